@@ -1,0 +1,29 @@
+package org.liandong;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Reads the environment, starts one server, stops it cleanly on SIGTERM or Ctrl-C. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    // route Neo4j's and the JDK's java.util.logging through log4j2 like everything else
+    System.setProperty("java.util.logging.manager", "org.apache.logging.log4j.jul.LogManager");
+    Logger log = LoggerFactory.getLogger(Main.class);
+    final Server server;
+    try {
+      server = Server.start(AppConfig.fromEnv());
+    } catch (Server.StartupException | IllegalArgumentException e) {
+      log.debug("start-up failure", e);
+      System.err.println("liandong: " + e.getMessage());
+      System.exit(1);
+      return;
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      long t0 = System.nanoTime();
+      server.close();
+      log.info("stopped in {} ms", (System.nanoTime() - t0) / 1_000_000);
+    }, "liandong-shutdown"));
+  }
+}

@@ -1,0 +1,76 @@
+package org.liandong.accounts;
+
+final class AccountCypher {
+  private AccountCypher() {}
+
+  static final String USER_FIELDS = """
+      u {.id, .username, .displayName, .roles, .active, .version, .createdAt, .updatedAt,
+         departmentId: d.id, departmentName: d.name}""";
+
+  static final String BY_USERNAME = """
+      MATCH (u:User {username: $username})
+      OPTIONAL MATCH (u)-[:MEMBER_OF]->(d:Department)
+      RETURN u.passwordHash AS passwordHash, u.active AS active, %s AS user
+      """.formatted(USER_FIELDS);
+
+  static final String CREATE_SESSION = """
+      MATCH (u:User {id: $userId})
+      CREATE (s:Session {tokenHash: $tokenHash, csrf: $csrf, createdAt: datetime(),
+                         expiresAt: datetime() + duration({seconds: $ttlSeconds})})-[:OF]->(u)
+      WITH u
+      MATCH (s:Session)-[:OF]->(u) WHERE s.expiresAt < datetime()
+      DETACH DELETE s
+      """;
+
+  static final String SESSION = """
+      MATCH (s:Session {tokenHash: $tokenHash})-[:OF]->(u:User)
+      WHERE s.expiresAt > datetime() AND u.active
+      OPTIONAL MATCH (u)-[:MEMBER_OF]->(d:Department)
+      RETURN s.csrf AS csrf, %s AS user
+      """.formatted(USER_FIELDS);
+
+  static final String DELETE_SESSION = "MATCH (s:Session {tokenHash: $tokenHash}) DETACH DELETE s";
+
+  static final String LIST = """
+      MATCH (u:User)
+      OPTIONAL MATCH (u)-[:MEMBER_OF]->(d:Department)
+      RETURN %s AS user ORDER BY u.username
+      """.formatted(USER_FIELDS);
+
+  static final String ONE = """
+      MATCH (u:User {id: $id})
+      OPTIONAL MATCH (u)-[:MEMBER_OF]->(d:Department)
+      RETURN %s AS user
+      """.formatted(USER_FIELDS);
+
+  static final String DEPARTMENT_EXISTS = "MATCH (d:Department {id: $id}) RETURN d.id AS id";
+
+  static final String CREATE = """
+      CREATE (u:User {id: $id, username: $username, displayName: $displayName, roles: $roles,
+                      passwordHash: $passwordHash, active: true, version: 1,
+                      createdAt: datetime(), updatedAt: datetime()})
+      WITH u
+      OPTIONAL MATCH (d:Department {id: $departmentId})
+      FOREACH (x IN CASE WHEN d IS NULL THEN [] ELSE [1] END | CREATE (u)-[:MEMBER_OF]->(d))
+      RETURN u {.*} AS user
+      """;
+
+  static final String UPDATE = """
+      MATCH (u:User {id: $id})
+      SET u += $changes, u.version = u.version + 1, u.updatedAt = datetime()
+      RETURN u {.*} AS user
+      """;
+
+  static final String MOVE = """
+      MATCH (u:User {id: $id})
+      OPTIONAL MATCH (u)-[m:MEMBER_OF]->(:Department)
+      DELETE m
+      WITH DISTINCT u
+      MATCH (d:Department {id: $departmentId})
+      CREATE (u)-[:MEMBER_OF]->(d)
+      """;
+
+  static final String END_SESSIONS = "MATCH (s:Session)-[:OF]->(:User {id: $id}) DETACH DELETE s";
+
+  static final String ANY_ADMIN = "MATCH (u:User) WHERE 'admin' IN u.roles RETURN count(u) AS admins";
+}

@@ -1,0 +1,57 @@
+package org.liandong.accounts;
+
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Set;
+import org.liandong.support.Failure;
+
+/**
+ * Puts the {@link CurrentUser} on every request that reaches it, from a bearer token or the
+ * session cookie. Cookie-authenticated writes must echo the session's CSRF token in a header:
+ * a browser sends the cookie on its own, but only our page can read the token.
+ */
+public final class AuthHandler implements Handler<RoutingContext> {
+  public static final String COOKIE = "liandong_session";
+  public static final String CSRF_HEADER = "X-CSRF-Token";
+  private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
+
+  private final AccountService accounts;
+
+  public AuthHandler(AccountService accounts) {
+    this.accounts = accounts;
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    var bearer = bearer(ctx);
+    var cookie = ctx.request().getCookie(COOKIE);
+    var token = bearer != null ? bearer : cookie == null ? null : cookie.getValue();
+    if (token == null || token.isBlank()) {
+      ctx.fail(new Failure.Unauthorized("log in first: POST /api/session, then send the cookie or 'Authorization: Bearer <token>'"));
+      return;
+    }
+    accounts.authenticate(token).onSuccess(found -> {
+      if (found.isEmpty()) {
+        ctx.fail(new Failure.Unauthorized("your session has expired or was ended; log in again"));
+      } else if (bearer == null && !SAFE.contains(ctx.request().method())
+          && !found.get().csrf().equals(ctx.request().getHeader(CSRF_HEADER))) {
+        ctx.fail(new Failure.Forbidden("missing or wrong " + CSRF_HEADER + " header; use the csrfToken from POST /api/session or GET /api/me"));
+      } else {
+        ctx.put(CurrentUser.KEY, found.get().user());
+        ctx.put(TOKEN_KEY, token);
+        ctx.put(CSRF_KEY, found.get().csrf());
+        ctx.next();
+      }
+    }).onFailure(ctx::fail);
+  }
+
+  static final String TOKEN_KEY = "liandong.token";
+  static final String CSRF_KEY = "liandong.csrf";
+
+  private static String bearer(RoutingContext ctx) {
+    var header = ctx.request().getHeader("Authorization");
+    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) return null;
+    return header.substring(7).strip();
+  }
+}

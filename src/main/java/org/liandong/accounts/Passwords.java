@@ -1,0 +1,81 @@
+package org.liandong.accounts;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
+import org.bouncycastle.crypto.params.Argon2Parameters;
+
+/**
+ * Argon2id (RFC 9106) with OWASP's minimum parameters, stored in the PHC string format.
+ * CPU-bound by design: callers run it off the event loop.
+ */
+final class Passwords {
+  private static final int MEMORY_KIB = 19 * 1024;
+  private static final int ITERATIONS = 2;
+  private static final int PARALLELISM = 1;
+  private static final int HASH_BYTES = 32;
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
+  private static final Base64.Decoder B64D = Base64.getDecoder();
+  /** Verified against when the username is unknown, so timing does not reveal which usernames exist. */
+  static final String DECOY = hash("decoy-password-never-matches");
+
+  private Passwords() {}
+
+  static String hash(String password) {
+    var salt = new byte[16];
+    RANDOM.nextBytes(salt);
+    var hash = argon2(password, salt, MEMORY_KIB, ITERATIONS, PARALLELISM);
+    return "$argon2id$v=19$m=" + MEMORY_KIB + ",t=" + ITERATIONS + ",p=" + PARALLELISM
+        + "$" + B64.encodeToString(salt) + "$" + B64.encodeToString(hash);
+  }
+
+  static boolean verify(String password, String encoded) {
+    if (encoded == null) return false;
+    var parts = encoded.split("\\$");
+    if (parts.length != 6 || !"argon2id".equals(parts[1])) return false;
+    int m = 0, t = 0, p = 0;
+    for (var kv : parts[3].split(",")) {
+      var pair = kv.split("=");
+      switch (pair[0]) {
+        case "m" -> m = Integer.parseInt(pair[1]);
+        case "t" -> t = Integer.parseInt(pair[1]);
+        case "p" -> p = Integer.parseInt(pair[1]);
+        default -> { return false; }
+      }
+    }
+    var expected = B64D.decode(parts[5]);
+    var actual = argon2(password, B64D.decode(parts[4]), m, t, p);
+    return MessageDigest.isEqual(expected, actual);
+  }
+
+  static String randomToken() {
+    var bytes = new byte[32];
+    RANDOM.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  /** Session tokens are stored only as their SHA-256, so a stolen store holds no live token. */
+  static String tokenHash(String token) {
+    try {
+      var digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static byte[] argon2(String password, byte[] salt, int memory, int iterations, int parallelism) {
+    var params = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+        .withVersion(Argon2Parameters.ARGON2_VERSION_13)
+        .withSalt(salt).withMemoryAsKB(memory).withIterations(iterations).withParallelism(parallelism)
+        .build();
+    var generator = new Argon2BytesGenerator();
+    generator.init(params);
+    var out = new byte[HASH_BYTES];
+    generator.generateBytes(password.getBytes(StandardCharsets.UTF_8), out);
+    return out;
+  }
+}

@@ -1,0 +1,21 @@
+package org.liandong.accounts;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** What a person does in the product; a user may hold several. */
+public enum Role {
+  ADMIN, COORDINATOR, OFFICER, LEADER, ANALYST;
+
+  public String key() {
+    return name().toLowerCase();
+  }
+
+  public static List<String> keys() {
+    return Arrays.stream(values()).map(Role::key).toList();
+  }
+
+  public static Role of(String key) {
+    return valueOf(key.toUpperCase());
+  }
+}

@@ -1,0 +1,84 @@
+package org.liandong.meetings;
+
+final class MeetingCypher {
+  private MeetingCypher() {}
+
+  static final String SUMMARY = """
+      m {.*, startsAt: toString(m.startsAt),
+         projects: [(m)-[:ABOUT]->(p:Project) | p {.id, .code, .name}],
+         agendaItems: COUNT { (m)<-[:IN]-(:AgendaItem) }, decisions: COUNT { (m)<-[:TAKEN_IN]-(:Decision) }}""";
+
+  static final String LIST = """
+      MATCH (m:Meeting)
+      WHERE ($status IS NULL OR m.status = $status)
+        AND ($project IS NULL OR EXISTS { (m)-[:ABOUT]->(:Project {id: $project}) })
+      RETURN %s AS meeting ORDER BY m.startsAt DESC
+      """.formatted(SUMMARY);
+
+  static final String ONE = """
+      MATCH (m:Meeting {id: $id})
+      RETURN %s AS meeting,
+        [(m)<-[:IN]-(a:AgendaItem) | a {.*}] AS agenda,
+        [(m)<-[:TAKEN_IN]-(dc:Decision) | dc {.*, at: toString(dc.at),
+            obligations: [(dc)-[:CREATED]->(o:Obligation)<-[:OWES]-(d:Department) |
+                          o {.id, .title, .status, .dueOn, departmentId: d.id, departmentName: d.name}]}] AS decisions
+      """.formatted(SUMMARY);
+
+  static final String CREATE = """
+      CREATE (m:Meeting)
+      SET m = $fields, m.id = $id, m.status = 'scheduled', m.version = 1,
+          m.createdAt = datetime(), m.updatedAt = datetime()
+      WITH m
+      UNWIND range(0, size($agenda) - 1) AS i
+      CREATE (:AgendaItem {id: randomUUID(), title: $agenda[i], position: i + 1, version: 1})-[:IN]->(m)
+      """;
+
+  static final String MISSING_PROJECTS = """
+      UNWIND $ids AS id
+      OPTIONAL MATCH (p:Project {id: id})
+      WITH id, p WHERE p IS NULL
+      RETURN collect(id) AS missing
+      """;
+
+  static final String SET_PROJECTS = """
+      MATCH (m:Meeting {id: $id})
+      OPTIONAL MATCH (m)-[r:ABOUT]->(:Project)
+      DELETE r
+      WITH DISTINCT m
+      UNWIND $projectIds AS pid
+      MATCH (p:Project {id: pid})
+      CREATE (m)-[:ABOUT]->(p)
+      """;
+
+  static final String PROJECT_IDS = "MATCH (:Meeting {id: $id})-[:ABOUT]->(p:Project) RETURN collect(p.id) AS ids";
+
+  static final String PROPS = "MATCH (m:Meeting {id: $id}) RETURN m {.*} AS m";
+
+  static final String UPDATE = """
+      MATCH (m:Meeting {id: $id})
+      SET m += $changes, m.version = m.version + 1, m.updatedAt = datetime()
+      RETURN m {.*} AS m
+      """;
+
+  static final String ADD_AGENDA = """
+      MATCH (m:Meeting {id: $id})
+      WITH m, COUNT { (m)<-[:IN]-(:AgendaItem) } AS n
+      CREATE (a:AgendaItem {id: $itemId, title: $title, projectId: $projectId, position: n + 1, version: 1})-[:IN]->(m)
+      RETURN a {.*} AS item
+      """;
+
+  static final String AGENDA_ITEM = """
+      MATCH (a:AgendaItem {id: $itemId})-[:IN]->(:Meeting {id: $id}) RETURN a.projectId AS projectId
+      """;
+
+  static final String ADD_DECISION = """
+      MATCH (m:Meeting {id: $id})
+      CREATE (dc:Decision {id: $decisionId, text: $text, agendaItemId: $agendaItemId, by: $by, at: datetime()})-[:TAKEN_IN]->(m)
+      WITH dc
+      UNWIND $obligationIds AS oid
+      MATCH (o:Obligation {id: oid})
+      CREATE (dc)-[:CREATED]->(o)
+      """;
+
+  static final String DECISION = "MATCH (dc:Decision {id: $id}) RETURN dc {.*} AS decision";
+}

@@ -1,0 +1,208 @@
+package org.liandong.meetings;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.liandong.accounts.CurrentUser;
+import org.liandong.obligations.ObligationService;
+import org.liandong.storage.ChangeLog;
+import org.liandong.storage.Graph;
+import org.liandong.storage.Idempotency;
+import org.liandong.storage.Locks;
+import org.liandong.storage.Tx;
+import org.liandong.support.Failure;
+import org.liandong.support.Json;
+import org.neo4j.driver.Value;
+
+/**
+ * Coordination meetings (会办): agenda, decisions that create obligations for departments, and
+ * the lock a closed meeting puts on its record.
+ */
+public final class MeetingService {
+  static final List<String> STATUSES = List.of("scheduled", "open", "closed");
+
+  private final Graph graph;
+  private final ObligationService obligations;
+
+  public MeetingService(Graph graph, ObligationService obligations) {
+    this.graph = graph;
+    this.obligations = obligations;
+  }
+
+  Future<JsonArray> list(String status, String project) {
+    var params = new HashMap<String, Object>();
+    params.put("status", status);
+    params.put("project", project);
+    return graph.query(MeetingCypher.LIST, params)
+        .map(rows -> new JsonArray(rows.stream().map(r -> Json.object(r.get("meeting").asMap())).toList()));
+  }
+
+  public Future<JsonObject> one(String id) {
+    return graph.query(MeetingCypher.ONE, Map.of("id", id)).compose(rows -> {
+      if (rows.isEmpty()) return Future.failedFuture(Failure.notFound("meeting", id));
+      var row = rows.get(0);
+      var agenda = row.get("agenda").asList(Value::asMap).stream()
+          .sorted((a, b) -> Long.compare(((Number) a.get("position")).longValue(), ((Number) b.get("position")).longValue()))
+          .map(Json::object).toList();
+      var decisions = row.get("decisions").asList(Value::asMap).stream()
+          .sorted((a, b) -> String.valueOf(a.get("at")).compareTo(String.valueOf(b.get("at"))))
+          .map(Json::object).toList();
+      return Future.succeededFuture(Json.object(row.get("meeting").asMap())
+          .put("agenda", new JsonArray(agenda)).put("decisionList", new JsonArray(decisions)));
+    });
+  }
+
+  Future<Idempotency.Created> create(CurrentUser actor, Map<String, Object> fields, Optional<Idempotency.Key> key) {
+    var props = new HashMap<>(fields);
+    var projectIds = strings(props.remove("projectIds"));
+    var agenda = strings(props.remove("agenda"));
+    return Idempotency.create(graph, key, "Meeting", tx -> {
+      var id = UUID.randomUUID().toString();
+      return requireProjects(tx, projectIds)
+          .compose(v -> tx.run(MeetingCypher.CREATE, Map.of("id", id, "fields", props, "agenda", agenda)))
+          .compose(v -> tx.run(MeetingCypher.SET_PROJECTS, Map.of("id", id, "projectIds", projectIds)))
+          .compose(v -> tx.first(MeetingCypher.PROPS, Map.of("id", id)))
+          .compose(row -> {
+            var after = new HashMap<>(row.orElseThrow().get("m").asMap());
+            after.put("projectIds", projectIds);
+            after.put("agenda", agenda);
+            return ChangeLog.record(tx, new ChangeLog.Entry(actor.username(), "meeting.created", "Meeting", id,
+                projectIds.isEmpty() ? null : projectIds.get(0), null, after, channels(id, projectIds)));
+          })
+          .map(change -> id);
+    });
+  }
+
+  Future<Void> update(CurrentUser actor, String id, long version, Map<String, Object> fields) {
+    var changes = new HashMap<>(fields);
+    var newProjects = changes.containsKey("projectIds") ? strings(changes.remove("projectIds")) : null;
+    return graph.write(tx -> Locks.lock(tx, Locks.Versioned.Meeting, id, version).compose(before -> {
+      var status = (String) changes.get("status");
+      if ("closed".equals(before.get("status"))) {
+        return Future.failedFuture(new Failure.Conflict("this meeting is closed; its record is locked", Json.object(before)));
+      }
+      if ("scheduled".equals(status) && "open".equals(before.get("status"))) {
+        return Future.failedFuture(Failure.Invalid.unprocessable("status", "an open meeting cannot go back to scheduled"));
+      }
+      if ("closed".equals(status)) changes.put("closedAt", now());
+      if ("open".equals(status) && before.get("openedAt") == null) changes.put("openedAt", now());
+      return (newProjects == null ? Future.<Void>succeededFuture()
+              : requireProjects(tx, newProjects).compose(v ->
+                  tx.run(MeetingCypher.SET_PROJECTS, Map.of("id", id, "projectIds", newProjects))).mapEmpty())
+          .compose(v -> tx.first(MeetingCypher.UPDATE, Map.of("id", id, "changes", changes)))
+          .compose(row -> projectIds(tx, id).compose(pids -> ChangeLog.record(tx, new ChangeLog.Entry(
+              actor.username(), "closed".equals(status) ? "meeting.closed" : "meeting.updated", "Meeting", id,
+              pids.isEmpty() ? null : pids.get(0), before, row.orElseThrow().get("m").asMap(), channels(id, pids)))));
+    })).mapEmpty();
+  }
+
+  Future<Void> addAgendaItem(CurrentUser actor, String id, String title, String projectId) {
+    return graph.write(tx -> openMeeting(tx, id)
+        .compose(before -> (projectId == null ? Future.<Void>succeededFuture() : requireProjects(tx, List.of(projectId)))
+            .compose(v -> {
+              var params = new HashMap<String, Object>();
+              params.put("id", id);
+              params.put("itemId", UUID.randomUUID().toString());
+              params.put("title", title);
+              params.put("projectId", projectId);
+              return tx.first(MeetingCypher.ADD_AGENDA, params);
+            })
+            .compose(item -> projectIds(tx, id).compose(pids -> ChangeLog.record(tx, new ChangeLog.Entry(
+                actor.username(), "meeting.agenda.added", "Meeting", id, projectId != null ? projectId
+                    : pids.isEmpty() ? null : pids.get(0), null, item.orElseThrow().get("item").asMap(),
+                channels(id, pids)))))))
+        .mapEmpty();
+  }
+
+  /**
+   * Records a decision and the obligations it creates, all in one transaction: either the
+   * decision and every obligation it names exist afterwards, or none of them do.
+   */
+  Future<String> decide(CurrentUser actor, String id, String text, String agendaItemId, List<Map<String, Object>> created) {
+    return graph.write(tx -> openMeeting(tx, id).compose(before -> projectIds(tx, id).compose(pids ->
+        agendaProject(tx, id, agendaItemId).compose(itemProject -> {
+          var defaultProject = itemProject.orElse(pids.size() == 1 ? pids.get(0) : null);
+          Future<List<String>> ids = Future.succeededFuture(new ArrayList<>());
+          for (int i = 0; i < created.size(); i++) {
+            var fields = new HashMap<>(created.get(i));
+            fields.putIfAbsent("projectId", defaultProject);
+            if (fields.get("projectId") == null) {
+              return Future.failedFuture(Failure.invalid("obligations[" + i + "].projectId",
+                  "is required when the meeting concerns several projects"));
+            }
+            ids = ids.compose(list -> obligations.insert(tx, actor, fields, List.of("meeting:" + id))
+                .map(oid -> { list.add(oid); return list; }));
+          }
+          var decisionId = UUID.randomUUID().toString();
+          return ids.compose(oids -> {
+            var params = new HashMap<String, Object>();
+            params.put("id", id);
+            params.put("decisionId", decisionId);
+            params.put("text", text);
+            params.put("agendaItemId", agendaItemId);
+            params.put("by", actor.username());
+            params.put("obligationIds", oids);
+            return tx.run(MeetingCypher.ADD_DECISION, params)
+                .compose(v -> tx.first(MeetingCypher.DECISION, Map.of("id", decisionId)))
+                .compose(row -> {
+                  var after = new HashMap<>(row.orElseThrow().get("decision").asMap());
+                  after.put("obligationIds", oids);
+                  return ChangeLog.record(tx, new ChangeLog.Entry(actor.username(), "meeting.decision", "Meeting", id,
+                      defaultProject, null, after, channels(id, pids)));
+                })
+                .map(change -> decisionId);
+          });
+        }))));
+  }
+
+  private static ZonedDateTime now() {
+    return ZonedDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  private static Future<Map<String, Object>> openMeeting(Tx tx, String id) {
+    return Locks.lock(tx, Locks.Versioned.Meeting, id).compose(m -> "closed".equals(m.get("status"))
+        ? Future.failedFuture(new Failure.Conflict("this meeting is closed; its record is locked", Json.object(m)))
+        : Future.succeededFuture(m));
+  }
+
+  private static Future<Optional<String>> agendaProject(Tx tx, String id, String agendaItemId) {
+    if (agendaItemId == null) return Future.succeededFuture(Optional.empty());
+    return tx.first(MeetingCypher.AGENDA_ITEM, Map.of("id", id, "itemId", agendaItemId)).compose(row -> row.isEmpty()
+        ? Future.failedFuture(Failure.Invalid.unprocessable("agendaItemId", "this meeting has no agenda item '" + agendaItemId + "'"))
+        : Future.succeededFuture(Optional.ofNullable(row.get().get("projectId").asString(null))));
+  }
+
+  private static Future<List<String>> projectIds(Tx tx, String id) {
+    return tx.first(MeetingCypher.PROJECT_IDS, Map.of("id", id))
+        .map(row -> row.orElseThrow().get("ids").asList(Value::asString));
+  }
+
+  private static Future<Void> requireProjects(Tx tx, List<String> ids) {
+    if (ids.isEmpty()) return Future.succeededFuture();
+    return tx.first(MeetingCypher.MISSING_PROJECTS, Map.of("ids", ids)).compose(row -> {
+      var missing = row.orElseThrow().get("missing").asList(Value::asString);
+      return missing.isEmpty() ? Future.succeededFuture()
+          : Future.failedFuture(Failure.Invalid.unprocessable("projectIds", "no projects with ids " + String.join(", ", missing)));
+    });
+  }
+
+  private static List<String> channels(String id, List<String> projectIds) {
+    var channels = new ArrayList<>(List.of("meeting:" + id));
+    projectIds.forEach(p -> channels.add("project:" + p));
+    return channels;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> strings(Object value) {
+    return value == null ? List.of() : (List<String>) value;
+  }
+}

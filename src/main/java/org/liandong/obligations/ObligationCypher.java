@@ -1,0 +1,105 @@
+package org.liandong.obligations;
+
+final class ObligationCypher {
+  private ObligationCypher() {}
+
+  static final String FIELDS = """
+      o {.*, projectId: p.id, projectCode: p.code, projectName: p.name,
+         departmentId: d.id, departmentName: d.name,
+         dependsOn: [(o)-[:DEPENDS_ON]->(x:Obligation) | x {.id, .title, .status}],
+         dependents: [(o)<-[:DEPENDS_ON]-(x:Obligation) | x {.id, .title, .status}],
+         overdue: o.status <> 'done' AND o.dueOn < $today,
+         deficiencyExpired: o.status = 'deficient' AND o.deficiencyDueOn < $today,
+         needStage: CASE WHEN o.kind <> 'need' THEN null
+                         WHEN o.evaluation IS NOT NULL THEN 'evaluated'
+                         WHEN o.feedback IS NOT NULL THEN 'responded'
+                         WHEN o.status = 'done' THEN 'handled'
+                         WHEN o.status = 'dispatched' THEN 'dispatched'
+                         ELSE 'handling' END}""";
+
+  static final String FILTER = """
+      MATCH (d:Department)-[:OWES]->(o:Obligation)-[:FOR]->(p:Project)
+      WHERE ($department IS NULL OR d.id = $department)
+        AND ($project IS NULL OR p.id = $project)
+        AND ($statuses IS NULL OR o.status IN $statuses)
+        AND ($track IS NULL OR o.track = $track)
+        AND ($kind IS NULL OR o.kind = $kind)
+        AND ($overdue IS NULL OR (o.status <> 'done' AND o.dueOn < $today) = $overdue)
+      """;
+
+  /** Most urgent first: overdue, then open by due date, done last. */
+  static final String PAGE = FILTER + """
+      WITH d, o, p
+      ORDER BY CASE WHEN o.status = 'done' THEN 2 WHEN o.dueOn < $today THEN 0 ELSE 1 END, o.dueOn, o.title
+      SKIP $offset LIMIT $limit
+      RETURN %s AS obligation
+      """.formatted(FIELDS);
+
+  static final String COUNT = FILTER + "RETURN count(o) AS total";
+
+  static final String ONE = """
+      MATCH (d:Department)-[:OWES]->(o:Obligation {id: $id})-[:FOR]->(p:Project)
+      RETURN %s AS obligation
+      """.formatted(FIELDS);
+
+  static final String OWNER = """
+      MATCH (d:Department)-[:OWES]->(o:Obligation {id: $id})-[:FOR]->(p:Project)
+      RETURN d.id AS departmentId, p.id AS projectId
+      """;
+
+  static final String DEPARTMENT_EXISTS = "MATCH (d:Department {id: $id}) RETURN d.id AS id";
+
+  static final String MISSING = """
+      UNWIND $ids AS id
+      OPTIONAL MATCH (x:Obligation {id: id})
+      WITH id, x WHERE x IS NULL
+      RETURN collect(id) AS missing
+      """;
+
+  static final String CREATE = """
+      MATCH (p:Project {id: $projectId}), (d:Department {id: $departmentId})
+      CREATE (d)-[:OWES]->(o:Obligation)-[:FOR]->(p)
+      SET o = $fields, o.id = $id, o.status = 'dispatched', o.version = 1,
+          o.createdAt = datetime(), o.updatedAt = datetime(), o.dispatchedAt = datetime()
+      WITH o
+      UNWIND $dependsOn AS depId
+      MATCH (x:Obligation {id: depId})
+      CREATE (o)-[:DEPENDS_ON]->(x)
+      """;
+
+  static final String PROPS = "MATCH (o:Obligation {id: $id}) RETURN o {.*} AS o";
+
+  static final String UPDATE = """
+      MATCH (o:Obligation {id: $id})
+      SET o += $changes, o.version = o.version + 1, o.updatedAt = datetime()
+      RETURN o {.*} AS o
+      """;
+
+  static final String REASSIGN = """
+      MATCH (o:Obligation {id: $id})<-[r:OWES]-(:Department)
+      DELETE r
+      WITH DISTINCT o
+      MATCH (d:Department {id: $departmentId})
+      CREATE (d)-[:OWES]->(o)
+      """;
+
+  /** A path from the would-be prerequisite back to the obligation means the new edge closes a loop. */
+  static final String LOOP = """
+      MATCH path = (x:Obligation {id: $dependsOn})-[:DEPENDS_ON*0..]->(o:Obligation {id: $id})
+      RETURN [n IN nodes(path) | n.title] AS loop LIMIT 1
+      """;
+
+  static final String LINK = """
+      MATCH (o:Obligation {id: $id}), (x:Obligation {id: $dependsOn})
+      MERGE (o)-[:DEPENDS_ON]->(x)
+      """;
+
+  static final String UNLINK = """
+      MATCH (o:Obligation {id: $id})-[r:DEPENDS_ON]->(x:Obligation {id: $dependsOn})
+      DELETE r RETURN count(r) AS removed
+      """;
+
+  static final String DEPENDENTS = "MATCH (o:Obligation {id: $id})<-[:DEPENDS_ON]-(x) RETURN count(x) AS n";
+
+  static final String DELETE = "MATCH (o:Obligation {id: $id}) DETACH DELETE o";
+}

@@ -1,0 +1,100 @@
+package org.liandong.projects;
+
+final class ProjectCypher {
+  private ProjectCypher() {}
+
+  /** A project with who champions it, its liaison, and the state of its obligations as of $today. */
+  static final String SUMMARY = """
+      WITH p, [(p)<-[:FOR]-(o:Obligation) | o] AS obs
+      WITH p, obs,
+           size([o IN obs WHERE o.status <> 'done' AND o.dueOn < $today]) AS overdue,
+           size([o IN obs WHERE o.status = 'deficient' AND o.deficiencyDueOn < $today]) AS expired,
+           size([o IN obs WHERE o.status <> 'done'
+                 AND (o.status = 'blocked' OR o.dueOn <= $today + duration({days: 7}))]) AS atRisk
+      RETURN p {.*,
+                champions: [(p)<-[:CHAMPIONS]-(u:User) | u {.id, .displayName}],
+                liaison: head([(p)<-[:LIAISON_FOR]-(u:User) | u {.id, .displayName}]),
+                obligations: size(obs),
+                open: size([o IN obs WHERE o.status <> 'done']),
+                overdue: overdue, deficiencyExpired: expired, atRisk: atRisk,
+                light: CASE WHEN overdue + expired > 0 THEN 'red' WHEN atRisk > 0 THEN 'yellow' ELSE 'green' END
+               } AS project
+      """;
+
+  static final String LIST = """
+      MATCH (p:Project)
+      WHERE ($stage IS NULL OR p.stage = $stage) AND ($level IS NULL OR p.level = $level)
+        AND ($champion IS NULL OR EXISTS { (p)<-[:CHAMPIONS]-(:User {id: $champion}) })
+      """ + SUMMARY + " ORDER BY p.signedOn DESC, p.code";
+
+  static final String ONE = "MATCH (p:Project {id: $id})\n" + SUMMARY;
+
+  static final String CREATE = """
+      CREATE (p:Project)
+      SET p = $fields, p.id = $id, p.version = 1, p.createdAt = datetime(), p.updatedAt = datetime()
+      RETURN p {.*} AS project
+      """;
+
+  static final String UPDATE = """
+      MATCH (p:Project {id: $id})
+      SET p += $changes, p.version = p.version + 1, p.updatedAt = datetime()
+      RETURN p {.*} AS project
+      """;
+
+  /** Leaders who may champion, and the liaison; returns the ids that are not such users. */
+  static final String MISSING_PEOPLE = """
+      UNWIND $champions AS id
+      OPTIONAL MATCH (u:User {id: id}) WHERE 'leader' IN u.roles
+      WITH id, u WHERE u IS NULL
+      RETURN collect(id) AS missing
+      """;
+
+  static final String USER_EXISTS = "MATCH (u:User {id: $id}) RETURN u.id AS id";
+
+  static final String SET_CHAMPIONS = """
+      MATCH (p:Project {id: $id})
+      OPTIONAL MATCH (p)<-[r:CHAMPIONS]-(:User)
+      DELETE r
+      WITH DISTINCT p
+      UNWIND $champions AS userId
+      MATCH (u:User {id: userId})
+      CREATE (u)-[:CHAMPIONS]->(p)
+      """;
+
+  static final String SET_LIAISON = """
+      MATCH (p:Project {id: $id})
+      OPTIONAL MATCH (p)<-[r:LIAISON_FOR]-(:User)
+      DELETE r
+      WITH DISTINCT p
+      MATCH (u:User {id: $liaisonId})
+      CREATE (u)-[:LIAISON_FOR]->(p)
+      """;
+
+  static final String IN_USE = """
+      MATCH (p:Project {id: $id})
+      RETURN COUNT { (p)<-[:FOR]-(:Obligation) } AS obligations, COUNT { (p)<-[:ABOUT]-(:Meeting) } AS meetings
+      """;
+
+  static final String DELETE = "MATCH (p:Project {id: $id}) DETACH DELETE p";
+
+  static final String CHANGES = """
+      MATCH (c:Change {projectId: $id})
+      RETURN c {.*, at: toString(c.at)} AS change
+      ORDER BY c.at DESC
+      SKIP $offset LIMIT $limit
+      """;
+
+  static final String EXISTS = "MATCH (p:Project {id: $id}) RETURN p.id AS id";
+
+  /** The five permits issued together (五证联发): the project's permits and when each was issued. */
+  static final String PERMITS = """
+      MATCH (p:Project {id: $id})<-[:FOR]-(o:Obligation {kind: 'permit'})
+      OPTIONAL MATCH (d:Department)-[:OWES]->(o)
+      WITH o, d ORDER BY o.doneAt, o.title
+      RETURN collect(o {.id, .title, .status, issuedAt: toString(o.doneAt), departmentName: d.name}) AS permits,
+             toString(min(o.doneAt)) AS firstIssuedAt, toString(max(o.doneAt)) AS lastIssuedAt,
+             count(o) AS total, count(o.doneAt) AS issued,
+             CASE WHEN count(o) > 0 AND count(o) = count(o.doneAt)
+                  THEN duration.inSeconds(min(o.doneAt), max(o.doneAt)).seconds END AS spanSeconds
+      """;
+}

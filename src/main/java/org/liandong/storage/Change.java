@@ -1,0 +1,34 @@
+package org.liandong.storage;
+
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One committed change as the audit trail and the live channels see it. {@code seqs} holds the
+ * per-channel sequence numbers assigned in the same transaction as the change itself.
+ */
+public record Change(
+    String id,
+    String at,
+    String actor,
+    String type,
+    String entity,
+    String entityId,
+    String projectId,
+    JsonObject before,
+    JsonObject after,
+    Map<String, Long> seqs) {
+
+  public List<String> channels() {
+    return List.copyOf(seqs.keySet());
+  }
+
+  public JsonObject toJson() {
+    return new JsonObject()
+        .put("id", id).put("at", at).put("actor", actor).put("type", type)
+        .put("entity", entity).put("entityId", entityId).put("projectId", projectId)
+        .put("before", before).put("after", after)
+        .put("seqs", new JsonObject(Map.copyOf(seqs)));
+  }
+}
