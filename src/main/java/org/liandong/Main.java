@@ -19,11 +19,19 @@ public final class Main {
       System.err.println("liandong: " + e.getMessage());
       System.exit(1);
       return;
+    } catch (RuntimeException | Error e) {
+      // never leave a half-started JVM running: Neo4j's and Vert.x's threads would keep it alive
+      log.error("start-up failed unexpectedly", e);
+      System.err.println("liandong: start-up failed: " + e);
+      System.exit(1);
+      return;
     }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       long t0 = System.nanoTime();
       server.close();
       log.info("stopped in {} ms", (System.nanoTime() - t0) / 1_000_000);
+      // log4j's own shutdown hook is off (log4j2.xml) so this last line is not lost
+      org.apache.logging.log4j.LogManager.shutdown();
     }, "liandong-shutdown"));
   }
 }

@@ -131,6 +131,11 @@ public final class Server implements AutoCloseable {
     return vertx;
   }
 
+  /** The same door to Neo4j the server uses; for tests and the benchmark. */
+  public Graph graph() {
+    return graph;
+  }
+
   @Override
   public void close() {
     closeQuietly(vertx, graph, embedded);
@@ -151,9 +156,9 @@ public final class Server implements AutoCloseable {
       return future.await(STEP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     } catch (TimeoutException e) {
       throw new StartupException(whatFailed + " (no answer in " + STEP_TIMEOUT_SECONDS + " s)", e);
-    } catch (RuntimeException e) {
-      var cause = e.getCause() != null && e instanceof java.util.concurrent.CompletionException ? e.getCause() : e;
-      throw new StartupException(whatFailed + ": " + rootMessage(cause), cause);
+    } catch (Exception e) {
+      // await() rethrows the failure as it is, checked exceptions such as BindException included
+      throw new StartupException(whatFailed + ": " + rootMessage(e), e);
     }
   }
 

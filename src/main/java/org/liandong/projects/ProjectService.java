@@ -156,7 +156,7 @@ public final class ProjectService {
       params.put("id", id);
       params.put("liaisonId", liaison);
       chain = chain.compose(v -> liaison == null ? Future.succeededFuture()
-              : tx.first(ProjectCypher.USER_EXISTS, params).compose(row -> row.isPresent()
+              : tx.first(ProjectCypher.USER_EXISTS, Map.of("id", liaison)).compose(row -> row.isPresent()
                   ? Future.<Void>succeededFuture()
                   : Future.failedFuture(Failure.Invalid.unprocessable("liaisonId", "no user with id '" + liaison + "'"))))
           .compose(v -> tx.run(ProjectCypher.SET_LIAISON, params)).mapEmpty();

@@ -32,6 +32,7 @@ public final class Graph implements AutoCloseable {
   public static Graph connect(Vertx vertx, URI uri, String user, String password) {
     AuthToken auth = password.isEmpty() ? AuthTokens.none() : AuthTokens.basic(user, password);
     var config = Config.builder()
+        .withLogging(org.neo4j.driver.Logging.slf4j())
         .withMaxConnectionPoolSize(100)
         .withConnectionAcquisitionTimeout(10, java.util.concurrent.TimeUnit.SECONDS)
         .build();
