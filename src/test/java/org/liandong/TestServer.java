@@ -1,0 +1,56 @@
+package org.liandong;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * One real server (embedded Neo4j, demo data, random port) shared by the integration tests of
+ * this JVM, so the suite pays the start-up once. Tests that change data create their own
+ * objects or re-read versions first; tests that create projects use years other than 2023 and
+ * the district level, so the demo's figures stay those of the article.
+ */
+public final class TestServer {
+  private static Server server;
+  private static Path dataDir;
+
+  private TestServer() {}
+
+  public static synchronized Server get() {
+    if (server == null) {
+      dataDir = tempDir("liandong-it-");
+      server = Server.start(config(dataDir));
+      Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+    }
+    return server;
+  }
+
+  public static Path dataDir() {
+    get();
+    return dataDir;
+  }
+
+  public static Api api() {
+    return new Api(get().port());
+  }
+
+  /** Demo on, port 0 (any free), data under the given folder. */
+  public static AppConfig config(Path dataDir) {
+    return AppConfig.from(Map.of(
+        "LIANDONG_HTTP_PORT", "0",
+        "LIANDONG_HTTP_HOST", "127.0.0.1",
+        "LIANDONG_DATA_DIR", dataDir.toString(),
+        "LIANDONG_DEMO", "true"));
+  }
+
+  public static Path tempDir(String prefix) {
+    try {
+      var dir = Files.createTempDirectory(prefix);
+      dir.toFile().deleteOnExit();
+      return dir;
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

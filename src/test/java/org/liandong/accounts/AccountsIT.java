@@ -1,0 +1,99 @@
+package org.liandong.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import org.liandong.Api;
+import org.liandong.TestServer;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Accounts, sessions and the rules by role")
+class AccountsIT {
+
+  @Test
+  @DisplayName("a wrong password or unknown user gets 401 without saying which")
+  void badLogin() {
+    var api = TestServer.api();
+    var wrong = api.post("/api/session", new JsonObject().put("username", "demo-officer").put("password", "nope"));
+    var unknown = api.post("/api/session", new JsonObject().put("username", "nobody").put("password", "nope"));
+    assertThat(wrong.status()).isEqualTo(401);
+    assertThat(unknown.status()).isEqualTo(401);
+    assertThat(wrong.json().getString("message")).isEqualTo(unknown.json().getString("message"));
+    assertThat(api.post("/api/session", new JsonObject().put("username", "demo-officer")).status()).isEqualTo(400);
+  }
+
+  @Test
+  @DisplayName("the session cookie is HttpOnly and SameSite=Strict, and cookie writes need the CSRF token")
+  void cookieAndCsrf() throws Exception {
+    var port = TestServer.get().port();
+    var http = HttpClient.newHttpClient();
+    var login = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/session"))
+        .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"demo-coordinator\",\"password\":\"demo\"}"))
+        .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+    var setCookie = login.headers().firstValue("Set-Cookie").orElseThrow();
+    assertThat(setCookie).startsWith("liandong_session=").containsIgnoringCase("HttpOnly").contains("SameSite=Strict");
+    var cookie = setCookie.substring(0, setCookie.indexOf(';'));
+    var csrf = new JsonObject(login.body()).getString("csrfToken");
+
+    var withCookie = TestServer.api().with("Cookie", cookie);
+    assertThat(withCookie.get("/api/me").json().getString("csrfToken")).isEqualTo(csrf);
+    var body = new JsonObject().put("projectId", "p-n7").put("departmentId", "d-zj-housing").put("title", "测试：CSRF")
+        .put("track", "permits").put("dueOn", "2031-01-01");
+    assertThat(withCookie.post("/api/obligations", body).status()).isEqualTo(403);
+    assertThat(withCookie.with("X-CSRF-Token", "forged").post("/api/obligations", body).status()).isEqualTo(403);
+    assertThat(withCookie.with("X-CSRF-Token", csrf).post("/api/obligations", body).status()).isEqualTo(201);
+  }
+
+  @Test
+  @DisplayName("logging out ends the session")
+  void logout() {
+    var me = TestServer.api().as("demo-analyst");
+    assertThat(me.get("/api/me").status()).isEqualTo(200);
+    assertThat(me.delete("/api/session").status()).isEqualTo(204);
+    assertThat(me.get("/api/me").status()).isEqualTo(401);
+  }
+
+  @Test
+  @DisplayName("an admin creates a user who can log in; the password hash never leaves the server")
+  void adminCreatesUser() {
+    var admin = TestServer.api().as("demo-admin");
+    var username = "t-" + UUID.randomUUID().toString().substring(0, 8);
+    var created = admin.post("/api/users", new JsonObject().put("username", username).put("displayName", "测试经办")
+        .put("password", "correct horse battery").put("roles", new JsonArray().add("officer")).put("departmentId", "d-zj-nrp"));
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    assertThat(created.body()).doesNotContain("passwordHash").doesNotContain("argon2");
+
+    var user = TestServer.api().as(username, "correct horse battery");
+    assertThat(user.get("/api/me").json().getJsonObject("user").getString("departmentId")).isEqualTo("d-zj-nrp");
+    assertThat(admin.get("/api/users").body()).doesNotContain("argon2");
+
+    var again = admin.post("/api/users", new JsonObject().put("username", username).put("displayName", "重复")
+        .put("password", "another password").put("roles", new JsonArray().add("analyst")));
+    assertThat(again.status()).isEqualTo(409);
+
+    var id = created.json().getString("id");
+    var off = admin.patch("/api/users/" + id, new JsonObject().put("version", 1).put("active", false));
+    assertThat(off.status()).as(off.toString()).isEqualTo(200);
+    assertThat(user.get("/api/me").status()).isEqualTo(401);
+  }
+
+  @Test
+  @DisplayName("only admins manage users; bad fields are named")
+  void userRules() {
+    var coordinator = TestServer.api().as("demo-coordinator");
+    assertThat(coordinator.get("/api/users").status()).isEqualTo(403);
+    assertThat(coordinator.post("/api/users", new JsonObject()).status()).isEqualTo(403);
+    var admin = TestServer.api().as("demo-admin");
+    var bad = admin.post("/api/users", new JsonObject().put("username", "Bad Name").put("password", "short")
+        .put("roles", new JsonArray().add("king")));
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.json().getJsonObject("fields").fieldNames()).contains("username", "password", "roles", "displayName");
+  }
+}

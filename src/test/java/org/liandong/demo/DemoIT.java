@@ -1,0 +1,93 @@
+package org.liandong.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonObject;
+import org.liandong.Api;
+import org.liandong.TestServer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+@DisplayName("The Zhenjiang demo scenario, as the article tells it")
+class DemoIT {
+  static Api analyst;
+
+  @BeforeAll
+  static void logIn() {
+    analyst = TestServer.api().as("demo-analyst");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"demo-admin", "demo-coordinator", "demo-officer", "demo-leader", "demo-analyst"})
+  @DisplayName("each demo account logs in with the password demo")
+  void demoAccounts(String username) {
+    var me = TestServer.api().as(username).get("/api/me");
+    assertThat(me.status()).isEqualTo(200);
+    assertThat(me.json().getJsonObject("user").getString("username")).isEqualTo(username);
+  }
+
+  @Test
+  @DisplayName("the graph yields the article's figures: 10 new signed projects of 71.5 亿元, 开工率 83.3 %")
+  void articleFigures() {
+    var kpis = analyst.get("/api/kpis?year=2023").json();
+
+    assertThat(kpis.getJsonObject("newlySigned").getLong("count")).isEqualTo(10);
+    assertThat(kpis.getJsonObject("newlySigned").getDouble("investmentYi")).isEqualTo(71.5);
+    var key = kpis.getJsonObject("keyProjects");
+    assertThat(key.getLong("total")).isEqualTo(20);
+    assertThat(key.getLong("new")).isEqualTo(12);
+    assertThat(key.getLong("newStarted")).isEqualTo(10);
+    assertThat(key.getDouble("startRatePercent")).isEqualTo(83.3);
+  }
+
+  @Test
+  @DisplayName("哈电储能 is there with its facts, its champion and its liaison")
+  void hadian() {
+    var p = analyst.get("/api/projects/p-hadian").json();
+    assertThat(p.getString("name")).isEqualTo("哈电储能技术创新产业基地项目");
+    assertThat(p.getDouble("investmentYi")).isEqualTo(20.0);
+    assertThat(p.getDouble("landMu")).isEqualTo(243.82);
+    assertThat(p.getString("signedOn")).isEqualTo("2023-05-20");
+    assertThat(p.getString("level")).isEqualTo("province");
+    assertThat(p.getString("stage")).isEqualTo("started");
+    assertThat(p.getJsonArray("champions").getJsonObject(0).getString("id")).isEqualTo("u-demo-leader");
+    assertThat(p.getJsonObject("liaison")).isNotNull();
+    assertThat(analyst.get("/api/projects?champion=u-demo-leader").array().stream().map(JsonObject.class::cast)
+        .map(x -> x.getString("id"))).contains("p-hadian");
+  }
+
+  @Test
+  @DisplayName("its three tracks run in parallel and end in the five permits, issued within 7 hours, then start")
+  void tracksAndPermits() {
+    var obligations = analyst.get("/api/obligations?project=p-hadian&limit=100").json().getJsonArray("items");
+    assertThat(obligations.stream().map(JsonObject.class::cast).map(o -> o.getString("track")).distinct())
+        .contains("land", "site", "permits", "need");
+
+    var permits = analyst.get("/api/projects/p-hadian/permits").json();
+    assertThat(permits.getLong("total")).isEqualTo(5);
+    assertThat(permits.getLong("issued")).isEqualTo(5);
+    assertThat(permits.getDouble("spanHours")).isLessThanOrEqualTo(7.0);
+    assertThat(permits.getBoolean("metTarget")).isTrue();
+
+    var start = analyst.get("/api/obligations/hd-m1").json();
+    assertThat(start.getJsonArray("dependsOn").stream().map(JsonObject.class::cast).map(o -> o.getString("id")))
+        .containsExactly("hd-f5");
+    var construction = analyst.get("/api/obligations/hd-f5").json();
+    assertThat(construction.getString("departmentName")).isEqualTo("镇江市住房和城乡建设局");
+    assertThat(construction.getJsonArray("dependsOn")).hasSize(5);
+  }
+
+  @Test
+  @DisplayName("the departments the article names are there at province, city and district level")
+  void departments() {
+    var names = analyst.get("/api/departments").array().stream().map(JsonObject.class::cast)
+        .map(d -> d.getString("shortName")).toList();
+    assertThat(names).contains("省资规厅", "省发改委", "市发改委", "市资规局", "市住建局", "市政务办", "市审图办",
+        "市质监站", "安监站", "推进办", "招商中心", "创新服务中心");
+    var province = analyst.get("/api/departments?level=province").array();
+    assertThat(province.stream().map(JsonObject.class::cast)).allSatisfy(d -> assertThat(d.getString("level")).isEqualTo("province"));
+  }
+}

@@ -1,0 +1,139 @@
+package org.liandong.projects;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.UUID;
+import org.liandong.Api;
+import org.liandong.TestServer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Projects over HTTP")
+class ProjectsIT {
+  static Api coordinator;
+  static Api analyst;
+
+  @BeforeAll
+  static void logIn() {
+    coordinator = TestServer.api().as("demo-coordinator");
+    analyst = TestServer.api().as("demo-analyst");
+  }
+
+  static JsonObject body(String code) {
+    return new JsonObject().put("code", code).put("name", "测试项目 " + code).put("company", "测试公司")
+        .put("investmentYi", 2.5).put("landMu", 30.0).put("stage", "signed").put("level", "district")
+        .put("signedOn", "2025-03-01").put("targetStartOn", "2025-09-01").put("championIds", new JsonArray().add("u-leader-liu"))
+        .put("liaisonId", "u-liaison-sun");
+  }
+
+  static String code() {
+    return "T-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  @Test
+  @DisplayName("a coordinator registers a project with its champion and liaison; everyone reads it")
+  void create() {
+    var created = coordinator.post("/api/projects", body(code()));
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    var id = created.json().getString("id");
+    assertThat(created.header("Location")).isEqualTo("/api/projects/" + id);
+
+    var read = analyst.get("/api/projects/" + id).json();
+    assertThat(read.getDouble("investmentYi")).isEqualTo(2.5);
+    assertThat(read.getString("signedOn")).isEqualTo("2025-03-01");
+    assertThat(read.getBoolean("new")).isTrue();
+    assertThat(read.getLong("version")).isEqualTo(1);
+    assertThat(read.getJsonArray("champions").getJsonObject(0).getString("id")).isEqualTo("u-leader-liu");
+    assertThat(read.getJsonObject("liaison").getString("id")).isEqualTo("u-liaison-sun");
+    assertThat(read.getString("light")).isEqualTo("green");
+  }
+
+  @Test
+  @DisplayName("an update with the current version applies; a stale one gets 409; reaching started stamps the date")
+  void update() {
+    var id = coordinator.post("/api/projects", body(code())).json().getString("id");
+    var moved = coordinator.with("If-Match", "\"1\"").patch("/api/projects/" + id, new JsonObject().put("stage", "started"));
+    assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+    assertThat(moved.json().getString("startedOn")).isNotNull();
+
+    var stale = coordinator.with("If-Match", "\"1\"").patch("/api/projects/" + id, new JsonObject().put("name", "改名"));
+    assertThat(stale.status()).isEqualTo(409);
+    assertThat(stale.json().getJsonObject("current").getString("stage")).isEqualTo("started");
+
+    var history = analyst.get("/api/projects/" + id + "/changes").array();
+    assertThat(history.stream().map(JsonObject.class::cast).map(c -> c.getString("type")))
+        .containsExactly("project.updated", "project.created");
+  }
+
+  @Test
+  @DisplayName("a retried create with the same Idempotency-Key creates one project")
+  void idempotent() {
+    var key = UUID.randomUUID().toString();
+    var body = body(code());
+    var first = coordinator.with("Idempotency-Key", key).post("/api/projects", body);
+    var retry = coordinator.with("Idempotency-Key", key).post("/api/projects", body);
+    assertThat(first.status()).isEqualTo(201);
+    assertThat(retry.status()).isEqualTo(201);
+    assertThat(retry.json().getString("id")).isEqualTo(first.json().getString("id"));
+    var withCode = analyst.get("/api/projects").array().stream().map(JsonObject.class::cast)
+        .filter(p -> body.getString("code").equals(p.getString("code"))).count();
+    assertThat(withCode).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("bad input is named field by field; a taken code is a conflict; champions must be leaders")
+  void badInput() {
+    var bad = coordinator.post("/api/projects", new JsonObject().put("code", "x y").put("investmentYi", "二十")
+        .put("stage", "dreaming").put("signedOn", "2023-13-01").put("new", "yes"));
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.json().getJsonObject("fields").fieldNames())
+        .contains("code", "investmentYi", "stage", "signedOn", "new", "name", "company", "level");
+
+    var taken = coordinator.post("/api/projects", body("ZJHT-2023-001"));
+    assertThat(taken.status()).isEqualTo(409);
+
+    var notLeader = coordinator.post("/api/projects", body(code()).put("championIds", new JsonArray().add("u-demo-officer")));
+    assertThat(notLeader.status()).isEqualTo(422);
+    assertThat(notLeader.json().getJsonObject("fields").getString("championIds")).contains("u-demo-officer");
+
+    var backwards = coordinator.post("/api/projects", body(code()).put("targetCompleteOn", "2025-01-01"));
+    assertThat(backwards.status()).isEqualTo(422);
+
+    assertThat(analyst.get("/api/projects/nope").status()).isEqualTo(404);
+    assertThat(analyst.get("/api/projects/nope/changes").status()).isEqualTo(404);
+    assertThat(analyst.get("/api/projects?stage=flying").status()).isEqualTo(400);
+  }
+
+  @Test
+  @DisplayName("analysts may not write; nobody without a session may read")
+  void authorization() {
+    assertThat(analyst.post("/api/projects", body(code())).status()).isEqualTo(403);
+    assertThat(analyst.patch("/api/projects/p-n7", new JsonObject().put("version", 1).put("name", "x")).status()).isEqualTo(403);
+    assertThat(TestServer.api().get("/api/projects").status()).isEqualTo(401);
+    assertThat(TestServer.api().get("/api/projects/p-hadian").status()).isEqualTo(401);
+  }
+
+  @Test
+  @DisplayName("a project with obligations cannot be deleted; an empty one can")
+  void delete() {
+    var version = analyst.get("/api/projects/p-hadian").json().getLong("version");
+    var inUse = coordinator.with("If-Match", "\"" + version + "\"").delete("/api/projects/p-hadian");
+    assertThat(inUse.status()).isEqualTo(409);
+    assertThat(inUse.json().getString("message")).contains("26 obligations");
+    var id = coordinator.post("/api/projects", body(code())).json().getString("id");
+    assertThat(coordinator.with("If-Match", "\"1\"").delete("/api/projects/" + id).status()).isEqualTo(204);
+    assertThat(analyst.get("/api/projects/" + id).status()).isEqualTo(404);
+  }
+
+  @Test
+  @DisplayName("the list shows a red light for projects with overdue obligations")
+  void lights() {
+    var list = analyst.get("/api/projects").array().stream().map(JsonObject.class::cast).toList();
+    var n8 = list.stream().filter(p -> "p-n8".equals(p.getString("id"))).findFirst().orElseThrow();
+    assertThat(n8.getString("light")).isEqualTo("red");
+    assertThat(n8.getLong("overdue")).isGreaterThan(0);
+  }
+}

@@ -1,0 +1,48 @@
+package org.liandong.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/** No Docker engine here: the files are checked by reading them. */
+@DisplayName("The docker/ files")
+class DockerFilesTest {
+
+  @Test
+  @DisplayName("the compose file runs the app against the official Neo4j image over Bolt")
+  @SuppressWarnings("unchecked")
+  void compose() throws IOException {
+    Map<String, Object> compose = new Yaml().load(Files.readString(Path.of("docker/compose.yaml")));
+    var services = (Map<String, Map<String, Object>>) compose.get("services");
+    assertThat(services).containsKeys("neo4j", "app");
+    assertThat((String) services.get("neo4j").get("image")).startsWith("neo4j:2026");
+
+    var app = services.get("app");
+    var env = (Map<String, String>) app.get("environment");
+    assertThat(env.get("NEO4J_URI")).isEqualTo("bolt://neo4j:7687");
+    var neo4jAuth = ((Map<String, String>) services.get("neo4j").get("environment")).get("NEO4J_AUTH");
+    assertThat(neo4jAuth).isEqualTo(env.get("NEO4J_USER") + "/" + env.get("NEO4J_PASSWORD"));
+    var build = (Map<String, String>) app.get("build");
+    assertThat(Path.of("docker").resolve(build.get("context")).resolve(build.get("dockerfile")).normalize())
+        .isEqualTo(Path.of("docker/Dockerfile"));
+    assertThat((List<String>) app.get("ports")).contains("8080:8080");
+  }
+
+  @Test
+  @DisplayName("the Dockerfile copies the jar and lib/ that mvn package makes, on Java 21 or later")
+  void dockerfile() throws IOException {
+    var lines = Files.readAllLines(Path.of("docker/Dockerfile"));
+    assertThat(lines).anyMatch(l -> l.matches("FROM eclipse-temurin:(2[1-9]|[3-9]\\d)-jre.*"));
+    assertThat(lines).contains("COPY target/liandong.jar /app/liandong.jar", "COPY target/lib/ /app/lib/");
+    assertThat(Files.readString(Path.of("pom.xml"))).contains("<finalName>liandong</finalName>")
+        .contains("<classpathPrefix>lib/</classpathPrefix>");
+    assertThat(lines).anyMatch(l -> l.startsWith("ENTRYPOINT") && l.contains("/app/liandong.jar"));
+  }
+}
