@@ -79,6 +79,10 @@ class AccountsIT {
     assertThat(again.status()).isEqualTo(409);
 
     var id = created.json().getString("id");
+    assertThat(admin.get("/api/users/" + id).json().getString("username")).isEqualTo(username);
+    assertThat(user.get("/api/users/" + id).status()).as("a user reads their own account").isEqualTo(200);
+    assertThat(user.get("/api/users/u-demo-admin").status()).isEqualTo(403);
+    assertThat(admin.get("/api/users/nobody").status()).isEqualTo(404);
     var off = admin.patch("/api/users/" + id, new JsonObject().put("version", 1).put("active", false));
     assertThat(off.status()).as(off.toString()).isEqualTo(200);
     assertThat(user.get("/api/me").status()).isEqualTo(401);

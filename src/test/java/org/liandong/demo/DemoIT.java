@@ -41,6 +41,7 @@ class DemoIT {
     assertThat(key.getLong("new")).isEqualTo(12);
     assertThat(key.getLong("newStarted")).isEqualTo(10);
     assertThat(key.getDouble("startRatePercent")).isEqualTo(83.3);
+    assertThat(analyst.get("/api/kpis?year=last").status()).isEqualTo(400);
   }
 
   @Test

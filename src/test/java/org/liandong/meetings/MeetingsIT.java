@@ -75,6 +75,22 @@ class MeetingsIT {
   }
 
   @Test
+  @DisplayName("the coordinator adds an agenda item for a project, and the meeting lists it in order")
+  void agenda() {
+    var id = newMeeting().getString("id");
+    var added = coordinator.post("/api/meetings/" + id + "/agenda", new JsonObject().put("title", "施工许可办理计划").put("projectId", "p-n8"));
+    assertThat(added.status()).as(added.toString()).isEqualTo(201);
+    var agenda = added.json().getJsonArray("agenda");
+    assertThat(agenda).hasSize(3);
+    assertThat(agenda.getJsonObject(2).getString("title")).isEqualTo("施工许可办理计划");
+    assertThat(agenda.getJsonObject(2).getLong("position")).isEqualTo(3);
+    assertThat(coordinator.post("/api/meetings/" + id + "/agenda", new JsonObject().put("title", "x").put("projectId", "p-nope")).status())
+        .isEqualTo(422);
+    assertThat(coordinator.get("/api/meetings?status=scheduled").array().stream().map(JsonObject.class::cast)
+        .map(m -> m.getString("id"))).contains(id);
+  }
+
+  @Test
   @DisplayName("a closed meeting is locked: further decisions and edits get 409")
   void closedIsLocked() {
     var meeting = newMeeting();

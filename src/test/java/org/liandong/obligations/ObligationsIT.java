@@ -222,9 +222,31 @@ class ObligationsIT {
 
     assertThat(loop.status()).isEqualTo(422);
     assertThat(loop.json().getJsonObject("fields").getString("dependsOn")).contains("测试甲 → 测试丙 → 测试乙 → 测试甲");
+    var unlinked = coordinator.delete("/api/obligations/" + c + "/dependencies/" + b + "?version=0");
+    assertThat(unlinked.status()).isEqualTo(428);
+    var removed = coordinator.with("If-Match", "\"2\"").delete("/api/obligations/" + c + "/dependencies/" + b);
+    assertThat(removed.status()).as(removed.toString()).isEqualTo(200);
+    assertThat(removed.json().getJsonArray("dependsOn")).isEmpty();
+    assertThat(coordinator.with("If-Match", "\"3\"").delete("/api/obligations/" + c + "/dependencies/" + b).status()).isEqualTo(404);
     var self = coordinator.post("/api/obligations/" + a + "/dependencies", new JsonObject().put("version", 1).put("dependsOn", a));
     assertThat(self.status()).isEqualTo(422);
     assertThat(coordinator.get("/api/obligations/" + a).json().getJsonArray("dependsOn")).isEmpty();
+  }
+
+  @Test
+  @DisplayName("an obligation others depend on is not deleted; a free one is, and its deletion is in the history")
+  void delete() {
+    var a = newHousingObligation("测试：被依赖").getString("id");
+    var b = newHousingObligation("测试：依赖者").getString("id");
+    coordinator.post("/api/obligations/" + b + "/dependencies", new JsonObject().put("version", 1).put("dependsOn", a));
+    assertThat(coordinator.with("If-Match", "\"1\"").delete("/api/obligations/" + a).status()).isEqualTo(409);
+    assertThat(officer.with("If-Match", "\"2\"").delete("/api/obligations/" + b).status()).isEqualTo(403);
+    assertThat(coordinator.with("If-Match", "\"2\"").delete("/api/obligations/" + b).status()).isEqualTo(204);
+    assertThat(coordinator.get("/api/obligations/" + b).status()).isEqualTo(404);
+    var history = coordinator.get("/api/projects/p-n7/changes?limit=20").array().stream().map(JsonObject.class::cast)
+        .filter(ch -> b.equals(ch.getString("entityId"))).findFirst().orElseThrow();
+    assertThat(history.getString("type")).isEqualTo("obligation.deleted");
+    assertThat(history.getValue("after")).isNull();
   }
 
   @Test
