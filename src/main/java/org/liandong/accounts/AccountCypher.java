@@ -43,8 +43,6 @@ final class AccountCypher {
       RETURN %s AS user
       """.formatted(USER_FIELDS);
 
-  static final String DEPARTMENT_EXISTS = "MATCH (d:Department {id: $id}) RETURN d.id AS id";
-
   static final String CREATE = """
       CREATE (u:User {id: $id, username: $username, displayName: $displayName, roles: $roles,
                       passwordHash: $passwordHash, active: true, version: 1,

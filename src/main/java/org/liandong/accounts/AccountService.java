@@ -14,7 +14,9 @@ import java.util.stream.Collectors;
 import org.liandong.storage.ChangeLog;
 import org.liandong.storage.Graph;
 import org.liandong.storage.Idempotency;
+import org.liandong.storage.Exists;
 import org.liandong.storage.Locks;
+import org.liandong.storage.Node;
 import org.liandong.support.Failure;
 import org.liandong.support.Json;
 import org.neo4j.driver.Record;
@@ -93,7 +95,7 @@ public final class AccountService {
           params.put("id", id);
           params.put("passwordHash", hash);
           params.putIfAbsent("departmentId", null);
-          return requireDepartment(tx, (String) fields.get("departmentId"))
+          return Exists.require(tx, Node.Department, (String) fields.get("departmentId"), "departmentId")
               .compose(v -> tx.first(AccountCypher.CREATE, params))
               .compose(row -> ChangeLog.record(tx, new ChangeLog.Entry(actor.username(), "user.created",
                   "User", id, null, null, row.orElseThrow().get("user").asMap(), List.of("user:" + id))))
@@ -108,10 +110,10 @@ public final class AccountService {
     Future<Optional<String>> hashed = password == null
         ? Future.succeededFuture(Optional.empty())
         : vertx.executeBlocking(() -> Optional.of(Passwords.hash(password)));
-    return hashed.compose(hash -> graph.write(tx -> Locks.lock(tx, Locks.Versioned.User, id, version)
+    return hashed.compose(hash -> graph.write(tx -> Locks.lock(tx, Node.User, id, version)
         .compose(before -> {
           hash.ifPresent(h -> changes.put("passwordHash", h));
-          return requireDepartment(tx, departmentId)
+          return Exists.require(tx, Node.Department, departmentId, "departmentId")
               .compose(v -> departmentId == null ? Future.succeededFuture()
                   : tx.run(AccountCypher.MOVE, Map.of("id", id, "departmentId", departmentId)))
               .compose(v -> tx.first(AccountCypher.UPDATE, Map.of("id", id, "changes", changes)))
@@ -142,17 +144,8 @@ public final class AccountService {
     return Passwords.hash(password);
   }
 
-  private static Future<Void> requireDepartment(org.liandong.storage.Tx tx, String departmentId) {
-    if (departmentId == null) return Future.succeededFuture();
-    return tx.first(AccountCypher.DEPARTMENT_EXISTS, Map.of("id", departmentId)).compose(row -> row.isPresent()
-        ? Future.succeededFuture()
-        : Future.failedFuture(Failure.Invalid.unprocessable("departmentId", "no department with id '" + departmentId + "'")));
-  }
-
   private static <T> Future<T> usernameTaken(Throwable error) {
-    if (error instanceof org.neo4j.driver.exceptions.ClientException ce
-        && "Neo.ClientError.Schema.ConstraintValidationFailed".equals(ce.code())
-        && String.valueOf(ce.getMessage()).contains("username")) {
+    if (Exists.violates(error, "User", "username")) {
       return Future.failedFuture(new Failure.Conflict("that username is taken; choose another", null));
     }
     return Future.failedFuture(error);

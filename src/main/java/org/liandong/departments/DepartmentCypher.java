@@ -23,8 +23,6 @@ final class DepartmentCypher {
       RETURN %s AS department
       """.formatted(FIELDS);
 
-  static final String EXISTS = "MATCH (d:Department {id: $id}) RETURN d.id AS id";
-
   /** Would making $parentId the parent of $id close a loop? Returns the loop's names if so. */
   static final String PARENT_LOOP = """
       MATCH path = (p:Department {id: $parentId})-[:PART_OF*0..]->(d:Department {id: $id})

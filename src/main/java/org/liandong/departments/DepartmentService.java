@@ -12,7 +12,9 @@ import org.liandong.accounts.CurrentUser;
 import org.liandong.storage.ChangeLog;
 import org.liandong.storage.Graph;
 import org.liandong.storage.Idempotency;
+import org.liandong.storage.Exists;
 import org.liandong.storage.Locks;
+import org.liandong.storage.Node;
 import org.liandong.storage.Tx;
 import org.liandong.support.Failure;
 import org.liandong.support.Json;
@@ -48,7 +50,7 @@ public final class DepartmentService {
       params.put("shortName", fields.getOrDefault("shortName", fields.get("name")));
       params.put("level", fields.get("level"));
       params.put("parentId", fields.get("parentId"));
-      return requireParent(tx, (String) fields.get("parentId"))
+      return Exists.require(tx, Node.Department, (String) fields.get("parentId"), "parentId")
           .compose(v -> tx.first(DepartmentCypher.CREATE, params))
           .compose(row -> ChangeLog.record(tx, new ChangeLog.Entry(actor.username(), "department.created",
               "Department", id, null, null, row.orElseThrow().get("department").asMap(), channels(id))))
@@ -60,7 +62,7 @@ public final class DepartmentService {
     var changes = new HashMap<>(fields);
     var parentChanged = changes.containsKey("parentId");
     var parentId = (String) changes.remove("parentId");
-    return graph.write(tx -> Locks.lock(tx, Locks.Versioned.Department, id, version)
+    return graph.write(tx -> Locks.lock(tx, Node.Department, id, version)
         .compose(before -> (parentChanged ? reparent(tx, id, parentId) : Future.<Void>succeededFuture())
             .compose(v -> tx.first(DepartmentCypher.UPDATE, Map.of("id", id, "changes", changes)))
             .compose(row -> ChangeLog.record(tx, new ChangeLog.Entry(actor.username(), "department.updated",
@@ -69,7 +71,7 @@ public final class DepartmentService {
   }
 
   Future<Void> delete(CurrentUser actor, String id, long version) {
-    return graph.write(tx -> Locks.lock(tx, Locks.Versioned.Department, id, version)
+    return graph.write(tx -> Locks.lock(tx, Node.Department, id, version)
         .compose(before -> tx.first(DepartmentCypher.IN_USE, Map.of("id", id)).compose(row -> {
           var r = row.orElseThrow();
           if (r.get("members").asLong() + r.get("owed").asLong() + r.get("children").asLong() > 0) {
@@ -88,19 +90,12 @@ public final class DepartmentService {
     params.put("id", id);
     params.put("parentId", parentId);
     if (parentId == null) return tx.run(DepartmentCypher.SET_PARENT, params).mapEmpty();
-    return requireParent(tx, parentId)
+    return Exists.require(tx, Node.Department, parentId, "parentId")
         .compose(v -> tx.first(DepartmentCypher.PARENT_LOOP, params))
         .compose(loop -> loop.isPresent()
             ? Future.failedFuture(Failure.Invalid.unprocessable("parentId", "would make a loop: "
                 + String.join(" → ", loop.get().get("loop").asList(org.neo4j.driver.Value::asString))))
             : tx.run(DepartmentCypher.SET_PARENT, params).mapEmpty());
-  }
-
-  private static Future<Void> requireParent(Tx tx, String parentId) {
-    if (parentId == null) return Future.succeededFuture();
-    return tx.first(DepartmentCypher.EXISTS, Map.of("id", parentId)).compose(row -> row.isPresent()
-        ? Future.succeededFuture()
-        : Future.failedFuture(Failure.Invalid.unprocessable("parentId", "no department with id '" + parentId + "'")));
   }
 
   private static List<String> channels(String id) {

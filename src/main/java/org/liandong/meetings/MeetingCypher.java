@@ -33,13 +33,6 @@ final class MeetingCypher {
       CREATE (:AgendaItem {id: randomUUID(), title: $agenda[i], position: i + 1, version: 1})-[:IN]->(m)
       """;
 
-  static final String MISSING_PROJECTS = """
-      UNWIND $ids AS id
-      OPTIONAL MATCH (p:Project {id: id})
-      WITH id, p WHERE p IS NULL
-      RETURN collect(id) AS missing
-      """;
-
   static final String SET_PROJECTS = """
       MATCH (m:Meeting {id: $id})
       OPTIONAL MATCH (m)-[r:ABOUT]->(:Project)

@@ -17,7 +17,9 @@ import org.liandong.obligations.ObligationService;
 import org.liandong.storage.ChangeLog;
 import org.liandong.storage.Graph;
 import org.liandong.storage.Idempotency;
+import org.liandong.storage.Exists;
 import org.liandong.storage.Locks;
+import org.liandong.storage.Node;
 import org.liandong.storage.Tx;
 import org.liandong.support.Failure;
 import org.liandong.support.Json;
@@ -67,7 +69,7 @@ public final class MeetingService {
     var agenda = strings(props.remove("agenda"));
     return Idempotency.create(graph, key, "Meeting", tx -> {
       var id = UUID.randomUUID().toString();
-      return requireProjects(tx, projectIds)
+      return Exists.require(tx, Node.Project, projectIds, "projectIds")
           .compose(v -> tx.run(MeetingCypher.CREATE, Map.of("id", id, "fields", props, "agenda", agenda)))
           .compose(v -> tx.run(MeetingCypher.SET_PROJECTS, Map.of("id", id, "projectIds", projectIds)))
           .compose(v -> tx.first(MeetingCypher.PROPS, Map.of("id", id)))
@@ -85,7 +87,7 @@ public final class MeetingService {
   Future<Void> update(CurrentUser actor, String id, long version, Map<String, Object> fields) {
     var changes = new HashMap<>(fields);
     var newProjects = changes.containsKey("projectIds") ? strings(changes.remove("projectIds")) : null;
-    return graph.write(tx -> Locks.lock(tx, Locks.Versioned.Meeting, id, version).compose(before -> {
+    return graph.write(tx -> Locks.lock(tx, Node.Meeting, id, version).compose(before -> {
       var status = (String) changes.get("status");
       if ("closed".equals(before.get("status"))) {
         return Future.failedFuture(new Failure.Conflict("this meeting is closed; its record is locked", Json.object(before)));
@@ -96,7 +98,7 @@ public final class MeetingService {
       if ("closed".equals(status)) changes.put("closedAt", now());
       if ("open".equals(status) && before.get("openedAt") == null) changes.put("openedAt", now());
       return (newProjects == null ? Future.<Void>succeededFuture()
-              : requireProjects(tx, newProjects).compose(v ->
+              : Exists.require(tx, Node.Project, newProjects, "projectIds").compose(v ->
                   tx.run(MeetingCypher.SET_PROJECTS, Map.of("id", id, "projectIds", newProjects))).mapEmpty())
           .compose(v -> tx.first(MeetingCypher.UPDATE, Map.of("id", id, "changes", changes)))
           .compose(row -> projectIds(tx, id).compose(pids -> ChangeLog.record(tx, new ChangeLog.Entry(
@@ -107,7 +109,7 @@ public final class MeetingService {
 
   Future<Void> addAgendaItem(CurrentUser actor, String id, String title, String projectId) {
     return graph.write(tx -> openMeeting(tx, id)
-        .compose(before -> (projectId == null ? Future.<Void>succeededFuture() : requireProjects(tx, List.of(projectId)))
+        .compose(before -> Exists.require(tx, Node.Project, projectId, "projectId")
             .compose(v -> {
               var params = new HashMap<String, Object>();
               params.put("id", id);
@@ -169,7 +171,7 @@ public final class MeetingService {
   }
 
   private static Future<Map<String, Object>> openMeeting(Tx tx, String id) {
-    return Locks.lock(tx, Locks.Versioned.Meeting, id).compose(m -> "closed".equals(m.get("status"))
+    return Locks.lock(tx, Node.Meeting, id).compose(m -> "closed".equals(m.get("status"))
         ? Future.failedFuture(new Failure.Conflict("this meeting is closed; its record is locked", Json.object(m)))
         : Future.succeededFuture(m));
   }
@@ -184,15 +186,6 @@ public final class MeetingService {
   private static Future<List<String>> projectIds(Tx tx, String id) {
     return tx.first(MeetingCypher.PROJECT_IDS, Map.of("id", id))
         .map(row -> row.orElseThrow().get("ids").asList(Value::asString));
-  }
-
-  private static Future<Void> requireProjects(Tx tx, List<String> ids) {
-    if (ids.isEmpty()) return Future.succeededFuture();
-    return tx.first(MeetingCypher.MISSING_PROJECTS, Map.of("ids", ids)).compose(row -> {
-      var missing = row.orElseThrow().get("missing").asList(Value::asString);
-      return missing.isEmpty() ? Future.succeededFuture()
-          : Future.failedFuture(Failure.Invalid.unprocessable("projectIds", "no projects with ids " + String.join(", ", missing)));
-    });
   }
 
   private static List<String> channels(String id, List<String> projectIds) {

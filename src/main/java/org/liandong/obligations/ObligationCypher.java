@@ -47,15 +47,6 @@ final class ObligationCypher {
       RETURN d.id AS departmentId, p.id AS projectId
       """;
 
-  static final String DEPARTMENT_EXISTS = "MATCH (d:Department {id: $id}) RETURN d.id AS id";
-
-  static final String MISSING = """
-      UNWIND $ids AS id
-      OPTIONAL MATCH (x:Obligation {id: id})
-      WITH id, x WHERE x IS NULL
-      RETURN collect(id) AS missing
-      """;
-
   static final String CREATE = """
       MATCH (p:Project {id: $projectId}), (d:Department {id: $departmentId})
       CREATE (d)-[:OWES]->(o:Obligation)-[:FOR]->(p)

@@ -16,11 +16,12 @@ import java.util.Optional;
 import java.util.UUID;
 import org.liandong.accounts.CurrentUser;
 import org.liandong.accounts.Role;
-import org.liandong.projects.ProjectService;
 import org.liandong.storage.ChangeLog;
 import org.liandong.storage.Graph;
 import org.liandong.storage.Idempotency;
+import org.liandong.storage.Exists;
 import org.liandong.storage.Locks;
+import org.liandong.storage.Node;
 import org.liandong.storage.Tx;
 import org.liandong.support.Failure;
 import org.liandong.support.Json;
@@ -90,9 +91,9 @@ public final class ObligationService {
     params.put("departmentId", departmentId);
     params.put("fields", props);
     params.put("dependsOn", dependsOn);
-    return ProjectService.requireExists(tx, projectId, "projectId")
-        .compose(v -> requireDepartment(tx, departmentId))
-        .compose(v -> requireObligations(tx, dependsOn))
+    return Exists.require(tx, Node.Project, projectId, "projectId")
+        .compose(v -> Exists.require(tx, Node.Department, departmentId, "departmentId"))
+        .compose(v -> Exists.require(tx, Node.Obligation, dependsOn, "dependsOn"))
         .compose(v -> tx.run(ObligationCypher.CREATE, params))
         .compose(v -> tx.first(ObligationCypher.PROPS, Map.of("id", id)))
         .compose(row -> {
@@ -115,13 +116,13 @@ public final class ObligationService {
       var departmentId = owner.get().get("departmentId").asString();
       var projectId = owner.get().get("projectId").asString();
       authorize(actor, departmentId, fields);
-      return Locks.lock(tx, Locks.Versioned.Obligation, id, version).compose(before -> {
+      return Locks.lock(tx, Node.Obligation, id, version).compose(before -> {
         workflow(actor, before, changes);
         var channels = new ArrayList<>(List.of("project:" + projectId, "department:" + departmentId));
         Future<Void> moved = Future.succeededFuture();
         if (newDepartment != null && !newDepartment.equals(departmentId)) {
           channels.add("department:" + newDepartment);
-          moved = requireDepartment(tx, newDepartment).compose(v -> tx.run(ObligationCypher.REASSIGN,
+          moved = Exists.require(tx, Node.Department, newDepartment, "departmentId").compose(v -> tx.run(ObligationCypher.REASSIGN,
               Map.of("id", id, "departmentId", newDepartment))).mapEmpty();
         }
         return moved
@@ -141,7 +142,7 @@ public final class ObligationService {
       if (owner.isEmpty()) return Future.failedFuture(Failure.notFound("obligation", id));
       var projectId = owner.get().get("projectId").asString();
       var departmentId = owner.get().get("departmentId").asString();
-      return Locks.lock(tx, Locks.Versioned.Obligation, id, version)
+      return Locks.lock(tx, Node.Obligation, id, version)
           .compose(before -> tx.first(ObligationCypher.DEPENDENTS, Map.of("id", id)).compose(row -> {
             var dependents = row.orElseThrow().get("n").asLong();
             if (dependents > 0) {
@@ -170,9 +171,9 @@ public final class ObligationService {
       if (owner.isEmpty()) return Future.failedFuture(Failure.notFound("obligation", id));
       var projectId = owner.get().get("projectId").asString();
       var departmentId = owner.get().get("departmentId").asString();
-      return Locks.lock(tx, Locks.Versioned.Obligation, id, version).compose(before -> {
+      return Locks.lock(tx, Node.Obligation, id, version).compose(before -> {
         Future<Void> changed = add
-            ? requireObligations(tx, List.of(dependsOn))
+            ? Exists.require(tx, Node.Obligation, dependsOn, "dependsOn")
                 .compose(v -> tx.first(ObligationCypher.LOOP, params))
                 .compose(loop -> loop.isPresent()
                     ? Future.failedFuture(cycle(before, loop.get().get("loop").asList(Value::asString)))
@@ -259,21 +260,6 @@ public final class ObligationService {
   private static String changeType(Map<String, Object> before, Map<String, Object> changes) {
     var status = changes.get("status");
     return status != null && !status.equals(before.get("status")) ? "obligation.status" : "obligation.updated";
-  }
-
-  private static Future<Void> requireDepartment(Tx tx, String departmentId) {
-    return tx.first(ObligationCypher.DEPARTMENT_EXISTS, Map.of("id", departmentId)).compose(row -> row.isPresent()
-        ? Future.succeededFuture()
-        : Future.failedFuture(Failure.Invalid.unprocessable("departmentId", "no department with id '" + departmentId + "'")));
-  }
-
-  private static Future<Void> requireObligations(Tx tx, List<String> ids) {
-    if (ids.isEmpty()) return Future.succeededFuture();
-    return tx.first(ObligationCypher.MISSING, Map.of("ids", ids)).compose(row -> {
-      var missing = row.orElseThrow().get("missing").asList(Value::asString);
-      return missing.isEmpty() ? Future.succeededFuture()
-          : Future.failedFuture(Failure.Invalid.unprocessable("dependsOn", "no obligations with ids " + String.join(", ", missing)));
-    });
   }
 
   private ZonedDateTime now() {

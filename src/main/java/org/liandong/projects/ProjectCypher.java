@@ -49,8 +49,6 @@ final class ProjectCypher {
       RETURN collect(id) AS missing
       """;
 
-  static final String USER_EXISTS = "MATCH (u:User {id: $id}) RETURN u.id AS id";
-
   static final String SET_CHAMPIONS = """
       MATCH (p:Project {id: $id})
       OPTIONAL MATCH (p)<-[r:CHAMPIONS]-(:User)

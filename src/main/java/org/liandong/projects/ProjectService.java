@@ -14,7 +14,9 @@ import org.liandong.accounts.CurrentUser;
 import org.liandong.storage.ChangeLog;
 import org.liandong.storage.Graph;
 import org.liandong.storage.Idempotency;
+import org.liandong.storage.Exists;
 import org.liandong.storage.Locks;
+import org.liandong.storage.Node;
 import org.liandong.storage.Tx;
 import org.liandong.support.Failure;
 import org.liandong.support.Json;
@@ -50,13 +52,6 @@ public final class ProjectService {
         : Future.succeededFuture(Json.object(rows.get(0).get("project").asMap())));
   }
 
-  /** Fails with 404 inside a transaction when the project does not exist. */
-  public static Future<Void> requireExists(Tx tx, String id, String field) {
-    return tx.first(ProjectCypher.EXISTS, Map.of("id", id)).compose(row -> row.isPresent()
-        ? Future.succeededFuture()
-        : Future.failedFuture(Failure.Invalid.unprocessable(field, "no project with id '" + id + "'")));
-  }
-
   Future<Idempotency.Created> create(CurrentUser actor, Map<String, Object> fields, Optional<Idempotency.Key> key) {
     var props = new HashMap<>(fields);
     var champions = takeList(props, "championIds");
@@ -79,7 +74,7 @@ public final class ProjectService {
     var champions = takeList(changes, "championIds");
     var liaisonGiven = changes.containsKey("liaisonId");
     var liaison = (String) changes.remove("liaisonId");
-    return graph.write(tx -> Locks.lock(tx, Locks.Versioned.Project, id, version).compose(before -> {
+    return graph.write(tx -> Locks.lock(tx, Node.Project, id, version).compose(before -> {
       startedOnWhenStarted(changes, before);
       var merged = new HashMap<>(before);
       merged.putAll(changes);
@@ -93,7 +88,7 @@ public final class ProjectService {
   }
 
   Future<Void> delete(CurrentUser actor, String id, long version) {
-    return graph.write(tx -> Locks.lock(tx, Locks.Versioned.Project, id, version)
+    return graph.write(tx -> Locks.lock(tx, Node.Project, id, version)
         .compose(before -> tx.first(ProjectCypher.IN_USE, Map.of("id", id)).compose(row -> {
           var r = row.orElseThrow();
           if (r.get("obligations").asLong() + r.get("meetings").asLong() > 0) {
@@ -155,10 +150,7 @@ public final class ProjectService {
       var params = new HashMap<String, Object>();
       params.put("id", id);
       params.put("liaisonId", liaison);
-      chain = chain.compose(v -> liaison == null ? Future.succeededFuture()
-              : tx.first(ProjectCypher.USER_EXISTS, Map.of("id", liaison)).compose(row -> row.isPresent()
-                  ? Future.<Void>succeededFuture()
-                  : Future.failedFuture(Failure.Invalid.unprocessable("liaisonId", "no user with id '" + liaison + "'"))))
+      chain = chain.compose(v -> Exists.require(tx, Node.User, liaison, "liaisonId"))
           .compose(v -> tx.run(ProjectCypher.SET_LIAISON, params)).mapEmpty();
     }
     return chain;
@@ -200,9 +192,7 @@ public final class ProjectService {
   }
 
   private static <T> Future<T> codeTaken(Throwable error) {
-    if (error instanceof org.neo4j.driver.exceptions.ClientException ce
-        && "Neo.ClientError.Schema.ConstraintValidationFailed".equals(ce.code())
-        && String.valueOf(ce.getMessage()).contains("code")) {
+    if (Exists.violates(error, "Project", "code")) {
       return Future.failedFuture(new Failure.Conflict("another project already has that code", null));
     }
     return Future.failedFuture(error);

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.liandong.support.Failure;
-import org.neo4j.driver.exceptions.ClientException;
 
 /**
  * A create sent with an {@code Idempotency-Key} creates at most once: the key is stored in the
@@ -41,7 +40,7 @@ public final class Idempotency {
     if (key.isEmpty()) return graph.write(creator).map(id -> new Created(id, false));
     return attempt(graph, key.get(), entity, creator).recover(error ->
         // a concurrent retry with the same key committed first: answer with its object
-        isDuplicateKey(error) ? attempt(graph, key.get(), entity, creator) : Future.failedFuture(error));
+        Exists.violates(error, "IdempotencyKey", "key") ? attempt(graph, key.get(), entity, creator) : Future.failedFuture(error));
   }
 
   private static Future<Created> attempt(Graph graph, Key key, String entity, Function<Tx, Future<String>> creator) {
@@ -58,12 +57,6 @@ public final class Idempotency {
               "key", key.scoped(), "hash", key.requestHash(), "entity", entity, "id", id))
           .map(summary -> new Created(id, false)));
     }));
-  }
-
-  private static boolean isDuplicateKey(Throwable error) {
-    return error instanceof ClientException ce
-        && "Neo.ClientError.Schema.ConstraintValidationFailed".equals(ce.code())
-        && String.valueOf(ce.getMessage()).contains("IdempotencyKey");
   }
 
   private static String sha256(String text) {

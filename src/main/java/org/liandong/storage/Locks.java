@@ -13,28 +13,20 @@ import org.liandong.support.Json;
 public final class Locks {
   private Locks() {}
 
-  /** The labels that carry a version; never user input. */
-  public enum Versioned {
-    Department, User, Project, Obligation, Meeting, AgendaItem;
-
-    private final String lockAndRead = "MATCH (n:" + name() + " {id: $id}) SET n._lock = true "
-        + "WITH n REMOVE n._lock RETURN n {.*} AS n";
-  }
-
   /** Locks and returns the node's properties; 404 when absent. */
-  public static Future<Map<String, Object>> lock(Tx tx, Versioned label, String id) {
+  public static Future<Map<String, Object>> lock(Tx tx, Node label, String id) {
     return tx.first(label.lockAndRead, Map.of("id", id)).compose(row -> row
         .map(r -> Future.succeededFuture(r.get("n").asMap()))
-        .orElseGet(() -> Future.failedFuture(Failure.notFound(label.name(), id))));
+        .orElseGet(() -> Future.failedFuture(Failure.notFound(label.noun(), id))));
   }
 
   /** Locks, returns the properties, and refuses a write based on another version. */
-  public static Future<Map<String, Object>> lock(Tx tx, Versioned label, String id, long expectedVersion) {
+  public static Future<Map<String, Object>> lock(Tx tx, Node label, String id, long expectedVersion) {
     return lock(tx, label, id).compose(node -> {
       var current = ((Number) node.getOrDefault("version", 0L)).longValue();
       if (current != expectedVersion) {
         return Future.failedFuture(new Failure.Conflict(
-            "someone changed this " + label.name() + " since you read it (you sent version "
+            "someone changed this " + label.noun() + " since you read it (you sent version "
                 + expectedVersion + ", it is now " + current + "); here is the current state",
             Json.object(node)));
       }
