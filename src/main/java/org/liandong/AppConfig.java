@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,7 +23,15 @@ public record AppConfig(
     Optional<String> adminPassword,
     Duration sessionTtl,
     boolean secureCookies,
-    ZoneId zone) {
+    ZoneId zone,
+    Live live) {
+
+  /**
+   * The live sessions' limits. Origins besides the server's own may open WebSockets only
+   * when listed; a channel replays at most {@code replayWindow} missed events, else resync.
+   */
+  public record Live(List<String> allowedOrigins, int replayWindow, int pingSeconds, int idleSeconds,
+                     int messagesPerSecond, int writeQueueBytes) {}
 
   public static AppConfig fromEnv() {
     return from(System.getenv());
@@ -41,12 +50,32 @@ public record AppConfig(
         Optional.ofNullable(blankToNull(env.get("LIANDONG_ADMIN_PASSWORD"))),
         Duration.ofHours(Long.parseLong(env.getOrDefault("LIANDONG_SESSION_HOURS", "12"))),
         Boolean.parseBoolean(env.getOrDefault("LIANDONG_SECURE_COOKIES", "false")),
-        ZoneId.of(env.getOrDefault("LIANDONG_TIMEZONE", "Asia/Shanghai")));
+        ZoneId.of(env.getOrDefault("LIANDONG_TIMEZONE", "Asia/Shanghai")),
+        new Live(
+            List.of(env.getOrDefault("LIANDONG_ALLOWED_ORIGINS", "").split(",")).stream()
+                .map(String::strip).filter(o -> !o.isEmpty()).toList(),
+            positive(env, "LIANDONG_REPLAY_WINDOW", 1000),
+            positive(env, "LIANDONG_WS_PING_SECONDS", 20),
+            positive(env, "LIANDONG_WS_IDLE_SECONDS", 60),
+            positive(env, "LIANDONG_WS_MESSAGES_PER_SECOND", 20),
+            positive(env, "LIANDONG_WS_WRITE_QUEUE_BYTES", 256 * 1024)));
+  }
+
+  private static int positive(Map<String, String> env, String name, int fallback) {
+    var raw = env.get(name);
+    if (raw == null || raw.isBlank()) return fallback;
+    try {
+      int value = Integer.parseInt(raw.strip());
+      if (value <= 0) throw new NumberFormatException();
+      return value;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " must be a positive whole number, got '" + raw + "'", e);
+    }
   }
 
   public AppConfig withHttpPort(int port) {
     return new AppConfig(httpHost, port, dataDir, demo, neo4jUri, neo4jUser, neo4jPassword,
-        adminPassword, sessionTtl, secureCookies, zone);
+        adminPassword, sessionTtl, secureCookies, zone, live);
   }
 
   public boolean embedded() {

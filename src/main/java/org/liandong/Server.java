@@ -22,6 +22,9 @@ import org.liandong.accounts.AuthHandler;
 import org.liandong.demo.DemoLoader;
 import org.liandong.departments.DepartmentRoutes;
 import org.liandong.departments.DepartmentService;
+import org.liandong.live.LiveEndpoint;
+import org.liandong.live.LivePublisher;
+import org.liandong.live.LiveVerticle;
 import org.liandong.meetings.MeetingRoutes;
 import org.liandong.meetings.MeetingService;
 import org.liandong.obligations.ObligationRoutes;
@@ -86,6 +89,7 @@ public final class Server implements AutoCloseable {
       int applied = await(new Migrations(graph).apply(), "could not apply the schema in cypher/");
       LOG.info("schema: {} migration(s) applied", applied);
 
+      graph.onCommit(new LivePublisher(vertx.eventBus())::publish);
       var accounts = new AccountService(vertx, graph, config.sessionTtl());
       if (config.demo()) {
         var loaded = await(new DemoLoader(vertx, graph, clock).loadIfEmpty(), "could not load the demo data");
@@ -96,11 +100,15 @@ public final class Server implements AutoCloseable {
 
       var projects = new ProjectService(graph, clock);
       var obligations = new ObligationService(graph, clock);
+      var meetings = new MeetingService(graph, obligations);
+      var live = new LiveVerticle(graph, config.live().replayWindow(), meetings::recordAttendance);
+      await(vertx.deployVerticle(live), "could not start the live hub");
+      var webSocket = new LiveEndpoint(live, accounts, config.live());
       List<org.liandong.web.Routes> features = List.of(
           new DepartmentRoutes(new DepartmentService(graph)),
           new ProjectRoutes(projects),
           new ObligationRoutes(obligations),
-          new MeetingRoutes(new MeetingService(graph, obligations)),
+          new MeetingRoutes(meetings),
           new KpiRoutes(new KpiService(graph), clock));
       var accountRoutes = new AccountRoutes(accounts, config.secureCookies());
       var auth = new AuthHandler(accounts);
@@ -108,7 +116,8 @@ public final class Server implements AutoCloseable {
       var finalGraph = graph;
       int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
       await(vertx.deployVerticle(() -> {
-            var v = new HttpVerticle(config.httpHost(), config.httpPort(), finalGraph, registry, accountRoutes, auth, features);
+            var v = new HttpVerticle(config.httpHost(), config.httpPort(), finalGraph, registry, accountRoutes, auth, features,
+                webSocket::handle);
             verticles.add(v);
             return v;
           }, new DeploymentOptions().setInstances(instances).setThreadingModel(ThreadingModel.EVENT_LOOP)),

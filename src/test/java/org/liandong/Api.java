@@ -35,6 +35,15 @@ public final class Api {
     return api;
   }
 
+  /** The bearer token this client sends, for a WebSocket to authenticate with. */
+  public String token() {
+    return headers.get("Authorization").substring("Bearer ".length());
+  }
+
+  public int port() {
+    return port;
+  }
+
   public Api with(String header, String value) {
     var api = new Api(port);
     api.headers.putAll(headers);

@@ -41,7 +41,11 @@ public final class TestServer {
         "LIANDONG_HTTP_PORT", "0",
         "LIANDONG_HTTP_HOST", "127.0.0.1",
         "LIANDONG_DATA_DIR", dataDir.toString(),
-        "LIANDONG_DEMO", "true"));
+        "LIANDONG_DEMO", "true",
+        // small enough for the live tests to reach them in seconds
+        "LIANDONG_REPLAY_WINDOW", "100",
+        "LIANDONG_WS_WRITE_QUEUE_BYTES", "16384",
+        "LIANDONG_WS_MESSAGES_PER_SECOND", "20"));
   }
 
   public static Path tempDir(String prefix) {

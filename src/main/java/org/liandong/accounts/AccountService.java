@@ -61,6 +61,11 @@ public final class AccountService {
         .map(summary -> new Login(token, csrf, user));
   }
 
+  /** The person behind a session token, if the session is live (the WebSocket handshake uses it). */
+  public Future<Optional<CurrentUser>> sessionUser(String token) {
+    return authenticate(token).map(found -> found.map(Authenticated::user));
+  }
+
   Future<Optional<Authenticated>> authenticate(String token) {
     return graph.query(AccountCypher.SESSION, Map.of("tokenHash", Passwords.tokenHash(token)))
         .map(rows -> rows.stream().findFirst()
@@ -131,7 +136,7 @@ public final class AccountService {
     return graph.query(AccountCypher.ANY_ADMIN, Map.of()).compose(rows -> {
       if (rows.get(0).get("admins").asLong() > 0) return Future.succeededFuture(Optional.empty());
       var password = configuredPassword.orElseGet(Passwords::randomToken);
-      var system = new CurrentUser("system", "system", "system", java.util.Set.of(Role.ADMIN), null);
+      var system = new CurrentUser("system", "system", "system", java.util.Set.of(Role.ADMIN), null, null);
       var fields = Map.<String, Object>of("username", "admin", "displayName", "管理员 Administrator",
           "roles", List.of("admin"), "password", password);
       return create(system, fields, Optional.empty())
@@ -158,6 +163,7 @@ public final class AccountService {
   static CurrentUser user(Value v) {
     var roles = v.get("roles").asList(Value::asString).stream().map(Role::of).collect(Collectors.toUnmodifiableSet());
     return new CurrentUser(v.get("id").asString(), v.get("username").asString(),
-        v.get("displayName").asString(""), roles, v.get("departmentId").asString(null));
+        v.get("displayName").asString(""), roles, v.get("departmentId").asString(null),
+        v.get("departmentName").asString(null));
   }
 }

@@ -8,7 +8,7 @@ import org.liandong.support.Failure;
 
 /** The authenticated person behind a request. */
 public record CurrentUser(String id, String username, String displayName, Set<Role> roles,
-                          String departmentId) {
+                          String departmentId, String departmentName) {
   static final String KEY = "liandong.user";
 
   public static CurrentUser of(RoutingContext ctx) {
@@ -35,6 +35,6 @@ public record CurrentUser(String id, String username, String displayName, Set<Ro
   public JsonObject toJson() {
     return new JsonObject().put("id", id).put("username", username).put("displayName", displayName)
         .put("roles", new JsonArray(roles.stream().map(Role::key).sorted().toList()))
-        .put("departmentId", departmentId);
+        .put("departmentId", departmentId).put("departmentName", departmentName);
   }
 }

@@ -74,4 +74,26 @@ final class MeetingCypher {
       """;
 
   static final String DECISION = "MATCH (dc:Decision {id: $id}) RETURN dc {.*} AS decision";
+
+  static final String FOCUS = """
+      MATCH (m:Meeting {id: $id}), (a:AgendaItem {id: $itemId})-[:IN]->(m)
+      SET m.focusItemId = a.id, m.focusTitle = a.title, m.focusAt = datetime(),
+          m.version = m.version + 1, m.updatedAt = datetime()
+      RETURN m {.*} AS m
+      """;
+
+  /** Who was in the room: recorded once per person, from the first time they joined live. */
+  static final String ATTEND = """
+      MATCH (m:Meeting {id: $meetingId}), (u:User {id: $userId})
+      WHERE m.status <> 'closed'
+      MERGE (u)-[a:ATTENDED]->(m)
+        ON CREATE SET a.firstSeenAt = datetime()
+      """;
+
+  static final String ATTENDANCE = """
+      MATCH (u:User)-[a:ATTENDED]->(:Meeting {id: $id})
+      OPTIONAL MATCH (u)-[:MEMBER_OF]->(d:Department)
+      RETURN u {.id, .displayName, firstSeenAt: toString(a.firstSeenAt), departmentId: d.id, departmentName: d.name} AS person
+      ORDER BY a.firstSeenAt
+      """;
 }

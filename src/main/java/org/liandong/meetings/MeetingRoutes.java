@@ -33,6 +33,8 @@ public final class MeetingRoutes implements Routes {
     router.patch("/api/meetings/:id").handler(this::update);
     router.post("/api/meetings/:id/agenda").handler(this::addAgendaItem);
     router.post("/api/meetings/:id/decisions").handler(this::decide);
+    router.post("/api/meetings/:id/focus").handler(this::focus);
+    router.get("/api/meetings/:id/minutes").handler(this::minutes);
   }
 
   private void list(RoutingContext ctx) {
@@ -112,6 +114,35 @@ public final class MeetingRoutes implements Routes {
         .compose(decisionId -> meetings.one(id))
         .onSuccess(m -> Responses.created(ctx, "/api/meetings/" + id, m))
         .onFailure(ctx::fail);
+  }
+
+  private void focus(RoutingContext ctx) {
+    var me = CurrentUser.of(ctx).require("chair the meeting", Role.ADMIN, Role.COORDINATOR, Role.LEADER);
+    var f = Fields.of(ctx).require("agendaItemId");
+    var item = f.text("agendaItemId", 100);
+    f.check();
+    var id = ctx.pathParam("id");
+    meetings.focus(me, id, item)
+        .compose(v -> meetings.one(id))
+        .onSuccess(m -> Responses.ok(ctx, m))
+        .onFailure(ctx::fail);
+  }
+
+  /** JSON by default; printable HTML with ?format=html or for a browser asking for text/html. */
+  private void minutes(RoutingContext ctx) {
+    var format = ctx.queryParams().get("format");
+    if (format != null && !format.equals("json") && !format.equals("html")) {
+      throw Failure.invalid("format", "must be json or html");
+    }
+    var accept = String.valueOf(ctx.request().getHeader("Accept"));
+    boolean html = "html".equals(format) || (format == null && accept.startsWith("text/html"));
+    meetings.minutes(ctx.pathParam("id")).onSuccess(minutes -> {
+      if (html) {
+        ctx.response().putHeader("Content-Type", "text/html; charset=utf-8").end(MinutesPage.render(minutes));
+      } else {
+        ctx.json(minutes);
+      }
+    }).onFailure(ctx::fail);
   }
 
   private static void fields(Fields f) {

@@ -30,6 +30,7 @@ import org.neo4j.driver.Value;
  * the lock a closed meeting puts on its record.
  */
 public final class MeetingService {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MeetingService.class);
   static final List<String> STATUSES = List.of("scheduled", "open", "closed");
 
   private final Graph graph;
@@ -164,6 +165,42 @@ public final class MeetingService {
                 .map(change -> decisionId);
           });
         }))));
+  }
+
+  /** The chair points the room at an agenda item; everyone's view follows. */
+  Future<Void> focus(CurrentUser actor, String id, String agendaItemId) {
+    return graph.write(tx -> openMeeting(tx, id)
+        .compose(before -> agendaProject(tx, id, agendaItemId)
+            .compose(v -> tx.first(MeetingCypher.FOCUS, Map.of("id", id, "itemId", agendaItemId)))
+            .compose(row -> projectIds(tx, id).compose(pids -> ChangeLog.record(tx, new ChangeLog.Entry(
+                actor.username(), "meeting.focus", "Meeting", id, pids.isEmpty() ? null : pids.get(0),
+                before, row.orElseThrow().get("m").asMap(), channels(id, pids)))))))
+        .mapEmpty();
+  }
+
+  /** Remembers that someone was in the meeting room (called by the live layer). */
+  public void recordAttendance(String meetingId, String userId) {
+    graph.write(tx -> tx.run(MeetingCypher.ATTEND, Map.of("meetingId", meetingId, "userId", userId)))
+        .onFailure(e -> LOG.warn("could not record that {} attended {}", userId, meetingId, e));
+  }
+
+  /** The record of a meeting: its decisions, the obligations they created, who attended. */
+  Future<JsonObject> minutes(String id) {
+    return one(id).compose(meeting -> graph.query(MeetingCypher.ATTENDANCE, Map.of("id", id)).map(rows -> {
+      var attendance = new JsonArray(rows.stream().map(r -> Json.object(r.get("person").asMap())).toList());
+      var created = new JsonArray();
+      meeting.getJsonArray("decisionList").forEach(d -> ((JsonObject) d).getJsonArray("obligations").forEach(created::add));
+      var departments = new JsonArray(attendance.stream().map(p -> ((JsonObject) p).getString("departmentName"))
+          .filter(java.util.Objects::nonNull).distinct().toList());
+      return new JsonObject()
+          .put("meeting", meeting.copy().put("agenda", null).put("decisionList", null))
+          .put("agenda", meeting.getJsonArray("agenda"))
+          .put("decisions", meeting.getJsonArray("decisionList"))
+          .put("obligationsCreated", created)
+          .put("attendance", attendance)
+          .put("departmentsPresent", departments)
+          .put("final", "closed".equals(meeting.getString("status")));
+    }));
   }
 
   private static ZonedDateTime now() {

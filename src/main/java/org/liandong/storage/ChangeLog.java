@@ -1,7 +1,6 @@
 package org.liandong.storage;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,12 +53,11 @@ public final class ChangeLog {
       var seqs = new LinkedHashMap<String, Long>();
       rows.forEach(r -> seqs.put(r.get("name").asString(), r.get("seq").asLong()));
       var at = rows.isEmpty() ? null : rows.get(0).get("at").asString();
-      return new Change(id, at, e.actor(), e.type(), e.entity(), e.entityId(), e.projectId(),
+      var change = new Change(id, at, e.actor(), e.type(), e.entity(), e.entityId(), e.projectId(),
           before, after, seqs);
+      tx.recorded.add(change);
+      return change;
     });
   }
 
-  static JsonObject parse(String json) {
-    return json == null ? null : new JsonObject(json);
-  }
 }

@@ -5,6 +5,8 @@ import io.vertx.core.Vertx;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.AuthToken;
@@ -21,8 +23,10 @@ import org.neo4j.driver.async.AsyncSession;
  * driver's async API, handed back as Vert.x futures on the caller's context.
  */
 public final class Graph implements AutoCloseable {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Graph.class);
   private final Vertx vertx;
   private final Driver driver;
+  private volatile Consumer<List<Change>> onCommit = changes -> {};
 
   private Graph(Vertx vertx, Driver driver) {
     this.vertx = vertx;
@@ -68,19 +72,38 @@ public final class Graph implements AutoCloseable {
     return read(tx -> tx.list(cypher, params));
   }
 
+  /** Called with the changes of each committed write transaction, after the commit. */
+  public void onCommit(Consumer<List<Change>> listener) {
+    this.onCommit = listener;
+  }
+
   private <T> Future<T> transaction(AccessMode mode, Function<Tx, Future<T>> work) {
     var context = vertx.getOrCreateContext();
     var session = session(mode);
-    var stage = mode == AccessMode.READ
-        ? session.executeReadAsync(tx -> work.apply(new Tx(tx, context)).toCompletionStage())
-        : session.executeWriteAsync(tx -> work.apply(new Tx(tx, context)).toCompletionStage());
+    // a managed transaction may run its work several times; only the last attempt commits
+    var attempt = new AtomicReference<Tx>();
+    Function<org.neo4j.driver.async.AsyncTransactionContext, java.util.concurrent.CompletionStage<T>> run = tx -> {
+      var wrapped = new Tx(tx, context);
+      attempt.set(wrapped);
+      return work.apply(wrapped).toCompletionStage();
+    };
+    var stage = mode == AccessMode.READ ? session.executeReadAsync(run::apply) : session.executeWriteAsync(run::apply);
     // close the session whatever happened, then hand back the transaction's own outcome
     var closed = stage.handle((value, error) -> new Outcome<T>(value, error))
         .thenCompose(outcome -> session.closeAsync().thenApply(ignored -> outcome));
-    return Future.fromCompletionStage(closed, context).compose(outcome ->
-        outcome.error() == null
-            ? Future.succeededFuture(outcome.value())
-            : Future.failedFuture(unwrap(outcome.error())));
+    return Future.fromCompletionStage(closed, context).compose(outcome -> {
+      if (outcome.error() != null) return Future.failedFuture(unwrap(outcome.error()));
+      var committed = attempt.get();
+      if (committed != null && !committed.recorded.isEmpty()) {
+        try {
+          onCommit.accept(List.copyOf(committed.recorded));
+        } catch (RuntimeException e) {
+          // the write is committed; a failed notification must not turn it into an error
+          LOG.error("could not publish {} committed change(s)", committed.recorded.size(), e);
+        }
+      }
+      return Future.succeededFuture(outcome.value());
+    });
   }
 
   private AsyncSession session(AccessMode mode) {

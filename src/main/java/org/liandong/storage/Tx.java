@@ -14,6 +14,8 @@ import org.neo4j.driver.summary.ResultSummary;
 public final class Tx {
   private final AsyncTransactionContext tx;
   private final Context context;
+  /** Changes recorded in this attempt; published only once it commits. */
+  final List<Change> recorded = new java.util.ArrayList<>();
 
   Tx(AsyncTransactionContext tx, Context context) {
     this.tx = tx;

@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -19,6 +20,8 @@ import org.liandong.storage.Graph;
 /** The HTTP face: health and metrics, the public API, then everything behind authentication. */
 public final class HttpVerticle extends VerticleBase {
   private static final int BODY_LIMIT = 1024 * 1024;
+  /** A larger WebSocket message closes the socket with 1009. */
+  private static final int MAX_MESSAGE = 64 * 1024;
 
   private final String host;
   private final int port;
@@ -27,10 +30,12 @@ public final class HttpVerticle extends VerticleBase {
   private final AccountRoutes accounts;
   private final Handler<RoutingContext> authenticate;
   private final List<Routes> features;
+  private final Handler<RoutingContext> webSocket;
   private HttpServer server;
 
   public HttpVerticle(String host, int port, Graph graph, PrometheusMeterRegistry registry,
-                      AccountRoutes accounts, Handler<RoutingContext> authenticate, List<Routes> features) {
+                      AccountRoutes accounts, Handler<RoutingContext> authenticate, List<Routes> features,
+                      Handler<RoutingContext> webSocket) {
     this.host = host;
     this.port = port;
     this.graph = graph;
@@ -38,6 +43,7 @@ public final class HttpVerticle extends VerticleBase {
     this.accounts = accounts;
     this.authenticate = authenticate;
     this.features = features;
+    this.webSocket = webSocket;
   }
 
   @Override
@@ -47,6 +53,7 @@ public final class HttpVerticle extends VerticleBase {
     router.get("/health/live").handler(ctx -> ctx.json(new JsonObject().put("status", "UP")));
     router.get("/health/ready").handler(this::ready);
     router.get("/metrics").handler(PrometheusScrapingHandler.create(registry));
+    router.get("/ws").handler(webSocket);
     router.get("/api/openapi.yaml").handler(ctx -> ctx.response()
         .putHeader("Content-Type", "application/yaml; charset=utf-8").sendFile("openapi.yaml"));
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
@@ -57,7 +64,10 @@ public final class HttpVerticle extends VerticleBase {
     router.route("/api/*").handler(ctx -> ctx.fail(404));
     router.route().handler(StaticHandler.create("webroot").setDefaultContentEncoding("UTF-8"));
     router.route().failureHandler(new FailureHandler());
-    return vertx.createHttpServer()
+    var options = new HttpServerOptions()
+        .setMaxWebSocketFrameSize(MAX_MESSAGE)
+        .setMaxWebSocketMessageSize(MAX_MESSAGE);
+    return vertx.createHttpServer(options)
         .requestHandler(router)
         .listen(port, host)
         .onSuccess(s -> server = s);

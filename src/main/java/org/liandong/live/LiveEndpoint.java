@@ -1,0 +1,65 @@
+package org.liandong.live;
+
+import io.vertx.core.Future;
+import io.vertx.ext.web.RoutingContext;
+import java.net.URI;
+import java.util.Optional;
+import org.liandong.AppConfig;
+import org.liandong.accounts.AccountService;
+import org.liandong.accounts.AuthHandler;
+import org.liandong.accounts.CurrentUser;
+
+/**
+ * {@code GET /ws}: the WebSocket handshake. A browser's Origin must be this server's own or one
+ * configured in LIANDONG_ALLOWED_ORIGINS; the session cookie authenticates at once, otherwise
+ * the first message must be {@code auth} with a token. Never a token in the URL.
+ */
+public final class LiveEndpoint {
+  private final LiveVerticle live;
+  private final AccountService accounts;
+  private final AppConfig.Live limits;
+
+  public LiveEndpoint(LiveVerticle live, AccountService accounts, AppConfig.Live limits) {
+    this.live = live;
+    this.accounts = accounts;
+    this.limits = limits;
+  }
+
+  public void handle(RoutingContext ctx) {
+    var request = ctx.request();
+    if (!request.canUpgradeToWebSocket()) {
+      ctx.response().setStatusCode(400).end("this address speaks WebSocket only");
+      return;
+    }
+    var origin = request.getHeader("Origin");
+    if (origin != null && !allowed(origin, request.authority() == null ? null : request.authority().toString())) {
+      ctx.response().setStatusCode(403).end("origin not allowed: " + origin);
+      return;
+    }
+    var cookie = request.getCookie(AuthHandler.COOKIE);
+    Future<Optional<CurrentUser>> fromCookie = cookie == null || cookie.getValue().isBlank()
+        ? Future.succeededFuture(Optional.empty())
+        : accounts.sessionUser(cookie.getValue());
+    request.pause();
+    fromCookie.onComplete(user -> {
+      request.resume();
+      request.toWebSocket().onSuccess(ws -> {
+        ws.setWriteQueueMaxSize(limits.writeQueueBytes());
+        new Connection(ctx.vertx(), ws, live.hub(), live.access(), accounts, limits)
+            .start(user.succeeded() ? user.result().orElse(null) : null);
+      }).onFailure(ctx::fail);
+    });
+  }
+
+  /** Same origin as the address the browser asked for, or listed in the configuration. */
+  private boolean allowed(String origin, String authority) {
+    if (limits.allowedOrigins().contains(origin)) return true;
+    try {
+      var uri = URI.create(origin);
+      var host = uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+      return authority != null && host.equalsIgnoreCase(authority);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+}

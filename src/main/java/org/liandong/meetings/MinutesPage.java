@@ -1,0 +1,68 @@
+package org.liandong.meetings;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/** The minutes as a printable page, in Chinese with English beside each heading. */
+final class MinutesPage {
+  private MinutesPage() {}
+
+  static String render(JsonObject minutes) {
+    var m = minutes.getJsonObject("meeting");
+    var html = new StringBuilder("""
+        <!doctype html>
+        <html lang="zh-CN"><head><meta charset="utf-8"><title>会议纪要 Minutes</title>
+        <style>
+          body { font-family: "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; margin: 2em; color: #111; }
+          h1 { font-size: 1.5em; } h2 { font-size: 1.15em; margin-top: 1.5em; border-bottom: 1px solid #999; }
+          table { border-collapse: collapse; width: 100%; } td, th { border: 1px solid #999; padding: .3em .5em; text-align: left; }
+          .en { color: #666; font-weight: normal; font-size: .85em; }
+          @media print { body { margin: 1cm; } }
+        </style></head><body>
+        """);
+    html.append("<h1>").append(esc(m.getString("title"))).append(" <span class=\"en\">Minutes</span></h1>");
+    html.append("<p>时间 <span class=\"en\">Time</span>: ").append(esc(m.getString("startsAt")))
+        .append(" · 地点 <span class=\"en\">Place</span>: ").append(esc(m.getString("location")))
+        .append(" · 状态 <span class=\"en\">Status</span>: ").append(esc(m.getString("status")))
+        .append(minutes.getBoolean("final") ? "" : " (未结束 not yet closed)").append("</p>");
+
+    html.append("<h2>出席 <span class=\"en\">Attendance</span></h2><ul>");
+    for (var p : minutes.getJsonArray("attendance")) {
+      var person = (JsonObject) p;
+      html.append("<li>").append(esc(person.getString("displayName"))).append(" — ")
+          .append(esc(person.getString("departmentName"))).append("</li>");
+    }
+    html.append("</ul>");
+
+    html.append("<h2>议程 <span class=\"en\">Agenda</span></h2><ol>");
+    for (var a : minutes.getJsonArray("agenda")) html.append("<li>").append(esc(((JsonObject) a).getString("title"))).append("</li>");
+    html.append("</ol>");
+
+    html.append("<h2>决定事项 <span class=\"en\">Decisions</span></h2>");
+    for (var d : minutes.getJsonArray("decisions")) {
+      var decision = (JsonObject) d;
+      html.append("<p><strong>").append(esc(decision.getString("text"))).append("</strong> <span class=\"en\">")
+          .append(esc(decision.getString("by"))).append(", ").append(esc(decision.getString("at"))).append("</span></p>");
+      obligations(html, decision.getJsonArray("obligations"));
+    }
+    return html.append("</body></html>").toString();
+  }
+
+  private static void obligations(StringBuilder html, JsonArray obligations) {
+    if (obligations == null || obligations.isEmpty()) return;
+    html.append("<table><tr><th>事项 <span class=\"en\">Obligation</span></th><th>责任部门 <span class=\"en\">Department</span></th>")
+        .append("<th>完成时限 <span class=\"en\">Due</span></th><th>状态 <span class=\"en\">Status</span></th></tr>");
+    for (var o : obligations) {
+      var ob = (JsonObject) o;
+      html.append("<tr><td>").append(esc(ob.getString("title"))).append("</td><td>").append(esc(ob.getString("departmentName")))
+          .append("</td><td>").append(esc(ob.getString("dueOn"))).append("</td><td>").append(esc(ob.getString("status")))
+          .append("</td></tr>");
+    }
+    html.append("</table>");
+  }
+
+  private static String esc(String s) {
+    if (s == null) return "";
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
+  }
+}
