@@ -28,12 +28,12 @@ public final class LiveEndpoint {
   public void handle(RoutingContext ctx) {
     var request = ctx.request();
     if (!request.canUpgradeToWebSocket()) {
-      ctx.response().setStatusCode(400).end("this address speaks WebSocket only");
+      refuse(ctx, 400, "this address speaks WebSocket only");
       return;
     }
     var origin = request.getHeader("Origin");
     if (origin != null && !allowed(origin, request.authority() == null ? null : request.authority().toString())) {
-      ctx.response().setStatusCode(403).end("origin not allowed: " + origin);
+      refuse(ctx, 403, "origin not allowed: " + origin);
       return;
     }
     var cookie = request.getCookie(AuthHandler.COOKIE);
@@ -49,6 +49,11 @@ public final class LiveEndpoint {
             .start(user.succeeded() ? user.result().orElse(null) : null);
       }).onFailure(ctx::fail);
     });
+  }
+
+  /** A refused handshake also ends the connection, so no client reuses it for its next try. */
+  private static void refuse(RoutingContext ctx, int status, String message) {
+    ctx.response().setStatusCode(status).putHeader("Connection", "close").end(message);
   }
 
   /** Same origin as the address the browser asked for, or listed in the configuration. */

@@ -10,7 +10,8 @@ import org.liandong.support.Json;
 
 /**
  * Records a {@code (:Change)} inside the writing transaction and gives it the next gap-free
- * seq of every channel it concerns. Channel nodes are write-locked before their seq is read,
+ * seq of every channel it concerns: those the caller names, plus {@code user:<id>} of the
+ * project's champions and liaison. Channel nodes are write-locked before their seq is read,
  * so per channel the seq order is the commit order.
  */
 public final class ChangeLog {
@@ -20,7 +21,11 @@ public final class ChangeLog {
       CREATE (c:Change {id: $id, at: datetime(), actor: $actor, type: $type, entity: $entity,
                         entityId: $entityId, projectId: $projectId, before: $before, after: $after})
       WITH c
-      UNWIND $channels AS name
+      // a project's champions and liaison follow it on their own channels
+      OPTIONAL MATCH (p:Project {id: $projectId})
+      WITH c, $channels + [(p)<-[:CHAMPIONS|LIAISON_FOR]-(u:User) | 'user:' + u.id] AS names
+      UNWIND names AS name
+      WITH DISTINCT c, name
       MERGE (ch:Channel {name: name})
         ON CREATE SET ch.seq = 0
       SET ch._lock = true

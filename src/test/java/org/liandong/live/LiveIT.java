@@ -99,6 +99,23 @@ class LiveIT {
   }
 
   @Test
+  @DisplayName("the champion leader and the liaison follow their project's changes on their own channels")
+  void championsChannel() {
+    var id = obligation("p-n7", "d-zj-housing", "联动：挂钩领导");
+    try (var champion = LiveClient.connect(port, leader.token())) {
+      assertThat(champion.subscribe("user:u-demo-leader", null).getString("type")).isEqualTo("subscribed");
+      note(housing, id, "领导可见");
+      var event = champion.events("user:u-demo-leader", 1).get(0);
+      assertThat(event.getJsonObject("data").getString("projectId")).isEqualTo("p-n7");
+      assertThat(event.getJsonObject("data").getJsonObject("after").getString("note")).isEqualTo("领导可见");
+      var other = obligation("p-n3", "d-zj-housing", "联动：非挂钩项目");
+      note(housing, other, "领导不挂钩");
+      note(housing, id, "再次可见");
+      assertThat(champion.events("user:u-demo-leader", 1).get(0).getJsonObject("data").getString("entityId")).isEqualTo(id);
+    }
+  }
+
+  @Test
   @DisplayName("a client that misses 50 events while away gets exactly those 50 on return, then live ones")
   void resumeAfterDisconnect() {
     var id = obligation("p-n8", "d-zj-housing", "联动：断线重连");
