@@ -25,6 +25,7 @@ public final class AccountRoutes implements Routes {
   /** Routes that need no session. */
   public void mountPublic(Router router) {
     router.post("/api/session").handler(this::login);
+    router.get("/api/session").handler(this::current);
   }
 
   @Override
@@ -48,6 +49,19 @@ public final class AccountRoutes implements Routes {
       Responses.created(ctx, null, new JsonObject().put("token", login.token())
           .put("csrfToken", login.csrf()).put("user", login.user().toJson()));
     }).onFailure(ctx::fail);
+  }
+
+  /** Am I logged in? Always 200, so a page can ask before it knows (no 401 in its console). */
+  private void current(RoutingContext ctx) {
+    var token = AuthHandler.token(ctx);
+    if (token == null) {
+      ctx.json(new JsonObject().putNull("user"));
+      return;
+    }
+    accounts.authenticate(token).onSuccess(found -> ctx.json(found
+            .map(a -> new JsonObject().put("user", a.user().toJson()).put("csrfToken", a.csrf()))
+            .orElseGet(() -> new JsonObject().putNull("user"))))
+        .onFailure(ctx::fail);
   }
 
   private void logout(RoutingContext ctx) {

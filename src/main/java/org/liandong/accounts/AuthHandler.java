@@ -25,9 +25,8 @@ public final class AuthHandler implements Handler<RoutingContext> {
   @Override
   public void handle(RoutingContext ctx) {
     var bearer = bearer(ctx);
-    var cookie = ctx.request().getCookie(COOKIE);
-    var token = bearer != null ? bearer : cookie == null ? null : cookie.getValue();
-    if (token == null || token.isBlank()) {
+    var token = token(ctx);
+    if (token == null) {
       ctx.fail(new Failure.Unauthorized("log in first: POST /api/session, then send the cookie or 'Authorization: Bearer <token>'"));
       return;
     }
@@ -48,6 +47,14 @@ public final class AuthHandler implements Handler<RoutingContext> {
 
   static final String TOKEN_KEY = "liandong.token";
   static final String CSRF_KEY = "liandong.csrf";
+
+  /** The session token from the Authorization header, else from the cookie; null when neither. */
+  static String token(RoutingContext ctx) {
+    var bearer = bearer(ctx);
+    if (bearer != null) return bearer.isBlank() ? null : bearer;
+    var cookie = ctx.request().getCookie(COOKIE);
+    return cookie == null || cookie.getValue().isBlank() ? null : cookie.getValue();
+  }
 
   private static String bearer(RoutingContext ctx) {
     var header = ctx.request().getHeader("Authorization");

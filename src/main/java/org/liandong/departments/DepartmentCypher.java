@@ -7,7 +7,9 @@ final class DepartmentCypher {
       d {.*, parentId: p.id, parentName: p.name,
          members: COUNT { (d)<-[:MEMBER_OF]-(:User) },
          open: COUNT { (d)-[:OWES]->(o:Obligation) WHERE o.status <> 'done' },
-         overdue: COUNT { (d)-[:OWES]->(o:Obligation) WHERE o.status <> 'done' AND o.dueOn < date() }}""";
+         overdue: COUNT { (d)-[:OWES]->(o:Obligation) WHERE o.status <> 'done' AND o.dueOn < date() },
+         done: COUNT { (d)-[:OWES]->(o:Obligation) WHERE o.status = 'done' },
+         doneOnTime: COUNT { (d)-[:OWES]->(o:Obligation) WHERE o.status = 'done' AND o.doneOn <= o.dueOn }}""";
 
   static final String LIST = """
       MATCH (d:Department)

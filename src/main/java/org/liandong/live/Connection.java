@@ -3,6 +3,7 @@ package org.liandong.live;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.liandong.AppConfig;
 import org.liandong.accounts.AccountService;
@@ -48,14 +49,14 @@ final class Connection {
     ws.pongHandler(b -> heardAt = System.nanoTime());
     ws.closeHandler(v -> stop());
     // Vert.x reports a message over the size limit here rather than closing: close with 1009
-    ws.exceptionHandler(e -> ws.close(tooBig(e) ? (short) 1009 : (short) 1011,
+    ws.exceptionHandler(e -> close(tooBig(e) ? (short) 1009 : (short) 1011,
         tooBig(e) ? "message over 64 KiB" : "connection error"));
     heartbeat = vertx.setPeriodic(limits.pingSeconds() * 1000L, t -> beat());
     if (fromCookie != null) {
       welcome(fromCookie);
     } else {
       vertx.setTimer(AUTH_DEADLINE_MS, t -> {
-        if (peer == null && !ws.isClosed()) ws.close((short) 1008, "authenticate first");
+        if (peer == null && !ws.isClosed()) close((short) 1008, "authenticate first");
       });
     }
   }
@@ -63,7 +64,7 @@ final class Connection {
   private void beat() {
     long silentFor = System.nanoTime() - heardAt;
     if (silentFor > limits.idleSeconds() * 1_000_000_000L) {
-      ws.close((short) 1001, "no answer to pings");
+      close((short) 1001, "no answer to pings");
     } else {
       ws.writePing(io.vertx.core.buffer.Buffer.buffer("hb"));
       hub.closeLaggards(limits.idleSeconds() * 1_000_000_000L);
@@ -74,7 +75,7 @@ final class Connection {
     heardAt = System.nanoTime();
     if (!withinRate()) {
       refuse("rate_limited", null, "more than " + limits.messagesPerSecond() + " messages a second; closing");
-      ws.close((short) 1008, "rate limit exceeded");
+      close((short) 1008, "rate limit exceeded");
       return;
     }
     JsonObject message;
@@ -116,7 +117,7 @@ final class Connection {
         welcome(found.result().get());
       } else {
         refuse("unauthenticated", null, "the token is not a live session; log in again");
-        ws.close((short) 1008, "not authenticated");
+        close((short) 1008, "not authenticated");
       }
     });
   }
@@ -126,13 +127,28 @@ final class Connection {
     peer.send(new JsonObject().put("type", "welcome").put("user", user.toJson()));
   }
 
+  /** One channel ({@code channel}, {@code lastSeq}) or several ({@code channels}) in one message. */
   private void subscribe(JsonObject message) {
-    var channel = Channel.parse(message.getValue("channel") instanceof String s ? s : null);
+    if (!message.containsKey("channels")) {
+      subscribe(message.getValue("channel"), message.getValue("lastSeq"));
+      return;
+    }
+    if (!(message.getValue("channels") instanceof JsonArray list) || list.size() > MAX_CHANNELS) {
+      refuse("invalid", null, "\"channels\" must be an array of at most " + MAX_CHANNELS + " channel names or {channel, lastSeq}");
+      return;
+    }
+    for (var item : list) {
+      if (item instanceof JsonObject o) subscribe(o.getValue("channel"), o.getValue("lastSeq"));
+      else subscribe(item, null);
+    }
+  }
+
+  private void subscribe(Object name, Object last) {
+    var channel = Channel.parse(name instanceof String s ? s : null);
     if (channel == null) {
       refuse("invalid", null, "\"channel\" must be project:<id>, meeting:<id>, department:<id> or user:<id>");
       return;
     }
-    var last = message.getValue("lastSeq");
     if (last != null && !(last instanceof Number n && n.longValue() >= 0 && n.doubleValue() == Math.rint(n.doubleValue()))) {
       refuse("invalid", channel.name(), "\"lastSeq\" must be a whole number ≥ 0, the last seq you saw");
       return;
@@ -152,13 +168,16 @@ final class Connection {
   }
 
   private void unsubscribe(JsonObject message) {
-    var channel = Channel.parse(message.getValue("channel") instanceof String s ? s : null);
-    if (channel == null) {
-      refuse("invalid", null, "\"channel\" must be a channel name");
-      return;
+    var names = message.getValue("channels") instanceof JsonArray list ? list.getList() : java.util.List.of(message.getValue("channel"));
+    for (var name : names) {
+      var channel = Channel.parse(name instanceof String s ? s : null);
+      if (channel == null) {
+        refuse("invalid", null, "\"channel\" must be a channel name");
+        continue;
+      }
+      subscriptions = Math.max(0, subscriptions - 1);
+      hub.unsubscribe(peer, channel.name());
     }
-    subscriptions = Math.max(0, subscriptions - 1);
-    hub.unsubscribe(peer, channel.name());
   }
 
   private boolean withinRate() {
@@ -176,6 +195,12 @@ final class Connection {
 
   private void refuse(String code, String channel, String message) {
     if (!ws.isClosed()) ws.writeFinalTextFrame(Hub.error(code, channel, message).encode());
+  }
+
+  /** Closes from our side: the peer stops receiving before our close frame goes out. */
+  private void close(short code, String reason) {
+    if (peer != null) peer.closing = true;
+    ws.close(code, reason);
   }
 
   private static boolean tooBig(Throwable e) {

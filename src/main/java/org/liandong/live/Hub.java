@@ -262,7 +262,7 @@ final class Hub {
       long now = System.nanoTime();
       channels.values().stream().flatMap(s -> s.subscriptions.keySet().stream()).distinct()
           .filter(p -> p.lagging && now - p.laggingSince > maxNanos)
-          .forEach(p -> p.ws.close((short) 1008, "too slow to follow; reconnect and resync"));
+          .forEach(p -> p.close((short) 1008, "too slow to follow; reconnect and resync"));
     });
   }
 

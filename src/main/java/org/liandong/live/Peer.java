@@ -18,6 +18,8 @@ final class Peer {
   final ArrayDeque<Runnable> backlog = new ArrayDeque<>();
   boolean lagging;
   long laggingSince;
+  /** Set when we close the socket: nothing more may follow our close frame. */
+  volatile boolean closing;
 
   Peer(ServerWebSocket ws, CurrentUser user) {
     this.ws = ws;
@@ -25,12 +27,18 @@ final class Peer {
   }
 
   void send(JsonObject message) {
-    if (!ws.isClosed()) ws.writeFinalTextFrame(message.encode());
+    if (!closing && !ws.isClosed()) ws.writeFinalTextFrame(message.encode());
   }
 
   /** Sends bytes encoded once for every socket; the frame wraps the shared array without copying. */
   void send(byte[] utf8) {
-    if (!ws.isClosed()) ws.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, utf8, true));
+    if (!closing && !ws.isClosed()) ws.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, utf8, true));
+  }
+
+  /** Closes from our side; the hub stops writing first, so no frame follows the close frame. */
+  void close(short code, String reason) {
+    closing = true;
+    ws.close(code, reason);
   }
 
   JsonObject who() {

@@ -62,7 +62,8 @@ public final class HttpVerticle extends VerticleBase {
     accounts.mount(router);
     features.forEach(f -> f.mount(router));
     router.route("/api/*").handler(ctx -> ctx.fail(404));
-    router.route().handler(StaticHandler.create("webroot").setDefaultContentEncoding("UTF-8"));
+    router.get("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars").setMaxAgeSeconds(86_400));
+    router.route().handler(StaticHandler.create("webroot").setDefaultContentEncoding("UTF-8").setCachingEnabled(false));
     router.route().failureHandler(new FailureHandler());
     var options = new HttpServerOptions()
         .setMaxWebSocketFrameSize(MAX_MESSAGE)

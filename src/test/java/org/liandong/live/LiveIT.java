@@ -211,6 +211,27 @@ class LiveIT {
   }
 
   @Test
+  @DisplayName("several channels are subscribed in one message, each answered on its own")
+  void manyAtOnce() {
+    try (var client = LiveClient.connect(port, coordinator.token())) {
+      client.send(new JsonObject().put("type", "subscribe").put("channels", new JsonArray()
+          .add("project:p-n3").add(new JsonObject().put("channel", "project:p-n4").put("lastSeq", 0)).add("nonsense")));
+      // the malformed name is refused at once, before the others' access checks come back
+      assertThat(client.next(m -> "error".equals(m.getString("type"))).getString("code")).isEqualTo("invalid");
+      var seen = new java.util.ArrayList<JsonObject>();
+      while (seen.stream().filter(m -> "subscribed".equals(m.getString("type"))).count() < 2
+          || seen.stream().noneMatch(m -> m.containsKey("data"))) {
+        seen.add(client.next(m -> true));
+      }
+      assertThat(seen.stream().filter(m -> "subscribed".equals(m.getString("type"))).map(m -> m.getString("channel")))
+          .containsExactlyInAnyOrder("project:p-n3", "project:p-n4");
+      var replayed = seen.stream().filter(m -> m.containsKey("data")).findFirst().orElseThrow();
+      assertThat(replayed.getString("channel")).isEqualTo("project:p-n4");
+      assertThat(replayed.getLong("seq")).isEqualTo(1);
+    }
+  }
+
+  @Test
   @DisplayName("the handshake refuses a foreign Origin and accepts our own; the cookie authenticates at once")
   void handshake() {
     assertThatThrownBy(() -> LiveClient.open(port, Map.of("Origin", "http://evil.example"), new WebSocketClientOptions()))

@@ -1,0 +1,109 @@
+package org.liandong.browser;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Debian Chromium driven by Selenium through Debian's chromedriver; nothing is
+ * downloaded. Screenshots go to target/screenshots/ for people to look at.
+ */
+final class Browser implements AutoCloseable {
+  static final Path SHOTS = Path.of("target", "screenshots");
+  final ChromeDriver driver;
+  private final int port;
+
+  private Browser(ChromeDriver driver, int port) {
+    this.driver = driver;
+    this.port = port;
+  }
+
+  static Browser open(int port, int width, int height) {
+    try {
+      var profile = Files.createTempDirectory("liandong-chromium-");
+      var options = new ChromeOptions();
+      options.setBinary("/usr/bin/chromium");
+      options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+          "--disable-background-networking", "--disable-component-update", "--disable-sync",
+          "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=" + width + "," + height, "--lang=zh-CN");
+      var logs = new LoggingPreferences();
+      logs.enable(LogType.BROWSER, Level.ALL);
+      options.setCapability("goog:loggingPrefs", logs);
+      var service = new ChromeDriverService.Builder().usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).build();
+      var driver = new ChromeDriver(service, options);
+      driver.manage().window().setSize(new Dimension(width, height));
+      return new Browser(driver, port);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  Browser go(String hash) {
+    driver.get("http://127.0.0.1:" + port + "/" + hash);
+    return this;
+  }
+
+  Browser login(String username) {
+    go("");
+    waitFor(By.id("username")).sendKeys(username);
+    driver.findElement(By.id("password")).sendKeys("demo");
+    driver.findElement(By.id("login-submit")).click();
+    waitFor(By.cssSelector("#who:not(:empty)"));
+    waitFor(By.cssSelector("#conn[data-state='live']"));
+    return this;
+  }
+
+  WebElement waitFor(By by) {
+    return new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(by));
+  }
+
+  void waitUntilGone(By by) {
+    new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.numberOfElementsToBe(by, 0));
+  }
+
+  void click(By by) {
+    new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.elementToBeClickable(by)).click();
+  }
+
+  void screenshot(String name) {
+    try {
+      Files.createDirectories(SHOTS);
+      var file = driver.getScreenshotAs(OutputType.FILE);
+      Files.copy(file.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** What the page wrote to its console at SEVERE level (errors, failed loads). */
+  List<LogEntry> errors() {
+    return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+  }
+
+  Object script(String js, Object... args) {
+    return driver.executeScript(js, args);
+  }
+
+
+  @Override
+  public void close() {
+    driver.quit();
+  }
+}

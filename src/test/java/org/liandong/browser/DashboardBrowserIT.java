@@ -1,0 +1,169 @@
+package org.liandong.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.LocalDate;
+import org.liandong.Api;
+import org.liandong.TestServer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
+
+@DisplayName("The dashboard in a real browser (headless Chromium)")
+class DashboardBrowserIT {
+  static int port;
+  static Api coordinator;
+
+  @BeforeAll
+  static void server() {
+    port = TestServer.get().port();
+    coordinator = TestServer.api().as("demo-coordinator");
+  }
+
+  static String newObligation(String title) {
+    var created = coordinator.post("/api/obligations", new JsonObject().put("projectId", "p-n7").put("departmentId", "d-zj-housing")
+        .put("title", title).put("track", "permits").put("dueOn", LocalDate.now().plusDays(5).toString()));
+    assertThat(created.status()).isEqualTo(201);
+    return created.json().getString("id");
+  }
+
+  @Test
+  @DisplayName("an officer accepts an obligation and the champion leader's open page shows it without reload")
+  void officerChangeReachesLeader() {
+    var id = newObligation("浏览器测试：消防审查");
+    try (var leader = Browser.open(port, 1366, 768); var officer = Browser.open(port, 1366, 768)) {
+      leader.login("demo-leader").go("#/leader");
+      leader.waitFor(By.cssSelector("li[data-obligation='" + id + "'][data-status='dispatched']"));
+      leader.script("window.__marker = 'same page'");
+
+      officer.login("demo-officer").go("#/inbox");
+      officer.click(By.cssSelector("tr[data-obligation='" + id + "'] button[data-action='accept']"));
+      officer.waitFor(By.cssSelector("tr[data-obligation='" + id + "'][data-status='accepted']"));
+
+      leader.waitFor(By.cssSelector("li[data-obligation='" + id + "'][data-status='accepted']"));
+      assertThat(leader.script("return window.__marker")).as("no reload happened").isEqualTo("same page");
+      assertThat(leader.driver.findElement(By.id("conn")).getAttribute("data-state")).isEqualTo("live");
+      leader.screenshot("leader-1366");
+      officer.screenshot("inbox-1366");
+      assertThat(leader.errors()).isEmpty();
+      assertThat(officer.errors()).isEmpty();
+    }
+  }
+
+  @Test
+  @DisplayName("a stale edit shows 'someone changed this' with the new version instead of losing it")
+  void conflictIsShown() {
+    var id = newObligation("浏览器测试：冲突");
+    try (var officer = Browser.open(port, 1366, 768)) {
+      officer.login("demo-officer").go("#/inbox");
+      officer.waitFor(By.cssSelector("tr[data-obligation='" + id + "']"));
+      // someone else changes it behind the page's back, without the page hearing of it yet
+      officer.script("window.WebSocket.prototype.send = function () {}");
+      var changed = coordinator.patch("/api/obligations/" + id, new JsonObject().put("version", 1).put("note", "协调员已修改"));
+      assertThat(changed.status()).isEqualTo(200);
+      officer.click(By.cssSelector("tr[data-obligation='" + id + "'][data-version='1'] button[data-action='accept']"));
+      officer.waitFor(By.cssSelector("tr[data-obligation='" + id + "'] .conflict"));
+      officer.waitFor(By.cssSelector("tr[data-obligation='" + id + "'][data-version='2'][data-status='dispatched']"));
+      officer.screenshot("inbox-conflict");
+    }
+  }
+
+  @Test
+  @DisplayName("the meeting room: focus follows the chair, a decision appears for both, closing shows the minutes")
+  void meetingRoom() {
+    var created = coordinator.post("/api/meetings", new JsonObject().put("title", "浏览器测试会办").put("startsAt", "2031-05-06T09:30:00+08:00")
+        .put("projectIds", new JsonArray().add("p-n7")).put("agenda", new JsonArray().add("临时水电").add("施工许可")));
+    var meeting = created.json().getString("id");
+    var second = created.json().getJsonArray("agenda").getJsonObject(1).getString("id");
+    try (var chair = Browser.open(port, 1920, 1080); var officer = Browser.open(port, 1366, 768)) {
+      chair.login("demo-coordinator").go("#/meeting/" + meeting);
+      officer.login("demo-officer").go("#/meeting/" + meeting);
+      chair.waitFor(By.cssSelector("#presence li[data-department='d-zj-housing']"));
+
+      chair.click(By.id("open-meeting"));
+      chair.click(By.cssSelector("button[data-focus='" + second + "']"));
+      officer.waitFor(By.cssSelector("li.focus[data-item='" + second + "']"));
+
+      chair.waitFor(By.id("decision-text")).sendKeys("市住建局五日内完成施工许可预审");
+      chair.click(By.id("add-obligation"));
+      new Select(chair.waitFor(By.cssSelector(".obligation-row select[data-field='departmentId']"))).selectByValue("d-zj-housing");
+      chair.driver.findElement(By.cssSelector(".obligation-row input[data-field='title']")).sendKeys("施工许可预审");
+      chair.script("arguments[0].value = '2031-05-11'", chair.driver.findElement(By.cssSelector(".obligation-row input[data-field='dueOn']")));
+      chair.click(By.id("submit-decision"));
+      officer.waitFor(By.xpath("//*[@id='decisions']//*[contains(text(), '市住建局五日内完成施工许可预审')]"));
+      chair.screenshot("meeting-room-1920");
+      officer.screenshot("meeting-room-1366");
+
+      chair.click(By.id("close-meeting"));
+      chair.waitFor(By.id("minutes"));
+      officer.waitFor(By.id("minutes"));
+      assertThat(officer.driver.findElement(By.id("minutes")).getText()).contains("施工许可预审").contains("王经办");
+      chair.screenshot("meeting-minutes");
+      assertThat(chair.errors()).isEmpty();
+    }
+  }
+
+  @Test
+  @DisplayName("the language switch turns every label to English and back, and is remembered")
+  void languageSwitch() {
+    try (var b = Browser.open(port, 1366, 768)) {
+      b.login("demo-analyst").go("#/battle");
+      b.waitFor(By.id("kpis"));
+      assertThat(b.driver.findElement(By.id("nav")).getText()).contains("挂图作战");
+      b.click(By.id("lang"));
+      b.waitFor(By.xpath("//nav[@id='nav']//a[text()='Battle map']"));
+      b.waitFor(By.xpath("//h1[text()='Battle map']"));
+      b.driver.navigate().refresh();
+      b.waitFor(By.xpath("//nav[@id='nav']//a[text()='Graph']"));
+      assertThat(b.driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+      b.screenshot("battle-map-en");
+      b.click(By.id("lang"));
+      b.waitFor(By.xpath("//nav[@id='nav']//a[text()='关系图谱']"));
+    }
+  }
+
+  @Test
+  @DisplayName("every page renders on a wall screen and a laptop without console errors; the battle map shows the article's figures")
+  void everyPage() {
+    for (var size : new int[][] {{1920, 1080}, {1366, 768}}) {
+      try (var b = Browser.open(port, size[0], size[1])) {
+        var suffix = "-" + size[0];
+        b.login("demo-coordinator").go("#/battle");
+        b.waitFor(By.cssSelector("#chart-stages canvas"));
+        b.waitFor(By.cssSelector("#project-lights tr[data-light='red']"));
+        var year = b.driver.findElement(By.id("kpi-year"));
+        year.clear();
+        year.sendKeys("2023\n");
+        b.waitFor(By.xpath("//*[@id='kpi-start-rate']//*[text()='83.3%']"));
+        assertThat(b.driver.findElement(By.id("kpi-new-signed")).getText()).contains("10 · 71.5");
+        b.screenshot("battle-map" + suffix);
+        b.go("#/project/p-hadian");
+        b.waitFor(By.cssSelector("#timeline svg rect[data-obligation='hd-f5']"));
+        b.screenshot("project" + suffix);
+        b.go("#/inbox/d-zj-housing");
+        b.waitFor(By.cssSelector("#inbox-list tr[data-obligation]"));
+        b.screenshot("inbox" + suffix);
+        b.go("#/meetings");
+        b.waitFor(By.cssSelector("tr[data-meeting='m-hadian-0615']"));
+        b.go("#/meeting/m-hadian-0615");
+        b.waitFor(By.id("minutes"));
+        b.screenshot("meeting-closed" + suffix);
+        b.go("#/graph");
+        b.waitFor(By.cssSelector("#cy canvas"));
+        b.screenshot("graph" + suffix);
+        assertThat(b.errors()).as("console errors").isEmpty();
+        long overflow = (Long) b.script("return document.documentElement.scrollWidth - window.innerWidth");
+        assertThat(overflow).as("no horizontal scrolling").isLessThanOrEqualTo(0);
+      }
+    }
+    try (var b = Browser.open(port, 1366, 768)) {
+      b.login("demo-leader").go("#/leader");
+      b.waitFor(By.cssSelector("#leader-projects section[data-project='p-hadian']"));
+      b.screenshot("leader-view");
+    }
+  }
+}

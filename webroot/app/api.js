@@ -1,0 +1,33 @@
+// JSON over fetch with the session cookie; writes carry the CSRF token.
+let csrf = null;
+
+export class ApiError extends Error {
+  constructor(status, body) {
+    super(body?.message || `HTTP ${status}`);
+    this.status = status;
+    this.body = body || {};
+  }
+}
+
+export function setCsrf(token) { csrf = token; }
+
+async function call(method, path, body, headers = {}) {
+  const init = { method, credentials: 'same-origin', headers: { ...headers } };
+  if (body !== undefined) {
+    init.headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(body);
+  }
+  if (method !== 'GET' && csrf) init.headers['X-CSRF-Token'] = csrf;
+  const response = await fetch(path, init);
+  const text = await response.text();
+  const data = text ? JSON.parse(text) : null;
+  if (!response.ok) throw new ApiError(response.status, data);
+  return data;
+}
+
+export const api = {
+  get: path => call('GET', path),
+  post: (path, body, headers) => call('POST', path, body, headers),
+  patch: (path, body) => call('PATCH', path, body),
+  del: path => call('DELETE', path),
+};

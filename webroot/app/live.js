@@ -1,0 +1,128 @@
+// The live connection: one WebSocket, channels with their last seq, automatic reconnect with
+// resume, and a visible state (live / reconnecting / resynced). See docs/live-protocol.md.
+const listeners = new Map();   // channel → Set of handlers
+const lastSeq = new Map();     // channel → last seq applied
+const stateListeners = new Set();
+let ws = null;
+let state = 'offline';
+let backoff = 500;
+let wanted = false;
+
+function setState(next) {
+  state = next;
+  stateListeners.forEach(fn => fn(state));
+}
+
+export function onState(fn) { stateListeners.add(fn); fn(state); return () => stateListeners.delete(fn); }
+export function connectionState() { return state; }
+
+export function start() {
+  wanted = true;
+  if (ws) return;
+  setState(state === 'offline' ? 'connecting' : 'reconnecting');
+  ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`);
+  ws.onmessage = e => receive(JSON.parse(e.data));
+  ws.onclose = () => {
+    ws = null;
+    if (!wanted) { setState('offline'); return; }
+    setState('reconnecting');
+    setTimeout(start, backoff);
+    backoff = Math.min(backoff * 2, 10_000);
+  };
+}
+
+export function stop() {
+  wanted = false;
+  if (ws) ws.close();
+}
+
+function send(message) {
+  if (ws && ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(message));
+}
+
+// subscriptions and unsubscriptions made in one go leave as one message each (a wall screen
+// follows dozens of projects; one message per channel would trip the server's rate limit)
+let toSubscribe = new Set();
+let toUnsubscribe = new Set();
+let flushing = false;
+
+function flush() {
+  flushing = false;
+  if (toUnsubscribe.size) send({ type: 'unsubscribe', channels: [...toUnsubscribe] });
+  if (toSubscribe.size) {
+    send({ type: 'subscribe', channels: [...toSubscribe].map(channel =>
+      lastSeq.has(channel) ? { channel, lastSeq: lastSeq.get(channel) } : { channel }) });
+  }
+  toSubscribe = new Set();
+  toUnsubscribe = new Set();
+}
+
+function later() {
+  if (!flushing) { flushing = true; queueMicrotask(flush); }
+}
+
+function subscribeOnServer(channel) {
+  toUnsubscribe.delete(channel);
+  toSubscribe.add(channel);
+  later();
+}
+
+function unsubscribeOnServer(channel) {
+  if (toSubscribe.delete(channel)) return;
+  toUnsubscribe.add(channel);
+  later();
+}
+
+function receive(m) {
+  if (m.type === 'welcome') {
+    backoff = 500;
+    setState('live');
+    for (const channel of listeners.keys()) subscribeOnServer(channel);
+    return;
+  }
+  const handlers = listeners.get(m.channel);
+  if (m.type === 'subscribed') {
+    if (!lastSeq.has(m.channel)) lastSeq.set(m.channel, m.seq);
+    return;
+  }
+  if (m.type === 'resync') {
+    lastSeq.set(m.channel, m.seq);
+    setState('resynced');
+    setTimeout(() => { if (state === 'resynced') setState('live'); }, 3000);
+    handlers?.forEach(fn => fn({ type: 'resync', channel: m.channel }));
+    return;
+  }
+  if (m.type === 'presence') { handlers?.forEach(fn => fn(m)); return; }
+  if (m.type === 'error') { console.warn('live:', m.code, m.message); return; }
+  if (typeof m.seq === 'number') {
+    const last = lastSeq.get(m.channel);
+    if (last !== undefined && m.seq <= last) return;   // seen already
+    lastSeq.set(m.channel, m.seq);
+    handlers?.forEach(fn => fn(m));
+  }
+}
+
+/** Follows a channel; returns the function that stops following it. */
+export function follow(channel, handler) {
+  if (!listeners.has(channel)) {
+    listeners.set(channel, new Set());
+    subscribeOnServer(channel);
+  }
+  listeners.get(channel).add(handler);
+  return () => {
+    const set = listeners.get(channel);
+    if (!set) return;
+    set.delete(handler);
+    if (set.size === 0) {
+      listeners.delete(channel);
+      lastSeq.delete(channel);
+      unsubscribeOnServer(channel);
+    }
+  };
+}
+
+/** Calls fn at most once per wait, after the last call: many events, one reload. */
+export function debounce(fn, wait = 250) {
+  let timer = null;
+  return (...args) => { clearTimeout(timer); timer = setTimeout(() => fn(...args), wait); };
+}

@@ -1,0 +1,128 @@
+import { api, setCsrf } from './api.js';
+import { t, setLanguage, language, applyStatic } from './i18n.js';
+import { h, clear } from './ui.js';
+import * as live from './live.js';
+import * as login from './screens/login.js';
+import * as battle from './screens/battle.js';
+import * as project from './screens/project.js';
+import * as inbox from './screens/inbox.js';
+import * as leader from './screens/leader.js';
+import * as meetings from './screens/meetings.js';
+import * as meeting from './screens/meeting.js';
+import * as graph from './screens/graph.js';
+
+const routes = [
+  [/^#\/battle$/, battle], [/^#\/project\/([\w.-]+)$/, project], [/^#\/inbox(?:\/([\w.-]+))?$/, inbox],
+  [/^#\/leader$/, leader], [/^#\/meetings$/, meetings], [/^#\/meeting\/([\w.-]+)$/, meeting], [/^#\/graph$/, graph],
+];
+
+const session = { user: null };
+let cleanup = null;
+
+function home(user) {
+  if (user.roles.includes('officer')) return '#/inbox';
+  if (user.roles.includes('leader')) return '#/leader';
+  return '#/battle';
+}
+
+function navigation(user) {
+  const items = [['#/battle', 'nav.battle'], ['#/inbox', 'nav.inbox']];
+  if (user.roles.includes('leader') || user.roles.includes('admin')) items.push(['#/leader', 'nav.leader']);
+  items.push(['#/meetings', 'nav.meetings'], ['#/graph', 'nav.graph']);
+  const nav = clear(document.getElementById('nav'));
+  for (const [href, key] of items) nav.append(h('a', { href, dataset: { route: href } }, t(key)));
+  markCurrent();
+}
+
+function markCurrent() {
+  document.querySelectorAll('#nav a').forEach(a => {
+    if (location.hash.startsWith(a.dataset.route)) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
+  });
+}
+
+let generation = 0;
+
+/**
+ * Shows the screen the hash names. Each screen draws into a container of its own, so a slower
+ * screen still loading from an earlier hash can never draw over the current one.
+ */
+async function route() {
+  const mine = ++generation;
+  if (cleanup) { cleanup(); cleanup = null; }
+  const main = document.getElementById('view');
+  const view = h('div');
+  main.replaceChildren(view);
+  const settle = result => {
+    const stop = typeof result === 'function' ? result : null;
+    if (mine === generation) cleanup = stop; else if (stop) stop();
+  };
+  if (!session.user) {
+    settle(await login.render(view, { onLogin: boot }));
+    return;
+  }
+  if (!location.hash || location.hash === '#/') { location.hash = home(session.user); return; }
+  markCurrent();
+  for (const [pattern, screen] of routes) {
+    const match = location.hash.match(pattern);
+    if (match) {
+      view.append(h('p', { class: 'muted' }, t('common.loading')));
+      try {
+        settle(await screen.render(view, { user: session.user, params: match.slice(1) }));
+      } catch (e) {
+        console.warn(e);
+        clear(view).append(h('p', { class: 'error' }, e.message));
+      }
+      return;
+    }
+  }
+  location.hash = home(session.user);
+}
+
+async function boot() {
+  try {
+    const me = await api.get('/api/session');
+    if (!me.user) throw new Error('not logged in');
+    session.user = me.user;
+    setCsrf(me.csrfToken);
+    document.getElementById('who').textContent = `${me.user.displayName}`;
+    document.getElementById('logout').hidden = false;
+    navigation(me.user);
+    live.start();
+  } catch (e) {
+    session.user = null;
+    clear(document.getElementById('nav'));
+    document.getElementById('who').textContent = '';
+    document.getElementById('logout').hidden = true;
+  }
+  await route();
+}
+
+function showConnection(state) {
+  const el = document.getElementById('conn');
+  el.dataset.state = state;
+  el.textContent = t(`conn.${state}`);
+}
+
+document.getElementById('lang').addEventListener('click', () => {
+  setLanguage(language() === 'en' ? 'zh-CN' : 'en');
+  document.getElementById('lang').textContent = language() === 'en' ? '中文' : 'EN';
+  showConnection(live.connectionState());
+  if (session.user) navigation(session.user);
+  route();
+});
+
+document.getElementById('logout').addEventListener('click', async () => {
+  try { await api.del('/api/session'); } finally {
+    live.stop();
+    session.user = null;
+    location.hash = '#/';
+    boot();
+  }
+});
+
+window.addEventListener('hashchange', route);
+live.onState(showConnection);
+document.getElementById('lang').textContent = language() === 'en' ? '中文' : 'EN';
+applyStatic();
+boot();

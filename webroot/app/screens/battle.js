@@ -1,0 +1,122 @@
+import { api } from '../api.js';
+import { t } from '../i18n.js';
+import { h, light, yi, table, section, fill } from '../ui.js';
+import { follow, debounce } from '../live.js';
+
+const STAGES = ['signed', 'filed', 'land', 'permitted', 'started', 'producing'];
+
+/** 挂图作战: the wall screen. Every project's light, the pools and rates, departments' records. */
+export async function render(root) {
+  const charts = [];
+  const stops = [];
+  const year = { value: null };
+
+  async function draw() {
+    const projects = await api.get('/api/projects');
+    if (year.value === null) {
+      const years = projects.map(p => Number(String(p.signedOn).slice(0, 4))).filter(y => y <= new Date().getFullYear());
+      year.value = years.length ? Math.max(...years) : new Date().getFullYear();
+    }
+    const [kpis, departments] = await Promise.all([api.get(`/api/kpis?year=${year.value}`), api.get('/api/departments')]);
+    charts.forEach(c => c.dispose());
+    charts.length = 0;
+    fill(root, h('h1', {}, t('nav.battle')), cards(kpis, year, draw), chartsRow(kpis, projects, departments, charts),
+      h('div', { class: 'columns' }, projectTable(projects), departmentTable(departments)));
+    charts.forEach(c => c.resize());
+    // follow every project on the map; the server caps a socket at 200 channels
+    const watched = new Set(stops.map(s => s.channel));
+    for (const p of projects.slice(0, 150)) {
+      const channel = `project:${p.id}`;
+      if (!watched.has(channel)) stops.push({ channel, stop: follow(channel, refresh) });
+    }
+  }
+  const refresh = debounce(() => draw().catch(e => console.warn(e)), 300);
+  await draw();
+  const onResize = () => charts.forEach(c => c.resize());
+  window.addEventListener('resize', onResize);
+  return () => {
+    stops.forEach(s => s.stop());
+    charts.forEach(c => c.dispose());
+    window.removeEventListener('resize', onResize);
+  };
+}
+
+function cards(kpis, year, redraw) {
+  const count = stage => kpis.byStage.filter(s => STAGES.indexOf(s.stage) >= STAGES.indexOf(stage)).reduce((n, s) => n + s.count, 0);
+  const pools = [['kpi.signed', count('signed')], ['kpi.filed', count('filed')], ['kpi.started', count('started')], ['kpi.producing', count('producing')]];
+  const rate = (a, b) => (b ? `${(100 * a / b).toFixed(1)}%` : '—');
+  const yearInput = h('input', { type: 'number', id: 'kpi-year', value: year.value, min: 1990, max: 2100, style: 'width:6rem' });
+  yearInput.addEventListener('change', () => {
+    const value = Number(yearInput.value);
+    if (Number.isInteger(value) && value >= 1990 && value <= 2100) { year.value = value; redraw(); }
+  });
+  return h('div', { class: 'cards', id: 'kpis' },
+    kpi('kpi.projects', kpis.projects, `${t('kpi.investment')} ${yi(kpis.totalInvestmentYi)}`),
+    ...pools.map(([key, n], i) => kpi(key, n, i === 0 ? '' : `${t('kpi.rate')} ${rate(n, pools[i - 1][1])}`)),
+    kpi('kpi.startRate', kpis.keyProjects.startRatePercent === null ? '—' : `${kpis.keyProjects.startRatePercent}%`,
+      `${kpis.keyProjects.newStarted} / ${kpis.keyProjects.new} ${t('kpi.keyNew')}`, 'kpi-start-rate'),
+    h('div', { class: 'kpi', id: 'kpi-new-signed' },
+      h('div', { class: 'value' }, `${kpis.newlySigned.count} · ${yi(kpis.newlySigned.investmentYi)}`),
+      h('div', { class: 'label' }, `${t('kpi.newSigned')} (${t('kpi.investment')})`),
+      h('label', { class: 'sub' }, `${t('kpi.year')} `, yearInput)));
+}
+
+function kpi(labelKey, value, sub, id) {
+  return h('div', { class: 'kpi', id }, h('div', { class: 'value' }, String(value)), h('div', { class: 'label' }, t(labelKey)),
+    sub ? h('div', { class: 'sub' }, sub) : null);
+}
+
+function chartsRow(kpis, projects, departments, charts) {
+  const stagesEl = h('div', { class: 'chart', id: 'chart-stages' });
+  const lightsEl = h('div', { class: 'chart', id: 'chart-lights' });
+  const deptEl = h('div', { class: 'chart', id: 'chart-departments' });
+  const row = h('div', { class: 'columns' }, section('chart.stages', stagesEl), section('chart.lights', lightsEl), section('chart.departments', deptEl));
+  requestAnimationFrame(() => {
+    const stages = echarts.init(stagesEl);
+    stages.setOption({
+      animation: false, grid: { left: 40, right: 10, top: 10, bottom: 30 }, tooltip: {},
+      xAxis: { type: 'category', data: kpis.byStage.map(s => t(`stage.${s.stage}`)) }, yAxis: { type: 'value', minInterval: 1 },
+      series: [{ type: 'bar', data: kpis.byStage.map(s => s.count), itemStyle: { color: '#1d5fbf' } }],
+    });
+    const byLight = ['red', 'yellow', 'green'].map(c => ({ name: t(`lights.${c}`), value: projects.filter(p => p.light === c).length }));
+    const lights = echarts.init(lightsEl);
+    lights.setOption({
+      animation: false, tooltip: {}, color: ['#d92d20', '#f5b400', '#12b76a'],
+      series: [{ type: 'pie', radius: ['40%', '70%'], data: byLight, label: { formatter: '{b} {c}' } }],
+    });
+    const late = departments.filter(d => d.overdue > 0).sort((a, b) => b.overdue - a.overdue).slice(0, 10);
+    const dept = echarts.init(deptEl);
+    dept.setOption({
+      animation: false, grid: { left: 110, right: 20, top: 10, bottom: 20 }, tooltip: {},
+      xAxis: { type: 'value', minInterval: 1 }, yAxis: { type: 'category', data: late.map(d => d.shortName), inverse: true },
+      series: [{ type: 'bar', data: late.map(d => d.overdue), itemStyle: { color: '#d92d20' } }],
+    });
+    charts.push(stages, lights, dept);
+  });
+  return row;
+}
+
+function projectTable(projects) {
+  const order = { red: 0, yellow: 1, green: 2 };
+  const rows = [...projects].sort((a, b) => order[a.light] - order[b.light] || b.overdue - a.overdue).map(p =>
+    h('tr', { dataset: { project: p.id, light: p.light } },
+      h('td', {}, light(p.light)),
+      h('td', {}, h('a', { href: `#/project/${p.id}` }, p.name)),
+      h('td', {}, t(`stage.${p.stage}`)),
+      h('td', {}, yi(p.investmentYi)),
+      h('td', {}, p.champions.map(c => c.displayName).join('、')),
+      h('td', {}, String(p.overdue))));
+  return section('table.project', h('div', { id: 'project-lights' },
+    table(['table.light', 'table.project', 'table.stage', 'table.investment', 'table.champions', 'table.overdue'], rows)));
+}
+
+function departmentTable(departments) {
+  const rows = departments.filter(d => d.open + d.done > 0).sort((a, b) => b.overdue - a.overdue || b.open - a.open).map(d =>
+    h('tr', { class: d.overdue > 0 ? 'overdue' : '' },
+      h('td', {}, h('a', { href: `#/inbox/${d.id}` }, d.name)),
+      h('td', {}, String(d.open)),
+      h('td', {}, String(d.overdue)),
+      h('td', {}, d.done ? `${Math.round(100 * d.doneOnTime / d.done)}%` : '—')));
+  return section('table.department', h('div', { id: 'department-table' },
+    table(['table.department', 'table.open', 'table.overdue', 'table.onTime'], rows)));
+}

@@ -1,0 +1,132 @@
+import { api } from '../api.js';
+import { t } from '../i18n.js';
+import { h, statusBadge, date, banner, explain, table, section, fill } from '../ui.js';
+import { follow, debounce } from '../live.js';
+
+/** 部门交办: what a department owes, most urgent first, moved through the workflow in place. */
+export async function render(root, { user, params }) {
+  const office = user.roles.includes('coordinator') || user.roles.includes('admin');
+  const departments = await api.get('/api/departments');
+  let departmentId = params[0] || user.departmentId || departments.find(d => d.open > 0)?.id;
+  let showDone = false;
+  const conflicts = new Map();
+  const listEl = h('div', { id: 'inbox-list' });
+  let stop = () => {};
+
+  async function load() {
+    const statuses = showDone ? '' : '&status=dispatched,accepted,in_progress,deficient,blocked';
+    const page = await api.get(`/api/obligations?department=${encodeURIComponent(departmentId)}${statuses}&limit=200`);
+    fill(listEl, page.items.length
+      ? table(['table.title', 'table.project', 'table.status', 'table.due', 'table.actions'], page.items.map(row))
+      : h('p', { class: 'muted' }, t('inbox.empty')));
+  }
+  const reload = debounce(() => load().catch(e => console.warn(e)), 200);
+
+  function row(o) {
+    const conflict = conflicts.get(o.id);
+    const mine = office || (user.roles.includes('officer') && user.departmentId === o.departmentId);
+    return h('tr', { class: o.overdue ? 'overdue' : '', dataset: { obligation: o.id, status: o.status, version: o.version } },
+      h('td', {}, o.title, o.assisted ? h('span', { class: 'badge' }, t('need.assisted')) : null,
+        o.kind === 'need' ? h('div', { class: 'muted' }, `${t('need.stage')}: ${t(`needStage.${o.needStage}`)}`) : null,
+        o.blockedReason ? h('div', { class: 'muted' }, `${t('action.reason')}: ${o.blockedReason}`) : null,
+        conflict ? h('div', { class: 'conflict', role: 'alert' }, t('conflict.title')) : null),
+      h('td', {}, h('a', { href: `#/project/${o.projectId}` }, o.projectName)),
+      h('td', {}, statusBadge(o.status), o.deficiencyDueOn && o.status === 'deficient'
+        ? h('div', { class: o.deficiencyExpired ? 'error' : 'muted' }, `${t('action.deadline')} ${o.deficiencyDueOn}`) : null),
+      h('td', { class: o.overdue ? 'error' : '' }, date(o.dueOn)),
+      h('td', {}, mine ? actions(o) : null, office && o.kind === 'need' && o.status === 'done' ? feedback(o) : null));
+  }
+
+  function actions(o) {
+    const box = h('div', { class: 'actions' });
+    const move = (status, extra = {}) => async () => {
+      try {
+        await api.patch(`/api/obligations/${o.id}`, { version: o.version, status, ...extra });
+        conflicts.delete(o.id);
+      } catch (e) {
+        if (e.status === 409) conflicts.set(o.id, e.body.current);
+        else banner(explain(e));
+      }
+      await load();
+    };
+    const next = {
+      dispatched: ['accept', 'deficient', 'blocked'], accepted: ['start', 'done', 'deficient', 'blocked'],
+      in_progress: ['done', 'deficient', 'blocked'], deficient: ['start', 'done', 'blocked'],
+      blocked: ['unblock'], done: office ? ['reopen'] : [],
+    }[o.status];
+    for (const action of next) {
+      if (action === 'deficient') box.append(withInput(action, 'date', 'action.deadline', v => move('deficient', { deficiencyDueOn: v })()));
+      else if (action === 'blocked') box.append(withInput(action, 'text', 'action.reason', v => move('blocked', { blockedReason: v })()));
+      else {
+        const status = { accept: 'accepted', start: 'in_progress', done: 'done', unblock: 'accepted', reopen: 'in_progress' }[action];
+        box.append(h('button', { type: 'button', class: action === 'done' || action === 'accept' ? '' : 'secondary',
+          dataset: { action }, onclick: move(status) }, t(`action.${action}`)));
+      }
+    }
+    return box;
+  }
+
+  function withInput(action, type, labelKey, submit) {
+    const input = h('input', { type, required: true, 'aria-label': t(labelKey), placeholder: t(labelKey) });
+    const form = h('form', { class: 'inline', hidden: true, dataset: { form: action } }, input,
+      h('button', { type: 'submit' }, t('action.save')));
+    form.addEventListener('submit', e => { e.preventDefault(); if (input.value) submit(input.value); });
+    const open = h('button', { type: 'button', class: 'secondary', dataset: { action },
+      onclick: () => { form.hidden = !form.hidden; if (!form.hidden) input.focus(); } }, t(`action.${action}`));
+    return h('span', {}, open, form);
+  }
+
+  function feedback(o) {
+    const text = h('input', { type: 'text', value: o.feedback || '', 'aria-label': t('need.feedback'), placeholder: t('need.feedback') });
+    const score = h('input', { type: 'number', min: 1, max: 5, value: o.evaluation || '', 'aria-label': t('need.evaluation'), style: 'width:4rem' });
+    const form = h('form', { class: 'inline' }, text, score, h('button', { type: 'submit' }, t('action.save')));
+    form.addEventListener('submit', async e => {
+      e.preventDefault();
+      try {
+        await api.patch(`/api/obligations/${o.id}`, { version: o.version, feedback: text.value || null,
+          evaluation: score.value ? Number(score.value) : null });
+      } catch (err) { banner(explain(err)); }
+      await load();
+    });
+    return form;
+  }
+
+  function needForm() {
+    const projects = h('select', { 'aria-label': t('table.project'), required: true });
+    api.get('/api/projects').then(list => list.forEach(p => projects.append(h('option', { value: p.id }, p.name))));
+    const dept = h('select', { 'aria-label': t('table.department') }, departments.map(d => h('option', { value: d.id }, d.name)));
+    dept.value = departmentId;
+    const title = h('input', { type: 'text', required: true, placeholder: t('need.title'), 'aria-label': t('need.title'), size: 30 });
+    const source = h('select', { 'aria-label': t('need.source') }, ['visit', 'online', 'meeting', 'other'].map(s => h('option', { value: s }, t(`need.${s}`))));
+    const due = h('input', { type: 'date', required: true, 'aria-label': t('table.due') });
+    const assisted = h('input', { type: 'checkbox', id: 'need-assisted' });
+    const form = h('form', { class: 'inline', id: 'need-form' }, projects, dept, title, source, due,
+      h('label', { for: 'need-assisted' }, assisted, t('need.assisted')), h('button', { type: 'submit' }, t('need.submit')));
+    form.addEventListener('submit', async e => {
+      e.preventDefault();
+      try {
+        await api.post('/api/obligations', { projectId: projects.value, departmentId: dept.value, title: title.value,
+          kind: 'need', needSource: source.value, dueOn: due.value, assisted: assisted.checked },
+          { 'Idempotency-Key': crypto.randomUUID() });
+        title.value = '';
+        await load();
+      } catch (err) { banner(explain(err)); }
+    });
+    return section('need.record', form);
+  }
+
+  const picker = h('select', { id: 'inbox-department', 'aria-label': t('inbox.department'), disabled: !office && !!user.departmentId },
+    departments.map(d => h('option', { value: d.id }, d.name)));
+  picker.value = departmentId;
+  picker.addEventListener('change', () => { location.hash = `#/inbox/${picker.value}`; });
+  const done = h('input', { type: 'checkbox', id: 'show-done' });
+  done.addEventListener('change', () => { showDone = done.checked; load(); });
+  fill(root, h('h1', {}, t('inbox.title')),
+    h('div', { class: 'row' }, picker, h('label', { for: 'show-done' }, done, t('inbox.showDone'))),
+    office ? needForm() : null,
+    h('section', { class: 'card' }, listEl));
+  await load();
+  // officers may follow only their own department; the office follows whichever it looks at
+  if (departmentId && (office || departmentId === user.departmentId)) stop = follow(`department:${departmentId}`, reload);
+  return () => stop();
+}

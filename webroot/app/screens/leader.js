@@ -1,0 +1,36 @@
+import { api } from '../api.js';
+import { t } from '../i18n.js';
+import { h, light, statusBadge, daysLate, section, fill } from '../ui.js';
+import { follow, debounce } from '../live.js';
+
+/** 领导视图: the projects I champion, what blocks each, and the next meetings. */
+export async function render(root, { user }) {
+  const stop = follow(`user:${user.id}`, debounce(() => draw().catch(e => console.warn(e)), 250));
+
+  async function draw() {
+    const projects = await api.get(`/api/projects?champion=${encodeURIComponent(user.id)}`);
+    const meetings = await api.get('/api/meetings?status=scheduled');
+    const mine = new Set(projects.map(p => p.id));
+    const blocks = await Promise.all(projects.map(p =>
+      api.get(`/api/obligations?project=${p.id}&status=dispatched,accepted,in_progress,deficient,blocked&limit=200`)));
+    const cards = projects.map((p, i) => {
+      const stuck = blocks[i].items.filter(o => o.overdue || o.status === 'blocked' || o.deficiencyExpired);
+      return h('section', { class: 'card', dataset: { project: p.id } },
+        h('h2', {}, light(p.light), ' ', h('a', { href: `#/project/${p.id}` }, p.name)),
+        h('p', { class: 'muted' }, `${t(`stage.${p.stage}`)} · ${p.company}`),
+        stuck.length === 0 ? h('p', {}, t('leader.noBlocks')) : h('ul', {}, stuck.map(o => h('li', { dataset: { obligation: o.id } },
+          statusBadge(o.status), ' ', o.title, ' — ', o.departmentName,
+          o.overdue ? h('span', { class: 'error' }, ` (${t('leader.late', { n: daysLate(o.dueOn) })})`) : null,
+          o.blockedReason ? h('span', { class: 'muted' }, ` ${o.blockedReason}`) : null))),
+        h('details', {}, h('summary', {}, t('project.obligations')), h('ul', { class: 'all-obligations' },
+          blocks[i].items.map(o => h('li', { dataset: { obligation: o.id, status: o.status } }, statusBadge(o.status), ' ', o.title, ' — ', o.departmentName)))));
+    });
+    const next = meetings.filter(m => m.projects.some(p => mine.has(p.id)));
+    fill(root, h('h1', {}, t('leader.title')),
+      section('leader.nextMeetings', next.length ? h('ul', {}, next.map(m => h('li', {},
+        h('a', { href: `#/meeting/${m.id}` }, m.title), ` · ${String(m.startsAt).slice(0, 16).replace('T', ' ')}`))) : h('p', {}, t('leader.none'))),
+      h('div', { class: 'columns', id: 'leader-projects' }, cards));
+  }
+  await draw();
+  return stop;
+}

@@ -1,0 +1,122 @@
+import { api } from '../api.js';
+import { t } from '../i18n.js';
+import { h, light, statusBadge, date, yi, table, section, fill } from '../ui.js';
+import { follow, debounce } from '../live.js';
+
+const TRACKS = ['land', 'site', 'permits', 'need'];
+
+/** A project: facts, its three parallel tracks as a timeline, obligations, history, people. */
+export async function render(root, { params }) {
+  const id = params[0];
+  async function draw() {
+    const [p, obligations, changes, permits] = await Promise.all([
+      api.get(`/api/projects/${id}`), api.get(`/api/obligations?project=${id}&limit=500`),
+      api.get(`/api/projects/${id}/changes?limit=30`), api.get(`/api/projects/${id}/permits`)]);
+    fill(root, 
+      h('h1', {}, light(p.light), ' ', p.name, h('span', { class: 'muted' }, ` ${p.code}`)),
+      h('div', { class: 'columns' }, facts(p, permits), history(changes)),
+      section('project.timeline', h('div', { class: 'timeline', id: 'timeline' }, timeline(obligations.items))),
+      section('project.obligations', obligationTable(obligations.items)));
+  }
+  await draw();
+  return follow(`project:${id}`, debounce(() => draw().catch(e => console.warn(e)), 250));
+}
+
+function facts(p, permits) {
+  const row = (key, value) => h('tr', {}, h('th', { scope: 'row' }, t(key)), h('td', {}, value ?? '—'));
+  return section('project.facts', h('table', { class: 'grid', id: 'project-facts' }, h('tbody', {},
+    row('project.company', p.company), row('table.level', t(`level.${p.level}`)), row('table.stage', t(`stage.${p.stage}`)),
+    row('table.investment', yi(p.investmentYi)), row('project.land', yi(p.landMu)),
+    row('project.signedOn', date(p.signedOn)), row('project.targetStartOn', date(p.targetStartOn)),
+    row('project.targetCompleteOn', date(p.targetCompleteOn)), row('project.startedOn', date(p.startedOn)),
+    row('table.champions', p.champions.map(c => c.displayName).join('、')),
+    row('project.liaison', p.liaison?.displayName),
+    permits.total ? row('project.permits', `${permits.issued}/${permits.total} · ${permits.spanHours ?? '—'} ${t('project.hours')}`
+      + (permits.metTarget ? ' ✓ ≤ 7' : '')) : null)));
+}
+
+function history(changes) {
+  return section('project.history', h('ul', { class: 'history', id: 'history' }, changes.map(c => h('li', {},
+    h('span', { class: 'muted' }, String(c.at).slice(0, 19).replace('T', ' ')), ' ', c.actor, ' · ', c.type,
+    c.after?.title ? ` · ${c.after.title}` : '', c.after?.status && c.before?.status !== c.after.status ? ` → ${t(`status.${c.after.status}`)}` : ''))));
+}
+
+function obligationTable(items) {
+  const rows = items.map(o => h('tr', { class: o.overdue ? 'overdue' : '', dataset: { obligation: o.id, status: o.status } },
+    h('td', {}, o.title), h('td', {}, t(`track.${o.track}`)), h('td', {}, o.departmentName),
+    h('td', {}, statusBadge(o.status)), h('td', { class: o.overdue ? 'error' : '' }, date(o.dueOn))));
+  return table(['table.title', 'project.timeline', 'table.department', 'table.status', 'table.due'], rows);
+}
+
+const SVG = 'http://www.w3.org/2000/svg';
+function s(tag, attrs = {}, text) {
+  const el = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  if (text !== undefined) el.textContent = text;
+  return el;
+}
+
+/** Planned bars (due date back by its duration), actual bars, and the dependencies as arrows. */
+function timeline(items) {
+  if (!items.length) return h('p', { class: 'muted' }, t('common.none'));
+  const day = 86_400_000;
+  const parse = d => new Date(String(d).slice(0, 10) + 'T00:00:00').getTime();
+  const rows = [];
+  for (const track of TRACKS) {
+    const inTrack = items.filter(o => o.track === track).sort((a, b) => parse(a.dueOn) - parse(b.dueOn));
+    if (inTrack.length) rows.push({ track }, ...inTrack.map(o => ({ o })));
+  }
+  const planned = o => [parse(o.dueOn) - (o.durationDays || 1) * day, parse(o.dueOn)];
+  const today = Date.now();
+  let min = Infinity, max = -Infinity;
+  for (const o of items) {
+    const [a, b] = planned(o);
+    min = Math.min(min, a); max = Math.max(max, b, o.doneOn ? parse(o.doneOn) : b);
+  }
+  if (today > min && today < max + 60 * day) max = Math.max(max, today);
+  const label = 260, width = 1100, rowH = 22, top = 24;
+  const x = v => label + ((v - min) / Math.max(max - min, day)) * (width - label - 10);
+  const svg = s('svg', { width, height: top + rows.length * rowH + 10, role: 'img', 'aria-label': t('project.timeline') });
+  const defs = s('defs');
+  const marker = s('marker', { id: 'arrow', markerWidth: 8, markerHeight: 8, refX: 7, refY: 4, orient: 'auto' });
+  marker.append(s('path', { d: 'M0,0 L8,4 L0,8 z', fill: '#667085' }));
+  defs.append(marker);
+  svg.append(defs);
+  svg.append(s('text', { x: label, y: 14, fill: '#667085' }, new Date(min).toISOString().slice(0, 10)));
+  svg.append(s('text', { x: width - 10, y: 14, fill: '#667085', 'text-anchor': 'end' }, new Date(max).toISOString().slice(0, 10)));
+  if (today >= min && today <= max) {
+    svg.append(s('line', { x1: x(today), x2: x(today), y1: top - 6, y2: top + rows.length * rowH, stroke: '#b3261e', 'stroke-dasharray': '4 3' }));
+    svg.append(s('text', { x: x(today) + 3, y: top - 8, fill: '#b3261e' }, t('project.today')));
+  }
+  const position = new Map();
+  rows.forEach((r, i) => {
+    const y = top + i * rowH;
+    if (r.track) { svg.append(s('text', { x: 4, y: y + 15, 'font-weight': 700 }, t(`track.${r.track}`))); return; }
+    const o = r.o;
+    const [a, b] = planned(o);
+    const title = o.title.length > 18 ? o.title.slice(0, 17) + '…' : o.title;
+    svg.append(s('text', { x: 14, y: y + 15 }, title));
+    const plannedBar = s('rect', { x: x(a), y: y + 4, width: Math.max(3, x(b) - x(a)), height: 8, fill: '#b2ccff', 'data-obligation': o.id });
+    plannedBar.append(s('title', {}, `${o.title} · ${t('project.planned')} ${new Date(a).toISOString().slice(0, 10)} – ${o.dueOn}`));
+    svg.append(plannedBar);
+    const start = o.acceptedAt ? parse(o.acceptedAt) : null;
+    const end = o.doneOn ? parse(o.doneOn) : (o.status !== 'done' ? today : null);
+    const color = o.status === 'done' ? '#12b76a' : o.overdue ? '#d92d20' : '#1d5fbf';
+    if (start !== null && end !== null && end >= start) {
+      svg.append(s('rect', { x: x(start), y: y + 12, width: Math.max(3, x(end) - x(start)), height: 6, fill: color }));
+    } else if (o.doneOn) {
+      svg.append(s('circle', { cx: x(parse(o.doneOn)), cy: y + 15, r: 4, fill: color }));
+    }
+    position.set(o.id, { y: y + 8, a: x(a), b: x(b) });
+  });
+  for (const o of items) {
+    const to = position.get(o.id);
+    for (const dep of o.dependsOn || []) {
+      const from = position.get(dep.id);
+      if (!from || !to) continue;
+      svg.append(s('path', { d: `M${from.b},${from.y} C${from.b + 20},${from.y} ${to.a - 20},${to.y} ${to.a},${to.y}`,
+        fill: 'none', stroke: '#98a2b3', 'stroke-width': 1, 'marker-end': 'url(#arrow)' }));
+    }
+  }
+  return svg;
+}
