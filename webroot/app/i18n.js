@@ -41,7 +41,7 @@ const words = {
     'Someone changed this: here is the new version. Your action was not applied; you can retry on it.'],
   'error.generic': ['操作失败', 'The action failed'],
   'inbox.title': ['部门交办事项', 'Department inbox'], 'inbox.department': ['部门', 'Department'],
-  'inbox.empty': ['暂无待办事项', 'Nothing to do'], 'inbox.showDone': ['显示已办结', 'Show done'],
+  'inbox.empty': ['暂无待办事项', 'Nothing to do'], 'inbox.note': ['备注', 'Note'], 'inbox.version': ['版本', 'version'], 'inbox.showDone': ['显示已办结', 'Show done'],
   'need.record': ['记录企业需求并交办', 'Record a company need and dispatch it'], 'need.title': ['需求内容', 'Need'],
   'need.source': ['来源', 'Source'], 'need.visit': ['走访', 'Visit'], 'need.online': ['线上', 'Online'],
   'need.meeting': ['会办', 'Meeting'], 'need.other': ['其他', 'Other'], 'need.submit': ['交办', 'Dispatch'],

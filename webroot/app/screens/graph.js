@@ -34,7 +34,7 @@ export async function render(root) {
     if (cy) cy.destroy();
     cy = cytoscape({
       container: box, elements, wheelSensitivity: 0.3,
-      layout: { name: 'cose', animate: false, nodeRepulsion: 9000 },
+      layout: { name: 'cose', animate: false, nodeRepulsion: 400000, idealEdgeLength: 60, padding: 20 },
       style: [
         { selector: 'node', style: { label: 'data(label)', 'font-size': 9, 'text-wrap': 'ellipsis', 'text-max-width': 90, width: 14, height: 14, 'background-color': '#98a2b3' } },
         { selector: 'node[kind="project"]', style: { 'background-color': '#8f1d18', width: 26, height: 26, 'font-size': 11 } },

@@ -29,7 +29,10 @@ export async function render(root, { user, params }) {
       h('td', {}, o.title, o.assisted ? h('span', { class: 'badge' }, t('need.assisted')) : null,
         o.kind === 'need' ? h('div', { class: 'muted' }, `${t('need.stage')}: ${t(`needStage.${o.needStage}`)}`) : null,
         o.blockedReason ? h('div', { class: 'muted' }, `${t('action.reason')}: ${o.blockedReason}`) : null,
-        conflict ? h('div', { class: 'conflict', role: 'alert' }, t('conflict.title')) : null),
+        o.note ? h('div', { class: 'muted' }, `${t('inbox.note')}: ${o.note}`) : null,
+        conflict ? h('div', { class: 'conflict', role: 'alert' }, t('conflict.title'),
+          h('div', {}, `${t('table.status')}: ${t(`status.${o.status}`)} · ${t('inbox.version')} ${o.version}`
+            + (o.note ? ` · ${t('inbox.note')}: ${o.note}` : ''))) : null),
       h('td', {}, h('a', { href: `#/project/${o.projectId}` }, o.projectName)),
       h('td', {}, statusBadge(o.status), o.deficiencyDueOn && o.status === 'deficient'
         ? h('div', { class: o.deficiencyExpired ? 'error' : 'muted' }, `${t('action.deadline')} ${o.deficiencyDueOn}`) : null),
