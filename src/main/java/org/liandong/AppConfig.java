@@ -24,7 +24,8 @@ public record AppConfig(
     Duration sessionTtl,
     boolean secureCookies,
     ZoneId zone,
-    Live live) {
+    Live live,
+    int yellowFloatDays) {
 
   /**
    * The live sessions' limits. Origins besides the server's own may open WebSockets only
@@ -58,7 +59,8 @@ public record AppConfig(
             positive(env, "LIANDONG_WS_PING_SECONDS", 20),
             positive(env, "LIANDONG_WS_IDLE_SECONDS", 60),
             positive(env, "LIANDONG_WS_MESSAGES_PER_SECOND", 20),
-            positive(env, "LIANDONG_WS_WRITE_QUEUE_BYTES", 256 * 1024)));
+            positive(env, "LIANDONG_WS_WRITE_QUEUE_BYTES", 256 * 1024)),
+        positive(env, "LIANDONG_FLOAT_WARNING_DAYS", 3));
   }
 
   private static int positive(Map<String, String> env, String name, int fallback) {
@@ -75,7 +77,7 @@ public record AppConfig(
 
   public AppConfig withHttpPort(int port) {
     return new AppConfig(httpHost, port, dataDir, demo, neo4jUri, neo4jUser, neo4jPassword,
-        adminPassword, sessionTtl, secureCookies, zone, live);
+        adminPassword, sessionTtl, secureCookies, zone, live, yellowFloatDays);
   }
 
   public boolean embedded() {

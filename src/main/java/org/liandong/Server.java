@@ -33,6 +33,9 @@ import org.liandong.projects.ProjectRoutes;
 import org.liandong.projects.ProjectService;
 import org.liandong.schedule.KpiRoutes;
 import org.liandong.schedule.KpiService;
+import org.liandong.schedule.ScheduleRoutes;
+import org.liandong.schedule.ScheduleService;
+import org.liandong.schedule.WorkCalendar;
 import org.liandong.storage.EmbeddedNeo4j;
 import org.liandong.storage.Graph;
 import org.liandong.storage.Migrations;
@@ -109,7 +112,8 @@ public final class Server implements AutoCloseable {
           new ProjectRoutes(projects),
           new ObligationRoutes(obligations),
           new MeetingRoutes(meetings),
-          new KpiRoutes(new KpiService(graph), clock));
+          new KpiRoutes(new KpiService(graph), clock),
+          new ScheduleRoutes(new ScheduleService(graph, clock, WorkCalendar.china(), config.yellowFloatDays())));
       var accountRoutes = new AccountRoutes(accounts, config.secureCookies());
       var auth = new AuthHandler(accounts);
       var verticles = new java.util.concurrent.CopyOnWriteArrayList<HttpVerticle>();

@@ -1,0 +1,29 @@
+package org.liandong.schedule;
+
+final class ScheduleCypher {
+  private ScheduleCypher() {}
+
+  /** Every obligation of the given projects (all projects when null), with what it depends on. */
+  static final String TASKS = """
+      MATCH (p:Project)<-[:FOR]-(o:Obligation)<-[:OWES]-(d:Department)
+      WHERE $projectIds IS NULL OR p.id IN $projectIds
+      RETURN p.id AS projectId, p.name AS projectName, p.targetStartOn AS targetStartOn,
+             o {.id, .title, .kind, .status, .durationDays, .dueOn, .doneOn, .acceptedAt,
+                departmentId: d.id, departmentName: d.name,
+                dependsOn: [(o)-[:DEPENDS_ON]->(x:Obligation) | x.id]} AS o
+      """;
+
+  static final String PROJECT = "MATCH (p:Project {id: $id}) RETURN p.targetStartOn AS targetStartOn, p.name AS name";
+
+  /** The projects an obligation gates: its own and those of everything that depends on it. */
+  static final String GATED = """
+      MATCH (x:Obligation {id: $id})
+      OPTIONAL MATCH (x)<-[:DEPENDS_ON*0..]-(o:Obligation)-[:FOR]->(p:Project)
+      RETURN collect(DISTINCT p.id) AS projectIds
+      """;
+
+  static final String CHAMPIONS = """
+      MATCH (u:User)-[:CHAMPIONS]->(p:Project) WHERE p.id IN $projectIds
+      RETURN u.id AS id, u.displayName AS displayName, collect(p.id) AS projectIds
+      """;
+}

@@ -1,0 +1,202 @@
+package org.liandong.schedule;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.liandong.storage.Graph;
+import org.liandong.support.Failure;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
+
+/** 倒排序时 per project, what-if delay impact across projects, and the bottleneck departments. */
+public final class ScheduleService {
+  private static final Set<String> MILESTONE_KINDS = Set.of("permit", "milestone");
+
+  private final Graph graph;
+  private final Clock clock;
+  private final Scheduler scheduler;
+
+  public ScheduleService(Graph graph, Clock clock, WorkCalendar calendar, int yellowFloat) {
+    this.graph = graph;
+    this.clock = clock;
+    this.scheduler = new Scheduler(calendar, yellowFloat);
+  }
+
+  /** An obligation with what the schedule needs beside the task itself. */
+  record Row(String projectId, String projectName, LocalDate targetStart, String kind, String departmentId,
+             String departmentName, String status, Long durationDays, Scheduler.Task task) {}
+
+  Future<JsonObject> schedule(String projectId) {
+    return graph.query(ScheduleCypher.PROJECT, Map.of("id", projectId)).compose(found -> {
+      if (found.isEmpty()) return Future.failedFuture(Failure.notFound("project", projectId));
+      var targetStart = date(found.get(0).get("targetStartOn"));
+      return rows(List.of(projectId)).map(rows -> project(projectId, targetStart, rows, today()));
+    });
+  }
+
+  private JsonObject project(String projectId, LocalDate targetStart, List<Row> rows, LocalDate today) {
+    var tasks = rows.stream().map(Row::task).toList();
+    var plans = scheduler.plan(tasks, targetStart, today);
+    var items = new JsonArray();
+    var critical = new JsonArray();
+    LocalDate projected = null;
+    for (var row : rows) {
+      var plan = plans.get(row.task().id());
+      if (plan.critical()) critical.add(row.task().id());
+      if (targetStart != null && preStart(row, targetStart)) {
+        projected = projected == null || plan.earliestFinish().isAfter(projected) ? plan.earliestFinish() : projected;
+      }
+      items.add(new JsonObject().put("id", row.task().id()).put("title", row.task().title()).put("kind", row.kind())
+          .put("status", row.status()).put("departmentId", row.departmentId()).put("departmentName", row.departmentName())
+          .put("durationDays", row.durationDays()).put("dueOn", str(row.task().dueOn()))
+          .put("dependsOn", new JsonArray(row.task().dependsOn()))
+          .put("earliestStart", str(plan.earliestStart())).put("earliestFinish", str(plan.earliestFinish()))
+          .put("latestStart", str(plan.latestStart())).put("latestFinish", str(plan.latestFinish()))
+          .put("totalFloat", plan.totalFloat()).put("critical", plan.critical()).put("flag", plan.flag()));
+    }
+    var sorted = new ArrayList<>(items.stream().map(JsonObject.class::cast).toList());
+    sorted.sort(Comparator.comparing((JsonObject o) -> o.getString("latestStart")).thenComparing(o -> o.getString("id")));
+    Integer slip = projected == null ? null : Math.max(0, scheduler.day(projected) - scheduler.day(targetStart));
+    return new JsonObject().put("projectId", projectId).put("today", today.toString())
+        .put("targetStartOn", str(targetStart)).put("projectedStartOn", str(projected)).put("slipWorkdays", slip)
+        .put("criticalPath", critical).put("items", new JsonArray(new ArrayList<>(sorted)));
+  }
+
+  /** If this obligation slipped by {@code days} working days, what would move? Writes nothing. */
+  Future<JsonObject> impact(String obligationId, int days) {
+    return graph.query(ScheduleCypher.GATED, Map.of("id", obligationId)).compose(found -> {
+      var projectIds = found.isEmpty() ? List.<String>of() : found.get(0).get("projectIds").asList(Value::asString);
+      if (projectIds.isEmpty()) return Future.failedFuture(Failure.notFound("obligation", obligationId));
+      return rows(projectIds).compose(rows -> graph.query(ScheduleCypher.CHAMPIONS, Map.of("projectIds", projectIds))
+          .map(champions -> impact(obligationId, days, rows, champions)));
+    });
+  }
+
+  private JsonObject impact(String obligationId, int days, List<Row> rows, List<Record> champions) {
+    var today = today();
+    var tasks = rows.stream().map(Row::task).toList();
+    var before = scheduler.forward(tasks, today, Map.of(), Map.of());
+    var after = scheduler.forward(tasks, today, Map.of(), Map.of(obligationId, days));
+    var moved = new JsonArray();
+    var milestones = new JsonArray();
+    var departments = new LinkedHashMap<String, JsonObject>();
+    var projects = new LinkedHashMap<String, JsonObject>();
+    for (var row : rows) {
+      var id = row.task().id();
+      int delta = after.get(id) - before.get(id);
+      if (delta <= 0) continue;
+      var item = new JsonObject().put("id", id).put("title", row.task().title()).put("kind", row.kind())
+          .put("projectId", row.projectId()).put("projectName", row.projectName())
+          .put("departmentId", row.departmentId()).put("departmentName", row.departmentName())
+          .put("workdays", delta).put("earliestFinishBefore", str(scheduler.date(before.get(id))))
+          .put("earliestFinishAfter", str(scheduler.date(after.get(id))));
+      moved.add(item);
+      if (MILESTONE_KINDS.contains(row.kind())) milestones.add(item);
+      departments.computeIfAbsent(row.departmentId(), k -> new JsonObject().put("id", k)
+          .put("name", row.departmentName()).put("obligations", 0));
+      departments.get(row.departmentId()).put("obligations", departments.get(row.departmentId()).getInteger("obligations") + 1);
+      projects.computeIfAbsent(row.projectId(), k -> new JsonObject().put("id", k).put("name", row.projectName()));
+    }
+    for (var entry : projects.entrySet()) {
+      var inProject = rows.stream().filter(r -> r.projectId().equals(entry.getKey())).toList();
+      var target = inProject.get(0).targetStart();
+      int startBefore = projectedStart(inProject, before, target);
+      int startAfter = projectedStart(inProject, after, target);
+      entry.getValue().put("targetStartOn", str(target))
+          .put("projectedStartBefore", startBefore < 0 ? null : str(scheduler.date(startBefore)))
+          .put("projectedStartAfter", startAfter < 0 ? null : str(scheduler.date(startAfter)))
+          .put("startSlipWorkdays", startBefore < 0 ? 0 : startAfter - startBefore);
+    }
+    var leaders = new JsonArray();
+    for (var c : champions) {
+      var theirs = c.get("projectIds").asList(Value::asString).stream().filter(projects::containsKey).toList();
+      if (!theirs.isEmpty()) leaders.add(new JsonObject().put("id", c.get("id").asString())
+          .put("displayName", c.get("displayName").asString()).put("projectIds", new JsonArray(theirs)));
+    }
+    return new JsonObject().put("obligationId", obligationId).put("workdays", days).put("today", today.toString())
+        .put("obligations", moved).put("milestones", milestones)
+        .put("projects", new JsonArray(new ArrayList<>(projects.values())))
+        .put("departments", new JsonArray(new ArrayList<>(departments.values()))).put("leaders", leaders);
+  }
+
+  private int projectedStart(List<Row> rows, Map<String, Integer> finish, LocalDate target) {
+    if (target == null) return -1;
+    return rows.stream().filter(r -> preStart(r, target)).mapToInt(r -> finish.get(r.task().id())).max().orElse(-1);
+  }
+
+  /** Departments ranked by the late and nearly late critical-path obligations they hold. */
+  Future<JsonArray> bottlenecks() {
+    var today = today();
+    return rows(null).map(rows -> {
+      var byProject = new LinkedHashMap<String, List<Row>>();
+      rows.forEach(r -> byProject.computeIfAbsent(r.projectId(), k -> new ArrayList<>()).add(r));
+      var ranking = new HashMap<String, JsonObject>();
+      for (var project : byProject.values()) {
+        if (project.stream().allMatch(r -> r.task().done())) continue;
+        var plans = scheduler.plan(project.stream().map(Row::task).toList(), project.get(0).targetStart(), today);
+        for (var row : project) {
+          var plan = plans.get(row.task().id());
+          if (!plan.critical() || plan.flag().equals("green") || plan.flag().equals("done")) continue;
+          var d = ranking.computeIfAbsent(row.departmentId(), k -> new JsonObject().put("departmentId", k)
+              .put("departmentName", row.departmentName()).put("late", 0).put("nearlyLate", 0).put("obligations", new JsonArray()));
+          var key = plan.flag().equals("red") ? "late" : "nearlyLate";
+          d.put(key, d.getInteger(key) + 1);
+          d.getJsonArray("obligations").add(new JsonObject().put("id", row.task().id()).put("title", row.task().title())
+              .put("projectId", row.projectId()).put("projectName", row.projectName()).put("flag", plan.flag())
+              .put("totalFloat", plan.totalFloat()));
+        }
+      }
+      var list = new ArrayList<>(ranking.values());
+      list.sort(Comparator.comparing((JsonObject d) -> -d.getInteger("late")).thenComparing(d -> -d.getInteger("nearlyLate"))
+          .thenComparing(d -> d.getString("departmentName")));
+      return new JsonArray(new ArrayList<>(list));
+    });
+  }
+
+  private Future<List<Row>> rows(List<String> projectIds) {
+    var params = new HashMap<String, Object>();
+    params.put("projectIds", projectIds);
+    return graph.query(ScheduleCypher.TASKS, params).map(records -> records.stream().map(this::row).toList());
+  }
+
+  private Row row(Record r) {
+    var o = r.get("o");
+    var status = o.get("status").asString();
+    var accepted = o.get("acceptedAt").isNull() ? null : ((ZonedDateTime) o.get("acceptedAt").asObject())
+        .withZoneSameInstant(clock.getZone()).toLocalDate();
+    boolean started = accepted != null && !status.equals("dispatched") && !status.equals("blocked");
+    var duration = o.get("durationDays").isNull() ? null : o.get("durationDays").asLong();
+    var task = new Scheduler.Task(o.get("id").asString(), o.get("title").asString(),
+        duration == null ? 1 : duration.intValue(), date(o.get("dueOn")), status.equals("done"), date(o.get("doneOn")),
+        started ? accepted : null, o.get("dependsOn").asList(Value::asString));
+    return new Row(r.get("projectId").asString(), r.get("projectName").asString(), date(r.get("targetStartOn")),
+        o.get("kind").asString(null), o.get("departmentId").asString(), o.get("departmentName").asString(),
+        status, duration, task);
+  }
+
+  private static boolean preStart(Row row, LocalDate targetStart) {
+    return row.task().dueOn() == null || !row.task().dueOn().isAfter(targetStart);
+  }
+
+  private LocalDate today() {
+    return LocalDate.now(clock);
+  }
+
+  private static LocalDate date(Value v) {
+    return v == null || v.isNull() ? null : v.asLocalDate();
+  }
+
+  private static String str(LocalDate d) {
+    return d == null ? null : d.toString();
+  }
+}

@@ -1,0 +1,136 @@
+package org.liandong.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import org.liandong.Api;
+import org.liandong.Server;
+import org.liandong.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Against a server whose clock reads Monday 2031-01-06 (weekdays only that month). Two
+ * projects share an approval X: P1 = X(3) → A1(2) → S1(start), C1(1) → S1, target Fri 17;
+ * P2 = X → B2(1) → S2(start), target Fri 24.
+ */
+@DisplayName("Schedules, what-if impact and bottlenecks over HTTP")
+class ScheduleIT {
+  static Server server;
+  static Api coordinator;
+  static String p1, p2, x, a1, c1, s1, b2, s2;
+
+  @BeforeAll
+  static void graph() {
+    var clock = Clock.fixed(ZonedDateTime.of(2031, 1, 6, 9, 0, 0, 0, ZoneId.of("Asia/Shanghai")).toInstant(), ZoneId.of("Asia/Shanghai"));
+    server = Server.start(TestServer.config(TestServer.tempDir("liandong-schedule-")), clock);
+    coordinator = new Api(server.port()).as("demo-coordinator");
+    p1 = project("SCH-P1", "2031-01-17", "u-demo-leader");
+    p2 = project("SCH-P2", "2031-01-24", "u-leader-liu");
+    x = obligation(p1, "d-zj-nrp", "共享审批X", "approval", 3);
+    a1 = obligation(p1, "d-zj-housing", "A1", "approval", 2, x);
+    c1 = obligation(p1, "d-zj-housing", "C1", "task", 1);
+    s1 = obligation(p1, "d-hz-service", "P1开工", "milestone", 1, a1, c1);
+    b2 = obligation(p2, "d-zj-drawing", "B2", "approval", 1, x);
+    s2 = obligation(p2, "d-hz-service", "P2开工", "milestone", 1, b2);
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  static String project(String code, String targetStart, String champion) {
+    var r = coordinator.post("/api/projects", new JsonObject().put("code", code).put("name", code).put("company", "测试")
+        .put("investmentYi", 1.0).put("stage", "land").put("level", "city").put("signedOn", "2030-12-01")
+        .put("targetStartOn", targetStart).put("championIds", new JsonArray().add(champion)));
+    assertThat(r.status()).as(r.toString()).isEqualTo(201);
+    return r.json().getString("id");
+  }
+
+  static String obligation(String project, String department, String title, String kind, int days, String... dependsOn) {
+    var r = coordinator.post("/api/obligations", new JsonObject().put("projectId", project).put("departmentId", department)
+        .put("title", title).put("kind", kind).put("track", "permits").put("durationDays", days).put("dueOn", "2031-01-17")
+        .put("dependsOn", new JsonArray(List.of((Object[]) dependsOn))));
+    assertThat(r.status()).as(r.toString()).isEqualTo(201);
+    return r.json().getString("id");
+  }
+
+  static JsonObject item(JsonObject schedule, String id) {
+    return schedule.getJsonArray("items").stream().map(JsonObject.class::cast).filter(o -> id.equals(o.getString("id"))).findFirst().orElseThrow();
+  }
+
+  @Test
+  @DisplayName("the project schedule gives latest and earliest dates, float and the critical path")
+  void schedule() {
+    var s = coordinator.get("/api/projects/" + p1 + "/schedule").json();
+    assertThat(s.getString("today")).isEqualTo("2031-01-06");
+    assertThat(item(s, x).getString("latestStart")).isEqualTo("2031-01-10");
+    assertThat(item(s, x).getString("latestFinish")).isEqualTo("2031-01-14");
+    assertThat(item(s, x).getString("earliestFinish")).isEqualTo("2031-01-08");
+    assertThat(item(s, x).getInteger("totalFloat")).isEqualTo(4);
+    assertThat(item(s, a1).getInteger("totalFloat")).isEqualTo(4);
+    assertThat(item(s, c1).getInteger("totalFloat")).isEqualTo(8);
+    assertThat(item(s, s1).getString("latestStart")).isEqualTo("2031-01-17");
+    assertThat(s.getJsonArray("criticalPath")).containsExactlyInAnyOrder(x, a1, s1);
+    assertThat(s.getString("projectedStartOn")).isEqualTo("2031-01-13");
+    assertThat(s.getInteger("slipWorkdays")).isZero();
+    assertThat(coordinator.get("/api/projects/nope/schedule").status()).isEqualTo(404);
+  }
+
+  @Test
+  @DisplayName("a slip of the shared approval moves both projects, their milestones, departments and leaders")
+  void sharedSlip() {
+    var r = coordinator.post("/api/impact", new JsonObject().put("obligationId", x).put("days", 3));
+    assertThat(r.status()).isEqualTo(200);
+    var impact = r.json();
+    var moved = impact.getJsonArray("obligations").stream().map(JsonObject.class::cast).toList();
+    assertThat(moved).extracting(o -> o.getString("id")).containsExactlyInAnyOrder(x, a1, s1, b2, s2);
+    assertThat(moved).allSatisfy(o -> assertThat(o.getInteger("workdays")).isEqualTo(3));
+    assertThat(impact.getJsonArray("milestones").stream().map(JsonObject.class::cast).map(o -> o.getString("id")))
+        .containsExactlyInAnyOrder(s1, s2);
+    var projects = impact.getJsonArray("projects").stream().map(JsonObject.class::cast).toList();
+    var first = projects.stream().filter(p -> p1.equals(p.getString("id"))).findFirst().orElseThrow();
+    assertThat(first.getString("projectedStartBefore")).isEqualTo("2031-01-13");
+    assertThat(first.getString("projectedStartAfter")).isEqualTo("2031-01-16");
+    var second = projects.stream().filter(p -> p2.equals(p.getString("id"))).findFirst().orElseThrow();
+    assertThat(second.getString("projectedStartBefore")).isEqualTo("2031-01-10");
+    assertThat(second.getString("projectedStartAfter")).isEqualTo("2031-01-15");
+    assertThat(impact.getJsonArray("departments").stream().map(JsonObject.class::cast).map(d -> d.getString("id")))
+        .containsExactlyInAnyOrder("d-zj-nrp", "d-zj-housing", "d-hz-service", "d-zj-drawing");
+    assertThat(impact.getJsonArray("leaders").stream().map(JsonObject.class::cast).map(l -> l.getString("id")))
+        .containsExactlyInAnyOrder("u-demo-leader", "u-leader-liu");
+    assertThat(coordinator.get("/api/obligations/" + x).json().getLong("version")).as("a what-if writes nothing").isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("a slip off the critical path moves only that obligation; bad requests are named")
+  void offPathSlip() {
+    var impact = coordinator.post("/api/impact", new JsonObject().put("obligationId", c1).put("days", 2)).json();
+    assertThat(impact.getJsonArray("obligations").stream().map(JsonObject.class::cast).map(o -> o.getString("id"))).containsExactly(c1);
+    assertThat(impact.getJsonArray("milestones")).isEmpty();
+    assertThat(impact.getJsonArray("projects").getJsonObject(0).getInteger("startSlipWorkdays")).isZero();
+    assertThat(coordinator.post("/api/impact", new JsonObject().put("obligationId", c1).put("days", 0)).status()).isEqualTo(400);
+    assertThat(coordinator.post("/api/impact", new JsonObject().put("obligationId", "nope").put("days", 2)).status()).isEqualTo(404);
+  }
+
+  @Test
+  @DisplayName("bottlenecks rank departments by late critical-path obligations")
+  void bottlenecks() {
+    var p3 = project("SCH-P3", "2031-01-08", "u-demo-leader");
+    var z = coordinator.post("/api/obligations", new JsonObject().put("projectId", p3).put("departmentId", "d-zj-housing")
+        .put("title", "来不及的审批").put("track", "permits").put("durationDays", 5).put("dueOn", "2031-01-08")).json().getString("id");
+    var ranking = coordinator.get("/api/bottlenecks").array().stream().map(JsonObject.class::cast).toList();
+    var housing = ranking.stream().filter(d -> "d-zj-housing".equals(d.getString("departmentId"))).findFirst().orElseThrow();
+    assertThat(housing.getInteger("late")).isGreaterThanOrEqualTo(1);
+    assertThat(housing.getJsonArray("obligations").stream().map(JsonObject.class::cast).map(o -> o.getString("id"))).contains(z);
+    assertThat(ranking.get(0).getInteger("late")).isGreaterThanOrEqualTo(ranking.get(ranking.size() - 1).getInteger("late"));
+  }
+}

@@ -1,0 +1,137 @@
+package org.liandong.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.liandong.support.Failure;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Hand-computed schedules. Mon 2031-01-06 is "today" and Fri 2031-01-17 the target start
+ * unless said otherwise; with weekdays only, the working days are 6-10 and 13-17 January.
+ */
+@DisplayName("Backward scheduling and the critical path")
+class SchedulerTest {
+  static final LocalDate MON6 = LocalDate.of(2031, 1, 6);
+  static final LocalDate FRI17 = LocalDate.of(2031, 1, 17);
+  final Scheduler weekdays = new Scheduler(WorkCalendar.weekdaysOnly(), 3);
+
+  static Scheduler.Task task(String id, int days, String... dependsOn) {
+    return new Scheduler.Task(id, "任务" + id, days, null, false, null, null, List.of(dependsOn));
+  }
+
+  static LocalDate jan(int day) {
+    return LocalDate.of(2031, 1, day);
+  }
+
+  @Test
+  @DisplayName("a chain: latest dates back from the target start, earliest from today, float between")
+  void chain() {
+    var plan = weekdays.plan(List.of(task("A", 3), task("B", 2, "A")), FRI17, MON6);
+
+    assertThat(plan.get("B").latestFinish()).isEqualTo(jan(17));
+    assertThat(plan.get("B").latestStart()).isEqualTo(jan(16));
+    assertThat(plan.get("A").latestFinish()).isEqualTo(jan(15));
+    assertThat(plan.get("A").latestStart()).isEqualTo(jan(13));
+    assertThat(plan.get("A").earliestStart()).isEqualTo(jan(6));
+    assertThat(plan.get("A").earliestFinish()).isEqualTo(jan(8));
+    assertThat(plan.get("B").earliestStart()).isEqualTo(jan(9));
+    assertThat(plan.get("B").earliestFinish()).isEqualTo(jan(10));
+    assertThat(plan.get("A").totalFloat()).isEqualTo(5);
+    assertThat(plan.get("B").totalFloat()).isEqualTo(5);
+    assertThat(plan.values()).allSatisfy(p -> assertThat(p.critical()).isTrue());
+    assertThat(plan.values()).allSatisfy(p -> assertThat(p.flag()).isEqualTo("green"));
+  }
+
+  @Test
+  @DisplayName("a diamond: the longer branch is critical, the shorter has float")
+  void diamond() {
+    var plan = weekdays.plan(List.of(task("A", 2), task("B", 3, "A"), task("C", 1, "A"), task("D", 1, "B", "C")), FRI17, MON6);
+
+    assertThat(plan.get("A").latestStart()).isEqualTo(jan(10));
+    assertThat(plan.get("A").latestFinish()).isEqualTo(jan(13));
+    assertThat(plan.get("C").latestFinish()).isEqualTo(jan(16));
+    assertThat(plan.get("D").earliestStart()).isEqualTo(jan(13));
+    assertThat(plan.get("A").totalFloat()).isEqualTo(4);
+    assertThat(plan.get("B").totalFloat()).isEqualTo(4);
+    assertThat(plan.get("C").totalFloat()).isEqualTo(6);
+    assertThat(plan.get("D").totalFloat()).isEqualTo(4);
+    assertThat(plan.values().stream().filter(Scheduler.Plan::critical).map(Scheduler.Plan::id)).containsExactlyInAnyOrder("A", "B", "D");
+  }
+
+  @Test
+  @DisplayName("three parallel tracks into one start: each track keeps its own float")
+  void parallelTracks() {
+    var plan = weekdays.plan(List.of(task("land", 5), task("site", 2), task("permits", 3), task("start", 1, "land", "site", "permits")),
+        FRI17, MON6);
+    assertThat(plan.get("start").latestStart()).isEqualTo(jan(17));
+    assertThat(plan.get("land").totalFloat()).isEqualTo(4);
+    assertThat(plan.get("site").totalFloat()).isEqualTo(7);
+    assertThat(plan.get("permits").totalFloat()).isEqualTo(6);
+    assertThat(plan.get("start").earliestStart()).isEqualTo(jan(13));
+    assertThat(plan.get("land").critical()).isTrue();
+    assertThat(plan.get("site").critical()).isFalse();
+  }
+
+  @Test
+  @DisplayName("holidays are skipped and a make-up Saturday is worked")
+  void holidays() {
+    var calendar = WorkCalendar.of(new LocalDate[] {jan(8)}, new LocalDate[] {jan(11)});
+    var plan = new Scheduler(calendar, 3).plan(List.of(task("A", 3), task("B", 2, "A")), FRI17, MON6);
+    // working days: 6, 7, 9, 10, 11 (Saturday), 13, 14, 15, 16, 17
+    assertThat(plan.get("A").earliestFinish()).isEqualTo(jan(9));
+    assertThat(plan.get("B").earliestStart()).isEqualTo(jan(10));
+    assertThat(plan.get("B").earliestFinish()).isEqualTo(jan(11));
+    assertThat(plan.get("A").latestStart()).isEqualTo(jan(13));
+    assertThat(plan.get("A").totalFloat()).isEqualTo(5);
+  }
+
+  @Test
+  @DisplayName("a latest start already passed is red; little float is yellow; done work counts from its date")
+  void flags() {
+    var late = weekdays.plan(List.of(task("A", 3), task("B", 2, "A")), FRI17, jan(16));
+    assertThat(late.get("A").flag()).isEqualTo("red");
+    assertThat(late.get("A").totalFloat()).isEqualTo(-3);
+    assertThat(late.get("B").flag()).isEqualTo("yellow");
+
+    var done = new Scheduler.Task("A", "A", 3, null, true, jan(8), jan(6), List.of());
+    var plan = weekdays.plan(List.of(done, task("B", 2, "A")), FRI17, jan(9));
+    assertThat(plan.get("A").flag()).isEqualTo("done");
+    assertThat(plan.get("B").earliestStart()).isEqualTo(jan(9));
+    assertThat(plan.get("B").critical()).isTrue();
+  }
+
+  @Test
+  @DisplayName("a slip on the critical path moves what follows; off it, float absorbs it")
+  void slips() {
+    var tasks = List.of(task("A", 2), task("B", 3, "A"), task("C", 1, "A"), task("D", 1, "B", "C"));
+    var base = weekdays.forward(tasks, MON6, Map.of(), Map.of());
+    var offPath = weekdays.forward(tasks, MON6, Map.of(), Map.of("C", 2));
+    var onPath = weekdays.forward(tasks, MON6, Map.of(), Map.of("B", 1));
+    assertThat(offPath.get("C") - base.get("C")).isEqualTo(2);
+    assertThat(offPath.get("D")).isEqualTo(base.get("D"));
+    assertThat(onPath.get("D") - base.get("D")).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("a cycle is refused, naming it")
+  void cycle() {
+    assertThatThrownBy(() -> weekdays.plan(List.of(task("A", 1, "C"), task("B", 1, "A"), task("C", 1, "B")), FRI17, MON6))
+        .isInstanceOfSatisfying(Failure.Invalid.class, e ->
+            assertThat(e.fields().get("dependsOn")).contains("cycle").contains("任务A").contains("任务B").contains("任务C"));
+  }
+
+  @Test
+  @DisplayName("the Chinese calendar knows the 2023 Dragon Boat holiday and its make-up Sunday")
+  void chineseCalendar() {
+    var china = WorkCalendar.china();
+    assertThat(china.isWorkday(LocalDate.of(2023, 6, 22))).isFalse();
+    assertThat(china.isWorkday(LocalDate.of(2023, 6, 25))).isTrue();
+    assertThat(china.isWorkday(LocalDate.of(2023, 6, 26))).isTrue();
+    assertThat(china.isWorkday(LocalDate.of(2023, 10, 1))).isFalse();
+  }
+}
