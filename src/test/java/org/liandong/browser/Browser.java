@@ -48,6 +48,14 @@ final class Browser implements AutoCloseable {
       var service = new ChromeDriverService.Builder().usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).build();
       var driver = new ChromeDriver(service, options);
       driver.manage().window().setSize(new Dimension(width, height));
+      // lets a test hold back live messages (window.__holdLive = true) to stage a stale page
+      driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", java.util.Map.of("source", """
+          const descriptor = Object.getOwnPropertyDescriptor(WebSocket.prototype, 'onmessage');
+          Object.defineProperty(WebSocket.prototype, 'onmessage', {
+            configurable: true,
+            get() { return descriptor.get.call(this); },
+            set(handler) { descriptor.set.call(this, e => { if (!window.__holdLive) handler(e); }); }
+          });"""));
       return new Browser(driver, port);
     } catch (IOException e) {
       throw new IllegalStateException(e);

@@ -61,8 +61,8 @@ class DashboardBrowserIT {
     try (var officer = Browser.open(port, 1366, 768)) {
       officer.login("demo-officer").go("#/inbox");
       officer.waitFor(By.cssSelector("tr[data-obligation='" + id + "']"));
-      // someone else changes it behind the page's back, without the page hearing of it yet
-      officer.script("window.WebSocket.prototype.send = function () {}");
+      // someone else changes it while this page has not heard of it yet (its live feed held back)
+      officer.script("window.__holdLive = true");
       var changed = coordinator.patch("/api/obligations/" + id, new JsonObject().put("version", 1).put("note", "协调员已修改"));
       assertThat(changed.status()).isEqualTo(200);
       officer.click(By.cssSelector("tr[data-obligation='" + id + "'][data-version='1'] button[data-action='accept']"));
@@ -139,7 +139,7 @@ class DashboardBrowserIT {
         year.clear();
         year.sendKeys("2023\n");
         b.waitFor(By.xpath("//*[@id='kpi-start-rate']//*[text()='83.3%']"));
-        assertThat(b.driver.findElement(By.id("kpi-new-signed")).getText()).contains("10 · 71.5");
+        b.waitFor(By.xpath("//*[@id='kpi-new-signed']//*[text()='10 · 71.5']"));
         b.screenshot("battle-map" + suffix);
         b.go("#/project/p-hadian");
         b.waitFor(By.cssSelector("#timeline svg rect[data-obligation='hd-f5']"));
