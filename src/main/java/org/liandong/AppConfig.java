@@ -25,7 +25,8 @@ public record AppConfig(
     boolean secureCookies,
     ZoneId zone,
     Live live,
-    int yellowFloatDays) {
+    int yellowFloatDays,
+    int deficiencyCheckSeconds) {
 
   /**
    * The live sessions' limits. Origins besides the server's own may open WebSockets only
@@ -60,7 +61,8 @@ public record AppConfig(
             positive(env, "LIANDONG_WS_IDLE_SECONDS", 60),
             positive(env, "LIANDONG_WS_MESSAGES_PER_SECOND", 20),
             positive(env, "LIANDONG_WS_WRITE_QUEUE_BYTES", 256 * 1024)),
-        positive(env, "LIANDONG_FLOAT_WARNING_DAYS", 3));
+        positive(env, "LIANDONG_FLOAT_WARNING_DAYS", 3),
+        positive(env, "LIANDONG_DEFICIENCY_CHECK_SECONDS", 60));
   }
 
   private static int positive(Map<String, String> env, String name, int fallback) {
@@ -77,7 +79,7 @@ public record AppConfig(
 
   public AppConfig withHttpPort(int port) {
     return new AppConfig(httpHost, port, dataDir, demo, neo4jUri, neo4jUser, neo4jPassword,
-        adminPassword, sessionTtl, secureCookies, zone, live, yellowFloatDays);
+        adminPassword, sessionTtl, secureCookies, zone, live, yellowFloatDays, deficiencyCheckSeconds);
   }
 
   public boolean embedded() {

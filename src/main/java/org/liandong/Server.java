@@ -27,6 +27,7 @@ import org.liandong.live.LivePublisher;
 import org.liandong.live.LiveVerticle;
 import org.liandong.meetings.MeetingRoutes;
 import org.liandong.meetings.MeetingService;
+import org.liandong.obligations.DeficiencyWatch;
 import org.liandong.obligations.ObligationRoutes;
 import org.liandong.obligations.ObligationService;
 import org.liandong.projects.ProjectRoutes;
@@ -107,12 +108,13 @@ public final class Server implements AutoCloseable {
       var live = new LiveVerticle(graph, config.live().replayWindow(), meetings::recordAttendance);
       await(vertx.deployVerticle(live), "could not start the live hub");
       var webSocket = new LiveEndpoint(live, accounts, config.live());
+      await(vertx.deployVerticle(new DeficiencyWatch(obligations, config.deficiencyCheckSeconds())), "could not start the 容缺 watch");
       List<org.liandong.web.Routes> features = List.of(
           new DepartmentRoutes(new DepartmentService(graph)),
           new ProjectRoutes(projects),
           new ObligationRoutes(obligations),
           new MeetingRoutes(meetings),
-          new KpiRoutes(new KpiService(graph), clock),
+          new KpiRoutes(new KpiService(graph, clock), clock),
           new ScheduleRoutes(new ScheduleService(graph, clock, WorkCalendar.china(), config.yellowFloatDays())));
       var accountRoutes = new AccountRoutes(accounts, config.secureCookies());
       var auth = new AuthHandler(accounts);

@@ -45,7 +45,8 @@ public final class TestServer {
         // small enough for the live tests to reach them in seconds
         "LIANDONG_REPLAY_WINDOW", "100",
         "LIANDONG_WS_WRITE_QUEUE_BYTES", "16384",
-        "LIANDONG_WS_MESSAGES_PER_SECOND", "20"));
+        "LIANDONG_WS_MESSAGES_PER_SECOND", "20",
+        "LIANDONG_DEFICIENCY_CHECK_SECONDS", "1"));
   }
 
   public static Path tempDir(String prefix) {

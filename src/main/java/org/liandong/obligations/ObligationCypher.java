@@ -93,4 +93,19 @@ final class ObligationCypher {
   static final String DEPENDENTS = "MATCH (o:Obligation {id: $id})<-[:DEPENDS_ON]-(x) RETURN count(x) AS n";
 
   static final String DELETE = "MATCH (o:Obligation {id: $id}) DETACH DELETE o";
+
+  /** 容缺 acceptances whose deadline has passed and nobody has been told yet. */
+  static final String EXPIRED_DEFICIENCIES = """
+      MATCH (d:Department)-[:OWES]->(o:Obligation {status: 'deficient'})-[:FOR]->(p:Project)
+      WHERE o.deficiencyDueOn < $today AND o.deficiencyExpiredOn IS NULL
+      RETURN o.id AS id, d.id AS departmentId, p.id AS projectId LIMIT 500
+      """;
+
+  static final String MARK_EXPIRED = """
+      MATCH (o:Obligation {id: $id})
+      WHERE o.status = 'deficient' AND o.deficiencyExpiredOn IS NULL
+      // a notice, not an edit: the version stays, so nobody's next write is refused for it
+      SET o.deficiencyExpiredOn = $today
+      RETURN o {.*} AS o
+      """;
 }

@@ -201,6 +201,28 @@ public final class ObligationService {
     return Failure.Invalid.unprocessable("dependsOn", "this dependency would make a cycle: " + String.join(" → ", names));
   }
 
+  /**
+   * Marks each 容缺 acceptance whose deadline has passed, once, so the owing department and the
+   * project's champions hear of it on their live channels. Resolves to how many expired.
+   */
+  public Future<Integer> expireDeficiencies() {
+    var today = today();
+    return graph.query(ObligationCypher.EXPIRED_DEFICIENCIES, Map.of("today", today)).compose(rows -> {
+      Future<Integer> chain = Future.succeededFuture(0);
+      for (var row : rows) {
+        var id = row.get("id").asString();
+        var channels = List.of("project:" + row.get("projectId").asString(), "department:" + row.get("departmentId").asString());
+        chain = chain.compose(n -> graph.write(tx -> Locks.lock(tx, Node.Obligation, id).compose(before ->
+            tx.first(ObligationCypher.MARK_EXPIRED, Map.of("id", id, "today", today)).compose(after -> after.isEmpty()
+                ? Future.succeededFuture(0)
+                : ChangeLog.record(tx, new ChangeLog.Entry("system", "obligation.deficiency.expired", "Obligation", id,
+                    row.get("projectId").asString(), before, after.get().get("o").asMap(), channels)).map(1))))
+            .map(done -> n + done));
+      }
+      return chain;
+    });
+  }
+
   /** Officers move only what their department owes, and only its workflow fields. */
   private static void authorize(CurrentUser actor, String departmentId, Map<String, Object> fields) {
     if (actor.isAny(Role.ADMIN, Role.COORDINATOR)) return;

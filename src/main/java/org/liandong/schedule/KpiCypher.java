@@ -24,4 +24,54 @@ final class KpiCypher {
              reduce(t = 0.0, p IN signed | t + p.investmentYi) AS signedInvestmentYi,
              reduce(t = 0.0, p IN ps | t + p.investmentYi) AS totalInvestmentYi
       """;
+
+  /** Per department (绩效考核): on-time completion, response, overdue, 容缺 outstanding and expired. */
+  static final String DEPARTMENTS = """
+      MATCH (d:Department)-[:OWES]->(o:Obligation)
+      WITH d, collect(o) AS obs
+      RETURN d.id AS id, d.name AS name, size(obs) AS owed,
+             size([o IN obs WHERE o.status = 'done']) AS done,
+             size([o IN obs WHERE o.status = 'done' AND o.doneOn <= o.dueOn]) AS doneOnTime,
+             size([o IN obs WHERE o.status <> 'done' AND o.dueOn < $today]) AS overdue,
+             size([o IN obs WHERE o.status = 'deficient']) AS deficient,
+             size([o IN obs WHERE o.status = 'deficient' AND o.deficiencyDueOn < $today]) AS deficiencyExpired,
+             [o IN obs WHERE o.acceptedAt IS NOT NULL AND o.dispatchedAt IS NOT NULL
+                | duration.inSeconds(o.dispatchedAt, o.acceptedAt).seconds] AS acceptSeconds
+      ORDER BY overdue DESC, name
+      """;
+
+  /** Per leader: the projects they champion, and how many of those are at risk. */
+  static final String LEADERS = """
+      MATCH (u:User)-[:CHAMPIONS]->(p:Project)
+      WITH u, p, EXISTS { (p)<-[:FOR]-(o:Obligation) WHERE o.status <> 'done'
+             AND (o.dueOn < $today OR o.status = 'blocked' OR (o.status = 'deficient' AND o.deficiencyDueOn < $today)) } AS risk
+      RETURN u.id AS id, u.displayName AS name, count(p) AS projects, count(CASE WHEN risk THEN 1 END) AS atRisk
+      ORDER BY atRisk DESC, name
+      """;
+
+  /** Each permit bundle (五证联发): from the first permit to the last. */
+  static final String PERMITS = """
+      MATCH (p:Project)<-[:FOR]-(o:Obligation {kind: 'permit'})
+      WITH p, count(o) AS total, count(o.doneAt) AS issued, min(o.doneAt) AS first, max(o.doneAt) AS last
+      RETURN p.id AS id, p.name AS name, total, issued,
+             CASE WHEN total = issued THEN duration.inSeconds(first, last).seconds END AS spanSeconds
+      """;
+
+  static final String NEEDS = """
+      MATCH (o:Obligation {kind: 'need'})
+      RETURN o.status AS status, o.feedback IS NOT NULL AS responded, o.evaluation IS NOT NULL AS evaluated,
+             CASE WHEN o.doneAt IS NOT NULL AND o.dispatchedAt IS NOT NULL AND o.doneAt >= o.dispatchedAt
+                  THEN duration.inSeconds(o.dispatchedAt, o.doneAt).seconds END AS handledSeconds
+      """;
+
+  /** For 序时: each project's signing-to-completion window and how much of its work is done. */
+  static final String PROGRESS = """
+      MATCH (p:Project)
+      WHERE p.signedOn IS NOT NULL AND p.targetCompleteOn IS NOT NULL AND p.targetCompleteOn > p.signedOn
+      OPTIONAL MATCH (p)<-[:FOR]-(o:Obligation)
+      WITH p, sum(coalesce(o.durationDays, 1)) AS total,
+           sum(CASE WHEN o.status = 'done' THEN coalesce(o.durationDays, 1) ELSE 0 END) AS done, count(o) AS obligations
+      RETURN p.id AS id, p.investmentYi AS investmentYi, p.signedOn AS signedOn, p.targetCompleteOn AS targetCompleteOn,
+             p.stage AS stage, obligations, total, done
+      """;
 }

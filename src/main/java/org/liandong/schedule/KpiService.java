@@ -5,8 +5,11 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.neo4j.driver.Record;
 import org.liandong.storage.Graph;
 import org.liandong.support.Json;
 import org.neo4j.driver.Value;
@@ -16,21 +19,38 @@ public final class KpiService {
   static final List<String> STAGES = List.of("signed", "filed", "land", "permitted", "started", "producing");
 
   private final Graph graph;
+  private final Clock clock;
 
-  public KpiService(Graph graph) {
+  public KpiService(Graph graph, Clock clock) {
     this.graph = graph;
+    this.clock = clock;
   }
 
+  /** Everything the battle map shows, read in one transaction so the figures agree. */
   Future<JsonObject> overview(int year) {
-    return graph.query(KpiCypher.OVERVIEW, Map.of("year", year, "stages", STAGES)).map(rows -> {
-      var r = rows.get(0);
-      long keyNew = r.get("keyNewProjects").asLong();
-      long started = r.get("keyNewStarted").asLong();
-      return new JsonObject()
+    var today = LocalDate.now(clock);
+    var params = KpiDetails.params(today);
+    return graph.read(tx -> tx.list(KpiCypher.OVERVIEW, Map.of("year", year, "stages", STAGES))
+        .map(rows -> headline(rows, year))
+        .compose(kpis -> tx.list(KpiCypher.DEPARTMENTS, params).map(r -> kpis.put("departments", KpiDetails.departments(r))))
+        .compose(kpis -> tx.list(KpiCypher.LEADERS, params).map(r -> kpis.put("leaders", KpiDetails.leaders(r))))
+        .compose(kpis -> tx.list(KpiCypher.PERMITS, Map.of()).map(r -> kpis.put("permitBundles", KpiDetails.permits(r))))
+        .compose(kpis -> tx.list(KpiCypher.NEEDS, Map.of()).map(r -> kpis.put("needs", KpiDetails.needs(r))))
+        .compose(kpis -> tx.list(KpiCypher.PROGRESS, Map.of()).map(r -> kpis.put("progress", KpiDetails.progress(r, today))))
+        .map(kpis -> kpis.put("today", today.toString())));
+  }
+
+  private static JsonObject headline(List<Record> rows, int year) {
+    var r = rows.get(0);
+    var byStage = new JsonArray(r.get("byStage").asList(Value::asMap).stream().map(Json::object).toList());
+    long keyNew = r.get("keyNewProjects").asLong();
+    long started = r.get("keyNewStarted").asLong();
+    return new JsonObject()
           .put("year", year)
           .put("projects", r.get("projects").asLong())
           .put("totalInvestmentYi", round(r.get("totalInvestmentYi").asDouble(), 2))
-          .put("byStage", new JsonArray(r.get("byStage").asList(Value::asMap).stream().map(Json::object).toList()))
+          .put("byStage", byStage)
+          .put("pools", KpiDetails.pools(byStage))
           .put("newlySigned", new JsonObject()
               .put("count", r.get("signedCount").asLong())
               .put("investmentYi", round(r.get("signedInvestmentYi").asDouble(), 2)))
@@ -40,7 +60,6 @@ public final class KpiService {
               .put("newStarted", started)
               // 开工率: started new projects over new projects, as a percentage with one decimal
               .put("startRatePercent", keyNew == 0 ? null : round(100.0 * started / keyNew, 1)));
-    });
   }
 
   private static double round(double value, int places) {

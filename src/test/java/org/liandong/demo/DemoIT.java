@@ -45,6 +45,36 @@ class DemoIT {
   }
 
   @Test
+  @DisplayName("the KPIs carry the pools and rates, each department's record, leaders, permit bundles, needs and 序时")
+  void kpiDetails() {
+    var kpis = analyst.get("/api/kpis?year=2023").json();
+    var pools = kpis.getJsonObject("pools");
+    assertThat(pools.getLong("signed")).isGreaterThanOrEqualTo(pools.getLong("filed"));
+    assertThat(pools.getLong("filed")).isGreaterThanOrEqualTo(pools.getLong("started"));
+    assertThat(pools.getLong("started")).isGreaterThanOrEqualTo(pools.getLong("producing"));
+    assertThat(pools.getJsonObject("ratesPercent").fieldNames()).hasSize(5);
+
+    var hadianPermits = kpis.getJsonArray("permitBundles").stream().map(JsonObject.class::cast)
+        .filter(b -> "p-hadian".equals(b.getString("projectId"))).findFirst().orElseThrow();
+    assertThat(hadianPermits.getDouble("spanHours")).isEqualTo(6.83);
+    assertThat(hadianPermits.getBoolean("metTarget")).isTrue();
+
+    var quality = kpis.getJsonArray("departments").stream().map(JsonObject.class::cast)
+        .filter(d -> "d-zj-quality".equals(d.getString("id"))).findFirst().orElseThrow();
+    assertThat(quality.getLong("deficienciesOutstanding")).isGreaterThanOrEqualTo(1);
+    var expropriation = kpis.getJsonArray("departments").stream().map(JsonObject.class::cast)
+        .filter(d -> "d-hz-expropriation".equals(d.getString("id"))).findFirst().orElseThrow();
+    assertThat(expropriation.getLong("overdue")).isGreaterThanOrEqualTo(1);
+    assertThat(expropriation.getDouble("onTimePercent")).isEqualTo(100.0);
+
+    var liu = kpis.getJsonArray("leaders").stream().map(JsonObject.class::cast)
+        .filter(l -> "u-leader-liu".equals(l.getString("id"))).findFirst().orElseThrow();
+    assertThat(liu.getLong("atRisk")).isGreaterThanOrEqualTo(1);
+    assertThat(kpis.getJsonObject("needs").getJsonObject("byStage").getLong("evaluated")).isGreaterThanOrEqualTo(1);
+    assertThat(kpis.getJsonObject("progress").getDouble("expectedPercent")).isBetween(0.0, 100.0);
+  }
+
+  @Test
   @DisplayName("哈电储能 is there with its facts, its champion and its liaison")
   void hadian() {
     var p = analyst.get("/api/projects/p-hadian").json();

@@ -211,6 +211,28 @@ class LiveIT {
   }
 
   @Test
+  @DisplayName("when a 容缺 deadline passes, the owing department and the champion are told live, once")
+  void deficiencyExpires() {
+    var id = obligation("p-n7", "d-zj-housing", "联动：容缺到期");
+    try (var department = LiveClient.connect(port, housing.token()); var champion = LiveClient.connect(port, leader.token())) {
+      department.subscribe("department:d-zj-housing", null);
+      champion.subscribe("user:u-demo-leader", null);
+      var r = housing.patch("/api/obligations/" + id, new JsonObject().put("version", 1).put("status", "deficient")
+          .put("deficiencyDueOn", LocalDate.now().minusDays(1).toString()));
+      assertThat(r.status()).isEqualTo(200);
+      for (var client : List.of(department, champion)) {
+        var expired = client.next(m -> "obligation.deficiency.expired".equals(m.getString("type"))
+            && id.equals(m.getJsonObject("data").getString("entityId")));
+        assertThat(expired.getString("actor")).isEqualTo("system");
+      }
+      var after = housing.get("/api/obligations/" + id).json();
+      assertThat(after.getBoolean("deficiencyExpired")).isTrue();
+      assertThat(after.getString("deficiencyExpiredOn")).isNotNull();
+      assertThat(coordinator.get("/api/projects/p-n7").json().getString("light")).isEqualTo("red");
+    }
+  }
+
+  @Test
   @DisplayName("several channels are subscribed in one message, each answered on its own")
   void manyAtOnce() {
     try (var client = LiveClient.connect(port, coordinator.token())) {

@@ -1,0 +1,149 @@
+package org.liandong.schedule;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
+
+/** Turns the KPI queries' rows into figures: rates, medians, 序时 progress. */
+final class KpiDetails {
+  private KpiDetails() {}
+
+  static final List<String> STAGES = KpiService.STAGES;
+  static final long PERMIT_TARGET_HOURS = 7;
+
+  /** The four pools 签约 / 备案 / 开工 / 投产 (each counting the later stages too) and five rates. */
+  static JsonObject pools(JsonArray byStage) {
+    var counts = new LinkedHashMap<String, Long>();
+    for (var stage : List.of("signed", "filed", "started", "producing")) {
+      long n = 0;
+      for (var s : byStage) {
+        var row = (JsonObject) s;
+        if (STAGES.indexOf(row.getString("stage")) >= STAGES.indexOf(stage)) n += row.getLong("count");
+      }
+      counts.put(stage, n);
+    }
+    var rates = new JsonObject()
+        .put("filedOfSigned", rate(counts.get("filed"), counts.get("signed")))
+        .put("startedOfFiled", rate(counts.get("started"), counts.get("filed")))
+        .put("producingOfStarted", rate(counts.get("producing"), counts.get("started")))
+        .put("startedOfSigned", rate(counts.get("started"), counts.get("signed")))
+        .put("producingOfSigned", rate(counts.get("producing"), counts.get("signed")));
+    return new JsonObject().put("signed", counts.get("signed")).put("filed", counts.get("filed"))
+        .put("started", counts.get("started")).put("producing", counts.get("producing")).put("ratesPercent", rates);
+  }
+
+  static JsonArray departments(List<Record> rows) {
+    var out = new JsonArray();
+    for (var r : rows) {
+      long done = r.get("done").asLong();
+      out.add(new JsonObject().put("id", r.get("id").asString()).put("name", r.get("name").asString())
+          .put("owed", r.get("owed").asLong()).put("done", done)
+          .put("onTimePercent", rate(r.get("doneOnTime").asLong(), done))
+          .put("medianHoursToAccept", medianHours(r.get("acceptSeconds")))
+          .put("overdue", r.get("overdue").asLong())
+          .put("deficienciesOutstanding", r.get("deficient").asLong())
+          .put("deficienciesExpired", r.get("deficiencyExpired").asLong()));
+    }
+    return out;
+  }
+
+  static JsonArray leaders(List<Record> rows) {
+    var out = new JsonArray();
+    for (var r : rows) {
+      long projects = r.get("projects").asLong();
+      long risk = r.get("atRisk").asLong();
+      out.add(new JsonObject().put("id", r.get("id").asString()).put("name", r.get("name").asString())
+          .put("projects", projects).put("atRisk", risk).put("onTrack", projects - risk));
+    }
+    return out;
+  }
+
+  static JsonArray permits(List<Record> rows) {
+    var out = new JsonArray();
+    for (var r : rows) {
+      var span = r.get("spanSeconds");
+      out.add(new JsonObject().put("projectId", r.get("id").asString()).put("projectName", r.get("name").asString())
+          .put("total", r.get("total").asLong()).put("issued", r.get("issued").asLong())
+          .put("spanHours", span.isNull() ? null : Math.round(span.asLong() / 36.0) / 100.0)
+          .put("targetHours", PERMIT_TARGET_HOURS)
+          .put("metTarget", span.isNull() ? null : span.asLong() <= PERMIT_TARGET_HOURS * 3600));
+    }
+    return out;
+  }
+
+  /** Needs by stage of collect → dispatch → handle → respond → evaluate, and how fast they are handled. */
+  static JsonObject needs(List<Record> rows) {
+    var stages = new LinkedHashMap<String, Long>();
+    for (var s : List.of("dispatched", "handling", "handled", "responded", "evaluated")) stages.put(s, 0L);
+    var seconds = new ArrayList<Long>();
+    for (var r : rows) {
+      var status = r.get("status").asString();
+      String stage = r.get("evaluated").asBoolean() ? "evaluated" : r.get("responded").asBoolean() ? "responded"
+          : status.equals("done") ? "handled" : status.equals("dispatched") ? "dispatched" : "handling";
+      stages.merge(stage, 1L, Long::sum);
+      if (!r.get("handledSeconds").isNull()) seconds.add(r.get("handledSeconds").asLong());
+    }
+    return new JsonObject().put("total", (long) rows.size()).put("byStage", new JsonObject(new LinkedHashMap<>(stages)))
+        .put("medianHoursToHandle", median(seconds) == null ? null : Math.round(median(seconds) / 36.0) / 100.0);
+  }
+
+  /**
+   * Progress against 序时: expected is the elapsed share of each project's signing-to-completion
+   * window; actual is the share of its work done (by duration), or its stage when it has no
+   * obligations on record. Both weighted by investment.
+   */
+  static JsonObject progress(List<Record> rows, LocalDate today) {
+    double weight = 0, expected = 0, actual = 0;
+    int ahead = 0, behind = 0;
+    for (var r : rows) {
+      var signed = r.get("signedOn").asLocalDate();
+      var complete = r.get("targetCompleteOn").asLocalDate();
+      double window = ChronoUnit.DAYS.between(signed, complete);
+      double e = Math.max(0, Math.min(1, ChronoUnit.DAYS.between(signed, today) / window));
+      double a = r.get("obligations").asLong() > 0
+          ? r.get("done").asDouble() / Math.max(1, r.get("total").asDouble())
+          : STAGES.indexOf(r.get("stage").asString()) / (double) (STAGES.size() - 1);
+      double w = r.get("investmentYi").isNull() ? 0 : r.get("investmentYi").asDouble();
+      weight += w;
+      expected += w * e;
+      actual += w * a;
+      if (a >= e) ahead++; else behind++;
+    }
+    return new JsonObject()
+        .put("expectedPercent", weight == 0 ? null : round1(100 * expected / weight))
+        .put("actualPercent", weight == 0 ? null : round1(100 * actual / weight))
+        .put("projectsAheadOrOnSchedule", ahead).put("projectsBehind", behind);
+  }
+
+  private static Double rate(long part, long whole) {
+    return whole == 0 ? null : round1(100.0 * part / whole);
+  }
+
+  private static Double medianHours(Value seconds) {
+    var list = seconds.asList(Value::asLong);
+    var m = median(new ArrayList<>(list));
+    return m == null ? null : Math.round(m / 36.0) / 100.0;
+  }
+
+  private static Double median(List<Long> values) {
+    if (values.isEmpty()) return null;
+    var sorted = values.stream().sorted().toList();
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
+  }
+
+  private static double round1(double v) {
+    return Math.round(v * 10) / 10.0;
+  }
+
+  static Map<String, Object> params(LocalDate today) {
+    return Map.of("today", today);
+  }
+}
