@@ -17,11 +17,13 @@ export async function render(root) {
       const years = projects.map(p => Number(String(p.signedOn).slice(0, 4))).filter(y => y <= new Date().getFullYear());
       year.value = years.length ? Math.max(...years) : new Date().getFullYear();
     }
-    const [kpis, departments] = await Promise.all([api.get(`/api/kpis?year=${year.value}`), api.get('/api/departments')]);
+    const [kpis, bottlenecks] = await Promise.all([api.get(`/api/kpis?year=${year.value}`), api.get('/api/bottlenecks')]);
+    const departments = kpis.departments;
     charts.forEach(c => c.dispose());
     charts.length = 0;
     fill(root, h('h1', {}, t('nav.battle')), cards(kpis, year, draw), chartsRow(kpis, projects, departments, charts),
-      h('div', { class: 'columns' }, projectTable(projects), departmentTable(departments)));
+      h('div', { class: 'columns' }, projectTable(projects), departmentTable(departments)),
+      h('div', { class: 'columns' }, bottleneckTable(bottlenecks), leaderTable(kpis.leaders), permitTable(kpis.permitBundles)));
     charts.forEach(c => c.resize());
     // follow every project on the map; the server caps a socket at 200 channels
     const watched = new Set(stops.map(s => s.channel));
@@ -42,9 +44,11 @@ export async function render(root) {
 }
 
 function cards(kpis, year, redraw) {
-  const count = stage => kpis.byStage.filter(s => STAGES.indexOf(s.stage) >= STAGES.indexOf(stage)).reduce((n, s) => n + s.count, 0);
-  const pools = [['kpi.signed', count('signed')], ['kpi.filed', count('filed')], ['kpi.started', count('started')], ['kpi.producing', count('producing')]];
-  const rate = (a, b) => (b ? `${(100 * a / b).toFixed(1)}%` : '—');
+  const rates = kpis.pools.ratesPercent;
+  const pools = [['kpi.signed', kpis.pools.signed, null], ['kpi.filed', kpis.pools.filed, rates.filedOfSigned],
+    ['kpi.started', kpis.pools.started, rates.startedOfFiled], ['kpi.producing', kpis.pools.producing, rates.producingOfStarted]];
+  const progress = kpis.progress;
+  const ahead = progress.actualPercent !== null && progress.actualPercent >= progress.expectedPercent;
   const yearInput = h('input', { type: 'number', id: 'kpi-year', value: year.value, min: 1990, max: 2100, style: 'width:6rem' });
   yearInput.addEventListener('change', () => {
     const value = Number(yearInput.value);
@@ -52,7 +56,9 @@ function cards(kpis, year, redraw) {
   });
   return h('div', { class: 'cards', id: 'kpis' },
     kpi('kpi.projects', kpis.projects, `${t('kpi.investment')} ${yi(kpis.totalInvestmentYi)}`),
-    ...pools.map(([key, n], i) => kpi(key, n, i === 0 ? '' : `${t('kpi.rate')} ${rate(n, pools[i - 1][1])}`)),
+    ...pools.map(([key, n, r]) => kpi(key, n, r === null ? '' : `${t('kpi.rate')} ${r}%`)),
+    kpi('kpi.progress', progress.actualPercent === null ? '—' : `${progress.actualPercent}%`,
+      `${t('kpi.expected')} ${progress.expectedPercent ?? '—'}% · ${ahead ? t('kpi.ahead') : t('kpi.behind')}`, 'kpi-progress'),
     kpi('kpi.startRate', kpis.keyProjects.startRatePercent === null ? '—' : `${kpis.keyProjects.startRatePercent}%`,
       `${kpis.keyProjects.newStarted} / ${kpis.keyProjects.new} ${t('kpi.keyNew')}`, 'kpi-start-rate'),
     h('div', { class: 'kpi', id: 'kpi-new-signed' },
@@ -85,10 +91,11 @@ function chartsRow(kpis, projects, departments, charts) {
       series: [{ type: 'pie', radius: ['40%', '70%'], data: byLight, label: { formatter: '{b} {c}' } }],
     });
     const late = departments.filter(d => d.overdue > 0).sort((a, b) => b.overdue - a.overdue).slice(0, 10);
+    const shortName = d => d.name.replace(/^(镇江市|江苏省|高新区)/, '');
     const dept = echarts.init(deptEl);
     dept.setOption({
       animation: false, grid: { left: 110, right: 20, top: 10, bottom: 20 }, tooltip: {},
-      xAxis: { type: 'value', minInterval: 1 }, yAxis: { type: 'category', data: late.map(d => d.shortName), inverse: true },
+      xAxis: { type: 'value', minInterval: 1 }, yAxis: { type: 'category', data: late.map(shortName), inverse: true },
       series: [{ type: 'bar', data: late.map(d => d.overdue), itemStyle: { color: '#d92d20' } }],
     });
     charts.push(stages, lights, dept);
@@ -111,12 +118,33 @@ function projectTable(projects) {
 }
 
 function departmentTable(departments) {
-  const rows = departments.filter(d => d.open + d.done > 0).sort((a, b) => b.overdue - a.overdue || b.open - a.open).map(d =>
-    h('tr', { class: d.overdue > 0 ? 'overdue' : '' },
+  const rows = departments.map(d =>
+    h('tr', { class: d.overdue > 0 ? 'overdue' : '', dataset: { department: d.id } },
       h('td', {}, h('a', { href: `#/inbox/${d.id}` }, d.name)),
-      h('td', {}, String(d.open)),
+      h('td', {}, String(d.owed - d.done)),
       h('td', {}, String(d.overdue)),
-      h('td', {}, d.done ? `${Math.round(100 * d.doneOnTime / d.done)}%` : '—')));
+      h('td', {}, d.onTimePercent === null ? '—' : `${d.onTimePercent}%`),
+      h('td', {}, d.medianHoursToAccept ?? '—'),
+      h('td', { class: d.deficienciesExpired > 0 ? 'error' : '' }, `${d.deficienciesOutstanding} / ${d.deficienciesExpired}`)));
   return section('table.department', h('div', { id: 'department-table' },
-    table(['table.department', 'table.open', 'table.overdue', 'table.onTime'], rows)));
+    table(['table.department', 'table.open', 'table.overdue', 'table.onTime', 'kpi.acceptHours', 'kpi.deficient'], rows)));
+}
+
+function bottleneckTable(ranking) {
+  return section('kpi.bottlenecks', h('div', { id: 'bottlenecks' }, ranking.length ? table(['table.department', 'kpi.late', 'kpi.nearlyLate', 'table.title'],
+    ranking.slice(0, 10).map(d => h('tr', {}, h('td', {}, h('a', { href: `#/inbox/${d.departmentId}` }, d.departmentName)),
+      h('td', { class: d.late ? 'error' : '' }, String(d.late)), h('td', {}, String(d.nearlyLate)),
+      h('td', {}, d.obligations.slice(0, 3).map(o => h('div', {}, h('a', { href: `#/project/${o.projectId}` }, o.title))))))) : h('p', { class: 'muted' }, t('common.none'))));
+}
+
+function leaderTable(leaders) {
+  return section('kpi.leaders', table(['table.champions', 'kpi.onTrack', 'kpi.atRisk'], leaders.map(l =>
+    h('tr', {}, h('td', {}, l.name), h('td', {}, String(l.onTrack)), h('td', { class: l.atRisk ? 'error' : '' }, String(l.atRisk))))));
+}
+
+function permitTable(bundles) {
+  return section('kpi.permits', table(['table.project', 'kpi.hours', 'table.status'], bundles.map(b =>
+    h('tr', {}, h('td', {}, h('a', { href: `#/project/${b.projectId}` }, b.projectName)),
+      h('td', {}, b.spanHours === null ? `${b.issued}/${b.total}` : `${b.spanHours} / ${b.targetHours}`),
+      h('td', {}, b.metTarget === null ? '—' : b.metTarget ? '✓' : '✗')))));
 }

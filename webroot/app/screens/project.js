@@ -1,6 +1,6 @@
 import { api } from '../api.js';
 import { t } from '../i18n.js';
-import { h, light, statusBadge, date, yi, table, section, fill } from '../ui.js';
+import { h, light, statusBadge, date, yi, table, section, fill, banner, explain } from '../ui.js';
 import { follow, debounce } from '../live.js';
 
 const TRACKS = ['land', 'site', 'permits', 'need'];
@@ -9,20 +9,24 @@ const TRACKS = ['land', 'site', 'permits', 'need'];
 export async function render(root, { params }) {
   const id = params[0];
   async function draw() {
-    const [p, obligations, changes, permits] = await Promise.all([
+    const [p, obligations, changes, permits, plan] = await Promise.all([
       api.get(`/api/projects/${id}`), api.get(`/api/obligations?project=${id}&limit=500`),
-      api.get(`/api/projects/${id}/changes?limit=30`), api.get(`/api/projects/${id}/permits`)]);
-    fill(root, 
+      api.get(`/api/projects/${id}/changes?limit=30`), api.get(`/api/projects/${id}/permits`),
+      api.get(`/api/projects/${id}/schedule`)]);
+    const critical = new Set(plan.criticalPath);
+    fill(root,
       h('h1', {}, light(p.light), ' ', p.name, h('span', { class: 'muted' }, ` ${p.code}`)),
-      h('div', { class: 'columns' }, facts(p, permits), history(changes)),
-      section('project.timeline', h('div', { class: 'timeline', id: 'timeline' }, timeline(obligations.items))),
+      h('div', { class: 'columns' }, facts(p, permits, plan), history(changes)),
+      section('project.timeline', h('div', { class: 'timeline', id: 'timeline' }, timeline(obligations.items, critical))),
+      section('schedule.title', scheduleTable(plan)),
+      section('impact.title', impactForm(obligations.items)),
       section('project.obligations', obligationTable(obligations.items)));
   }
   await draw();
   return follow(`project:${id}`, debounce(() => draw().catch(e => console.warn(e)), 250));
 }
 
-function facts(p, permits) {
+function facts(p, permits, plan) {
   const row = (key, value) => h('tr', {}, h('th', { scope: 'row' }, t(key)), h('td', {}, value ?? '—'));
   return section('project.facts', h('table', { class: 'grid', id: 'project-facts' }, h('tbody', {},
     row('project.company', p.company), row('table.level', t(`level.${p.level}`)), row('table.stage', t(`stage.${p.stage}`)),
@@ -31,8 +35,45 @@ function facts(p, permits) {
     row('project.targetCompleteOn', date(p.targetCompleteOn)), row('project.startedOn', date(p.startedOn)),
     row('table.champions', p.champions.map(c => c.displayName).join('、')),
     row('project.liaison', p.liaison?.displayName),
+    plan.projectedStartOn ? row('schedule.projected', `${plan.projectedStartOn} · ` + (plan.slipWorkdays > 0
+      ? t('schedule.slip', { n: plan.slipWorkdays }) : t('schedule.onTime'))) : null,
     permits.total ? row('project.permits', `${permits.issued}/${permits.total} · ${permits.spanHours ?? '—'} ${t('project.hours')}`
       + (permits.metTarget ? ' ✓ ≤ 7' : '')) : null)));
+}
+
+function scheduleTable(plan) {
+  const rows = plan.items.filter(o => o.status !== 'done').map(o => h('tr', {
+    class: o.critical ? 'critical' : '', dataset: { obligation: o.id, flag: o.flag, critical: o.critical } },
+    h('td', {}, light(o.flag === 'red' ? 'red' : o.flag === 'yellow' ? 'yellow' : 'green')),
+    h('td', {}, o.title, o.critical ? h('span', { class: 'badge critical-badge' }, t('schedule.critical')) : null),
+    h('td', {}, o.departmentName), h('td', {}, o.latestStart), h('td', {}, o.latestFinish),
+    h('td', {}, o.earliestFinish), h('td', { class: o.totalFloat < 0 ? 'error' : '' }, String(o.totalFloat))));
+  if (!rows.length) return h('p', { class: 'muted' }, t('common.none'));
+  return h('div', { id: 'schedule' }, table(['table.light', 'table.title', 'table.department', 'schedule.latestStart',
+    'schedule.latestFinish', 'schedule.earliestFinish', 'schedule.float'], rows));
+}
+
+function impactForm(items) {
+  const open = items.filter(o => o.status !== 'done');
+  const pick = h('select', { id: 'impact-obligation', 'aria-label': t('impact.obligation') }, open.map(o => h('option', { value: o.id }, o.title)));
+  const days = h('input', { id: 'impact-days', type: 'number', min: 1, max: 365, value: 5, 'aria-label': t('impact.days'), style: 'width:5rem' });
+  const out = h('div', { id: 'impact-result' });
+  const form = h('form', { class: 'inline' }, pick, h('label', {}, t('impact.days'), ' ', days), h('button', { type: 'submit' }, t('impact.run')));
+  form.addEventListener('submit', async e => {
+    e.preventDefault();
+    try {
+      const r = await api.post('/api/impact', { obligationId: pick.value, days: Number(days.value) });
+      const list = (key, items, text) => h('div', {}, h('h3', {}, t(key)), items.length
+        ? h('ul', {}, items.map(x => h('li', {}, text(x)))) : h('p', { class: 'muted' }, t('common.none')));
+      fill(out,
+        list('impact.projects', r.projects, p => `${p.name}: ${p.projectedStartBefore ?? '—'} → ${p.projectedStartAfter ?? '—'} (+${p.startSlipWorkdays})`),
+        list('impact.milestones', r.milestones, o => `${o.title} (${o.projectName}) +${o.workdays}`),
+        list('impact.moved', r.obligations, o => `${o.title} — ${o.departmentName} (${o.projectName}) +${o.workdays}`),
+        list('impact.departments', r.departments, d => `${d.name} (${d.obligations})`),
+        list('impact.leaders', r.leaders, l => l.displayName));
+    } catch (err) { banner(explain(err)); }
+  });
+  return h('div', {}, open.length ? form : h('p', { class: 'muted' }, t('common.none')), out);
 }
 
 function history(changes) {
@@ -57,7 +98,7 @@ function s(tag, attrs = {}, text) {
 }
 
 /** Planned bars (due date back by its duration), actual bars, and the dependencies as arrows. */
-function timeline(items) {
+function timeline(items, critical = new Set()) {
   if (!items.length) return h('p', { class: 'muted' }, t('common.none'));
   const day = 86_400_000;
   const parse = d => new Date(String(d).slice(0, 10) + 'T00:00:00').getTime();
@@ -96,7 +137,8 @@ function timeline(items) {
     const [a, b] = planned(o);
     const title = o.title.length > 18 ? o.title.slice(0, 17) + '…' : o.title;
     svg.append(s('text', { x: 14, y: y + 15 }, title));
-    const plannedBar = s('rect', { x: x(a), y: y + 4, width: Math.max(3, x(b) - x(a)), height: 8, fill: '#b2ccff', 'data-obligation': o.id });
+    const plannedBar = s('rect', { x: x(a), y: y + 4, width: Math.max(3, x(b) - x(a)), height: 8,
+      fill: critical.has(o.id) ? '#b3261e' : '#b2ccff', 'data-obligation': o.id, 'data-critical': critical.has(o.id) });
     plannedBar.append(s('title', {}, `${o.title} · ${t('project.planned')} ${new Date(a).toISOString().slice(0, 10)} – ${o.dueOn}`));
     svg.append(plannedBar);
     const start = o.acceptedAt ? parse(o.acceptedAt) : null;

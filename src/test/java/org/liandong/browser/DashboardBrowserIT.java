@@ -144,6 +144,11 @@ class DashboardBrowserIT {
         b.go("#/project/p-hadian");
         b.waitFor(By.cssSelector("#timeline svg rect[data-obligation='hd-f5']"));
         b.screenshot("project" + suffix);
+        b.go("#/project/p-n8");
+        b.waitFor(By.cssSelector("#schedule tr[data-critical='true']"));
+        b.click(By.xpath("//select[@id='impact-obligation']/parent::form//button[@type='submit']"));
+        b.waitFor(By.cssSelector("#impact-result h3"));
+        b.screenshot("project-schedule" + suffix);
         b.go("#/inbox/d-zj-housing");
         b.waitFor(By.cssSelector("#inbox-list tr[data-obligation]"));
         b.screenshot("inbox" + suffix);
