@@ -26,7 +26,9 @@ public record AppConfig(
     ZoneId zone,
     Live live,
     int yellowFloatDays,
-    int deficiencyCheckSeconds) {
+    int deficiencyCheckSeconds,
+    Duration consoleTimeout,
+    int consoleRowCap) {
 
   /**
    * The live sessions' limits. Origins besides the server's own may open WebSockets only
@@ -62,7 +64,9 @@ public record AppConfig(
             positive(env, "LIANDONG_WS_MESSAGES_PER_SECOND", 20),
             positive(env, "LIANDONG_WS_WRITE_QUEUE_BYTES", 256 * 1024)),
         positive(env, "LIANDONG_FLOAT_WARNING_DAYS", 3),
-        positive(env, "LIANDONG_DEFICIENCY_CHECK_SECONDS", 60));
+        positive(env, "LIANDONG_DEFICIENCY_CHECK_SECONDS", 60),
+        Duration.ofSeconds(positive(env, "LIANDONG_CONSOLE_TIMEOUT_SECONDS", 10)),
+        positive(env, "LIANDONG_CONSOLE_ROW_CAP", 1000));
   }
 
   private static int positive(Map<String, String> env, String name, int fallback) {
@@ -79,7 +83,8 @@ public record AppConfig(
 
   public AppConfig withHttpPort(int port) {
     return new AppConfig(httpHost, port, dataDir, demo, neo4jUri, neo4jUser, neo4jPassword,
-        adminPassword, sessionTtl, secureCookies, zone, live, yellowFloatDays, deficiencyCheckSeconds);
+        adminPassword, sessionTtl, secureCookies, zone, live, yellowFloatDays, deficiencyCheckSeconds,
+        consoleTimeout, consoleRowCap);
   }
 
   public boolean embedded() {

@@ -19,6 +19,8 @@ import java.util.concurrent.TimeoutException;
 import org.liandong.accounts.AccountRoutes;
 import org.liandong.accounts.AccountService;
 import org.liandong.accounts.AuthHandler;
+import org.liandong.console.ConsoleRoutes;
+import org.liandong.console.ConsoleService;
 import org.liandong.demo.DemoLoader;
 import org.liandong.departments.DepartmentRoutes;
 import org.liandong.departments.DepartmentService;
@@ -115,6 +117,7 @@ public final class Server implements AutoCloseable {
           new ObligationRoutes(obligations),
           new MeetingRoutes(meetings),
           new KpiRoutes(new KpiService(graph, clock), clock),
+          new ConsoleRoutes(new ConsoleService(graph, config.consoleTimeout(), config.consoleRowCap())),
           new ScheduleRoutes(new ScheduleService(graph, clock, WorkCalendar.china(), config.yellowFloatDays())));
       var accountRoutes = new AccountRoutes(accounts, config.secureCookies());
       var auth = new AuthHandler(accounts);

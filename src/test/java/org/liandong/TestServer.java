@@ -46,7 +46,8 @@ public final class TestServer {
         "LIANDONG_REPLAY_WINDOW", "100",
         "LIANDONG_WS_WRITE_QUEUE_BYTES", "16384",
         "LIANDONG_WS_MESSAGES_PER_SECOND", "20",
-        "LIANDONG_DEFICIENCY_CHECK_SECONDS", "1"));
+        "LIANDONG_DEFICIENCY_CHECK_SECONDS", "1",
+        "LIANDONG_CONSOLE_TIMEOUT_SECONDS", "2"));
   }
 
   public static Path tempDir(String prefix) {

@@ -52,6 +52,18 @@ public final class Graph implements AutoCloseable {
     return transaction(AccessMode.READ, work);
   }
 
+  /** A read transaction the server stops after {@code timeout} (the analyst console's). */
+  public <T> Future<T> read(java.time.Duration timeout, Function<Tx, Future<T>> work) {
+    var context = vertx.getOrCreateContext();
+    var session = session(AccessMode.READ);
+    var config = org.neo4j.driver.TransactionConfig.builder().withTimeout(timeout).build();
+    var stage = session.executeReadAsync(tx -> work.apply(new Tx(tx, context)).toCompletionStage(), config)
+        .handle((value, error) -> new Outcome<T>(value, error))
+        .thenCompose(outcome -> session.closeAsync().thenApply(ignored -> outcome));
+    return Future.fromCompletionStage(stage, context).compose(outcome -> outcome.error() == null
+        ? Future.succeededFuture(outcome.value()) : Future.failedFuture(unwrap(outcome.error())));
+  }
+
   public <T> Future<T> write(Function<Tx, Future<T>> work) {
     return transaction(AccessMode.WRITE, work);
   }

@@ -31,6 +31,28 @@ public final class Tx {
     return list(cypher, params).map(rows -> rows.stream().findFirst());
   }
 
+  /** At most {@code cap} records, whether there were more, and the summary (plan, query type). */
+  public record Capped(List<String> keys, List<Record> records, boolean truncated, ResultSummary summary) {}
+
+  public Future<Capped> capped(String cypher, Map<String, Object> params, int cap) {
+    var stage = tx.runAsync(cypher, params).thenCompose(cursor -> {
+      var records = new java.util.ArrayList<Record>();
+      return take(cursor, records, cap).thenCompose(more -> cursor.consumeAsync()
+          .thenApply(summary -> new Capped(cursor.keys(), List.copyOf(records), more, summary)));
+    });
+    return Future.fromCompletionStage(stage, context);
+  }
+
+  /** Reads records one by one until the cap; resolves to whether more were left unread. */
+  private static java.util.concurrent.CompletionStage<Boolean> take(ResultCursor cursor, List<Record> into, int cap) {
+    return cursor.nextAsync().thenCompose(record -> {
+      if (record == null) return java.util.concurrent.CompletableFuture.completedFuture(false);
+      if (into.size() >= cap) return java.util.concurrent.CompletableFuture.completedFuture(true);
+      into.add(record);
+      return take(cursor, into, cap);
+    });
+  }
+
   public Future<ResultSummary> run(String cypher, Map<String, Object> params) {
     return Future.fromCompletionStage(
         tx.runAsync(cypher, params).thenCompose(ResultCursor::consumeAsync), context);

@@ -1,0 +1,207 @@
+package org.liandong.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.liandong.Api;
+import org.liandong.TestServer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("The analyst's Cypher console: read-only, bounded, saved, audited")
+class ConsoleIT {
+  static Api analyst;
+  static Api admin;
+
+  /** Writes in every form, schema and admin commands, LOAD CSV, IN TRANSACTIONS, procedures, tricks. */
+  static final List<String> UNSAFE = List.of(
+      "CREATE (n:Hacked) RETURN n",
+      "MATCH (n:Project) SET n.name = 'x'",
+      "MATCH (n:Obligation) DELETE n",
+      "MATCH (n) DETACH DELETE n",
+      "MERGE (n:Hacked {id: 1}) RETURN n",
+      "MATCH (n:Project) REMOVE n.name",
+      "MATCH (n:Project) SET n:Hacked",
+      "MATCH (n:Project) SET n += {name: 'x'}",
+      "create index hacked for (n:Hacked) on (n.x)",
+      "DROP CONSTRAINT project_id",
+      "CREATE CONSTRAINT hacked FOR (n:Hacked) REQUIRE n.id IS UNIQUE",
+      "LOAD CSV FROM 'file:///etc/passwd' AS row RETURN row",
+      "LOAD CSV WITH HEADERS FROM 'http://example.com/x.csv' AS row RETURN row",
+      "load csv from \"https://127.0.0.1/x\" as r return r",
+      "LOAD\u00A0CSV FROM 'file:///etc/passwd' AS r RETURN r",
+      "MATCH (n:Project) CALL (n) { SET n.x = 1 } IN TRANSACTIONS",
+      "UNWIND range(1, 10) AS i CALL (i) { RETURN i AS j } IN TRANSACTIONS OF 2 ROWS RETURN j",
+      "MATCH (n) CALL (n) { DETACH DELETE n }",
+      "CALL dbms.listConfig()",
+      "CALL dbms.security.listUsers()",
+      "CALL dbms.killQueries(['query-1'])",
+      "CALL dbms.components()",
+      "RETURN apoc.version()",
+      "CALL apoc.load.json('file:///etc/passwd')",
+      "CALL apoc.periodic.iterate('MATCH (n) RETURN n', 'DETACH DELETE n', {})",
+      "CALL db.createLabel('Hacked')",
+      "CALL db.clearQueryCaches()",
+      "CALL tx.setMetaData({a: 1})",
+      "CALL `dbms`.`listConfig`()",
+      "CALL `apoc.load.json`('file:///etc/passwd')",
+      "SHOW USERS",
+      "SHOW DATABASES",
+      "SHOW TRANSACTIONS",
+      "CREATE DATABASE evil",
+      "TERMINATE TRANSACTIONS 'neo4j-transaction-1'",
+      "STOP DATABASE neo4j",
+      "USE system SHOW USERS",
+      "USE neo4j MATCH (n) RETURN n",
+      "CREATE USER evil SET PASSWORD 'password123'",
+      "GRANT ROLE admin TO evil",
+      "ALTER DATABASE neo4j SET ACCESS READ ONLY",
+      "MATCH (n) RETURN n; MATCH (m) DETACH DELETE m",
+      "RETURN 1; CREATE (x)",
+      "/* harmless */ CREATE (n:Hacked) // really",
+      "MATCH (n) // a comment\nDETACH DELETE n",
+      "mAtCh (n:Project) sEt n.evil = true",
+      "FOREACH (x IN [1] | CREATE (:Hacked))",
+      "CREATE (n:`\\u0041`)",
+      "MATCH (n:Project) SET n.name = \"\\u0027; MATCH (m) DETACH DELETE m\"",
+      "EXPLAIN CREATE (n:Hacked)",
+      "PROFILE MATCH (n:Project) DELETE n",
+      "CYPHER runtime=interpreted CREATE (n:Hacked)",
+      "MATCH (n:Project) WITH n LIMIT 1 CALL db.index.fulltext.queryNodes('x', 'y') YIELD node RETURN node");
+
+  @BeforeAll
+  static void logIn() {
+    analyst = TestServer.api().as("demo-analyst");
+    admin = TestServer.api().as("demo-admin");
+  }
+
+  static Api.Response query(Api who, String cypher) {
+    return who.post("/api/console/query", new JsonObject().put("cypher", cypher));
+  }
+
+  /** Node and relationship counts and a digest of every property, less the audit and sessions. */
+  static String snapshot() {
+    var graph = TestServer.get().graph();
+    var nodes = graph.query("""
+        MATCH (n) WHERE NOT n:ConsoleAudit AND NOT n:Session
+        RETURN elementId(n) AS id, labels(n) AS labels, properties(n) AS props ORDER BY id""", Map.of()).await();
+    var rels = graph.query("""
+        MATCH (a)-[r]->(b) WHERE NOT type(r) = 'OF'
+        RETURN elementId(r) AS id, type(r) AS type, properties(r) AS props ORDER BY id""", Map.of()).await();
+    var text = new StringBuilder().append(nodes.size()).append('/').append(rels.size());
+    nodes.forEach(r -> text.append(r.get("id").asString()).append(r.get("labels").asList()).append(new java.util.TreeMap<>(r.get("props").asMap())));
+    rels.forEach(r -> text.append(r.get("id").asString()).append(r.get("type").asString()).append(new java.util.TreeMap<>(r.get("props").asMap())));
+    try {
+      return nodes.size() + " nodes, " + rels.size() + " relationships, " + HexFormat.of().formatHex(
+          MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  @DisplayName("every query of the unsafe corpus is refused with a reason, and the graph is unchanged")
+  void unsafeCorpus() {
+    assertThat(UNSAFE).hasSizeGreaterThanOrEqualTo(40);
+    var before = snapshot();
+    for (var cypher : UNSAFE) {
+      var r = query(analyst, cypher);
+      assertThat(r.status()).as(cypher + " → " + r.body()).isIn(400, 422);
+      assertThat(r.json().getJsonObject("fields").getString("cypher")).as(cypher).isNotBlank();
+    }
+    assertThat(snapshot()).isEqualTo(before);
+  }
+
+  @Test
+  @DisplayName("reads run: columns, rows, the graph found, a summary; keywords inside strings are fine")
+  void reads() {
+    var r = query(analyst, "MATCH (d:Department)-[o:OWES]->(x:Obligation)-[:FOR]->(p:Project {id: 'p-hadian'}) "
+        + "WHERE x.title CONTAINS '证' RETURN d, o, x, p.name AS project ORDER BY x.title LIMIT 3");
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    var body = r.json();
+    assertThat(body.getJsonArray("columns")).containsExactly("d", "o", "x", "project");
+    assertThat(body.getJsonArray("rows")).hasSize(3);
+    assertThat(body.getJsonObject("graph").getJsonArray("nodes")).isNotEmpty();
+    assertThat(body.getJsonObject("graph").getJsonArray("relationships")).isNotEmpty();
+    assertThat(body.getJsonObject("summary").getBoolean("truncated")).isFalse();
+
+    assertThat(query(analyst, "MATCH (n:Project) WHERE n.name CONTAINS 'CREATE' OR n.company = 'DELETE ME' RETURN count(n)").status()).isEqualTo(200);
+    assertThat(query(analyst, "CALL db.labels()").status()).isEqualTo(200);
+    assertThat(query(analyst, "RETURN date('2023-06-26').year AS y, duration.between(date('2023-05-20'), date('2023-06-27')).days AS d").status()).isEqualTo(200);
+    var secret = query(analyst, "MATCH (u:User {username: 'demo-admin'}) RETURN u.passwordHash AS h, u {.*} AS u");
+    assertThat(secret.body()).doesNotContain("argon2");
+    var plan = analyst.post("/api/console/query", new JsonObject().put("cypher", "MATCH (p:Project) RETURN p.name").put("plan", "profile"));
+    assertThat(plan.json().getJsonObject("plan").getString("operator")).isNotBlank();
+    assertThat(query(analyst, "MATCH (n RETURN n").status()).isEqualTo(400);
+  }
+
+  @Test
+  @DisplayName("the row cap holds and says so")
+  void rowCap() {
+    var r = query(analyst, "UNWIND range(1, 5000) AS x RETURN x").json();
+    assertThat(r.getJsonArray("rows")).hasSize(1000);
+    assertThat(r.getJsonObject("summary").getBoolean("truncated")).isTrue();
+  }
+
+  @Test
+  @DisplayName("a query over the timeout is stopped, and the server answers others meanwhile")
+  void timeout() {
+    long t0 = System.nanoTime();
+    var slow = CompletableFuture.supplyAsync(() ->
+        query(analyst, "UNWIND range(1, 100000000) AS a UNWIND range(1, 100000000) AS b RETURN count(*)"));
+    var health = TestServer.api().get("/health/ready");
+    assertThat(health.status()).isEqualTo(200);
+    var result = slow.join();
+    long seconds = (System.nanoTime() - t0) / 1_000_000_000L;
+    assertThat(result.status()).isEqualTo(422);
+    assertThat(result.json().getJsonObject("fields").getString("cypher")).contains("stopped");
+    assertThat(seconds).as("stopped within the 2 s limit + 1 s").isLessThanOrEqualTo(3);
+  }
+
+  @Test
+  @DisplayName("other roles get 403")
+  void roles() {
+    for (var user : List.of("demo-officer", "demo-coordinator", "demo-leader")) {
+      assertThat(query(TestServer.api().as(user), "RETURN 1").status()).as(user).isEqualTo(403);
+    }
+    assertThat(query(admin, "RETURN 1").status()).isEqualTo(200);
+  }
+
+  @Test
+  @DisplayName("saved queries are shared with roles, published as battle-map tiles, and every query is audited")
+  void savedAndAudited() {
+    var saved = analyst.post("/api/console/saved", new JsonObject().put("name", "逾期事项按部门").put("description", "测试")
+        .put("cypher", "MATCH (d:Department)-[:OWES]->(o:Obligation) WHERE o.status <> 'done' AND o.dueOn < date() RETURN d.name AS 部门, count(o) AS 逾期 ORDER BY 逾期 DESC")
+        .put("sharedWith", new JsonArray().add("leader")).put("onBattleMap", true));
+    assertThat(saved.status()).as(saved.body()).isEqualTo(201);
+    var id = saved.json().getString("id");
+    var leader = TestServer.api().as("demo-leader");
+    assertThat(leader.get("/api/console/saved").array().stream().map(JsonObject.class::cast).map(q -> q.getString("id"))).contains(id);
+    assertThat(TestServer.api().as("demo-officer").get("/api/console/saved").array().stream().map(JsonObject.class::cast)
+        .map(q -> q.getString("id"))).doesNotContain(id);
+    var tile = leader.get("/api/console/tiles").array().stream().map(JsonObject.class::cast)
+        .filter(q -> id.equals(q.getString("id"))).findFirst().orElseThrow();
+    assertThat(tile.getJsonObject("result").getJsonArray("columns")).containsExactly("部门", "逾期");
+
+    assertThat(analyst.post("/api/console/saved", new JsonObject().put("name", "坏的").put("cypher", "MATCH (n) DELETE n")).status()).isEqualTo(422);
+    assertThat(analyst.patch("/api/console/saved/" + id, new JsonObject().put("version", 1).put("onBattleMap", false)).status()).isEqualTo(200);
+    assertThat(admin.with("If-Match", "\"1\"").patch("/api/console/saved/" + id, new JsonObject().put("name", "x")).status()).isEqualTo(409);
+
+    query(analyst, "MATCH (n) DETACH DELETE n");
+    var audit = admin.get("/api/console/audit?limit=50").array().stream().map(JsonObject.class::cast).toList();
+    var refused = audit.stream().filter(a -> "MATCH (n) DETACH DELETE n".equals(a.getString("cypher"))).findFirst().orElseThrow();
+    assertThat(refused.getBoolean("refused")).isTrue();
+    assertThat(refused.getString("reason")).isNotBlank();
+    assertThat(refused.getString("username")).isEqualTo("demo-analyst");
+    assertThat(analyst.get("/api/console/audit").status()).isEqualTo(403);
+    assertThat(analyst.get("/api/console/history").array()).isNotEmpty();
+  }
+}
