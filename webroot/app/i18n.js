@@ -89,6 +89,15 @@ const words = {
   'kpi.onTrack': ['正常', 'On track'], 'kpi.atRisk': ['有风险', 'At risk'], 'kpi.permits': ['五证联发用时', 'Five-permit bundles'],
   'kpi.hours': ['小时', 'hours'], 'kpi.acceptHours': ['受理用时中位数（小时）', 'Median hours to accept'],
   'kpi.deficient': ['容缺待补正/已过期', '容缺 outstanding / expired'], 'kpi.needs': ['企业需求', 'Company needs'],
+  'nav.console': ['图查询', 'Cypher console'], 'console.run': ['运行 (Ctrl+Enter)', 'Run (Ctrl+Enter)'],
+  'console.params': ['参数（JSON）', 'Parameters (JSON)'], 'console.plan': ['执行计划', 'Plan'],
+  'console.noPlan': ['不看计划', 'No plan'], 'console.table': ['表格', 'Table'], 'console.graph': ['图', 'Graph'],
+  'console.chart': ['图表', 'Chart'], 'console.csv': ['导出 CSV', 'Export CSV'], 'console.json': ['导出 JSON', 'Export JSON'],
+  'console.history': ['我的查询记录', 'My history'], 'console.saved': ['已保存的查询', 'Saved queries'],
+  'console.save': ['保存查询', 'Save query'], 'console.name': ['名称', 'Name'], 'console.description': ['说明', 'Description'],
+  'console.share': ['共享给角色', 'Share with roles'], 'console.tile': ['发布到挂图作战', 'Publish on the battle map'],
+  'console.summary': ['{rows} 行 · {ms} 毫秒', '{rows} rows · {ms} ms'], 'console.truncated': ['（已截断）', '(truncated)'],
+  'console.badParams': ['参数须为 JSON 对象', 'Parameters must be a JSON object'], 'console.tiles': ['分析看板', 'Analyst tiles'],
   'common.loading': ['加载中…', 'Loading…'], 'common.none': ['无', 'None'], 'common.by': ['由', 'by'],
 };
 

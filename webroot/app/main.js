@@ -10,10 +10,11 @@ import * as leader from './screens/leader.js';
 import * as meetings from './screens/meetings.js';
 import * as meeting from './screens/meeting.js';
 import * as graph from './screens/graph.js';
+import * as consoleScreen from './screens/console.js';
 
 const routes = [
   [/^#\/battle$/, battle], [/^#\/project\/([\w.-]+)$/, project], [/^#\/inbox(?:\/([\w.-]+))?$/, inbox],
-  [/^#\/leader$/, leader], [/^#\/meetings$/, meetings], [/^#\/meeting\/([\w.-]+)$/, meeting], [/^#\/graph$/, graph],
+  [/^#\/leader$/, leader], [/^#\/console$/, consoleScreen], [/^#\/meetings$/, meetings], [/^#\/meeting\/([\w.-]+)$/, meeting], [/^#\/graph$/, graph],
 ];
 
 const session = { user: null };
@@ -29,6 +30,7 @@ function navigation(user) {
   const items = [['#/battle', 'nav.battle'], ['#/inbox', 'nav.inbox']];
   if (user.roles.includes('leader') || user.roles.includes('admin')) items.push(['#/leader', 'nav.leader']);
   items.push(['#/meetings', 'nav.meetings'], ['#/graph', 'nav.graph']);
+  if (user.roles.includes('analyst') || user.roles.includes('admin')) items.push(['#/console', 'nav.console']);
   const nav = clear(document.getElementById('nav'));
   for (const [href, key] of items) nav.append(h('a', { href, dataset: { route: href } }, t(key)));
   markCurrent();

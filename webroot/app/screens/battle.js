@@ -17,13 +17,15 @@ export async function render(root) {
       const years = projects.map(p => Number(String(p.signedOn).slice(0, 4))).filter(y => y <= new Date().getFullYear());
       year.value = years.length ? Math.max(...years) : new Date().getFullYear();
     }
-    const [kpis, bottlenecks] = await Promise.all([api.get(`/api/kpis?year=${year.value}`), api.get('/api/bottlenecks')]);
+    const [kpis, bottlenecks, tiles] = await Promise.all([api.get(`/api/kpis?year=${year.value}`), api.get('/api/bottlenecks'),
+      api.get('/api/console/tiles')]);
     const departments = kpis.departments;
     charts.forEach(c => c.dispose());
     charts.length = 0;
     fill(root, h('h1', {}, t('nav.battle')), cards(kpis, year, draw), chartsRow(kpis, projects, departments, charts),
       h('div', { class: 'columns' }, projectTable(projects), departmentTable(departments)),
-      h('div', { class: 'columns' }, bottleneckTable(bottlenecks), leaderTable(kpis.leaders), permitTable(kpis.permitBundles)));
+      h('div', { class: 'columns' }, bottleneckTable(bottlenecks), leaderTable(kpis.leaders), permitTable(kpis.permitBundles)),
+      tiles.length ? h('div', { class: 'columns', id: 'tiles' }, tiles.map(tile)) : null);
     charts.forEach(c => c.resize());
     // follow every project on the map; the server caps a socket at 200 channels
     const watched = new Set(stops.map(s => s.channel));
@@ -128,6 +130,14 @@ function departmentTable(departments) {
       h('td', { class: d.deficienciesExpired > 0 ? 'error' : '' }, `${d.deficienciesOutstanding} / ${d.deficienciesExpired}`)));
   return section('table.department', h('div', { id: 'department-table' },
     table(['table.department', 'table.open', 'table.overdue', 'table.onTime', 'kpi.acceptHours', 'kpi.deficient'], rows)));
+}
+
+/** A saved query an analyst published: its name and its first rows. */
+function tile(q) {
+  const body = q.error ? h('p', { class: 'error' }, q.error) : h('table', { class: 'grid' },
+    h('thead', {}, h('tr', {}, q.result.columns.map(c => h('th', {}, c)))),
+    h('tbody', {}, q.result.rows.slice(0, 10).map(r => h('tr', {}, r.map(v => h('td', {}, typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v)))))));
+  return h('section', { class: 'card', dataset: { tile: q.id } }, h('h2', {}, q.name), q.description ? h('p', { class: 'muted' }, q.description) : null, body);
 }
 
 function bottleneckTable(ranking) {

@@ -35,9 +35,9 @@ export async function render(root, { user, params }) {
       h('ul', {}, d.obligations.map(o => h('li', {}, statusBadge(o.status), ` ${o.title} — ${o.departmentName} · ${date(o.dueOn)}`))))));
     const controls = office && !closed ? h('div', { class: 'row' },
       m.status === 'scheduled' ? h('button', { type: 'button', id: 'open-meeting',
-        onclick: () => act(() => api.patch(`/api/meetings/${id}`, { version: m.version, status: 'open' })) }, t('meeting.open')) : null,
+        onclick: () => act(() => setStatus('open')) }, t('meeting.open')) : null,
       h('button', { type: 'button', id: 'close-meeting', class: 'secondary',
-        onclick: () => act(() => api.patch(`/api/meetings/${id}`, { version: m.version, status: 'closed' })) }, t('meeting.close'))) : null;
+        onclick: () => act(() => setStatus('closed')) }, t('meeting.close'))) : null;
     fill(bodyEl, 
       h('h1', {}, m.title, ' ', h('span', { class: 'badge', id: 'meeting-status' }, t(`meeting.status.${m.status}`))),
       h('p', { class: 'muted' }, `${String(m.startsAt).slice(0, 16).replace('T', ' ')} · ${m.location || ''} · ${m.projects.map(p => p.name).join('、')}`),
@@ -46,6 +46,13 @@ export async function render(root, { user, params }) {
       section('meeting.decisions', decisions, chair && !closed ? decisionForm(m) : null),
       closed ? await minutes() : null);
     drawPresence();
+  }
+
+  // opening or closing changes nothing anyone else edits (focus, agenda, decisions bump the
+  // version too), so it goes on the version as it is now rather than as the page last drew it
+  async function setStatus(status) {
+    const current = await api.get(`/api/meetings/${id}`);
+    return api.patch(`/api/meetings/${id}`, { version: current.version, status });
   }
 
   async function act(call) {

@@ -50,8 +50,9 @@ public final class ConsoleService {
     long t0 = System.nanoTime();
     var refusal = CypherGuard.check(cypher);
     if (refusal != null) {
-      if (audit) audit(user, cypher, params, t0, 0, refusal.reason());
-      return Future.failedFuture(refused(refusal.reason(), refusal.part()));
+      var failure = refused(refusal.reason(), refusal.part());
+      return (audit ? audit(user, cypher, params, t0, 0, refusal.reason()) : Future.<Void>succeededFuture())
+          .compose(v -> Future.failedFuture(failure));
     }
     return graph.read(timeout, tx -> tx.capped("EXPLAIN " + cypher, params, 0).compose(explained -> {
           var type = explained.summary().queryType();
@@ -62,10 +63,15 @@ public final class ConsoleService {
           return execute(tx, cypher, params, plan, cap, t0);
         }))
         .recover(error -> Future.failedFuture(translate(error)))
-        .onComplete(result -> {
-          if (!audit) return;
-          if (result.succeeded()) audit(user, cypher, params, t0, result.result().getJsonObject("summary").getInteger("rows"), null);
-          else audit(user, cypher, params, t0, 0, result.cause().getMessage());
+        // the audit entry is written before the answer, so the user's history already shows it
+        .transform(result -> {
+          if (!audit) return result.succeeded() ? Future.succeededFuture(result.result()) : Future.<JsonObject>failedFuture(result.cause());
+          if (result.succeeded()) {
+            var rows = result.result().getJsonObject("summary").getInteger("rows");
+            return audit(user, cypher, params, t0, rows, null).map(result.result());
+          }
+          return audit(user, cypher, params, t0, 0, result.cause().getMessage())
+              .compose(v -> Future.<JsonObject>failedFuture(result.cause()));
         });
   }
 
@@ -137,7 +143,8 @@ public final class ConsoleService {
     return Failure.Invalid.unprocessable("cypher", part == null ? "refused: " + reason : "refused: " + reason + " (at: " + part + ")");
   }
 
-  private void audit(CurrentUser user, String cypher, Map<String, Object> params, long t0, int rows, String reason) {
+  /** Records the query; a failure to record is logged, never turned into the user's error. */
+  private Future<Void> audit(CurrentUser user, String cypher, Map<String, Object> params, long t0, int rows, String reason) {
     var p = new HashMap<String, Object>();
     p.put("userId", user.id());
     p.put("username", user.username());
@@ -147,7 +154,11 @@ public final class ConsoleService {
     p.put("rows", rows);
     p.put("refused", reason != null);
     p.put("reason", reason);
-    graph.write(tx -> tx.run(ConsoleCypher.AUDIT, p)).onFailure(e -> LOG.warn("could not audit a console query", e));
+    return graph.write(tx -> tx.run(ConsoleCypher.AUDIT, p)).<Void>mapEmpty()
+        .recover(e -> {
+          LOG.warn("could not audit a console query", e);
+          return Future.succeededFuture();
+        });
   }
 
   Future<JsonArray> audit(String userId, int offset, int limit) {

@@ -95,6 +95,7 @@ class DashboardBrowserIT {
       chair.script("arguments[0].value = '2031-05-11'", chair.driver.findElement(By.cssSelector(".obligation-row input[data-field='dueOn']")));
       chair.click(By.id("submit-decision"));
       officer.waitFor(By.xpath("//*[@id='decisions']//*[contains(text(), '市住建局五日内完成施工许可预审')]"));
+      chair.waitFor(By.xpath("//*[@id='decisions']//*[contains(text(), '市住建局五日内完成施工许可预审')]"));
       chair.screenshot("meeting-room-1920");
       officer.screenshot("meeting-room-1366");
 
@@ -104,6 +105,36 @@ class DashboardBrowserIT {
       assertThat(officer.driver.findElement(By.id("minutes")).getText()).contains("施工许可预审").contains("王经办");
       chair.screenshot("meeting-minutes");
       assertThat(chair.errors()).isEmpty();
+    }
+  }
+
+  @Test
+  @DisplayName("the analyst console: Ctrl+Enter runs a query, a write is refused in words, a saved query becomes a battle-map tile")
+  void console() {
+    try (var b = Browser.open(port, 1366, 768)) {
+      b.login("demo-analyst").go("#/console");
+      var editor = b.waitFor(By.id("cypher"));
+      b.script("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input'))", editor,
+          "MATCH (p:Project)<-[:FOR]-(o:Obligation) RETURN p.name AS project, count(o) AS obligations ORDER BY obligations DESC");
+      editor.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, org.openqa.selenium.Keys.ENTER));
+      b.waitFor(By.cssSelector("#console-table tbody tr"));
+      assertThat(b.driver.findElement(By.id("console-table")).getText()).contains("哈电储能技术创新产业基地项目");
+      b.click(By.cssSelector("button[data-view='chart']"));
+      b.waitFor(By.cssSelector("#console-result canvas"));
+      b.screenshot("console-1366");
+
+      b.driver.findElement(By.id("save-name")).sendKeys("各项目事项数");
+      b.click(By.id("save-tile"));
+      b.click(By.cssSelector("#save-form button[type='submit']"));
+      b.waitFor(By.xpath("//*[@id='console-saved']//*[text()='各项目事项数']"));
+
+      b.script("arguments[0].value = 'MATCH (n) DETACH DELETE n'; arguments[0].dispatchEvent(new Event('input'))", editor);
+      b.click(By.id("run"));
+      assertThat(b.waitFor(By.id("console-error")).getText()).contains("read-only").contains("DETACH");
+
+      b.go("#/battle");
+      b.waitFor(By.xpath("//*[@id='tiles']//h2[text()='各项目事项数']"));
+      assertThat(b.errors()).as("console errors").allSatisfy(e -> assertThat(e.getMessage()).contains("/api/console/query"));
     }
   }
 
