@@ -24,9 +24,20 @@ import org.neo4j.driver.Value;
 
 /** Users, their passwords and sessions. Password hashing runs on worker threads. */
 public final class AccountService {
+  /** How long this node trusts a session it has looked up before asking Neo4j again. */
+  private static final long CACHE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
+
   private final Vertx vertx;
   private final Graph graph;
   private final Duration sessionTtl;
+  /**
+   * Sessions this node has seen recently, by token hash: a burst of requests or sockets on one
+   * session costs one query, not one each. Logging out or changing a user clears it here at once;
+   * other nodes notice within CACHE_NANOS.
+   */
+  private final java.util.concurrent.ConcurrentHashMap<String, Cached> recent = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private record Cached(Authenticated session, long until) {}
 
   public AccountService(Vertx vertx, Graph graph, Duration sessionTtl) {
     this.vertx = vertx;
@@ -67,12 +78,20 @@ public final class AccountService {
   }
 
   Future<Optional<Authenticated>> authenticate(String token) {
-    return graph.query(AccountCypher.SESSION, Map.of("tokenHash", Passwords.tokenHash(token)))
+    var hash = Passwords.tokenHash(token);
+    var cached = recent.get(hash);
+    if (cached != null && cached.until() - System.nanoTime() > 0) return Future.succeededFuture(Optional.of(cached.session()));
+    return graph.query(AccountCypher.SESSION, Map.of("tokenHash", hash))
         .map(rows -> rows.stream().findFirst()
-            .map(r -> new Authenticated(user(r.get("user")), r.get("csrf").asString())));
+            .map(r -> new Authenticated(user(r.get("user")), r.get("csrf").asString())))
+        .onSuccess(found -> {
+          if (recent.size() > 10_000) recent.clear();
+          found.ifPresent(a -> recent.put(hash, new Cached(a, System.nanoTime() + CACHE_NANOS)));
+        });
   }
 
   public Future<Void> logout(String token) {
+    recent.remove(Passwords.tokenHash(token));
     return graph.write(tx -> tx.run(AccountCypher.DELETE_SESSION,
         Map.of("tokenHash", Passwords.tokenHash(token)))).mapEmpty();
   }
@@ -128,7 +147,7 @@ public final class AccountService {
                   .map(v -> row.orElseThrow().get("user").asMap()))
               .compose(after -> ChangeLog.record(tx, new ChangeLog.Entry(actor.username(), "user.updated",
                   "User", id, null, before, after, List.of("user:" + id))));
-        }))).mapEmpty();
+        }))).onSuccess(v -> recent.clear()).mapEmpty();
   }
 
   /** Creates the first admin when there is none: from the configured password, or a printed one. */

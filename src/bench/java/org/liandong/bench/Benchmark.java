@@ -1,0 +1,227 @@
+package org.liandong.bench;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
+import org.liandong.AppConfig;
+import org.liandong.Server;
+
+/**
+ * The benchmark: starts Liandong (embedded Neo4j, demo data) in this JVM, the bare Vert.x
+ * baseline and the load generator in JVMs of their own, all on loopback, and prints a table of
+ * figures against the baseline measured in the same run. Results go to target/bench/.
+ * Sizes are system properties: -Dclients=2000 -Dchannels=20 -Drate=100 -Dseconds=15
+ * -Dconcurrency=16 -Dprojects=2000 -Dobligations=100000 -Ddepartments=300 -Didle=10000.
+ */
+public final class Benchmark {
+  static final int CLIENTS = Integer.getInteger("clients", 2000);
+  static final int CHANNELS = Integer.getInteger("channels", 20);
+  static final int RATE = Integer.getInteger("rate", 100);
+  static final int SECONDS = Integer.getInteger("seconds", 15);
+  static final int CONCURRENCY = Integer.getInteger("concurrency", 16);
+  static final int PROJECTS = Integer.getInteger("projects", 2000);
+  static final int OBLIGATIONS = Integer.getInteger("obligations", 100_000);
+  static final int DEPARTMENTS = Integer.getInteger("departments", 300);
+  static final int IDLE = Integer.getInteger("idle", 10_000);
+
+  public static void main(String[] args) throws Exception {
+    var out = Path.of("target", "bench");
+    Files.createDirectories(out);
+    var env = new HashMap<String, String>();
+    env.put("LIANDONG_HTTP_PORT", "0");
+    env.put("LIANDONG_HTTP_HOST", "127.0.0.1");
+    env.put("LIANDONG_DATA_DIR", Files.createTempDirectory("liandong-bench-").toString());
+    env.put("LIANDONG_DEMO", "true");
+    env.put("LIANDONG_WS_MESSAGES_PER_SECOND", "1000");
+    long t0 = System.nanoTime();
+    try (var server = Server.start(AppConfig.from(env))) {
+      var vertx = Vertx.vertx();
+      var http = vertx.createHttpClient(new HttpClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(server.port()),
+          new io.vertx.core.http.PoolOptions().setHttp1MaxSize(64));
+      var token = call(http, HttpMethod.POST, "/api/session", null, new JsonObject().put("username", "demo-coordinator").put("password", "demo"))
+          .getString("token");
+      var results = new JsonObject().put("machine", machine()).put("at", Instant.now().toString());
+
+      var meetings = meetings(http, token);
+      var baseline = Baseline.start();
+      try {
+        log("fan-out: Liandong, %d clients over %d meeting channels, %d writes/s for %d s", CLIENTS, CHANNELS, RATE, SECONDS);
+        results.put("fanout", fanout("liandong", server.port(), token, refresh(http, token, meetings), CLIENTS, RATE));
+        log("fan-out: bare Vert.x baseline, same clients and rate");
+        results.put("fanoutBaseline", fanout("baseline", baseline.port, null, meetings, CLIENTS, RATE));
+        log("commit-to-screen at 1000 clients and 100 writes/s");
+        results.put("fanout1000", fanout("liandong", server.port(), token, refresh(http, token, meetings), 1000, 100));
+
+        log("write path: API vs raw driver at concurrency %d", CONCURRENCY);
+        results.put("writes", WritePath.run(http, server, token, CONCURRENCY, 10));
+
+        log("memory: %d idle authenticated sockets, Liandong vs baseline", IDLE);
+        results.put("memory", new JsonObject()
+            .put("liandong", idleMemory("liandong", server.port(), token, () -> selfMemory()))
+            .put("baseline", idleMemory("baseline", baseline.port, null, baseline::memory)));
+
+        log("read path: generating %d projects, %d obligations, %d departments", PROJECTS, OBLIGATIONS, DEPARTMENTS);
+        LargeGraph.generate(server.graph().driver(), PROJECTS, OBLIGATIONS, DEPARTMENTS);
+        results.put("reads", reads(http, token));
+      } finally {
+        baseline.stop();
+      }
+      results.put("seconds", (System.nanoTime() - t0) / 1_000_000_000L);
+      Files.writeString(out.resolve("results.json"), results.encodePrettily());
+      var table = Report.markdown(results);
+      Files.writeString(out.resolve("benchmarks.md"), table);
+      System.out.println();
+      System.out.println(table);
+      vertx.close();
+    }
+    System.exit(0);
+  }
+
+  static void log(String format, Object... args) {
+    System.out.printf("[bench] " + format + "%n", args);
+  }
+
+  static JsonObject call(HttpClient http, HttpMethod method, String uri, String token, JsonObject body) {
+    var options = new RequestOptions().setMethod(method).setURI(uri).putHeader("Content-Type", "application/json");
+    if (token != null) options.putHeader("Authorization", "Bearer " + token);
+    return http.request(options)
+        .compose(req -> body == null ? req.send() : req.send(body.encode()))
+        .compose(r -> r.body().map(b -> {
+          if (r.statusCode() >= 400) throw new IllegalStateException(uri + " → " + r.statusCode() + " " + b);
+          if (b.length() == 0) return new JsonObject();
+          return b.toString().strip().startsWith("[") ? new JsonObject().put("array", b.toJsonArray()) : b.toJsonObject();
+        }))
+        .await();
+  }
+
+  private static JsonArray meetings(HttpClient http, String token) {
+    var meetings = new JsonArray();
+    for (int i = 0; i < CHANNELS; i++) {
+      var m = call(http, HttpMethod.POST, "/api/meetings", token, new JsonObject().put("title", "基准会办 " + i)
+          .put("startsAt", "2031-01-06T09:00:00+08:00").put("projectIds", new JsonArray().add("p-n7"))
+          .put("agenda", new JsonArray().add("议题甲").add("议题乙")));
+      meetings.add(new JsonObject().put("id", m.getString("id")).put("version", m.getLong("version"))
+          .put("items", new JsonArray(m.getJsonArray("agenda").stream().map(a -> ((JsonObject) a).getString("id")).toList())));
+    }
+    return meetings;
+  }
+
+  /** Each meeting's current version, which the load generator counts on to match events to writes. */
+  private static JsonArray refresh(HttpClient http, String token, JsonArray meetings) {
+    meetings.forEach(m -> ((JsonObject) m).put("version",
+        call(http, HttpMethod.GET, "/api/meetings/" + ((JsonObject) m).getString("id"), token, null).getLong("version")));
+    return meetings;
+  }
+
+  private static JsonObject fanout(String target, int port, String token, JsonArray meetings, int clients, int rate) throws Exception {
+    var channels = new JsonArray(meetings.stream().map(m -> "meeting:" + ((JsonObject) m).getString("id")).toList());
+    var spec = new JsonObject().put("mode", "fanout").put("target", target).put("port", port).put("token", token)
+        .put("clients", clients).put("channels", channels).put("rate", rate).put("seconds", SECONDS).put("meetings", meetings);
+    return Generator.start(spec).finish();
+  }
+
+  private static JsonObject idleMemory(String target, int port, String token, java.util.function.Supplier<long[]> measure) throws Exception {
+    long[] before = measure.get();
+    var spec = new JsonObject().put("mode", "idle").put("target", target).put("port", port).put("token", token).put("clients", IDLE);
+    var generator = Generator.start(spec);
+    var ready = generator.await("READY ");
+    long[] after = measure.get();
+    generator.release();
+    long n = Long.parseLong(ready.trim());
+    return new JsonObject().put("sockets", n)
+        .put("rssPerSocketBytes", n == 0 ? null : (after[0] - before[0]) / n)
+        .put("heapPerSocketBytes", n == 0 ? null : (after[1] - before[1]) / n);
+  }
+
+  /** This JVM's RSS and live heap (after a GC). */
+  static long[] selfMemory() {
+    System.gc();
+    try {
+      Thread.sleep(300);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    System.gc();
+    return new long[] {Rss.self(), ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed()};
+  }
+
+  private static JsonObject reads(HttpClient http, String token) {
+    var projects = call(http, HttpMethod.GET, "/api/projects?level=city", token, null).getJsonArray("array");
+    var ids = projects.stream().map(p -> ((JsonObject) p).getString("id")).filter(id -> id.startsWith("bench-")).limit(50).toList();
+    var out = new JsonObject();
+    out.put("kpis", time(20, i -> call(http, HttpMethod.GET, "/api/kpis?year=2023", token, null)));
+    out.put("battleMap", time(10, i -> call(http, HttpMethod.GET, "/api/projects", token, null)));
+    out.put("schedule", time(30, i -> call(http, HttpMethod.GET, "/api/projects/" + ids.get(i % ids.size()) + "/schedule", token, null)));
+    return out;
+  }
+
+  private static JsonObject time(int n, java.util.function.IntConsumer request) {
+    request.accept(0);
+    var h = new Histogram(TimeUnit.SECONDS.toNanos(120), 3);
+    for (int i = 0; i < n; i++) {
+      long t = System.nanoTime();
+      request.accept(i);
+      h.recordValue(System.nanoTime() - t);
+    }
+    return new JsonObject().put("requests", n).put("p50ms", h.getValueAtPercentile(50) / 1e6).put("p99ms", h.getValueAtPercentile(99) / 1e6);
+  }
+
+  private static JsonObject machine() {
+    return new JsonObject().put("cores", Runtime.getRuntime().availableProcessors())
+        .put("java", System.getProperty("java.version")).put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"))
+        .put("maxHeapMb", Runtime.getRuntime().maxMemory() / 1024 / 1024);
+  }
+
+  /** The baseline server in a JVM of its own. */
+  static final class Baseline {
+    final Process process;
+    final int port;
+
+    private Baseline(Process process, int port) {
+      this.process = process;
+      this.port = port;
+    }
+
+    static Baseline start() throws Exception {
+      var process = Generator.java(BaselineServer.class.getName()).start();
+      var reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+      String line;
+      while ((line = reader.readLine()) != null && !line.startsWith("PORT ")) { /* skip */ }
+      if (line == null) throw new IllegalStateException("the baseline server did not start");
+      return new Baseline(process, Integer.parseInt(line.substring(5).trim()));
+    }
+
+    long[] memory() {
+      var vertx = Vertx.vertx();
+      try {
+        var stats = vertx.createHttpClient().request(HttpMethod.GET, port, "127.0.0.1", "/stats")
+            .compose(r -> r.send()).compose(r -> r.body()).await().toJsonObject();
+        return new long[] {Rss.of(String.valueOf(process.pid())), stats.getLong("heap")};
+      } finally {
+        vertx.close();
+      }
+    }
+
+    void stop() {
+      process.destroy();
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package org.liandong.bench;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.SessionConfig;
+
+/** A large graph for the read path, written with UNWIND batches straight through the driver. */
+final class LargeGraph {
+  private LargeGraph() {}
+
+  static void generate(Driver driver, int projects, int obligations, int departments) {
+    long t0 = System.nanoTime();
+    try (var session = driver.session(SessionConfig.defaultConfig())) {
+      var depts = new ArrayList<Map<String, Object>>();
+      for (int d = 0; d < departments; d++) {
+        depts.add(Map.of("id", "bench-d" + d, "name", "基准部门 " + d, "level", d % 3 == 0 ? "city" : "district"));
+      }
+      session.executeWrite(tx -> tx.run("""
+          UNWIND $rows AS r CREATE (:Department {id: r.id, name: r.name, shortName: r.name, level: r.level, version: 1})""",
+          Map.of("rows", depts)).consume());
+      var today = LocalDate.now();
+      int perProject = Math.max(1, obligations / projects);
+      int batch = 50;
+      for (int start = 0; start < projects; start += batch) {
+        var rows = new ArrayList<Map<String, Object>>();
+        for (int p = start; p < Math.min(projects, start + batch); p++) {
+          var obs = new ArrayList<Map<String, Object>>();
+          for (int o = 0; o < perProject; o++) {
+            var due = today.plusDays((o * 3L + p) % 120 - 20);
+            var status = o < perProject / 3 ? "done" : o % 7 == 0 ? "in_progress" : "dispatched";
+            var row = new HashMap<String, Object>();
+            row.put("id", "bench-p" + p + "-o" + o);
+            row.put("title", "基准事项 " + o);
+            row.put("department", "bench-d" + ((p * 7 + o) % departments));
+            row.put("status", status);
+            row.put("dueOn", due);
+            row.put("doneOn", status.equals("done") ? due.minusDays(1) : null);
+            row.put("durationDays", 1 + o % 5);
+            row.put("track", List.of("land", "site", "permits").get(o % 3));
+            row.put("dependsOn", o == 0 ? List.of() : List.of("bench-p" + p + "-o" + (o - 1)));
+            obs.add(row);
+          }
+          rows.add(Map.of("id", "bench-" + p, "code", "BENCH-" + p, "name", "基准项目 " + p,
+              "signedOn", LocalDate.of(2023, 1 + p % 12, 1 + p % 28), "targetStartOn", today.plusDays(90 + p % 60),
+              "targetCompleteOn", today.plusDays(400), "stage", List.of("signed", "filed", "land", "permitted", "started", "producing").get(p % 6),
+              "investmentYi", 1.0 + p % 20, "obligations", obs));
+        }
+        session.executeWrite(tx -> tx.run("""
+            UNWIND $rows AS r
+            CREATE (p:Project {id: r.id, code: r.code, name: r.name, company: '基准公司', signedOn: r.signedOn,
+                               targetStartOn: r.targetStartOn, targetCompleteOn: r.targetCompleteOn, stage: r.stage,
+                               investmentYi: r.investmentYi, level: 'city', `new`: true, version: 1})
+            WITH p, r
+            UNWIND r.obligations AS o
+            MATCH (d:Department {id: o.department})
+            CREATE (d)-[:OWES]->(x:Obligation {id: o.id, title: o.title, status: o.status, dueOn: o.dueOn, doneOn: o.doneOn,
+                                              durationDays: o.durationDays, track: o.track, kind: 'approval', version: 1,
+                                              dispatchedAt: datetime()})-[:FOR]->(p)
+            WITH x, o
+            UNWIND o.dependsOn AS dep
+            MATCH (y:Obligation {id: dep})
+            CREATE (x)-[:DEPENDS_ON]->(y)""", Map.of("rows", rows)).consume());
+        if ((start / batch) % 8 == 0) {
+          Benchmark.log("  … %d of %d projects (%d s)", Math.min(projects, start + batch), projects, (System.nanoTime() - t0) / 1_000_000_000L);
+        }
+      }
+    }
+    Benchmark.log("  generated in %d s", (System.nanoTime() - t0) / 1_000_000_000L);
+  }
+}
