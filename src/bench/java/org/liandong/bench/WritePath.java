@@ -14,13 +14,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.liandong.Server;
+import org.liandong.storage.ChangeLog;
+import org.liandong.support.Json;
 import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.async.AsyncSession;
 
 /**
  * Obligation updates per second through the API at concurrency C, against the raw async driver
- * running the same statements (lock and read, update, change log) at the same concurrency.
+ * running the same statements (lock and read, update, the very change-log statement) at the
+ * same concurrency.
  * Each worker owns one obligation, so nothing conflicts.
  */
 final class WritePath {
@@ -31,22 +34,6 @@ final class WritePath {
       MATCH (o:Obligation {id: $id})
       SET o += $changes, o.version = o.version + 1, o.updatedAt = datetime()
       RETURN o {.*} AS o
-      """;
-  static final String RECORD = """
-      CREATE (c:Change {id: $cid, at: datetime(), actor: 'bench', type: 'obligation.updated', entity: 'Obligation',
-                        entityId: $id, projectId: 'p-n7', before: $before, after: $after})
-      WITH c
-      OPTIONAL MATCH (p:Project {id: 'p-n7'})
-      WITH c, $channels + [(p)<-[:CHAMPIONS|LIAISON_FOR]-(u:User) | 'user:' + u.id] AS names
-      UNWIND names AS name
-      WITH DISTINCT c, name
-      MERGE (ch:Channel {name: name})
-        ON CREATE SET ch.seq = 0
-      SET ch._lock = true
-      WITH c, ch, name, ch.seq + 1 AS seq
-      SET ch.seq = seq
-      REMOVE ch._lock
-      CREATE (c)-[:IN {seq: seq}]->(ch)
       """;
 
   static JsonObject run(HttpClient http, Server server, String token, int concurrency, int seconds) throws Exception {
@@ -73,9 +60,8 @@ final class WritePath {
         try {
           session.executeWriteAsync(tx -> tx.runAsync(LOCK, Map.of("id", id)).thenCompose(c -> c.singleAsync())
               .thenCompose(before -> tx.runAsync(UPDATE, Map.of("id", id, "changes", Map.of("note", "raw " + n))).thenCompose(c -> c.singleAsync())
-                  .thenCompose(after -> tx.runAsync(RECORD, Map.of("cid", UUID.randomUUID().toString(), "id", id,
-                      "before", before.get("n").asMap().toString(), "after", after.get("o").asMap().toString(),
-                      "channels", List.of("project:p-n7", "department:d-zj-housing"))).thenCompose(c -> c.consumeAsync()))))
+                  .thenCompose(after -> tx.runAsync(ChangeLog.RECORD, record(id, before.get("n").asMap(), after.get("o").asMap()))
+                      .thenCompose(c -> c.consumeAsync()))))
               .toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
           throw new IllegalStateException(e);
@@ -85,6 +71,20 @@ final class WritePath {
       };
     });
     return new JsonObject().put("concurrency", concurrency).put("api", api).put("rawDriver", raw);
+  }
+
+  private static Map<String, Object> record(String id, Map<String, Object> before, Map<String, Object> after) {
+    var params = new java.util.HashMap<String, Object>();
+    params.put("id", UUID.randomUUID().toString());
+    params.put("actor", "bench");
+    params.put("type", "obligation.updated");
+    params.put("entity", "Obligation");
+    params.put("entityId", id);
+    params.put("projectId", "p-n7");
+    params.put("before", Json.object(before).encode());
+    params.put("after", Json.object(after).encode());
+    params.put("channels", List.of("project:p-n7", "department:d-zj-housing"));
+    return params;
   }
 
   interface Worker {

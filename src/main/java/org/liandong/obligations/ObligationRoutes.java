@@ -72,7 +72,6 @@ public final class ObligationRoutes implements Routes {
     if (f.values().isEmpty()) throw Failure.invalid("body", "send at least one field to change");
     var id = ctx.pathParam("id");
     obligations.update(me, id, version, f.values())
-        .compose(v -> obligations.one(id))
         .onSuccess(o -> Responses.ok(ctx, o))
         .onFailure(ctx::fail);
   }

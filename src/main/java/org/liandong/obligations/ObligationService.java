@@ -108,7 +108,8 @@ public final class ObligationService {
         .map(change -> id);
   }
 
-  Future<Void> update(CurrentUser actor, String id, long version, Map<String, Object> fields) {
+  /** Applies the change and answers with the obligation as it now is, read in the same transaction. */
+  Future<JsonObject> update(CurrentUser actor, String id, long version, Map<String, Object> fields) {
     var changes = new HashMap<>(fields);
     var newDepartment = (String) changes.remove("departmentId");
     return graph.write(tx -> tx.first(ObligationCypher.OWNER, Map.of("id", id)).compose(owner -> {
@@ -132,9 +133,11 @@ public final class ObligationService {
               after.put("departmentId", newDepartment == null ? departmentId : newDepartment);
               return ChangeLog.record(tx, new ChangeLog.Entry(actor.username(), changeType(before, changes),
                   "Obligation", id, projectId, before, after, channels));
-            });
+            })
+            .compose(change -> tx.first(ObligationCypher.ONE, Map.of("id", id, "today", today())))
+            .map(row -> Json.object(row.orElseThrow().get("obligation").asMap()));
       });
-    })).mapEmpty();
+    }));
   }
 
   Future<Void> delete(CurrentUser actor, String id, long version) {

@@ -17,7 +17,8 @@ import org.liandong.support.Json;
 public final class ChangeLog {
   private ChangeLog() {}
 
-  static final String RECORD = """
+  /** Public for the benchmark's raw-driver baseline, which runs exactly this. */
+  public static final String RECORD = """
       CREATE (c:Change {id: $id, at: datetime(), actor: $actor, type: $type, entity: $entity,
                         entityId: $entityId, projectId: $projectId, before: $before, after: $after})
       WITH c
