@@ -170,6 +170,7 @@ public final class Benchmark {
     out.put("kpis", time(20, i -> call(http, HttpMethod.GET, "/api/kpis?year=2023", token, null)));
     out.put("battleMap", time(10, i -> call(http, HttpMethod.GET, "/api/projects", token, null)));
     out.put("schedule", time(30, i -> call(http, HttpMethod.GET, "/api/projects/" + ids.get(i % ids.size()) + "/schedule", token, null)));
+    out.put("schedule500", time(20, i -> call(http, HttpMethod.GET, "/api/projects/bench-big/schedule", token, null)));
     return out;
   }
 

@@ -23,6 +23,7 @@ final class LargeGraph {
           UNWIND $rows AS r CREATE (:Department {id: r.id, name: r.name, shortName: r.name, level: r.level, version: 1})""",
           Map.of("rows", depts)).consume());
       var today = LocalDate.now();
+      big(session, today, departments);
       int perProject = Math.max(1, obligations / projects);
       int batch = 50;
       for (int start = 0; start < projects; start += batch) {
@@ -70,5 +71,28 @@ final class LargeGraph {
       }
     }
     Benchmark.log("  generated in %d s", (System.nanoTime() - t0) / 1_000_000_000L);
+  }
+
+  /** One project of 500 obligations, each depending on the one before and the one three before. */
+  private static void big(org.neo4j.driver.Session session, LocalDate today, int departments) {
+    var obs = new ArrayList<Map<String, Object>>();
+    for (int o = 0; o < 500; o++) {
+      var deps = new ArrayList<String>();
+      if (o > 0) deps.add("bench-big-o" + (o - 1));
+      if (o > 2) deps.add("bench-big-o" + (o - 3));
+      obs.add(Map.of("id", "bench-big-o" + o, "department", "bench-d" + (o % departments), "durationDays", 1 + o % 3,
+          "dependsOn", deps));
+    }
+    session.executeWrite(tx -> tx.run("""
+        CREATE (p:Project {id: 'bench-big', code: 'BENCH-BIG', name: '五百事项项目', company: '基准公司', stage: 'land',
+                           level: 'city', signedOn: $today, targetStartOn: $start, investmentYi: 10.0, version: 1})
+        WITH p UNWIND $rows AS o
+        MATCH (d:Department {id: o.department})
+        CREATE (d)-[:OWES]->(:Obligation {id: o.id, title: o.id, status: 'dispatched', durationDays: o.durationDays,
+                                          dueOn: $start, track: 'permits', kind: 'approval', version: 1})-[:FOR]->(p)
+        WITH collect(o) AS rows
+        UNWIND rows AS o UNWIND o.dependsOn AS dep
+        MATCH (x:Obligation {id: o.id}), (y:Obligation {id: dep})
+        CREATE (x)-[:DEPENDS_ON]->(y)""", Map.of("rows", obs, "today", today, "start", today.plusYears(2))).consume());
   }
 }

@@ -36,12 +36,15 @@ final class Report {
     row(sb, "obligation updates per second at concurrency " + w.getInteger("concurrency") + " (p99 ms)",
         fmt(api.getDouble("perSecond")) + " (" + fmt(api.getDouble("p99ms")) + ")",
         fmt(raw.getDouble("perSecond")) + " (" + fmt(raw.getDouble("p99ms")) + ") raw driver", "× " + fmt(wRatio), "≥ 0.8 × raw driver", wRatio >= 0.8);
-    for (var name : new String[] {"kpis", "battleMap", "schedule"}) {
+    for (var name : new String[] {"kpis", "battleMap", "schedule", "schedule500"}) {
       var x = reads.getJsonObject(name);
       row(sb, "GET " + switch (name) { case "kpis" -> "/api/kpis"; case "battleMap" -> "/api/projects (battle map)";
-            default -> "/api/projects/{id}/schedule"; } + " on the large graph, p50 / p99 (ms)",
-          fmt(x.getDouble("p50ms")) + " / " + fmt(x.getDouble("p99ms")), "", "", name.equals("kpis") ? "p99 ≤ 50 ms" : "",
-          name.equals("kpis") ? x.getDouble("p99ms") <= 50 : null);
+            case "schedule500" -> "/api/projects/{id}/schedule, a project of 500 obligations,";
+            default -> "/api/projects/{id}/schedule (50 obligations)"; } + " on the large graph, p50 / p99 (ms)",
+          fmt(x.getDouble("p50ms")) + " / " + fmt(x.getDouble("p99ms")), "", "",
+          name.equals("kpis") ? "p99 ≤ 50 ms" : name.equals("schedule500") ? "p50 < 100 ms" : "",
+          name.equals("kpis") ? Boolean.valueOf(x.getDouble("p99ms") <= 50)
+              : name.equals("schedule500") ? Boolean.valueOf(x.getDouble("p50ms") < 100) : null);
     }
     var ml = m.getJsonObject("liandong");
     var mb = m.getJsonObject("baseline");
