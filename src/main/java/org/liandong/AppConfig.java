@@ -81,12 +81,6 @@ public record AppConfig(
     }
   }
 
-  public AppConfig withHttpPort(int port) {
-    return new AppConfig(httpHost, port, dataDir, demo, neo4jUri, neo4jUser, neo4jPassword,
-        adminPassword, sessionTtl, secureCookies, zone, live, yellowFloatDays, deficiencyCheckSeconds,
-        consoleTimeout, consoleRowCap);
-  }
-
   public boolean embedded() {
     return neo4jUri.isEmpty();
   }

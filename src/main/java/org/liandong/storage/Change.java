@@ -1,7 +1,6 @@
 package org.liandong.storage;
 
 import io.vertx.core.json.JsonObject;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,16 +18,4 @@ public record Change(
     JsonObject before,
     JsonObject after,
     Map<String, Long> seqs) {
-
-  public List<String> channels() {
-    return List.copyOf(seqs.keySet());
-  }
-
-  public JsonObject toJson() {
-    return new JsonObject()
-        .put("id", id).put("at", at).put("actor", actor).put("type", type)
-        .put("entity", entity).put("entityId", entityId).put("projectId", projectId)
-        .put("before", before).put("after", after)
-        .put("seqs", new JsonObject(Map.copyOf(seqs)));
-  }
 }
