@@ -18,16 +18,37 @@ import org.neo4j.driver.Value;
 public final class KpiService {
   static final List<String> STAGES = List.of("signed", "filed", "land", "permitted", "started", "producing");
 
+  /** Figures are kept until the next change this node commits, or this long (changes on other nodes). */
+  private static final long FRESH_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+
   private final Graph graph;
   private final Clock clock;
+  /**
+   * The last figures per year and day: every wall screen asks after every change, and the answer
+   * is the same for all of them until the next change.
+   */
+  private final Map<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private record Cached(Future<JsonObject> figures, long until) {}
 
   public KpiService(Graph graph, Clock clock) {
     this.graph = graph;
     this.clock = clock;
+    graph.onCommit(changes -> cache.clear());
+  }
+
+  Future<JsonObject> overview(int year) {
+    var key = year + "@" + LocalDate.now(clock);
+    var cached = cache.get(key);
+    if (cached != null && cached.until() - System.nanoTime() > 0) return cached.figures();
+    var figures = compute(year);
+    cache.put(key, new Cached(figures, System.nanoTime() + FRESH_NANOS));
+    figures.onFailure(e -> cache.remove(key));
+    return figures;
   }
 
   /** Everything the battle map shows, read in one transaction so the figures agree. */
-  Future<JsonObject> overview(int year) {
+  private Future<JsonObject> compute(int year) {
     var today = LocalDate.now(clock);
     var params = KpiDetails.params(today);
     return graph.read(tx -> tx.list(KpiCypher.OVERVIEW, Map.of("year", year, "stages", STAGES))

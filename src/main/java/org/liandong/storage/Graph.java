@@ -26,7 +26,7 @@ public final class Graph implements AutoCloseable {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Graph.class);
   private final Vertx vertx;
   private final Driver driver;
-  private volatile Consumer<List<Change>> onCommit = changes -> {};
+  private final List<Consumer<List<Change>>> onCommit = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private Graph(Vertx vertx, Driver driver) {
     this.vertx = vertx;
@@ -84,9 +84,9 @@ public final class Graph implements AutoCloseable {
     return read(tx -> tx.list(cypher, params));
   }
 
-  /** Called with the changes of each committed write transaction, after the commit. */
+  /** Adds a listener called with the changes of each committed write transaction, after the commit. */
   public void onCommit(Consumer<List<Change>> listener) {
-    this.onCommit = listener;
+    onCommit.add(listener);
   }
 
   private <T> Future<T> transaction(AccessMode mode, Function<Tx, Future<T>> work) {
@@ -107,11 +107,14 @@ public final class Graph implements AutoCloseable {
       if (outcome.error() != null) return Future.failedFuture(unwrap(outcome.error()));
       var committed = attempt.get();
       if (committed != null && !committed.recorded.isEmpty()) {
-        try {
-          onCommit.accept(List.copyOf(committed.recorded));
-        } catch (RuntimeException e) {
-          // the write is committed; a failed notification must not turn it into an error
-          LOG.error("could not publish {} committed change(s)", committed.recorded.size(), e);
+        var changes = List.copyOf(committed.recorded);
+        for (var listener : onCommit) {
+          try {
+            listener.accept(changes);
+          } catch (RuntimeException e) {
+            // the write is committed; a failed notification must not turn it into an error
+            LOG.error("could not publish {} committed change(s)", changes.size(), e);
+          }
         }
       }
       return Future.succeededFuture(outcome.value());

@@ -129,6 +129,16 @@ class ProjectsIT {
   }
 
   @Test
+  @DisplayName("the KPIs follow a change at once, though they are kept between changes")
+  void kpisFollowChanges() {
+    var before = analyst.get("/api/kpis?year=2029").json().getJsonObject("newlySigned").getLong("count");
+    assertThat(analyst.get("/api/kpis?year=2029").json().getJsonObject("newlySigned").getLong("count")).isEqualTo(before);
+    var created = coordinator.post("/api/projects", body(code()).put("signedOn", "2029-02-01").put("targetStartOn", "2029-09-01"));
+    assertThat(created.status()).isEqualTo(201);
+    assertThat(analyst.get("/api/kpis?year=2029").json().getJsonObject("newlySigned").getLong("count")).isEqualTo(before + 1);
+  }
+
+  @Test
   @DisplayName("the list shows a red light for projects with overdue obligations")
   void lights() {
     var list = analyst.get("/api/projects").array().stream().map(JsonObject.class::cast).toList();
