@@ -29,22 +29,35 @@ public final class KpiService {
    */
   private final Map<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
-  private record Cached(Future<JsonObject> figures, long until) {}
+  private record Cached(JsonObject figures, long until) {}
 
   public KpiService(Graph graph, Clock clock) {
     this.graph = graph;
     this.clock = clock;
-    graph.onCommit(changes -> cache.clear());
+    graph.onCommit(changes -> {
+      lastCommit = System.nanoTime();
+      cache.clear();
+    });
   }
 
   Future<JsonObject> overview(int year) {
     var key = year + "@" + LocalDate.now(clock);
     var cached = cache.get(key);
-    if (cached != null && cached.until() - System.nanoTime() > 0) return cached.figures();
-    var figures = compute(year);
-    cache.put(key, new Cached(figures, System.nanoTime() + FRESH_NANOS));
-    figures.onFailure(e -> cache.remove(key));
-    return figures;
+    // a fresh future on the caller's context: a future completed on another event loop would
+    // run the caller's response there
+    if (cached != null && cached.until() - System.nanoTime() > 0) return Future.succeededFuture(cached.figures());
+    long startedAt = System.nanoTime();
+    return compute(year).onSuccess(figures -> {
+      // figures read before a change that committed meanwhile must not be kept
+      if (committedSince(startedAt)) return;
+      cache.put(key, new Cached(figures, System.nanoTime() + FRESH_NANOS));
+    });
+  }
+
+  private volatile long lastCommit = System.nanoTime();
+
+  private boolean committedSince(long nanos) {
+    return lastCommit - nanos > 0;
   }
 
   /** Everything the battle map shows, read in one transaction so the figures agree. */
