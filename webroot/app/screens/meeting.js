@@ -51,8 +51,15 @@ export async function render(root, { user, params }) {
   // opening or closing changes nothing anyone else edits (focus, agenda, decisions bump the
   // version too), so it goes on the version as it is now rather than as the page last drew it
   async function setStatus(status) {
-    const current = await api.get(`/api/meetings/${id}`);
-    return api.patch(`/api/meetings/${id}`, { version: current.version, status });
+    for (let attempt = 0; ; attempt++) {
+      const current = await api.get(`/api/meetings/${id}`);
+      try {
+        return await api.patch(`/api/meetings/${id}`, { version: current.version, status });
+      } catch (e) {
+        // a focus or decision landed in between: the intent still holds, so try once more
+        if (e.status !== 409 || attempt > 0 || current.status === 'closed') throw e;
+      }
+    }
   }
 
   async function act(call) {

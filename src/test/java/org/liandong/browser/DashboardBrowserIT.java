@@ -85,6 +85,7 @@ class DashboardBrowserIT {
       chair.waitFor(By.cssSelector("#presence li[data-department='d-zj-housing']"));
 
       chair.click(By.id("open-meeting"));
+      chair.waitUntilGone(By.id("open-meeting"));
       chair.click(By.cssSelector("button[data-focus='" + second + "']"));
       officer.waitFor(By.cssSelector("li.focus[data-item='" + second + "']"));
 
