@@ -21,18 +21,17 @@ final class LiveEvent {
   }
 
   static JsonObject of(Change change, String channel, long seq) {
+    return json(channel, seq, change.type(), change.at(), change.actor(), change.entity(), change.entityId(),
+        change.projectId(), change.before(), change.after());
+  }
+
+  /** The wire shape of an event, whether it comes from a fresh commit or from the change log. */
+  static JsonObject json(String channel, long seq, String type, String at, String actor, String entity, String entityId,
+                         String projectId, JsonObject before, JsonObject after) {
     return new JsonObject()
-        .put("channel", channel)
-        .put("seq", seq)
-        .put("type", change.type())
-        .put("at", change.at())
-        .put("actor", change.actor())
-        .put("data", new JsonObject()
-            .put("entity", change.entity())
-            .put("entityId", change.entityId())
-            .put("projectId", change.projectId())
-            .put("before", change.before())
-            .put("after", change.after()));
+        .put("channel", channel).put("seq", seq).put("type", type).put("at", at).put("actor", actor)
+        .put("data", new JsonObject().put("entity", entity).put("entityId", entityId).put("projectId", projectId)
+            .put("before", before).put("after", after));
   }
 
   byte[] bytes() {

@@ -27,18 +27,9 @@ final class Replay {
   }
 
   private static JsonObject event(String channel, Record r) {
-    return new JsonObject()
-        .put("channel", channel)
-        .put("seq", r.get("seq").asLong())
-        .put("type", r.get("type").asString())
-        .put("at", r.get("at").asString())
-        .put("actor", r.get("actor").asString())
-        .put("data", new JsonObject()
-            .put("entity", r.get("entity").asString(null))
-            .put("entityId", r.get("entityId").asString(null))
-            .put("projectId", r.get("projectId").asString(null))
-            .put("before", json(r.get("before").asString(null)))
-            .put("after", json(r.get("after").asString(null))));
+    return LiveEvent.json(channel, r.get("seq").asLong(), r.get("type").asString(), r.get("at").asString(),
+        r.get("actor").asString(), r.get("entity").asString(null), r.get("entityId").asString(null),
+        r.get("projectId").asString(null), json(r.get("before").asString(null)), json(r.get("after").asString(null)));
   }
 
   private static JsonObject json(String text) {

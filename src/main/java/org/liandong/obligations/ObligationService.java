@@ -112,10 +112,9 @@ public final class ObligationService {
   Future<JsonObject> update(CurrentUser actor, String id, long version, Map<String, Object> fields) {
     var changes = new HashMap<>(fields);
     var newDepartment = (String) changes.remove("departmentId");
-    return graph.write(tx -> tx.first(ObligationCypher.OWNER, Map.of("id", id)).compose(owner -> {
-      if (owner.isEmpty()) return Future.failedFuture(Failure.notFound("obligation", id));
-      var departmentId = owner.get().get("departmentId").asString();
-      var projectId = owner.get().get("projectId").asString();
+    return graph.write(tx -> owner(tx, id).compose(owner -> {
+      var departmentId = owner.departmentId();
+      var projectId = owner.projectId();
       authorize(actor, departmentId, fields);
       return Locks.lock(tx, Node.Obligation, id, version).compose(before -> {
         workflow(actor, before, changes);
@@ -141,10 +140,9 @@ public final class ObligationService {
   }
 
   Future<Void> delete(CurrentUser actor, String id, long version) {
-    return graph.write(tx -> tx.first(ObligationCypher.OWNER, Map.of("id", id)).compose(owner -> {
-      if (owner.isEmpty()) return Future.failedFuture(Failure.notFound("obligation", id));
-      var projectId = owner.get().get("projectId").asString();
-      var departmentId = owner.get().get("departmentId").asString();
+    return graph.write(tx -> owner(tx, id).compose(owner -> {
+      var projectId = owner.projectId();
+      var departmentId = owner.departmentId();
       return Locks.lock(tx, Node.Obligation, id, version)
           .compose(before -> tx.first(ObligationCypher.DEPENDENTS, Map.of("id", id)).compose(row -> {
             var dependents = row.orElseThrow().get("n").asLong();
@@ -170,10 +168,9 @@ public final class ObligationService {
 
   private Future<Void> dependency(CurrentUser actor, String id, long version, String dependsOn, boolean add) {
     var params = Map.<String, Object>of("id", id, "dependsOn", dependsOn);
-    return graph.write(tx -> tx.first(ObligationCypher.OWNER, Map.of("id", id)).compose(owner -> {
-      if (owner.isEmpty()) return Future.failedFuture(Failure.notFound("obligation", id));
-      var projectId = owner.get().get("projectId").asString();
-      var departmentId = owner.get().get("departmentId").asString();
+    return graph.write(tx -> owner(tx, id).compose(owner -> {
+      var projectId = owner.projectId();
+      var departmentId = owner.departmentId();
       return Locks.lock(tx, Node.Obligation, id, version).compose(before -> {
         Future<Void> changed = add
             ? Exists.require(tx, Node.Obligation, dependsOn, "dependsOn")
@@ -224,6 +221,15 @@ public final class ObligationService {
       }
       return chain;
     });
+  }
+
+  /** Which department owes an obligation and for which project; 404 when there is no such obligation. */
+  private record Owner(String departmentId, String projectId) {}
+
+  private static Future<Owner> owner(Tx tx, String id) {
+    return tx.first(ObligationCypher.OWNER, Map.of("id", id)).compose(row -> row
+        .map(r -> Future.succeededFuture(new Owner(r.get("departmentId").asString(), r.get("projectId").asString())))
+        .orElseGet(() -> Future.failedFuture(Failure.notFound("obligation", id))));
   }
 
   /** Officers move only what their department owes, and only its workflow fields. */

@@ -7,7 +7,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 
@@ -141,9 +140,5 @@ final class KpiDetails {
 
   private static double round1(double v) {
     return Math.round(v * 10) / 10.0;
-  }
-
-  static Map<String, Object> params(LocalDate today) {
-    return Map.of("today", today);
   }
 }

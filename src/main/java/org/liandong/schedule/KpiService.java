@@ -63,7 +63,7 @@ public final class KpiService {
   /** Everything the battle map shows, read in one transaction so the figures agree. */
   private Future<JsonObject> compute(int year) {
     var today = LocalDate.now(clock);
-    var params = KpiDetails.params(today);
+    Map<String, Object> params = Map.of("today", today);
     return graph.read(tx -> tx.list(KpiCypher.OVERVIEW, Map.of("year", year, "stages", STAGES))
         .map(rows -> headline(rows, year))
         .compose(kpis -> tx.list(KpiCypher.DEPARTMENTS, params).map(r -> kpis.put("departments", KpiDetails.departments(r))))

@@ -16,6 +16,7 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.async.AsyncSession;
 
 /**
@@ -49,23 +50,16 @@ public final class Graph implements AutoCloseable {
   }
 
   public <T> Future<T> read(Function<Tx, Future<T>> work) {
-    return transaction(AccessMode.READ, work);
+    return transaction(AccessMode.READ, TransactionConfig.empty(), work);
   }
 
   /** A read transaction the server stops after {@code timeout} (the analyst console's). */
   public <T> Future<T> read(java.time.Duration timeout, Function<Tx, Future<T>> work) {
-    var context = vertx.getOrCreateContext();
-    var session = session(AccessMode.READ);
-    var config = org.neo4j.driver.TransactionConfig.builder().withTimeout(timeout).build();
-    var stage = session.executeReadAsync(tx -> work.apply(new Tx(tx, context)).toCompletionStage(), config)
-        .handle((value, error) -> new Outcome<T>(value, error))
-        .thenCompose(outcome -> session.closeAsync().thenApply(ignored -> outcome));
-    return Future.fromCompletionStage(stage, context).compose(outcome -> outcome.error() == null
-        ? Future.succeededFuture(outcome.value()) : Future.failedFuture(unwrap(outcome.error())));
+    return transaction(AccessMode.READ, TransactionConfig.builder().withTimeout(timeout).build(), work);
   }
 
   public <T> Future<T> write(Function<Tx, Future<T>> work) {
-    return transaction(AccessMode.WRITE, work);
+    return transaction(AccessMode.WRITE, TransactionConfig.empty(), work);
   }
 
   /** One auto-commit statement, for schema changes which cannot share a transaction. */
@@ -89,7 +83,7 @@ public final class Graph implements AutoCloseable {
     onCommit.add(listener);
   }
 
-  private <T> Future<T> transaction(AccessMode mode, Function<Tx, Future<T>> work) {
+  private <T> Future<T> transaction(AccessMode mode, TransactionConfig config, Function<Tx, Future<T>> work) {
     var context = vertx.getOrCreateContext();
     var session = session(mode);
     // a managed transaction may run its work several times; only the last attempt commits
@@ -99,7 +93,8 @@ public final class Graph implements AutoCloseable {
       attempt.set(wrapped);
       return work.apply(wrapped).toCompletionStage();
     };
-    var stage = mode == AccessMode.READ ? session.executeReadAsync(run::apply) : session.executeWriteAsync(run::apply);
+    var stage = mode == AccessMode.READ
+        ? session.executeReadAsync(run::apply, config) : session.executeWriteAsync(run::apply, config);
     // close the session whatever happened, then hand back the transaction's own outcome
     var closed = stage.handle((value, error) -> new Outcome<T>(value, error))
         .thenCompose(outcome -> session.closeAsync().thenApply(ignored -> outcome));
