@@ -17,12 +17,14 @@ public final class Main {
     } catch (Server.StartupException | IllegalArgumentException e) {
       log.debug("start-up failure", e);
       System.err.println("liandong: " + e.getMessage());
+      org.apache.logging.log4j.LogManager.shutdown();
       System.exit(1);
       return;
     } catch (RuntimeException | Error e) {
       // never leave a half-started JVM running: Neo4j's and Vert.x's threads would keep it alive
       log.error("start-up failed unexpectedly", e);
       System.err.println("liandong: start-up failed: " + e);
+      org.apache.logging.log4j.LogManager.shutdown();
       System.exit(1);
       return;
     }

@@ -43,6 +43,15 @@ final class MeetingCypher {
       CREATE (m)-[:ABOUT]->(p)
       """;
 
+  /** Write-locks the meeting, then reads it with the projects it is about. */
+  static final String LOCK_AND_READ = """
+      MATCH (m:Meeting {id: $id})
+      SET m._lock = true
+      REMOVE m._lock
+      WITH m
+      RETURN m {.*} AS m, [(m)-[:ABOUT]->(p:Project) | p.id] AS projectIds
+      """;
+
   static final String PROJECT_IDS = "MATCH (:Meeting {id: $id})-[:ABOUT]->(p:Project) RETURN collect(p.id) AS ids";
 
   static final String PROPS = "MATCH (m:Meeting {id: $id}) RETURN m {.*} AS m";

@@ -110,7 +110,7 @@ public final class MeetingService {
 
   Future<Void> addAgendaItem(CurrentUser actor, String id, String title, String projectId) {
     return graph.write(tx -> openMeeting(tx, id)
-        .compose(before -> Exists.require(tx, Node.Project, projectId, "projectId")
+        .compose(open -> Exists.require(tx, Node.Project, projectId, "projectId")
             .compose(v -> {
               var params = new HashMap<String, Object>();
               params.put("id", id);
@@ -119,10 +119,9 @@ public final class MeetingService {
               params.put("projectId", projectId);
               return tx.first(MeetingCypher.ADD_AGENDA, params);
             })
-            .compose(item -> projectIds(tx, id).compose(pids -> ChangeLog.record(tx, new ChangeLog.Entry(
-                actor.username(), "meeting.agenda.added", "Meeting", id, projectId != null ? projectId
-                    : pids.isEmpty() ? null : pids.get(0), null, item.orElseThrow().get("item").asMap(),
-                channels(id, pids)))))))
+            .compose(item -> ChangeLog.record(tx, new ChangeLog.Entry(
+                actor.username(), "meeting.agenda.added", "Meeting", id, projectId != null ? projectId : open.firstProject(),
+                null, item.orElseThrow().get("item").asMap(), channels(id, open.projectIds()))))))
         .mapEmpty();
   }
 
@@ -131,8 +130,9 @@ public final class MeetingService {
    * decision and every obligation it names exist afterwards, or none of them do.
    */
   Future<String> decide(CurrentUser actor, String id, String text, String agendaItemId, List<Map<String, Object>> created) {
-    return graph.write(tx -> openMeeting(tx, id).compose(before -> projectIds(tx, id).compose(pids ->
+    return graph.write(tx -> openMeeting(tx, id).compose(open ->
         agendaProject(tx, id, agendaItemId).compose(itemProject -> {
+          var pids = open.projectIds();
           var defaultProject = itemProject.orElse(pids.size() == 1 ? pids.get(0) : null);
           Future<List<String>> ids = Future.succeededFuture(new ArrayList<>());
           for (int i = 0; i < created.size(); i++) {
@@ -164,17 +164,16 @@ public final class MeetingService {
                 })
                 .map(change -> decisionId);
           });
-        }))));
+        })));
   }
 
   /** The chair points the room at an agenda item; everyone's view follows. */
   Future<Void> focus(CurrentUser actor, String id, String agendaItemId) {
-    return graph.write(tx -> openMeeting(tx, id)
-        .compose(before -> agendaProject(tx, id, agendaItemId)
-            .compose(v -> tx.first(MeetingCypher.FOCUS, Map.of("id", id, "itemId", agendaItemId)))
-            .compose(row -> projectIds(tx, id).compose(pids -> ChangeLog.record(tx, new ChangeLog.Entry(
-                actor.username(), "meeting.focus", "Meeting", id, pids.isEmpty() ? null : pids.get(0),
-                before, row.orElseThrow().get("m").asMap(), channels(id, pids)))))))
+    return graph.write(tx -> openMeeting(tx, id).compose(open ->
+        tx.first(MeetingCypher.FOCUS, Map.of("id", id, "itemId", agendaItemId)).compose(row -> row.isEmpty()
+            ? Future.failedFuture(noAgendaItem(agendaItemId))
+            : ChangeLog.record(tx, new ChangeLog.Entry(actor.username(), "meeting.focus", "Meeting", id,
+                open.firstProject(), open.meeting(), row.get().get("m").asMap(), channels(id, open.projectIds()))))))
         .mapEmpty();
   }
 
@@ -207,17 +206,32 @@ public final class MeetingService {
     return ZonedDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
   }
 
-  private static Future<Map<String, Object>> openMeeting(Tx tx, String id) {
-    return Locks.lock(tx, Node.Meeting, id).compose(m -> "closed".equals(m.get("status"))
-        ? Future.failedFuture(new Failure.Conflict("this meeting is closed; its record is locked", Json.object(m)))
-        : Future.succeededFuture(m));
+  /** A meeting, write-locked and not closed, with the projects it is about. */
+  private record Open(Map<String, Object> meeting, List<String> projectIds) {
+    String firstProject() {
+      return projectIds.isEmpty() ? null : projectIds.get(0);
+    }
+  }
+
+  private static Future<Open> openMeeting(Tx tx, String id) {
+    return tx.first(MeetingCypher.LOCK_AND_READ, Map.of("id", id)).compose(row -> {
+      if (row.isEmpty()) return Future.failedFuture(Failure.notFound("meeting", id));
+      var m = row.get().get("m").asMap();
+      return "closed".equals(m.get("status"))
+          ? Future.failedFuture(new Failure.Conflict("this meeting is closed; its record is locked", Json.object(m)))
+          : Future.succeededFuture(new Open(m, row.get().get("projectIds").asList(Value::asString)));
+    });
   }
 
   private static Future<Optional<String>> agendaProject(Tx tx, String id, String agendaItemId) {
     if (agendaItemId == null) return Future.succeededFuture(Optional.empty());
     return tx.first(MeetingCypher.AGENDA_ITEM, Map.of("id", id, "itemId", agendaItemId)).compose(row -> row.isEmpty()
-        ? Future.failedFuture(Failure.Invalid.unprocessable("agendaItemId", "this meeting has no agenda item '" + agendaItemId + "'"))
+        ? Future.failedFuture(noAgendaItem(agendaItemId))
         : Future.succeededFuture(Optional.ofNullable(row.get().get("projectId").asString(null))));
+  }
+
+  private static Failure noAgendaItem(String agendaItemId) {
+    return Failure.Invalid.unprocessable("agendaItemId", "this meeting has no agenda item '" + agendaItemId + "'");
   }
 
   private static Future<List<String>> projectIds(Tx tx, String id) {

@@ -1,6 +1,7 @@
 package org.liandong.obligations;
 
-final class ObligationCypher {
+/** The obligation statements; public only for the benchmark's raw-driver baseline, which runs the write's own. */
+public final class ObligationCypher {
   private ObligationCypher() {}
 
   static final String FIELDS = """
@@ -42,9 +43,14 @@ final class ObligationCypher {
       RETURN %s AS obligation
       """.formatted(FIELDS);
 
-  static final String OWNER = """
-      MATCH (d:Department)-[:OWES]->(o:Obligation {id: $id})-[:FOR]->(p:Project)
-      RETURN d.id AS departmentId, p.id AS projectId
+  /** Write-locks the obligation, then reads it with who owes it and for which project. */
+  public static final String LOCK_OWNED = """
+      MATCH (o:Obligation {id: $id})
+      SET o._lock = true
+      REMOVE o._lock
+      WITH o
+      MATCH (d:Department)-[:OWES]->(o)-[:FOR]->(p:Project)
+      RETURN o {.*} AS o, d.id AS departmentId, p.id AS projectId
       """;
 
   static final String CREATE = """
@@ -65,6 +71,13 @@ final class ObligationCypher {
       SET o += $changes, o.version = o.version + 1, o.updatedAt = datetime()
       RETURN o {.*} AS o
       """;
+
+  /** The same update, answering also with the obligation as {@link #ONE} shows it. */
+  public static final String UPDATE_AND_SHOW = """
+      MATCH (d:Department)-[:OWES]->(o:Obligation {id: $id})-[:FOR]->(p:Project)
+      SET o += $changes, o.version = o.version + 1, o.updatedAt = datetime()
+      RETURN o {.*} AS o, %s AS obligation
+      """.formatted(FIELDS);
 
   static final String REASSIGN = """
       MATCH (o:Obligation {id: $id})<-[r:OWES]-(:Department)

@@ -108,15 +108,19 @@ public final class ObligationService {
         .map(change -> id);
   }
 
-  /** Applies the change and answers with the obligation as it now is, read in the same transaction. */
+  /**
+   * Applies the change and answers with the obligation as it now is, read in the same
+   * transaction. The change is recorded last, so the channels it locks are held only until
+   * the commit.
+   */
   Future<JsonObject> update(CurrentUser actor, String id, long version, Map<String, Object> fields) {
     var changes = new HashMap<>(fields);
     var newDepartment = (String) changes.remove("departmentId");
-    return graph.write(tx -> owner(tx, id).compose(owner -> {
-      var departmentId = owner.departmentId();
-      var projectId = owner.projectId();
+    return graph.write(tx -> lockOwned(tx, id).compose(owned -> {
+      var departmentId = owned.departmentId();
+      var projectId = owned.projectId();
       authorize(actor, departmentId, fields);
-      return Locks.lock(tx, Node.Obligation, id, version).compose(before -> {
+      return Locks.expect(Node.Obligation, owned.obligation(), version).compose(before -> {
         workflow(actor, before, changes);
         var channels = new ArrayList<>(List.of("project:" + projectId, "department:" + departmentId));
         Future<Void> moved = Future.succeededFuture();
@@ -126,24 +130,23 @@ public final class ObligationService {
               Map.of("id", id, "departmentId", newDepartment))).mapEmpty();
         }
         return moved
-            .compose(v -> tx.first(ObligationCypher.UPDATE, Map.of("id", id, "changes", changes)))
+            .compose(v -> tx.first(ObligationCypher.UPDATE_AND_SHOW, Map.of("id", id, "changes", changes, "today", today())))
             .compose(row -> {
               var after = new HashMap<>(row.orElseThrow().get("o").asMap());
               after.put("departmentId", newDepartment == null ? departmentId : newDepartment);
+              var shown = Json.object(row.orElseThrow().get("obligation").asMap());
               return ChangeLog.record(tx, new ChangeLog.Entry(actor.username(), changeType(before, changes),
-                  "Obligation", id, projectId, before, after, channels));
-            })
-            .compose(change -> tx.first(ObligationCypher.ONE, Map.of("id", id, "today", today())))
-            .map(row -> Json.object(row.orElseThrow().get("obligation").asMap()));
+                  "Obligation", id, projectId, before, after, channels)).map(shown);
+            });
       });
     }));
   }
 
   Future<Void> delete(CurrentUser actor, String id, long version) {
-    return graph.write(tx -> owner(tx, id).compose(owner -> {
-      var projectId = owner.projectId();
-      var departmentId = owner.departmentId();
-      return Locks.lock(tx, Node.Obligation, id, version)
+    return graph.write(tx -> lockOwned(tx, id).compose(owned -> {
+      var projectId = owned.projectId();
+      var departmentId = owned.departmentId();
+      return Locks.expect(Node.Obligation, owned.obligation(), version)
           .compose(before -> tx.first(ObligationCypher.DEPENDENTS, Map.of("id", id)).compose(row -> {
             var dependents = row.orElseThrow().get("n").asLong();
             if (dependents > 0) {
@@ -168,10 +171,10 @@ public final class ObligationService {
 
   private Future<Void> dependency(CurrentUser actor, String id, long version, String dependsOn, boolean add) {
     var params = Map.<String, Object>of("id", id, "dependsOn", dependsOn);
-    return graph.write(tx -> owner(tx, id).compose(owner -> {
-      var projectId = owner.projectId();
-      var departmentId = owner.departmentId();
-      return Locks.lock(tx, Node.Obligation, id, version).compose(before -> {
+    return graph.write(tx -> lockOwned(tx, id).compose(owned -> {
+      var projectId = owned.projectId();
+      var departmentId = owned.departmentId();
+      return Locks.expect(Node.Obligation, owned.obligation(), version).compose(before -> {
         Future<Void> changed = add
             ? Exists.require(tx, Node.Obligation, dependsOn, "dependsOn")
                 .compose(v -> tx.first(ObligationCypher.LOOP, params))
@@ -223,12 +226,13 @@ public final class ObligationService {
     });
   }
 
-  /** Which department owes an obligation and for which project; 404 when there is no such obligation. */
-  private record Owner(String departmentId, String projectId) {}
+  /** An obligation, write-locked, with the department that owes it and the project it is for. */
+  private record Owned(Map<String, Object> obligation, String departmentId, String projectId) {}
 
-  private static Future<Owner> owner(Tx tx, String id) {
-    return tx.first(ObligationCypher.OWNER, Map.of("id", id)).compose(row -> row
-        .map(r -> Future.succeededFuture(new Owner(r.get("departmentId").asString(), r.get("projectId").asString())))
+  /** Locks and reads the obligation and its owner in one statement; 404 when there is no such obligation. */
+  private static Future<Owned> lockOwned(Tx tx, String id) {
+    return tx.first(ObligationCypher.LOCK_OWNED, Map.of("id", id)).compose(row -> row
+        .map(r -> Future.succeededFuture(new Owned(r.get("o").asMap(), r.get("departmentId").asString(), r.get("projectId").asString())))
         .orElseGet(() -> Future.failedFuture(Failure.notFound("obligation", id))));
   }
 

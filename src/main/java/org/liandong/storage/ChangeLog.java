@@ -12,7 +12,8 @@ import org.liandong.support.Json;
  * Records a {@code (:Change)} inside the writing transaction and gives it the next gap-free
  * seq of every channel it concerns: those the caller names, plus {@code user:<id>} of the
  * project's champions and liaison. Channel nodes are write-locked before their seq is read,
- * so per channel the seq order is the commit order.
+ * so per channel the seq order is the commit order. Record the change as the last statement
+ * of a write: those locks are held until the commit.
  */
 public final class ChangeLog {
   private ChangeLog() {}
@@ -55,7 +56,7 @@ public final class ChangeLog {
     params.put("before", before == null ? null : before.encode());
     params.put("after", after == null ? null : after.encode());
     params.put("channels", new ArrayList<>(new java.util.LinkedHashSet<>(e.channels())));
-    return tx.list(RECORD, params).map(rows -> {
+    return tx.listBeforeCommit(RECORD, params).map(rows -> {
       var seqs = new LinkedHashMap<String, Long>();
       rows.forEach(r -> seqs.put(r.get("name").asString(), r.get("seq").asLong()));
       var at = rows.isEmpty() ? null : rows.get(0).get("at").asString();

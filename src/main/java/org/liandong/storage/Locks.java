@@ -22,15 +22,21 @@ public final class Locks {
 
   /** Locks, returns the properties, and refuses a write based on another version. */
   public static Future<Map<String, Object>> lock(Tx tx, Node label, String id, long expectedVersion) {
-    return lock(tx, label, id).compose(node -> {
-      var current = ((Number) node.getOrDefault("version", 0L)).longValue();
-      if (current != expectedVersion) {
-        return Future.failedFuture(new Failure.Conflict(
-            "someone changed this " + label.noun() + " since you read it (you sent version "
-                + expectedVersion + ", it is now " + current + "); here is the current state",
-            Json.object(node)));
-      }
-      return Future.succeededFuture(node);
-    });
+    return lock(tx, label, id).compose(node -> expect(label, node, expectedVersion));
+  }
+
+  /**
+   * Refuses a write based on another version of a node already locked and read (for writes
+   * that lock with a statement of their own, reading more than the node).
+   */
+  public static Future<Map<String, Object>> expect(Node label, Map<String, Object> node, long expectedVersion) {
+    var current = ((Number) node.getOrDefault("version", 0L)).longValue();
+    if (current != expectedVersion) {
+      return Future.failedFuture(new Failure.Conflict(
+          "someone changed this " + label.noun() + " since you read it (you sent version "
+              + expectedVersion + ", it is now " + current + "); here is the current state",
+          Json.object(node)));
+    }
+    return Future.succeededFuture(node);
   }
 }

@@ -27,6 +27,16 @@ public final class Tx {
         tx.runAsync(cypher, params).thenCompose(ResultCursor::listAsync), context);
   }
 
+  /**
+   * The same, but completed on the driver's thread instead of the caller's context: for the
+   * change-log statement, whose channel locks every other writer of those channels waits on
+   * until the commit. What follows it is small, so the commit need not queue behind the event
+   * loop's other work.
+   */
+  Future<List<Record>> listBeforeCommit(String cypher, Map<String, Object> params) {
+    return Future.fromCompletionStage(tx.runAsync(cypher, params).thenCompose(ResultCursor::listAsync));
+  }
+
   public Future<Optional<Record>> first(String cypher, Map<String, Object> params) {
     return list(cypher, params).map(rows -> rows.stream().findFirst());
   }

@@ -106,6 +106,31 @@ class MeetingsIT {
   }
 
   @Test
+  @DisplayName("the chair focuses an agenda item of this meeting; an unknown item, meeting or a closed meeting is refused")
+  void focus() {
+    var meeting = newMeeting();
+    var id = meeting.getString("id");
+    var item = meeting.getJsonArray("agenda").getJsonObject(1);
+    var focused = leader.post("/api/meetings/" + id + "/focus", new JsonObject().put("agendaItemId", item.getString("id")));
+    assertThat(focused.status()).as(focused.toString()).isEqualTo(200);
+    assertThat(focused.json().getString("focusItemId")).isEqualTo(item.getString("id"));
+    assertThat(focused.json().getString("focusTitle")).isEqualTo("挂牌时间");
+    assertThat(focused.json().getLong("version")).isEqualTo(2);
+
+    var otherItem = newMeeting().getJsonArray("agenda").getJsonObject(0).getString("id");
+    var wrong = leader.post("/api/meetings/" + id + "/focus", new JsonObject().put("agendaItemId", otherItem));
+    assertThat(wrong.status()).as(wrong.toString()).isEqualTo(422);
+    assertThat(wrong.toString()).contains("agendaItemId");
+    assertThat(leader.post("/api/meetings/nope/focus", new JsonObject().put("agendaItemId", otherItem)).status()).isEqualTo(404);
+    assertThat(coordinator.get("/api/meetings/" + id).json().getLong("version")).as("refusals change nothing").isEqualTo(2);
+
+    coordinator.patch("/api/meetings/" + id, new JsonObject().put("version", 2).put("status", "open"));
+    coordinator.patch("/api/meetings/" + id, new JsonObject().put("version", 3).put("status", "closed"));
+    assertThat(leader.post("/api/meetings/" + id + "/focus", new JsonObject().put("agendaItemId", item.getString("id"))).status())
+        .isEqualTo(409);
+  }
+
+  @Test
   @DisplayName("officers may not record decisions; leaders may not schedule meetings")
   void roles() {
     var id = newMeeting().getString("id");
