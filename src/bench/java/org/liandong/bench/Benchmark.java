@@ -25,7 +25,9 @@ import org.liandong.Server;
  * baseline and the load generator in JVMs of their own, all on loopback, and prints a table of
  * figures against the baseline measured in the same run. Results go to target/bench/.
  * Sizes are system properties: -Dclients=2000 -Dchannels=20 -Drate=100 -Dseconds=15
- * -Dconcurrency=16 -Dprojects=2000 -Dobligations=100000 -Ddepartments=300 -Didle=10000.
+ * -Dconcurrency=16 -Dprojects=2000 -Dobligations=100000 -Ddepartments=300 -Didle=10000;
+ * -Dwarmup=15 (seconds of each unmeasured warm-up step); -Dparts=fanout,writes,memory,reads runs
+ * only the sections named (all by default).
  */
 public final class Benchmark {
   static final int CLIENTS = Integer.getInteger("clients", 2000);
@@ -37,6 +39,8 @@ public final class Benchmark {
   static final int OBLIGATIONS = Integer.getInteger("obligations", 100_000);
   static final int DEPARTMENTS = Integer.getInteger("departments", 300);
   static final int IDLE = Integer.getInteger("idle", 10_000);
+  static final int WARM_UP = Integer.getInteger("warmup", 15);
+  static final java.util.Set<String> PARTS = java.util.Set.of(System.getProperty("parts", "fanout,writes,memory,reads").split(","));
 
   public static void main(String[] args) throws Exception {
     var out = Path.of("target", "bench");
@@ -57,26 +61,40 @@ public final class Benchmark {
       var results = new JsonObject().put("machine", machine()).put("at", Instant.now().toString());
 
       var meetings = meetings(http, token);
+      var writes = WritePath.prepare(http, server, token, CONCURRENCY);
       var baseline = Baseline.start();
       try {
-        log("fan-out: Liandong, %d clients over %d meeting channels, %d writes/s for %d s", CLIENTS, CHANNELS, RATE, SECONDS);
-        results.put("fanout", fanout("liandong", server.port(), token, refresh(http, token, meetings), CLIENTS, RATE));
-        log("fan-out: bare Vert.x baseline, same clients and rate");
-        results.put("fanoutBaseline", fanout("baseline", baseline.port, null, meetings, CLIENTS, RATE));
-        log("commit-to-screen at 1000 clients and 100 writes/s");
-        results.put("fanout1000", fanout("liandong", server.port(), token, refresh(http, token, meetings), 1000, 100));
-
-        log("write path: API vs raw driver at concurrency %d", CONCURRENCY);
-        results.put("writes", WritePath.run(http, server, token, CONCURRENCY, 10));
-
-        log("memory: %d idle authenticated sockets, Liandong vs baseline", IDLE);
-        results.put("memory", new JsonObject()
-            .put("liandong", idleMemory("liandong", server.port(), token, () -> selfMemory()))
-            .put("baseline", idleMemory("baseline", baseline.port, null, baseline::memory)));
-
-        log("read path: generating %d projects, %d obligations, %d departments", PROJECTS, OBLIGATIONS, DEPARTMENTS);
-        LargeGraph.generate(server.graph().driver(), PROJECTS, OBLIGATIONS, DEPARTMENTS);
-        results.put("reads", reads(http, token, meetings.getJsonObject(0)));
+        // a server answers warm: the JIT compiles Neo4j's and our hot paths over the first tens
+        // of seconds of load, on the same two cores, so nothing below is measured cold
+        log("warm-up (not measured): %d s of writes through the API and the raw driver, a short fan-out on both servers", 2 * WARM_UP);
+        writes.warmUp(WARM_UP);
+        if (PARTS.contains("fanout")) {
+          fanout("liandong", server.port(), token, refresh(http, token, meetings), CLIENTS / 4, RATE, WARM_UP);
+          fanout("baseline", baseline.port, null, meetings, CLIENTS / 4, RATE, WARM_UP);
+        }
+        if (PARTS.contains("fanout")) {
+          log("fan-out: Liandong, %d clients over %d meeting channels, %d writes/s for %d s", CLIENTS, CHANNELS, RATE, SECONDS);
+          results.put("fanout", fanout("liandong", server.port(), token, refresh(http, token, meetings), CLIENTS, RATE, SECONDS));
+          log("fan-out: bare Vert.x baseline, same clients and rate");
+          results.put("fanoutBaseline", fanout("baseline", baseline.port, null, meetings, CLIENTS, RATE, SECONDS));
+          log("commit-to-screen at 1000 clients and 100 writes/s");
+          results.put("fanout1000", fanout("liandong", server.port(), token, refresh(http, token, meetings), 1000, 100, SECONDS));
+        }
+        if (PARTS.contains("writes")) {
+          log("write path: API vs raw driver at concurrency %d", CONCURRENCY);
+          results.put("writes", writes.run(10));
+        }
+        if (PARTS.contains("memory")) {
+          log("memory: %d idle authenticated sockets, Liandong vs baseline", IDLE);
+          results.put("memory", new JsonObject()
+              .put("liandong", idleMemory("liandong", server.port(), token, () -> selfMemory()))
+              .put("baseline", idleMemory("baseline", baseline.port, null, baseline::memory)));
+        }
+        if (PARTS.contains("reads")) {
+          log("read path: generating %d projects, %d obligations, %d departments", PROJECTS, OBLIGATIONS, DEPARTMENTS);
+          LargeGraph.generate(server.graph().driver(), PROJECTS, OBLIGATIONS, DEPARTMENTS);
+          results.put("reads", reads(http, token, meetings.getJsonObject(0)));
+        }
       } finally {
         baseline.stop();
       }
@@ -127,10 +145,11 @@ public final class Benchmark {
     return meetings;
   }
 
-  private static JsonObject fanout(String target, int port, String token, JsonArray meetings, int clients, int rate) throws Exception {
+  private static JsonObject fanout(String target, int port, String token, JsonArray meetings, int clients, int rate, int seconds)
+      throws Exception {
     var channels = new JsonArray(meetings.stream().map(m -> "meeting:" + ((JsonObject) m).getString("id")).toList());
     var spec = new JsonObject().put("mode", "fanout").put("target", target).put("port", port).put("token", token)
-        .put("clients", clients).put("channels", channels).put("rate", rate).put("seconds", SECONDS).put("meetings", meetings);
+        .put("clients", clients).put("channels", channels).put("rate", rate).put("seconds", seconds).put("meetings", meetings);
     return Generator.start(spec).finish();
   }
 

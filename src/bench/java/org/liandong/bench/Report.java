@@ -15,6 +15,16 @@ final class Report {
     var reads = r.getJsonObject("reads");
     var sb = new StringBuilder();
     sb.append("| measure | Liandong | baseline | ratio | target | met |\n|---|---|---|---|---|---|\n");
+    if (f != null) fanout(sb, f, b, f1);
+    if (w != null) writes(sb, w);
+    if (reads != null) reads(sb, reads);
+    if (m != null) memory(sb, m);
+    sb.append("\nMachine: ").append(r.getJsonObject("machine").encode()).append(" · run at ").append(r.getString("at"))
+        .append(" · ").append(r.getLong("seconds")).append(" s\n");
+    return sb.toString();
+  }
+
+  private static void fanout(StringBuilder sb, JsonObject f, JsonObject b, JsonObject f1) {
     double p99Ratio = f.getDouble("p99ms") / Math.max(0.001, b.getDouble("p99ms"));
     row(sb, "fan-out p50 / p99 / p99.9 / max (ms), " + f.getInteger("clients") + " clients, " + f.getInteger("channels")
             + " channels, " + f.getInteger("rate") + " writes/s",
@@ -30,12 +40,18 @@ final class Report {
         f.getLong("gaps") == 0 && f.getLong("errors") == 0);
     row(sb, "commit-to-screen p99 (ms), " + f1.getInteger("clients") + " clients, " + f1.getInteger("rate") + " writes/s",
         fmt(f1.getDouble("p99ms")), "", "", "≤ 100 ms", f1.getDouble("p99ms") <= 100);
+  }
+
+  private static void writes(StringBuilder sb, JsonObject w) {
     var api = w.getJsonObject("api");
     var raw = w.getJsonObject("rawDriver");
     double wRatio = api.getDouble("perSecond") / Math.max(0.001, raw.getDouble("perSecond"));
     row(sb, "obligation updates per second at concurrency " + w.getInteger("concurrency") + " (p99 ms)",
         fmt(api.getDouble("perSecond")) + " (" + fmt(api.getDouble("p99ms")) + ")",
         fmt(raw.getDouble("perSecond")) + " (" + fmt(raw.getDouble("p99ms")) + ") raw driver", "× " + fmt(wRatio), "≥ 0.8 × raw driver", wRatio >= 0.8);
+  }
+
+  private static void reads(StringBuilder sb, JsonObject reads) {
     for (var name : new String[] {"kpis", "kpisAfterChange", "battleMap", "schedule", "schedule500"}) {
       var x = reads.getJsonObject(name);
       row(sb, "GET " + switch (name) { case "kpis" -> "/api/kpis (repeated, between changes)";
@@ -48,15 +64,15 @@ final class Report {
           name.equals("kpis") ? Boolean.valueOf(x.getDouble("p99ms") <= 50)
               : name.equals("schedule500") ? Boolean.valueOf(x.getDouble("p50ms") < 100) : null);
     }
+  }
+
+  private static void memory(StringBuilder sb, JsonObject m) {
     var ml = m.getJsonObject("liandong");
     var mb = m.getJsonObject("baseline");
     long perSocket = ml.getLong("rssPerSocketBytes");
     row(sb, "memory per idle authenticated WebSocket, " + ml.getLong("sockets") + " sockets: RSS / heap (KB)",
         kb(ml.getLong("rssPerSocketBytes")) + " / " + kb(ml.getLong("heapPerSocketBytes")),
         kb(mb.getLong("rssPerSocketBytes")) + " / " + kb(mb.getLong("heapPerSocketBytes")), "", "≤ 50 KB", perSocket <= 50 * 1024);
-    sb.append("\nMachine: ").append(r.getJsonObject("machine").encode()).append(" · run at ").append(r.getString("at"))
-        .append(" · ").append(r.getLong("seconds")).append(" s\n");
-    return sb.toString();
   }
 
   private static void row(StringBuilder sb, String what, String ours, String base, String ratio, String target, Boolean met) {
