@@ -15,14 +15,16 @@ final class MeetingCypher {
       RETURN %s AS meeting ORDER BY m.startsAt DESC
       """.formatted(SUMMARY);
 
-  static final String ONE = """
-      MATCH (m:Meeting {id: $id})
-      RETURN %s AS meeting,
+  /** A meeting as the API shows it, with its agenda and decisions; {@code m} is the meeting. */
+  private static final String VIEW = """
+      %s AS meeting,
         [(m)<-[:IN]-(a:AgendaItem) | a {.*}] AS agenda,
         [(m)<-[:TAKEN_IN]-(dc:Decision) | dc {.*, at: toString(dc.at),
             obligations: [(dc)-[:CREATED]->(o:Obligation)<-[:OWES]-(d:Department) |
                           o {.id, .title, .status, .dueOn, departmentId: d.id, departmentName: d.name}]}] AS decisions
       """.formatted(SUMMARY);
+
+  static final String ONE = "MATCH (m:Meeting {id: $id})\nRETURN " + VIEW;
 
   static final String CREATE = """
       CREATE (m:Meeting)
@@ -84,12 +86,12 @@ final class MeetingCypher {
 
   static final String DECISION = "MATCH (dc:Decision {id: $id}) RETURN dc {.*} AS decision";
 
+  /** Points the meeting at one of its agenda items; no row when the item is not on its agenda. */
   static final String FOCUS = """
-      MATCH (m:Meeting {id: $id}), (a:AgendaItem {id: $itemId})-[:IN]->(m)
-      SET m.focusItemId = a.id, m.focusTitle = a.title, m.focusAt = datetime(),
+      MATCH (m:Meeting {id: $id}), (item:AgendaItem {id: $itemId})-[:IN]->(m)
+      SET m.focusItemId = item.id, m.focusTitle = item.title, m.focusAt = datetime(),
           m.version = m.version + 1, m.updatedAt = datetime()
-      RETURN m {.*} AS m
-      """;
+      RETURN m {.*} AS m, %s""".formatted(VIEW);
 
   /** Who was in the room: recorded once per person, from the first time they joined live. */
   static final String ATTEND = """

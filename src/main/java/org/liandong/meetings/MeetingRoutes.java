@@ -123,7 +123,6 @@ public final class MeetingRoutes implements Routes {
     f.check();
     var id = ctx.pathParam("id");
     meetings.focus(me, id, item)
-        .compose(v -> meetings.one(id))
         .onSuccess(m -> Responses.ok(ctx, m))
         .onFailure(ctx::fail);
   }

@@ -50,18 +50,21 @@ public final class MeetingService {
   }
 
   public Future<JsonObject> one(String id) {
-    return graph.query(MeetingCypher.ONE, Map.of("id", id)).compose(rows -> {
-      if (rows.isEmpty()) return Future.failedFuture(Failure.notFound("meeting", id));
-      var row = rows.get(0);
-      var agenda = row.get("agenda").asList(Value::asMap).stream()
-          .sorted((a, b) -> Long.compare(((Number) a.get("position")).longValue(), ((Number) b.get("position")).longValue()))
-          .map(Json::object).toList();
-      var decisions = row.get("decisions").asList(Value::asMap).stream()
-          .sorted((a, b) -> String.valueOf(a.get("at")).compareTo(String.valueOf(b.get("at"))))
-          .map(Json::object).toList();
-      return Future.succeededFuture(Json.object(row.get("meeting").asMap())
-          .put("agenda", new JsonArray(agenda)).put("decisionList", new JsonArray(decisions)));
-    });
+    return graph.query(MeetingCypher.ONE, Map.of("id", id)).compose(rows -> rows.isEmpty()
+        ? Future.failedFuture(Failure.notFound("meeting", id))
+        : Future.succeededFuture(view(rows.get(0))));
+  }
+
+  /** The meeting with its agenda in order and its decisions in the order taken. */
+  private static JsonObject view(org.neo4j.driver.Record row) {
+    var agenda = row.get("agenda").asList(Value::asMap).stream()
+        .sorted((a, b) -> Long.compare(((Number) a.get("position")).longValue(), ((Number) b.get("position")).longValue()))
+        .map(Json::object).toList();
+    var decisions = row.get("decisions").asList(Value::asMap).stream()
+        .sorted((a, b) -> String.valueOf(a.get("at")).compareTo(String.valueOf(b.get("at"))))
+        .map(Json::object).toList();
+    return Json.object(row.get("meeting").asMap())
+        .put("agenda", new JsonArray(agenda)).put("decisionList", new JsonArray(decisions));
   }
 
   Future<Idempotency.Created> create(CurrentUser actor, Map<String, Object> fields, Optional<Idempotency.Key> key) {
@@ -167,14 +170,14 @@ public final class MeetingService {
         })));
   }
 
-  /** The chair points the room at an agenda item; everyone's view follows. */
-  Future<Void> focus(CurrentUser actor, String id, String agendaItemId) {
+  /** The chair points the room at an agenda item; everyone's view follows. Answers with the meeting. */
+  Future<JsonObject> focus(CurrentUser actor, String id, String agendaItemId) {
     return graph.write(tx -> openMeeting(tx, id).compose(open ->
         tx.first(MeetingCypher.FOCUS, Map.of("id", id, "itemId", agendaItemId)).compose(row -> row.isEmpty()
             ? Future.failedFuture(noAgendaItem(agendaItemId))
             : ChangeLog.record(tx, new ChangeLog.Entry(actor.username(), "meeting.focus", "Meeting", id,
-                open.firstProject(), open.meeting(), row.get().get("m").asMap(), channels(id, open.projectIds()))))))
-        .mapEmpty();
+                open.firstProject(), open.meeting(), row.get().get("m").asMap(), channels(id, open.projectIds())))
+                .map(change -> view(row.get())))));
   }
 
   /** Remembers that someone was in the meeting room (called by the live layer). */

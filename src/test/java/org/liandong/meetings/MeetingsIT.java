@@ -116,6 +116,7 @@ class MeetingsIT {
     assertThat(focused.json().getString("focusItemId")).isEqualTo(item.getString("id"));
     assertThat(focused.json().getString("focusTitle")).isEqualTo("挂牌时间");
     assertThat(focused.json().getLong("version")).isEqualTo(2);
+    assertThat(focused.json().getJsonArray("agenda")).as("the answer is the whole meeting").hasSize(2);
 
     var otherItem = newMeeting().getJsonArray("agenda").getJsonObject(0).getString("id");
     var wrong = leader.post("/api/meetings/" + id + "/focus", new JsonObject().put("agendaItemId", otherItem));
