@@ -36,6 +36,9 @@ final class Report {
         fmt(f.getDouble("deliveriesPerSecond")) + " (" + f.getLong("delivered") + " / " + f.getLong("expected") + ")",
         fmt(b.getDouble("deliveriesPerSecond")) + " (" + b.getLong("delivered") + " / " + b.getLong("expected") + ")",
         "× " + fmt(dRatio), "≥ 0.8 × baseline", dRatio >= 0.8);
+    row(sb, "writes answered, from intended send time, p50 / p99 (ms)",
+        fmt(f.getDouble("writeAnsweredP50ms")) + " / " + fmt(f.getDouble("writeAnsweredP99ms")),
+        fmt(b.getDouble("writeAnsweredP50ms")) + " / " + fmt(b.getDouble("writeAnsweredP99ms")), "", "", null);
     row(sb, "gaps / errors", f.getLong("gaps") + " / " + f.getLong("errors"), b.getLong("gaps") + " / " + b.getLong("errors"), "", "0 / 0",
         f.getLong("gaps") == 0 && f.getLong("errors") == 0);
     row(sb, "commit-to-screen p99 (ms), " + f1.getInteger("clients") + " clients, " + f1.getInteger("rate") + " writes/s",
