@@ -67,7 +67,7 @@ final class Connection {
       close((short) 1001, "no answer to pings");
     } else {
       ws.writePing(io.vertx.core.buffer.Buffer.buffer("hb"));
-      hub.closeLaggards(limits.idleSeconds() * 1_000_000_000L);
+      if (peer != null) hub.closeIfLagging(peer, limits.idleSeconds() * 1_000_000_000L);
     }
   }
 

@@ -256,13 +256,12 @@ final class Hub {
     return state == null ? List.of() : List.copyOf(state.subscriptions.keySet());
   }
 
-  /** Sockets lagging for longer than this are closed. */
-  void closeLaggards(long maxNanos) {
+  /** Closes the socket if it has lagged for longer than this (each socket's heartbeat asks for itself). */
+  void closeIfLagging(Peer peer, long maxNanos) {
     context.runOnContext(v -> {
-      long now = System.nanoTime();
-      channels.values().stream().flatMap(s -> s.subscriptions.keySet().stream()).distinct()
-          .filter(p -> p.lagging && now - p.laggingSince > maxNanos)
-          .forEach(p -> p.close((short) 1008, "too slow to follow; reconnect and resync"));
+      if (peer.lagging && System.nanoTime() - peer.laggingSince > maxNanos) {
+        peer.close((short) 1008, "too slow to follow; reconnect and resync");
+      }
     });
   }
 
