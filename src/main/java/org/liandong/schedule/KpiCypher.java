@@ -28,15 +28,15 @@ final class KpiCypher {
   /** Per department (绩效考核): on-time completion, response, overdue, 容缺 outstanding and expired. */
   static final String DEPARTMENTS = """
       MATCH (d:Department)-[:OWES]->(o:Obligation)
-      WITH d, collect(o) AS obs
-      RETURN d.id AS id, d.name AS name, size(obs) AS owed,
-             size([o IN obs WHERE o.status = 'done']) AS done,
-             size([o IN obs WHERE o.status = 'done' AND o.doneOn <= o.dueOn]) AS doneOnTime,
-             size([o IN obs WHERE o.status <> 'done' AND o.dueOn < $today]) AS overdue,
-             size([o IN obs WHERE o.status = 'deficient']) AS deficient,
-             size([o IN obs WHERE o.status = 'deficient' AND o.deficiencyDueOn < $today]) AS deficiencyExpired,
-             [o IN obs WHERE o.acceptedAt IS NOT NULL AND o.dispatchedAt IS NOT NULL
-                | duration.inSeconds(o.dispatchedAt, o.acceptedAt).seconds] AS acceptSeconds
+      WITH d, o, o.status AS status
+      RETURN d.id AS id, d.name AS name, count(o) AS owed,
+             count(CASE WHEN status = 'done' THEN 1 END) AS done,
+             count(CASE WHEN status = 'done' AND o.doneOn <= o.dueOn THEN 1 END) AS doneOnTime,
+             count(CASE WHEN status <> 'done' AND o.dueOn < $today THEN 1 END) AS overdue,
+             count(CASE WHEN status = 'deficient' THEN 1 END) AS deficient,
+             count(CASE WHEN status = 'deficient' AND o.deficiencyDueOn < $today THEN 1 END) AS deficiencyExpired,
+             collect(CASE WHEN o.acceptedAt IS NOT NULL AND o.dispatchedAt IS NOT NULL
+                          THEN duration.inSeconds(o.dispatchedAt, o.acceptedAt).seconds END) AS acceptSeconds
       ORDER BY overdue DESC, name
       """;
 

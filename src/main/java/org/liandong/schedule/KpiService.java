@@ -31,27 +31,45 @@ public final class KpiService {
 
   private record Cached(JsonObject figures, long until) {}
 
+  /** Figures being computed: the requests that arrive meanwhile share one computation. */
+  private final Map<String, java.util.concurrent.CompletableFuture<JsonObject>> computing =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   public KpiService(Graph graph, Clock clock) {
     this.graph = graph;
     this.clock = clock;
     graph.onCommit(changes -> {
       lastCommit = System.nanoTime();
       cache.clear();
+      // a computation under way may have read before this change: later requests start afresh
+      computing.clear();
     });
   }
 
   Future<JsonObject> overview(int year) {
     var key = year + "@" + LocalDate.now(clock);
     var cached = cache.get(key);
-    // a fresh future on the caller's context: a future completed on another event loop would
-    // run the caller's response there
     if (cached != null && cached.until() - System.nanoTime() > 0) return Future.succeededFuture(cached.figures());
-    long startedAt = System.nanoTime();
-    return compute(year).onSuccess(figures -> {
-      // figures read before a change that committed meanwhile must not be kept
-      if (committedSince(startedAt)) return;
-      cache.put(key, new Cached(figures, System.nanoTime() + FRESH_NANOS));
-    });
+    var mine = new java.util.concurrent.CompletableFuture<JsonObject>();
+    var shared = computing.putIfAbsent(key, mine);
+    if (shared == null) {
+      shared = mine;
+      long startedAt = System.nanoTime();
+      compute(year).onComplete(result -> {
+        computing.remove(key, mine);
+        if (result.failed()) {
+          mine.completeExceptionally(result.cause());
+          return;
+        }
+        // figures read before a change that committed meanwhile must not be kept
+        if (!committedSince(startedAt)) cache.put(key, new Cached(result.result(), System.nanoTime() + FRESH_NANOS));
+        mine.complete(result.result());
+      });
+    }
+    // each caller is answered on its own context: the computation completes on whichever event
+    // loop started it, and would otherwise run this caller's response there
+    var context = io.vertx.core.Vertx.currentContext();
+    return context == null ? Future.fromCompletionStage(shared) : Future.fromCompletionStage(shared, context);
   }
 
   private volatile long lastCommit = System.nanoTime();

@@ -136,6 +136,15 @@ class ProjectsIT {
     var created = coordinator.post("/api/projects", body(code()).put("signedOn", "2029-02-01").put("targetStartOn", "2029-09-01"));
     assertThat(created.status()).isEqualTo(201);
     assertThat(analyst.get("/api/kpis?year=2029").json().getJsonObject("newlySigned").getLong("count")).isEqualTo(before + 1);
+
+    // many wall screens ask at once right after a change: they share one computation, all see it
+    assertThat(coordinator.post("/api/projects", body(code()).put("signedOn", "2029-03-01").put("targetStartOn", "2029-09-01"))
+        .status()).isEqualTo(201);
+    try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+      var asks = java.util.stream.IntStream.range(0, 8).mapToObj(i -> pool.submit(() ->
+          analyst.get("/api/kpis?year=2029").json().getJsonObject("newlySigned").getLong("count"))).toList();
+      for (var ask : asks) assertThat(ask).succeedsWithin(java.time.Duration.ofSeconds(30)).isEqualTo(before + 2);
+    }
   }
 
   @Test
