@@ -5,17 +5,20 @@ final class ProjectCypher {
 
   /** A project with who champions it, its liaison, and the state of its obligations as of $today. */
   static final String SUMMARY = """
-      WITH p, [(p)<-[:FOR]-(o:Obligation) | o] AS obs
-      WITH p, obs,
-           size([o IN obs WHERE o.status <> 'done' AND o.dueOn < $today]) AS overdue,
-           size([o IN obs WHERE o.status = 'deficient' AND o.deficiencyDueOn < $today]) AS expired,
-           size([o IN obs WHERE o.status <> 'done'
-                 AND (o.status = 'blocked' OR o.dueOn <= $today + duration({days: 7}))]) AS atRisk
+      CALL (p) {
+        OPTIONAL MATCH (p)<-[:FOR]-(o:Obligation)
+        WITH o, o.status AS status, o.dueOn AS due
+        RETURN count(o) AS obligations,
+               count(CASE WHEN status <> 'done' THEN 1 END) AS open,
+               count(CASE WHEN status <> 'done' AND due < $today THEN 1 END) AS overdue,
+               count(CASE WHEN status = 'deficient' AND o.deficiencyDueOn < $today THEN 1 END) AS expired,
+               count(CASE WHEN status <> 'done'
+                          AND (status = 'blocked' OR due <= $today + duration({days: 7})) THEN 1 END) AS atRisk
+      }
       RETURN p {.*,
                 champions: [(p)<-[:CHAMPIONS]-(u:User) | u {.id, .displayName}],
                 liaison: head([(p)<-[:LIAISON_FOR]-(u:User) | u {.id, .displayName}]),
-                obligations: size(obs),
-                open: size([o IN obs WHERE o.status <> 'done']),
+                obligations: obligations, open: open,
                 overdue: overdue, deficiencyExpired: expired, atRisk: atRisk,
                 light: CASE WHEN overdue + expired > 0 THEN 'red' WHEN atRisk > 0 THEN 'yellow' ELSE 'green' END
                } AS project
