@@ -18,6 +18,7 @@ import org.liandong.storage.Exists;
 import org.liandong.storage.Locks;
 import org.liandong.storage.Node;
 import org.liandong.support.Failure;
+import org.liandong.support.SingleFlight;
 import org.liandong.support.Json;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
@@ -38,6 +39,9 @@ public final class AccountService {
   private final java.util.concurrent.ConcurrentHashMap<String, Cached> recent = new java.util.concurrent.ConcurrentHashMap<>();
 
   private record Cached(Authenticated session, long until) {}
+
+  /** Lookups under way: a thousand sockets opening on one session wait for one query. */
+  private final SingleFlight<String, Optional<Authenticated>> looking = new SingleFlight<>();
 
   public AccountService(Vertx vertx, Graph graph, Duration sessionTtl) {
     this.vertx = vertx;
@@ -81,19 +85,27 @@ public final class AccountService {
     var hash = Passwords.tokenHash(token);
     var cached = recent.get(hash);
     if (cached != null && cached.until() - System.nanoTime() > 0) return Future.succeededFuture(Optional.of(cached.session()));
-    return graph.query(AccountCypher.SESSION, Map.of("tokenHash", hash))
-        .map(rows -> rows.stream().findFirst()
-            .map(r -> new Authenticated(user(r.get("user")), r.get("csrf").asString())))
-        .onSuccess(found -> {
+    return looking.get(hash,
+        () -> graph.query(AccountCypher.SESSION, Map.of("tokenHash", hash))
+            .map(rows -> rows.stream().findFirst()
+                .map(r -> new Authenticated(user(r.get("user")), r.get("csrf").asString()))),
+        found -> {
           if (recent.size() > 10_000) recent.clear();
           found.ifPresent(a -> recent.put(hash, new Cached(a, System.nanoTime() + CACHE_NANOS)));
         });
   }
 
   public Future<Void> logout(String token) {
-    recent.remove(Passwords.tokenHash(token));
-    return graph.write(tx -> tx.run(AccountCypher.DELETE_SESSION,
-        Map.of("tokenHash", Passwords.tokenHash(token)))).mapEmpty();
+    var hash = Passwords.tokenHash(token);
+    recent.remove(hash);
+    return graph.write(tx -> tx.run(AccountCypher.DELETE_SESSION, Map.of("tokenHash", hash)))
+        .onSuccess(v -> forget(hash)).mapEmpty();
+  }
+
+  /** After the session is gone: a lookup that read it before must not put it back. */
+  private void forget(String hash) {
+    looking.forget(hash);
+    recent.remove(hash);
   }
 
   Future<JsonArray> list() {
@@ -147,7 +159,10 @@ public final class AccountService {
                   .map(v -> row.orElseThrow().get("user").asMap()))
               .compose(after -> ChangeLog.record(tx, new ChangeLog.Entry(actor.username(), "user.updated",
                   "User", id, null, before, after, List.of("user:" + id))));
-        }))).onSuccess(v -> recent.clear()).mapEmpty();
+        }))).onSuccess(v -> {
+          looking.forgetAll();
+          recent.clear();
+        }).mapEmpty();
   }
 
   /** Creates the first admin when there is none: from the configured password, or a printed one. */

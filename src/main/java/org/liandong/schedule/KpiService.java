@@ -12,6 +12,7 @@ import java.util.Map;
 import org.neo4j.driver.Record;
 import org.liandong.storage.Graph;
 import org.liandong.support.Json;
+import org.liandong.support.SingleFlight;
 import org.neo4j.driver.Value;
 
 /** The coordination KPIs: projects by stage, newly signed investment, 开工率. */
@@ -32,17 +33,16 @@ public final class KpiService {
   private record Cached(JsonObject figures, long until) {}
 
   /** Figures being computed: the requests that arrive meanwhile share one computation. */
-  private final Map<String, java.util.concurrent.CompletableFuture<JsonObject>> computing =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private final SingleFlight<String, JsonObject> computing = new SingleFlight<>();
 
   public KpiService(Graph graph, Clock clock) {
     this.graph = graph;
     this.clock = clock;
     graph.onCommit(changes -> {
-      lastCommit = System.nanoTime();
       cache.clear();
       // a computation under way may have read before this change: later requests start afresh
-      computing.clear();
+      // and what it finds is not kept
+      computing.forgetAll();
     });
   }
 
@@ -50,32 +50,8 @@ public final class KpiService {
     var key = year + "@" + LocalDate.now(clock);
     var cached = cache.get(key);
     if (cached != null && cached.until() - System.nanoTime() > 0) return Future.succeededFuture(cached.figures());
-    var mine = new java.util.concurrent.CompletableFuture<JsonObject>();
-    var shared = computing.putIfAbsent(key, mine);
-    if (shared == null) {
-      shared = mine;
-      long startedAt = System.nanoTime();
-      compute(year).onComplete(result -> {
-        computing.remove(key, mine);
-        if (result.failed()) {
-          mine.completeExceptionally(result.cause());
-          return;
-        }
-        // figures read before a change that committed meanwhile must not be kept
-        if (!committedSince(startedAt)) cache.put(key, new Cached(result.result(), System.nanoTime() + FRESH_NANOS));
-        mine.complete(result.result());
-      });
-    }
-    // each caller is answered on its own context: the computation completes on whichever event
-    // loop started it, and would otherwise run this caller's response there
-    var context = io.vertx.core.Vertx.currentContext();
-    return context == null ? Future.fromCompletionStage(shared) : Future.fromCompletionStage(shared, context);
-  }
-
-  private volatile long lastCommit = System.nanoTime();
-
-  private boolean committedSince(long nanos) {
-    return lastCommit - nanos > 0;
+    return computing.get(key, () -> compute(year),
+        figures -> cache.put(key, new Cached(figures, System.nanoTime() + FRESH_NANOS)));
   }
 
   /** Everything the battle map shows, read in one transaction so the figures agree. */
