@@ -114,7 +114,9 @@ public final class Benchmark {
   }
 
   static JsonObject call(HttpClient http, HttpMethod method, String uri, String token, JsonObject body) {
-    var options = new RequestOptions().setMethod(method).setURI(uri).putHeader("Content-Type", "application/json");
+    // a request that cannot get a connection or an answer fails the run instead of hanging it
+    var options = new RequestOptions().setMethod(method).setURI(uri).putHeader("Content-Type", "application/json")
+        .setConnectTimeout(30_000).setIdleTimeout(120_000);
     if (token != null) options.putHeader("Authorization", "Bearer " + token);
     return http.request(options)
         .compose(req -> body == null ? req.send() : req.send(body.encode()))
