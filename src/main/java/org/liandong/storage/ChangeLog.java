@@ -27,7 +27,9 @@ public final class ChangeLog {
       OPTIONAL MATCH (p:Project {id: $projectId})
       WITH c, $channels + [(p)<-[:CHAMPIONS|LIAISON_FOR]-(u:User) | 'user:' + u.id] AS names
       UNWIND names AS name
-      WITH DISTINCT c, name
+      // every writer locks channels in the same (name) order, so two writes sharing channels
+      // wait for each other instead of deadlocking
+      WITH DISTINCT c, name ORDER BY name
       MERGE (ch:Channel {name: name})
         ON CREATE SET ch.seq = 0
       SET ch._lock = true
