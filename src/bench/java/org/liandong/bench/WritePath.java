@@ -82,8 +82,8 @@ final class WritePath {
 
   /** Both sides, unmeasured. */
   void warmUp(int seconds) {
-    measure(concurrency, seconds, api);
-    measure(concurrency, seconds, raw);
+    new Tally().add(concurrency, seconds, api);
+    new Tally().add(concurrency, seconds, raw);
   }
 
   /**
@@ -117,10 +117,6 @@ final class WritePath {
 
   interface Worker {
     void write(long n);
-  }
-
-  private static void measure(int concurrency, int seconds, java.util.function.IntFunction<Worker> workers) {
-    new Tally().add(concurrency, seconds, workers);
   }
 
   /** Writes done, errors, latencies and time spent, over one or more rounds. */

@@ -23,8 +23,7 @@ public final class Tx {
   }
 
   public Future<List<Record>> list(String cypher, Map<String, Object> params) {
-    return Future.fromCompletionStage(
-        tx.runAsync(cypher, params).thenCompose(ResultCursor::listAsync), context);
+    return Future.fromCompletionStage(rows(cypher, params), context);
   }
 
   /**
@@ -34,7 +33,11 @@ public final class Tx {
    * loop's other work.
    */
   Future<List<Record>> listBeforeCommit(String cypher, Map<String, Object> params) {
-    return Future.fromCompletionStage(tx.runAsync(cypher, params).thenCompose(ResultCursor::listAsync));
+    return Future.fromCompletionStage(rows(cypher, params));
+  }
+
+  private java.util.concurrent.CompletionStage<List<Record>> rows(String cypher, Map<String, Object> params) {
+    return tx.runAsync(cypher, params).thenCompose(ResultCursor::listAsync);
   }
 
   public Future<Optional<Record>> first(String cypher, Map<String, Object> params) {

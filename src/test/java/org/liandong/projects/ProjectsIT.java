@@ -137,7 +137,7 @@ class ProjectsIT {
     assertThat(created.status()).isEqualTo(201);
     assertThat(analyst.get("/api/kpis?year=2029").json().getJsonObject("newlySigned").getLong("count")).isEqualTo(before + 1);
 
-    // many wall screens ask at once right after a change: they share one computation, all see it
+    // many wall screens ask at once right after a change: every one of them sees it
     assertThat(coordinator.post("/api/projects", body(code()).put("signedOn", "2029-03-01").put("targetStartOn", "2029-09-01"))
         .status()).isEqualTo(201);
     try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
