@@ -34,7 +34,7 @@ const words = {
   'level.province': ['省重大', 'Provincial'], 'level.city': ['市重点', 'City key'], 'level.district': ['区级', 'District'],
   'action.accept': ['受理', 'Accept'], 'action.start': ['开始办理', 'Start'], 'action.done': ['办结', 'Done'],
   'action.deficient': ['容缺受理', 'Accept with deficiency'], 'action.blocked': ['标记受阻', 'Mark blocked'],
-  'action.unblock': ['解除受阻', 'Unblock'], 'action.reopen': ['重新打开', 'Reopen'],
+  'action.unblock': ['解除受阻', 'Unblock'], 'action.reopen': ['重新打开', 'Reopen'], 'action.redispatch': ['退回待受理', 'Back to dispatched'],
   'action.deadline': ['补正期限', 'Deficiency deadline'], 'action.reason': ['受阻原因', 'Reason'],
   'action.save': ['保存', 'Save'], 'action.cancel': ['取消', 'Cancel'],
   'conflict.title': ['他人已修改此事项，以下为最新版本。您的操作未执行，可在此基础上重试。',

@@ -2,6 +2,7 @@
 // resume, and a visible state (live / reconnecting / resynced). See docs/live-protocol.md.
 const listeners = new Map();   // channel → Set of handlers
 const lastSeq = new Map();     // channel → last seq applied
+const epochs = new Map();      // channel → the history that seq belongs to
 const stateListeners = new Set();
 let ws = null;
 let state = 'offline';
@@ -51,7 +52,8 @@ function flush() {
   if (toUnsubscribe.size) send({ type: 'unsubscribe', channels: [...toUnsubscribe] });
   if (toSubscribe.size) {
     send({ type: 'subscribe', channels: [...toSubscribe].map(channel =>
-      lastSeq.has(channel) ? { channel, lastSeq: lastSeq.get(channel) } : { channel }) });
+      lastSeq.has(channel) ? { channel, lastSeq: lastSeq.get(channel), ...(epochs.get(channel) ? { epoch: epochs.get(channel) } : {}) }
+        : { channel }) });
   }
   toSubscribe = new Set();
   toUnsubscribe = new Set();
@@ -83,10 +85,12 @@ function receive(m) {
   const handlers = listeners.get(m.channel);
   if (m.type === 'subscribed') {
     if (!lastSeq.has(m.channel)) lastSeq.set(m.channel, m.seq);
+    if (m.epoch) epochs.set(m.channel, m.epoch);
     return;
   }
   if (m.type === 'resync') {
     lastSeq.set(m.channel, m.seq);
+    if (m.epoch) epochs.set(m.channel, m.epoch); else epochs.delete(m.channel);
     setState('resynced');
     setTimeout(() => { if (state === 'resynced') setState('live'); }, 3000);
     handlers?.forEach(fn => fn({ type: 'resync', channel: m.channel }));
@@ -98,6 +102,7 @@ function receive(m) {
     const last = lastSeq.get(m.channel);
     if (last !== undefined && m.seq <= last) return;   // seen already
     lastSeq.set(m.channel, m.seq);
+    if (m.epoch) epochs.set(m.channel, m.epoch);
     handlers?.forEach(fn => fn(m));
   }
 }
@@ -116,6 +121,7 @@ export function follow(channel, handler) {
     if (set.size === 0) {
       listeners.delete(channel);
       lastSeq.delete(channel);
+      epochs.delete(channel);
       unsubscribeOnServer(channel);
     }
   };

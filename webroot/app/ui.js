@@ -37,9 +37,11 @@ export function banner(message, kind = 'error') {
 /** An API error in words: the server's message in the chosen language, with field details. */
 export function explain(error) {
   const body = error.body || {};
-  const head = language() === 'en' ? (body.message || error.message) : (body.messageZh || body.message || t('error.generic'));
-  const fields = body.fields ? ' — ' + Object.entries(body.fields).map(([k, v]) => `${k}: ${v}`).join('; ') : '';
-  return head + fields;
+  const en = language() === 'en';
+  const fields = en ? body.fields : (body.fieldsZh || body.fields);
+  // with field messages, they say it all; without, the message in the page's language
+  if (fields && Object.keys(fields).length) return Object.entries(fields).map(([k, v]) => `${k}: ${v}`).join(en ? '; ' : '；');
+  return en ? (body.message || error.message) : (body.messageZh || body.message || t('error.generic'));
 }
 
 export function statusBadge(status) {

@@ -24,7 +24,8 @@ export async function render(root, { user, params }) {
 
   function row(o) {
     const conflict = conflicts.get(o.id);
-    const mine = office || (user.roles.includes('officer') && user.departmentId === o.departmentId);
+    // what this person may do is the server's to say (o.actions), never worked out here
+    const mine = o.actions && o.actions.moves.length > 0;
     return h('tr', { class: o.overdue ? 'overdue' : '', dataset: { obligation: o.id, status: o.status, version: o.version } },
       h('td', {}, o.title, o.assisted ? h('span', { class: 'badge' }, t('need.assisted')) : null,
         o.kind === 'need' ? h('div', { class: 'muted' }, `${t('need.stage')}: ${t(`needStage.${o.needStage}`)}`) : null,
@@ -37,7 +38,7 @@ export async function render(root, { user, params }) {
       h('td', {}, statusBadge(o.status), o.deficiencyDueOn && o.status === 'deficient'
         ? h('div', { class: o.deficiencyExpired ? 'error' : 'muted' }, `${t('action.deadline')} ${o.deficiencyDueOn}`) : null),
       h('td', { class: o.overdue ? 'error' : '' }, date(o.dueOn)),
-      h('td', {}, mine ? actions(o) : null, office && o.kind === 'need' && o.status === 'done' ? feedback(o) : null));
+      h('td', {}, mine ? actions(o) : null, o.actions?.feedback ? feedback(o) : null));
   }
 
   function actions(o) {
@@ -52,18 +53,16 @@ export async function render(root, { user, params }) {
       }
       await load();
     };
-    const next = {
-      dispatched: ['accept', 'deficient', 'blocked'], accepted: ['start', 'done', 'deficient', 'blocked'],
-      in_progress: ['done', 'deficient', 'blocked'], deficient: ['start', 'done', 'blocked'],
-      blocked: ['unblock'], done: office ? ['reopen'] : [],
-    }[o.status];
-    for (const action of next) {
-      if (action === 'deficient') box.append(withInput(action, 'date', 'action.deadline', v => move('deficient', { deficiencyDueOn: v })()));
-      else if (action === 'blocked') box.append(withInput(action, 'text', 'action.reason', v => move('blocked', { blockedReason: v })()));
+    // each move the server allows, named as the person would say it
+    const name = to => ({ accepted: o.status === 'blocked' ? 'unblock' : 'accept', in_progress: o.status === 'done' ? 'reopen' : 'start',
+      done: 'done', deficient: 'deficient', blocked: 'blocked', dispatched: 'redispatch' })[to];
+    for (const to of o.actions.moves) {
+      const action = name(to);
+      if (to === 'deficient') box.append(withInput(action, 'date', 'action.deadline', v => move('deficient', { deficiencyDueOn: v })()));
+      else if (to === 'blocked') box.append(withInput(action, 'text', 'action.reason', v => move('blocked', { blockedReason: v })()));
       else {
-        const status = { accept: 'accepted', start: 'in_progress', done: 'done', unblock: 'accepted', reopen: 'in_progress' }[action];
         box.append(h('button', { type: 'button', class: action === 'done' || action === 'accept' ? '' : 'secondary',
-          dataset: { action }, onclick: move(status) }, t(`action.${action}`)));
+          dataset: { action }, onclick: move(to) }, t(`action.${action}`)));
       }
     }
     return box;

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Everything the server reads from its environment, read once at start-up.
- * Names and defaults are documented in README.md.
+ * Everything the server reads from its environment, read once at start-up, strictly.
+ * Names, defaults and accepted values are documented in README.md.
  */
 public record AppConfig(
     String httpHost,
@@ -20,6 +20,7 @@ public record AppConfig(
     Optional<URI> neo4jUri,
     String neo4jUser,
     String neo4jPassword,
+    Duration neo4jTimeout,
     Optional<String> adminPassword,
     Duration sessionTtl,
     boolean secureCookies,
@@ -27,8 +28,9 @@ public record AppConfig(
     Live live,
     int yellowFloatDays,
     int deficiencyCheckSeconds,
-    Duration consoleTimeout,
-    int consoleRowCap) {
+    Console console,
+    Logins logins,
+    Retention retention) {
 
   /**
    * The live sessions' limits. Origins besides the server's own may open WebSockets only
@@ -37,76 +39,61 @@ public record AppConfig(
   public record Live(List<String> allowedOrigins, int replayWindow, int pingSeconds, int idleSeconds,
                      int messagesPerSecond, int writeQueueBytes) {}
 
+  /** The analyst console's bounds: time, rows, bytes of an answer, queries at once per person. */
+  public record Console(Duration timeout, int rowCap, int maxBytes, int perUser) {}
+
+  /** Failed logins allowed per account and per address within the window, and the hashing threads. */
+  public record Logins(int perAccount, int perAddress, Duration window, int hashWorkers) {}
+
+  /** How long records are kept; the timer runs every {@code every}. */
+  public record Retention(Duration changes, Duration idempotencyKeys, Duration audit, Duration every) {}
+
   public static AppConfig fromEnv() {
     return from(System.getenv());
   }
 
-  public static AppConfig from(Map<String, String> env) {
-    var uri = Optional.ofNullable(blankToNull(env.get("NEO4J_URI"))).map(AppConfig::neo4jUri);
+  public static AppConfig from(Map<String, String> variables) {
+    var env = new Env(variables);
     return new AppConfig(
-        env.getOrDefault("LIANDONG_HTTP_HOST", "0.0.0.0"),
-        port(env.getOrDefault("LIANDONG_HTTP_PORT", "8080")),
-        Path.of(env.getOrDefault("LIANDONG_DATA_DIR", "./data")).toAbsolutePath().normalize(),
-        Boolean.parseBoolean(env.getOrDefault("LIANDONG_DEMO", "false")),
-        uri,
-        env.getOrDefault("NEO4J_USER", "neo4j"),
-        env.getOrDefault("NEO4J_PASSWORD", ""),
-        Optional.ofNullable(blankToNull(env.get("LIANDONG_ADMIN_PASSWORD"))),
-        Duration.ofHours(Long.parseLong(env.getOrDefault("LIANDONG_SESSION_HOURS", "12"))),
-        Boolean.parseBoolean(env.getOrDefault("LIANDONG_SECURE_COOKIES", "false")),
-        ZoneId.of(env.getOrDefault("LIANDONG_TIMEZONE", "Asia/Shanghai")),
+        env.text("LIANDONG_HTTP_HOST", "0.0.0.0"),
+        env.integer("LIANDONG_HTTP_PORT", 8080, 0, 65535),
+        env.path("LIANDONG_DATA_DIR", "./data"),
+        env.bool("LIANDONG_DEMO", false),
+        env.neo4jUri("NEO4J_URI"),
+        env.text("NEO4J_USER", "neo4j"),
+        env.text("NEO4J_PASSWORD", ""),
+        Duration.ofMillis(env.integer("LIANDONG_NEO4J_TIMEOUT_MS", 1000, 100, 60_000)),
+        env.optional("LIANDONG_ADMIN_PASSWORD"),
+        Duration.ofHours(env.integer("LIANDONG_SESSION_HOURS", 12, 1, 24 * 30)),
+        env.bool("LIANDONG_SECURE_COOKIES", false),
+        env.zone("LIANDONG_TIMEZONE", "Asia/Shanghai"),
         new Live(
-            List.of(env.getOrDefault("LIANDONG_ALLOWED_ORIGINS", "").split(",")).stream()
-                .map(String::strip).filter(o -> !o.isEmpty()).toList(),
-            positive(env, "LIANDONG_REPLAY_WINDOW", 1000),
-            positive(env, "LIANDONG_WS_PING_SECONDS", 20),
-            positive(env, "LIANDONG_WS_IDLE_SECONDS", 60),
-            positive(env, "LIANDONG_WS_MESSAGES_PER_SECOND", 20),
-            positive(env, "LIANDONG_WS_WRITE_QUEUE_BYTES", 256 * 1024)),
-        positive(env, "LIANDONG_FLOAT_WARNING_DAYS", 3),
-        positive(env, "LIANDONG_DEFICIENCY_CHECK_SECONDS", 60),
-        Duration.ofSeconds(positive(env, "LIANDONG_CONSOLE_TIMEOUT_SECONDS", 10)),
-        positive(env, "LIANDONG_CONSOLE_ROW_CAP", 1000));
-  }
-
-  private static int positive(Map<String, String> env, String name, int fallback) {
-    var raw = env.get(name);
-    if (raw == null || raw.isBlank()) return fallback;
-    try {
-      int value = Integer.parseInt(raw.strip());
-      if (value <= 0) throw new NumberFormatException();
-      return value;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + " must be a positive whole number, got '" + raw + "'", e);
-    }
+            env.list("LIANDONG_ALLOWED_ORIGINS"),
+            env.integer("LIANDONG_REPLAY_WINDOW", 1000, 1, 1_000_000),
+            env.integer("LIANDONG_WS_PING_SECONDS", 20, 1, 3600),
+            env.integer("LIANDONG_WS_IDLE_SECONDS", 60, 1, 3600),
+            env.integer("LIANDONG_WS_MESSAGES_PER_SECOND", 20, 1, 10_000),
+            env.integer("LIANDONG_WS_WRITE_QUEUE_BYTES", 256 * 1024, 1024, 64 * 1024 * 1024)),
+        env.integer("LIANDONG_FLOAT_WARNING_DAYS", 3, 0, 365),
+        env.integer("LIANDONG_DEFICIENCY_CHECK_SECONDS", 60, 1, 86_400),
+        new Console(
+            Duration.ofSeconds(env.integer("LIANDONG_CONSOLE_TIMEOUT_SECONDS", 10, 1, 600)),
+            env.integer("LIANDONG_CONSOLE_ROW_CAP", 1000, 1, 100_000),
+            env.integer("LIANDONG_CONSOLE_MAX_BYTES", 4 * 1024 * 1024, 1024, 256 * 1024 * 1024),
+            env.integer("LIANDONG_CONSOLE_PER_USER", 2, 1, 100)),
+        new Logins(
+            env.integer("LIANDONG_LOGIN_FAILURES_PER_ACCOUNT", 5, 1, 10_000),
+            env.integer("LIANDONG_LOGIN_FAILURES_PER_ADDRESS", 30, 1, 100_000),
+            Duration.ofMinutes(env.integer("LIANDONG_LOGIN_WINDOW_MINUTES", 15, 1, 24 * 60)),
+            env.integer("LIANDONG_PASSWORD_WORKERS", 2, 1, 64)),
+        new Retention(
+            Duration.ofDays(env.integer("LIANDONG_CHANGE_RETENTION_DAYS", 1825, 1, 36_500)),
+            Duration.ofHours(env.integer("LIANDONG_IDEMPOTENCY_HOURS", 24, 1, 24 * 365)),
+            Duration.ofDays(env.integer("LIANDONG_AUDIT_RETENTION_DAYS", 365, 1, 36_500)),
+            Duration.ofMinutes(env.integer("LIANDONG_RETENTION_CHECK_MINUTES", 60, 1, 24 * 60))));
   }
 
   public boolean embedded() {
     return neo4jUri.isEmpty();
-  }
-
-  private static int port(String value) {
-    try {
-      int port = Integer.parseInt(value.trim());
-      if (port < 0 || port > 65535) throw new NumberFormatException();
-      return port;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          "LIANDONG_HTTP_PORT must be a port number 0-65535, got '" + value + "'", e);
-    }
-  }
-
-  private static URI neo4jUri(String value) {
-    var uri = URI.create(value.trim());
-    var scheme = String.valueOf(uri.getScheme());
-    if (!scheme.matches("bolt(\\+s|\\+ssc)?|neo4j(\\+s|\\+ssc)?")) {
-      throw new IllegalArgumentException(
-          "NEO4J_URI must start with bolt:// or neo4j:// (or their +s / +ssc forms), got '" + value + "'");
-    }
-    return uri;
-  }
-
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s;
   }
 }

@@ -11,44 +11,25 @@ import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.io.IOException;
 import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.time.Clock;
-import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.liandong.accounts.AccountRoutes;
-import org.liandong.accounts.AccountService;
-import org.liandong.accounts.AuthHandler;
-import org.liandong.console.ConsoleRoutes;
-import org.liandong.console.ConsoleService;
-import org.liandong.demo.DemoLoader;
-import org.liandong.departments.DepartmentRoutes;
-import org.liandong.departments.DepartmentService;
-import org.liandong.live.LiveEndpoint;
-import org.liandong.live.LivePublisher;
-import org.liandong.live.LiveVerticle;
-import org.liandong.meetings.MeetingRoutes;
-import org.liandong.meetings.MeetingService;
-import org.liandong.obligations.DeficiencyWatch;
-import org.liandong.obligations.ObligationRoutes;
-import org.liandong.obligations.ObligationService;
-import org.liandong.projects.ProjectRoutes;
-import org.liandong.projects.ProjectService;
-import org.liandong.schedule.KpiRoutes;
-import org.liandong.schedule.KpiService;
-import org.liandong.schedule.ScheduleRoutes;
-import org.liandong.schedule.ScheduleService;
-import org.liandong.schedule.WorkCalendar;
 import org.liandong.storage.EmbeddedNeo4j;
 import org.liandong.storage.Graph;
 import org.liandong.storage.Migrations;
+import org.liandong.web.Contract;
 import org.liandong.web.HttpVerticle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One running Liandong: storage, schema, accounts, demo data and the HTTP verticles, wired in
- * that order. {@link Main} runs one; tests start and stop as many as they need.
+ * One running Liandong, started in named steps: the HTTP port is checked first (a taken port is
+ * said at once, not after Neo4j and the demo), then storage, schema, the features and the
+ * verticles. {@link Main} runs one; tests start and stop as many as they need.
  */
 public final class Server implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Server.class);
@@ -61,16 +42,17 @@ public final class Server implements AutoCloseable {
     }
   }
 
-  private final EmbeddedNeo4j embedded;
-  private final Vertx vertx;
-  private final Graph graph;
-  private final int port;
+  private final AppConfig config;
+  private final Clock clock;
+  private EmbeddedNeo4j embedded;
+  private Vertx vertx;
+  private Graph graph;
+  private Features features;
+  private int port;
 
-  private Server(EmbeddedNeo4j embedded, Vertx vertx, Graph graph, int port) {
-    this.embedded = embedded;
-    this.vertx = vertx;
-    this.graph = graph;
-    this.port = port;
+  private Server(AppConfig config, Clock clock) {
+    this.config = config;
+    this.clock = clock;
   }
 
   public static Server start(AppConfig config) {
@@ -79,66 +61,83 @@ public final class Server implements AutoCloseable {
 
   /** Blocking: returns once the server answers HTTP, or throws a {@link StartupException}. */
   public static Server start(AppConfig config, Clock clock) {
-    EmbeddedNeo4j embedded = null;
-    Vertx vertx = null;
-    Graph graph = null;
+    var server = new Server(config, clock);
     try {
-      embedded = config.embedded() ? startEmbedded(config) : null;
-      var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-      vertx = Vertx.builder()
-          .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
-          .withMetrics(new MicrometerMetricsFactory(registry))
-          .build();
-      var uri = embedded != null ? embedded.boltUri() : config.neo4jUri().orElseThrow();
-      graph = Graph.connect(vertx, uri, config.neo4jUser(), config.neo4jPassword());
-      await(graph.verify(), "cannot reach Neo4j at " + uri + "; check NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD");
-      int applied = await(new Migrations(graph).apply(), "could not apply the schema in cypher/");
-      LOG.info("schema: {} migration(s) applied", applied);
-
-      graph.onCommit(new LivePublisher(vertx.eventBus())::publish);
-      var accounts = new AccountService(vertx, graph, config.sessionTtl());
-      if (config.demo()) {
-        var loaded = await(new DemoLoader(vertx, graph, clock).loadIfEmpty(), "could not load the demo data");
-        if (loaded) LOG.info("demo accounts: demo-admin, demo-coordinator, demo-officer, demo-leader, demo-analyst (password '{}')", DemoLoader.PASSWORD);
-      }
-      await(accounts.ensureAdmin(config.adminPassword()), "could not create the first admin")
-          .ifPresent(password -> LOG.warn("first start: created user 'admin' with one-time password {} ; change it after logging in", password));
-
-      var projects = new ProjectService(graph, clock);
-      var obligations = new ObligationService(graph, clock);
-      var meetings = new MeetingService(graph, obligations);
-      var live = new LiveVerticle(graph, config.live().replayWindow(), meetings::recordAttendance);
-      await(vertx.deployVerticle(live), "could not start the live hub");
-      var webSocket = new LiveEndpoint(live, accounts, config.live());
-      await(vertx.deployVerticle(new DeficiencyWatch(obligations, config.deficiencyCheckSeconds())), "could not start the 容缺 watch");
-      List<org.liandong.web.Routes> features = List.of(
-          new DepartmentRoutes(new DepartmentService(graph)),
-          new ProjectRoutes(projects),
-          new ObligationRoutes(obligations),
-          new MeetingRoutes(meetings),
-          new KpiRoutes(new KpiService(graph, clock), clock),
-          new ConsoleRoutes(new ConsoleService(graph, config.consoleTimeout(), config.consoleRowCap())),
-          new ScheduleRoutes(new ScheduleService(graph, clock, WorkCalendar.china(), config.yellowFloatDays())));
-      var accountRoutes = new AccountRoutes(accounts, config.secureCookies());
-      var auth = new AuthHandler(accounts);
-      var verticles = new java.util.concurrent.CopyOnWriteArrayList<HttpVerticle>();
-      var finalGraph = graph;
-      int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
-      await(vertx.deployVerticle(() -> {
-            var v = new HttpVerticle(config.httpHost(), config.httpPort(), finalGraph, registry, accountRoutes, auth, features,
-                webSocket::handle);
-            verticles.add(v);
-            return v;
-          }, new DeploymentOptions().setInstances(instances).setThreadingModel(ThreadingModel.EVENT_LOOP)),
-          "could not listen on HTTP port " + config.httpPort()
-              + "; it is probably in use: stop the other program or set LIANDONG_HTTP_PORT");
-      var server = new Server(embedded, vertx, graph, verticles.get(0).actualPort());
+      server.checkPort();
+      server.startStorage();
+      server.startFeatures();
+      server.startHttp();
       LOG.info("Liandong ready at http://localhost:{}/", server.port);
       return server;
     } catch (RuntimeException e) {
-      closeQuietly(vertx, graph, embedded);
+      server.close();
       throw e instanceof StartupException ? e : new StartupException(describe(e, config), e);
     }
+  }
+
+  /** The configured port must be free before anything slow starts. */
+  private void checkPort() {
+    if (config.httpPort() == 0) return;
+    try (var socket = new ServerSocket()) {
+      socket.setReuseAddress(true);
+      socket.bind(new InetSocketAddress(config.httpHost(), config.httpPort()));
+    } catch (IOException e) {
+      throw new StartupException("cannot listen on " + config.httpHost() + ":" + config.httpPort()
+          + " (" + e.getMessage() + "); port " + config.httpPort() + " is probably in use: stop the other program or set LIANDONG_HTTP_PORT", e);
+    }
+  }
+
+  private void startStorage() {
+    var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    embedded = config.embedded() ? startEmbedded() : null;
+    vertx = Vertx.builder()
+        .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
+        .withMetrics(new MicrometerMetricsFactory(registry))
+        .build();
+    var uri = embedded != null ? embedded.boltUri() : config.neo4jUri().orElseThrow();
+    var user = embedded != null ? EmbeddedNeo4j.USER : config.neo4jUser();
+    var password = embedded != null ? embedded.password() : config.neo4jPassword();
+    graph = Graph.connect(vertx, uri, user, password, config.neo4jTimeout());
+    await(graph.verify(), "cannot reach Neo4j at " + uri + "; check NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD");
+    int applied = await(new Migrations(graph).apply(), "could not apply the schema in cypher/");
+    LOG.info("schema: {} migration(s) applied", applied);
+    features = new Features(vertx, graph, config, clock, registry);
+  }
+
+  private EmbeddedNeo4j startEmbedded() {
+    try {
+      Files.createDirectories(config.dataDir());
+    } catch (IOException e) {
+      throw new StartupException("cannot create the data directory " + config.dataDir()
+          + "; set LIANDONG_DATA_DIR to a writable folder", e);
+    }
+    return EmbeddedNeo4j.start(config.dataDir());
+  }
+
+  private void startFeatures() {
+    await(features.accounts().start(), "could not prepare password hashing");
+    if (config.demo()) {
+      var loaded = await(features.demo().loadIfEmpty(), "could not load the demo data");
+      if (loaded) LOG.info("demo accounts: demo-admin, demo-coordinator, demo-officer, demo-leader, demo-analyst (password 'demo')");
+    }
+    await(features.accounts().ensureAdmin(config.adminPassword()), "could not create the first admin")
+        .ifPresent(password -> LOG.warn("first start: created user 'admin' with one-time password {} ; change it after logging in", password));
+    for (var verticle : features.background()) await(vertx.deployVerticle(verticle), "could not start " + verticle.getClass().getSimpleName());
+  }
+
+  private void startHttp() {
+    var contract = await(Contract.load(vertx, features.routes(), features.policy()), "the API contract (openapi.yaml) and the routes disagree");
+    var verticles = new CopyOnWriteArrayList<HttpVerticle>();
+    var parts = features.http(config, contract);
+    int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
+    await(vertx.deployVerticle(() -> {
+          var v = new HttpVerticle(parts);
+          verticles.add(v);
+          return v;
+        }, new DeploymentOptions().setInstances(instances).setThreadingModel(ThreadingModel.EVENT_LOOP)),
+        "could not listen on HTTP port " + config.httpPort()
+            + "; it is probably in use: stop the other program or set LIANDONG_HTTP_PORT");
+    port = verticles.get(0).actualPort();
   }
 
   public int port() {
@@ -154,19 +153,33 @@ public final class Server implements AutoCloseable {
     return graph;
   }
 
-  @Override
-  public void close() {
-    closeQuietly(vertx, graph, embedded);
+  /** The embedded Neo4j, when there is one (tests stop it to see the server through an outage). */
+  public EmbeddedNeo4j embedded() {
+    return embedded;
   }
 
-  private static EmbeddedNeo4j startEmbedded(AppConfig config) {
+  /** One pass of the retention timer, now (tests). */
+  public Future<Long> sweep() {
+    return features.retention().sweep();
+  }
+
+  @Override
+  public void close() {
     try {
-      Files.createDirectories(config.dataDir());
-    } catch (IOException e) {
-      throw new StartupException("cannot create the data directory " + config.dataDir()
-          + "; set LIANDONG_DATA_DIR to a writable folder", e);
+      if (vertx != null) vertx.close().await(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      LOG.warn("Vert.x did not close cleanly: {}", e.toString());
     }
-    return EmbeddedNeo4j.start(config.dataDir());
+    try {
+      if (graph != null) graph.close();
+    } catch (RuntimeException e) {
+      LOG.warn("the Neo4j driver did not close cleanly: {}", e.toString());
+    }
+    try {
+      if (embedded != null) embedded.close();
+    } catch (RuntimeException e) {
+      LOG.warn("the embedded Neo4j did not stop cleanly: {}", e.toString());
+    }
   }
 
   private static <T> T await(Future<T> future, String whatFailed) {
@@ -198,23 +211,5 @@ public final class Server implements AutoCloseable {
     var t = e;
     while (t.getCause() != null && t.getCause() != t) t = t.getCause();
     return t.getClass().getSimpleName() + ": " + t.getMessage();
-  }
-
-  private static void closeQuietly(Vertx vertx, Graph graph, EmbeddedNeo4j embedded) {
-    try {
-      if (vertx != null) vertx.close().await(10, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      LOG.warn("Vert.x did not close cleanly: {}", e.toString());
-    }
-    try {
-      if (graph != null) graph.close();
-    } catch (RuntimeException e) {
-      LOG.warn("the Neo4j driver did not close cleanly: {}", e.toString());
-    }
-    try {
-      if (embedded != null) embedded.close();
-    } catch (RuntimeException e) {
-      LOG.warn("the embedded Neo4j did not stop cleanly: {}", e.toString());
-    }
   }
 }

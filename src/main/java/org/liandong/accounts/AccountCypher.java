@@ -15,18 +15,16 @@ final class AccountCypher {
 
   static final String CREATE_SESSION = """
       MATCH (u:User {id: $userId})
-      CREATE (s:Session {tokenHash: $tokenHash, csrf: $csrf, createdAt: datetime(),
+      CREATE (s:Session {tokenHash: $tokenHash, openedAt: datetime(),
                          expiresAt: datetime() + duration({seconds: $ttlSeconds})})-[:OF]->(u)
-      WITH u
-      MATCH (s:Session)-[:OF]->(u) WHERE s.expiresAt < datetime()
-      DETACH DELETE s
+      RETURN toString(s.expiresAt) AS expiresAt
       """;
 
   static final String SESSION = """
       MATCH (s:Session {tokenHash: $tokenHash})-[:OF]->(u:User)
       WHERE s.expiresAt > datetime() AND u.active
       OPTIONAL MATCH (u)-[:MEMBER_OF]->(d:Department)
-      RETURN s.csrf AS csrf, %s AS user
+      RETURN s.expiresAt.epochMillis AS expiresAt, %s AS user
       """.formatted(USER_FIELDS);
 
   static final String DELETE_SESSION = "MATCH (s:Session {tokenHash: $tokenHash}) DETACH DELETE s";
@@ -50,13 +48,13 @@ final class AccountCypher {
       WITH u
       OPTIONAL MATCH (d:Department {id: $departmentId})
       FOREACH (x IN CASE WHEN d IS NULL THEN [] ELSE [1] END | CREATE (u)-[:MEMBER_OF]->(d))
-      RETURN u {.*} AS user
+      RETURN u {.*, passwordHash: null} AS user
       """;
 
   static final String UPDATE = """
       MATCH (u:User {id: $id})
       SET u += $changes, u.version = u.version + 1, u.updatedAt = datetime()
-      RETURN u {.*} AS user
+      RETURN u {.*, passwordHash: null} AS user
       """;
 
   static final String MOVE = """
@@ -71,4 +69,12 @@ final class AccountCypher {
   static final String END_SESSIONS = "MATCH (s:Session)-[:OF]->(:User {id: $id}) DETACH DELETE s";
 
   static final String ANY_ADMIN = "MATCH (u:User) WHERE 'admin' IN u.roles RETURN count(u) AS admins";
+
+  /** Sessions past their expiry, a batch at a time (the retention timer). */
+  static final String EXPIRED_SESSIONS = """
+      MATCH (s:Session) WHERE s.expiresAt < $cutoff
+      WITH s LIMIT $batch
+      DETACH DELETE s
+      RETURN count(*) AS deleted
+      """;
 }

@@ -1,203 +1,195 @@
 package org.liandong.accounts;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.time.Duration;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import org.liandong.storage.ChangeLog;
+import org.liandong.AppConfig;
+import org.liandong.storage.Exists;
 import org.liandong.storage.Graph;
 import org.liandong.storage.Idempotency;
-import org.liandong.storage.Exists;
-import org.liandong.storage.Locks;
-import org.liandong.storage.Node;
+import org.liandong.support.Addresses;
 import org.liandong.support.Failure;
 import org.liandong.support.SingleFlight;
-import org.liandong.support.Json;
-import org.neo4j.driver.Record;
-import org.neo4j.driver.Value;
+import org.liandong.support.Text;
 
-/** Users, their passwords and sessions. Password hashing runs on worker threads. */
+/** Logging in and out, sessions, and the administration of accounts. */
 public final class AccountService {
-  /** How long this node trusts a session it has looked up before asking Neo4j again. */
-  private static final long CACHE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
+  private static final Text WRONG = Text.of("wrong username or password", "用户名或密码错误");
 
   private final Vertx vertx;
-  private final Graph graph;
-  private final Duration sessionTtl;
+  private final AccountRepository repository;
+  private final Policy policy;
+  private final Passwords passwords;
+  private final LoginLimits limits;
+  private final java.time.Duration sessionTtl;
   /**
-   * Sessions this node has seen recently, by token hash: a burst of requests or sockets on one
-   * session costs one query, not one each. Logging out or changing a user clears it here at once;
-   * other nodes notice within CACHE_NANOS.
+   * Sessions this node has looked up in the last seconds, by token hash: a burst of requests or
+   * sockets on one session costs one query. An ended session is forgotten on every node at once
+   * (the SESSIONS_ENDED message).
    */
-  private final java.util.concurrent.ConcurrentHashMap<String, Cached> recent = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Cache<String, AccountRepository.Session> recent =
+      Caffeine.newBuilder().expireAfterWrite(java.time.Duration.ofSeconds(15)).maximumSize(10_000).build();
+  private final SingleFlight<String, Optional<AccountRepository.Session>> looking = new SingleFlight<>();
 
-  private record Cached(Authenticated session, long until) {}
-
-  /** Lookups under way: a thousand sockets opening on one session wait for one query. */
-  private final SingleFlight<String, Optional<Authenticated>> looking = new SingleFlight<>();
-
-  public AccountService(Vertx vertx, Graph graph, Duration sessionTtl) {
+  public AccountService(Vertx vertx, Graph graph, Policy policy, AppConfig config, Clock clock) {
     this.vertx = vertx;
-    this.graph = graph;
-    this.sessionTtl = sessionTtl;
+    this.repository = new AccountRepository(graph);
+    this.policy = policy;
+    this.passwords = new Passwords(vertx.createSharedWorkerExecutor("liandong-passwords", config.logins().hashWorkers()));
+    this.limits = new LoginLimits(config.logins(), clock);
+    this.sessionTtl = config.sessionTtl();
+  }
+
+  /** Makes the decoy hash and starts listening for sessions ended on any node. */
+  public Future<Void> start() {
+    vertx.eventBus().<JsonObject>consumer(Addresses.SESSIONS_ENDED, msg -> forget(msg.body()));
+    return passwords.start();
   }
 
   /** A fresh session: the bearer token (also the cookie value) and its CSRF token. */
   public record Login(String token, String csrf, CurrentUser user) {}
 
-  record Authenticated(CurrentUser user, String csrf) {}
+  /** A live session as the WebSocket sees it: whose, its token's hash and when it expires. */
+  public record Session(CurrentUser user, String tokenHash, long expiresAt) {}
 
-  public Future<Login> login(String username, String password) {
-    return graph.query(AccountCypher.BY_USERNAME, Map.of("username", username))
-        .compose(rows -> {
-          var row = rows.stream().findFirst();
-          var hash = row.map(r -> r.get("passwordHash").asString(null)).orElse(Passwords.DECOY);
-          return vertx.executeBlocking(() -> Passwords.verify(password, hash))
-              .compose(ok -> ok && row.isPresent() && row.get().get("active").asBoolean(false)
-                  ? Future.succeededFuture(user(row.get().get("user")))
-                  : Future.failedFuture(new Failure.Unauthorized("wrong username or password")));
-        })
-        .compose(this::openSession);
+  Future<Login> login(String username, String password, String address) {
+    var wait = limits.retryAfter(username, address);
+    if (wait.isPresent()) {
+      return Future.failedFuture(new Failure.TooMany(Text.of(
+          "too many failed logins; try again in " + wait.getAsLong() + " s",
+          "登录失败次数过多，请在 " + wait.getAsLong() + " 秒后再试"), wait.getAsLong()));
+    }
+    return repository.byUsername(username)
+        .compose(found -> passwords.verify(password, found.map(AccountRepository.Credentials::passwordHash).orElse(null))
+            .compose(ok -> ok && found.get().active() ? Future.succeededFuture(found.get().user())
+                : failedLogin(username, address)))
+        .compose(this::openSession)
+        .onSuccess(login -> limits.succeeded(username));
+  }
+
+  private Future<CurrentUser> failedLogin(String username, String address) {
+    limits.failed(username, address);
+    return Future.failedFuture(new Failure.Unauthorized(WRONG));
   }
 
   private Future<Login> openSession(CurrentUser user) {
     var token = Passwords.randomToken();
-    var csrf = Passwords.randomToken();
-    return graph.write(tx -> tx.run(AccountCypher.CREATE_SESSION, Map.of(
-            "userId", user.id(), "tokenHash", Passwords.tokenHash(token), "csrf", csrf,
-            "ttlSeconds", sessionTtl.toSeconds())))
-        .map(summary -> new Login(token, csrf, user));
+    return repository.openSession(user.id(), Passwords.tokenHash(token), sessionTtl)
+        .map(v -> new Login(token, Passwords.csrf(token), user));
   }
 
-  /** The person behind a session token, if the session is live (the WebSocket handshake uses it). */
-  public Future<Optional<CurrentUser>> sessionUser(String token) {
-    return authenticate(token).map(found -> found.map(Authenticated::user));
-  }
-
-  Future<Optional<Authenticated>> authenticate(String token) {
+  /** The person behind a session token, if the session is live. */
+  public Future<Optional<Session>> session(String token) {
     var hash = Passwords.tokenHash(token);
-    var cached = recent.get(hash);
-    if (cached != null && cached.until() - System.nanoTime() > 0) return Future.succeededFuture(Optional.of(cached.session()));
-    return looking.get(hash,
-        () -> graph.query(AccountCypher.SESSION, Map.of("tokenHash", hash))
-            .map(rows -> rows.stream().findFirst()
-                .map(r -> new Authenticated(user(r.get("user")), r.get("csrf").asString()))),
-        found -> {
-          if (recent.size() > 10_000) recent.clear();
-          found.ifPresent(a -> recent.put(hash, new Cached(a, System.nanoTime() + CACHE_NANOS)));
-        });
+    var cached = recent.getIfPresent(hash);
+    if (cached != null && cached.expiresAt() > System.currentTimeMillis()) {
+      return Future.succeededFuture(Optional.of(new Session(cached.user(), hash, cached.expiresAt())));
+    }
+    return looking.get(hash, () -> repository.session(hash), found -> found.ifPresent(s -> recent.put(hash, s)))
+        .map(found -> found.map(s -> new Session(s.user(), hash, s.expiresAt())));
   }
 
-  public Future<Void> logout(String token) {
+  static String csrfOf(String token) {
+    return Passwords.csrf(token);
+  }
+
+  Future<Void> logout(String token) {
     var hash = Passwords.tokenHash(token);
-    recent.remove(hash);
-    return graph.write(tx -> tx.run(AccountCypher.DELETE_SESSION, Map.of("tokenHash", hash)))
-        .onSuccess(v -> forget(hash)).mapEmpty();
+    return repository.endSession(hash).onSuccess(v -> announce(new JsonObject().put("tokenHash", hash)));
   }
 
-  /** After the session is gone: a lookup that read it before must not put it back. */
-  private void forget(String hash) {
-    looking.forget(hash);
-    recent.remove(hash);
+  /** Every node forgets the ended sessions and closes their sockets. */
+  private void announce(JsonObject ended) {
+    vertx.eventBus().publish(Addresses.SESSIONS_ENDED, ended);
   }
 
-  Future<JsonArray> list() {
-    return graph.query(AccountCypher.LIST, Map.of())
-        .map(rows -> new JsonArray(rows.stream().map(AccountService::userJson).toList()));
+  private void forget(JsonObject ended) {
+    var hash = ended.getString("tokenHash");
+    var userId = ended.getString("userId");
+    if (hash != null) {
+      looking.forget(hash);
+      recent.invalidate(hash);
+    }
+    if (userId != null) {
+      looking.forgetAll();
+      recent.asMap().values().removeIf(s -> s.user().id().equals(userId));
+    }
   }
 
-  Future<JsonObject> one(String id) {
-    return graph.query(AccountCypher.ONE, Map.of("id", id)).compose(rows -> rows.isEmpty()
-        ? Future.failedFuture(Failure.notFound("user", id))
-        : Future.succeededFuture(userJson(rows.get(0))));
+  Future<JsonArray> list(CurrentUser me) {
+    policy.require(me, Action.MANAGE_USERS);
+    return repository.list();
   }
 
-  /** New account; the password is hashed off the event loop before the transaction starts. */
-  Future<Idempotency.Created> create(CurrentUser actor, Map<String, Object> fields,
-                                     Optional<Idempotency.Key> key) {
-    var password = (String) fields.get("password");
-    return vertx.executeBlocking(() -> Passwords.hash(password)).compose(hash ->
-        Idempotency.create(graph, key, "User", tx -> {
-          var id = UUID.randomUUID().toString();
-          var params = new HashMap<String, Object>(fields);
-          params.remove("password");
-          params.put("id", id);
-          params.put("passwordHash", hash);
-          params.putIfAbsent("departmentId", null);
-          return Exists.require(tx, Node.Department, (String) fields.get("departmentId"), "departmentId")
-              .compose(v -> tx.first(AccountCypher.CREATE, params))
-              .compose(row -> ChangeLog.record(tx, new ChangeLog.Entry(actor.username(), "user.created",
-                  "User", id, null, null, row.orElseThrow().get("user").asMap(), List.of("user:" + id))))
-              .map(change -> id);
-        }).recover(AccountService::usernameTaken));
+  Future<JsonObject> one(CurrentUser me, String id) {
+    policy.require(me, Action.READ_USER, new Subject.Person(id));
+    return repository.one(id);
   }
 
-  Future<Void> update(CurrentUser actor, String id, long version, Map<String, Object> fields) {
+  /** New account; the password is hashed on the pool before the transaction starts. */
+  Future<JsonObject> create(CurrentUser me, Map<String, Object> fields, Optional<Idempotency.Key> key) {
+    policy.require(me, Action.MANAGE_USERS);
+    return passwords.hash((String) fields.get("password"))
+        .compose(hash -> Idempotency.create(repository.graph(), key, "User",
+            repository.create(me.username(), UUID.randomUUID().toString(), fields, hash)))
+        .recover(AccountService::usernameTaken)
+        .compose(created -> repository.one(created.id()));
+  }
+
+  Future<JsonObject> update(CurrentUser me, String id, long version, Map<String, Object> fields) {
+    policy.require(me, Action.MANAGE_USERS);
     var changes = new HashMap<>(fields);
     var password = (String) changes.remove("password");
     var departmentId = (String) changes.remove("departmentId");
-    Future<Optional<String>> hashed = password == null
-        ? Future.succeededFuture(Optional.empty())
-        : vertx.executeBlocking(() -> Optional.of(Passwords.hash(password)));
-    return hashed.compose(hash -> graph.write(tx -> Locks.lock(tx, Node.User, id, version)
-        .compose(before -> {
-          hash.ifPresent(h -> changes.put("passwordHash", h));
-          return Exists.require(tx, Node.Department, departmentId, "departmentId")
-              .compose(v -> departmentId == null ? Future.succeededFuture()
-                  : tx.run(AccountCypher.MOVE, Map.of("id", id, "departmentId", departmentId)))
-              .compose(v -> tx.first(AccountCypher.UPDATE, Map.of("id", id, "changes", changes)))
-              // a new password or a deactivation ends the user's open sessions
-              .compose(row -> (hash.isPresent() || Boolean.FALSE.equals(changes.get("active"))
-                  ? tx.run(AccountCypher.END_SESSIONS, Map.of("id", id)) : Future.succeededFuture())
-                  .map(v -> row.orElseThrow().get("user").asMap()))
-              .compose(after -> ChangeLog.record(tx, new ChangeLog.Entry(actor.username(), "user.updated",
-                  "User", id, null, before, after, List.of("user:" + id))));
-        }))).onSuccess(v -> {
-          looking.forgetAll();
-          recent.clear();
-        }).mapEmpty();
+    Future<Optional<String>> hashed = password == null ? Future.succeededFuture(Optional.empty())
+        : passwords.hash(password).map(Optional::of);
+    return hashed.compose(hash -> {
+      hash.ifPresent(h -> changes.put("passwordHash", h));
+      boolean end = hash.isPresent() || Boolean.FALSE.equals(changes.get("active"));
+      return repository.graph().write(repository.update(me.username(), id, version, changes, departmentId, end))
+          .onSuccess(v -> {
+            if (end) announce(new JsonObject().put("userId", id));
+          });
+    }).compose(v -> repository.one(id));
   }
 
   /** Creates the first admin when there is none: from the configured password, or a printed one. */
   public Future<Optional<String>> ensureAdmin(Optional<String> configuredPassword) {
-    return graph.query(AccountCypher.ANY_ADMIN, Map.of()).compose(rows -> {
-      if (rows.get(0).get("admins").asLong() > 0) return Future.succeededFuture(Optional.empty());
+    return repository.anyAdmin().compose(any -> {
+      if (any) return Future.succeededFuture(Optional.empty());
       var password = configuredPassword.orElseGet(Passwords::randomToken);
-      var system = new CurrentUser("system", "system", "system", java.util.Set.of(Role.ADMIN), null, null);
-      var fields = Map.<String, Object>of("username", "admin", "displayName", "管理员 Administrator",
-          "roles", List.of("admin"), "password", password);
-      return create(system, fields, Optional.empty())
+      var fields = Map.<String, Object>of("username", "admin", "displayName", "管理员 Administrator", "roles", List.of("admin"));
+      return passwords.hash(password)
+          .compose(hash -> repository.createNow("system", UUID.randomUUID().toString(), fields, hash))
           .map(created -> configuredPassword.isPresent() ? Optional.<String>empty() : Optional.of(password));
     });
   }
 
-  /** Stores users given with ready hashes (the demo loader) without hashing again. */
-  public static String hash(String password) {
-    return Passwords.hash(password);
+  /** Expired sessions go at once (kept for no extra time). */
+  public static org.liandong.storage.Retention.Rule retention() {
+    return new org.liandong.storage.Retention.Rule("expired sessions", AccountCypher.EXPIRED_SESSIONS, java.time.Duration.ZERO);
+  }
+
+  /** Hashes a password now, for the demo loader which runs before the server serves anyone. */
+  public static String hashForDemo(String password) {
+    return Passwords.hashNow(password);
   }
 
   private static <T> Future<T> usernameTaken(Throwable error) {
     if (Exists.violates(error, "User", "username")) {
-      return Future.failedFuture(new Failure.Conflict("that username is taken; choose another", null));
+      return Future.failedFuture(Failure.conflict("that username is taken; choose another", "该用户名已被使用，请另选一个", null));
     }
     return Future.failedFuture(error);
   }
 
-  private static JsonObject userJson(Record row) {
-    return Json.object(row.get("user").asMap());
-  }
-
-  static CurrentUser user(Value v) {
-    var roles = v.get("roles").asList(Value::asString).stream().map(Role::of).collect(Collectors.toUnmodifiableSet());
-    return new CurrentUser(v.get("id").asString(), v.get("username").asString(),
-        v.get("displayName").asString(""), roles, v.get("departmentId").asString(null),
-        v.get("departmentName").asString(null));
-  }
 }

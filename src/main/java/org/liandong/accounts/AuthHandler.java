@@ -5,6 +5,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Set;
 import org.liandong.support.Failure;
+import org.liandong.support.Text;
 
 /**
  * Puts the {@link CurrentUser} on every request that reaches it, from a bearer token or the
@@ -15,6 +16,7 @@ public final class AuthHandler implements Handler<RoutingContext> {
   public static final String COOKIE = "liandong_session";
   public static final String CSRF_HEADER = "X-CSRF-Token";
   private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
+  static final String TOKEN_KEY = "liandong.token";
 
   private final AccountService accounts;
 
@@ -27,29 +29,28 @@ public final class AuthHandler implements Handler<RoutingContext> {
     var bearer = bearer(ctx);
     var token = token(ctx);
     if (token == null) {
-      ctx.fail(new Failure.Unauthorized("log in first: POST /api/session, then send the cookie or 'Authorization: Bearer <token>'"));
+      ctx.fail(new Failure.Unauthorized(Text.of(
+          "log in first: POST /api/session, then send the cookie or 'Authorization: Bearer <token>'", "请先登录")));
       return;
     }
-    accounts.authenticate(token).onSuccess(found -> {
+    accounts.session(token).onSuccess(found -> {
       if (found.isEmpty()) {
-        ctx.fail(new Failure.Unauthorized("your session has expired or was ended; log in again"));
+        ctx.fail(new Failure.Unauthorized(Text.of("your session has expired or was ended; log in again",
+            "登录已过期或已退出，请重新登录")));
       } else if (bearer == null && !SAFE.contains(ctx.request().method())
-          && !found.get().csrf().equals(ctx.request().getHeader(CSRF_HEADER))) {
-        ctx.fail(new Failure.Forbidden("missing or wrong " + CSRF_HEADER + " header; use the csrfToken from POST /api/session or GET /api/me"));
+          && !AccountService.csrfOf(token).equals(ctx.request().getHeader(CSRF_HEADER))) {
+        ctx.fail(new Failure.Forbidden(Text.of("missing or wrong " + CSRF_HEADER
+            + " header; use the csrfToken from POST /api/session or GET /api/me", "缺少或错误的 CSRF 令牌，请刷新页面")));
       } else {
         ctx.put(CurrentUser.KEY, found.get().user());
         ctx.put(TOKEN_KEY, token);
-        ctx.put(CSRF_KEY, found.get().csrf());
         ctx.next();
       }
     }).onFailure(ctx::fail);
   }
 
-  static final String TOKEN_KEY = "liandong.token";
-  static final String CSRF_KEY = "liandong.csrf";
-
   /** The session token from the Authorization header, else from the cookie; null when neither. */
-  static String token(RoutingContext ctx) {
+  public static String token(RoutingContext ctx) {
     var bearer = bearer(ctx);
     if (bearer != null) return bearer.isBlank() ? null : bearer;
     var cookie = ctx.request().getCookie(COOKIE);
@@ -59,6 +60,7 @@ public final class AuthHandler implements Handler<RoutingContext> {
   private static String bearer(RoutingContext ctx) {
     var header = ctx.request().getHeader("Authorization");
     if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) return null;
-    return header.substring(7).strip();
+    var token = header.substring(7).strip();
+    return token.length() > 200 ? "" : token;
   }
 }

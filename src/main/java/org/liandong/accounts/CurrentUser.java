@@ -5,15 +5,16 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Set;
 import org.liandong.support.Failure;
+import org.liandong.support.Text;
 
-/** The authenticated person behind a request. */
+/** The authenticated person behind a request or a socket. */
 public record CurrentUser(String id, String username, String displayName, Set<Role> roles,
                           String departmentId, String departmentName) {
   static final String KEY = "liandong.user";
 
   public static CurrentUser of(RoutingContext ctx) {
     CurrentUser user = ctx.get(KEY);
-    if (user == null) throw new Failure.Unauthorized("log in first");
+    if (user == null) throw new Failure.Unauthorized(Text.of("log in first", "请先登录"));
     return user;
   }
 
@@ -26,10 +27,9 @@ public record CurrentUser(String id, String username, String displayName, Set<Ro
     return false;
   }
 
-  /** Throws 403 unless the user holds one of the roles. */
-  public CurrentUser require(String what, Role... wanted) {
-    if (!isAny(wanted)) throw new Failure.Forbidden("your role may not " + what);
-    return this;
+  /** How the person is named to others: the display name, the username when there is none. */
+  public String name() {
+    return displayName == null || displayName.isBlank() ? username : displayName;
   }
 
   public JsonObject toJson() {

@@ -1,5 +1,7 @@
 package org.liandong.accounts;
 
+import io.vertx.core.Future;
+import io.vertx.core.WorkerExecutor;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -8,8 +10,10 @@ import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 
 /**
- * Argon2id (RFC 9106) with OWASP's minimum parameters, stored in the PHC string format.
- * CPU-bound by design: callers run it off the event loop.
+ * Argon2id (RFC 9106) with OWASP's minimum parameters, stored in the PHC string format. Each
+ * hash takes 19 MiB and tens of milliseconds of CPU, so hashing runs on a worker pool of its
+ * own, sized on purpose (LIANDONG_PASSWORD_WORKERS): a burst of logins queues there, and
+ * neither blocks an event loop nor starves the other workers.
  */
 final class Passwords {
   private static final int MEMORY_KIB = 19 * 1024;
@@ -19,12 +23,35 @@ final class Passwords {
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
   private static final Base64.Decoder B64D = Base64.getDecoder();
+
+  private final WorkerExecutor pool;
   /** Verified against when the username is unknown, so timing does not reveal which usernames exist. */
-  static final String DECOY = hash("decoy-password-never-matches");
+  private volatile String decoy;
 
-  private Passwords() {}
+  Passwords(WorkerExecutor pool) {
+    this.pool = pool;
+  }
 
-  static String hash(String password) {
+  /** Makes the decoy hash on the pool; call once at start-up, before the first login. */
+  Future<Void> start() {
+    return hash("decoy-password-never-matches").map(h -> {
+      decoy = h;
+      return null;
+    });
+  }
+
+  Future<String> hash(String password) {
+    return pool.executeBlocking(() -> hashNow(password), false);
+  }
+
+  /** Verifies against the stored hash, or against the decoy when there is none. */
+  Future<Boolean> verify(String password, String encoded) {
+    var against = encoded == null ? decoy : encoded;
+    return pool.executeBlocking(() -> verifyNow(password, against) && encoded != null, false);
+  }
+
+  /** For the demo loader and the first admin, which hash before the server serves anyone. */
+  static String hashNow(String password) {
     var salt = new byte[16];
     RANDOM.nextBytes(salt);
     var hash = argon2(password, salt, MEMORY_KIB, ITERATIONS, PARALLELISM);
@@ -32,7 +59,7 @@ final class Passwords {
         + "$" + B64.encodeToString(salt) + "$" + B64.encodeToString(hash);
   }
 
-  static boolean verify(String password, String encoded) {
+  static boolean verifyNow(String password, String encoded) {
     if (encoded == null) return false;
     var parts = encoded.split("\\$");
     if (parts.length != 6 || !"argon2id".equals(parts[1])) return false;
@@ -59,9 +86,21 @@ final class Passwords {
 
   /** Session tokens are stored only as their SHA-256, so a stolen store holds no live token. */
   static String tokenHash(String token) {
+    return digest("session:" + token);
+  }
+
+  /**
+   * The session's CSRF token, derived from the session token and never stored: only our page
+   * (which holds the token's answer from the login) can know it; the store cannot give it away.
+   */
+  static String csrf(String token) {
+    return digest("csrf:" + token);
+  }
+
+  private static String digest(String text) {
     try {
-      var digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+      var d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(d);
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -1,52 +1,73 @@
 package org.liandong.console;
 
+/**
+ * The console's own records keep property names of their own (statement, queryName, loggedAt…),
+ * none of which an analyst's query may name ({@link Reach}): an unlabelled pattern that happens
+ * on an audit entry or someone's private saved query finds nothing it can read.
+ */
 final class ConsoleCypher {
   private ConsoleCypher() {}
 
   static final String AUDIT = """
-      CREATE (:ConsoleAudit {id: randomUUID(), at: datetime(), userId: $userId, username: $username,
-                             cypher: $cypher, params: $params, durationMs: $durationMs, rows: $rows,
-                             refused: $refused, reason: $reason})
+      CREATE (:ConsoleAudit {auditId: randomUUID(), loggedAt: datetime(), auditedUserId: $userId,
+                             auditedUser: $username, statement: $cypher, statementParams: $params,
+                             durationMs: $durationMs, resultRows: $rows, refused: $refused, reason: $reason})
       """;
 
-  static final String AUDIT_PAGE = """
-      MATCH (a:ConsoleAudit)
-      WHERE $userId IS NULL OR a.userId = $userId
-      RETURN a {.*, at: toString(a.at)} AS entry ORDER BY a.at DESC SKIP $offset LIMIT $limit
-      """;
+  static final String AUDIT_FROM = "MATCH (a:ConsoleAudit)\n";
+  static final String BY_USER = "a.auditedUserId = $userId";
+  static final String AUDIT_REST = """
+      RETURN {id: a.auditId, at: toString(a.loggedAt), userId: a.auditedUserId, username: a.auditedUser,
+              cypher: a.statement, params: a.statementParams, durationMs: a.durationMs, rows: a.resultRows,
+              refused: a.refused, reason: a.reason} AS entry
+      ORDER BY a.loggedAt DESC SKIP $offset LIMIT $limit""";
+
+  /** A saved query as the API names its fields. */
+  private static final String SAVED = """
+      {id: q.id, version: q.version, name: q.queryName, description: q.queryDescription, cypher: q.statement,
+       params: q.statementParams, sharedWith: q.sharedWith, onBattleMap: q.onBattleMap,
+       createdAt: q.savedAt, updatedAt: q.changedAt, ownerId: u.id, ownerName: u.displayName}""";
 
   static final String SAVED_VISIBLE = """
       MATCH (q:SavedQuery)-[:OWNED_BY]->(u:User)
       WHERE u.id = $userId OR any(r IN q.sharedWith WHERE r IN $roles) OR $admin
-      RETURN q {.*, ownerId: u.id, ownerName: u.displayName} AS query ORDER BY q.name
-      """;
+      RETURN %s AS query ORDER BY q.queryName
+      """.formatted(SAVED);
 
   static final String SAVED_ONE = """
       MATCH (q:SavedQuery {id: $id})-[:OWNED_BY]->(u:User)
-      RETURN q {.*, ownerId: u.id, ownerName: u.displayName} AS query
-      """;
+      RETURN %s AS query
+      """.formatted(SAVED);
 
   static final String SAVE = """
       MATCH (u:User {id: $userId})
       CREATE (q:SavedQuery)-[:OWNED_BY]->(u)
-      SET q = $fields, q.id = $id, q.version = 1, q.createdAt = datetime(), q.updatedAt = datetime()
+      SET q = $fields, q.id = $id, q.version = 1, q.savedAt = datetime(), q.changedAt = datetime()
       """;
 
   static final String UPDATE = """
       MATCH (q:SavedQuery {id: $id})
-      SET q += $changes, q.version = q.version + 1, q.updatedAt = datetime()
+      SET q += $changes, q.version = q.version + 1, q.changedAt = datetime()
       """;
 
   static final String LOCK = """
       MATCH (q:SavedQuery {id: $id})-[:OWNED_BY]->(u:User)
       SET q._lock = true WITH q, u REMOVE q._lock
-      RETURN q.version AS version, u.id AS ownerId
+      RETURN q.version AS version, u.id AS ownerId, q.sharedWith AS sharedWith
       """;
 
   static final String DELETE = "MATCH (q:SavedQuery {id: $id}) DETACH DELETE q";
 
   static final String TILES = """
       MATCH (q:SavedQuery {onBattleMap: true})-[:OWNED_BY]->(u:User)
-      RETURN q {.*, ownerName: u.displayName} AS query ORDER BY q.name LIMIT 12
+      RETURN %s AS query ORDER BY q.queryName LIMIT 12
+      """.formatted(SAVED);
+
+  /** Audit entries older than the retention, a batch at a time. */
+  static final String OLD_AUDIT = """
+      MATCH (a:ConsoleAudit) WHERE a.loggedAt < $cutoff
+      WITH a LIMIT $batch
+      DELETE a
+      RETURN count(*) AS deleted
       """;
 }

@@ -1,251 +1,190 @@
 package org.liandong.console;
 
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.liandong.AppConfig;
+import org.liandong.accounts.Action;
 import org.liandong.accounts.CurrentUser;
+import org.liandong.accounts.Policy;
 import org.liandong.accounts.Role;
-import org.liandong.storage.Graph;
-import org.liandong.storage.Tx;
+import org.liandong.accounts.Subject;
 import org.liandong.support.Failure;
-import org.liandong.support.Json;
-import org.neo4j.driver.exceptions.ClientException;
-import org.neo4j.driver.summary.Plan;
-import org.neo4j.driver.summary.ProfiledPlan;
+import org.liandong.support.Text;
 import org.neo4j.driver.summary.QueryType;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The analyst's Cypher console, read-only by construction: the guard, then EXPLAIN's query type,
- * then a READ transaction the server stops at the timeout, with a row cap. Every query is
- * audited, refused or not.
+ * The analyst's Cypher console, read-only by construction: the guard on the parse tree, then
+ * EXPLAIN's query type, then a READ transaction the server stops at the timeout, with caps on
+ * rows, answer bytes and queries at once per person. Answers are encoded off the event loop.
+ * Every query is audited, refused or not.
  */
 public final class ConsoleService {
-  private static final Logger LOG = LoggerFactory.getLogger(ConsoleService.class);
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ConsoleService.class);
 
-  private final Graph graph;
-  private final Duration timeout;
-  private final int rowCap;
+  private final ConsoleRepository repository;
+  private final Policy policy;
+  private final AppConfig.Console limits;
+  private final WorkerExecutor encoder;
+  private final Map<String, AtomicInteger> running = new ConcurrentHashMap<>();
 
-  public ConsoleService(Graph graph, Duration timeout, int rowCap) {
-    this.graph = graph;
-    this.timeout = timeout;
-    this.rowCap = rowCap;
+  public ConsoleService(Vertx vertx, org.liandong.storage.Graph graph, Policy policy, AppConfig.Console limits) {
+    this.repository = new ConsoleRepository(graph);
+    this.policy = policy;
+    this.limits = limits;
+    this.encoder = vertx.createSharedWorkerExecutor("liandong-console", 2);
   }
 
-  Future<JsonObject> run(CurrentUser user, String cypher, Map<String, Object> params, String plan) {
-    return run(user, cypher, params, plan, rowCap, true);
+  /** A query as the console runs it: the text, its parameters, whether to plan, and its caps. */
+  record Ask(String cypher, Map<String, Object> params, String plan, int rowCap, boolean audited) {}
+
+  /** Runs an analyst's query; resolves to the answer, encoded. */
+  Future<Buffer> run(CurrentUser user, String cypher, Map<String, Object> params, String plan) {
+    policy.require(user, Action.CONSOLE);
+    var mine = running.computeIfAbsent(user.id(), k -> new AtomicInteger());
+    if (mine.incrementAndGet() > limits.perUser()) {
+      mine.decrementAndGet();
+      return Future.failedFuture(new Failure.TooMany(Text.of("you already have " + limits.perUser()
+          + " queries running; wait for one to finish", "您已有 " + limits.perUser() + " 条查询在运行，请等待其完成"), 2));
+    }
+    return answer(user, new Ask(cypher, params, plan, limits.rowCap(), true))
+        .compose(json -> encoder.executeBlocking(json::toBuffer, false))
+        .onComplete(r -> mine.decrementAndGet());
   }
 
-  private Future<JsonObject> run(CurrentUser user, String cypher, Map<String, Object> params, String plan, int cap, boolean audit) {
+  private Future<JsonObject> answer(CurrentUser user, Ask ask) {
     long t0 = System.nanoTime();
-    var refusal = CypherGuard.check(cypher);
-    if (refusal != null) {
-      var failure = refused(refusal.reason(), refusal.part());
-      return (audit ? audit(user, cypher, params, t0, 0, refusal.reason()) : Future.<Void>succeededFuture())
-          .compose(v -> Future.failedFuture(failure));
-    }
-    return graph.read(timeout, tx -> tx.capped("EXPLAIN " + cypher, params, 0).compose(explained -> {
-          var type = explained.summary().queryType();
-          if (type != QueryType.READ_ONLY) {
-            return Future.failedFuture(refused("EXPLAIN says this query is " + type + ", not read-only", null));
-          }
-          if ("explain".equals(plan)) return Future.succeededFuture(answer(explained, null, t0));
-          return execute(tx, cypher, params, plan, cap, t0);
-        }))
-        .recover(error -> Future.failedFuture(translate(error)))
-        // the audit entry is written before the answer, so the user's history already shows it
-        .transform(result -> {
-          if (!audit) return result.succeeded() ? Future.succeededFuture(result.result()) : Future.<JsonObject>failedFuture(result.cause());
-          if (result.succeeded()) {
-            var rows = result.result().getJsonObject("summary").getInteger("rows");
-            return audit(user, cypher, params, t0, rows, null).map(result.result());
-          }
-          return audit(user, cypher, params, t0, 0, result.cause().getMessage())
-              .compose(v -> Future.<JsonObject>failedFuture(result.cause()));
-        });
+    var refusal = CypherGuard.check(ask.cypher(), ask.params());
+    var result = refusal == null ? execute(ask, t0)
+        : Future.<JsonObject>failedFuture(refusal.syntax() ? Failure.invalid("cypher", refusal.reason()) : refused(refusal.reason(), refusal.part()));
+    return ask.audited() ? result.transform(r -> audited(user, ask, t0, r)) : result;
   }
 
-  private Future<JsonObject> execute(Tx tx, String cypher, Map<String, Object> params, String plan, int cap, long t0) {
-    var text = "profile".equals(plan) ? "PROFILE " + cypher : cypher;
-    return tx.capped(text, params, cap).map(result -> answer(result, result, t0));
+  /** EXPLAIN first (a write is refused before anything runs), then the query itself, in one READ transaction. */
+  private Future<JsonObject> execute(Ask ask, long t0) {
+    var runner = new Runner(limits, ask);
+    return repository.graph().read(limits.timeout(), tx -> runner.explain(tx).compose(planned ->
+            planned.summary().queryType() != QueryType.READ_ONLY
+                ? Future.failedFuture(refused(Text.of("EXPLAIN says this query is " + planned.summary().queryType() + ", not read-only",
+                    "执行计划显示该查询不是只读的"), null))
+                : "explain".equals(ask.plan()) ? Future.succeededFuture(runner.answer(planned, null, t0))
+                : runner.execute(tx).map(executed -> runner.answer(planned, executed, t0))))
+        .recover(error -> Future.failedFuture(Runner.translate(error, limits)));
   }
 
-  private JsonObject answer(Tx.Capped planned, Tx.Capped executed, long t0) {
-    var results = new Results();
-    var rows = new JsonArray();
-    if (executed != null) {
-      for (var record : executed.records()) {
-        var row = new JsonArray();
-        record.values().forEach(v -> row.add(results.value(v)));
-        rows.add(row);
-      }
-    }
-    var summary = new JsonObject()
-        .put("ms", (System.nanoTime() - t0) / 1_000_000)
-        .put("rows", rows.size())
-        .put("truncated", executed != null && executed.truncated())
-        .put("rowCap", rowCap)
-        .put("queryType", String.valueOf(planned.summary().queryType()));
-    var out = new JsonObject()
-        .put("columns", new JsonArray(executed == null ? List.of() : executed.keys()))
-        .put("rows", rows)
-        .put("graph", new JsonObject().put("nodes", new JsonArray(new ArrayList<>(results.nodes.values())))
-            .put("relationships", new JsonArray(new ArrayList<>(results.relationships.values()))))
-        .put("summary", summary);
-    var source = executed != null && executed.summary().hasProfile() ? executed.summary() : planned.summary();
-    if (source.hasPlan() && (executed == null || executed.summary().hasProfile())) {
-      out.put("plan", plan(source.hasProfile() ? source.profile() : source.plan()));
-    }
-    return out;
-  }
-
-  private static JsonObject plan(Plan p) {
-    var json = new JsonObject().put("operator", p.operatorType()).put("identifiers", new JsonArray(p.identifiers()));
-    var details = p.arguments().get("Details");
-    if (details != null) json.put("details", details.asObject().toString());
-    if (p instanceof ProfiledPlan pp) json.put("rows", pp.records()).put("dbHits", pp.dbHits());
-    var children = new JsonArray();
-    p.children().forEach(c -> children.add(plan(c)));
-    return json.put("children", children);
-  }
-
-  private Failure translate(Throwable error) {
-    if (error instanceof Failure f) return f;
-    if (error instanceof ClientException ce) {
-      var code = String.valueOf(ce.code());
-      if (code.contains("TransactionTimedOut") || code.contains("Terminated")) {
-        return Failure.Invalid.unprocessable("cypher", "stopped after the console's limit of " + timeout.toSeconds()
-            + " s; narrow the query (a LIMIT, a label, an index)");
-      }
-      if (code.contains("MemoryPoolOutOfMemory") || code.contains("Memory")) {
-        return Failure.Invalid.unprocessable("cypher", "stopped: it needed more memory than a console query may use");
-      }
-      if (code.contains("AccessMode") || code.contains("Forbidden")) {
-        return refused("the database refused it in a read-only session: " + ce.getMessage(), null);
-      }
-      return Failure.invalid("cypher", ce.getMessage());
-    }
-    LOG.error("console query failed", error);
-    return Failure.Invalid.unprocessable("cypher", "the query failed: " + error.getMessage());
-  }
-
-  private static Failure refused(String reason, String part) {
-    return Failure.Invalid.unprocessable("cypher", part == null ? "refused: " + reason : "refused: " + reason + " (at: " + part + ")");
-  }
-
-  /** Records the query; a failure to record is logged, never turned into the user's error. */
-  private Future<Void> audit(CurrentUser user, String cypher, Map<String, Object> params, long t0, int rows, String reason) {
-    var p = new HashMap<String, Object>();
-    p.put("userId", user.id());
-    p.put("username", user.username());
-    p.put("cypher", cypher);
-    p.put("params", new JsonObject(params).encode());
-    p.put("durationMs", (System.nanoTime() - t0) / 1_000_000);
-    p.put("rows", rows);
-    p.put("refused", reason != null);
-    p.put("reason", reason);
-    return graph.write(tx -> tx.run(ConsoleCypher.AUDIT, p)).<Void>mapEmpty()
+  /** The audit entry is written before the answer, so the user's history already shows it. */
+  private Future<JsonObject> audited(CurrentUser user, Ask ask, long t0, io.vertx.core.AsyncResult<JsonObject> result) {
+    var rows = result.succeeded() ? result.result().getJsonObject("summary").getInteger("rows") : 0;
+    var reason = result.succeeded() ? null : result.cause() instanceof Failure f ? f.text().en() : "failed";
+    var entry = new ConsoleRepository.Audit(user.id(), user.username(), ask.cypher(), new JsonObject(ask.params()).encode(),
+        (System.nanoTime() - t0) / 1_000_000, rows, reason);
+    return repository.audit(entry)
         .recover(e -> {
           LOG.warn("could not audit a console query", e);
           return Future.succeededFuture();
-        });
+        })
+        .compose(v -> result.succeeded() ? Future.succeededFuture(result.result()) : Future.failedFuture(result.cause()));
   }
 
-  Future<JsonArray> audit(String userId, int offset, int limit) {
-    var params = new HashMap<String, Object>();
-    params.put("userId", userId);
-    params.put("offset", offset);
-    params.put("limit", limit);
-    return graph.query(ConsoleCypher.AUDIT_PAGE, params)
-        .map(rows -> new JsonArray(rows.stream().map(r -> Json.object(r.get("entry").asMap())).toList()));
+  /** The console audit's retention (LIANDONG_AUDIT_RETENTION_DAYS). */
+  public static org.liandong.storage.Retention.Rule retention(java.time.Duration keep) {
+    return new org.liandong.storage.Retention.Rule("console audit entries", ConsoleCypher.OLD_AUDIT, keep);
+  }
+
+  static Failure refused(Text reason, String part) {
+    return Failure.unprocessable("cypher", part == null ? reason : Text.of(reason.en() + " (at: " + part + ")", reason.zh() + "（位置：" + part + "）"));
+  }
+
+  Future<JsonArray> history(CurrentUser user, int offset, int limit) {
+    policy.require(user, Action.CONSOLE);
+    return repository.audit(user.id(), offset, limit);
+  }
+
+  Future<JsonArray> audit(CurrentUser user, String userId, int offset, int limit) {
+    policy.require(user, Action.READ_AUDIT);
+    return repository.audit(userId, offset, limit);
   }
 
   // saved queries
 
   Future<JsonArray> saved(CurrentUser user) {
-    return graph.query(ConsoleCypher.SAVED_VISIBLE, Map.of("userId", user.id(),
-            "roles", user.roles().stream().map(Role::key).toList(), "admin", user.is(Role.ADMIN)))
-        .map(rows -> new JsonArray(rows.stream().map(r -> saved(r.get("query").asMap())).toList()));
+    return repository.visible(user.id(), user.roles().stream().map(Role::key).toList(), user.is(Role.ADMIN));
   }
 
-  Future<JsonObject> savedOne(String id) {
-    return graph.query(ConsoleCypher.SAVED_ONE, Map.of("id", id)).compose(rows -> rows.isEmpty()
-        ? Future.failedFuture(Failure.notFound("saved query", id))
-        : Future.succeededFuture(saved(rows.get(0).get("query").asMap())));
+  Future<JsonObject> savedOne(CurrentUser user, String id) {
+    return repository.one(id).compose(q -> policy.check(user, Action.READ_SAVED, sharing(q)).map(q));
   }
 
-  Future<String> save(CurrentUser user, Map<String, Object> fields) {
-    var refusal = CypherGuard.check((String) fields.get("cypher"));
-    if (refusal != null) return Future.failedFuture(refused(refusal.reason(), refusal.part()));
-    var id = UUID.randomUUID().toString();
-    var props = storable(fields);
+  Future<JsonObject> save(CurrentUser user, Map<String, Object> fields) {
+    policy.require(user, Action.CONSOLE);
+    var refusal = guard(fields);
+    if (refusal != null) return Future.failedFuture(refusal);
+    var props = ConsoleRepository.storable(fields);
     props.putIfAbsent("sharedWith", List.of());
     props.putIfAbsent("onBattleMap", false);
-    return graph.write(tx -> tx.run(ConsoleCypher.SAVE, Map.of("userId", user.id(), "id", id, "fields", props))).map(id);
+    return repository.save(user.id(), UUID.randomUUID().toString(), props).compose(id -> savedOne(user, id));
   }
 
-  Future<Void> update(CurrentUser user, String id, long version, Map<String, Object> fields) {
-    if (fields.containsKey("cypher")) {
-      var refusal = CypherGuard.check((String) fields.get("cypher"));
-      if (refusal != null) return Future.failedFuture(refused(refusal.reason(), refusal.part()));
-    }
-    return graph.write(tx -> owned(tx, user, id, Optional.of(version))
-        .compose(v -> tx.run(ConsoleCypher.UPDATE, Map.of("id", id, "changes", storable(fields))))).mapEmpty();
+  Future<JsonObject> update(CurrentUser user, String id, long version, Map<String, Object> fields) {
+    policy.require(user, Action.CONSOLE);
+    var refusal = fields.containsKey("cypher") ? guard(fields) : null;
+    if (refusal != null) return Future.failedFuture(refusal);
+    return repository.graph().write(repository.lock(id).then(locked -> tx -> owned(user, locked, version)
+            .compose(v -> repository.update(id, ConsoleRepository.storable(fields)).run(tx))))
+        .compose(v -> savedOne(user, id));
   }
 
   Future<Void> delete(CurrentUser user, String id) {
-    return graph.write(tx -> owned(tx, user, id, Optional.empty()).compose(v -> tx.run(ConsoleCypher.DELETE, Map.of("id", id))))
-        .mapEmpty();
+    policy.require(user, Action.CONSOLE);
+    return repository.graph().write(repository.lock(id).then(locked -> tx -> owned(user, locked, null)
+        .compose(v -> repository.delete(id).run(tx))));
   }
 
-  /** The battle map's tiles: each published query run with a small row cap; a failing one says why. */
+  private Future<Void> owned(CurrentUser user, ConsoleRepository.Locked locked, Long version) {
+    return policy.check(user, Action.EDIT_SAVED, locked.sharing()).compose(v -> version != null && version != locked.version()
+        ? Future.failedFuture(Failure.conflict("someone changed this saved query (it is now version " + locked.version() + ")",
+            "该查询已被他人修改（现为版本 " + locked.version() + "）", null))
+        : Future.succeededFuture());
+  }
+
+  private static Failure guard(Map<String, Object> fields) {
+    @SuppressWarnings("unchecked")
+    var params = fields.get("params") instanceof JsonObject o ? o.getMap() : (Map<String, Object>) Map.<String, Object>of();
+    var refusal = CypherGuard.check((String) fields.get("cypher"), params);
+    if (refusal == null) return null;
+    return refusal.syntax() ? Failure.invalid("cypher", refusal.reason()) : refused(refusal.reason(), refusal.part());
+  }
+
+  /** The battle map's tiles this viewer may see (by the saved query's sharing), each run with a small cap. */
   Future<JsonArray> tiles(CurrentUser viewer) {
-    return graph.query(ConsoleCypher.TILES, Map.of()).compose(rows -> {
+    return repository.tiles().compose(saved -> {
       var tiles = new ArrayList<Future<JsonObject>>();
-      for (var r : rows) {
-        var q = saved(r.get("query").asMap());
+      for (var q : saved) {
+        if (!policy.allows(viewer, Action.READ_SAVED, sharing(q))) continue;
+        @SuppressWarnings("unchecked")
         var params = q.getJsonObject("params") == null ? Map.<String, Object>of() : q.getJsonObject("params").getMap();
-        tiles.add(run(viewer, q.getString("cypher"), params, null, 50, false)
+        tiles.add(answer(viewer, new Ask(q.getString("cypher"), params, null, 50, false))
             .map(result -> q.put("result", result))
-            .recover(e -> Future.succeededFuture(q.put("error", e.getMessage()))));
+            .recover(e -> Future.succeededFuture(q.put("error", e instanceof Failure f ? f.text().en() : "failed")
+                .put("errorZh", e instanceof Failure f ? f.text().zh() : "失败"))));
       }
       return Future.all(tiles).map(all -> new JsonArray(tiles.stream().map(Future::result).toList()));
     });
   }
 
-  private Future<Void> owned(Tx tx, CurrentUser user, String id, Optional<Long> version) {
-    return tx.first(ConsoleCypher.LOCK, Map.of("id", id)).compose(row -> {
-      if (row.isEmpty()) return Future.failedFuture(Failure.notFound("saved query", id));
-      if (!user.is(Role.ADMIN) && !row.get().get("ownerId").asString().equals(user.id())) {
-        return Future.failedFuture(new Failure.Forbidden("only its owner (or an admin) may change a saved query"));
-      }
-      long current = row.get().get("version").asLong();
-      if (version.isPresent() && version.get() != current) {
-        return Future.failedFuture(new Failure.Conflict("someone changed this saved query (it is now version " + current + ")", null));
-      }
-      return Future.succeededFuture();
-    });
+  private static Subject.Saved sharing(JsonObject q) {
+    var shared = q.getJsonArray("sharedWith");
+    return new Subject.Saved(q.getString("ownerId"), shared == null ? List.of() : shared.stream().map(String::valueOf).toList());
   }
 
-  private static Map<String, Object> storable(Map<String, Object> fields) {
-    var props = new HashMap<>(fields);
-    if (props.get("params") instanceof JsonObject o) props.put("params", o.encode());
-    return props;
-  }
-
-  private static JsonObject saved(Map<String, Object> map) {
-    var json = Json.object(map);
-    var params = json.getString("params");
-    json.put("params", params == null ? new JsonObject() : new JsonObject(params));
-    return json;
-  }
 }

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.liandong.accounts.AccountService;
-import org.liandong.storage.ChangeLog;
+import org.liandong.storage.Entry;
 import org.liandong.storage.Graph;
 import org.liandong.storage.Tx;
 import org.slf4j.Logger;
@@ -59,7 +59,7 @@ public final class DemoLoader {
     return vertx.executeBlocking(() -> {
       for (var user : scenario.getJsonArray("users")) {
         var u = (JsonObject) user;
-        u.put("passwordHash", u.getBoolean("demoLogin", false) ? AccountService.hash(PASSWORD) : null);
+        u.put("passwordHash", u.getBoolean("demoLogin", false) ? AccountService.hashForDemo(PASSWORD) : null);
         u.remove("demoLogin");
       }
       return scenario;
@@ -83,14 +83,12 @@ public final class DemoLoader {
 
   /** Each project's history starts with its registration, so replay has a first entry. */
   private static Future<Void> history(Tx tx, List<Map<String, Object>> projects) {
-    Future<Void> chain = Future.succeededFuture();
     for (var p : projects) {
       var id = (String) p.get("id");
       @SuppressWarnings("unchecked") var props = (Map<String, Object>) p.get("props");
-      chain = chain.compose(v -> ChangeLog.record(tx, new ChangeLog.Entry("demo", "project.created", "Project", id, id,
-          null, props, List.of("project:" + id))).mapEmpty());
+      tx.record(new Entry("demo", "project.created", "Project", id, id, null, props, List.of("project:" + id)));
     }
-    return chain;
+    return Future.succeededFuture();
   }
 
   /** Each row keeps its relationship keys beside a {@code props} map of typed node properties. */

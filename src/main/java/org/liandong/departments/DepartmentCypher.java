@@ -7,13 +7,13 @@ final class DepartmentCypher {
       d {.*, parentId: p.id, parentName: p.name,
          members: COUNT { (d)<-[:MEMBER_OF]-(:User) },
          open: COUNT { (d)-[:OWES]->(o:Obligation) WHERE o.status <> 'done' },
-         overdue: COUNT { (d)-[:OWES]->(o:Obligation) WHERE o.status <> 'done' AND o.dueOn < date() },
+         overdue: COUNT { (d)-[:OWES]->(o:Obligation) WHERE o.status <> 'done' AND o.dueOn < $today },
          done: COUNT { (d)-[:OWES]->(o:Obligation) WHERE o.status = 'done' },
          doneOnTime: COUNT { (d)-[:OWES]->(o:Obligation) WHERE o.status = 'done' AND o.doneOn <= o.dueOn }}""";
 
-  static final String LIST = """
-      MATCH (d:Department)
-      WHERE $level IS NULL OR d.level = $level
+  static final String LIST_FROM = "MATCH (d:Department)\n";
+  static final String BY_LEVEL = "d.level = $level";
+  static final String LIST_REST = """
       OPTIONAL MATCH (d)-[:PART_OF]->(p:Department)
       RETURN %s AS department
       ORDER BY CASE d.level WHEN 'province' THEN 0 WHEN 'city' THEN 1 ELSE 2 END, d.name

@@ -2,57 +2,53 @@ package org.liandong.live;
 
 import io.vertx.core.Future;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.liandong.accounts.Action;
 import org.liandong.accounts.CurrentUser;
-import org.liandong.accounts.Role;
+import org.liandong.accounts.Policy;
+import org.liandong.accounts.Subject;
 import org.liandong.storage.Graph;
+import org.liandong.support.Failure;
+import org.liandong.support.Text;
 
 /**
- * Who may watch which channel. Everyone signed in reads projects; a department's channel is its
- * officers' and the office's; a user's channel is their own; a meeting room is open to the
- * service office, leaders, analysts and the departments that owe something on its projects.
+ * Who may watch which channel, as the one {@link Policy} decides it for REST too: a project's
+ * and a department's channels carry what every signed-in person may read; a person's channel
+ * is their own; a meeting's is its room.
  */
 final class Access {
   private final Graph graph;
+  private final Policy policy;
+  private final Function<String, Future<Optional<Subject.Meeting>>> meetings;
 
-  Access(Graph graph) {
+  Access(Graph graph, Policy policy, Function<String, Future<Optional<Subject.Meeting>>> meetings) {
     this.graph = graph;
+    this.policy = policy;
+    this.meetings = meetings;
   }
 
   Future<Void> check(CurrentUser user, Channel channel) {
     return switch (channel.kind()) {
-      case "project" -> exists(LiveCypher.PROJECT, channel);
-      case "department" -> {
-        if (user.is(Role.OFFICER) && !user.isAny(Role.ADMIN, Role.COORDINATOR)
-            && !channel.id().equals(user.departmentId())) {
-          yield Future.failedFuture(Refusal.forbidden("officers may watch only their own department's channel"));
-        }
-        yield exists(LiveCypher.DEPARTMENT, channel);
-      }
-      case "user" -> user.id().equals(channel.id()) || user.is(Role.ADMIN)
-          ? exists(LiveCypher.USER, channel)
-          : Future.failedFuture(Refusal.forbidden("a user's channel is theirs alone"));
-      case "meeting" -> meeting(user, channel);
-      default -> Future.failedFuture(new Refusal("invalid", "unknown channel kind " + channel.kind()));
+      case "project" -> policy.check(user, Action.READ, Subject.NONE).compose(v -> exists(LiveCypher.PROJECT, channel));
+      case "department" -> policy.check(user, Action.READ, new Subject.Department(channel.id()))
+          .compose(v -> exists(LiveCypher.DEPARTMENT, channel));
+      case "user" -> policy.check(user, Action.WATCH_USER, new Subject.Person(channel.id())).compose(v -> exists(LiveCypher.USER, channel));
+      case "meeting" -> meetings.apply(channel.id()).compose(found -> found
+          .map(meeting -> policy.check(user, Action.ENTER_MEETING, meeting))
+          .orElseGet(() -> Future.failedFuture(notFound(channel))));
+      default -> Future.failedFuture(Failure.invalid("channel", Text.of("unknown channel kind " + channel.kind(), "未知的频道类型")));
     };
-  }
-
-  private Future<Void> meeting(CurrentUser user, Channel channel) {
-    var params = new java.util.HashMap<String, Object>();
-    params.put("id", channel.id());
-    params.put("departmentId", user.departmentId());
-    return graph.query(LiveCypher.MEETING, params).compose(rows -> {
-      if (rows.isEmpty()) return Future.failedFuture(Refusal.notFound(channel));
-      boolean office = user.isAny(Role.ADMIN, Role.COORDINATOR, Role.LEADER, Role.ANALYST);
-      return office || rows.get(0).get("owes").asBoolean()
-          ? Future.succeededFuture()
-          : Future.failedFuture(Refusal.forbidden(
-              "this meeting concerns projects your department owes nothing on; ask the service office to invite you"));
-    });
   }
 
   private Future<Void> exists(String query, Channel channel) {
     return graph.query(query, Map.of("id", channel.id())).compose(rows -> rows.isEmpty()
-        ? Future.failedFuture(Refusal.notFound(channel))
+        ? Future.failedFuture(notFound(channel))
         : Future.succeededFuture());
+  }
+
+  static Failure notFound(Channel channel) {
+    return new Failure.NotFound(Text.of("there is no " + channel.kind() + " '" + channel.id() + "'",
+        "没有这个频道：" + channel.name()));
   }
 }

@@ -5,52 +5,66 @@ import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.Context;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.WebSocketFrame;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import org.liandong.AppConfig;
 import org.liandong.accounts.AccountService;
-import org.liandong.accounts.CurrentUser;
+import org.liandong.support.Failure;
+import org.liandong.support.Text;
 
 /**
- * One WebSocket, on its own event loop: authentication, the client's messages, rate limit,
- * heartbeat. What it is subscribed to lives in the hub.
+ * One WebSocket, on its own event loop: authentication, the client's messages (plain UTF-8 JSON
+ * text, at most 64 KiB), rate limit, heartbeat, and the end of its session. What it is
+ * subscribed to lives in the hub.
  */
 final class Connection {
   static final int MAX_CHANNELS = 200;
+  /** Larger messages close the socket with 1009, as docs/live-protocol.md says. */
+  static final int MAX_MESSAGE = 64 * 1024;
   private static final long AUTH_DEADLINE_MS = 10_000;
 
   private final Vertx vertx;
+  private final Context context;
   private final ServerWebSocket ws;
   private final Hub hub;
   private final Access access;
   private final AccountService accounts;
+  private final Sessions sessions;
   private final AppConfig.Live limits;
+  private Buffer message = Buffer.buffer();
+  private boolean binary;
   private Peer peer;
+  private AccountService.Session session;
   private int subscriptions;
   private double tokens;
   private long refilledAt = System.nanoTime();
   private long heardAt = System.nanoTime();
   private long heartbeat = -1;
 
-  Connection(Vertx vertx, ServerWebSocket ws, Hub hub, Access access, AccountService accounts, AppConfig.Live limits) {
+  Connection(Vertx vertx, ServerWebSocket ws, LiveVerticle live, AccountService accounts, AppConfig.Live limits) {
     this.vertx = vertx;
+    this.context = vertx.getOrCreateContext();
     this.ws = ws;
-    this.hub = hub;
-    this.access = access;
+    this.hub = live.hub();
+    this.access = live.access();
+    this.sessions = live.sessions();
     this.accounts = accounts;
     this.limits = limits;
     this.tokens = burst();
   }
 
-  void start(CurrentUser fromCookie) {
-    ws.textMessageHandler(this::onText);
-    ws.binaryMessageHandler(b -> {
-      heardAt = System.nanoTime();
-      refuse("invalid", null, "send JSON text messages");
-    });
+  void start(AccountService.Session fromCookie) {
+    ws.frameHandler(this::onFrame);
     ws.pongHandler(b -> heardAt = System.nanoTime());
     ws.closeHandler(v -> stop());
     // Vert.x reports a message over the size limit here rather than closing: close with 1009
-    ws.exceptionHandler(e -> close(tooBig(e) ? (short) 1009 : (short) 1011,
-        tooBig(e) ? "message over 64 KiB" : "connection error"));
+    ws.exceptionHandler(e -> close(tooBig(e) ? (short) 1009 : (short) 1002,
+        tooBig(e) ? "message over 64 KiB" : "protocol error"));
     heartbeat = vertx.setPeriodic(limits.pingSeconds() * 1000L, t -> beat());
     if (fromCookie != null) {
       welcome(fromCookie);
@@ -61,10 +75,47 @@ final class Connection {
     }
   }
 
+  /** Frames make one message; a text message must be valid UTF-8 (RFC 6455 §8.1) or the socket closes with 1007. */
+  private void onFrame(WebSocketFrame frame) {
+    heardAt = System.nanoTime();
+    if (frame.isClose() || frame.isPing() || frame.type() == io.vertx.core.http.WebSocketFrameType.PONG) return;
+    if (!frame.isContinuation()) binary = frame.isBinary();
+    if (message.length() + frame.binaryData().length() > MAX_MESSAGE) {
+      close((short) 1009, "message over 64 KiB");
+      return;
+    }
+    message.appendBuffer(frame.binaryData());
+    if (!frame.isFinal()) return;
+    var bytes = message.getBytes();
+    message = Buffer.buffer();
+    if (binary) {
+      refuse("invalid", null, Text.of("send JSON text messages", "请发送 JSON 文本消息"));
+      return;
+    }
+    try {
+      var text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+      onText(text);
+    } catch (CharacterCodingException e) {
+      close((short) 1007, "text is not valid UTF-8");
+    }
+  }
+
+  boolean userIs(String userId) {
+    return userId != null && session != null && session.user().id().equals(userId);
+  }
+
+  /** The session ended somewhere (logout, deactivation, a new password): this socket goes with it. */
+  void sessionEnded() {
+    context.runOnContext(v -> close((short) 4401, "session ended; log in again"));
+  }
+
   private void beat() {
     long silentFor = System.nanoTime() - heardAt;
     if (silentFor > limits.idleSeconds() * 1_000_000_000L) {
       close((short) 1001, "no answer to pings");
+    } else if (session != null && session.expiresAt() <= System.currentTimeMillis()) {
+      close((short) 4401, "session expired; log in again");
     } else {
       ws.writePing(io.vertx.core.buffer.Buffer.buffer("hb"));
       if (peer != null) hub.closeIfLagging(peer, limits.idleSeconds() * 1_000_000_000L);
@@ -72,98 +123,113 @@ final class Connection {
   }
 
   private void onText(String text) {
-    heardAt = System.nanoTime();
     if (!withinRate()) {
-      refuse("rate_limited", null, "more than " + limits.messagesPerSecond() + " messages a second; closing");
+      refuse("rate_limited", null, Text.of("more than " + limits.messagesPerSecond() + " messages a second; closing",
+          "每秒消息超过 " + limits.messagesPerSecond() + " 条，连接将关闭"));
       close((short) 1008, "rate limit exceeded");
       return;
     }
     JsonObject message;
     try {
+      org.liandong.support.StrictJson.check(text.getBytes(StandardCharsets.UTF_8));
       message = new JsonObject(text);
-    } catch (DecodeException | ClassCastException e) {
-      refuse("invalid", null, "messages are JSON objects like {\"type\":\"subscribe\",\"channel\":\"project:p-1\"}");
+    } catch (DecodeException | ClassCastException | Failure e) {
+      refuse("invalid", null, Text.of("messages are plain JSON objects like {\"type\":\"subscribe\",\"channel\":\"project:p-1\"}",
+          "消息须为标准 JSON 对象，如 {\"type\":\"subscribe\",\"channel\":\"project:p-1\"}"));
       return;
     }
-    var type = message.getValue("type");
-    if (!(type instanceof String t)) {
-      refuse("invalid", null, "every message needs a string \"type\"");
+    if (!(message.getValue("type") instanceof String type)) {
+      refuse("invalid", null, Text.of("every message needs a string \"type\"", "每条消息都需要字符串类型的 \"type\""));
       return;
     }
-    if (peer == null && !"auth".equals(t)) {
-      refuse("unauthenticated", null, "send {\"type\":\"auth\",\"token\":\"…\"} first, or connect with the session cookie");
+    if (peer == null && !"auth".equals(type)) {
+      refuse("unauthenticated", null, Text.of("send {\"type\":\"auth\",\"token\":\"…\"} first, or connect with the session cookie",
+          "请先发送 auth 消息，或携带登录 Cookie 连接"));
       return;
     }
-    switch (t) {
+    switch (type) {
       case "auth" -> auth(message);
       case "subscribe" -> subscribe(message);
       case "unsubscribe" -> unsubscribe(message);
-      case "ping" -> peer.send(new JsonObject().put("type", "pong").put("id", message.getValue("id")));
-      default -> refuse("invalid", null, "unknown message type '" + t + "'; use subscribe, unsubscribe or ping");
+      case "ping" -> peer.send(new JsonObject().put("type", "pong").put("id", message.getValue("id") instanceof String s ? s : null));
+      default -> refuse("invalid", null, Text.of("unknown message type; use subscribe, unsubscribe or ping",
+          "未知的消息类型，请使用 subscribe、unsubscribe 或 ping"));
     }
   }
 
   private void auth(JsonObject message) {
     if (peer != null) {
-      refuse("invalid", null, "already authenticated");
+      refuse("invalid", null, Text.of("already authenticated", "已认证"));
       return;
     }
     if (!(message.getValue("token") instanceof String token) || token.isBlank() || token.length() > 200) {
-      refuse("invalid", null, "auth needs a \"token\" from POST /api/session");
+      refuse("invalid", null, Text.of("auth needs a \"token\" from POST /api/session", "auth 需要 POST /api/session 返回的 token"));
       return;
     }
-    accounts.sessionUser(token).onComplete(found -> {
+    accounts.session(token).onComplete(found -> {
       if (found.succeeded() && found.result().isPresent()) {
         welcome(found.result().get());
       } else {
-        refuse("unauthenticated", null, "the token is not a live session; log in again");
+        refuse("unauthenticated", null, Text.of("the token is not a live session; log in again", "该令牌不是有效的登录会话，请重新登录"));
         close((short) 1008, "not authenticated");
       }
     });
   }
 
-  private void welcome(CurrentUser user) {
-    peer = new Peer(ws, user);
-    peer.send(new JsonObject().put("type", "welcome").put("user", user.toJson()));
+  private void welcome(AccountService.Session session) {
+    this.session = session;
+    sessions.opened(session.tokenHash(), this);
+    peer = new Peer(ws, session.user());
+    peer.send(new JsonObject().put("type", "welcome").put("user", session.user().toJson()));
   }
 
-  /** One channel ({@code channel}, {@code lastSeq}) or several ({@code channels}) in one message. */
+  /** One channel ({@code channel}, {@code lastSeq}, {@code epoch}) or several ({@code channels}) in one message. */
   private void subscribe(JsonObject message) {
     if (!message.containsKey("channels")) {
-      subscribe(message.getValue("channel"), message.getValue("lastSeq"));
+      subscribe(message.getValue("channel"), message.getValue("lastSeq"), message.getValue("epoch"));
       return;
     }
     if (!(message.getValue("channels") instanceof JsonArray list) || list.size() > MAX_CHANNELS) {
-      refuse("invalid", null, "\"channels\" must be an array of at most " + MAX_CHANNELS + " channel names or {channel, lastSeq}");
+      refuse("invalid", null, Text.of("\"channels\" must be a list of at most " + MAX_CHANNELS + " channel names or {channel, lastSeq, epoch}",
+          "\"channels\" 须为最多 " + MAX_CHANNELS + " 个频道名或 {channel, lastSeq, epoch} 的列表"));
       return;
     }
     for (var item : list) {
-      if (item instanceof JsonObject o) subscribe(o.getValue("channel"), o.getValue("lastSeq"));
-      else subscribe(item, null);
+      if (item instanceof JsonObject o) subscribe(o.getValue("channel"), o.getValue("lastSeq"), o.getValue("epoch"));
+      else subscribe(item, null, null);
     }
   }
 
-  private void subscribe(Object name, Object last) {
+  private void subscribe(Object name, Object last, Object epoch) {
     var channel = Channel.parse(name instanceof String s ? s : null);
     if (channel == null) {
-      refuse("invalid", null, "\"channel\" must be project:<id>, meeting:<id>, department:<id> or user:<id>");
+      refuse("invalid", null, Text.of("\"channel\" must be project:<id>, meeting:<id>, department:<id> or user:<id>",
+          "\"channel\" 须为 project:<id>、meeting:<id>、department:<id> 或 user:<id>"));
       return;
     }
-    if (last != null && !(last instanceof Number n && n.longValue() >= 0 && n.doubleValue() == Math.rint(n.doubleValue()))) {
-      refuse("invalid", channel.name(), "\"lastSeq\" must be a whole number ≥ 0, the last seq you saw");
+    // a seq past 2^53 is not one we ever gave; 2^64+1 must not wrap to 1
+    if (last != null && !(last instanceof Integer || last instanceof Long) || last instanceof Number n && n.longValue() < 0
+        || last instanceof Long l && l > (1L << 53)) {
+      refuse("invalid", channel.name(), Text.of("\"lastSeq\" must be a whole number ≥ 0, the last seq you saw",
+          "\"lastSeq\" 须为不小于 0 的整数，即您最后收到的序号"));
+      return;
+    }
+    if (epoch != null && !(epoch instanceof String e && e.length() <= 64)) {
+      refuse("invalid", channel.name(), Text.of("\"epoch\" must be the epoch the server sent", "\"epoch\" 须为服务器发送的纪元"));
       return;
     }
     if (subscriptions >= MAX_CHANNELS) {
-      refuse("too_many", channel.name(), "at most " + MAX_CHANNELS + " channels per connection");
+      refuse("too_many", channel.name(), Text.of("at most " + MAX_CHANNELS + " channels per connection", "每个连接最多订阅 " + MAX_CHANNELS + " 个频道"));
       return;
     }
     subscriptions++;
+    var resume = new Hub.Resume(last == null ? null : ((Number) last).longValue(), (String) epoch);
     access.check(peer.user, channel)
-        .onSuccess(v -> hub.subscribe(peer, channel, last == null ? null : ((Number) last).longValue()))
+        .onSuccess(v -> hub.subscribe(peer, channel, resume))
         .onFailure(e -> {
           subscriptions--;
-          if (e instanceof Refusal r) refuse(r.code, channel.name(), r.getMessage());
-          else refuse("unavailable", channel.name(), "could not check access; retry");
+          if (e instanceof Failure f) refuse(f.code(), channel.name(), f.text());
+          else refuse("unavailable", channel.name(), Text.of("could not check access; retry", "暂时无法检查权限，请重试"));
         });
   }
 
@@ -172,7 +238,7 @@ final class Connection {
     for (var name : names) {
       var channel = Channel.parse(name instanceof String s ? s : null);
       if (channel == null) {
-        refuse("invalid", null, "\"channel\" must be a channel name");
+        refuse("invalid", null, Text.of("\"channel\" must be a channel name", "\"channel\" 须为频道名"));
         continue;
       }
       subscriptions = Math.max(0, subscriptions - 1);
@@ -193,7 +259,7 @@ final class Connection {
     return 2.0 * limits.messagesPerSecond();
   }
 
-  private void refuse(String code, String channel, String message) {
+  private void refuse(String code, String channel, Text message) {
     if (!ws.isClosed()) ws.writeFinalTextFrame(Hub.error(code, channel, message).encode());
   }
 
@@ -204,11 +270,13 @@ final class Connection {
   }
 
   private static boolean tooBig(Throwable e) {
-    return e instanceof IllegalStateException && String.valueOf(e.getMessage()).contains("max message size");
+    var text = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+    return text.contains("max message size") || text.contains("max frame length") || text.contains("too big");
   }
 
   private void stop() {
     if (heartbeat >= 0) vertx.cancelTimer(heartbeat);
+    if (session != null) sessions.closed(session.tokenHash(), this);
     if (peer != null) hub.drop(peer);
   }
 }

@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 import org.liandong.storage.Graph;
+import org.liandong.support.Addresses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +48,8 @@ final class Hub {
   private static final class ChannelState {
     final String name;
     long seq = -1;
+    /** The channel's history; a client's lastSeq from another epoch means nothing here. */
+    String epoch;
     final TreeMap<Long, LiveEvent> pending = new TreeMap<>();
     final ArrayDeque<LiveEvent> recent = new ArrayDeque<>();
     final Map<Peer, Subscription> subscriptions = new LinkedHashMap<>();
@@ -65,10 +68,13 @@ final class Hub {
     final List<LiveEvent> held = new ArrayList<>();
   }
 
-  void subscribe(Peer peer, Channel channel, Long lastSeq) {
+  /** Where a returning client says it was on a channel: its last seq and that history's epoch. */
+  record Resume(Long lastSeq, String epoch) {}
+
+  void subscribe(Peer peer, Channel channel, Resume resume) {
     context.runOnContext(v -> {
       var state = channels.computeIfAbsent(channel.name(), this::open);
-      Runnable join = () -> join(peer, channel, state, lastSeq);
+      Runnable join = () -> join(peer, channel, state, resume);
       if (state.seq < 0) state.onReady.add(join); else join.run();
     });
   }
@@ -99,7 +105,7 @@ final class Hub {
         var sub = state == null ? null : state.subscriptions.get(peer);
         if (sub == null) continue;
         sub.sent = state.seq;
-        peer.send(control("resync", name, state.seq).put("reason", "slow"));
+        peer.send(control("resync", state).put("reason", "slow"));
       }
     });
   }
@@ -109,9 +115,10 @@ final class Hub {
     state.consumer = vertx.eventBus().consumer(Addresses.channel(name), msg -> receive(state, new LiveEvent(msg.body())));
     // only read the current seq once the consumer is registered, so nothing falls between
     state.consumer.completion()
-        .compose(v -> replay.currentSeq(name))
-        .onSuccess(seq -> {
-          state.seq = seq;
+        .compose(v -> replay.current(name))
+        .onSuccess(position -> {
+          state.seq = position.seq();
+          state.epoch = position.epoch();
           drainPending(state);
           state.onReady.forEach(Runnable::run);
           state.onReady.clear();
@@ -119,27 +126,30 @@ final class Hub {
         .onFailure(e -> {
           LOG.error("could not open channel {}", name, e);
           state.onReady.clear();
-          state.subscriptions.keySet().forEach(p -> p.send(error("unavailable", name, "the channel is unavailable; retry")));
+          state.subscriptions.keySet().forEach(p -> p.send(error("unavailable", name,
+              org.liandong.support.Text.of("the channel is unavailable; retry", "频道暂不可用，请重试"))));
           close(state);
         });
     return state;
   }
 
-  private void join(Peer peer, Channel channel, ChannelState state, Long lastSeq) {
+  private void join(Peer peer, Channel channel, ChannelState state, Resume resume) {
     if (peer.ws.isClosed()) return;
     var sub = new Subscription();
     state.subscriptions.put(peer, sub);
     boolean first = peer.channels.add(state.name);
     long current = state.seq;
-    if (lastSeq == null || lastSeq == current) {
+    var lastSeq = resume.lastSeq();
+    var otherHistory = resume.epoch() != null && state.epoch != null && !resume.epoch().equals(state.epoch);
+    if (lastSeq == null || (lastSeq == current && !otherHistory)) {
       sub.sent = current;
-      peer.send(control("subscribed", state.name, current));
-    } else if (lastSeq > current || current - lastSeq > window) {
+      peer.send(control("subscribed", state));
+    } else if (otherHistory || lastSeq > current || current - lastSeq > window) {
       sub.sent = current;
-      peer.send(control("resync", state.name, current)
-          .put("reason", lastSeq > current ? "unknown_seq" : "too_old"));
+      peer.send(control("resync", state)
+          .put("reason", otherHistory ? "epoch" : lastSeq > current ? "unknown_seq" : "too_old"));
     } else if (!state.recent.isEmpty() && state.recent.peekFirst().seq <= lastSeq + 1) {
-      peer.send(control("subscribed", state.name, lastSeq).put("replay", current - lastSeq));
+      peer.send(control("subscribed", state).put("seq", lastSeq).put("replay", current - lastSeq));
       sub.sent = lastSeq;
       for (var event : state.recent) if (event.seq > lastSeq) send(peer, sub, event);
     } else {
@@ -151,10 +161,10 @@ final class Hub {
         if (result.failed()) {
           LOG.warn("replay of {} failed; sending resync", state.name, result.cause());
           sub.sent = state.seq;
-          peer.send(control("resync", state.name, state.seq).put("reason", "replay_failed"));
+          peer.send(control("resync", state).put("reason", "replay_failed"));
           return;
         }
-        peer.send(control("subscribed", state.name, lastSeq).put("replay", current - lastSeq));
+        peer.send(control("subscribed", state).put("seq", lastSeq).put("replay", current - lastSeq));
         result.result().forEach(e -> send(peer, sub, new LiveEvent(e)));
         sub.held.forEach(e -> send(peer, sub, e));
         sub.held.clear();
@@ -207,6 +217,7 @@ final class Hub {
 
   private void deliver(ChannelState state, LiveEvent event) {
     state.seq = event.seq;
+    if (event.epoch != null) state.epoch = event.epoch;
     state.recent.addLast(event);
     if (state.recent.size() > Math.min(MEMORY, window)) state.recent.removeFirst();
     state.subscriptions.forEach((peer, sub) -> {
@@ -265,12 +276,13 @@ final class Hub {
     });
   }
 
-  static JsonObject control(String type, String channel, long seq) {
-    return new JsonObject().put("type", type).put("channel", channel).put("seq", seq);
+  private static JsonObject control(String type, ChannelState state) {
+    return new JsonObject().put("type", type).put("channel", state.name).put("seq", state.seq).put("epoch", state.epoch);
   }
 
-  static JsonObject error(String code, String channel, String message) {
-    return new JsonObject().put("type", "error").put("code", code).put("channel", channel).put("message", message);
+  static JsonObject error(String code, String channel, org.liandong.support.Text message) {
+    return new JsonObject().put("type", "error").put("code", code).put("channel", channel)
+        .put("message", message.en()).put("messageZh", message.zh());
   }
 
 }

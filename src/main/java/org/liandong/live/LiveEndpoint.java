@@ -7,7 +7,6 @@ import java.util.Optional;
 import org.liandong.AppConfig;
 import org.liandong.accounts.AccountService;
 import org.liandong.accounts.AuthHandler;
-import org.liandong.accounts.CurrentUser;
 
 /**
  * {@code GET /ws}: the WebSocket handshake. A browser's Origin must be this server's own or one
@@ -37,16 +36,16 @@ public final class LiveEndpoint {
       return;
     }
     var cookie = request.getCookie(AuthHandler.COOKIE);
-    Future<Optional<CurrentUser>> fromCookie = cookie == null || cookie.getValue().isBlank()
+    Future<Optional<AccountService.Session>> fromCookie = cookie == null || cookie.getValue().isBlank()
         ? Future.succeededFuture(Optional.empty())
-        : accounts.sessionUser(cookie.getValue());
+        : accounts.session(cookie.getValue());
     request.pause();
-    fromCookie.onComplete(user -> {
+    fromCookie.onComplete(session -> {
       request.resume();
       request.toWebSocket().onSuccess(ws -> {
         ws.setWriteQueueMaxSize(limits.writeQueueBytes());
-        new Connection(ctx.vertx(), ws, live.hub(), live.access(), accounts, limits)
-            .start(user.succeeded() ? user.result().orElse(null) : null);
+        new Connection(ctx.vertx(), ws, live, accounts, limits)
+            .start(session.succeeded() ? session.result().orElse(null) : null);
       }).onFailure(ctx::fail);
     });
   }

@@ -3,6 +3,7 @@ package org.liandong.live;
 import io.vertx.core.eventbus.EventBus;
 import java.util.List;
 import org.liandong.storage.Change;
+import org.liandong.support.Addresses;
 
 /**
  * Hands every committed change to the event bus, once per channel it concerns. Each node's hub

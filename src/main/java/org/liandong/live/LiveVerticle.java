@@ -2,28 +2,35 @@ package org.liandong.live;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
+import org.liandong.accounts.Policy;
+import org.liandong.accounts.Subject;
 import org.liandong.storage.Graph;
 
-/** Owns this node's hub: the one event-bus consumer per watched channel, and presence. */
+/** Owns this node's hub (the one event-bus consumer per watched channel, and presence) and its sockets' sessions. */
 public final class LiveVerticle extends VerticleBase {
-  private final Graph graph;
-  private final int replayWindow;
-  private final BiConsumer<String, String> attendance;
+  /** What the live layer is told by the rest of the server. */
+  public record Parts(Graph graph, Policy policy, int replayWindow,
+                      Function<String, Future<Optional<Subject.Meeting>>> meetingAccess,
+                      BiConsumer<String, String> attendance) {}
+
+  private final Parts parts;
   private Hub hub;
   private Access access;
+  private Sessions sessions;
 
-  /** @param attendance told (meetingId, userId) when someone first enters a meeting room on this node */
-  public LiveVerticle(Graph graph, int replayWindow, BiConsumer<String, String> attendance) {
-    this.graph = graph;
-    this.replayWindow = replayWindow;
-    this.attendance = attendance;
+  /** {@code attendance} is told (meetingId, userId) when someone first enters a meeting room on this node. */
+  public LiveVerticle(Parts parts) {
+    this.parts = parts;
   }
 
   @Override
   public Future<?> start() {
-    hub = new Hub(vertx, context, graph, replayWindow, attendance);
-    access = new Access(graph);
+    hub = new Hub(vertx, context, parts.graph(), parts.replayWindow(), parts.attendance());
+    access = new Access(parts.graph(), parts.policy(), parts.meetingAccess());
+    sessions = new Sessions(vertx);
     return Future.succeededFuture();
   }
 
@@ -33,5 +40,9 @@ public final class LiveVerticle extends VerticleBase {
 
   Access access() {
     return access;
+  }
+
+  Sessions sessions() {
+    return sessions;
   }
 }

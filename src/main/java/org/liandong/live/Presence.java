@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import org.liandong.support.Addresses;
 
 /**
  * Who is in each meeting room. Every node announces the people behind its own sockets on the

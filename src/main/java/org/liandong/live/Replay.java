@@ -15,8 +15,12 @@ final class Replay {
     this.graph = graph;
   }
 
-  Future<Long> currentSeq(String channel) {
-    return graph.query(LiveCypher.CURRENT_SEQ, Map.of("name", channel)).map(rows -> rows.get(0).get("seq").asLong());
+  /** Where a channel stands: its last seq, and its epoch (null until something is written to it). */
+  record Position(long seq, String epoch) {}
+
+  Future<Position> current(String channel) {
+    return graph.query(LiveCypher.CURRENT_SEQ, Map.of("name", channel))
+        .map(rows -> new Position(rows.get(0).get("seq").asLong(), rows.get(0).get("epoch").asString(null)));
   }
 
   /** Events with after < seq <= upTo, in order. */
@@ -27,7 +31,7 @@ final class Replay {
   }
 
   private static JsonObject event(String channel, Record r) {
-    return LiveEvent.json(channel, r.get("seq").asLong(), r.get("type").asString(), r.get("at").asString(),
+    return LiveEvent.json(channel, r.get("seq").asLong(), r.get("epoch").asString(null), r.get("type").asString(), r.get("at").asString(),
         r.get("actor").asString(), r.get("entity").asString(null), r.get("entityId").asString(null),
         r.get("projectId").asString(null), json(r.get("before").asString(null)), json(r.get("after").asString(null)));
   }

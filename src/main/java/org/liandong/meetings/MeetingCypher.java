@@ -8,12 +8,10 @@ final class MeetingCypher {
          projects: [(m)-[:ABOUT]->(p:Project) | p {.id, .code, .name}],
          agendaItems: COUNT { (m)<-[:IN]-(:AgendaItem) }, decisions: COUNT { (m)<-[:TAKEN_IN]-(:Decision) }}""";
 
-  static final String LIST = """
-      MATCH (m:Meeting)
-      WHERE ($status IS NULL OR m.status = $status)
-        AND ($project IS NULL OR EXISTS { (m)-[:ABOUT]->(:Project {id: $project}) })
-      RETURN %s AS meeting ORDER BY m.startsAt DESC
-      """.formatted(SUMMARY);
+  static final String LIST_FROM = "MATCH (m:Meeting)\n";
+  static final String BY_STATUS = "m.status = $status";
+  static final String BY_PROJECT = "EXISTS { (m)-[:ABOUT]->(:Project {id: $project}) }";
+  static final String LIST_REST = "RETURN %s AS meeting ORDER BY m.startsAt DESC".formatted(SUMMARY);
 
   /** A meeting as the API shows it, with its agenda and decisions; {@code m} is the meeting. */
   private static final String VIEW = """
@@ -45,14 +43,23 @@ final class MeetingCypher {
       CREATE (m)-[:ABOUT]->(p)
       """;
 
-  /** Write-locks the meeting, then reads it with the projects it is about. */
+  /** Who belongs in a meeting: the departments owing on its projects or invited, invitees, its projects' champions. */
+  static final String ACCESS_FIELDS = """
+      [(m)-[:ABOUT]->(:Project)<-[:FOR]-(:Obligation)<-[:OWES]-(d:Department) | d.id]
+        + [(m)-[:INVITES]->(d:Department) | d.id] AS departmentIds,
+      [(m)-[:INVITES]->(u:User) | u.id] AS invitedUserIds,
+      [(m)-[:ABOUT]->(:Project)<-[:CHAMPIONS]-(u:User) | u.id] AS championIds""";
+
+  static final String ACCESS = "MATCH (m:Meeting {id: $id}) RETURN " + ACCESS_FIELDS;
+
+  /** Write-locks the meeting, then reads it with the projects it is about and who belongs in it. */
   static final String LOCK_AND_READ = """
       MATCH (m:Meeting {id: $id})
       SET m._lock = true
       REMOVE m._lock
       WITH m
-      RETURN m {.*} AS m, [(m)-[:ABOUT]->(p:Project) | p.id] AS projectIds
-      """;
+      RETURN m {.*} AS m, [(m)-[:ABOUT]->(p:Project) | p.id] AS projectIds,
+      """ + ACCESS_FIELDS;
 
   static final String PROJECT_IDS = "MATCH (:Meeting {id: $id})-[:ABOUT]->(p:Project) RETURN collect(p.id) AS ids";
 
@@ -77,7 +84,8 @@ final class MeetingCypher {
 
   static final String ADD_DECISION = """
       MATCH (m:Meeting {id: $id})
-      CREATE (dc:Decision {id: $decisionId, text: $text, agendaItemId: $agendaItemId, by: $by, at: datetime()})-[:TAKEN_IN]->(m)
+      CREATE (dc:Decision {id: $decisionId, text: $text, agendaItemId: $agendaItemId, by: $by, byName: $byName,
+                           at: datetime()})-[:TAKEN_IN]->(m)
       WITH dc
       UNWIND $obligationIds AS oid
       MATCH (o:Obligation {id: oid})

@@ -1,7 +1,6 @@
 package org.liandong.obligations;
 
-/** The obligation statements; public only for the benchmark's raw-driver baseline, which runs the write's own. */
-public final class ObligationCypher {
+final class ObligationCypher {
   private ObligationCypher() {}
 
   static final String FIELDS = """
@@ -18,25 +17,25 @@ public final class ObligationCypher {
                          WHEN o.status = 'dispatched' THEN 'dispatched'
                          ELSE 'handling' END}""";
 
-  static final String FILTER = """
-      MATCH (d:Department)-[:OWES]->(o:Obligation)-[:FOR]->(p:Project)
-      WHERE ($department IS NULL OR d.id = $department)
-        AND ($project IS NULL OR p.id = $project)
-        AND ($statuses IS NULL OR o.status IN $statuses)
-        AND ($track IS NULL OR o.track = $track)
-        AND ($kind IS NULL OR o.kind = $kind)
-        AND ($overdue IS NULL OR (o.status <> 'done' AND o.dueOn < $today) = $overdue)
-      """;
+  /** The list's pattern; its WHERE is built from the filters given (ObligationRepository.list). */
+  static final String MATCH = "MATCH (d:Department)-[:OWES]->(o:Obligation)-[:FOR]->(p:Project)\n";
+  static final String BY_DEPARTMENT = "d.id = $department";
+  static final String BY_PROJECT = "p.id = $project";
+  static final String BY_STATUS = "o.status IN $statuses";
+  static final String BY_TRACK = "o.track = $track";
+  static final String BY_KIND = "o.kind = $kind";
+  static final String OVERDUE = "o.status <> 'done' AND o.dueOn < $today";
+  static final String NOT_OVERDUE = "NOT (o.status <> 'done' AND o.dueOn < $today)";
 
   /** Most urgent first: overdue, then open by due date, done last. */
-  static final String PAGE = FILTER + """
+  static final String PAGE = """
       WITH d, o, p
       ORDER BY CASE WHEN o.status = 'done' THEN 2 WHEN o.dueOn < $today THEN 0 ELSE 1 END, o.dueOn, o.title
       SKIP $offset LIMIT $limit
       RETURN %s AS obligation
       """.formatted(FIELDS);
 
-  static final String COUNT = FILTER + "RETURN count(o) AS total";
+  static final String COUNT = "RETURN count(o) AS total";
 
   static final String ONE = """
       MATCH (d:Department)-[:OWES]->(o:Obligation {id: $id})-[:FOR]->(p:Project)
@@ -44,7 +43,7 @@ public final class ObligationCypher {
       """.formatted(FIELDS);
 
   /** Write-locks the obligation, then reads it with who owes it and for which project. */
-  public static final String LOCK_OWNED = """
+  static final String LOCK_OWNED = """
       MATCH (o:Obligation {id: $id})
       SET o._lock = true
       REMOVE o._lock
@@ -57,7 +56,7 @@ public final class ObligationCypher {
       MATCH (p:Project {id: $projectId}), (d:Department {id: $departmentId})
       CREATE (d)-[:OWES]->(o:Obligation)-[:FOR]->(p)
       SET o = $fields, o.id = $id, o.status = 'dispatched', o.version = 1,
-          o.createdAt = datetime(), o.updatedAt = datetime(), o.dispatchedAt = datetime()
+          o.createdAt = datetime(), o.updatedAt = datetime(), o.dispatchedAt = $now
       WITH o
       UNWIND $dependsOn AS depId
       MATCH (x:Obligation {id: depId})
@@ -73,7 +72,7 @@ public final class ObligationCypher {
       """;
 
   /** The same update, answering also with the obligation as {@link #ONE} shows it. */
-  public static final String UPDATE_AND_SHOW = """
+  static final String UPDATE_AND_SHOW = """
       MATCH (d:Department)-[:OWES]->(o:Obligation {id: $id})-[:FOR]->(p:Project)
       SET o += $changes, o.version = o.version + 1, o.updatedAt = datetime()
       RETURN o {.*} AS o, %s AS obligation

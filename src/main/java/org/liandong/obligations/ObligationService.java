@@ -1,7 +1,6 @@
 package org.liandong.obligations;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -14,194 +13,203 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.liandong.accounts.Action;
 import org.liandong.accounts.CurrentUser;
-import org.liandong.accounts.Role;
-import org.liandong.storage.ChangeLog;
+import org.liandong.accounts.Policy;
+import org.liandong.accounts.Subject;
 import org.liandong.storage.Graph;
 import org.liandong.storage.Idempotency;
-import org.liandong.storage.Exists;
 import org.liandong.storage.Locks;
 import org.liandong.storage.Node;
-import org.liandong.storage.Tx;
+import org.liandong.storage.Work;
 import org.liandong.support.Failure;
-import org.liandong.support.Json;
-import org.liandong.support.Paging;
-import org.neo4j.driver.Value;
+import org.liandong.support.Text;
 
 /** What departments owe projects: the workflow, who may move it, and the dependencies between. */
 public final class ObligationService {
-  private final Graph graph;
+  private final ObligationRepository repository;
+  private final Policy policy;
   private final Clock clock;
 
-  public ObligationService(Graph graph, Clock clock) {
-    this.graph = graph;
+  public ObligationService(Graph graph, Policy policy, Clock clock) {
+    this.repository = new ObligationRepository(graph);
+    this.policy = policy;
     this.clock = clock;
   }
 
-  record Filter(String department, String project, List<String> statuses, String track, String kind, Boolean overdue) {}
-
-  Future<JsonObject> list(Filter filter, Paging page) {
-    var params = new HashMap<String, Object>();
-    params.put("department", filter.department());
-    params.put("project", filter.project());
-    params.put("statuses", filter.statuses());
-    params.put("track", filter.track());
-    params.put("kind", filter.kind());
-    params.put("overdue", filter.overdue());
-    params.put("today", today());
-    params.put("offset", page.offset());
-    params.put("limit", page.limit());
-    return graph.read(tx -> tx.first(ObligationCypher.COUNT, params).compose(count ->
-        tx.list(ObligationCypher.PAGE, params).map(rows -> new JsonObject()
-            .put("items", new JsonArray(rows.stream().map(r -> Json.object(r.get("obligation").asMap())).toList()))
-            .put("total", count.orElseThrow().get("total").asLong())
-            .put("offset", page.offset()).put("limit", page.limit()))));
+  Future<JsonObject> list(CurrentUser viewer, ObligationRepository.Filter filter, int offset, int limit) {
+    return repository.list(filter, offset, limit, today()).map(page -> {
+      page.getJsonArray("items").forEach(o -> withActions(viewer, (JsonObject) o));
+      return page;
+    });
   }
 
   public Future<JsonObject> one(String id) {
-    return graph.query(ObligationCypher.ONE, Map.of("id", id, "today", today())).compose(rows -> rows.isEmpty()
-        ? Future.failedFuture(Failure.notFound("obligation", id))
-        : Future.succeededFuture(Json.object(rows.get(0).get("obligation").asMap())));
+    return repository.one(id, today());
   }
 
-  Future<Idempotency.Created> create(CurrentUser actor, Map<String, Object> fields, Optional<Idempotency.Key> key) {
-    return Idempotency.create(graph, key, "Obligation", tx -> insert(tx, actor, fields, List.of()));
+  Future<JsonObject> one(CurrentUser viewer, String id) {
+    return one(id).map(o -> withActions(viewer, o));
   }
 
   /**
-   * Creates one obligation inside the caller's transaction (a meeting decision creates several
-   * in its own) and records it on the project's and the owing department's channels.
+   * What this person may do with the obligation, decided here so the page shows only that:
+   * the statuses it may move to, and whether they may record a company's feedback.
    */
-  public Future<String> insert(Tx tx, CurrentUser actor, Map<String, Object> fields, List<String> extraChannels) {
-    var props = new HashMap<>(fields);
-    var projectId = (String) props.remove("projectId");
-    var departmentId = (String) props.remove("departmentId");
-    @SuppressWarnings("unchecked")
-    var dependsOn = (List<String>) Optional.ofNullable(props.remove("dependsOn")).orElse(List.of());
-    props.putIfAbsent("kind", "task");
-    if ("need".equals(props.get("kind"))) props.putIfAbsent("track", "need");
-    if (props.get("track") == null) {
-      return Future.failedFuture(Failure.invalid("track", "is required: one of " + String.join(", ", ObligationFields.TRACKS)));
+  private JsonObject withActions(CurrentUser viewer, JsonObject o) {
+    var owing = new Subject.Department(o.getString("departmentId"));
+    var from = Status.valueOf(o.getString("status"));
+    boolean works = policy.allows(viewer, Action.WORK, owing);
+    boolean dispatches = policy.allows(viewer, Action.DISPATCH, Subject.NONE);
+    var moves = from.next().stream().filter(to -> works && (from != Status.done || dispatches)).map(Enum::name).sorted().toList();
+    return o.put("actions", new JsonObject().put("moves", new io.vertx.core.json.JsonArray(moves))
+        .put("feedback", dispatches && "need".equals(o.getString("kind")) && from == Status.done));
+  }
+
+  Future<JsonObject> create(CurrentUser actor, NewObligation draft, Optional<Idempotency.Key> key) {
+    policy.require(actor, Action.DISPATCH);
+    return Idempotency.create(repository.graph(), key, "Obligation", create(actor, List.of(draft), List.of()).map(ids -> ids.get(0)))
+        .compose(created -> one(created.id()));
+  }
+
+  /**
+   * The work of dispatching obligations, for the caller's transaction (a meeting decision
+   * creates several in its own); each is recorded on its project's and department's channels
+   * and on {@code extraChannels}. Resolves to their ids, in order. Who may dispatch is the
+   * caller's to decide (the service office here, a meeting's deciders there).
+   */
+  public Work<List<String>> create(CurrentUser actor, List<NewObligation> drafts, List<String> extraChannels) {
+    var problems = new Failure.Problems();
+    for (int i = 0; i < drafts.size(); i++) rules(drafts.get(i), drafts.size() == 1 ? "" : "obligations[" + i + "].", problems);
+    Work<List<String>> all = tx -> problems.orElse(400, () -> Future.succeededFuture(new ArrayList<>()));
+    for (var draft : drafts) {
+      all = all.then(ids -> repository.insert(actor.username(), UUID.randomUUID().toString(), draft, now(), extraChannels)
+          .map(id -> append(ids, id)));
     }
-    props.putIfAbsent("assisted", false);
-    var id = UUID.randomUUID().toString();
-    var params = new HashMap<String, Object>();
-    params.put("id", id);
-    params.put("projectId", projectId);
-    params.put("departmentId", departmentId);
-    params.put("fields", props);
-    params.put("dependsOn", dependsOn);
-    return Exists.require(tx, Node.Project, projectId, "projectId")
-        .compose(v -> Exists.require(tx, Node.Department, departmentId, "departmentId"))
-        .compose(v -> Exists.require(tx, Node.Obligation, dependsOn, "dependsOn"))
-        .compose(v -> tx.run(ObligationCypher.CREATE, params))
-        .compose(v -> tx.first(ObligationCypher.PROPS, Map.of("id", id)))
-        .compose(row -> {
-          var after = new HashMap<>(row.orElseThrow().get("o").asMap());
-          after.put("departmentId", departmentId);
-          after.put("dependsOn", dependsOn);
-          var channels = new ArrayList<>(List.of("project:" + projectId, "department:" + departmentId));
-          channels.addAll(extraChannels);
-          return ChangeLog.record(tx, new ChangeLog.Entry(actor.username(), "obligation.created",
-              "Obligation", id, projectId, null, after, channels));
-        })
-        .map(change -> id);
+    return all;
+  }
+
+  private static List<String> append(List<String> ids, String id) {
+    ids.add(id);
+    return ids;
+  }
+
+  /** The rules of a new obligation the contract cannot say: a need names its source, other work its track. */
+  private static void rules(NewObligation draft, String prefix, Failure.Problems problems) {
+    if ("need".equals(draft.kind()) && draft.needSource() == null) {
+      problems.add(prefix + "needSource", Text.of("is required for a company need: one of "
+          + String.join(", ", Vocabulary.NEED_SOURCES.keySet()), "企业诉求须注明来源：" + String.join("、", Vocabulary.NEED_SOURCES.keySet())));
+    }
+    if (!"need".equals(draft.kind()) && draft.track() == null) {
+      problems.add(prefix + "track", Text.of("is required: one of " + String.join(", ", Vocabulary.TRACKS.keySet()),
+          "必填：" + String.join("、", Vocabulary.TRACKS.keySet())));
+    }
   }
 
   /**
    * Applies the change and answers with the obligation as it now is, read in the same
-   * transaction. The change is recorded last, so the channels it locks are held only until
-   * the commit.
+   * transaction; the change is recorded as the transaction's last step.
    */
   Future<JsonObject> update(CurrentUser actor, String id, long version, Map<String, Object> fields) {
     var changes = new HashMap<>(fields);
     var newDepartment = (String) changes.remove("departmentId");
-    return graph.write(tx -> lockOwned(tx, id).compose(owned -> {
-      var departmentId = owned.departmentId();
-      var projectId = owned.projectId();
-      authorize(actor, departmentId, fields);
-      return Locks.expect(Node.Obligation, owned.obligation(), version).compose(before -> {
-        workflow(actor, before, changes);
-        var channels = new ArrayList<>(List.of("project:" + projectId, "department:" + departmentId));
-        Future<Void> moved = Future.succeededFuture();
-        if (newDepartment != null && !newDepartment.equals(departmentId)) {
-          channels.add("department:" + newDepartment);
-          moved = Exists.require(tx, Node.Department, newDepartment, "departmentId").compose(v -> tx.run(ObligationCypher.REASSIGN,
-              Map.of("id", id, "departmentId", newDepartment))).mapEmpty();
-        }
-        return moved
-            .compose(v -> tx.first(ObligationCypher.UPDATE_AND_SHOW, Map.of("id", id, "changes", changes, "today", today())))
-            .compose(row -> {
-              var after = new HashMap<>(row.orElseThrow().get("o").asMap());
-              after.put("departmentId", newDepartment == null ? departmentId : newDepartment);
-              var shown = Json.object(row.orElseThrow().get("obligation").asMap());
-              return ChangeLog.record(tx, new ChangeLog.Entry(actor.username(), changeType(before, changes),
-                  "Obligation", id, projectId, before, after, channels)).map(shown);
-            });
-      });
-    }));
+    return repository.graph().write(repository.lockOwned(id).then(owned -> tx -> allowed(actor, owned, fields)
+        .compose(v -> Locks.expect(Node.Obligation, owned.obligation(), version))
+        .compose(before -> workflow(actor, before, changes))
+        .compose(type -> repository.update(actor.username(), owned, type, changes, newDepartment, today()).run(tx))));
+  }
+
+  /** Officers move only what their department owes, and only its workflow fields; the rest is dispatching. */
+  private Future<Void> allowed(CurrentUser actor, ObligationRepository.Owned owned, Map<String, Object> fields) {
+    var dispatching = fields.keySet().stream().anyMatch(k -> !Vocabulary.WORKFLOW_FIELDS.contains(k));
+    if (dispatching && policy.allows(actor, Action.WORK, new Subject.Department(owned.departmentId()))
+        && !policy.allows(actor, Action.DISPATCH, Subject.NONE)) {
+      var extra = fields.keySet().stream().filter(k -> !Vocabulary.WORKFLOW_FIELDS.contains(k)).sorted().toList();
+      return Future.failedFuture(Failure.forbidden(
+          "officers may change only " + String.join(", ", Vocabulary.WORKFLOW_FIELDS) + "; ask the service office to change "
+              + String.join(", ", extra),
+          "部门人员只能修改状态、备注、补正期限和受阻原因；其他内容（" + String.join("、", extra) + "）请联系推进办修改"));
+    }
+    return policy.check(actor, dispatching ? Action.DISPATCH : Action.WORK, new Subject.Department(owned.departmentId()));
+  }
+
+  /** Applies the status workflow to the changes: checks the move, stamps its dates; resolves to the change's type. */
+  private Future<String> workflow(CurrentUser actor, Map<String, Object> before, Map<String, Object> changes) {
+    var from = Status.valueOf((String) before.get("status"));
+    var to = changes.get("status") == null ? from : Status.valueOf((String) changes.get("status"));
+    if (to != from && !from.canBecome(to)) {
+      return Future.failedFuture(Failure.unprocessable("status", Text.of(
+          "cannot go from " + from + " to " + to + "; from " + from + " it can go to " + from.next(),
+          "不能从“" + from.zh + "”改为“" + to.zh + "”")));
+    }
+    if (to != from && from == Status.done && !policy.allows(actor, Action.DISPATCH, Subject.NONE)) {
+      return Future.failedFuture(Failure.forbidden("only the service office may reopen a done obligation", "只有推进办可以重新打开已办结的事项"));
+    }
+    if (to != from) stamp(before, changes, from, to);
+    return required(before, changes, to).compose(v -> needFeedback(before, changes, to))
+        .map(v -> to != from ? "obligation.status" : "obligation.updated");
+  }
+
+  private void stamp(Map<String, Object> before, Map<String, Object> changes, Status from, Status to) {
+    if (to.accepted() && before.get("acceptedAt") == null) changes.put("acceptedAt", now());
+    if (to == Status.done) {
+      changes.put("doneOn", today());
+      changes.put("doneAt", now());
+    }
+    if (from == Status.done) {
+      changes.put("doneOn", null);
+      changes.put("doneAt", null);
+    }
+    if (from == Status.blocked && !changes.containsKey("blockedReason")) changes.put("blockedReason", null);
+  }
+
+  private Future<Void> required(Map<String, Object> before, Map<String, Object> changes, Status to) {
+    var problems = new Failure.Problems();
+    if (to == Status.deficient && changes.get("deficiencyDueOn") == null && before.get("deficiencyDueOn") == null) {
+      problems.add("deficiencyDueOn", Text.of("容缺受理 needs the date by which the missing documents are due",
+          "容缺受理须填写补正材料的截止日期"));
+    }
+    if (to == Status.blocked && changes.get("blockedReason") == null && before.get("blockedReason") == null) {
+      problems.add("blockedReason", Text.of("say what blocks it", "请说明受阻原因"));
+    }
+    return problems.orElse(422, Future::succeededFuture);
+  }
+
+  private Future<Void> needFeedback(Map<String, Object> before, Map<String, Object> changes, Status to) {
+    if (!changes.containsKey("feedback") && !changes.containsKey("evaluation") && !changes.containsKey("evaluationNote")) {
+      return Future.succeededFuture();
+    }
+    if (!"need".equals(before.get("kind"))) {
+      return Future.failedFuture(Failure.unprocessable("feedback", Text.of(
+          "feedback and evaluation belong to company needs (kind need)", "反馈和评价只适用于企业诉求")));
+    }
+    if (to != Status.done) {
+      return Future.failedFuture(Failure.unprocessable("feedback", Text.of(
+          "record the company's feedback and evaluation once the need is done", "企业诉求办结后才能记录反馈和评价")));
+    }
+    if (changes.containsKey("feedback")) changes.put("feedbackAt", now());
+    if (changes.containsKey("evaluation")) changes.put("evaluatedAt", now());
+    return Future.succeededFuture();
   }
 
   Future<Void> delete(CurrentUser actor, String id, long version) {
-    return graph.write(tx -> lockOwned(tx, id).compose(owned -> {
-      var projectId = owned.projectId();
-      var departmentId = owned.departmentId();
-      return Locks.expect(Node.Obligation, owned.obligation(), version)
-          .compose(before -> tx.first(ObligationCypher.DEPENDENTS, Map.of("id", id)).compose(row -> {
-            var dependents = row.orElseThrow().get("n").asLong();
-            if (dependents > 0) {
-              return Future.failedFuture(new Failure.Conflict(dependents
-                  + " other obligations depend on this one; remove those dependencies first", Json.object(before)));
-            }
-            return tx.run(ObligationCypher.DELETE, Map.of("id", id)).compose(s -> ChangeLog.record(tx,
-                new ChangeLog.Entry(actor.username(), "obligation.deleted", "Obligation", id, projectId, before, null,
-                    List.of("project:" + projectId, "department:" + departmentId))));
-          }));
-    })).mapEmpty();
+    policy.require(actor, Action.DISPATCH);
+    return repository.graph().write(repository.lockOwned(id).then(owned -> tx ->
+        Locks.expect(Node.Obligation, owned.obligation(), version).compose(before -> repository.delete(actor.username(), owned).run(tx))));
   }
 
-  /** Adds "id depends on dependsOn"; a dependency that would close a loop is refused, naming it. */
-  Future<Void> link(CurrentUser actor, String id, long version, String dependsOn) {
-    return dependency(actor, id, version, dependsOn, true);
+  Future<JsonObject> link(CurrentUser actor, String id, long version, String dependsOn) {
+    policy.require(actor, Action.DISPATCH);
+    return repository.graph().write(repository.lockOwned(id).then(owned -> tx ->
+            Locks.expect(Node.Obligation, owned.obligation(), version).compose(before -> repository.link(actor.username(), owned, dependsOn).run(tx))))
+        .compose(v -> one(id));
   }
 
-  Future<Void> unlink(CurrentUser actor, String id, long version, String dependsOn) {
-    return dependency(actor, id, version, dependsOn, false);
-  }
-
-  private Future<Void> dependency(CurrentUser actor, String id, long version, String dependsOn, boolean add) {
-    var params = Map.<String, Object>of("id", id, "dependsOn", dependsOn);
-    return graph.write(tx -> lockOwned(tx, id).compose(owned -> {
-      var projectId = owned.projectId();
-      var departmentId = owned.departmentId();
-      return Locks.expect(Node.Obligation, owned.obligation(), version).compose(before -> {
-        Future<Void> changed = add
-            ? Exists.require(tx, Node.Obligation, dependsOn, "dependsOn")
-                .compose(v -> tx.first(ObligationCypher.LOOP, params))
-                .compose(loop -> loop.isPresent()
-                    ? Future.failedFuture(cycle(before, loop.get().get("loop").asList(Value::asString)))
-                    : tx.run(ObligationCypher.LINK, params).mapEmpty())
-            : tx.first(ObligationCypher.UNLINK, params).compose(row -> row.orElseThrow().get("removed").asLong() == 0
-                ? Future.failedFuture(new Failure.NotFound("obligation '" + id + "' does not depend on '" + dependsOn + "'"))
-                : Future.succeededFuture());
-        return changed
-            .compose(v -> tx.first(ObligationCypher.UPDATE, Map.of("id", id, "changes", Map.of())))
-            .compose(row -> {
-              var after = new HashMap<>(row.orElseThrow().get("o").asMap());
-              after.put(add ? "addedDependency" : "removedDependency", dependsOn);
-              return ChangeLog.record(tx, new ChangeLog.Entry(actor.username(),
-                  add ? "obligation.dependency.added" : "obligation.dependency.removed", "Obligation", id, projectId,
-                  before, after, List.of("project:" + projectId, "department:" + departmentId)));
-            });
-      });
-    })).mapEmpty();
-  }
-
-  private static Failure cycle(Map<String, Object> obligation, List<String> path) {
-    var names = new ArrayList<String>();
-    names.add((String) obligation.get("title"));
-    names.addAll(path);
-    return Failure.Invalid.unprocessable("dependsOn", "this dependency would make a cycle: " + String.join(" → ", names));
+  Future<JsonObject> unlink(CurrentUser actor, String id, long version, String dependsOn) {
+    policy.require(actor, Action.DISPATCH);
+    return repository.graph().write(repository.lockOwned(id).then(owned -> tx ->
+            Locks.expect(Node.Obligation, owned.obligation(), version).compose(before -> repository.unlink(actor.username(), owned, dependsOn).run(tx))))
+        .compose(v -> one(id));
   }
 
   /**
@@ -210,91 +218,13 @@ public final class ObligationService {
    */
   public Future<Integer> expireDeficiencies() {
     var today = today();
-    return graph.query(ObligationCypher.EXPIRED_DEFICIENCIES, Map.of("today", today)).compose(rows -> {
+    return repository.expiredDeficiencies(today).compose(lapsed -> {
       Future<Integer> chain = Future.succeededFuture(0);
-      for (var row : rows) {
-        var id = row.get("id").asString();
-        var channels = List.of("project:" + row.get("projectId").asString(), "department:" + row.get("departmentId").asString());
-        chain = chain.compose(n -> graph.write(tx -> Locks.lock(tx, Node.Obligation, id).compose(before ->
-            tx.first(ObligationCypher.MARK_EXPIRED, Map.of("id", id, "today", today)).compose(after -> after.isEmpty()
-                ? Future.succeededFuture(0)
-                : ChangeLog.record(tx, new ChangeLog.Entry("system", "obligation.deficiency.expired", "Obligation", id,
-                    row.get("projectId").asString(), before, after.get().get("o").asMap(), channels)).map(1))))
-            .map(done -> n + done));
+      for (var one : lapsed) {
+        chain = chain.compose(n -> repository.graph().write(repository.markExpired(one, today)).map(done -> n + done));
       }
       return chain;
     });
-  }
-
-  /** An obligation, write-locked, with the department that owes it and the project it is for. */
-  private record Owned(Map<String, Object> obligation, String departmentId, String projectId) {}
-
-  /** Locks and reads the obligation and its owner in one statement; 404 when there is no such obligation. */
-  private static Future<Owned> lockOwned(Tx tx, String id) {
-    return tx.first(ObligationCypher.LOCK_OWNED, Map.of("id", id)).compose(row -> row
-        .map(r -> Future.succeededFuture(new Owned(r.get("o").asMap(), r.get("departmentId").asString(), r.get("projectId").asString())))
-        .orElseGet(() -> Future.failedFuture(Failure.notFound("obligation", id))));
-  }
-
-  /** Officers move only what their department owes, and only its workflow fields. */
-  private static void authorize(CurrentUser actor, String departmentId, Map<String, Object> fields) {
-    if (actor.isAny(Role.ADMIN, Role.COORDINATOR)) return;
-    if (!actor.is(Role.OFFICER)) throw new Failure.Forbidden("your role may only read obligations");
-    if (!departmentId.equals(actor.departmentId())) {
-      throw new Failure.Forbidden("this obligation is owed by another department; you may change only your own department's");
-    }
-    var extra = fields.keySet().stream().filter(k -> !ObligationFields.OFFICER_FIELDS.contains(k)).sorted().toList();
-    if (!extra.isEmpty()) {
-      throw new Failure.Forbidden("officers may change only " + String.join(", ", ObligationFields.OFFICER_FIELDS)
-          + "; ask the service office to change " + String.join(", ", extra));
-    }
-  }
-
-  /** Applies the status workflow to the changes: checks the move and stamps its dates. */
-  private void workflow(CurrentUser actor, Map<String, Object> before, Map<String, Object> changes) {
-    var from = Status.valueOf((String) before.get("status"));
-    var target = (String) changes.get("status");
-    var to = target == null ? from : Status.valueOf(target);
-    if (to != from) {
-      if (!from.canBecome(to)) {
-        throw Failure.Invalid.unprocessable("status", "cannot go from " + from + " to " + to
-            + "; from " + from + " it can go to " + from.next());
-      }
-      if (from == Status.done && !actor.isAny(Role.ADMIN, Role.COORDINATOR)) {
-        throw new Failure.Forbidden("only the service office may reopen a done obligation");
-      }
-      if (to.accepted() && before.get("acceptedAt") == null) changes.put("acceptedAt", now());
-      if (to == Status.done) {
-        changes.put("doneOn", today());
-        changes.put("doneAt", now());
-      }
-      if (from == Status.done) {
-        changes.put("doneOn", null);
-        changes.put("doneAt", null);
-      }
-      if (from == Status.blocked && !changes.containsKey("blockedReason")) changes.put("blockedReason", null);
-    }
-    if (to == Status.deficient && changes.get("deficiencyDueOn") == null && before.get("deficiencyDueOn") == null) {
-      throw Failure.Invalid.unprocessable("deficiencyDueOn", "容缺受理 needs the date by which the missing documents are due");
-    }
-    if (to == Status.blocked && changes.get("blockedReason") == null && before.get("blockedReason") == null) {
-      throw Failure.Invalid.unprocessable("blockedReason", "say what blocks it");
-    }
-    if ((changes.containsKey("feedback") || changes.containsKey("evaluation") || changes.containsKey("evaluationNote"))) {
-      if (!"need".equals(before.get("kind"))) {
-        throw Failure.Invalid.unprocessable("feedback", "feedback and evaluation belong to company needs (kind need)");
-      }
-      if (to != Status.done) {
-        throw Failure.Invalid.unprocessable("feedback", "record the company's feedback and evaluation once the need is done");
-      }
-      if (changes.containsKey("feedback")) changes.put("feedbackAt", now());
-      if (changes.containsKey("evaluation")) changes.put("evaluatedAt", now());
-    }
-  }
-
-  private static String changeType(Map<String, Object> before, Map<String, Object> changes) {
-    var status = changes.get("status");
-    return status != null && !status.equals(before.get("status")) ? "obligation.status" : "obligation.updated";
   }
 
   private ZonedDateTime now() {

@@ -24,11 +24,12 @@ final class ProjectCypher {
                } AS project
       """;
 
-  static final String LIST = """
-      MATCH (p:Project)
-      WHERE ($stage IS NULL OR p.stage = $stage) AND ($level IS NULL OR p.level = $level)
-        AND ($champion IS NULL OR EXISTS { (p)<-[:CHAMPIONS]-(:User {id: $champion}) })
-      """ + SUMMARY + " ORDER BY p.signedOn DESC, p.code";
+  /** The list, its WHERE built from the filters given (see ProjectRepository.list). */
+  static final String LIST_FROM = "MATCH (p:Project)\n";
+  static final String BY_STAGE = "p.stage = $stage";
+  static final String BY_LEVEL = "p.level = $level";
+  static final String BY_CHAMPION = "EXISTS { (p)<-[:CHAMPIONS]-(:User {id: $champion}) }";
+  static final String LIST_ORDER = " ORDER BY p.signedOn DESC, p.code";
 
   static final String ONE = "MATCH (p:Project {id: $id})\n" + SUMMARY;
 
@@ -44,8 +45,8 @@ final class ProjectCypher {
       RETURN p {.*} AS project
       """;
 
-  /** Leaders who may champion, and the liaison; returns the ids that are not such users. */
-  static final String MISSING_PEOPLE = """
+  /** Of the ids given, those that are not users with the leader role. */
+  static final String NOT_LEADERS = """
       UNWIND $champions AS id
       OPTIONAL MATCH (u:User {id: id}) WHERE 'leader' IN u.roles
       WITH id, u WHERE u IS NULL

@@ -10,181 +10,102 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.liandong.accounts.Action;
 import org.liandong.accounts.CurrentUser;
-import org.liandong.storage.ChangeLog;
+import org.liandong.accounts.Policy;
+import org.liandong.storage.Exists;
 import org.liandong.storage.Graph;
 import org.liandong.storage.Idempotency;
-import org.liandong.storage.Exists;
-import org.liandong.storage.Locks;
-import org.liandong.storage.Node;
-import org.liandong.storage.Tx;
 import org.liandong.support.Failure;
-import org.liandong.support.Json;
-import org.neo4j.driver.Value;
+import org.liandong.support.Text;
 
 /** Major projects, their champions (挂钩) and liaison (专人对接), history and permit bundle. */
 public final class ProjectService {
-  static final List<String> STAGES = List.of("signed", "filed", "land", "permitted", "started", "producing");
-  static final List<String> LEVELS = List.of("province", "city", "district");
-  static final long PERMIT_BUNDLE_TARGET_HOURS = 7;
-
-  private final Graph graph;
+  private final ProjectRepository repository;
+  private final Policy policy;
   private final Clock clock;
 
-  public ProjectService(Graph graph, Clock clock) {
-    this.graph = graph;
+  public ProjectService(Graph graph, Policy policy, Clock clock) {
+    this.repository = new ProjectRepository(graph);
+    this.policy = policy;
     this.clock = clock;
   }
 
-  Future<JsonArray> list(String stage, String level, String champion) {
-    var params = new HashMap<String, Object>();
-    params.put("stage", stage);
-    params.put("level", level);
-    params.put("champion", champion);
-    params.put("today", today());
-    return graph.query(ProjectCypher.LIST, params)
-        .map(rows -> new JsonArray(rows.stream().map(r -> Json.object(r.get("project").asMap())).toList()));
+  Future<JsonArray> list(ProjectRepository.Filter filter) {
+    return repository.list(filter, today());
   }
 
   public Future<JsonObject> one(String id) {
-    return graph.query(ProjectCypher.ONE, Map.of("id", id, "today", today())).compose(rows -> rows.isEmpty()
-        ? Future.failedFuture(Failure.notFound("project", id))
-        : Future.succeededFuture(Json.object(rows.get(0).get("project").asMap())));
+    return repository.one(id, today());
   }
 
-  Future<Idempotency.Created> create(CurrentUser actor, Map<String, Object> fields, Optional<Idempotency.Key> key) {
+  Future<JsonObject> create(CurrentUser actor, Map<String, Object> fields, Optional<Idempotency.Key> key) {
+    policy.require(actor, Action.MANAGE_PROJECTS);
     var props = new HashMap<>(fields);
-    var champions = takeList(props, "championIds");
-    var liaison = (String) props.remove("liaisonId");
+    var people = people(props);
     props.putIfAbsent("new", true);
     startedOnWhenStarted(props, null);
-    checkDates(props);
-    return Idempotency.create(graph, key, "Project", tx -> {
-      var id = UUID.randomUUID().toString();
-      return tx.first(ProjectCypher.CREATE, Map.of("id", id, "fields", props))
-          .compose(row -> people(tx, id, champions, liaison, true).map(v -> row.orElseThrow().get("project").asMap()))
-          .compose(after -> ChangeLog.record(tx, new ChangeLog.Entry(actor.username(), "project.created",
-              "Project", id, id, null, withPeople(after, champions, liaison), List.of("project:" + id))))
-          .map(change -> id);
-    }).recover(ProjectService::codeTaken);
+    return checkDates(props)
+        .compose(v -> Idempotency.create(repository.graph(), key, "Project",
+            repository.create(actor.username(), UUID.randomUUID().toString(), props, people)))
+        .recover(ProjectService::codeTaken)
+        .compose(created -> one(created.id()));
   }
 
-  Future<Void> update(CurrentUser actor, String id, long version, Map<String, Object> fields) {
+  Future<JsonObject> update(CurrentUser actor, String id, long version, Map<String, Object> fields) {
+    policy.require(actor, Action.MANAGE_PROJECTS);
     var changes = new HashMap<>(fields);
-    var champions = takeList(changes, "championIds");
-    var liaisonGiven = changes.containsKey("liaisonId");
-    var liaison = (String) changes.remove("liaisonId");
-    return graph.write(tx -> Locks.lock(tx, Node.Project, id, version).compose(before -> {
-      startedOnWhenStarted(changes, before);
-      var merged = new HashMap<>(before);
-      merged.putAll(changes);
-      checkDates(merged);
-      return people(tx, id, champions, liaison, liaisonGiven)
-          .compose(v -> tx.first(ProjectCypher.UPDATE, Map.of("id", id, "changes", changes)))
-          .compose(row -> ChangeLog.record(tx, new ChangeLog.Entry(actor.username(), "project.updated",
-              "Project", id, id, before, withPeople(row.orElseThrow().get("project").asMap(), champions, liaison),
-              List.of("project:" + id))));
-    })).recover(ProjectService::codeTaken).mapEmpty();
+    var people = people(changes);
+    return repository.graph().write(repository.lock(id, version).then(before -> {
+          startedOnWhenStarted(changes, before);
+          var merged = new HashMap<>(before);
+          merged.putAll(changes);
+          return tx -> checkDates(merged).compose(v -> repository.update(actor.username(), id, before, changes, people).run(tx));
+        }))
+        .recover(ProjectService::codeTaken)
+        .compose(v -> one(id));
   }
 
   Future<Void> delete(CurrentUser actor, String id, long version) {
-    return graph.write(tx -> Locks.lock(tx, Node.Project, id, version)
-        .compose(before -> tx.first(ProjectCypher.IN_USE, Map.of("id", id)).compose(row -> {
-          var r = row.orElseThrow();
-          if (r.get("obligations").asLong() + r.get("meetings").asLong() > 0) {
-            return Future.failedFuture(new Failure.Conflict("this project still has " + r.get("obligations").asLong()
-                + " obligations and " + r.get("meetings").asLong() + " meetings; remove them first", Json.object(before)));
-          }
-          return tx.run(ProjectCypher.DELETE, Map.of("id", id)).compose(s -> ChangeLog.record(tx, new ChangeLog.Entry(
-              actor.username(), "project.deleted", "Project", id, id, before, null, List.of("project:" + id))));
-        }))).mapEmpty();
+    policy.require(actor, Action.MANAGE_PROJECTS);
+    return repository.graph().write(repository.lock(id, version).then(before -> repository.delete(actor.username(), id, before)));
   }
 
   Future<JsonArray> changes(String id, int offset, int limit) {
-    return graph.read(tx -> tx.first(ProjectCypher.EXISTS, Map.of("id", id)).compose(found -> found.isEmpty()
-        ? Future.failedFuture(Failure.notFound("project", id))
-        : tx.list(ProjectCypher.CHANGES, Map.of("id", id, "offset", offset, "limit", limit))))
-        .map(rows -> new JsonArray(rows.stream().map(r -> {
-          var change = Json.object(r.get("change").asMap());
-          for (var side : List.of("before", "after")) {
-            var text = change.getString(side);
-            change.put(side, text == null ? null : new JsonObject(text));
-          }
-          return change;
-        }).toList()));
+    return repository.changes(id, offset, limit);
   }
 
   Future<JsonObject> permits(String id) {
-    return graph.read(tx -> tx.first(ProjectCypher.EXISTS, Map.of("id", id)).compose(found -> found.isEmpty()
-            ? Future.failedFuture(Failure.notFound("project", id))
-            : tx.first(ProjectCypher.PERMITS, Map.of("id", id))))
-        .map(row -> {
-          var r = row.orElseThrow();
-          var span = r.get("spanSeconds");
-          var json = Json.object(Map.of(
-              "permits", r.get("permits").asList(Value::asMap),
-              "total", r.get("total").asLong(),
-              "issued", r.get("issued").asLong(),
-              "targetHours", PERMIT_BUNDLE_TARGET_HOURS));
-          json.put("firstIssuedAt", r.get("firstIssuedAt").asString(null));
-          json.put("lastIssuedAt", r.get("lastIssuedAt").asString(null));
-          json.put("spanHours", span.isNull() ? null : Math.round(span.asLong() / 36.0) / 100.0);
-          json.put("metTarget", span.isNull() ? null : span.asLong() <= PERMIT_BUNDLE_TARGET_HOURS * 3600);
-          return json;
-        });
+    return repository.permits(id);
   }
 
-  private Future<Void> people(Tx tx, String id, List<String> champions, String liaison, boolean liaisonGiven) {
-    Future<Void> chain = Future.succeededFuture();
-    if (champions != null) {
-      chain = chain.compose(v -> tx.first(ProjectCypher.MISSING_PEOPLE, Map.of("champions", champions)))
-          .compose(row -> {
-            var missing = row.map(r -> r.get("missing").asList(Value::asString)).orElse(List.of());
-            return missing.isEmpty()
-                ? tx.run(ProjectCypher.SET_CHAMPIONS, Map.of("id", id, "champions", champions)).mapEmpty()
-                : Future.failedFuture(Failure.Invalid.unprocessable("championIds",
-                    "these are not users with the leader role: " + String.join(", ", missing)));
-          });
-    }
-    if (liaisonGiven) {
-      var params = new HashMap<String, Object>();
-      params.put("id", id);
-      params.put("liaisonId", liaison);
-      chain = chain.compose(v -> Exists.require(tx, Node.User, liaison, "liaisonId"))
-          .compose(v -> tx.run(ProjectCypher.SET_LIAISON, params)).mapEmpty();
-    }
-    return chain;
+  @SuppressWarnings("unchecked")
+  private static ProjectRepository.People people(Map<String, Object> props) {
+    var liaisonGiven = props.containsKey("liaisonId");
+    return new ProjectRepository.People((List<String>) props.remove("championIds"), (String) props.remove("liaisonId"),
+        liaisonGiven);
   }
 
   /** A project that reaches the started stage without a start date starts today. */
   private void startedOnWhenStarted(Map<String, Object> changes, Map<String, Object> before) {
     var stage = (String) changes.get("stage");
-    boolean started = stage != null && STAGES.indexOf(stage) >= STAGES.indexOf("started");
+    boolean started = stage != null && Stage.valueOf(stage).reached(Stage.started);
     boolean hasDate = changes.get("startedOn") != null || (before != null && before.get("startedOn") != null);
     if (started && !hasDate) changes.put("startedOn", today());
   }
 
-  static void checkDates(Map<String, Object> p) {
+  private static Future<Void> checkDates(Map<String, Object> p) {
+    var problems = new Failure.Problems();
     if (p.get("targetStartOn") instanceof LocalDate start && p.get("targetCompleteOn") instanceof LocalDate end
         && end.isBefore(start)) {
-      throw Failure.Invalid.unprocessable("targetCompleteOn", "must not be before targetStartOn (" + start + ")");
+      problems.add("targetCompleteOn", Text.of("must not be before targetStartOn (" + start + ")",
+          "不能早于计划开工日期（" + start + "）"));
     }
     if (p.get("signedOn") instanceof LocalDate signed && p.get("startedOn") instanceof LocalDate started
         && started.isBefore(signed)) {
-      throw Failure.Invalid.unprocessable("startedOn", "must not be before signedOn (" + signed + ")");
+      problems.add("startedOn", Text.of("must not be before signedOn (" + signed + ")", "不能早于签约日期（" + signed + "）"));
     }
-  }
-
-  private static Map<String, Object> withPeople(Map<String, Object> props, List<String> champions, String liaison) {
-    var out = new HashMap<>(props);
-    if (champions != null) out.put("championIds", champions);
-    if (liaison != null) out.put("liaisonId", liaison);
-    return out;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static List<String> takeList(Map<String, Object> map, String key) {
-    return (List<String>) map.remove(key);
+    return problems.orElse(422, Future::succeededFuture);
   }
 
   private LocalDate today() {
@@ -193,7 +114,7 @@ public final class ProjectService {
 
   private static <T> Future<T> codeTaken(Throwable error) {
     if (Exists.violates(error, "Project", "code")) {
-      return Future.failedFuture(new Failure.Conflict("another project already has that code", null));
+      return Future.failedFuture(Failure.conflict("another project already has that code", "已有项目使用该编号", null));
     }
     return Future.failedFuture(error);
   }

@@ -14,8 +14,7 @@ import org.neo4j.driver.Value;
 final class KpiDetails {
   private KpiDetails() {}
 
-  static final List<String> STAGES = KpiService.STAGES;
-  static final long PERMIT_TARGET_HOURS = 7;
+  static final List<String> STAGES = org.liandong.projects.Stage.names();
 
   /** The four pools 签约 / 备案 / 开工 / 投产 (each counting the later stages too) and five rates. */
   static JsonObject pools(JsonArray byStage) {
@@ -70,9 +69,7 @@ final class KpiDetails {
       var span = r.get("spanSeconds");
       out.add(new JsonObject().put("projectId", r.get("id").asString()).put("projectName", r.get("name").asString())
           .put("total", r.get("total").asLong()).put("issued", r.get("issued").asLong())
-          .put("spanHours", span.isNull() ? null : Math.round(span.asLong() / 36.0) / 100.0)
-          .put("targetHours", PERMIT_TARGET_HOURS)
-          .put("metTarget", span.isNull() ? null : span.asLong() <= PERMIT_TARGET_HOURS * 3600));
+          .mergeIn(org.liandong.projects.PermitBundle.figures(span.isNull() ? null : span.asLong())));
     }
     return out;
   }

@@ -1,11 +1,10 @@
 package org.liandong.schedule;
 
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.LocalDate;
-import org.liandong.support.Failure;
-import org.liandong.web.Routes;
+import org.liandong.support.Query;
+import org.liandong.support.Routes;
 
 /** Figures for the battle map; anyone signed in may read them. */
 public final class KpiRoutes implements Routes {
@@ -18,19 +17,12 @@ public final class KpiRoutes implements Routes {
   }
 
   @Override
-  public void mount(Router router) {
-    router.get("/api/kpis").handler(this::overview);
+  public void mount(Operations api) {
+    api.on("kpis", this::overview);
   }
 
   private void overview(RoutingContext ctx) {
-    var raw = ctx.queryParams().get("year");
-    int year;
-    try {
-      year = raw == null ? LocalDate.now(clock).getYear() : Integer.parseInt(raw);
-      if (year < 1990 || year > 2100) throw new NumberFormatException();
-    } catch (NumberFormatException e) {
-      throw Failure.invalid("year", "must be a year such as 2023");
-    }
+    var year = Query.of(ctx).integer("year", LocalDate.now(clock).getYear());
     kpis.overview(year).onSuccess(ctx::json).onFailure(ctx::fail);
   }
 }

@@ -17,7 +17,6 @@ import org.neo4j.driver.Value;
 
 /** The coordination KPIs: projects by stage, newly signed investment, 开工率. */
 public final class KpiService {
-  static final List<String> STAGES = List.of("signed", "filed", "land", "permitted", "started", "producing");
 
   /** Figures are kept until the next change this node commits, or this long (changes on other nodes). */
   private static final long FRESH_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
@@ -58,7 +57,7 @@ public final class KpiService {
   private Future<JsonObject> compute(int year) {
     var today = LocalDate.now(clock);
     Map<String, Object> params = Map.of("today", today);
-    return graph.read(tx -> tx.list(KpiCypher.OVERVIEW, Map.of("year", year, "stages", STAGES))
+    return graph.read(tx -> tx.list(KpiCypher.OVERVIEW, Map.of("year", year, "stages", org.liandong.projects.Stage.names()))
         .map(rows -> headline(rows, year))
         .compose(kpis -> tx.list(KpiCypher.DEPARTMENTS, params).map(r -> kpis.put("departments", KpiDetails.departments(r))))
         .compose(kpis -> tx.list(KpiCypher.LEADERS, params).map(r -> kpis.put("leaders", KpiDetails.leaders(r))))

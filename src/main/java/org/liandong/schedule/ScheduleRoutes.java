@@ -1,9 +1,8 @@
 package org.liandong.schedule;
 
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import org.liandong.support.Fields;
-import org.liandong.web.Routes;
+import org.liandong.support.Body;
+import org.liandong.support.Routes;
 
 /** Scheduling reads: everyone signed in may ask; nothing here writes. */
 public final class ScheduleRoutes implements Routes {
@@ -14,10 +13,10 @@ public final class ScheduleRoutes implements Routes {
   }
 
   @Override
-  public void mount(Router router) {
-    router.get("/api/projects/:id/schedule").handler(this::schedule);
-    router.post("/api/impact").handler(this::impact);
-    router.get("/api/bottlenecks").handler(this::bottlenecks);
+  public void mount(Operations api) {
+    api.on("projectSchedule", this::schedule)
+        .on("impact", this::impact)
+        .on("bottlenecks", this::bottlenecks);
   }
 
   private void schedule(RoutingContext ctx) {
@@ -25,11 +24,8 @@ public final class ScheduleRoutes implements Routes {
   }
 
   private void impact(RoutingContext ctx) {
-    var f = Fields.of(ctx).require("obligationId", "days");
-    var id = f.text("obligationId", 100);
-    var days = f.integer("days", 1, 3650);
-    f.check();
-    schedules.impact(id, days.intValue()).onSuccess(ctx::json).onFailure(ctx::fail);
+    var body = Body.of(ctx);
+    schedules.impact(body.text("obligationId"), body.integer("days").intValue()).onSuccess(ctx::json).onFailure(ctx::fail);
   }
 
   private void bottlenecks(RoutingContext ctx) {

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.liandong.storage.Graph;
-import org.liandong.support.Failure;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 
@@ -25,10 +24,12 @@ public final class ScheduleService {
   private final Graph graph;
   private final Clock clock;
   private final Scheduler scheduler;
+  private final WorkCalendar calendar;
 
   public ScheduleService(Graph graph, Clock clock, WorkCalendar calendar, int yellowFloat) {
     this.graph = graph;
     this.clock = clock;
+    this.calendar = calendar;
     this.scheduler = new Scheduler(calendar, yellowFloat);
   }
 
@@ -38,7 +39,7 @@ public final class ScheduleService {
 
   Future<JsonObject> schedule(String projectId) {
     return graph.query(ScheduleCypher.PROJECT, Map.of("id", projectId)).compose(found -> {
-      if (found.isEmpty()) return Future.failedFuture(Failure.notFound("project", projectId));
+      if (found.isEmpty()) return Future.failedFuture(org.liandong.storage.Node.Project.notFound(projectId));
       var targetStart = date(found.get(0).get("targetStartOn"));
       return rows(List.of(projectId)).map(rows -> project(projectId, targetStart, rows, today()));
     });
@@ -67,7 +68,9 @@ public final class ScheduleService {
     var sorted = new ArrayList<>(items.stream().map(JsonObject.class::cast).toList());
     sorted.sort(Comparator.comparing((JsonObject o) -> o.getString("latestStart")).thenComparing(o -> o.getString("id")));
     Integer slip = projected == null ? null : Math.max(0, scheduler.day(projected) - scheduler.day(targetStart));
-    return new JsonObject().put("projectId", projectId).put("today", today.toString())
+    var provisional = rows.stream().map(r -> plans.get(r.task().id())).anyMatch(p -> calendar.provisional(p.latestFinish())
+        || calendar.provisional(p.earliestFinish()));
+    return new JsonObject().put("projectId", projectId).put("today", today.toString()).put("calendarProvisional", provisional)
         .put("targetStartOn", str(targetStart)).put("projectedStartOn", str(projected)).put("slipWorkdays", slip)
         .put("criticalPath", critical).put("items", new JsonArray(new ArrayList<>(sorted)));
   }
@@ -76,7 +79,7 @@ public final class ScheduleService {
   Future<JsonObject> impact(String obligationId, int days) {
     return graph.query(ScheduleCypher.GATED, Map.of("id", obligationId)).compose(found -> {
       var projectIds = found.isEmpty() ? List.<String>of() : found.get(0).get("projectIds").asList(Value::asString);
-      if (projectIds.isEmpty()) return Future.failedFuture(Failure.notFound("obligation", obligationId));
+      if (projectIds.isEmpty()) return Future.failedFuture(org.liandong.storage.Node.Obligation.notFound(obligationId));
       return rows(projectIds).compose(rows -> graph.query(ScheduleCypher.CHAMPIONS, Map.of("projectIds", projectIds))
           .map(champions -> impact(obligationId, days, rows, champions)));
     });

@@ -179,6 +179,7 @@ final class Scheduler {
     var loop = new ArrayList<>(path.subList(seen.get(current), path.size()));
     loop.add(current);
     var names = loop.stream().map(id -> byId.get(id).title()).toList();
-    return Failure.Invalid.unprocessable("dependsOn", "the dependencies form a cycle: " + String.join(" → ", names));
+    var cycle = String.join(" → ", names);
+    return Failure.unprocessable("dependsOn", org.liandong.support.Text.of("the dependencies form a cycle: " + cycle, "依赖关系形成循环：" + cycle));
   }
 }

@@ -12,22 +12,31 @@ import java.util.Set;
 
 /**
  * Working days: Monday to Friday, less public holidays, plus the weekend days worked in their
- * stead (调休). Dates map to working-day numbers so scheduling is integer arithmetic.
+ * stead (调休). Dates map to working-day numbers so scheduling is integer arithmetic. The data,
+ * its source and the rule for years not yet announced are in calendar/cn-holidays.json; the
+ * calendar spans 2000 to 2099, the range the API accepts for dates.
  */
 public final class WorkCalendar {
-  private static final LocalDate FIRST = LocalDate.of(2000, 1, 1);
-  private static final LocalDate LAST = LocalDate.of(2060, 12, 31);
+  public static final LocalDate FIRST = LocalDate.of(2000, 1, 1);
+  public static final LocalDate LAST = LocalDate.of(2099, 12, 31);
 
   private final Set<LocalDate> holidays;
   private final Set<LocalDate> workdays;
+  /** Years whose arrangement the State Council has announced; others are provisional. */
+  private final Set<Integer> announced;
   /** For each calendar day since FIRST, the number of working days up to and including it. */
   private final int[] upTo;
   /** For each working-day number, its date. */
   private final LocalDate[] dates;
 
   WorkCalendar(Set<LocalDate> holidays, Set<LocalDate> workdays) {
+    this(holidays, workdays, Set.of());
+  }
+
+  WorkCalendar(Set<LocalDate> holidays, Set<LocalDate> workdays, Set<Integer> announced) {
     this.holidays = Set.copyOf(holidays);
     this.workdays = Set.copyOf(workdays);
+    this.announced = Set.copyOf(announced);
     int days = (int) (LAST.toEpochDay() - FIRST.toEpochDay()) + 1;
     upTo = new int[days];
     dates = new LocalDate[days + 1];
@@ -43,7 +52,18 @@ public final class WorkCalendar {
   public static WorkCalendar china() {
     try (var in = WorkCalendar.class.getClassLoader().getResourceAsStream("calendar/cn-holidays.json")) {
       var json = new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-      return new WorkCalendar(dates(json, "holidays"), dates(json, "workdays"));
+      var holidays = new HashSet<LocalDate>();
+      var workdays = new HashSet<LocalDate>();
+      var announced = new HashSet<Integer>();
+      json.getJsonObject("announced").forEach(year -> {
+        var notice = (JsonObject) year.getValue();
+        announced.add(Integer.parseInt(year.getKey()));
+        holidays.addAll(dates(notice, "holidays"));
+        workdays.addAll(dates(notice, "workdays"));
+      });
+      var statutory = json.getJsonObject("statutory");
+      statutory.fieldNames().forEach(year -> holidays.addAll(dates(statutory, year)));
+      return new WorkCalendar(holidays, workdays, announced);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -61,6 +81,11 @@ public final class WorkCalendar {
 
   static WorkCalendar of(LocalDate[] holidays, LocalDate[] workdays) {
     return new WorkCalendar(new HashSet<>(Arrays.asList(holidays)), new HashSet<>(Arrays.asList(workdays)));
+  }
+
+  /** Is this date's year without a published arrangement (statutory days or weekdays only)? */
+  public boolean provisional(LocalDate d) {
+    return !announced.contains(d.getYear());
   }
 
   public boolean isWorkday(LocalDate d) {
@@ -85,7 +110,9 @@ public final class WorkCalendar {
 
   private static int offset(LocalDate d) {
     if (d.isBefore(FIRST) || d.isAfter(LAST)) {
-      throw new IllegalArgumentException("date out of the calendar's range " + FIRST + " – " + LAST + ": " + d);
+      throw org.liandong.support.Failure.unprocessable("date", org.liandong.support.Text.of(
+          "the date " + d + " is outside the working-day calendar (" + FIRST + " to " + LAST + "); correct it",
+          "日期 " + d + " 超出工作日历范围（" + FIRST + " 至 " + LAST + "），请更正"));
     }
     return (int) (d.toEpochDay() - FIRST.toEpochDay());
   }

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * One committed change as the audit trail and the live channels see it. {@code seqs} holds the
- * per-channel sequence numbers assigned in the same transaction as the change itself.
+ * per-channel sequence numbers assigned in the same transaction as the change itself, and
+ * {@code epochs} each channel's epoch (a new history starts a new epoch).
  */
 public record Change(
     String id,
@@ -17,5 +18,6 @@ public record Change(
     String projectId,
     JsonObject before,
     JsonObject after,
-    Map<String, Long> seqs) {
+    Map<String, Long> seqs,
+    Map<String, String> epochs) {
 }

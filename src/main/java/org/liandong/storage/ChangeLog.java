@@ -2,71 +2,116 @@ package org.liandong.storage;
 
 import io.vertx.core.Future;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.liandong.support.Json;
+import org.neo4j.driver.Value;
 
 /**
- * Records a {@code (:Change)} inside the writing transaction and gives it the next gap-free
- * seq of every channel it concerns: those the caller names, plus {@code user:<id>} of the
- * project's champions and liaison. Channel nodes are write-locked before their seq is read,
- * so per channel the seq order is the commit order. Record the change as the last statement
- * of a write: those locks are held until the commit.
+ * Writes every change of a transaction as its last step, in two statements: the first locks each
+ * channel the changes concern (those named, plus {@code user:<id>} of the projects' champions
+ * and liaison) once, in name order, so writes sharing channels wait for each other instead of
+ * deadlocking; the second creates the {@code (:Change)} nodes with the next gap-free seq of
+ * each channel. The locks are held until the commit, so per channel the seq order is the
+ * commit order. A channel is born with a random epoch; a new epoch means a new history.
  */
-public final class ChangeLog {
+final class ChangeLog {
   private ChangeLog() {}
 
-  /** Public for the benchmark's raw-driver baseline, which runs exactly this. */
-  public static final String RECORD = """
-      CREATE (c:Change {id: $id, at: datetime(), actor: $actor, type: $type, entity: $entity,
-                        entityId: $entityId, projectId: $projectId, before: $before, after: $after})
-      WITH c
-      // a project's champions and liaison follow it on their own channels
-      OPTIONAL MATCH (p:Project {id: $projectId})
-      WITH c, $channels + [(p)<-[:CHAMPIONS|LIAISON_FOR]-(u:User) | 'user:' + u.id] AS names
+  static final String LOCK = """
+      UNWIND range(0, size($entries) - 1) AS i
+      OPTIONAL MATCH (p:Project {id: $entries[i].projectId})
+      WITH i, $entries[i].channels + [(p)<-[:CHAMPIONS|LIAISON_FOR]-(u:User) | 'user:' + u.id] AS names
       UNWIND names AS name
-      // every writer locks channels in the same (name) order, so two writes sharing channels
-      // wait for each other instead of deadlocking
-      WITH DISTINCT c, name ORDER BY name
+      WITH name, collect(DISTINCT i) AS entries
+      ORDER BY name
       MERGE (ch:Channel {name: name})
-        ON CREATE SET ch.seq = 0
+        ON CREATE SET ch.seq = 0, ch.epoch = randomUUID()
       SET ch._lock = true
-      WITH c, ch, name, ch.seq + 1 AS seq
-      SET ch.seq = seq
       REMOVE ch._lock
-      CREATE (c)-[:IN {seq: seq}]->(ch)
-      RETURN toString(c.at) AS at, name, seq
+      RETURN name, ch.seq AS seq, ch.epoch AS epoch, entries
       """;
 
-  /** What one write did: who, the kind of change, and the node before and after. */
-  public record Entry(String actor, String type, String entity, String entityId, String projectId,
-                      Map<String, Object> before, Map<String, Object> after, List<String> channels) {}
+  static final String WRITE = """
+      UNWIND $changes AS c
+      CREATE (x:Change {id: c.id, at: datetime(), actor: c.actor, type: c.type, entity: c.entity,
+                        entityId: c.entityId, projectId: c.projectId, before: c.before, after: c.after})
+      WITH x, c
+      UNWIND c.seqs AS s
+      MATCH (ch:Channel {name: s.name})
+      CREATE (x)-[:IN {seq: s.seq}]->(ch)
+      SET ch.seq = CASE WHEN s.seq > ch.seq THEN s.seq ELSE ch.seq END
+      RETURN DISTINCT toString(x.at) AS at
+      """;
 
-  public static Future<Change> record(Tx tx, Entry e) {
-    var id = UUID.randomUUID().toString();
-    var before = e.before() == null ? null : Json.object(e.before());
-    var after = e.after() == null ? null : Json.object(e.after());
-    var params = new LinkedHashMap<String, Object>();
-    params.put("id", id);
-    params.put("actor", e.actor());
-    params.put("type", e.type());
-    params.put("entity", e.entity());
-    params.put("entityId", e.entityId());
-    params.put("projectId", e.projectId());
-    params.put("before", before == null ? null : before.encode());
-    params.put("after", after == null ? null : after.encode());
-    params.put("channels", new ArrayList<>(new java.util.LinkedHashSet<>(e.channels())));
-    return tx.listBeforeCommit(RECORD, params).map(rows -> {
-      var seqs = new LinkedHashMap<String, Long>();
-      rows.forEach(r -> seqs.put(r.get("name").asString(), r.get("seq").asLong()));
-      var at = rows.isEmpty() ? null : rows.get(0).get("at").asString();
-      var change = new Change(id, at, e.actor(), e.type(), e.entity(), e.entityId(), e.projectId(),
-          before, after, seqs);
-      tx.recorded.add(change);
-      return change;
+  /** Records the entries of a transaction; resolves to the changes as they will be published. */
+  static Future<List<Change>> write(Tx tx, List<Entry> entries) {
+    if (entries.isEmpty()) return Future.succeededFuture(List.of());
+    var ids = entries.stream().map(e -> UUID.randomUUID().toString()).toList();
+    var rows = new ArrayList<Map<String, Object>>();
+    for (var e : entries) {
+      var row = new HashMap<String, Object>();
+      row.put("projectId", e.projectId());
+      row.put("channels", e.channels());
+      rows.add(row);
+    }
+    return tx.listBeforeCommit(LOCK, Map.of("entries", rows))
+        .compose(locked -> record(tx, entries, ids, Assigned.of(locked, entries.size())));
+  }
+
+  private static Future<List<Change>> record(Tx tx, List<Entry> entries, List<String> ids, Assigned assigned) {
+    var changes = new ArrayList<Map<String, Object>>();
+    for (int i = 0; i < entries.size(); i++) {
+      var e = entries.get(i);
+      var row = new HashMap<String, Object>();
+      row.put("id", ids.get(i));
+      row.put("actor", e.actor());
+      row.put("type", e.type());
+      row.put("entity", e.entity());
+      row.put("entityId", e.entityId());
+      row.put("projectId", e.projectId());
+      row.put("before", e.before() == null ? null : Json.object(e.before()).encode());
+      row.put("after", e.after() == null ? null : Json.object(e.after()).encode());
+      row.put("seqs", assigned.seqs.get(i).entrySet().stream()
+          .map(s -> Map.<String, Object>of("name", s.getKey(), "seq", s.getValue())).toList());
+      changes.add(row);
+    }
+    return tx.listBeforeCommit(WRITE, Map.of("changes", changes)).map(written -> {
+      var at = written.isEmpty() ? null : written.get(0).get("at").asString();
+      var out = new ArrayList<Change>();
+      for (int i = 0; i < entries.size(); i++) {
+        var e = entries.get(i);
+        var seqs = assigned.seqs.get(i);
+        var epochs = new LinkedHashMap<String, String>();
+        seqs.keySet().forEach(name -> epochs.put(name, assigned.epochs.get(name)));
+        out.add(new Change(ids.get(i), at, e.actor(), e.type(), e.entity(), e.entityId(), e.projectId(),
+            e.before() == null ? null : Json.object(e.before()), e.after() == null ? null : Json.object(e.after()),
+            seqs, epochs));
+      }
+      return out;
     });
   }
 
+  /** The seqs handed out: per entry, each of its channels with its seq; each channel's epoch. */
+  private record Assigned(List<Map<String, Long>> seqs, Map<String, String> epochs) {
+    static Assigned of(List<org.neo4j.driver.Record> locked, int entries) {
+      var seqs = new ArrayList<Map<String, Long>>();
+      for (int i = 0; i < entries; i++) seqs.add(new TreeMap<>());
+      var epochs = new HashMap<String, String>();
+      for (var row : locked) {
+        var name = row.get("name").asString();
+        long next = row.get("seq").asLong();
+        epochs.put(name, row.get("epoch").asString());
+        // entries are numbered in the order the work recorded them: that is their order on the channel
+        for (var i : row.get("entries").asList(Value::asInt).stream().sorted().toList()) {
+          seqs.get(i).put(name, ++next);
+        }
+      }
+      return new Assigned(seqs, epochs);
+    }
+  }
 }

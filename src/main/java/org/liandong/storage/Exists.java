@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.liandong.support.Failure;
+import org.liandong.support.Text;
 import org.neo4j.driver.Value;
 
 /** Inside a transaction: do the nodes a request refers to exist? A missing one is a 422 on its field. */
@@ -16,12 +17,13 @@ public final class Exists {
   }
 
   public static Future<Void> require(Tx tx, Node label, Collection<String> ids, String field) {
-    if (ids.isEmpty()) return Future.succeededFuture();
+    if (ids == null || ids.isEmpty()) return Future.succeededFuture();
     return tx.first(label.missing, Map.of("ids", List.copyOf(ids))).compose(row -> {
       var missing = row.orElseThrow().get("missing").asList(Value::asString);
       return missing.isEmpty() ? Future.succeededFuture()
-          : Future.failedFuture(Failure.Invalid.unprocessable(field,
-              "no " + label.noun() + " with id " + String.join(", ", missing)));
+          : Future.failedFuture(Failure.unprocessable(field, Text.of(
+              "no " + label.noun().en() + " with id " + String.join(", ", missing),
+              "没有编号为 " + String.join("、", missing) + " 的" + label.noun().zh())));
     });
   }
 

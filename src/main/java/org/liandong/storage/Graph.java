@@ -1,13 +1,22 @@
 package org.liandong.storage;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import java.util.function.Function;
+import org.liandong.support.Failure;
+import org.liandong.support.Text;
 import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
@@ -18,28 +27,43 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.async.AsyncSession;
+import org.neo4j.driver.async.AsyncTransactionContext;
+import org.neo4j.driver.exceptions.ClientException;
+import org.neo4j.driver.exceptions.ServiceUnavailableException;
+import org.neo4j.driver.exceptions.SessionExpiredException;
+import org.neo4j.driver.exceptions.TransientException;
 
 /**
- * The one door to Neo4j: managed transactions (so transient failures are retried) on the
- * driver's async API, handed back as Vert.x futures on the caller's context.
+ * The one door to Neo4j: transactions on the driver's async API, handed back as Vert.x futures
+ * on the caller's context. A write's change entries are recorded as its last step and published
+ * after the commit. Transient failures (deadlocks) are retried here, briefly; the database being
+ * out of reach is a 503 at once, never a long retry behind a user's request.
  */
 public final class Graph implements AutoCloseable {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Graph.class);
+  private static final int ATTEMPTS = 6;
+  private static final Text UNAVAILABLE = Text.of(
+      "the database is not reachable right now; nothing was changed; try again in a moment",
+      "数据库暂时无法连接，本次操作未生效，请稍后再试");
+
   private final Vertx vertx;
   private final Driver driver;
-  private final List<Consumer<List<Change>>> onCommit = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final List<Consumer<List<Change>>> onCommit = new CopyOnWriteArrayList<>();
 
   private Graph(Vertx vertx, Driver driver) {
     this.vertx = vertx;
     this.driver = driver;
   }
 
-  public static Graph connect(Vertx vertx, URI uri, String user, String password) {
+  public static Graph connect(Vertx vertx, URI uri, String user, String password, Duration connectTimeout) {
     AuthToken auth = password.isEmpty() ? AuthTokens.none() : AuthTokens.basic(user, password);
     var config = Config.builder()
         .withLogging(org.neo4j.driver.Logging.slf4j())
         .withMaxConnectionPoolSize(100)
-        .withConnectionAcquisitionTimeout(10, java.util.concurrent.TimeUnit.SECONDS)
+        .withConnectionAcquisitionTimeout(connectTimeout.toMillis() * 2, TimeUnit.MILLISECONDS)
+        .withConnectionTimeout(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
+        // retries are ours (see transaction): the driver's would hold a request for 30 s in an outage
+        .withMaxTransactionRetryTime(0, TimeUnit.MILLISECONDS)
         .build();
     return new Graph(vertx, GraphDatabase.driver(uri, auth, config));
   }
@@ -49,16 +73,16 @@ public final class Graph implements AutoCloseable {
     return Future.fromCompletionStage(driver.verifyConnectivityAsync(), vertx.getOrCreateContext());
   }
 
-  public <T> Future<T> read(Function<Tx, Future<T>> work) {
+  public <T> Future<T> read(Work<T> work) {
     return transaction(AccessMode.READ, TransactionConfig.empty(), work);
   }
 
   /** A read transaction the server stops after {@code timeout} (the analyst console's). */
-  public <T> Future<T> read(java.time.Duration timeout, Function<Tx, Future<T>> work) {
+  public <T> Future<T> read(Duration timeout, Work<T> work) {
     return transaction(AccessMode.READ, TransactionConfig.builder().withTimeout(timeout).build(), work);
   }
 
-  public <T> Future<T> write(Function<Tx, Future<T>> work) {
+  public <T> Future<T> write(Work<T> work) {
     return transaction(AccessMode.WRITE, TransactionConfig.empty(), work);
   }
 
@@ -71,7 +95,7 @@ public final class Graph implements AutoCloseable {
         .handle((summary, error) -> error)
         .thenCompose(error -> session.closeAsync().thenApply(ignored -> error));
     return Future.fromCompletionStage(stage, context).compose(error ->
-        error == null ? Future.<Void>succeededFuture() : Future.failedFuture(unwrap(error)));
+        error == null ? Future.<Void>succeededFuture() : Future.failedFuture(translate(unwrap(error))));
   }
 
   public Future<List<Record>> query(String cypher, Map<String, Object> params) {
@@ -83,44 +107,86 @@ public final class Graph implements AutoCloseable {
     onCommit.add(listener);
   }
 
-  private <T> Future<T> transaction(AccessMode mode, TransactionConfig config, Function<Tx, Future<T>> work) {
+  private <T> Future<T> transaction(AccessMode mode, TransactionConfig config, Work<T> work) {
     var context = vertx.getOrCreateContext();
+    var promise = Promise.<T>promise();
+    attempt(mode, config, work, context, 1, promise);
+    return promise.future();
+  }
+
+  private record Committed<T>(T value, List<Change> changes) {}
+
+  private <T> void attempt(AccessMode mode, TransactionConfig config, Work<T> work, Context context, int n,
+                           Promise<T> promise) {
+    once(mode, config, work, context).onComplete(result -> {
+      if (result.succeeded()) {
+        publish(result.result().changes());
+        promise.complete(result.result().value());
+      } else if (retryable(result.cause()) && n < ATTEMPTS) {
+        // two writers locked each other: one of them waits a little, at random, and goes again
+        long delay = ThreadLocalRandom.current().nextLong(5, 20L << n);
+        vertx.setTimer(delay, t -> attempt(mode, config, work, context, n + 1, promise));
+      } else {
+        promise.fail(translate(result.cause()));
+      }
+    });
+  }
+
+  private <T> Future<Committed<T>> once(AccessMode mode, TransactionConfig config, Work<T> work, Context context) {
     var session = session(mode);
-    // a managed transaction may run its work several times; only the last attempt commits
-    var attempt = new AtomicReference<Tx>();
-    Function<org.neo4j.driver.async.AsyncTransactionContext, java.util.concurrent.CompletionStage<T>> run = tx -> {
-      var wrapped = new Tx(tx, context);
-      attempt.set(wrapped);
-      return work.apply(wrapped).toCompletionStage();
+    var changes = new AtomicReference<List<Change>>(List.of());
+    java.util.function.Function<AsyncTransactionContext, java.util.concurrent.CompletionStage<T>> run = raw -> {
+      var tx = new Tx(raw, context);
+      return work.run(tx)
+          .compose(value -> ChangeLog.write(tx, tx.entries()).map(written -> {
+            changes.set(written);
+            return value;
+          }))
+          .toCompletionStage();
     };
     var stage = mode == AccessMode.READ
         ? session.executeReadAsync(run::apply, config) : session.executeWriteAsync(run::apply, config);
     // close the session whatever happened, then hand back the transaction's own outcome
     var closed = stage.handle((value, error) -> new Outcome<T>(value, error))
-        .thenCompose(outcome -> session.closeAsync().thenApply(ignored -> outcome));
-    return Future.fromCompletionStage(closed, context).compose(outcome -> {
-      if (outcome.error() != null) return Future.failedFuture(unwrap(outcome.error()));
-      var committed = attempt.get();
-      if (committed != null && !committed.recorded.isEmpty()) {
-        var changes = List.copyOf(committed.recorded);
-        for (var listener : onCommit) {
-          try {
-            listener.accept(changes);
-          } catch (RuntimeException e) {
-            // the write is committed; a failed notification must not turn it into an error
-            LOG.error("could not publish {} committed change(s)", changes.size(), e);
-          }
-        }
+        .thenCompose(outcome -> session.closeAsync().handle((ignored, closing) -> outcome));
+    return Future.fromCompletionStage(closed, context).compose(outcome -> outcome.error() != null
+        ? Future.failedFuture(unwrap(outcome.error()))
+        : Future.succeededFuture(new Committed<>(outcome.value(), changes.get())));
+  }
+
+  private void publish(List<Change> changes) {
+    if (changes.isEmpty()) return;
+    for (var listener : onCommit) {
+      try {
+        listener.accept(changes);
+      } catch (RuntimeException e) {
+        // the write is committed; a failed notification must not turn it into an error
+        LOG.error("could not publish {} committed change(s)", changes.size(), e);
       }
-      return Future.succeededFuture(outcome.value());
-    });
+    }
+  }
+
+  private static boolean retryable(Throwable error) {
+    return error instanceof TransientException && !(error instanceof org.neo4j.driver.exceptions.TransactionTerminatedException)
+        && !String.valueOf(((TransientException) error).code()).contains("Terminated");
+  }
+
+  /** An outage of the database is a 503 the user can act on (wait); everything else goes on as it is. */
+  static Throwable translate(Throwable error) {
+    if (error instanceof ServiceUnavailableException || error instanceof SessionExpiredException
+        || (error instanceof ClientException ce && String.valueOf(ce.getMessage()).contains("acquire a connection"))
+        || (error instanceof TransientException te && String.valueOf(te.code()).contains("DatabaseUnavailable"))) {
+      LOG.warn("Neo4j unavailable: {}", error.toString());
+      return new Failure.Unavailable(UNAVAILABLE, 5);
+    }
+    return error;
   }
 
   private AsyncSession session(AccessMode mode) {
-    return driver.session(AsyncSession.class,
-        SessionConfig.builder().withDefaultAccessMode(mode).build());
+    return driver.session(AsyncSession.class, SessionConfig.builder().withDefaultAccessMode(mode).build());
   }
 
+  /** For the benchmark's raw-driver baseline and the tests' fixtures. */
   public Driver driver() {
     return driver;
   }
@@ -131,8 +197,7 @@ public final class Graph implements AutoCloseable {
   }
 
   private static Throwable unwrap(Throwable t) {
-    while ((t instanceof java.util.concurrent.CompletionException
-        || t instanceof java.util.concurrent.ExecutionException) && t.getCause() != null) {
+    while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
       t = t.getCause();
     }
     return t;

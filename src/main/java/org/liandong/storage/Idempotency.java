@@ -6,12 +6,13 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import org.liandong.support.Failure;
+import org.liandong.support.Text;
 
 /**
- * A create sent with an {@code Idempotency-Key} creates at most once: the key is stored in the
- * same transaction as the object, and a retry with the same key gets the first object back.
+ * A create sent with an {@code Idempotency-Key} creates at most once. The key is taken first,
+ * with a MERGE on its unique property: concurrent retries of the same key wait on that lock
+ * until the first commits, then answer with its object (a create that fails releases the key).
  */
 public final class Idempotency {
   private Idempotency() {}
@@ -21,7 +22,8 @@ public final class Idempotency {
     public static Optional<Key> of(String header, String actorId, String body) {
       if (header == null) return Optional.empty();
       if (header.isBlank() || header.length() > 200 || !header.chars().allMatch(c -> c > 32 && c < 127)) {
-        throw Failure.invalid("Idempotency-Key", "must be 1-200 visible ASCII characters, e.g. a UUID");
+        throw Failure.invalid("Idempotency-Key", Text.of("must be 1-200 visible ASCII characters, e.g. a UUID",
+            "须为 1 至 200 个可见 ASCII 字符，例如 UUID"));
       }
       return Optional.of(new Key(actorId + ":" + header, sha256(body == null ? "" : body)));
     }
@@ -29,33 +31,32 @@ public final class Idempotency {
 
   public record Created(String id, boolean replayed) {}
 
-  private static final String FIND =
-      "MATCH (k:IdempotencyKey {key: $key}) RETURN k.entityId AS id, k.requestHash AS hash, k.entity AS entity";
+  private static final String TAKE = """
+      MERGE (k:IdempotencyKey {key: $key})
+        ON CREATE SET k.fresh = true, k.takenAt = datetime()
+      WITH k, coalesce(k.fresh, false) AS fresh
+      REMOVE k.fresh
+      RETURN fresh, k.requestHash AS hash, k.entity AS entity, k.entityId AS id
+      """;
   private static final String REMEMBER = """
-      CREATE (:IdempotencyKey {key: $key, requestHash: $hash, entity: $entity, entityId: $id, at: datetime()})
+      MATCH (k:IdempotencyKey {key: $key}) SET k.requestHash = $hash, k.entity = $entity, k.entityId = $id
       """;
 
-  public static Future<Created> create(Graph graph, Optional<Key> key, String entity,
-                                       Function<Tx, Future<String>> creator) {
+  public static Future<Created> create(Graph graph, Optional<Key> key, String entity, Work<String> creator) {
     if (key.isEmpty()) return graph.write(creator).map(id -> new Created(id, false));
-    return attempt(graph, key.get(), entity, creator).recover(error ->
-        // a concurrent retry with the same key committed first: answer with its object
-        Exists.violates(error, "IdempotencyKey", "key") ? attempt(graph, key.get(), entity, creator) : Future.failedFuture(error));
-  }
-
-  private static Future<Created> attempt(Graph graph, Key key, String entity, Function<Tx, Future<String>> creator) {
-    return graph.write(tx -> tx.first(FIND, Map.of("key", key.scoped())).compose(found -> {
-      if (found.isPresent()) {
-        var row = found.get();
-        if (!row.get("hash").asString().equals(key.requestHash()) || !row.get("entity").asString().equals(entity)) {
-          return Future.failedFuture(Failure.Invalid.unprocessable("Idempotency-Key",
-              "was already used for a different request; send a new key for a new object"));
-        }
-        return Future.succeededFuture(new Created(row.get("id").asString(), true));
+    var k = key.get();
+    return graph.write(tx -> tx.first(TAKE, Map.of("key", k.scoped())).compose(row -> {
+      var r = row.orElseThrow();
+      if (r.get("fresh").asBoolean()) {
+        return creator.run(tx).compose(id -> tx.run(REMEMBER, Map.of(
+            "key", k.scoped(), "hash", k.requestHash(), "entity", entity, "id", id)).map(s -> new Created(id, false)));
       }
-      return creator.apply(tx).compose(id -> tx.run(REMEMBER, Map.of(
-              "key", key.scoped(), "hash", key.requestHash(), "entity", entity, "id", id))
-          .map(summary -> new Created(id, false)));
+      if (!k.requestHash().equals(r.get("hash").asString(null)) || !entity.equals(r.get("entity").asString(null))) {
+        return Future.failedFuture(Failure.unprocessable("Idempotency-Key", Text.of(
+            "was already used for a different request; send a new key for a new object",
+            "该幂等键已用于另一个请求，新建对象请使用新的键")));
+      }
+      return Future.succeededFuture(new Created(r.get("id").asString(), true));
     }));
   }
 

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import java.util.Map;
 import org.liandong.support.Failure;
 import org.liandong.support.Json;
+import org.liandong.support.Text;
 
 /**
  * Optimistic concurrency inside a write transaction: write-lock the node first, then read it,
@@ -17,7 +18,7 @@ public final class Locks {
   public static Future<Map<String, Object>> lock(Tx tx, Node label, String id) {
     return tx.first(label.lockAndRead, Map.of("id", id)).compose(row -> row
         .map(r -> Future.succeededFuture(r.get("n").asMap()))
-        .orElseGet(() -> Future.failedFuture(Failure.notFound(label.noun(), id))));
+        .orElseGet(() -> Future.failedFuture(label.notFound(id))));
   }
 
   /** Locks, returns the properties, and refuses a write based on another version. */
@@ -32,9 +33,10 @@ public final class Locks {
   public static Future<Map<String, Object>> expect(Node label, Map<String, Object> node, long expectedVersion) {
     var current = ((Number) node.getOrDefault("version", 0L)).longValue();
     if (current != expectedVersion) {
-      return Future.failedFuture(new Failure.Conflict(
-          "someone changed this " + label.noun() + " since you read it (you sent version "
+      return Future.failedFuture(new Failure.Conflict(Text.of(
+          "someone changed this " + label.noun().en() + " since you read it (you sent version "
               + expectedVersion + ", it is now " + current + "); here is the current state",
+          "该" + label.noun().zh() + "在您读取后已被他人修改（您提交的版本 " + expectedVersion + "，现为 " + current + "），以下是最新内容"),
           Json.object(node)));
     }
     return Future.succeededFuture(node);

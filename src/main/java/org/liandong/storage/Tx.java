@@ -2,9 +2,12 @@ package org.liandong.storage;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.async.AsyncTransactionContext;
 import org.neo4j.driver.async.ResultCursor;
@@ -14,12 +17,21 @@ import org.neo4j.driver.summary.ResultSummary;
 public final class Tx {
   private final AsyncTransactionContext tx;
   private final Context context;
-  /** Changes recorded in this attempt; published only once it commits. */
-  final List<Change> recorded = new java.util.ArrayList<>();
+  /** What this attempt's work did, for the change log written as its last step. */
+  private final List<Entry> entries = new ArrayList<>();
 
   Tx(AsyncTransactionContext tx, Context context) {
     this.tx = tx;
     this.context = context;
+  }
+
+  /** Notes a change; {@link Graph#write} records them all, in this order, before the commit. */
+  public void record(Entry entry) {
+    entries.add(entry);
+  }
+
+  List<Entry> entries() {
+    return List.copyOf(entries);
   }
 
   public Future<List<Record>> list(String cypher, Map<String, Object> params) {
@@ -28,15 +40,15 @@ public final class Tx {
 
   /**
    * The same, but completed on the driver's thread instead of the caller's context: for the
-   * change-log statement, whose channel locks every other writer of those channels waits on
-   * until the commit. What follows it is small, so the commit need not queue behind the event
-   * loop's other work.
+   * change-log statements, whose channel locks every other writer of those channels waits on
+   * until the commit; what follows them is small, so the commit need not queue behind the
+   * event loop's other work.
    */
   Future<List<Record>> listBeforeCommit(String cypher, Map<String, Object> params) {
     return Future.fromCompletionStage(rows(cypher, params));
   }
 
-  private java.util.concurrent.CompletionStage<List<Record>> rows(String cypher, Map<String, Object> params) {
+  private CompletionStage<List<Record>> rows(String cypher, Map<String, Object> params) {
     return tx.runAsync(cypher, params).thenCompose(ResultCursor::listAsync);
   }
 
@@ -44,30 +56,36 @@ public final class Tx {
     return list(cypher, params).map(rows -> rows.stream().findFirst());
   }
 
-  /** At most {@code cap} records, whether there were more, and the summary (plan, query type). */
+  public Future<ResultSummary> run(String cypher, Map<String, Object> params) {
+    return Future.fromCompletionStage(tx.runAsync(cypher, params).thenCompose(ResultCursor::consumeAsync), context);
+  }
+
+  /** At most {@code cap} records or {@code maxBytes} of their values, whether there were more, and the summary. */
   public record Capped(List<String> keys, List<Record> records, boolean truncated, ResultSummary summary) {}
 
-  public Future<Capped> capped(String cypher, Map<String, Object> params, int cap) {
+  /**
+   * Reads records one by one until a cap: {@code cap} records, or {@code sizeOf} summing past
+   * {@code maxBytes}. The rest of the result is discarded by the server.
+   */
+  public Future<Capped> capped(String cypher, Map<String, Object> params, int cap, long maxBytes,
+                               java.util.function.ToLongFunction<Record> sizeOf) {
     var stage = tx.runAsync(cypher, params).thenCompose(cursor -> {
-      var records = new java.util.ArrayList<Record>();
-      return take(cursor, records, cap).thenCompose(more -> cursor.consumeAsync()
+      var records = new ArrayList<Record>();
+      return take(cursor, records, cap, maxBytes, sizeOf, 0).thenCompose(more -> cursor.consumeAsync()
           .thenApply(summary -> new Capped(cursor.keys(), List.copyOf(records), more, summary)));
     });
     return Future.fromCompletionStage(stage, context);
   }
 
-  /** Reads records one by one until the cap; resolves to whether more were left unread. */
-  private static java.util.concurrent.CompletionStage<Boolean> take(ResultCursor cursor, List<Record> into, int cap) {
+  /** Resolves to whether more were left unread. */
+  private static CompletionStage<Boolean> take(ResultCursor cursor, List<Record> into, int cap, long maxBytes,
+                                               java.util.function.ToLongFunction<Record> sizeOf, long bytes) {
     return cursor.nextAsync().thenCompose(record -> {
-      if (record == null) return java.util.concurrent.CompletableFuture.completedFuture(false);
-      if (into.size() >= cap) return java.util.concurrent.CompletableFuture.completedFuture(true);
+      if (record == null) return CompletableFuture.completedFuture(false);
+      long total = bytes + sizeOf.applyAsLong(record);
+      if (into.size() >= cap || total > maxBytes) return CompletableFuture.completedFuture(true);
       into.add(record);
-      return take(cursor, into, cap);
+      return take(cursor, into, cap, maxBytes, sizeOf, total);
     });
-  }
-
-  public Future<ResultSummary> run(String cypher, Map<String, Object> params) {
-    return Future.fromCompletionStage(
-        tx.runAsync(cypher, params).thenCompose(ResultCursor::consumeAsync), context);
   }
 }

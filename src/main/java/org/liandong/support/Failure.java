@@ -1,74 +1,96 @@
 package org.liandong.support;
 
 import io.vertx.core.json.JsonObject;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The small family of failures a user can cause. The failure handler maps each to its
- * status code; anything else is our bug and becomes a 500.
+ * The small family of failures a request can meet, each with its status code and its words in
+ * both languages. The failure handler and the live endpoint map them; anything else is our
+ * bug (500), or, for the database being out of reach, a 503.
  */
 public sealed abstract class Failure extends RuntimeException {
+  private final Text text;
 
-  Failure(String message) {
-    super(message, null, false, false);
+  Failure(Text text) {
+    super(text.en(), null, false, false);
+    this.text = text;
   }
 
   public abstract int status();
 
+  /** A stable code for clients: invalid, unprocessable, not_found, conflict, forbidden, … */
   public abstract String code();
+
+  public Text text() {
+    return text;
+  }
 
   /** Extra members of the error body (field messages, current state). */
   public JsonObject details() {
     return new JsonObject();
   }
 
-  public static NotFound notFound(String what, String id) {
-    return new NotFound(what + " '" + id + "' does not exist");
+  public static NotFound notFound(Noun what, String id) {
+    return new NotFound(Text.of(what.en() + " '" + id + "' does not exist", "找不到" + what.zh() + "“" + id + "”"));
   }
 
-  public static Invalid invalid(String field, String message) {
-    return new Invalid(Map.of(field, message));
+  public static Invalid invalid(String field, Text message) {
+    return new Invalid(400, Map.of(field, message));
+  }
+
+  public static Invalid unprocessable(String field, Text message) {
+    return new Invalid(422, Map.of(field, message));
+  }
+
+  public static Forbidden forbidden(String en, String zh) {
+    return new Forbidden(Text.of(en, zh));
+  }
+
+  public static Conflict conflict(String en, String zh, JsonObject current) {
+    return new Conflict(Text.of(en, zh), current);
   }
 
   public static final class NotFound extends Failure {
-    public NotFound(String message) { super(message); }
+    public NotFound(Text text) { super(text); }
     public int status() { return 404; }
     public String code() { return "not_found"; }
   }
 
-  /** A rule of the domain refuses the request as sent (400 for shape, 422 for meaning). */
+  /** The request as sent: its shape (400) or a rule of the domain (422), field by field. */
   public static final class Invalid extends Failure {
-    private final Map<String, String> fields;
+    private final Map<String, Text> fields;
     private final int status;
 
-    public Invalid(Map<String, String> fields) {
-      this(400, fields);
-    }
-
-    public Invalid(int status, Map<String, String> fields) {
+    public Invalid(int status, Map<String, Text> fields) {
       super(describe(fields));
       this.fields = Map.copyOf(fields);
       this.status = status;
     }
 
-    public static Invalid unprocessable(String field, String message) {
-      return new Invalid(422, Map.of(field, message));
-    }
-
-    public Map<String, String> fields() { return fields; }
+    public Map<String, Text> fields() { return fields; }
     public int status() { return status; }
     public String code() { return status == 400 ? "invalid" : "unprocessable"; }
 
     @Override
     public JsonObject details() {
-      return new JsonObject().put("fields", new JsonObject(Map.copyOf(fields)));
+      var en = new JsonObject();
+      var zh = new JsonObject();
+      new java.util.TreeMap<>(fields).forEach((k, v) -> {
+        en.put(k, v.en());
+        zh.put(k, v.zh());
+      });
+      return new JsonObject().put("fields", en).put("fieldsZh", zh);
     }
 
-    private static String describe(Map<String, String> fields) {
-      var sb = new StringBuilder();
-      fields.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->
-          sb.append(sb.isEmpty() ? "" : "; ").append(e.getKey()).append(": ").append(e.getValue()));
-      return sb.toString();
+    private static Text describe(Map<String, Text> fields) {
+      var en = new StringBuilder();
+      var zh = new StringBuilder();
+      new java.util.TreeMap<>(fields).forEach((k, v) -> {
+        en.append(en.isEmpty() ? "" : "; ").append(k).append(": ").append(v.en());
+        zh.append(zh.isEmpty() ? "" : "；").append(k).append("：").append(v.zh());
+      });
+      return Text.of(en.toString(), zh.toString());
     }
   }
 
@@ -76,8 +98,8 @@ public sealed abstract class Failure extends RuntimeException {
   public static final class Conflict extends Failure {
     private final JsonObject current;
 
-    public Conflict(String message, JsonObject current) {
-      super(message);
+    public Conflict(Text text, JsonObject current) {
+      super(text);
       this.current = current;
     }
 
@@ -91,21 +113,83 @@ public sealed abstract class Failure extends RuntimeException {
   }
 
   public static final class Unauthorized extends Failure {
-    public Unauthorized(String message) { super(message); }
+    public Unauthorized(Text text) { super(text); }
     public int status() { return 401; }
     public String code() { return "unauthorized"; }
   }
 
   public static final class Forbidden extends Failure {
-    public Forbidden(String message) { super(message); }
+    public Forbidden(Text text) { super(text); }
     public int status() { return 403; }
     public String code() { return "forbidden"; }
   }
 
   /** A write arrived without the version it was based on. */
   public static final class PreconditionRequired extends Failure {
-    public PreconditionRequired(String message) { super(message); }
+    public PreconditionRequired(Text text) { super(text); }
     public int status() { return 428; }
     public String code() { return "version_required"; }
+  }
+
+  /** Too many attempts: try again after {@code retryAfterSeconds}. */
+  public static final class TooMany extends Failure {
+    private final long retryAfterSeconds;
+
+    public TooMany(Text text, long retryAfterSeconds) {
+      super(text);
+      this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    public long retryAfterSeconds() { return retryAfterSeconds; }
+    public int status() { return 429; }
+    public String code() { return "too_many"; }
+
+    @Override
+    public JsonObject details() {
+      return new JsonObject().put("retryAfter", retryAfterSeconds);
+    }
+  }
+
+  /** Something we depend on (the database) is out of reach: nothing was done; try again. */
+  public static final class Unavailable extends Failure {
+    private final long retryAfterSeconds;
+
+    public Unavailable(Text text, long retryAfterSeconds) {
+      super(text);
+      this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    public long retryAfterSeconds() { return retryAfterSeconds; }
+    public int status() { return 503; }
+    public String code() { return "unavailable"; }
+
+    @Override
+    public JsonObject details() {
+      return new JsonObject().put("retryAfter", retryAfterSeconds);
+    }
+  }
+
+  /** A thing a message names, in both languages ("project" / "项目"). */
+  public record Noun(String en, String zh) {}
+
+  /** Field problems collected one by one (a request with three mistakes hears of all three), refused together. */
+  public static final class Problems {
+    private final Map<String, Text> found = new LinkedHashMap<>();
+
+    public Problems add(String field, Text message) {
+      found.putIfAbsent(field, message);
+      return this;
+    }
+
+    public boolean isEmpty() { return found.isEmpty(); }
+
+    /** Fails with a 400 (the request's shape) or 422 (the domain's rules) listing every problem, if any. */
+    public <T> io.vertx.core.Future<T> orElse(int status, java.util.function.Supplier<io.vertx.core.Future<T>> next) {
+      return found.isEmpty() ? next.get() : io.vertx.core.Future.failedFuture(new Invalid(status, found));
+    }
+
+    public void check(int status) {
+      if (!found.isEmpty()) throw new Invalid(status, found);
+    }
   }
 }

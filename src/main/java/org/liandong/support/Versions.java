@@ -10,21 +10,20 @@ public final class Versions {
    * The version from {@code If-Match} ("3", W/"3" or 3) or else the body's {@code version};
    * missing is a 428 telling the client how to send it.
    */
-  public static long expected(RoutingContext ctx, Fields body) {
+  public static long expected(RoutingContext ctx) {
     var header = ctx.request().getHeader("If-Match");
     if (header != null) {
       var digits = header.replace("W/", "").replace("\"", "").strip();
-      try {
-        return Long.parseLong(digits);
-      } catch (NumberFormatException e) {
-        throw Failure.invalid("If-Match", "must be the resource's version, e.g. \"3\"");
+      if (!digits.matches("\\d{1,15}")) {
+        throw Failure.invalid("If-Match", Text.of("must be the resource's version, e.g. \"3\"", "须为您读取的版本号，如 \"3\""));
       }
+      return Long.parseLong(digits);
     }
-    var version = body.integer("version", 0, Long.MAX_VALUE);
-    body.values().remove("version");
+    var version = Body.of(ctx).integer("version");
     if (version == null) {
-      throw new Failure.PreconditionRequired(
-          "send the version you last read, as If-Match: \"<version>\" or a \"version\" field");
+      throw new Failure.PreconditionRequired(Text.of(
+          "send the version you last read, as If-Match: \"<version>\" or a \"version\" field",
+          "请以 If-Match: \"<版本号>\" 或 version 字段提交您读取时的版本号"));
     }
     return version;
   }

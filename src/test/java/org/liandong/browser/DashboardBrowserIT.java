@@ -131,7 +131,7 @@ class DashboardBrowserIT {
 
       b.script("arguments[0].value = 'MATCH (n) DETACH DELETE n'; arguments[0].dispatchEvent(new Event('input'))", editor);
       b.click(By.id("run"));
-      assertThat(b.waitFor(By.id("console-error")).getText()).contains("read-only").contains("DETACH");
+      assertThat(b.waitFor(By.id("console-error")).getText()).contains("只读").contains("DETACH");
 
       b.go("#/battle");
       b.waitFor(By.xpath("//*[@id='tiles']//h2[text()='各项目事项数']"));

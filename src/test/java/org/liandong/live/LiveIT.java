@@ -194,8 +194,11 @@ class LiveIT {
   void unauthorisedSubscriptions() {
     var foreignMeeting = meetingAbout("p-c1");
     try (var client = LiveClient.connect(port, housing.token())) {
-      assertThat(client.subscribe("department:d-zj-nrp", null).getString("code")).isEqualTo("forbidden");
+      // another department's work is the shared picture, live as over REST (GET /api/obligations?department=)
+      assertThat(client.subscribe("department:d-zj-nrp", null).getString("type")).isEqualTo("subscribed");
+      assertThat(housing.get("/api/obligations?department=d-zj-nrp").status()).isEqualTo(200);
       assertThat(client.subscribe("user:u-demo-leader", null).getString("code")).isEqualTo("forbidden");
+      assertThat(housing.get("/api/users/u-demo-leader").status()).isEqualTo(403);
       assertThat(client.subscribe("meeting:" + foreignMeeting, null).getString("code")).isEqualTo("forbidden");
       assertThat(client.subscribe("project:p-nope", null).getString("code")).isEqualTo("not_found");
       assertThat(client.subscribe("department:d-zj-housing", null).getString("type")).isEqualTo("subscribed");
@@ -323,7 +326,7 @@ class LiveIT {
           obligations.add(new JsonObject().put("departmentId", "d-zj-housing").put("title", "慢客户端测试 " + d + "-" + i)
               .put("track", "permits").put("dueOn", "2031-06-01").put("note", note));
         }
-        var r = leader.post("/api/meetings/" + meeting + "/decisions", new JsonObject().put("text", "决定 " + d).put("obligations", obligations));
+        var r = coordinator.post("/api/meetings/" + meeting + "/decisions", new JsonObject().put("text", "决定 " + d).put("obligations", obligations));
         assertThat(r.status()).isEqualTo(201);
       }
       var all = healthy.events(channel, decisions * 41);

@@ -23,10 +23,15 @@ class MeetingsIT {
     officer = TestServer.api().as("demo-officer");
   }
 
+  /** A meeting about 航空新材料 (p-n7), which demo-leader champions. */
   static JsonObject newMeeting() {
+    return newMeeting("p-n7");
+  }
+
+  static JsonObject newMeeting(String projectId) {
     var created = coordinator.post("/api/meetings", new JsonObject().put("title", "测试会办")
         .put("startsAt", "2031-05-06T09:30:00+08:00").put("location", "三楼会议室")
-        .put("projectIds", new JsonArray().add("p-n8")).put("agenda", new JsonArray().add("补偿协议").add("挂牌时间")));
+        .put("projectIds", new JsonArray().add(projectId)).put("agenda", new JsonArray().add("补偿协议").add("挂牌时间")));
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     return created.json();
   }
@@ -51,21 +56,37 @@ class MeetingsIT {
     var decision = decided.json().getJsonArray("decisionList").getJsonObject(0);
     assertThat(decision.getString("by")).isEqualTo("demo-leader");
     assertThat(decision.getJsonArray("obligations")).hasSize(2);
-    var inbox = officer.get("/api/obligations?department=d-zj-housing&project=p-n8&limit=500").json().getJsonArray("items");
+    var inbox = officer.get("/api/obligations?department=d-zj-housing&project=p-n7&limit=500").json().getJsonArray("items");
     assertThat(inbox.stream().map(JsonObject.class::cast).map(o -> o.getString("title"))).contains("测试：施工许可预审");
+  }
+
+  @Test
+  @DisplayName("a leader decides and chairs only in meetings about projects they champion; the service office in any")
+  void leadersDecideOnTheirOwnProjects() {
+    var meeting = newMeeting("p-n8");
+    var id = meeting.getString("id");
+    var item = meeting.getJsonArray("agenda").getJsonObject(0).getString("id");
+    var decision = new JsonObject().put("text", "由他人项目的领导决定");
+    var refused = leader.post("/api/meetings/" + id + "/decisions", decision);
+    assertThat(refused.status()).isEqualTo(403);
+    assertThat(refused.json().getString("messageZh")).contains("挂钩");
+    assertThat(leader.post("/api/meetings/" + id + "/focus", new JsonObject().put("agendaItemId", item)).status()).isEqualTo(403);
+    assertThat(coordinator.get("/api/meetings/" + id).json().getJsonArray("decisionList")).isEmpty();
+    assertThat(coordinator.post("/api/meetings/" + id + "/decisions", decision).status()).isEqualTo(201);
+    assertThat(coordinator.post("/api/meetings/" + id + "/focus", new JsonObject().put("agendaItemId", item)).status()).isEqualTo(200);
   }
 
   @Test
   @DisplayName("a decision naming an unknown department creates nothing at all")
   void decisionIsAllOrNothing() {
     var id = newMeeting().getString("id");
-    var before = officer.get("/api/obligations?project=p-n8&limit=500").json().getLong("total");
+    var before = officer.get("/api/obligations?project=p-n7&limit=500").json().getLong("total");
     var refused = leader.post("/api/meetings/" + id + "/decisions", new JsonObject().put("text", "x")
         .put("obligations", new JsonArray()
             .add(new JsonObject().put("departmentId", "d-zj-housing").put("title", "测试：不应存在").put("track", "permits").put("dueOn", "2031-05-20"))
             .add(new JsonObject().put("departmentId", "d-nope").put("title", "y").put("track", "permits").put("dueOn", "2031-05-20"))));
     assertThat(refused.status()).isEqualTo(422);
-    assertThat(officer.get("/api/obligations?project=p-n8&limit=500").json().getLong("total")).isEqualTo(before);
+    assertThat(officer.get("/api/obligations?project=p-n7&limit=500").json().getLong("total")).isEqualTo(before);
     assertThat(coordinator.get("/api/meetings/" + id).json().getJsonArray("decisionList")).isEmpty();
 
     var malformed = leader.post("/api/meetings/" + id + "/decisions", new JsonObject().put("text", "x")

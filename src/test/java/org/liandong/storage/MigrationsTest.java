@@ -6,13 +6,13 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 @DisplayName("Schema files")
-class MigrationsTest {
+public class MigrationsTest {
 
   @Test
   @DisplayName("are found on the classpath in version order, each with a checksum")
   void load() {
     var migrations = Migrations.load();
-    assertThat(migrations).extracting(Migrations.Migration::version).containsExactly(1, 2, 3);
+    assertThat(migrations).extracting(Migrations.Migration::version).containsExactly(1, 2, 3, 4);
     assertThat(migrations.get(0).description()).isEqualTo("constraints");
     assertThat(migrations).allSatisfy(m -> assertThat(m.checksum()).hasSize(64));
     assertThat(migrations.get(0).statements()).allSatisfy(s -> assertThat(s).startsWith("CREATE CONSTRAINT"));
@@ -31,5 +31,10 @@ class MigrationsTest {
     assertThat(Migrations.statements(text)).containsExactly(
         "CREATE INDEX a IF NOT EXISTS FOR (n:A) ON (n.x)",
         "CREATE INDEX b IF NOT EXISTS\n  FOR (n:B) ON (n.y)");
+  }
+
+  /** How many schema files the project has (for tests that count what was applied). */
+  public static long files() {
+    return Migrations.load().size();
   }
 }

@@ -44,7 +44,9 @@ class OpenApiIT {
     assertThat(api.get("/health/live").json().getString("status")).isEqualTo("UP");
     var ready = api.get("/health/ready");
     assertThat(ready.status()).isEqualTo(200);
-    assertThat(ready.json().getString("neo4j")).isEqualTo("UP");
+    assertThat(ready.json().getString("status")).isEqualTo("UP");
+    assertThat(ready.json().getJsonArray("checks").getJsonObject(0).getString("id")).isEqualTo("neo4j");
+    assertThat(ready.json().getJsonArray("checks").getJsonObject(0).getString("status")).isEqualTo("UP");
     var metrics = api.get("/metrics");
     assertThat(metrics.status()).isEqualTo(200);
     assertThat(metrics.body()).contains("vertx_http_server_requests_total");

@@ -1,0 +1,112 @@
+package org.liandong;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.VerticleBase;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.liandong.accounts.AccountRoutes;
+import org.liandong.accounts.AccountService;
+import org.liandong.accounts.AuthHandler;
+import org.liandong.accounts.Policy;
+import org.liandong.console.ConsoleRoutes;
+import org.liandong.console.ConsoleService;
+import org.liandong.demo.DemoLoader;
+import org.liandong.departments.DepartmentRoutes;
+import org.liandong.departments.DepartmentService;
+import org.liandong.live.LiveEndpoint;
+import org.liandong.live.LivePublisher;
+import org.liandong.live.LiveVerticle;
+import org.liandong.meetings.MeetingRoutes;
+import org.liandong.meetings.MeetingService;
+import org.liandong.meta.MetaRoutes;
+import org.liandong.obligations.DeficiencyWatch;
+import org.liandong.obligations.ObligationRoutes;
+import org.liandong.obligations.ObligationService;
+import org.liandong.projects.ProjectRoutes;
+import org.liandong.projects.ProjectService;
+import org.liandong.schedule.KpiRoutes;
+import org.liandong.schedule.KpiService;
+import org.liandong.schedule.ScheduleRoutes;
+import org.liandong.schedule.ScheduleService;
+import org.liandong.schedule.WorkCalendar;
+import org.liandong.storage.Graph;
+import org.liandong.storage.Retention;
+import org.liandong.support.Routes;
+import org.liandong.web.Contract;
+import org.liandong.web.HttpVerticle;
+
+/** The features of one server, each built once and wired to the others here and nowhere else. */
+final class Features {
+  private final Graph graph;
+  private final AccountService accounts;
+  private final DemoLoader demo;
+  private final List<Routes> routes = new ArrayList<>();
+  private final LiveVerticle live;
+  private final LiveEndpoint webSocket;
+  private final Retention retention;
+  private final List<VerticleBase> background = new ArrayList<>();
+  private final PrometheusMeterRegistry registry;
+  private final Policy policy = new Policy();
+
+  Features(Vertx vertx, Graph graph, AppConfig config, Clock clock, PrometheusMeterRegistry registry) {
+    this.graph = graph;
+    this.registry = registry;
+    graph.onCommit(new LivePublisher(vertx.eventBus())::publish);
+    accounts = new AccountService(vertx, graph, policy, config, clock);
+    demo = new DemoLoader(vertx, graph, clock);
+    var obligations = new ObligationService(graph, policy, clock);
+    var meetings = new MeetingService(graph, obligations, policy, clock);
+    var calendar = WorkCalendar.china();
+    var console = new ConsoleService(vertx, graph, policy, config.console());
+    routes.addAll(List.of(
+        new AccountRoutes(accounts, config.secureCookies()),
+        new MetaRoutes(),
+        new DepartmentRoutes(new DepartmentService(graph, policy, clock)),
+        new ProjectRoutes(new ProjectService(graph, policy, clock)),
+        new ObligationRoutes(obligations),
+        new MeetingRoutes(meetings),
+        new KpiRoutes(new KpiService(graph, clock), clock),
+        new ConsoleRoutes(console),
+        new ScheduleRoutes(new ScheduleService(graph, clock, calendar, config.yellowFloatDays()))));
+    live = new LiveVerticle(new LiveVerticle.Parts(graph, policy, config.live().replayWindow(), meetings::access,
+        meetings::recordAttendance));
+    webSocket = new LiveEndpoint(live, accounts, config.live());
+    var rules = new ArrayList<>(Retention.storage(config.retention().changes(), config.retention().idempotencyKeys()));
+    rules.add(AccountService.retention());
+    rules.add(ConsoleService.retention(config.retention().audit()));
+    retention = new Retention(graph, rules, config.retention().every(), config.live().replayWindow(), clock);
+    background.addAll(List.of(live, new DeficiencyWatch(obligations, config.deficiencyCheckSeconds()), retention));
+  }
+
+  Policy policy() {
+    return policy;
+  }
+
+  AccountService accounts() {
+    return accounts;
+  }
+
+  DemoLoader demo() {
+    return demo;
+  }
+
+  List<Routes> routes() {
+    return routes;
+  }
+
+  List<VerticleBase> background() {
+    return background;
+  }
+
+  Retention retention() {
+    return retention;
+  }
+
+  HttpVerticle.Parts http(AppConfig config, Contract contract) {
+    return new HttpVerticle.Parts(config.httpHost(), config.httpPort(), contract, registry, new AuthHandler(accounts),
+        webSocket::handle, () -> graph.query("RETURN 1 AS ok", java.util.Map.of()).<Void>mapEmpty());
+  }
+
+}

@@ -1,0 +1,128 @@
+package org.liandong.accounts;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.liandong.storage.Entry;
+import org.liandong.storage.Exists;
+import org.liandong.storage.Graph;
+import org.liandong.storage.Locks;
+import org.liandong.storage.Node;
+import org.liandong.storage.Tx;
+import org.liandong.storage.Work;
+import org.liandong.support.Json;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
+
+/** Users and sessions in the graph, read as {@link CurrentUser} records and JSON views. */
+final class AccountRepository {
+  private final Graph graph;
+
+  AccountRepository(Graph graph) {
+    this.graph = graph;
+  }
+
+  Graph graph() {
+    return graph;
+  }
+
+  /** A user found by username, with the stored hash (null when the person cannot log in). */
+  record Credentials(CurrentUser user, String passwordHash, boolean active) {}
+
+  /** A live session: whose, and until when (epoch millis). */
+  record Session(CurrentUser user, long expiresAt) {}
+
+  Future<Optional<Credentials>> byUsername(String username) {
+    return graph.query(AccountCypher.BY_USERNAME, Map.of("username", username)).map(rows -> rows.stream().findFirst()
+        .map(r -> new Credentials(user(r.get("user")), r.get("passwordHash").asString(null), r.get("active").asBoolean(false))));
+  }
+
+  Future<Void> openSession(String userId, String tokenHash, Duration ttl) {
+    return graph.write(tx -> tx.run(AccountCypher.CREATE_SESSION,
+        Map.of("userId", userId, "tokenHash", tokenHash, "ttlSeconds", ttl.toSeconds()))).mapEmpty();
+  }
+
+  Future<Optional<Session>> session(String tokenHash) {
+    return graph.query(AccountCypher.SESSION, Map.of("tokenHash", tokenHash)).map(rows -> rows.stream().findFirst()
+        .map(r -> new Session(user(r.get("user")), r.get("expiresAt").asLong())));
+  }
+
+  Future<Void> endSession(String tokenHash) {
+    return graph.write(tx -> tx.run(AccountCypher.DELETE_SESSION, Map.of("tokenHash", tokenHash))).mapEmpty();
+  }
+
+  Future<JsonArray> list() {
+    return graph.query(AccountCypher.LIST, Map.of())
+        .map(rows -> new JsonArray(rows.stream().map(AccountRepository::json).toList()));
+  }
+
+  Future<JsonObject> one(String id) {
+    return graph.query(AccountCypher.ONE, Map.of("id", id)).compose(rows -> rows.isEmpty()
+        ? Future.failedFuture(Node.User.notFound(id))
+        : Future.succeededFuture(json(rows.get(0))));
+  }
+
+  Future<Boolean> anyAdmin() {
+    return graph.query(AccountCypher.ANY_ADMIN, Map.of()).map(rows -> rows.get(0).get("admins").asLong() > 0);
+  }
+
+  /** A new account, recorded on its own channel. */
+  Work<String> create(String actor, String id, Map<String, Object> fields, String passwordHash) {
+    var params = new HashMap<String, Object>(fields);
+    params.remove("password");
+    params.put("id", id);
+    params.put("passwordHash", passwordHash);
+    params.putIfAbsent("departmentId", null);
+    return tx -> Exists.require(tx, Node.Department, (String) fields.get("departmentId"), "departmentId")
+        .compose(v -> tx.first(AccountCypher.CREATE, params))
+        .map(row -> {
+          tx.record(new Entry(actor, "user.created", "User", id, null, null, row.orElseThrow().get("user").asMap(),
+              List.of("user:" + id)));
+          return id;
+        });
+  }
+
+  /** Changes an account; a new password or a deactivation also ends its sessions. */
+  Work<Void> update(String actor, String id, long version, Map<String, Object> changes, String departmentId,
+                    boolean endSessions) {
+    return tx -> Locks.lock(tx, Node.User, id, version)
+        .compose(before -> move(tx, id, departmentId)
+            .compose(v -> tx.first(AccountCypher.UPDATE, Map.of("id", id, "changes", changes)))
+            .compose(row -> endSessions(tx, id, endSessions).map(row.orElseThrow().get("user").asMap()))
+            .map(after -> {
+              tx.record(new Entry(actor, "user.updated", "User", id, null, before, after, List.of("user:" + id)));
+              return null;
+            }));
+  }
+
+  private static Future<Void> move(Tx tx, String id, String departmentId) {
+    if (departmentId == null) return Future.succeededFuture();
+    return Exists.require(tx, Node.Department, departmentId, "departmentId")
+        .compose(v -> tx.run(AccountCypher.MOVE, Map.of("id", id, "departmentId", departmentId))).mapEmpty();
+  }
+
+  private static Future<Void> endSessions(Tx tx, String id, boolean end) {
+    return end ? tx.run(AccountCypher.END_SESSIONS, Map.of("id", id)).mapEmpty() : Future.succeededFuture();
+  }
+
+  Future<String> createNow(String actor, String id, Map<String, Object> fields, String passwordHash) {
+    return graph.write(create(actor, id, fields, passwordHash));
+  }
+
+  private static JsonObject json(Record row) {
+    return Json.object(row.get("user").asMap());
+  }
+
+  static CurrentUser user(Value v) {
+    var roles = v.get("roles").asList(Value::asString).stream().map(Role::of).collect(Collectors.toUnmodifiableSet());
+    return new CurrentUser(v.get("id").asString(), v.get("username").asString(),
+        v.get("displayName").asString(""), roles, v.get("departmentId").asString(null),
+        v.get("departmentName").asString(null));
+  }
+}

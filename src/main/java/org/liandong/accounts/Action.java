@@ -1,0 +1,37 @@
+package org.liandong.accounts;
+
+/** Everything a person may be allowed or refused to do; {@link Policy} decides each. */
+public enum Action {
+  /** The shared picture: projects, obligations, departments, meetings' records, KPIs, schedules, history. */
+  READ,
+  /** Register, edit and delete projects, their champions and liaison. */
+  MANAGE_PROJECTS,
+  /** Dispatch obligations and needs, edit any of their fields, their dependencies; reopen done work. */
+  DISPATCH,
+  /** Move an obligation through the workflow (subject: the owing department). */
+  WORK,
+  /** Be in a meeting's live room: its channel and presence (subject: the meeting). */
+  ENTER_MEETING,
+  /** Schedule, edit, open and close meetings, their agenda and invitations. */
+  MANAGE_MEETINGS,
+  /** Record a decision in a meeting (subject: the meeting). */
+  DECIDE,
+  /** Point the room at an agenda item (subject: the meeting). */
+  CHAIR,
+  /** Accounts: create, roles, department, passwords, deactivation. */
+  MANAGE_USERS,
+  /** Read one account (subject: the person). */
+  READ_USER,
+  /** Follow a person's own live channel (subject: the person). */
+  WATCH_USER,
+  /** Departments: create, rename, nest, delete. */
+  MANAGE_DEPARTMENTS,
+  /** Ask the graph in Cypher, keep a history, save queries. */
+  CONSOLE,
+  /** Read everyone's console audit. */
+  READ_AUDIT,
+  /** Read a saved query or see it as a battle-map tile (subject: the saved query). */
+  READ_SAVED,
+  /** Change or delete a saved query (subject: the saved query). */
+  EDIT_SAVED
+}

@@ -1,0 +1,105 @@
+package org.liandong.console;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.liandong.accounts.Subject;
+import org.liandong.storage.Graph;
+import org.liandong.storage.Node;
+import org.liandong.storage.Where;
+import org.liandong.storage.Work;
+import org.liandong.support.Json;
+import org.neo4j.driver.Value;
+
+/** The console's own records: the audit of every query, and saved queries with their sharing. */
+final class ConsoleRepository {
+  private final Graph graph;
+
+  ConsoleRepository(Graph graph) {
+    this.graph = graph;
+  }
+
+  Graph graph() {
+    return graph;
+  }
+
+  /** One audited query: who, what, how long, how many rows, refused and why. */
+  record Audit(String userId, String username, String cypher, String params, long durationMs, int rows, String reason) {}
+
+  Future<Void> audit(Audit a) {
+    var p = new HashMap<String, Object>();
+    p.put("userId", a.userId());
+    p.put("username", a.username());
+    p.put("cypher", a.cypher());
+    p.put("params", a.params());
+    p.put("durationMs", a.durationMs());
+    p.put("rows", a.rows());
+    p.put("refused", a.reason() != null);
+    p.put("reason", a.reason());
+    return graph.write(tx -> tx.run(ConsoleCypher.AUDIT, p)).mapEmpty();
+  }
+
+  Future<JsonArray> audit(String userId, int offset, int limit) {
+    var where = Where.of().when("userId", userId, ConsoleCypher.BY_USER);
+    return graph.query(ConsoleCypher.AUDIT_FROM + where.cypher() + ConsoleCypher.AUDIT_REST,
+            where.params(Map.of("offset", offset, "limit", limit)))
+        .map(rows -> new JsonArray(rows.stream().map(r -> Json.object(r.get("entry").asMap())).toList()));
+  }
+
+  Future<JsonArray> visible(String userId, List<String> roles, boolean admin) {
+    return graph.query(ConsoleCypher.SAVED_VISIBLE, Map.of("userId", userId, "roles", roles, "admin", admin))
+        .map(rows -> new JsonArray(rows.stream().map(r -> saved(r.get("query").asMap())).toList()));
+  }
+
+  Future<JsonObject> one(String id) {
+    return graph.query(ConsoleCypher.SAVED_ONE, Map.of("id", id)).compose(rows -> rows.isEmpty()
+        ? Future.failedFuture(Node.SavedQuery.notFound(id))
+        : Future.succeededFuture(saved(rows.get(0).get("query").asMap())));
+  }
+
+  Future<String> save(String userId, String id, Map<String, Object> props) {
+    return graph.write(tx -> tx.run(ConsoleCypher.SAVE, Map.of("userId", userId, "id", id, "fields", props))).map(id);
+  }
+
+  /** The saved query, write-locked: its version and who may change it. */
+  record Locked(long version, Subject.Saved sharing) {}
+
+  Work<Locked> lock(String id) {
+    return tx -> tx.first(ConsoleCypher.LOCK, Map.of("id", id)).compose(row -> row
+        .map(r -> Future.succeededFuture(new Locked(r.get("version").asLong(),
+            new Subject.Saved(r.get("ownerId").asString(), r.get("sharedWith").asList(Value::asString, List.of())))))
+        .orElseGet(() -> Future.failedFuture(Node.SavedQuery.notFound(id))));
+  }
+
+  Work<Void> update(String id, Map<String, Object> changes) {
+    return tx -> tx.run(ConsoleCypher.UPDATE, Map.of("id", id, "changes", changes)).mapEmpty();
+  }
+
+  Work<Void> delete(String id) {
+    return tx -> tx.run(ConsoleCypher.DELETE, Map.of("id", id)).mapEmpty();
+  }
+
+  Future<List<JsonObject>> tiles() {
+    return graph.query(ConsoleCypher.TILES, Map.of()).map(rows -> rows.stream().map(r -> saved(r.get("query").asMap())).toList());
+  }
+
+  /** The API's field names as the node stores them (see ConsoleCypher). */
+  private static final Map<String, String> STORED = Map.of("name", "queryName", "description", "queryDescription",
+      "cypher", "statement", "params", "statementParams", "sharedWith", "sharedWith", "onBattleMap", "onBattleMap");
+
+  static Map<String, Object> storable(Map<String, Object> fields) {
+    var props = new HashMap<String, Object>();
+    fields.forEach((k, v) -> props.put(STORED.get(k), v instanceof JsonObject o ? o.encode() : v));
+    return props;
+  }
+
+  static JsonObject saved(Map<String, Object> map) {
+    var json = Json.object(map);
+    var params = json.getString("params");
+    json.put("params", params == null ? new JsonObject() : new JsonObject(params));
+    return json;
+  }
+}

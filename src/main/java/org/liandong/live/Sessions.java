@@ -1,0 +1,40 @@
+package org.liandong.live;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.liandong.support.Addresses;
+
+/**
+ * This node's open sockets by the session they authenticated with. A session that ends (logout),
+ * or a person deactivated or given a new password, closes their sockets on every node at once:
+ * each node hears SESSIONS_ENDED and closes its own.
+ */
+final class Sessions {
+  private final Map<String, Set<Connection>> bySession = new ConcurrentHashMap<>();
+
+  Sessions(Vertx vertx) {
+    vertx.eventBus().<JsonObject>consumer(Addresses.SESSIONS_ENDED, msg -> ended(msg.body()));
+  }
+
+  void opened(String tokenHash, Connection connection) {
+    bySession.computeIfAbsent(tokenHash, k -> ConcurrentHashMap.newKeySet()).add(connection);
+  }
+
+  void closed(String tokenHash, Connection connection) {
+    bySession.computeIfPresent(tokenHash, (k, set) -> {
+      set.remove(connection);
+      return set.isEmpty() ? null : set;
+    });
+  }
+
+  private void ended(JsonObject ended) {
+    var hash = ended.getString("tokenHash");
+    var userId = ended.getString("userId");
+    bySession.forEach((session, connections) -> connections.forEach(c -> {
+      if (session.equals(hash) || c.userIs(userId)) c.sessionEnded();
+    }));
+  }
+}

@@ -1,0 +1,217 @@
+package org.liandong.meetings;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.liandong.accounts.Subject;
+import org.liandong.storage.Entry;
+import org.liandong.storage.Exists;
+import org.liandong.storage.Graph;
+import org.liandong.storage.Locks;
+import org.liandong.storage.Node;
+import org.liandong.storage.Tx;
+import org.liandong.storage.Where;
+import org.liandong.storage.Work;
+import org.liandong.support.Failure;
+import org.liandong.support.Json;
+import org.liandong.support.Text;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
+
+/** Meetings in the graph: their agenda, decisions, attendance, and who belongs in them. */
+final class MeetingRepository {
+  private final Graph graph;
+
+  MeetingRepository(Graph graph) {
+    this.graph = graph;
+  }
+
+  Graph graph() {
+    return graph;
+  }
+
+  /** A meeting, write-locked and not closed, with its projects and who belongs in it. */
+  record Open(Map<String, Object> meeting, List<String> projectIds, Subject.Meeting access) {
+    String id() {
+      return (String) meeting.get("id");
+    }
+
+    String firstProject() {
+      return projectIds.isEmpty() ? null : projectIds.get(0);
+    }
+
+    List<String> channels() {
+      return MeetingRepository.channels(id(), projectIds);
+    }
+  }
+
+  Future<JsonArray> list(String status, String project) {
+    var where = Where.of().when("status", status, MeetingCypher.BY_STATUS).when("project", project, MeetingCypher.BY_PROJECT);
+    return graph.query(MeetingCypher.LIST_FROM + where.cypher() + MeetingCypher.LIST_REST, where.params(Map.of()))
+        .map(rows -> new JsonArray(rows.stream().map(r -> Json.object(r.get("meeting").asMap())).toList()));
+  }
+
+  Future<JsonObject> one(String id) {
+    return graph.query(MeetingCypher.ONE, Map.of("id", id)).compose(rows -> rows.isEmpty()
+        ? Future.failedFuture(Node.Meeting.notFound(id))
+        : Future.succeededFuture(view(rows.get(0))));
+  }
+
+  /** Who belongs in the meeting, for the policy; empty when there is no such meeting. */
+  Future<Optional<Subject.Meeting>> access(String id) {
+    return graph.query(MeetingCypher.ACCESS, Map.of("id", id)).map(rows -> rows.stream().findFirst().map(MeetingRepository::access));
+  }
+
+  private static Subject.Meeting access(Record r) {
+    return new Subject.Meeting(new HashSet<>(r.get("departmentIds").asList(Value::asString)),
+        new HashSet<>(r.get("invitedUserIds").asList(Value::asString)), new HashSet<>(r.get("championIds").asList(Value::asString)));
+  }
+
+  /** The meeting with its agenda in order and its decisions in the order taken. */
+  static JsonObject view(Record row) {
+    var agenda = row.get("agenda").asList(Value::asMap).stream()
+        .sorted((a, b) -> Long.compare(((Number) a.get("position")).longValue(), ((Number) b.get("position")).longValue()))
+        .map(Json::object).toList();
+    var decisions = row.get("decisions").asList(Value::asMap).stream()
+        .sorted((a, b) -> String.valueOf(a.get("at")).compareTo(String.valueOf(b.get("at"))))
+        .map(Json::object).toList();
+    return Json.object(row.get("meeting").asMap())
+        .put("agenda", new JsonArray(agenda)).put("decisionList", new JsonArray(decisions));
+  }
+
+  Work<String> create(String actor, String id, Map<String, Object> props, List<String> projectIds, List<String> agenda) {
+    return tx -> Exists.require(tx, Node.Project, projectIds, "projectIds")
+        .compose(v -> tx.run(MeetingCypher.CREATE, Map.of("id", id, "fields", props, "agenda", agenda)))
+        .compose(v -> tx.run(MeetingCypher.SET_PROJECTS, Map.of("id", id, "projectIds", projectIds)))
+        .compose(v -> tx.first(MeetingCypher.PROPS, Map.of("id", id)))
+        .map(row -> {
+          var after = new HashMap<>(row.orElseThrow().get("m").asMap());
+          after.put("projectIds", projectIds);
+          after.put("agenda", agenda);
+          tx.record(new Entry(actor, "meeting.created", "Meeting", id, projectIds.isEmpty() ? null : projectIds.get(0),
+              null, after, channels(id, projectIds)));
+          return id;
+        });
+  }
+
+  Work<Map<String, Object>> lock(String id, long version) {
+    return tx -> Locks.lock(tx, Node.Meeting, id, version);
+  }
+
+  Work<Void> update(String actor, String id, Map<String, Object> before, Map<String, Object> changes, List<String> newProjects) {
+    var type = "closed".equals(changes.get("status")) ? "meeting.closed" : "meeting.updated";
+    return tx -> setProjects(tx, id, newProjects)
+        .compose(v -> tx.first(MeetingCypher.UPDATE, Map.of("id", id, "changes", changes)))
+        .compose(row -> projectIds(tx, id).map(pids -> {
+          tx.record(new Entry(actor, type, "Meeting", id, pids.isEmpty() ? null : pids.get(0), before,
+              row.orElseThrow().get("m").asMap(), channels(id, pids)));
+          return null;
+        }));
+  }
+
+  private static Future<Void> setProjects(Tx tx, String id, List<String> projectIds) {
+    if (projectIds == null) return Future.succeededFuture();
+    return Exists.require(tx, Node.Project, projectIds, "projectIds")
+        .compose(v -> tx.run(MeetingCypher.SET_PROJECTS, Map.of("id", id, "projectIds", projectIds))).mapEmpty();
+  }
+
+  /** Locks the meeting and reads it with its projects; 404 when absent, 409 when closed. */
+  Work<Open> lockOpen(String id) {
+    return tx -> tx.first(MeetingCypher.LOCK_AND_READ, Map.of("id", id)).compose(row -> {
+      if (row.isEmpty()) return Future.failedFuture(Node.Meeting.notFound(id));
+      var m = row.get().get("m").asMap();
+      return "closed".equals(m.get("status"))
+          ? Future.failedFuture(closed(m))
+          : Future.succeededFuture(new Open(m, row.get().get("projectIds").asList(Value::asString), access(row.get())));
+    });
+  }
+
+  static Failure closed(Map<String, Object> meeting) {
+    return Failure.conflict("this meeting is closed; its record is locked", "该会议已结束，记录已锁定", Json.object(meeting));
+  }
+
+  Work<Void> addAgendaItem(String actor, Open open, String title, String projectId) {
+    var params = new HashMap<String, Object>();
+    params.put("id", open.id());
+    params.put("itemId", java.util.UUID.randomUUID().toString());
+    params.put("title", title);
+    params.put("projectId", projectId);
+    return tx -> Exists.require(tx, Node.Project, projectId, "projectId")
+        .compose(v -> tx.first(MeetingCypher.ADD_AGENDA, params))
+        .map(item -> {
+          tx.record(new Entry(actor, "meeting.agenda.added", "Meeting", open.id(),
+              projectId != null ? projectId : open.firstProject(), null, item.orElseThrow().get("item").asMap(), open.channels()));
+          return null;
+        });
+  }
+
+  /** The project an agenda item is about (if any); 422 when the meeting has no such item. */
+  Work<Optional<String>> agendaProject(String id, String agendaItemId) {
+    if (agendaItemId == null) return Work.of(Optional.empty());
+    return tx -> tx.first(MeetingCypher.AGENDA_ITEM, Map.of("id", id, "itemId", agendaItemId)).compose(row -> row.isEmpty()
+        ? Future.failedFuture(noAgendaItem(agendaItemId))
+        : Future.succeededFuture(Optional.ofNullable(row.get().get("projectId").asString(null))));
+  }
+
+  /** A decision, and the obligations it created, recorded on the meeting's channels. */
+  Work<String> recordDecision(Decision decision, Open open, List<String> obligationIds, String projectId) {
+    var params = new HashMap<String, Object>();
+    params.put("id", open.id());
+    params.put("decisionId", decision.id());
+    params.put("text", decision.text());
+    params.put("agendaItemId", decision.agendaItemId());
+    params.put("by", decision.by());
+    params.put("byName", decision.byName());
+    params.put("obligationIds", obligationIds);
+    return tx -> tx.run(MeetingCypher.ADD_DECISION, params)
+        .compose(v -> tx.first(MeetingCypher.DECISION, Map.of("id", decision.id())))
+        .map(row -> {
+          var after = new HashMap<>(row.orElseThrow().get("decision").asMap());
+          after.put("obligationIds", obligationIds);
+          tx.record(new Entry(decision.by(), "meeting.decision", "Meeting", open.id(), projectId, null, after, open.channels()));
+          return decision.id();
+        });
+  }
+
+  /** What a decision says and who took it. */
+  record Decision(String id, String text, String agendaItemId, String by, String byName) {}
+
+  Work<JsonObject> focus(String actor, Open open, String agendaItemId) {
+    return tx -> tx.first(MeetingCypher.FOCUS, Map.of("id", open.id(), "itemId", agendaItemId)).compose(row -> {
+      if (row.isEmpty()) return Future.failedFuture(noAgendaItem(agendaItemId));
+      tx.record(new Entry(actor, "meeting.focus", "Meeting", open.id(), open.firstProject(), open.meeting(),
+          row.get().get("m").asMap(), open.channels()));
+      return Future.succeededFuture(view(row.get()));
+    });
+  }
+
+  Future<Void> attend(String meetingId, String userId) {
+    return graph.write(tx -> tx.run(MeetingCypher.ATTEND, Map.of("meetingId", meetingId, "userId", userId))).mapEmpty();
+  }
+
+  Future<JsonArray> attendance(String id) {
+    return graph.query(MeetingCypher.ATTENDANCE, Map.of("id", id))
+        .map(rows -> new JsonArray(rows.stream().map(r -> Json.object(r.get("person").asMap())).toList()));
+  }
+
+  private static Failure noAgendaItem(String agendaItemId) {
+    return Failure.unprocessable("agendaItemId", Text.of("this meeting has no agenda item '" + agendaItemId + "'",
+        "本次会议没有议题“" + agendaItemId + "”"));
+  }
+
+  private static Future<List<String>> projectIds(Tx tx, String id) {
+    return tx.first(MeetingCypher.PROJECT_IDS, Map.of("id", id)).map(row -> row.orElseThrow().get("ids").asList(Value::asString));
+  }
+
+  static List<String> channels(String id, List<String> projectIds) {
+    var channels = new ArrayList<>(List.of("meeting:" + id));
+    projectIds.forEach(p -> channels.add("project:" + p));
+    return channels;
+  }
+}

@@ -1,0 +1,69 @@
+package org.liandong.meta;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.Map;
+import org.liandong.accounts.Role;
+import org.liandong.departments.Level;
+import org.liandong.meetings.MeetingStatus;
+import org.liandong.obligations.Status;
+import org.liandong.obligations.Vocabulary;
+import org.liandong.projects.PermitBundle;
+import org.liandong.projects.Stage;
+import org.liandong.support.Routes;
+
+/**
+ * {@code GET /api/meta}: the domain's facts as the server holds them, in both languages, for the
+ * pages to show instead of keeping copies: stages, levels, tracks, kinds, need sources, meeting
+ * statuses, obligation statuses with the moves each allows, the fields an officer may change,
+ * roles, and the permit bundle's target.
+ */
+public final class MetaRoutes implements Routes {
+  private final JsonObject meta = build();
+
+  @Override
+  public void mount(Operations api) {
+    api.on("meta", this::meta);
+  }
+
+  private void meta(RoutingContext ctx) {
+    ctx.response().putHeader("Cache-Control", "private, max-age=300");
+    ctx.json(meta);
+  }
+
+  private static JsonObject build() {
+    var stages = new JsonArray();
+    for (var s : Stage.values()) stages.add(term(s.name(), s.zh, s.en));
+    var levels = new JsonArray();
+    for (var l : Level.values()) levels.add(term(l.name(), l.zh, l.en));
+    var statuses = new JsonArray();
+    for (var s : Status.values()) {
+      statuses.add(term(s.name(), s.zh, s.en).put("next", new JsonArray(s.next().stream().map(Enum::name).sorted().toList())));
+    }
+    var meetingStatuses = new JsonArray();
+    for (var m : MeetingStatus.values()) meetingStatuses.add(term(m.name(), m.zh, m.en));
+    return new JsonObject()
+        .put("stages", stages)
+        .put("levels", levels)
+        .put("statuses", statuses)
+        .put("tracks", terms(Vocabulary.TRACKS))
+        .put("kinds", terms(Vocabulary.KINDS))
+        .put("needSources", terms(Vocabulary.NEED_SOURCES))
+        .put("meetingStatuses", meetingStatuses)
+        .put("officerFields", new JsonArray(Vocabulary.WORKFLOW_FIELDS))
+        .put("roles", new JsonArray(Role.keys()))
+        .put("permitBundleTargetHours", PermitBundle.TARGET_HOURS);
+  }
+
+  private static JsonArray terms(Map<String, List<String>> names) {
+    var out = new JsonArray();
+    names.forEach((key, words) -> out.add(term(key, words.get(0), words.get(1))));
+    return out;
+  }
+
+  private static JsonObject term(String key, String zh, String en) {
+    return new JsonObject().put("key", key).put("zh", zh).put("en", en);
+  }
+}

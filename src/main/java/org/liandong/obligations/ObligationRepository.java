@@ -1,0 +1,196 @@
+package org.liandong.obligations;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.liandong.storage.Entry;
+import org.liandong.storage.Exists;
+import org.liandong.storage.Graph;
+import org.liandong.storage.Node;
+import org.liandong.storage.Tx;
+import org.liandong.storage.Where;
+import org.liandong.storage.Work;
+import org.liandong.support.Failure;
+import org.liandong.support.Json;
+import org.liandong.support.Text;
+import org.neo4j.driver.Value;
+
+/** Obligations in the graph: their Cypher, their JSON views, and the change entries of each write. */
+final class ObligationRepository {
+  private final Graph graph;
+
+  ObligationRepository(Graph graph) {
+    this.graph = graph;
+  }
+
+  Graph graph() {
+    return graph;
+  }
+
+  record Filter(String department, String project, List<String> statuses, String track, String kind, Boolean overdue) {}
+
+  /** An obligation, write-locked, with the department that owes it and the project it is for. */
+  record Owned(Map<String, Object> obligation, String departmentId, String projectId) {
+    List<String> channels() {
+      return List.of("project:" + projectId, "department:" + departmentId);
+    }
+  }
+
+  Future<JsonObject> list(Filter filter, int offset, int limit, LocalDate today) {
+    var where = Where.of()
+        .when("department", filter.department(), ObligationCypher.BY_DEPARTMENT)
+        .when("project", filter.project(), ObligationCypher.BY_PROJECT)
+        .when("statuses", filter.statuses(), ObligationCypher.BY_STATUS)
+        .when("track", filter.track(), ObligationCypher.BY_TRACK)
+        .when("kind", filter.kind(), ObligationCypher.BY_KIND)
+        .when(Boolean.TRUE.equals(filter.overdue()), ObligationCypher.OVERDUE)
+        .when(Boolean.FALSE.equals(filter.overdue()), ObligationCypher.NOT_OVERDUE);
+    var match = ObligationCypher.MATCH + where.cypher();
+    var params = where.params(Map.of("today", today, "offset", offset, "limit", limit));
+    return graph.read(tx -> tx.list(match + ObligationCypher.PAGE, params)
+        .compose(rows -> tx.list(match + ObligationCypher.COUNT, params).map(count -> new JsonObject()
+            .put("items", new JsonArray(rows.stream().map(r -> Json.object(r.get("obligation").asMap())).toList()))
+            .put("total", count.get(0).get("total").asLong())
+            .put("offset", offset).put("limit", limit))));
+  }
+
+  Future<JsonObject> one(String id, LocalDate today) {
+    return graph.query(ObligationCypher.ONE, Map.of("id", id, "today", today)).compose(rows -> rows.isEmpty()
+        ? Future.failedFuture(Node.Obligation.notFound(id))
+        : Future.succeededFuture(Json.object(rows.get(0).get("obligation").asMap())));
+  }
+
+  /** Checks what a new obligation refers to, creates it, and records it on its channels. */
+  Work<String> insert(String actor, String id, NewObligation draft, ZonedDateTime now, List<String> extraChannels) {
+    var params = new HashMap<String, Object>();
+    params.put("id", id);
+    params.put("projectId", draft.projectId());
+    params.put("departmentId", draft.departmentId());
+    params.put("fields", draft.properties());
+    params.put("dependsOn", draft.prerequisites());
+    params.put("now", now);
+    return tx -> Exists.require(tx, Node.Project, draft.projectId(), "projectId")
+        .compose(v -> Exists.require(tx, Node.Department, draft.departmentId(), "departmentId"))
+        .compose(v -> Exists.require(tx, Node.Obligation, draft.prerequisites(), "dependsOn"))
+        .compose(v -> tx.run(ObligationCypher.CREATE, params))
+        .compose(v -> tx.first(ObligationCypher.PROPS, Map.of("id", id)))
+        .map(row -> {
+          var after = new HashMap<>(row.orElseThrow().get("o").asMap());
+          after.put("departmentId", draft.departmentId());
+          after.put("dependsOn", draft.prerequisites());
+          var channels = new ArrayList<>(List.of("project:" + draft.projectId(), "department:" + draft.departmentId()));
+          channels.addAll(extraChannels);
+          tx.record(new Entry(actor, "obligation.created", "Obligation", id, draft.projectId(), null, after, channels));
+          return id;
+        });
+  }
+
+  /** Locks and reads the obligation and its owner in one statement; 404 when there is no such obligation. */
+  Work<Owned> lockOwned(String id) {
+    return tx -> tx.first(ObligationCypher.LOCK_OWNED, Map.of("id", id)).compose(row -> row
+        .map(r -> Future.succeededFuture(new Owned(r.get("o").asMap(), r.get("departmentId").asString(), r.get("projectId").asString())))
+        .orElseGet(() -> Future.failedFuture(Node.Obligation.notFound(id))));
+  }
+
+  /** Applies the changes (and a new owner) and answers with the obligation as it now is. */
+  Work<JsonObject> update(String actor, Owned owned, String type, Map<String, Object> changes, String newDepartment,
+                          LocalDate today) {
+    var id = (String) owned.obligation().get("id");
+    var moving = newDepartment != null && !newDepartment.equals(owned.departmentId());
+    return tx -> (moving ? reassign(tx, id, newDepartment) : Future.<Void>succeededFuture())
+        .compose(v -> tx.first(ObligationCypher.UPDATE_AND_SHOW, Map.of("id", id, "changes", changes, "today", today)))
+        .map(row -> {
+          var after = new HashMap<>(row.orElseThrow().get("o").asMap());
+          after.put("departmentId", moving ? newDepartment : owned.departmentId());
+          var channels = new ArrayList<>(owned.channels());
+          if (moving) channels.add("department:" + newDepartment);
+          tx.record(new Entry(actor, type, "Obligation", id, owned.projectId(), owned.obligation(), after, channels));
+          return Json.object(row.orElseThrow().get("obligation").asMap());
+        });
+  }
+
+  private static Future<Void> reassign(Tx tx, String id, String departmentId) {
+    return Exists.require(tx, Node.Department, departmentId, "departmentId")
+        .compose(v -> tx.run(ObligationCypher.REASSIGN, Map.of("id", id, "departmentId", departmentId))).mapEmpty();
+  }
+
+  Work<Void> delete(String actor, Owned owned) {
+    var id = (String) owned.obligation().get("id");
+    return tx -> tx.first(ObligationCypher.DEPENDENTS, Map.of("id", id)).compose(row -> {
+      var dependents = row.orElseThrow().get("n").asLong();
+      if (dependents > 0) {
+        return Future.failedFuture(Failure.conflict(
+            dependents + " other obligations depend on this one; remove those dependencies first",
+            "另有 " + dependents + " 项事项依赖于此，请先移除这些依赖", Json.object(owned.obligation())));
+      }
+      tx.record(new Entry(actor, "obligation.deleted", "Obligation", id, owned.projectId(), owned.obligation(), null,
+          owned.channels()));
+      return tx.run(ObligationCypher.DELETE, Map.of("id", id)).mapEmpty();
+    });
+  }
+
+  /** Adds "id depends on dependsOn"; a dependency that would close a loop is refused, naming it. */
+  Work<Void> link(String actor, Owned owned, String dependsOn) {
+    var id = (String) owned.obligation().get("id");
+    var params = Map.<String, Object>of("id", id, "dependsOn", dependsOn);
+    return tx -> Exists.require(tx, Node.Obligation, dependsOn, "dependsOn")
+        .compose(v -> tx.first(ObligationCypher.LOOP, params))
+        .compose(loop -> loop.isPresent()
+            ? Future.failedFuture(cycle(owned.obligation(), loop.get().get("loop").asList(Value::asString)))
+            : tx.run(ObligationCypher.LINK, params).mapEmpty())
+        .compose(v -> touched(tx, actor, owned, "obligation.dependency.added", "addedDependency", dependsOn));
+  }
+
+  Work<Void> unlink(String actor, Owned owned, String dependsOn) {
+    var id = (String) owned.obligation().get("id");
+    return tx -> tx.first(ObligationCypher.UNLINK, Map.of("id", id, "dependsOn", dependsOn))
+        .compose(row -> row.orElseThrow().get("removed").asLong() == 0
+            ? Future.failedFuture(new Failure.NotFound(Text.of("obligation '" + id + "' does not depend on '" + dependsOn + "'",
+                "事项“" + id + "”并不依赖“" + dependsOn + "”")))
+            : touched(tx, actor, owned, "obligation.dependency.removed", "removedDependency", dependsOn));
+  }
+
+  /** A dependency changed: the obligation's version moves, so others' stale edits are refused. */
+  private static Future<Void> touched(Tx tx, String actor, Owned owned, String type, String key, String dependsOn) {
+    var id = (String) owned.obligation().get("id");
+    return tx.first(ObligationCypher.UPDATE, Map.of("id", id, "changes", Map.of())).map(row -> {
+      var after = new HashMap<>(row.orElseThrow().get("o").asMap());
+      after.put(key, dependsOn);
+      tx.record(new Entry(actor, type, "Obligation", id, owned.projectId(), owned.obligation(), after, owned.channels()));
+      return null;
+    });
+  }
+
+  private static Failure cycle(Map<String, Object> obligation, List<String> path) {
+    var names = new ArrayList<String>();
+    names.add((String) obligation.get("title"));
+    names.addAll(path);
+    var loop = String.join(" → ", names);
+    return Failure.unprocessable("dependsOn", Text.of("this dependency would make a cycle: " + loop, "该依赖会形成循环：" + loop));
+  }
+
+  /** 容缺 acceptances whose deadline has passed and nobody has been told yet. */
+  Future<List<Owned>> expiredDeficiencies(LocalDate today) {
+    return graph.query(ObligationCypher.EXPIRED_DEFICIENCIES, Map.of("today", today)).map(rows -> rows.stream()
+        .map(r -> new Owned(Map.of("id", r.get("id").asString()), r.get("departmentId").asString(), r.get("projectId").asString()))
+        .toList());
+  }
+
+  /** Marks one lapsed 容缺 once; resolves to 1 if this call marked it, 0 if someone had. */
+  Work<Integer> markExpired(Owned lapsed, LocalDate today) {
+    var id = (String) lapsed.obligation().get("id");
+    return lockOwned(id).then(current -> tx -> tx.first(ObligationCypher.MARK_EXPIRED, Map.of("id", id, "today", today))
+        .map(after -> {
+          if (after.isEmpty()) return 0;
+          tx.record(new Entry("system", "obligation.deficiency.expired", "Obligation", id, current.projectId(),
+              current.obligation(), after.get().get("o").asMap(), current.channels()));
+          return 1;
+        }));
+  }
+}

@@ -1,0 +1,163 @@
+package org.liandong.projects;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.liandong.storage.Entry;
+import org.liandong.storage.Exists;
+import org.liandong.storage.Graph;
+import org.liandong.storage.Locks;
+import org.liandong.storage.Node;
+import org.liandong.storage.Tx;
+import org.liandong.storage.Where;
+import org.liandong.storage.Work;
+import org.liandong.support.Failure;
+import org.liandong.support.Json;
+import org.liandong.support.Text;
+import org.neo4j.driver.Value;
+
+/** Projects in the graph: their Cypher and their JSON views. */
+final class ProjectRepository {
+  private final Graph graph;
+
+  ProjectRepository(Graph graph) {
+    this.graph = graph;
+  }
+
+  Graph graph() {
+    return graph;
+  }
+
+  record Filter(String stage, String level, String champion) {}
+
+  Future<JsonArray> list(Filter filter, LocalDate today) {
+    var where = Where.of()
+        .when("stage", filter.stage(), ProjectCypher.BY_STAGE)
+        .when("level", filter.level(), ProjectCypher.BY_LEVEL)
+        .when("champion", filter.champion(), ProjectCypher.BY_CHAMPION);
+    var cypher = ProjectCypher.LIST_FROM + where.cypher() + ProjectCypher.SUMMARY + ProjectCypher.LIST_ORDER;
+    return graph.query(cypher, where.params(Map.of("today", today)))
+        .map(rows -> new JsonArray(rows.stream().map(r -> Json.object(r.get("project").asMap())).toList()));
+  }
+
+  Future<JsonObject> one(String id, LocalDate today) {
+    return graph.query(ProjectCypher.ONE, Map.of("id", id, "today", today)).compose(rows -> rows.isEmpty()
+        ? Future.failedFuture(Node.Project.notFound(id))
+        : Future.succeededFuture(Json.object(rows.get(0).get("project").asMap())));
+  }
+
+  /** Creates the project with its people; resolves to its id. */
+  Work<String> create(String actor, String id, Map<String, Object> props, People people) {
+    return tx -> tx.first(ProjectCypher.CREATE, Map.of("id", id, "fields", props))
+        .compose(row -> people(tx, id, people).map(v -> row.orElseThrow().get("project").asMap()))
+        .map(after -> {
+          tx.record(new Entry(actor, "project.created", "Project", id, id, null, people.into(after), List.of("project:" + id)));
+          return id;
+        });
+  }
+
+  /** The project as it is, write-locked, at the version the writer read. */
+  Work<Map<String, Object>> lock(String id, long version) {
+    return tx -> Locks.lock(tx, Node.Project, id, version);
+  }
+
+  Work<Void> update(String actor, String id, Map<String, Object> before, Map<String, Object> changes, People people) {
+    return tx -> people(tx, id, people)
+        .compose(v -> tx.first(ProjectCypher.UPDATE, Map.of("id", id, "changes", changes)))
+        .map(row -> {
+          var after = people.into(row.orElseThrow().get("project").asMap());
+          tx.record(new Entry(actor, "project.updated", "Project", id, id, before, after, List.of("project:" + id)));
+          return null;
+        });
+  }
+
+  Work<Void> delete(String actor, String id, Map<String, Object> before) {
+    return tx -> tx.first(ProjectCypher.IN_USE, Map.of("id", id)).compose(row -> {
+      var r = row.orElseThrow();
+      long obligations = r.get("obligations").asLong();
+      long meetings = r.get("meetings").asLong();
+      if (obligations + meetings > 0) {
+        return Future.failedFuture(Failure.conflict(
+            "this project still has " + obligations + " obligations and " + meetings + " meetings; remove them first",
+            "该项目仍有 " + obligations + " 项事项和 " + meetings + " 次会议，请先移除", Json.object(before)));
+      }
+      tx.record(new Entry(actor, "project.deleted", "Project", id, id, before, null, List.of("project:" + id)));
+      return tx.run(ProjectCypher.DELETE, Map.of("id", id)).mapEmpty();
+    });
+  }
+
+  Future<JsonArray> changes(String id, int offset, int limit) {
+    return graph.read(tx -> exists(tx, id)
+            .compose(v -> tx.list(ProjectCypher.CHANGES, Map.of("id", id, "offset", offset, "limit", limit))))
+        .map(rows -> new JsonArray(rows.stream().map(r -> change(r.get("change").asMap())).toList()));
+  }
+
+  private static JsonObject change(Map<String, Object> map) {
+    var change = Json.object(map);
+    for (var side : List.of("before", "after")) {
+      var text = change.getString(side);
+      change.put(side, text == null ? null : new JsonObject(text));
+    }
+    return change;
+  }
+
+  Future<JsonObject> permits(String id) {
+    return graph.read(tx -> exists(tx, id).compose(v -> tx.first(ProjectCypher.PERMITS, Map.of("id", id))))
+        .map(row -> permitBundle(row.orElseThrow()));
+  }
+
+  private static JsonObject permitBundle(org.neo4j.driver.Record r) {
+    var span = r.get("spanSeconds");
+    return new JsonObject()
+        .put("permits", Json.value(r.get("permits").asList(Value::asMap)))
+        .put("total", r.get("total").asLong())
+        .put("issued", r.get("issued").asLong())
+        .put("firstIssuedAt", r.get("firstIssuedAt").asString(null))
+        .put("lastIssuedAt", r.get("lastIssuedAt").asString(null))
+        .mergeIn(PermitBundle.figures(span.isNull() ? null : span.asLong()));
+  }
+
+  private static Future<Void> exists(Tx tx, String id) {
+    return tx.first(ProjectCypher.EXISTS, Map.of("id", id)).compose(found -> found.isEmpty()
+        ? Future.failedFuture(Node.Project.notFound(id)) : Future.succeededFuture());
+  }
+
+  /** Who champions the project and who is its liaison, when the request names them. */
+  record People(List<String> championIds, String liaisonId, boolean liaisonGiven) {
+    Map<String, Object> into(Map<String, Object> props) {
+      var out = new HashMap<>(props);
+      if (championIds != null) out.put("championIds", championIds);
+      if (liaisonGiven) out.put("liaisonId", liaisonId);
+      return out;
+    }
+  }
+
+  private static Future<Void> people(Tx tx, String id, People people) {
+    return champions(tx, id, people.championIds()).compose(v -> liaison(tx, id, people));
+  }
+
+  private static Future<Void> champions(Tx tx, String id, List<String> champions) {
+    if (champions == null) return Future.succeededFuture();
+    return tx.first(ProjectCypher.NOT_LEADERS, Map.of("champions", champions)).compose(row -> {
+      var missing = row.map(r -> r.get("missing").asList(Value::asString)).orElse(List.of());
+      return missing.isEmpty()
+          ? tx.run(ProjectCypher.SET_CHAMPIONS, Map.of("id", id, "champions", champions)).mapEmpty()
+          : Future.failedFuture(Failure.unprocessable("championIds", Text.of(
+              "these are not users with the leader role: " + String.join(", ", missing),
+              "以下不是具有领导角色的用户：" + String.join("、", missing))));
+    });
+  }
+
+  private static Future<Void> liaison(Tx tx, String id, People people) {
+    if (!people.liaisonGiven()) return Future.succeededFuture();
+    var params = new HashMap<String, Object>();
+    params.put("id", id);
+    params.put("liaisonId", people.liaisonId());
+    return Exists.require(tx, Node.User, people.liaisonId(), "liaisonId")
+        .compose(v -> tx.run(ProjectCypher.SET_LIAISON, params)).mapEmpty();
+  }
+}

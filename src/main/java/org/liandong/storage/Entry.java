@@ -1,0 +1,15 @@
+package org.liandong.storage;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one write did, for the change log: who, the kind of change, the node before and after,
+ * and the channels it concerns (a project's champions and liaison are added by the log).
+ */
+public record Entry(String actor, String type, String entity, String entityId, String projectId,
+                    Map<String, Object> before, Map<String, Object> after, List<String> channels) {
+  public Entry {
+    channels = List.copyOf(new java.util.LinkedHashSet<>(channels));
+  }
+}

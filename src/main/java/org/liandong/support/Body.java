@@ -1,0 +1,114 @@
+package org.liandong.support;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A request body the contract has already validated (types, formats, lengths, required fields,
+ * no unknown fields, no nulls where none are allowed), read as the values Neo4j stores:
+ * LocalDate, ZonedDateTime, Long, Double, Boolean, String (stripped), List. What is left to
+ * check here are the rules of the domain, which belong to the services.
+ */
+public final class Body {
+  /** Where the web layer leaves the validated body for the handler. */
+  public static final String KEY = "liandong.body";
+
+  public enum Kind { TEXT, DATE, DATE_TIME, DECIMAL, INTEGER, BOOL, TEXTS, OBJECT }
+
+  /** The fields of one kind of body and how each is read, declared once beside its routes. */
+  public static final class Shape {
+    private final Map<String, Kind> kinds = new LinkedHashMap<>();
+
+    public static Shape of() {
+      return new Shape();
+    }
+
+    public Shape with(Kind kind, String... names) {
+      for (var n : names) kinds.put(n, kind);
+      return this;
+    }
+  }
+
+  private final JsonObject json;
+
+  public Body(JsonObject json) {
+    this.json = json == null ? new JsonObject() : json;
+  }
+
+  public static Body of(RoutingContext ctx) {
+    JsonObject json = ctx.get(KEY);
+    return new Body(json);
+  }
+
+  public JsonObject json() {
+    return json;
+  }
+
+  public boolean has(String name) {
+    return json.containsKey(name);
+  }
+
+  /** The fields of the shape that were sent, typed; an explicit null stays (it clears a property). */
+  public Map<String, Object> read(Shape shape) {
+    var out = new LinkedHashMap<String, Object>();
+    shape.kinds.forEach((name, kind) -> {
+      if (json.containsKey(name)) out.put(name, value(kind, json.getValue(name)));
+    });
+    return out;
+  }
+
+  /** Like {@link #read}, for a change: at least one field besides the version must be sent. */
+  public Map<String, Object> changes(Shape shape) {
+    var values = read(shape);
+    if (values.isEmpty()) {
+      throw Failure.invalid("body", Text.of("send at least one field to change", "请至少提交一个要修改的字段"));
+    }
+    return values;
+  }
+
+  public String text(String name) {
+    return (String) value(Kind.TEXT, json.getValue(name));
+  }
+
+  public Long integer(String name) {
+    return (Long) value(Kind.INTEGER, json.getValue(name));
+  }
+
+  public LocalDate date(String name) {
+    return (LocalDate) value(Kind.DATE, json.getValue(name));
+  }
+
+  public JsonObject object(String name) {
+    return json.getJsonObject(name);
+  }
+
+  public JsonArray array(String name) {
+    return json.getJsonArray(name);
+  }
+
+  @SuppressWarnings("unchecked")
+  public List<String> texts(String name) {
+    return (List<String>) value(Kind.TEXTS, json.getValue(name));
+  }
+
+  private static Object value(Kind kind, Object raw) {
+    if (raw == null) return null;
+    return switch (kind) {
+      case TEXT -> ((String) raw).strip();
+      case DATE -> LocalDate.parse((String) raw);
+      case DATE_TIME -> OffsetDateTime.parse((String) raw).toZonedDateTime();
+      case DECIMAL -> ((Number) raw).doubleValue();
+      case INTEGER -> ((Number) raw).longValue();
+      case BOOL -> (Boolean) raw;
+      case TEXTS -> ((JsonArray) raw).stream().map(s -> ((String) s).strip()).distinct().toList();
+      case OBJECT -> raw;
+    };
+  }
+}
