@@ -6,17 +6,13 @@ import io.vertx.core.json.JsonObject;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.liandong.Server;
-import org.liandong.obligations.ObligationCypher;
-import org.liandong.storage.ChangeLog;
-import org.liandong.support.Json;
+import org.liandong.obligations.RawObligationWrite;
 import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.async.AsyncSession;
@@ -58,14 +54,8 @@ final class WritePath {
       var id = ids.get(concurrency + worker);
       return n -> {
         var session = driver.session(AsyncSession.class, SessionConfig.builder().withDefaultAccessMode(AccessMode.WRITE).build());
-        var changes = Map.<String, Object>of("note", "raw " + n);
         try {
-          session.executeWriteAsync(tx -> tx.runAsync(ObligationCypher.LOCK_OWNED, Map.of("id", id)).thenCompose(c -> c.singleAsync())
-              .thenCompose(before -> tx.runAsync(ObligationCypher.UPDATE_AND_SHOW,
-                      Map.of("id", id, "changes", changes, "today", LocalDate.now())).thenCompose(c -> c.singleAsync())
-                  .thenCompose(after -> tx.runAsync(ChangeLog.RECORD, record(id, before.get("o").asMap(), after.get("o").asMap()))
-                      .thenCompose(c -> c.consumeAsync()))))
-              .toCompletableFuture().get(30, TimeUnit.SECONDS);
+          session.executeWriteAsync(tx -> RawObligationWrite.note(tx, id, "raw " + n)).toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
           throw new IllegalStateException(e);
         } finally {
@@ -99,20 +89,6 @@ final class WritePath {
       rawTally.add(concurrency, (double) seconds / rounds, raw);
     }
     return new JsonObject().put("concurrency", concurrency).put("api", apiTally.json()).put("rawDriver", rawTally.json());
-  }
-
-  private static Map<String, Object> record(String id, Map<String, Object> before, Map<String, Object> after) {
-    var params = new java.util.HashMap<String, Object>();
-    params.put("id", UUID.randomUUID().toString());
-    params.put("actor", "bench");
-    params.put("type", "obligation.updated");
-    params.put("entity", "Obligation");
-    params.put("entityId", id);
-    params.put("projectId", "p-n7");
-    params.put("before", Json.object(before).encode());
-    params.put("after", Json.object(after).encode());
-    params.put("channels", List.of("project:p-n7", "department:d-zj-housing"));
-    return params;
   }
 
   interface Worker {

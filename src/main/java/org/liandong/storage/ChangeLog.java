@@ -52,6 +52,12 @@ final class ChangeLog {
   static Future<List<Change>> write(Tx tx, List<Entry> entries) {
     if (entries.isEmpty()) return Future.succeededFuture(List.of());
     var ids = entries.stream().map(e -> UUID.randomUUID().toString()).toList();
+    return tx.listBeforeCommit(LOCK, lockParams(entries))
+        .compose(locked -> record(tx, entries, ids, Assigned.of(locked, entries.size())));
+  }
+
+  /** The parameters of {@link #LOCK}: each entry's project and channels. */
+  static Map<String, Object> lockParams(List<Entry> entries) {
     var rows = new ArrayList<Map<String, Object>>();
     for (var e : entries) {
       var row = new HashMap<String, Object>();
@@ -59,11 +65,32 @@ final class ChangeLog {
       row.put("channels", e.channels());
       rows.add(row);
     }
-    return tx.listBeforeCommit(LOCK, Map.of("entries", rows))
-        .compose(locked -> record(tx, entries, ids, Assigned.of(locked, entries.size())));
+    return Map.of("entries", rows);
+  }
+
+  /** The parameters of {@link #WRITE}, from what {@link #LOCK} answered. */
+  static Map<String, Object> writeParams(List<Entry> entries, List<String> ids, List<org.neo4j.driver.Record> locked) {
+    return writeParams(entries, ids, Assigned.of(locked, entries.size()));
   }
 
   private static Future<List<Change>> record(Tx tx, List<Entry> entries, List<String> ids, Assigned assigned) {
+    return tx.listBeforeCommit(WRITE, writeParams(entries, ids, assigned)).map(written -> {
+      var at = written.isEmpty() ? null : written.get(0).get("at").asString();
+      var out = new ArrayList<Change>();
+      for (int i = 0; i < entries.size(); i++) {
+        var e = entries.get(i);
+        var seqs = assigned.seqs.get(i);
+        var epochs = new LinkedHashMap<String, String>();
+        seqs.keySet().forEach(name -> epochs.put(name, assigned.epochs.get(name)));
+        out.add(new Change(ids.get(i), at, e.actor(), e.type(), e.entity(), e.entityId(), e.projectId(),
+            e.before() == null ? null : Json.object(e.before()), e.after() == null ? null : Json.object(e.after()),
+            seqs, epochs));
+      }
+      return out;
+    });
+  }
+
+  private static Map<String, Object> writeParams(List<Entry> entries, List<String> ids, Assigned assigned) {
     var changes = new ArrayList<Map<String, Object>>();
     for (int i = 0; i < entries.size(); i++) {
       var e = entries.get(i);
@@ -80,20 +107,7 @@ final class ChangeLog {
           .map(s -> Map.<String, Object>of("name", s.getKey(), "seq", s.getValue())).toList());
       changes.add(row);
     }
-    return tx.listBeforeCommit(WRITE, Map.of("changes", changes)).map(written -> {
-      var at = written.isEmpty() ? null : written.get(0).get("at").asString();
-      var out = new ArrayList<Change>();
-      for (int i = 0; i < entries.size(); i++) {
-        var e = entries.get(i);
-        var seqs = assigned.seqs.get(i);
-        var epochs = new LinkedHashMap<String, String>();
-        seqs.keySet().forEach(name -> epochs.put(name, assigned.epochs.get(name)));
-        out.add(new Change(ids.get(i), at, e.actor(), e.type(), e.entity(), e.entityId(), e.projectId(),
-            e.before() == null ? null : Json.object(e.before()), e.after() == null ? null : Json.object(e.after()),
-            seqs, epochs));
-      }
-      return out;
-    });
+    return Map.of("changes", changes);
   }
 
   /** The seqs handed out: per entry, each of its channels with its seq; each channel's epoch. */

@@ -61,7 +61,10 @@ public final class HttpVerticle extends VerticleBase {
     var options = new HttpServerOptions()
         .setCompressionSupported(true)
         .setMaxWebSocketFrameSize(MAX_MESSAGE)
-        .setMaxWebSocketMessageSize(MAX_MESSAGE);
+        .setMaxWebSocketMessageSize(MAX_MESSAGE)
+        // no WebSocket extension is offered, so a frame with a reserved bit set is a protocol error (1002)
+        .setPerMessageWebSocketCompressionSupported(false)
+        .setPerFrameWebSocketCompressionSupported(false);
     return vertx.createHttpServer(options)
         .requestHandler(router)
         .listen(parts.port(), parts.host())

@@ -107,14 +107,29 @@ class ConsoleIT {
     }
   }
 
+  /** What must never leave the server, whatever a query tries: hashes, tokens and other people's records. */
+  static List<String> secrets() {
+    var graph = TestServer.get().graph();
+    var found = new java.util.ArrayList<String>(List.of("$argon2", analyst.token(), admin.token()));
+    graph.query("MATCH (s:Session) RETURN s.tokenHash AS h LIMIT 50", Map.of()).await()
+        .forEach(r -> found.add(r.get("h").asString()));
+    graph.query("MATCH (k:IdempotencyKey) RETURN k.key AS k LIMIT 50", Map.of()).await()
+        .forEach(r -> found.add(r.get("k").asString()));
+    return found;
+  }
+
   @Test
-  @DisplayName("every query of the unsafe corpus is refused with a reason, and the graph is unchanged")
+  @DisplayName("every query of the hostile corpus (150+) is refused with a reason, no answer holds a secret, and the graph is unchanged")
   void unsafeCorpus() {
-    assertThat(UNSAFE).hasSizeGreaterThanOrEqualTo(40);
+    var corpus = new java.util.ArrayList<>(UNSAFE);
+    corpus.addAll(CypherGuardTest.corpus());
+    assertThat(corpus).hasSizeGreaterThanOrEqualTo(150);
     var before = snapshot();
-    for (var cypher : UNSAFE) {
+    var secrets = secrets();
+    for (var cypher : corpus) {
       var r = query(analyst, cypher);
       assertThat(r.status()).as(cypher + " → " + r.body()).isIn(400, 422);
+      for (var secret : secrets) assertThat(r.body()).as(cypher).doesNotContain(secret);
       assertThat(r.json().getJsonObject("fields").getString("cypher")).as(cypher).isNotBlank();
     }
     assertThat(snapshot()).isEqualTo(before);
@@ -203,5 +218,55 @@ class ConsoleIT {
     assertThat(refused.getString("username")).isEqualTo("demo-analyst");
     assertThat(analyst.get("/api/console/audit").status()).isEqualTo(403);
     assertThat(analyst.get("/api/console/history").array()).isNotEmpty();
+  }
+
+  @Test
+  @DisplayName("a private saved query is the owner's alone: others get 403 reading it and never see it as a tile")
+  void sharing() {
+    var mine = analyst.post("/api/console/saved", new JsonObject().put("name", "私有查询").put("cypher", "MATCH (p:Project) RETURN count(p) AS n")
+        .put("onBattleMap", true));
+    assertThat(mine.status()).isEqualTo(201);
+    var id = mine.json().getString("id");
+    var officer = TestServer.api().as("demo-officer");
+    assertThat(officer.get("/api/console/saved/" + id).status()).isEqualTo(403);
+    assertThat(TestServer.api().as("demo-leader").get("/api/console/saved/" + id).status()).isEqualTo(403);
+    assertThat(officer.get("/api/console/tiles").array().stream().map(JsonObject.class::cast).map(q -> q.getString("id"))).doesNotContain(id);
+    assertThat(analyst.get("/api/console/saved/" + id).status()).isEqualTo(200);
+    assertThat(admin.get("/api/console/saved/" + id).status()).isEqualTo(200);
+    assertThat(analyst.patch("/api/console/saved/" + id, new JsonObject().put("version", 1).put("sharedWith", new JsonArray().add("officer")))
+        .status()).isEqualTo(200);
+    assertThat(officer.get("/api/console/saved/" + id).status()).isEqualTo(200);
+    assertThat(officer.get("/api/console/tiles").array().stream().map(JsonObject.class::cast).map(q -> q.getString("id"))).contains(id);
+  }
+
+  @Test
+  @DisplayName("an unnamed pattern that reaches sessions, audit entries or saved queries gets them hidden, never their contents")
+  void hiddenRecords() {
+    var secrets = secrets();
+    for (var cypher : List.of("MATCH (n) RETURN n", "MATCH (u:User)<-[r]-(x) RETURN x, type(r)", "MATCH (n) RETURN n.username, n.at, n.name, n.createdAt",
+        "MATCH (n) RETURN n.id, n.title, n.description", "MATCH p = (u:User)<-[*1..2]-() RETURN p LIMIT 200")) {
+      var r = query(analyst, cypher);
+      assertThat(r.status()).as(cypher + " → " + r.body()).isEqualTo(200);
+      for (var secret : secrets) assertThat(r.body()).as(cypher).doesNotContain(secret);
+      assertThat(r.body()).as(cypher).doesNotContain("MATCH (p:Project) RETURN count").doesNotContain("tokenHash").doesNotContain("passwordHash");
+    }
+    var all = query(analyst, "MATCH (n) RETURN n").json().getJsonArray("rows");
+    assertThat(all.stream().map(row -> ((JsonArray) row).getJsonObject(0)).filter(n -> n.getBoolean("hidden", false))).isNotEmpty();
+  }
+
+  @Test
+  @DisplayName("an answer is capped in bytes as in rows, and a person runs at most two queries at once (429 beyond)")
+  void perPersonBounds() {
+    var text = "'" + "长".repeat(990) + "'";
+    var big = query(analyst, "UNWIND range(1, 900) AS x RETURN x, " + text + " AS a, " + text + " AS b").json();
+    assertThat(big.getJsonObject("summary").getBoolean("truncated")).isTrue();
+    assertThat(big.getJsonArray("rows").size()).isLessThan(900);
+
+    var slow = "MATCH (a), (b), (c), (d) RETURN sum(size(coalesce(a.name, '') + coalesce(b.name, '') + coalesce(c.name, '') + coalesce(d.name, '')))";
+    var running = List.of(CompletableFuture.supplyAsync(() -> query(analyst, slow)), CompletableFuture.supplyAsync(() -> query(analyst, slow)),
+        CompletableFuture.supplyAsync(() -> query(analyst, slow)));
+    var statuses = running.stream().map(CompletableFuture::join).map(Api.Response::status).toList();
+    assertThat(statuses).contains(429).allMatch(s -> s == 422 || s == 429);
+    assertThat(query(analyst, "RETURN 1").status()).isEqualTo(200);
   }
 }

@@ -126,6 +126,29 @@ class SchedulerTest {
   }
 
   @Test
+  @DisplayName("a year not yet announced counts its statutory holidays (2027-10-01 is a day off) and says it is provisional")
+  void unannouncedYears() {
+    var china = WorkCalendar.china();
+    assertThat(china.isWorkday(LocalDate.of(2027, 10, 1))).isFalse();
+    assertThat(china.isWorkday(LocalDate.of(2027, 2, 8))).as("春节 2027").isFalse();
+    assertThat(china.isWorkday(LocalDate.of(2027, 10, 4))).as("statutory days only, no 调休 guessed").isTrue();
+    assertThat(china.provisional(LocalDate.of(2027, 10, 1))).isTrue();
+    assertThat(china.provisional(LocalDate.of(2026, 10, 1))).isFalse();
+    assertThat(china.isWorkday(LocalDate.of(2061, 1, 3))).as("beyond the data: Monday to Friday").isTrue();
+    assertThat(china.provisional(LocalDate.of(2061, 1, 3))).isTrue();
+  }
+
+  @Test
+  @DisplayName("a date outside 2000-2099 is a 422 naming the calendar's range, not a crash")
+  void outsideTheCalendar() {
+    var china = WorkCalendar.china();
+    assertThatThrownBy(() -> china.floor(LocalDate.of(2100, 1, 1))).isInstanceOfSatisfying(Failure.Invalid.class, e -> {
+      assertThat(e.status()).isEqualTo(422);
+      assertThat(e.fields().get("date").en()).contains("2000-01-01").contains("2099-12-31");
+    });
+  }
+
+  @Test
   @DisplayName("the Chinese calendar knows the 2023 Dragon Boat holiday and its make-up Sunday")
   void chineseCalendar() {
     var china = WorkCalendar.china();
