@@ -4,7 +4,7 @@ import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import org.liandong.storage.Idempotency;
+import org.liandong.support.IdempotencyKey;
 import org.liandong.support.Body;
 import org.liandong.support.Responses;
 import org.liandong.support.Routes;
@@ -87,7 +87,7 @@ public final class AccountRoutes implements Routes {
     var me = CurrentUser.of(ctx);
     var fields = Body.of(ctx).read(USER);
     fields.put("password", Body.of(ctx).json().getString("password"));
-    var key = Idempotency.Key.of(ctx.request().getHeader("Idempotency-Key"), me.id(), ctx.body().asString());
+    var key = IdempotencyKey.of(ctx, me.id());
     accounts.create(me, fields, key)
         .onSuccess(user -> Responses.created(ctx, "/api/users/" + user.getString("id"), user))
         .onFailure(ctx::fail);

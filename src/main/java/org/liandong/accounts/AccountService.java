@@ -11,12 +11,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.liandong.AppConfig;
 import org.liandong.storage.Exists;
 import org.liandong.storage.Graph;
 import org.liandong.storage.Idempotency;
+import org.liandong.support.IdempotencyKey;
 import org.liandong.support.Addresses;
 import org.liandong.support.Failure;
 import org.liandong.support.SingleFlight;
@@ -137,7 +137,7 @@ public final class AccountService {
   }
 
   /** New account; the password is hashed on the pool before the transaction starts. */
-  Future<JsonObject> create(CurrentUser me, Map<String, Object> fields, Optional<Idempotency.Key> key) {
+  Future<JsonObject> create(CurrentUser me, Map<String, Object> fields, Optional<IdempotencyKey> key) {
     policy.require(me, Action.MANAGE_USERS);
     return passwords.hash((String) fields.get("password"))
         .compose(hash -> Idempotency.create(repository.graph(), key, "User",

@@ -7,7 +7,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -73,13 +72,17 @@ public final class ConsoleService {
   /** EXPLAIN first (a write is refused before anything runs), then the query itself, in one READ transaction. */
   private Future<JsonObject> execute(Ask ask, long t0) {
     var runner = new Runner(limits, ask);
-    return repository.graph().read(limits.timeout(), tx -> runner.explain(tx).compose(planned ->
-            planned.summary().queryType() != QueryType.READ_ONLY
-                ? Future.failedFuture(refused(Text.of("EXPLAIN says this query is " + planned.summary().queryType() + ", not read-only",
-                    "执行计划显示该查询不是只读的"), null))
-                : "explain".equals(ask.plan()) ? Future.succeededFuture(runner.answer(planned, null, t0))
-                : runner.execute(tx).map(executed -> runner.answer(planned, executed, t0))))
+    return repository.graph().read(limits.timeout(), tx -> runner.explain(tx).compose(planned -> executed(tx, runner, planned, t0)))
         .recover(error -> Future.failedFuture(Runner.translate(error, limits)));
+  }
+
+  private Future<JsonObject> executed(org.liandong.storage.Tx tx, Runner runner, org.liandong.storage.Tx.Capped planned, long t0) {
+    if (planned.summary().queryType() != QueryType.READ_ONLY) {
+      return Future.failedFuture(refused(Text.of("EXPLAIN says this query is " + planned.summary().queryType() + ", not read-only",
+          "执行计划显示该查询不是只读的"), null));
+    }
+    if ("explain".equals(runner.plan())) return Future.succeededFuture(runner.answer(planned, null, t0));
+    return runner.execute(tx).map(executed -> runner.answer(planned, executed, t0));
   }
 
   /** The audit entry is written before the answer, so the user's history already shows it. */
@@ -139,22 +142,24 @@ public final class ConsoleService {
     policy.require(user, Action.CONSOLE);
     var refusal = fields.containsKey("cypher") ? guard(fields) : null;
     if (refusal != null) return Future.failedFuture(refusal);
-    return repository.graph().write(repository.lock(id).then(locked -> tx -> owned(user, locked, version)
-            .compose(v -> repository.update(id, ConsoleRepository.storable(fields)).run(tx))))
+    var write = repository.update(id, ConsoleRepository.storable(fields));
+    return repository.graph().write(repository.lock(id).then(locked -> owned(user, locked, version, write)))
         .compose(v -> savedOne(user, id));
   }
 
   Future<Void> delete(CurrentUser user, String id) {
     policy.require(user, Action.CONSOLE);
-    return repository.graph().write(repository.lock(id).then(locked -> tx -> owned(user, locked, null)
-        .compose(v -> repository.delete(id).run(tx))));
+    return repository.graph().write(repository.lock(id).then(locked -> owned(user, locked, null, repository.delete(id))));
   }
 
-  private Future<Void> owned(CurrentUser user, ConsoleRepository.Locked locked, Long version) {
-    return policy.check(user, Action.EDIT_SAVED, locked.sharing()).compose(v -> version != null && version != locked.version()
+  /** Its owner (or an admin) at the version they read; then the write. */
+  private org.liandong.storage.Work<Void> owned(CurrentUser user, ConsoleRepository.Locked locked, Long version,
+                                               org.liandong.storage.Work<Void> write) {
+    var stale = version != null && version != locked.version();
+    return tx -> policy.check(user, Action.EDIT_SAVED, locked.sharing()).compose(v -> stale
         ? Future.failedFuture(Failure.conflict("someone changed this saved query (it is now version " + locked.version() + ")",
             "该查询已被他人修改（现为版本 " + locked.version() + "）", null))
-        : Future.succeededFuture());
+        : write.run(tx));
   }
 
   private static Failure guard(Map<String, Object> fields) {

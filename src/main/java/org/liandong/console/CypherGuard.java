@@ -1,10 +1,7 @@
 package org.liandong.console;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
@@ -12,8 +9,6 @@ import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
-import org.antlr.v4.runtime.tree.ParseTree;
-import org.antlr.v4.runtime.tree.TerminalNode;
 import org.liandong.support.Text;
 import org.neo4j.cypher.internal.parser.v25.Cypher25Lexer;
 import org.neo4j.cypher.internal.parser.v25.Cypher25Parser;
@@ -27,51 +22,6 @@ import org.neo4j.cypher.internal.parser.v25.Cypher25Parser;
  * type, the timeout and the caps are the layers behind it.
  */
 final class CypherGuard {
-  /** Grammar rules a read query is made of. Anything else (writes, commands, dynamic access) is refused. */
-  private static final Set<String> RULES = Set.of(
-      "statements", "statement", "nextStatement", "queryWithLocalDefinitions", "regularQuery", "union", "when",
-      "whenBranch", "elseBranch", "singleQuery", "clause", "finishClause", "groupBy", "orderItem", "ascToken", "descToken",
-      "orderBy", "skip", "limit", "whereClause", "withClause", "returnClause", "returnBody", "returnItems", "returnItem",
-      "matchClause", "matchMode", "hint", "expandHintStep", "filterClause", "unwindClause", "letClause", "letItem",
-      "callClause", "procedureName", "procedureArgument", "procedureResultItem", "yieldItem", "yieldClause", "yieldSkip",
-      "yieldLimit", "subqueryClause", "subqueryScope", "orderBySkipLimitClause", "patternList", "pattern", "quantifier",
-      "anonymousPattern", "shortestPathPattern", "patternElement", "pathPatternPrefix", "nonNegativeIntegerSpecification",
-      "pathMode", "groupToken", "pathToken", "pathPatternNonEmpty", "nodePattern", "parenthesizedPath", "nodeLabels",
-      "nodeLabelsIs", "labelType", "relType", "labelOrRelType", "properties", "relationshipPattern", "leftArrow",
-      "arrowLine", "rightArrow", "pathLength", "labelExpression", "labelExpression4", "labelExpression3", "labelExpression2",
-      "labelExpression1", "expression", "expression11", "expression10", "expression9", "expression8", "expression7",
-      "comparisonExpression6", "normalForm", "expression6", "expression5", "expression4", "expression3", "expression2",
-      "postFix", "property", "expression1", "literal", "caseExpression", "caseAlternative", "extendedCaseExpression",
-      "extendedCaseAlternative", "extendedWhen", "listComprehension", "patternComprehension", "listItemsPredicate",
-      "normalizeFunction", "trimFunction", "patternExpression", "shortestPathExpression", "parenthesizedExpression",
-      "mapProjection", "mapProjectionElement", "countStar", "existsExpression", "countExpression", "collectExpression",
-      "numberLiteral", "signedIntegerLiteral", "listLiteral", "propertyKeyName", "parameter", "parameterName",
-      "functionInvocation", "functionArgument", "functionName", "namespace", "variable", "type", "typePart", "typeName",
-      "typeNullability", "typeListSuffix", "map", "stringLiteral", "symbolicNameString", "escapedSymbolicNameString",
-      "unescapedSymbolicNameString", "unescapedSymbolicNameString_", "symbolicVariableNameString",
-      "escapedSymbolicVariableNameString", "unescapedSymbolicVariableNameString", "endOfFile", "vectorFunction",
-      "vectorDistanceFunction", "vectorNormFunction", "vectorDistanceMetric", "vectorNormDistanceMetric", "vectorCoordinateType");
-
-  static final Set<String> PROCEDURES = Set.of("db.labels", "db.relationshiptypes", "db.propertykeys",
-      "db.schema.visualization", "db.schema.nodetypeproperties", "db.schema.reltypeproperties");
-
-  /** Built-in functions an analyst may call; properties() is not one of them (it would read every property). */
-  static final Set<String> FUNCTIONS = Set.of("abs", "acos", "asin", "atan", "atan2", "avg", "ceil", "coalesce", "collect",
-      "cos", "cot", "count", "degrees", "e", "endnode", "exp", "floor", "haversin", "head", "id", "elementid", "isempty",
-      "isnan", "keys", "labels", "last", "left", "length", "log", "log10", "ltrim", "max", "min", "nodes", "percentilecont",
-      "percentiledisc", "pi", "radians", "rand", "randomuuid", "range", "relationships", "replace", "reverse", "right",
-      "round", "rtrim", "btrim", "sign", "sin", "size", "split", "sqrt", "startnode", "stdev", "stdevp", "substring", "sum",
-      "tail", "tan", "toboolean", "tobooleanlist", "tobooleanornull", "tofloat", "tofloatlist", "tofloatornull", "tointeger",
-      "tointegerlist", "tointegerornull", "tolower", "tostring", "tostringlist", "tostringornull", "toupper", "trim", "type",
-      "valuetype", "lower", "upper", "char_length", "character_length", "nullif", "exists", "point", "point.distance",
-      "point.withinbbox", "date", "datetime", "localdatetime", "localtime", "time", "duration", "date.truncate",
-      "date.realtime", "date.statement", "date.transaction", "datetime.truncate", "datetime.fromepoch",
-      "datetime.fromepochmillis", "datetime.realtime", "datetime.statement", "datetime.transaction",
-      "localdatetime.truncate", "localtime.truncate", "time.truncate", "duration.between", "duration.indays",
-      "duration.inmonths", "duration.inseconds", "coll.distinct", "coll.flatten", "coll.indexof", "coll.insert",
-      "coll.max", "coll.min", "coll.remove", "coll.sort", "vector.similarity.cosine", "vector.similarity.euclidean",
-      "vector_dimension_count", "vector_distance", "vector_norm", "is_normalized", "normalize");
-
   /** The most values every range() of a query may produce together (their product). */
   static final long RANGE_BUDGET = 100_000;
   /** Longer literals would let a bounded range still build a huge value (a literal per value). */
@@ -85,7 +35,7 @@ final class CypherGuard {
     }
   }
 
-  private static final class Refused extends RuntimeException {
+  static final class Refused extends RuntimeException {
     final transient Refusal refusal;
 
     Refused(Refusal refusal) {
@@ -103,7 +53,7 @@ final class CypherGuard {
     try {
       var parser = parser(cypher);
       var tree = parser.statements();
-      new Walk(parser, params).visit(tree);
+      new GuardWalk(parser, params).visit(tree);
       return null;
     } catch (Refused e) {
       return e.refusal;
@@ -142,218 +92,12 @@ final class CypherGuard {
         "嵌套超过 " + MAX_NESTING + " 层"), null) : null;
   }
 
-  /** One pass over the parse tree, refusing at the first part outside the allow-lists. */
-  private static final class Walk {
-    private final Cypher25Parser parser;
-    private final Map<String, Object> params;
-    private int statements;
-    private long ranges = 1;
-
-    Walk(Cypher25Parser parser, Map<String, Object> params) {
-      this.parser = parser;
-      this.params = params == null ? Map.of() : params;
-    }
-
-    void visit(ParseTree node) {
-      if (node instanceof ParserRuleContext ctx) {
-        check(ctx);
-        for (int i = 0; i < ctx.getChildCount(); i++) visit(ctx.getChild(i));
-      }
-    }
-
-    private void check(ParserRuleContext ctx) {
-      var rule = parser.getRuleNames()[ctx.getRuleIndex()];
-      if (!RULES.contains(rule)) refuse(forbidden(rule), ctx);
-      switch (rule) {
-        case "statement" -> {
-          if (++statements > 1) refuse(Text.of("one statement at a time: the console runs a single read query",
-              "一次只能运行一条只读查询"), ctx);
-        }
-        case "labelExpression1" -> label(ctx);
-        case "labelType", "relType", "labelOrRelType" -> name(ctx, last(ctx, Cypher25Parser.SymbolicNameStringContext.class));
-        case "property" -> property(ctx, ctx.getChild(Cypher25Parser.PropertyKeyNameContext.class, 0));
-        case "properties" -> patternProperties(ctx);
-        case "stringLiteral" -> {
-          if (ctx.getText().length() > MAX_LITERAL + 2) {
-            refuse(Text.of("a string in the query may be at most " + MAX_LITERAL + " characters", "查询中的字符串最多 " + MAX_LITERAL + " 个字符"), ctx);
-          }
-        }
-        case "mapProjectionElement" -> {
-          if (ctx.getChildCount() == 2 && ctx.getChild(1) instanceof TerminalNode t && "*".equals(t.getText())) {
-            refuse(Text.of("{.*} reads every property; name the properties you want, e.g. n {.name, .code}",
-                "{.*} 会读取全部属性，请列出所需属性，如 n {.name, .code}"), ctx);
-          }
-        }
-        case "postFix" -> {
-          if (ctx instanceof Cypher25Parser.IndexPostfixContext index) index(index);
-        }
-        case "functionInvocation" -> function((Cypher25Parser.FunctionInvocationContext) ctx);
-        case "callClause" -> procedure((Cypher25Parser.CallClauseContext) ctx);
-        case "comparisonExpression6" -> {
-          if (ctx instanceof Cypher25Parser.StringAndListComparisonContext c && c.REGEQ() != null) regex(c);
-        }
-        default -> { }
-      }
-    }
-
-    private static Text forbidden(String rule) {
-      return switch (rule) {
-        case "createClause", "insertClause", "mergeClause", "setClause", "removeClause", "deleteClause", "foreachClause" ->
-            Text.of("the console is read-only: this clause would change the graph", "图查询为只读，此子句会修改图数据");
-        case "loadCSVClause" -> Text.of("LOAD CSV reads files and URLs; the console only reads the graph", "LOAD CSV 会读取文件或网址，图查询只读取图数据");
-        case "useClause" -> Text.of("the console reads only this database; USE is not allowed", "图查询只读取本数据库，不允许 USE");
-        case "subqueryInTransactionsParameters" -> Text.of("CALL { } IN TRANSACTIONS is not allowed", "不允许 CALL { } IN TRANSACTIONS");
-        case "reduceExpression", "allReduceExpression" -> Text.of(
-            "reduce() builds a value step by step without a bound; use an aggregation (sum, collect) instead",
-            "reduce() 会无限制地逐步构造值，请改用聚合函数（sum、collect）");
-        case "dynamicProperty", "dynamicExpression", "dynamicAnyAllExpression", "dynamicLabelType" -> Text.of(
-            "dynamic labels and property access are not allowed; name the label or property", "不允许动态标签或动态属性，请写明标签或属性名");
-        case "command" -> Text.of("administration commands are not allowed in the console", "图查询不允许管理命令");
-        default -> Text.of("this part of Cypher (" + rule + ") is not allowed in the console", "图查询不允许使用该语法（" + rule + "）");
-      };
-    }
-
-    private void label(ParserRuleContext ctx) {
-      if (ctx instanceof Cypher25Parser.DynamicLabelContext) refuse(forbidden("dynamicExpression"), ctx);
-      if (ctx instanceof Cypher25Parser.LabelNameContext) name(ctx, last(ctx, Cypher25Parser.SymbolicNameStringContext.class));
-    }
-
-    private void name(ParserRuleContext at, ParserRuleContext nameCtx) {
-      if (nameCtx == null) return;
-      var name = unquote(nameCtx.getText());
-      if (!Reach.label(name) && !Reach.type(name)) {
-        refuse(Text.of(name + " is not a label or relationship type of the domain graph (" + String.join(", ", Reach.LABELS.keySet()) + ")",
-            name + " 不是业务图中的标签或关系类型"), at);
-      }
-    }
-
-    private void property(ParserRuleContext at, ParserRuleContext key) {
-      if (key == null) return;
-      var name = unquote(key.getText());
-      if (!Reach.PROPERTIES.contains(name)) {
-        refuse(Text.of("property " + name + " is not one the console may read", "属性 " + name + " 不在图查询可读范围内"), at);
-      }
-    }
-
-    private void patternProperties(ParserRuleContext ctx) {
-      var map = ctx.getChild(Cypher25Parser.MapContext.class, 0);
-      if (map == null) {
-        refuse(Text.of("a pattern's properties must be written out, e.g. (p:Project {code: $code}), not given as one parameter",
-            "模式中的属性须逐一写明，如 (p:Project {code: $code})，不能整体作为参数"), ctx);
-      }
-      for (var key : map.getRuleContexts(Cypher25Parser.PropertyKeyNameContext.class)) property(ctx, key);
-    }
-
-    private void index(Cypher25Parser.IndexPostfixContext ctx) {
-      var text = ctx.getChild(1).getText();
-      var value = text.startsWith("$") ? params.get(text.substring(1)) : text;
-      if (!(value instanceof Number) && !(value instanceof String s && s.matches("-?\\d+"))) {
-        refuse(Text.of("[...] may only index a list by a whole number; name a property with .name instead",
-            "[...] 只能用整数索引列表，读取属性请用 .属性名"), ctx);
-      }
-    }
-
-    private void function(Cypher25Parser.FunctionInvocationContext ctx) {
-      var name = unquote(ctx.functionName().getText()).toLowerCase(Locale.ROOT);
-      if (name.equals("properties")) {
-        refuse(Text.of("properties() reads every property; name the properties you want", "properties() 会读取全部属性，请列出所需属性"), ctx);
-      }
-      if (!FUNCTIONS.contains(name)) {
-        refuse(Text.of("function " + name + " is not on the allow-list of the console's functions",
-            "函数 " + name + " 不在图查询允许的函数列表中"), ctx);
-      }
-      if (name.equals("range")) range(ctx);
-      if (name.equals("replace")) replace(ctx);
-    }
-
-    /** A range's values are made in memory before the timeout can look: its bounds must be constants, within budget. */
-    private void range(Cypher25Parser.FunctionInvocationContext ctx) {
-      var args = ctx.functionArgument().stream().map(a -> constant(a.getText())).toList();
-      if (args.size() < 2 || args.contains(null)) {
-        refuse(Text.of("range() needs whole-number bounds written in the query or given as parameters",
-            "range() 的上下界须为写在查询中或以参数给出的整数"), ctx);
-      }
-      long step = args.size() > 2 ? Math.max(1, Math.abs(args.get(2))) : 1;
-      long span = Math.abs(args.get(1) - args.get(0)) / step + 1;
-      ranges = span > RANGE_BUDGET ? RANGE_BUDGET + 1 : ranges * span;
-      if (ranges > RANGE_BUDGET) {
-        refuse(Text.of("the ranges of this query would make more than " + RANGE_BUDGET + " values together",
-            "本查询的 range() 合计会产生超过 " + RANGE_BUDGET + " 个值"), ctx);
-      }
-    }
-
-    /** Each replace() may lengthen a string by its replacement's length; nested ones would multiply it. */
-    private void replace(Cypher25Parser.FunctionInvocationContext ctx) {
-      var args = ctx.functionArgument();
-      var growing = args.size() == 3 && args.get(0).getText().toLowerCase(Locale.ROOT).contains("replace(");
-      var replacement = args.size() == 3 ? args.get(2).getText() : "";
-      if (growing || !(replacement.startsWith("'") || replacement.startsWith("\"")) || replacement.length() > 66) {
-        refuse(Text.of("replace() takes a replacement written in the query (at most 64 characters) and may not be nested",
-            "replace() 的替换内容须写在查询中（最多 64 个字符），且不能嵌套"), ctx);
-      }
-    }
-
-    private Long constant(String text) {
-      var value = text.startsWith("$") ? params.get(text.substring(1)) : text;
-      if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) return n.longValue();
-      if (value instanceof String s && s.matches("-?\\d{1,15}")) return Long.parseLong(s);
-      return null;
-    }
-
-    private void procedure(Cypher25Parser.CallClauseContext ctx) {
-      var name = unquote(ctx.procedureName().getText()).toLowerCase(Locale.ROOT);
-      if (!PROCEDURES.contains(name)) {
-        refuse(Text.of("procedure " + name + " is not on the allow-list (" + String.join(", ", PROCEDURES) + ")",
-            "过程 " + name + " 不在允许列表中"), ctx);
-      }
-    }
-
-    /**
-     * Java's regular expressions backtrack: {@code (.*a){12}} against 40 characters runs for
-     * minutes and no timeout interrupts it. A pattern must be a constant without quantified
-     * groups or back-references, with at most two unbounded repetitions.
-     */
-    private void regex(Cypher25Parser.StringAndListComparisonContext ctx) {
-      var text = ctx.expression6().getText();
-      Object value = text.startsWith("$") ? params.get(text.substring(1))
-          : text.length() >= 2 && (text.startsWith("'") || text.startsWith("\"")) ? text.substring(1, text.length() - 1) : null;
-      if (!(value instanceof String pattern) || !safe(pattern)) {
-        refuse(Text.of("=~ needs a constant pattern of at most 200 characters, without repeated groups or back-references"
-                + " and with at most two of * + {n,}; for plain matching use CONTAINS, STARTS WITH or ENDS WITH",
-            "=~ 只接受不超过 200 字符的固定模式，不能有重复的分组或反向引用，* + {n,} 最多两处；一般匹配请用 CONTAINS、STARTS WITH 或 ENDS WITH"), ctx);
-      }
-    }
-
-    static boolean safe(String pattern) {
-      if (pattern.length() > 200 || pattern.matches("(?s).*\\\\\\d.*") || pattern.matches("(?s).*\\)\\s*[*+?{].*")) return false;
-      int unbounded = 0;
-      for (int i = 0; i < pattern.length(); i++) {
-        char c = pattern.charAt(i);
-        if (c == '\\') {
-          i++;
-          continue;
-        }
-        if (c == '*' || c == '+' || (c == '{' && pattern.indexOf(',', i) > i && pattern.indexOf('}', i) == pattern.indexOf(',', i) + 1)) {
-          unbounded++;
-        }
-      }
-      return unbounded <= 2;
-    }
-
-    private void refuse(Text reason, ParserRuleContext at) {
-      var part = at.getStart() == null ? null : at.getStart().getInputStream()
-          .getText(org.antlr.v4.runtime.misc.Interval.of(at.getStart().getStartIndex(),
-              at.getStop() == null ? at.getStart().getStopIndex() : Math.max(at.getStart().getStopIndex(), at.getStop().getStopIndex())));
-      throw new Refused(new Refusal(reason, part == null || part.length() <= 80 ? part : part.substring(0, 77) + "…"));
-    }
-  }
-
-  private static <T extends ParserRuleContext> T last(ParserRuleContext ctx, Class<T> type) {
+  static <T extends ParserRuleContext> T last(ParserRuleContext ctx, Class<T> type) {
     List<T> found = ctx.getRuleContexts(type);
     return found.isEmpty() ? null : found.get(found.size() - 1);
   }
 
-  private static String unquote(String name) {
+  static String unquote(String name) {
     return name.replace("`", "");
   }
 

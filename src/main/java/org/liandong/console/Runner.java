@@ -23,6 +23,10 @@ final class Runner {
     this.ask = ask;
   }
 
+  String plan() {
+    return ask.plan();
+  }
+
   Future<Tx.Capped> explain(Tx tx) {
     return tx.capped("EXPLAIN " + ask.cypher(), ask.params(), 0, 0, r -> 0);
   }

@@ -2,7 +2,7 @@ package org.liandong.departments;
 
 import io.vertx.ext.web.RoutingContext;
 import org.liandong.accounts.CurrentUser;
-import org.liandong.storage.Idempotency;
+import org.liandong.support.IdempotencyKey;
 import org.liandong.support.Body;
 import org.liandong.support.Query;
 import org.liandong.support.Responses;
@@ -38,7 +38,7 @@ public final class DepartmentRoutes implements Routes {
 
   private void create(RoutingContext ctx) {
     var me = CurrentUser.of(ctx);
-    var key = Idempotency.Key.of(ctx.request().getHeader("Idempotency-Key"), me.id(), ctx.body().asString());
+    var key = IdempotencyKey.of(ctx, me.id());
     departments.create(me, Body.of(ctx).read(DEPARTMENT), key)
         .onSuccess(d -> Responses.created(ctx, "/api/departments/" + d.getString("id"), d))
         .onFailure(ctx::fail);

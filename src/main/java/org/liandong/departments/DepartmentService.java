@@ -14,6 +14,7 @@ import org.liandong.accounts.CurrentUser;
 import org.liandong.accounts.Policy;
 import org.liandong.storage.Graph;
 import org.liandong.storage.Idempotency;
+import org.liandong.support.IdempotencyKey;
 
 /** Departments at province, city and district level and how they nest. */
 public final class DepartmentService {
@@ -35,7 +36,7 @@ public final class DepartmentService {
     return repository.one(id, today());
   }
 
-  Future<JsonObject> create(CurrentUser actor, Map<String, Object> fields, Optional<Idempotency.Key> key) {
+  Future<JsonObject> create(CurrentUser actor, Map<String, Object> fields, Optional<IdempotencyKey> key) {
     policy.require(actor, Action.MANAGE_DEPARTMENTS);
     return Idempotency.create(repository.graph(), key, "Department",
             repository.create(actor.username(), UUID.randomUUID().toString(), fields))

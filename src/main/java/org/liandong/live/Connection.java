@@ -8,9 +8,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocketFrame;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import org.liandong.AppConfig;
 import org.liandong.accounts.AccountService;
@@ -24,8 +21,6 @@ import org.liandong.support.Text;
  */
 final class Connection {
   static final int MAX_CHANNELS = 200;
-  /** Larger messages close the socket with 1009, as docs/live-protocol.md says. */
-  static final int MAX_MESSAGE = 64 * 1024;
   private static final long AUTH_DEADLINE_MS = 10_000;
 
   private final Vertx vertx;
@@ -36,13 +31,11 @@ final class Connection {
   private final AccountService accounts;
   private final Sessions sessions;
   private final AppConfig.Live limits;
-  private Buffer message = Buffer.buffer();
-  private boolean binary;
   private Peer peer;
   private AccountService.Session session;
   private int subscriptions;
-  private double tokens;
-  private long refilledAt = System.nanoTime();
+  private final RateLimit rate;
+  private final Frames frames = new Frames();
   private long heardAt = System.nanoTime();
   private long heartbeat = -1;
 
@@ -55,7 +48,7 @@ final class Connection {
     this.sessions = live.sessions();
     this.accounts = accounts;
     this.limits = limits;
-    this.tokens = burst();
+    this.rate = new RateLimit(limits.messagesPerSecond());
   }
 
   void start(AccountService.Session fromCookie) {
@@ -78,26 +71,11 @@ final class Connection {
   /** Frames make one message; a text message must be valid UTF-8 (RFC 6455 §8.1) or the socket closes with 1007. */
   private void onFrame(WebSocketFrame frame) {
     heardAt = System.nanoTime();
-    if (frame.isClose() || frame.isPing() || frame.type() == io.vertx.core.http.WebSocketFrameType.PONG) return;
-    if (!frame.isContinuation()) binary = frame.isBinary();
-    if (message.length() + frame.binaryData().length() > MAX_MESSAGE) {
-      close((short) 1009, "message over 64 KiB");
-      return;
-    }
-    message.appendBuffer(frame.binaryData());
-    if (!frame.isFinal()) return;
-    var bytes = message.getBytes();
-    message = Buffer.buffer();
-    if (binary) {
-      refuse("invalid", null, Text.of("send JSON text messages", "请发送 JSON 文本消息"));
-      return;
-    }
-    try {
-      var text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-      onText(text);
-    } catch (CharacterCodingException e) {
-      close((short) 1007, "text is not valid UTF-8");
+    switch (frames.add(frame)) {
+      case Frames.Outcome.Text t -> onText(t.text());
+      case Frames.Outcome.Binary b -> refuse("invalid", null, Text.of("send JSON text messages", "请发送 JSON 文本消息"));
+      case Frames.Outcome.Close c -> close(c.code(), c.reason());
+      case Frames.Outcome.Partial p -> { }
     }
   }
 
@@ -123,7 +101,7 @@ final class Connection {
   }
 
   private void onText(String text) {
-    if (!withinRate()) {
+    if (!rate.allow()) {
       refuse("rate_limited", null, Text.of("more than " + limits.messagesPerSecond() + " messages a second; closing",
           "每秒消息超过 " + limits.messagesPerSecond() + " 条，连接将关闭"));
       close((short) 1008, "rate limit exceeded");
@@ -246,21 +224,8 @@ final class Connection {
     }
   }
 
-  private boolean withinRate() {
-    long now = System.nanoTime();
-    tokens = Math.min(burst(), tokens + (now - refilledAt) / 1e9 * limits.messagesPerSecond());
-    refilledAt = now;
-    if (tokens < 1) return false;
-    tokens -= 1;
-    return true;
-  }
-
-  private double burst() {
-    return 2.0 * limits.messagesPerSecond();
-  }
-
   private void refuse(String code, String channel, Text message) {
-    if (!ws.isClosed()) ws.writeFinalTextFrame(Hub.error(code, channel, message).encode());
+    if (!ws.isClosed()) ws.writeFinalTextFrame(Messages.error(code, channel, message).encode());
   }
 
   /** Closes from our side: the peer stops receiving before our close frame goes out. */

@@ -2,15 +2,10 @@ package org.liandong.live;
 
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 import org.liandong.storage.Graph;
@@ -43,29 +38,6 @@ final class Hub {
     this.replay = new Replay(graph);
     this.window = window;
     this.presence = new Presence(vertx, UUID.randomUUID().toString(), attendance, this::meetingPeers);
-  }
-
-  private static final class ChannelState {
-    final String name;
-    long seq = -1;
-    /** The channel's history; a client's lastSeq from another epoch means nothing here. */
-    String epoch;
-    final TreeMap<Long, LiveEvent> pending = new TreeMap<>();
-    final ArrayDeque<LiveEvent> recent = new ArrayDeque<>();
-    final Map<Peer, Subscription> subscriptions = new LinkedHashMap<>();
-    final List<Runnable> onReady = new ArrayList<>();
-    MessageConsumer<JsonObject> consumer;
-    long gapTimer = -1;
-
-    ChannelState(String name) {
-      this.name = name;
-    }
-  }
-
-  private static final class Subscription {
-    long sent;
-    boolean replaying;
-    final List<LiveEvent> held = new ArrayList<>();
   }
 
   /** Where a returning client says it was on a channel: its last seq and that history's epoch. */
@@ -105,7 +77,7 @@ final class Hub {
         var sub = state == null ? null : state.subscriptions.get(peer);
         if (sub == null) continue;
         sub.sent = state.seq;
-        peer.send(control("resync", state).put("reason", "slow"));
+        peer.send(Messages.control("resync", state).put("reason", "slow"));
       }
     });
   }
@@ -126,7 +98,7 @@ final class Hub {
         .onFailure(e -> {
           LOG.error("could not open channel {}", name, e);
           state.onReady.clear();
-          state.subscriptions.keySet().forEach(p -> p.send(error("unavailable", name,
+          state.subscriptions.keySet().forEach(p -> p.send(Messages.error("unavailable", name,
               org.liandong.support.Text.of("the channel is unavailable; retry", "频道暂不可用，请重试"))));
           close(state);
         });
@@ -135,7 +107,7 @@ final class Hub {
 
   private void join(Peer peer, Channel channel, ChannelState state, Resume resume) {
     if (peer.ws.isClosed()) return;
-    var sub = new Subscription();
+    var sub = new ChannelState.Subscription();
     state.subscriptions.put(peer, sub);
     boolean first = peer.channels.add(state.name);
     long current = state.seq;
@@ -143,13 +115,13 @@ final class Hub {
     var otherHistory = resume.epoch() != null && state.epoch != null && !resume.epoch().equals(state.epoch);
     if (lastSeq == null || (lastSeq == current && !otherHistory)) {
       sub.sent = current;
-      peer.send(control("subscribed", state));
+      peer.send(Messages.control("subscribed", state));
     } else if (otherHistory || lastSeq > current || current - lastSeq > window) {
       sub.sent = current;
-      peer.send(control("resync", state)
+      peer.send(Messages.control("resync", state)
           .put("reason", otherHistory ? "epoch" : lastSeq > current ? "unknown_seq" : "too_old"));
     } else if (!state.recent.isEmpty() && state.recent.peekFirst().seq <= lastSeq + 1) {
-      peer.send(control("subscribed", state).put("seq", lastSeq).put("replay", current - lastSeq));
+      peer.send(Messages.control("subscribed", state).put("seq", lastSeq).put("replay", current - lastSeq));
       sub.sent = lastSeq;
       for (var event : state.recent) if (event.seq > lastSeq) send(peer, sub, event);
     } else {
@@ -161,10 +133,10 @@ final class Hub {
         if (result.failed()) {
           LOG.warn("replay of {} failed; sending resync", state.name, result.cause());
           sub.sent = state.seq;
-          peer.send(control("resync", state).put("reason", "replay_failed"));
+          peer.send(Messages.control("resync", state).put("reason", "replay_failed"));
           return;
         }
-        peer.send(control("subscribed", state).put("seq", lastSeq).put("replay", current - lastSeq));
+        peer.send(Messages.control("subscribed", state).put("seq", lastSeq).put("replay", current - lastSeq));
         result.result().forEach(e -> send(peer, sub, new LiveEvent(e)));
         sub.held.forEach(e -> send(peer, sub, e));
         sub.held.clear();
@@ -231,7 +203,7 @@ final class Hub {
    * up: it is dropped to resync, so it never holds back the others nor grows memory without
    * bound (the backlog holds references to events encoded once for everyone).
    */
-  private void send(Peer peer, Subscription sub, LiveEvent event) {
+  private void send(Peer peer, ChannelState.Subscription sub, LiveEvent event) {
     if (event.seq <= sub.sent || peer.lagging) return;
     if (!peer.backlog.isEmpty() || peer.ws.writeQueueFull()) {
       if (peer.backlog.size() >= window) {
@@ -256,7 +228,7 @@ final class Hub {
     if (!peer.ws.writeQueueFull()) drained(peer);
   }
 
-  private static void write(Peer peer, Subscription sub, LiveEvent event) {
+  private static void write(Peer peer, ChannelState.Subscription sub, LiveEvent event) {
     if (event.seq <= sub.sent || peer.lagging) return;
     sub.sent = event.seq;
     peer.send(event.bytes());
@@ -275,14 +247,4 @@ final class Hub {
       }
     });
   }
-
-  private static JsonObject control(String type, ChannelState state) {
-    return new JsonObject().put("type", type).put("channel", state.name).put("seq", state.seq).put("epoch", state.epoch);
-  }
-
-  static JsonObject error(String code, String channel, org.liandong.support.Text message) {
-    return new JsonObject().put("type", "error").put("code", code).put("channel", channel)
-        .put("message", message.en()).put("messageZh", message.zh());
-  }
-
 }

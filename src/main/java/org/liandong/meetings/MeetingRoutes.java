@@ -5,7 +5,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import org.liandong.accounts.CurrentUser;
 import org.liandong.obligations.NewObligation;
-import org.liandong.storage.Idempotency;
+import org.liandong.support.IdempotencyKey;
 import org.liandong.support.Body;
 import org.liandong.support.Query;
 import org.liandong.support.Responses;
@@ -48,7 +48,7 @@ public final class MeetingRoutes implements Routes {
 
   private void create(RoutingContext ctx) {
     var me = CurrentUser.of(ctx);
-    var key = Idempotency.Key.of(ctx.request().getHeader("Idempotency-Key"), me.id(), ctx.body().asString());
+    var key = IdempotencyKey.of(ctx, me.id());
     meetings.create(me, Body.of(ctx).read(MEETING), key)
         .onSuccess(m -> Responses.created(ctx, "/api/meetings/" + m.getString("id"), m))
         .onFailure(ctx::fail);

@@ -21,6 +21,7 @@ import org.liandong.obligations.ObligationService;
 import org.liandong.storage.Graph;
 import org.liandong.storage.Idempotency;
 import org.liandong.storage.Work;
+import org.liandong.support.IdempotencyKey;
 import org.liandong.support.Failure;
 import org.liandong.support.Text;
 
@@ -56,7 +57,7 @@ public final class MeetingService {
     return repository.access(id);
   }
 
-  Future<JsonObject> create(CurrentUser actor, Map<String, Object> fields, Optional<Idempotency.Key> key) {
+  Future<JsonObject> create(CurrentUser actor, Map<String, Object> fields, Optional<IdempotencyKey> key) {
     policy.require(actor, Action.MANAGE_MEETINGS);
     var props = new HashMap<>(fields);
     var projectIds = strings(props.remove("projectIds"));
@@ -70,9 +71,14 @@ public final class MeetingService {
     policy.require(actor, Action.MANAGE_MEETINGS);
     var changes = new HashMap<>(fields);
     var newProjects = changes.containsKey("projectIds") ? strings(changes.remove("projectIds")) : null;
-    return repository.graph().write(repository.lock(id, version).then(before -> tx -> lifecycle(before, changes)
-            .compose(v -> repository.update(actor.username(), id, before, changes, newProjects).run(tx))))
+    return repository.graph().write(repository.lock(id, version).then(before -> updated(actor, id, before, changes, newProjects)))
         .compose(v -> one(id));
+  }
+
+  private Work<Void> updated(CurrentUser actor, String id, Map<String, Object> before, Map<String, Object> changes,
+                             List<String> newProjects) {
+    var write = repository.update(actor.username(), id, before, changes, newProjects);
+    return tx -> lifecycle(before, changes).compose(v -> write.run(tx));
   }
 
   /** scheduled → open → closed; a closed meeting is locked, an open one cannot be unscheduled. */

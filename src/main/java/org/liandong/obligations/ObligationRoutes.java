@@ -2,7 +2,7 @@ package org.liandong.obligations;
 
 import io.vertx.ext.web.RoutingContext;
 import org.liandong.accounts.CurrentUser;
-import org.liandong.storage.Idempotency;
+import org.liandong.support.IdempotencyKey;
 import org.liandong.support.Body;
 import org.liandong.support.Query;
 import org.liandong.support.Responses;
@@ -49,7 +49,7 @@ public final class ObligationRoutes implements Routes {
 
   private void create(RoutingContext ctx) {
     var me = CurrentUser.of(ctx);
-    var key = Idempotency.Key.of(ctx.request().getHeader("Idempotency-Key"), me.id(), ctx.body().asString());
+    var key = IdempotencyKey.of(ctx, me.id());
     obligations.create(me, NewObligation.from(Body.of(ctx)), key)
         .onSuccess(o -> Responses.created(ctx, "/api/obligations/" + o.getString("id"), o))
         .onFailure(ctx::fail);

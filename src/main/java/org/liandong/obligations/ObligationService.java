@@ -22,6 +22,7 @@ import org.liandong.storage.Idempotency;
 import org.liandong.storage.Locks;
 import org.liandong.storage.Node;
 import org.liandong.storage.Work;
+import org.liandong.support.IdempotencyKey;
 import org.liandong.support.Failure;
 import org.liandong.support.Text;
 
@@ -66,7 +67,7 @@ public final class ObligationService {
         .put("feedback", dispatches && "need".equals(o.getString("kind")) && from == Status.done));
   }
 
-  Future<JsonObject> create(CurrentUser actor, NewObligation draft, Optional<Idempotency.Key> key) {
+  Future<JsonObject> create(CurrentUser actor, NewObligation draft, Optional<IdempotencyKey> key) {
     policy.require(actor, Action.DISPATCH);
     return Idempotency.create(repository.graph(), key, "Obligation", create(actor, List.of(draft), List.of()).map(ids -> ids.get(0)))
         .compose(created -> one(created.id()));
@@ -113,10 +114,22 @@ public final class ObligationService {
   Future<JsonObject> update(CurrentUser actor, String id, long version, Map<String, Object> fields) {
     var changes = new HashMap<>(fields);
     var newDepartment = (String) changes.remove("departmentId");
-    return repository.graph().write(repository.lockOwned(id).then(owned -> tx -> allowed(actor, owned, fields)
+    return repository.graph().write(repository.lockOwned(id).then(owned -> changed(actor, owned, version, fields, changes, newDepartment)));
+  }
+
+  /** Who may, which version, which move; then the change itself. */
+  private Work<JsonObject> changed(CurrentUser actor, ObligationRepository.Owned owned, long version, Map<String, Object> fields,
+                                   Map<String, Object> changes, String newDepartment) {
+    return tx -> allowed(actor, owned, fields)
         .compose(v -> Locks.expect(Node.Obligation, owned.obligation(), version))
         .compose(before -> workflow(actor, before, changes))
-        .compose(type -> repository.update(actor.username(), owned, type, changes, newDepartment, today()).run(tx))));
+        .compose(type -> repository.update(actor.username(), owned, type, changes, newDepartment, today()).run(tx));
+  }
+
+  /** The obligation, locked, at the version the writer read; then {@code next} with it. */
+  private Work<Void> atVersion(String id, long version, java.util.function.Function<ObligationRepository.Owned, Work<Void>> next) {
+    return repository.lockOwned(id).then(owned -> tx -> Locks.expect(Node.Obligation, owned.obligation(), version)
+        .compose(before -> next.apply(owned).run(tx)));
   }
 
   /** Officers move only what their department owes, and only its workflow fields; the rest is dispatching. */
@@ -194,21 +207,18 @@ public final class ObligationService {
 
   Future<Void> delete(CurrentUser actor, String id, long version) {
     policy.require(actor, Action.DISPATCH);
-    return repository.graph().write(repository.lockOwned(id).then(owned -> tx ->
-        Locks.expect(Node.Obligation, owned.obligation(), version).compose(before -> repository.delete(actor.username(), owned).run(tx))));
+    return repository.graph().write(atVersion(id, version, owned -> repository.delete(actor.username(), owned)));
   }
 
   Future<JsonObject> link(CurrentUser actor, String id, long version, String dependsOn) {
     policy.require(actor, Action.DISPATCH);
-    return repository.graph().write(repository.lockOwned(id).then(owned -> tx ->
-            Locks.expect(Node.Obligation, owned.obligation(), version).compose(before -> repository.link(actor.username(), owned, dependsOn).run(tx))))
+    return repository.graph().write(atVersion(id, version, owned -> repository.link(actor.username(), owned, dependsOn)))
         .compose(v -> one(id));
   }
 
   Future<JsonObject> unlink(CurrentUser actor, String id, long version, String dependsOn) {
     policy.require(actor, Action.DISPATCH);
-    return repository.graph().write(repository.lockOwned(id).then(owned -> tx ->
-            Locks.expect(Node.Obligation, owned.obligation(), version).compose(before -> repository.unlink(actor.username(), owned, dependsOn).run(tx))))
+    return repository.graph().write(atVersion(id, version, owned -> repository.unlink(actor.username(), owned, dependsOn)))
         .compose(v -> one(id));
   }
 

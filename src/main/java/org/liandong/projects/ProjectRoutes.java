@@ -2,7 +2,7 @@ package org.liandong.projects;
 
 import io.vertx.ext.web.RoutingContext;
 import org.liandong.accounts.CurrentUser;
-import org.liandong.storage.Idempotency;
+import org.liandong.support.IdempotencyKey;
 import org.liandong.support.Body;
 import org.liandong.support.Query;
 import org.liandong.support.Responses;
@@ -47,7 +47,7 @@ public final class ProjectRoutes implements Routes {
 
   private void create(RoutingContext ctx) {
     var me = CurrentUser.of(ctx);
-    var key = Idempotency.Key.of(ctx.request().getHeader("Idempotency-Key"), me.id(), ctx.body().asString());
+    var key = IdempotencyKey.of(ctx, me.id());
     projects.create(me, Body.of(ctx).read(PROJECT), key)
         .onSuccess(p -> Responses.created(ctx, "/api/projects/" + p.getString("id"), p))
         .onFailure(ctx::fail);

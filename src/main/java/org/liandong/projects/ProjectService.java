@@ -16,6 +16,7 @@ import org.liandong.accounts.Policy;
 import org.liandong.storage.Exists;
 import org.liandong.storage.Graph;
 import org.liandong.storage.Idempotency;
+import org.liandong.support.IdempotencyKey;
 import org.liandong.support.Failure;
 import org.liandong.support.Text;
 
@@ -39,7 +40,7 @@ public final class ProjectService {
     return repository.one(id, today());
   }
 
-  Future<JsonObject> create(CurrentUser actor, Map<String, Object> fields, Optional<Idempotency.Key> key) {
+  Future<JsonObject> create(CurrentUser actor, Map<String, Object> fields, Optional<IdempotencyKey> key) {
     policy.require(actor, Action.MANAGE_PROJECTS);
     var props = new HashMap<>(fields);
     var people = people(props);
@@ -56,14 +57,19 @@ public final class ProjectService {
     policy.require(actor, Action.MANAGE_PROJECTS);
     var changes = new HashMap<>(fields);
     var people = people(changes);
-    return repository.graph().write(repository.lock(id, version).then(before -> {
-          startedOnWhenStarted(changes, before);
-          var merged = new HashMap<>(before);
-          merged.putAll(changes);
-          return tx -> checkDates(merged).compose(v -> repository.update(actor.username(), id, before, changes, people).run(tx));
-        }))
+    return repository.graph().write(repository.lock(id, version).then(before -> updated(actor, id, before, changes, people)))
         .recover(ProjectService::codeTaken)
         .compose(v -> one(id));
+  }
+
+  /** The change as it stands against the project as it was: dates checked on the whole, then written. */
+  private org.liandong.storage.Work<Void> updated(CurrentUser actor, String id, Map<String, Object> before,
+                                                 Map<String, Object> changes, ProjectRepository.People people) {
+    startedOnWhenStarted(changes, before);
+    var merged = new HashMap<>(before);
+    merged.putAll(changes);
+    var write = repository.update(actor.username(), id, before, changes, people);
+    return tx -> checkDates(merged).compose(v -> write.run(tx));
   }
 
   Future<Void> delete(CurrentUser actor, String id, long version) {

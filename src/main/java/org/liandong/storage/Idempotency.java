@@ -1,12 +1,10 @@
 package org.liandong.storage;
 
 import io.vertx.core.Future;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import org.liandong.support.Failure;
+import org.liandong.support.IdempotencyKey;
 import org.liandong.support.Text;
 
 /**
@@ -16,18 +14,6 @@ import org.liandong.support.Text;
  */
 public final class Idempotency {
   private Idempotency() {}
-
-  /** A client's key scoped to the person who sent it, with a digest of what was asked. */
-  public record Key(String scoped, String requestHash) {
-    public static Optional<Key> of(String header, String actorId, String body) {
-      if (header == null) return Optional.empty();
-      if (header.isBlank() || header.length() > 200 || !header.chars().allMatch(c -> c > 32 && c < 127)) {
-        throw Failure.invalid("Idempotency-Key", Text.of("must be 1-200 visible ASCII characters, e.g. a UUID",
-            "须为 1 至 200 个可见 ASCII 字符，例如 UUID"));
-      }
-      return Optional.of(new Key(actorId + ":" + header, sha256(body == null ? "" : body)));
-    }
-  }
 
   public record Created(String id, boolean replayed) {}
 
@@ -42,7 +28,7 @@ public final class Idempotency {
       MATCH (k:IdempotencyKey {key: $key}) SET k.requestHash = $hash, k.entity = $entity, k.entityId = $id
       """;
 
-  public static Future<Created> create(Graph graph, Optional<Key> key, String entity, Work<String> creator) {
+  public static Future<Created> create(Graph graph, Optional<IdempotencyKey> key, String entity, Work<String> creator) {
     if (key.isEmpty()) return graph.write(creator).map(id -> new Created(id, false));
     var k = key.get();
     return graph.write(tx -> tx.first(TAKE, Map.of("key", k.scoped())).compose(row -> {
@@ -58,14 +44,5 @@ public final class Idempotency {
       }
       return Future.succeededFuture(new Created(r.get("id").asString(), true));
     }));
-  }
-
-  private static String sha256(String text) {
-    try {
-      return HexFormat.of().formatHex(
-          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

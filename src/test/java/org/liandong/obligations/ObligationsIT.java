@@ -268,7 +268,9 @@ class ObligationsIT {
 
     var first = officer.get("/api/obligations?project=p-hadian&limit=10&offset=0").json();
     var second = officer.get("/api/obligations?project=p-hadian&limit=10&offset=10").json();
-    assertThat(first.getLong("total")).isEqualTo(26);
+    var counted = TestServer.get().graph().query("MATCH (:Project {id: 'p-hadian'})<-[:FOR]-(o:Obligation) RETURN count(o) AS n",
+        java.util.Map.of()).await().get(0).get("n").asLong();
+    assertThat(first.getLong("total")).as("the graph's own count").isEqualTo(counted).isGreaterThan(10);
     assertThat(first.getJsonArray("items")).hasSize(10);
     assertThat(second.getJsonArray("items").getJsonObject(0).getString("id"))
         .isNotIn(first.getJsonArray("items").stream().map(JsonObject.class::cast).map(o -> o.getString("id")).toList());

@@ -122,7 +122,9 @@ class ProjectsIT {
     var version = analyst.get("/api/projects/p-hadian").json().getLong("version");
     var inUse = coordinator.with("If-Match", "\"" + version + "\"").delete("/api/projects/p-hadian");
     assertThat(inUse.status()).isEqualTo(409);
-    assertThat(inUse.json().getString("message")).contains("26 obligations");
+    var owed = analyst.get("/api/obligations?project=p-hadian&limit=1").json().getLong("total");
+    assertThat(inUse.json().getString("message")).contains(owed + " obligations");
+    assertThat(inUse.json().getString("messageZh")).contains(owed + " 项事项");
     var id = coordinator.post("/api/projects", body(code())).json().getString("id");
     assertThat(coordinator.with("If-Match", "\"1\"").delete("/api/projects/" + id).status()).isEqualTo(204);
     assertThat(analyst.get("/api/projects/" + id).status()).isEqualTo(404);

@@ -1,0 +1,78 @@
+package org.liandong;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+
+/**
+ * The boundaries DESIGN.md draws, kept by the build: features meet through services and typed
+ * records, never each other's repositories or Cypher; no package cycles; Neo4j behind storage and
+ * the repositories; nothing that blocks a thread in the server's code.
+ */
+@AnalyzeClasses(packages = "org.liandong", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+  @ArchTest
+  static final ArchRule noCycles = slices().matching("org.liandong.(*)..").should().beFreeOfCycles()
+      .because("a feature that needs another's work calls its service; the other does not call back");
+
+  @ArchTest
+  static final ArchRule repositoriesStayHome = classes().that().haveSimpleNameEndingWith("Repository")
+      .or().haveSimpleNameEndingWith("Cypher")
+      .should(beUsedOnlyInTheirOwnPackage())
+      .because("a feature's Cypher and records mapping are its own; others call its service");
+
+  @ArchTest
+  static final ArchRule webAndSupportKnowNoStorage = noClasses().that().resideInAnyPackage("org.liandong.web..", "org.liandong.support..")
+      .should().dependOnClassesThat().resideInAnyPackage("org.liandong.storage..", "org.neo4j..")
+      .because("the HTTP layer and the shared helpers do not talk to the database");
+
+  @ArchTest
+  static final ArchRule routesAreThin = noClasses().that().haveSimpleNameEndingWith("Routes")
+      .should().dependOnClassesThat().resideInAnyPackage("org.neo4j..", "org.liandong.storage..")
+      .orShould().dependOnClassesThat().haveSimpleNameEndingWith("Repository")
+      .because("handlers parse, call a service and answer");
+
+  @ArchTest
+  static final ArchRule embeddedNeo4jOnlyInStorage = noClasses().that().resideOutsideOfPackages("org.liandong.storage..", "org.liandong.console..")
+      .should().dependOnClassesThat().resideInAnyPackage("org.neo4j.dbms..", "org.neo4j.graphdb..", "org.neo4j.kernel..", "org.neo4j.configuration..")
+      .because("the embedded server is storage's (the console reads only Neo4j's Cypher parser)");
+
+  @ArchTest
+  static final ArchRule noBlockingDriver = noClasses().should().dependOnClassesThat()
+      .haveFullyQualifiedName("org.neo4j.driver.Session")
+      .orShould().dependOnClassesThat().haveFullyQualifiedName("org.neo4j.driver.Transaction")
+      .orShould().dependOnClassesThat().haveFullyQualifiedName("org.neo4j.driver.TransactionContext")
+      .orShould().dependOnClassesThat().haveFullyQualifiedName("org.neo4j.driver.Result")
+      .because("an event loop must never wait on the database: the driver's async API only");
+
+  @ArchTest
+  static final ArchRule noSleeping = noClasses().should().callMethod(Thread.class, "sleep", long.class)
+      .because("timers, not sleeps");
+
+  @ArchTest
+  static final ArchRule awaitOnlyAtStartUp = noClasses().that().doNotHaveFullyQualifiedName(Server.class.getName())
+      .should().callMethod(io.vertx.core.Future.class, "await")
+      .orShould().callMethod(io.vertx.core.Future.class, "await", long.class, java.util.concurrent.TimeUnit.class)
+      .because("only start-up, on the main thread, may wait for a future");
+
+  private static ArchCondition<JavaClass> beUsedOnlyInTheirOwnPackage() {
+    return new ArchCondition<>("be used only in their own package") {
+      @Override
+      public void check(JavaClass item, ConditionEvents events) {
+        item.getDirectDependenciesToSelf().stream()
+            .filter(d -> !d.getOriginClass().getPackageName().equals(item.getPackageName()))
+            .forEach(d -> events.add(SimpleConditionEvent.violated(d, d.getDescription())));
+      }
+    };
+  }
+}

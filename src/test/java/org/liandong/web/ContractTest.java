@@ -1,0 +1,72 @@
+package org.liandong.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.liandong.accounts.AccountRoutes;
+import org.liandong.accounts.Policy;
+import org.liandong.console.ConsoleRoutes;
+import org.liandong.departments.DepartmentRoutes;
+import org.liandong.meetings.MeetingRoutes;
+import org.liandong.meta.MetaRoutes;
+import org.liandong.obligations.ObligationRoutes;
+import org.liandong.projects.ProjectRoutes;
+import org.liandong.schedule.KpiRoutes;
+import org.liandong.schedule.ScheduleRoutes;
+import org.liandong.support.Routes;
+
+/** The contract and the routes are one: every operation has exactly one handler and no handler is outside the contract. */
+@DisplayName("openapi.yaml and the routes")
+class ContractTest {
+  static Vertx vertx;
+
+  @BeforeAll
+  static void start() {
+    vertx = Vertx.vertx();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    vertx.close().await(10, TimeUnit.SECONDS);
+  }
+
+  /** Every feature's routes as the server mounts them; mounting only names handlers, so no service is needed. */
+  static List<Routes> features() {
+    return new ArrayList<>(List.of(new AccountRoutes(null, false), new MetaRoutes(), new DepartmentRoutes(null),
+        new ProjectRoutes(null), new ObligationRoutes(null), new MeetingRoutes(null), new KpiRoutes(null, null),
+        new ConsoleRoutes(null), new ScheduleRoutes(null)));
+  }
+
+  @Test
+  @DisplayName("agree: the contract loads with every feature's handlers bound")
+  void agree() throws Exception {
+    var contract = Contract.load(vertx, features(), new Policy()).await(20, TimeUnit.SECONDS);
+    assertThat(contract.contract().operations()).hasSizeGreaterThan(40);
+  }
+
+  @Test
+  @DisplayName("a handler for an operation the contract lacks stops the start-up, naming it")
+  void undescribed() {
+    var features = features();
+    features.add(api -> api.on("deleteEverything", ctx -> ctx.end()));
+    assertThatThrownBy(() -> Contract.load(vertx, features, new Policy()).await(20, TimeUnit.SECONDS))
+        .hasMessageContaining("deleteEverything").hasMessageContaining("does not describe");
+  }
+
+  @Test
+  @DisplayName("an operation without a handler stops the start-up, naming it")
+  void unserved() {
+    var features = features();
+    features.remove(features.size() - 1);
+    assertThatThrownBy(() -> Contract.load(vertx, features, new Policy()).await(20, TimeUnit.SECONDS))
+        .hasMessageContaining("without a handler").hasMessageContaining("bottlenecks");
+  }
+}
