@@ -30,7 +30,7 @@ function navigation(user) {
   const items = [['#/battle', 'nav.battle'], ['#/inbox', 'nav.inbox']];
   if (user.roles.includes('leader') || user.roles.includes('admin')) items.push(['#/leader', 'nav.leader']);
   items.push(['#/meetings', 'nav.meetings'], ['#/graph', 'nav.graph']);
-  if (user.roles.includes('analyst') || user.roles.includes('admin')) items.push(['#/console', 'nav.console']);
+  if (user.may?.CONSOLE) items.push(['#/console', 'nav.console']);
   const nav = clear(document.getElementById('nav'));
   for (const [href, key] of items) nav.append(h('a', { href, dataset: { route: href } }, t(key)));
   markCurrent();

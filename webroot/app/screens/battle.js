@@ -3,7 +3,6 @@ import { t } from '../i18n.js';
 import { h, light, yi, table, section, fill } from '../ui.js';
 import { follow, debounce } from '../live.js';
 
-const STAGES = ['signed', 'filed', 'land', 'permitted', 'started', 'producing'];
 
 /** 挂图作战: the wall screen. Every project's light, the pools and rates, departments' records. */
 export async function render(root) {

@@ -2,10 +2,13 @@ import { api } from '../api.js';
 import { t } from '../i18n.js';
 import { h, statusBadge, date, banner, explain, table, section, fill } from '../ui.js';
 import { follow, debounce } from '../live.js';
+import { meta } from '../meta.js';
 
 /** 部门交办: what a department owes, most urgent first, moved through the workflow in place. */
 export async function render(root, { user, params }) {
-  const office = user.roles.includes('coordinator') || user.roles.includes('admin');
+  const vocabulary = await meta();
+  // what this person may do is the server's to say (user.may, and each obligation's actions)
+  const office = !!user.may?.DISPATCH;
   const departments = await api.get('/api/departments');
   let departmentId = params[0] || user.departmentId || departments.find(d => d.open > 0)?.id;
   let showDone = false;
@@ -99,7 +102,7 @@ export async function render(root, { user, params }) {
     const dept = h('select', { 'aria-label': t('table.department') }, departments.map(d => h('option', { value: d.id }, d.name)));
     dept.value = departmentId;
     const title = h('input', { type: 'text', required: true, placeholder: t('need.title'), 'aria-label': t('need.title'), size: 30 });
-    const source = h('select', { 'aria-label': t('need.source') }, ['visit', 'online', 'meeting', 'other'].map(s => h('option', { value: s }, t(`need.${s}`))));
+    const source = h('select', { 'aria-label': t('need.source') }, vocabulary.needSources.map(s => h('option', { value: s.key }, t(`need.${s.key}`))));
     const due = h('input', { type: 'date', required: true, 'aria-label': t('table.due') });
     const assisted = h('input', { type: 'checkbox', id: 'need-assisted' });
     const form = h('form', { class: 'inline', id: 'need-form' }, projects, dept, title, source, due,
@@ -117,7 +120,7 @@ export async function render(root, { user, params }) {
     return section('need.record', form);
   }
 
-  const picker = h('select', { id: 'inbox-department', 'aria-label': t('inbox.department'), disabled: !office && !!user.departmentId },
+  const picker = h('select', { id: 'inbox-department', 'aria-label': t('inbox.department') },
     departments.map(d => h('option', { value: d.id }, d.name)));
   picker.value = departmentId;
   picker.addEventListener('change', () => { location.hash = `#/inbox/${picker.value}`; });
@@ -128,7 +131,6 @@ export async function render(root, { user, params }) {
     office ? needForm() : null,
     h('section', { class: 'card' }, listEl));
   await load();
-  // officers may follow only their own department; the office follows whichever it looks at
-  if (departmentId && (office || departmentId === user.departmentId)) stop = follow(`department:${departmentId}`, reload);
+  if (departmentId) stop = follow(`department:${departmentId}`, reload);
   return () => stop();
 }

@@ -2,12 +2,12 @@ import { api } from '../api.js';
 import { t } from '../i18n.js';
 import { h, statusBadge, date, banner, explain, section, fill } from '../ui.js';
 import { follow, debounce } from '../live.js';
+import { meta } from '../meta.js';
 
 /** 会办 live: agenda and the item now discussed, who is present, decisions, minutes. */
 export async function render(root, { user, params }) {
+  const vocabulary = await meta();
   const id = params[0];
-  const chair = ['admin', 'coordinator', 'leader'].some(r => user.roles.includes(r));
-  const office = ['admin', 'coordinator'].some(r => user.roles.includes(r));
   const departments = await api.get('/api/departments');
   let people = { people: [], departments: [] };
   const presenceEl = h('section', { class: 'card', id: 'presence' });
@@ -26,14 +26,14 @@ export async function render(root, { user, params }) {
     const agenda = h('ol', { class: 'agenda', id: 'agenda' }, m.agenda.map(item => h('li', {
       class: item.id === m.focusItemId ? 'focus' : '', dataset: { item: item.id }, 'aria-current': item.id === m.focusItemId ? 'true' : null },
       item.id === m.focusItemId ? h('strong', {}, `${t('meeting.now')}: `) : null, item.title,
-      chair && !closed && item.id !== m.focusItemId
+      m.actions.chair && !closed && item.id !== m.focusItemId
         ? h('button', { type: 'button', class: 'secondary', dataset: { focus: item.id }, style: 'margin-left:.5rem',
           onclick: () => act(() => api.post(`/api/meetings/${id}/focus`, { agendaItemId: item.id })) }, t('meeting.focus'))
         : null)));
     const decisions = h('div', { id: 'decisions' }, m.decisionList.map(d => h('div', { class: 'card', dataset: { decision: d.id } },
       h('p', {}, h('strong', {}, d.text)), h('p', { class: 'muted' }, `${t('common.by')} ${d.by} · ${String(d.at).slice(0, 16).replace('T', ' ')}`),
       h('ul', {}, d.obligations.map(o => h('li', {}, statusBadge(o.status), ` ${o.title} — ${o.departmentName} · ${date(o.dueOn)}`))))));
-    const controls = office && !closed ? h('div', { class: 'row' },
+    const controls = m.actions.manage && !closed ? h('div', { class: 'row' },
       m.status === 'scheduled' ? h('button', { type: 'button', id: 'open-meeting',
         onclick: () => act(() => setStatus('open')) }, t('meeting.open')) : null,
       h('button', { type: 'button', id: 'close-meeting', class: 'secondary',
@@ -43,7 +43,7 @@ export async function render(root, { user, params }) {
       h('p', { class: 'muted' }, `${String(m.startsAt).slice(0, 16).replace('T', ' ')} · ${m.location || ''} · ${m.projects.map(p => p.name).join('、')}`),
       controls,
       h('div', { class: 'columns' }, section('meeting.agenda', agenda), presenceEl),
-      section('meeting.decisions', decisions, chair && !closed ? decisionForm(m) : null),
+      section('meeting.decisions', decisions, m.actions.decide && !closed ? decisionForm(m) : null),
       closed ? await minutes() : null);
     drawPresence();
   }
@@ -74,7 +74,7 @@ export async function render(root, { user, params }) {
       const dept = h('select', { 'aria-label': t('table.department'), dataset: { field: 'departmentId' } }, departments.map(d => h('option', { value: d.id }, d.name)));
       const title = h('input', { type: 'text', required: true, placeholder: t('table.title'), 'aria-label': t('table.title'), dataset: { field: 'title' } });
       const due = h('input', { type: 'date', required: true, 'aria-label': t('table.due'), dataset: { field: 'dueOn' } });
-      const track = h('select', { 'aria-label': t('project.timeline'), dataset: { field: 'track' } }, ['permits', 'land', 'site', 'need'].map(k => h('option', { value: k }, t(`track.${k}`))));
+      const track = h('select', { 'aria-label': t('project.timeline'), dataset: { field: 'track' } }, vocabulary.tracks.map(k => h('option', { value: k.key }, t(`track.${k.key}`))));
       const projectSel = m.projects.length > 1 ? h('select', { 'aria-label': t('table.project'), dataset: { field: 'projectId' } }, m.projects.map(p => h('option', { value: p.id }, p.name))) : null;
       rows.append(h('div', { class: 'row obligation-row' }, projectSel, dept, title, due, track));
     };

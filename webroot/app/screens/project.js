@@ -2,22 +2,23 @@ import { api } from '../api.js';
 import { t } from '../i18n.js';
 import { h, light, statusBadge, date, yi, table, section, fill, banner, explain } from '../ui.js';
 import { follow, debounce } from '../live.js';
+import { meta } from '../meta.js';
 
-const TRACKS = ['land', 'site', 'permits', 'need'];
 
 /** A project: facts, its three parallel tracks as a timeline, obligations, history, people. */
 export async function render(root, { params }) {
   const id = params[0];
   async function draw() {
-    const [p, obligations, changes, permits, plan] = await Promise.all([
+    const [p, obligations, changes, permits, plan, vocabulary] = await Promise.all([
       api.get(`/api/projects/${id}`), api.get(`/api/obligations?project=${id}&limit=500`),
       api.get(`/api/projects/${id}/changes?limit=30`), api.get(`/api/projects/${id}/permits`),
-      api.get(`/api/projects/${id}/schedule`)]);
+      api.get(`/api/projects/${id}/schedule`), meta()]);
+    const tracks = vocabulary.tracks.map(t => t.key);
     const critical = new Set(plan.criticalPath);
     fill(root,
       h('h1', {}, light(p.light), ' ', p.name, h('span', { class: 'muted' }, ` ${p.code}`)),
       h('div', { class: 'columns' }, facts(p, permits, plan), history(changes)),
-      section('project.timeline', h('div', { class: 'timeline', id: 'timeline' }, timeline(obligations.items, critical))),
+      section('project.timeline', h('div', { class: 'timeline', id: 'timeline' }, timeline(obligations.items, tracks, critical))),
       section('schedule.title', scheduleTable(plan)),
       section('impact.title', impactForm(obligations.items)),
       section('project.obligations', obligationTable(obligations.items)));
@@ -98,12 +99,12 @@ function s(tag, attrs = {}, text) {
 }
 
 /** Planned bars (due date back by its duration), actual bars, and the dependencies as arrows. */
-function timeline(items, critical = new Set()) {
+function timeline(items, tracks, critical = new Set()) {
   if (!items.length) return h('p', { class: 'muted' }, t('common.none'));
   const day = 86_400_000;
   const parse = d => new Date(String(d).slice(0, 10) + 'T00:00:00').getTime();
   const rows = [];
-  for (const track of TRACKS) {
+  for (const track of tracks) {
     const inTrack = items.filter(o => o.track === track).sort((a, b) => parse(a.dueOn) - parse(b.dueOn));
     if (inTrack.length) rows.push({ track }, ...inTrack.map(o => ({ o })));
   }

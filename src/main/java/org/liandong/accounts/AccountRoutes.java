@@ -45,7 +45,7 @@ public final class AccountRoutes implements Routes {
       ctx.response().addCookie(Cookie.cookie(AuthHandler.COOKIE, login.token())
           .setHttpOnly(true).setSameSite(CookieSameSite.STRICT).setSecure(secureCookies).setPath("/"));
       Responses.created(ctx, null, new JsonObject().put("token", login.token())
-          .put("csrfToken", login.csrf()).put("user", login.user().toJson()));
+          .put("csrfToken", login.csrf()).put("user", accounts.describe(login.user())));
     }).onFailure(ctx::fail);
   }
 
@@ -57,7 +57,7 @@ public final class AccountRoutes implements Routes {
       return;
     }
     accounts.session(token).onSuccess(found -> ctx.json(found
-            .map(s -> new JsonObject().put("user", s.user().toJson()).put("csrfToken", AccountService.csrfOf(token)))
+            .map(s -> new JsonObject().put("user", accounts.describe(s.user())).put("csrfToken", AccountService.csrfOf(token)))
             .orElseGet(() -> new JsonObject().putNull("user"))))
         .onFailure(ctx::fail);
   }
@@ -71,7 +71,7 @@ public final class AccountRoutes implements Routes {
   }
 
   private void me(RoutingContext ctx) {
-    ctx.json(new JsonObject().put("user", CurrentUser.of(ctx).toJson())
+    ctx.json(new JsonObject().put("user", accounts.describe(CurrentUser.of(ctx)))
         .put("csrfToken", AccountService.csrfOf(ctx.get(AuthHandler.TOKEN_KEY))));
   }
 

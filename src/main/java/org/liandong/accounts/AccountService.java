@@ -99,6 +99,11 @@ public final class AccountService {
         .map(found -> found.map(s -> new Session(s.user(), hash, s.expiresAt())));
   }
 
+  /** The person as the pages see them: who, and what they may do (decided by the policy). */
+  JsonObject describe(CurrentUser user) {
+    return user.toJson().put("may", policy.abilities(user));
+  }
+
   static String csrfOf(String token) {
     return Passwords.csrf(token);
   }

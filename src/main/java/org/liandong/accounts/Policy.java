@@ -52,6 +52,16 @@ public final class Policy {
     };
   }
 
+  /** The actions a person may take whatever the object, for the pages to offer only those (GET /api/me). */
+  public io.vertx.core.json.JsonObject abilities(CurrentUser user) {
+    var may = new io.vertx.core.json.JsonObject();
+    for (var action : java.util.List.of(Action.MANAGE_PROJECTS, Action.DISPATCH, Action.MANAGE_MEETINGS, Action.MANAGE_USERS,
+        Action.MANAGE_DEPARTMENTS, Action.CONSOLE, Action.READ_AUDIT)) {
+      may.put(action.name(), allows(user, action, Subject.NONE));
+    }
+    return may;
+  }
+
   /** Throws 403 unless allowed. */
   public void require(CurrentUser user, Action action, Subject subject) {
     refusal(user, action, subject).ifPresent(text -> {

@@ -43,7 +43,7 @@ public final class MeetingRoutes implements Routes {
   }
 
   private void one(RoutingContext ctx) {
-    meetings.one(ctx.pathParam("id")).onSuccess(m -> Responses.ok(ctx, m)).onFailure(ctx::fail);
+    meetings.one(CurrentUser.of(ctx), ctx.pathParam("id")).onSuccess(m -> Responses.ok(ctx, m)).onFailure(ctx::fail);
   }
 
   private void create(RoutingContext ctx) {

@@ -52,6 +52,14 @@ public final class MeetingService {
     return repository.one(id);
   }
 
+  /** The meeting, with what this person may do in it (decide, chair, run it), as the policy says. */
+  Future<JsonObject> one(CurrentUser viewer, String id) {
+    return repository.one(id).compose(meeting -> access(id).map(found -> meeting.put("actions", new JsonObject()
+        .put("decide", found.map(a -> policy.allows(viewer, Action.DECIDE, a)).orElse(false))
+        .put("chair", found.map(a -> policy.allows(viewer, Action.CHAIR, a)).orElse(false))
+        .put("manage", policy.allows(viewer, Action.MANAGE_MEETINGS, Subject.NONE)))));
+  }
+
   /** Who belongs in the meeting, for the policy (the live room asks too); empty when there is no such meeting. */
   public Future<Optional<Subject.Meeting>> access(String id) {
     return repository.access(id);
