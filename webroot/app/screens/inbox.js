@@ -59,7 +59,9 @@ export async function render(root, { user, params }) {
     // each move the server allows, named as the person would say it
     const name = to => ({ accepted: o.status === 'blocked' ? 'unblock' : 'accept', in_progress: o.status === 'done' ? 'reopen' : 'start',
       done: 'done', deficient: 'deficient', blocked: 'blocked', dispatched: 'redispatch' })[to];
-    for (const to of o.actions.moves) {
+    // forward first, then the detours; which ones there are is the server's to say
+    const order = ['accepted', 'in_progress', 'done', 'deficient', 'blocked', 'dispatched'];
+    for (const to of [...o.actions.moves].sort((a, b) => order.indexOf(a) - order.indexOf(b))) {
       const action = name(to);
       if (to === 'deficient') box.append(withInput(action, 'date', 'action.deadline', v => move('deficient', { deficiencyDueOn: v })()));
       else if (to === 'blocked') box.append(withInput(action, 'text', 'action.reason', v => move('blocked', { blockedReason: v })()));

@@ -17,18 +17,41 @@ import org.junit.jupiter.api.Test;
 
 @DisplayName("WebSocket liveness")
 class HeartbeatIT {
+  static Server server;
 
-  @Test
-  @DisplayName("a peer that never answers the server's pings is dropped with 1001 after the idle time")
-  void deadPeerIsDropped() throws IOException {
+  @org.junit.jupiter.api.BeforeAll
+  static void start() {
     var env = new HashMap<String, String>();
     env.put("LIANDONG_HTTP_PORT", "0");
     env.put("LIANDONG_HTTP_HOST", "127.0.0.1");
     env.put("LIANDONG_DATA_DIR", TestServer.tempDir("liandong-heartbeat-").toString());
     env.put("LIANDONG_WS_PING_SECONDS", "1");
     env.put("LIANDONG_WS_IDLE_SECONDS", "2");
-    try (var server = Server.start(AppConfig.from(env));
-         var socket = new Socket("127.0.0.1", server.port())) {
+    env.put("LIANDONG_ADMIN_PASSWORD", "heartbeat-admin-1");
+    server = Server.start(AppConfig.from(env));
+  }
+
+  @org.junit.jupiter.api.AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @Test
+  @DisplayName("a socket whose session expires is closed at its next heartbeat (4401)")
+  void expiredSessionIsClosed() {
+    var admin = new org.liandong.Api(server.port()).as("admin", "heartbeat-admin-1");
+    // the session's clock runs out a second from now
+    server.graph().write(tx -> tx.run("MATCH (s:Session)-[:OF]->(:User {username: 'admin'}) SET s.expiresAt = datetime() + duration('PT1S')",
+        java.util.Map.of())).await();
+    try (var client = LiveClient.connect(server.port(), admin.token())) {
+      assertThat(client.awaitClose()).isEqualTo((short) 4401);
+    }
+  }
+
+  @Test
+  @DisplayName("a peer that never answers the server's pings is dropped with 1001 after the idle time")
+  void deadPeerIsDropped() throws IOException {
+    try (var socket = new Socket("127.0.0.1", server.port())) {
       // a bare handshake, then silence: no pong, nothing
       socket.getOutputStream().write(("GET /ws HTTP/1.1\r\nHost: 127.0.0.1:" + server.port() + "\r\n"
           + "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
