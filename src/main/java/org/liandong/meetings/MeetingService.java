@@ -54,10 +54,15 @@ public final class MeetingService {
 
   /** The meeting, with what this person may do in it (decide, chair, run it), as the policy says. */
   Future<JsonObject> one(CurrentUser viewer, String id) {
-    return repository.one(id).compose(meeting -> access(id).map(found -> meeting.put("actions", new JsonObject()
-        .put("decide", found.map(a -> policy.allows(viewer, Action.DECIDE, a)).orElse(false))
-        .put("chair", found.map(a -> policy.allows(viewer, Action.CHAIR, a)).orElse(false))
-        .put("manage", policy.allows(viewer, Action.MANAGE_MEETINGS, Subject.NONE)))));
+    return repository.one(id).compose(meeting -> access(id).map(found -> meeting.put("actions", actions(viewer, found))));
+  }
+
+  private JsonObject actions(CurrentUser viewer, Optional<Subject.Meeting> meeting) {
+    var access = meeting.orElse(new Subject.Meeting(java.util.Set.of(), java.util.Set.of(), java.util.Set.of()));
+    return new JsonObject()
+        .put("decide", meeting.isPresent() && policy.allows(viewer, Action.DECIDE, access))
+        .put("chair", meeting.isPresent() && policy.allows(viewer, Action.CHAIR, access))
+        .put("manage", policy.allows(viewer, Action.MANAGE_MEETINGS, Subject.NONE));
   }
 
   /** Who belongs in the meeting, for the policy (the live room asks too); empty when there is no such meeting. */

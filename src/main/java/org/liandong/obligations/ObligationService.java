@@ -228,13 +228,17 @@ public final class ObligationService {
    */
   public Future<Integer> expireDeficiencies() {
     var today = today();
-    return repository.expiredDeficiencies(today).compose(lapsed -> {
-      Future<Integer> chain = Future.succeededFuture(0);
-      for (var one : lapsed) {
-        chain = chain.compose(n -> repository.graph().write(repository.markExpired(one, today)).map(done -> n + done));
-      }
-      return chain;
-    });
+    return repository.expiredDeficiencies(today).compose(lapsed -> markEach(lapsed, today));
+  }
+
+  /** One transaction per lapsed acceptance, one after the other; resolves to how many this call marked. */
+  private Future<Integer> markEach(List<ObligationRepository.Owned> lapsed, LocalDate today) {
+    Future<Integer> chain = Future.succeededFuture(0);
+    for (var one : lapsed) {
+      var mark = repository.markExpired(one, today);
+      chain = chain.compose(n -> repository.graph().write(mark).map(done -> n + done));
+    }
+    return chain;
   }
 
   private ZonedDateTime now() {

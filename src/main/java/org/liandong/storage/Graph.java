@@ -135,15 +135,8 @@ public final class Graph implements AutoCloseable {
   private <T> Future<Committed<T>> once(AccessMode mode, TransactionConfig config, Work<T> work, Context context) {
     var session = session(mode);
     var changes = new AtomicReference<List<Change>>(List.of());
-    java.util.function.Function<AsyncTransactionContext, java.util.concurrent.CompletionStage<T>> run = raw -> {
-      var tx = new Tx(raw, context);
-      return work.run(tx)
-          .compose(value -> ChangeLog.write(tx, tx.entries()).map(written -> {
-            changes.set(written);
-            return value;
-          }))
-          .toCompletionStage();
-    };
+    java.util.function.Function<AsyncTransactionContext, java.util.concurrent.CompletionStage<T>> run =
+        raw -> workThenLog(new Tx(raw, context), work, changes).toCompletionStage();
     var stage = mode == AccessMode.READ
         ? session.executeReadAsync(run::apply, config) : session.executeWriteAsync(run::apply, config);
     // close the session whatever happened, then hand back the transaction's own outcome
@@ -152,6 +145,14 @@ public final class Graph implements AutoCloseable {
     return Future.fromCompletionStage(closed, context).compose(outcome -> outcome.error() != null
         ? Future.failedFuture(unwrap(outcome.error()))
         : Future.succeededFuture(new Committed<>(outcome.value(), changes.get())));
+  }
+
+  /** The work, then its change entries written as the transaction's last step (kept for publishing after the commit). */
+  private static <T> Future<T> workThenLog(Tx tx, Work<T> work, AtomicReference<List<Change>> changes) {
+    return work.run(tx).compose(value -> ChangeLog.write(tx, tx.entries()).map(written -> {
+      changes.set(written);
+      return value;
+    }));
   }
 
   private void publish(List<Change> changes) {

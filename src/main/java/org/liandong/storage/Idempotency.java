@@ -31,18 +31,23 @@ public final class Idempotency {
   public static Future<Created> create(Graph graph, Optional<IdempotencyKey> key, String entity, Work<String> creator) {
     if (key.isEmpty()) return graph.write(creator).map(id -> new Created(id, false));
     var k = key.get();
-    return graph.write(tx -> tx.first(TAKE, Map.of("key", k.scoped())).compose(row -> {
-      var r = row.orElseThrow();
-      if (r.get("fresh").asBoolean()) {
-        return creator.run(tx).compose(id -> tx.run(REMEMBER, Map.of(
-            "key", k.scoped(), "hash", k.requestHash(), "entity", entity, "id", id)).map(s -> new Created(id, false)));
-      }
-      if (!k.requestHash().equals(r.get("hash").asString(null)) || !entity.equals(r.get("entity").asString(null))) {
-        return Future.failedFuture(Failure.unprocessable("Idempotency-Key", Text.of(
-            "was already used for a different request; send a new key for a new object",
-            "该幂等键已用于另一个请求，新建对象请使用新的键")));
-      }
-      return Future.succeededFuture(new Created(r.get("id").asString(), true));
-    }));
+    return graph.write(tx -> tx.first(TAKE, Map.of("key", k.scoped())).compose(row -> row.orElseThrow().get("fresh").asBoolean()
+        ? createAndRemember(tx, k, entity, creator)
+        : replay(row.orElseThrow(), k, entity)));
+  }
+
+  private static Future<Created> createAndRemember(Tx tx, IdempotencyKey k, String entity, Work<String> creator) {
+    return creator.run(tx).compose(id -> tx.run(REMEMBER, Map.of("key", k.scoped(), "hash", k.requestHash(), "entity", entity, "id", id))
+        .map(new Created(id, false)));
+  }
+
+  /** The key was taken before: the same request gets its object, another request with it is refused. */
+  private static Future<Created> replay(org.neo4j.driver.Record r, IdempotencyKey k, String entity) {
+    if (!k.requestHash().equals(r.get("hash").asString(null)) || !entity.equals(r.get("entity").asString(null))) {
+      return Future.failedFuture(Failure.unprocessable("Idempotency-Key", Text.of(
+          "was already used for a different request; send a new key for a new object",
+          "该幂等键已用于另一个请求，新建对象请使用新的键")));
+    }
+    return Future.succeededFuture(new Created(r.get("id").asString(), true));
   }
 }

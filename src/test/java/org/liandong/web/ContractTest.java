@@ -69,4 +69,25 @@ class ContractTest {
     assertThatThrownBy(() -> Contract.load(vertx, features, new Policy()).await(20, TimeUnit.SECONDS))
         .hasMessageContaining("without a handler").hasMessageContaining("bottlenecks");
   }
+
+  @Test
+  @DisplayName("the contract's lists of values are the server's own (stages, levels, statuses, tracks, kinds, sources, roles)")
+  @SuppressWarnings("unchecked")
+  void enumsAreTheDomains() throws Exception {
+    java.util.Map<String, Object> doc;
+    try (var in = ContractTest.class.getClassLoader().getResourceAsStream("openapi.yaml")) {
+      doc = new org.yaml.snakeyaml.Yaml().load(in);
+    }
+    var schemas = (java.util.Map<String, java.util.Map<String, Object>>) ((java.util.Map<String, Object>) doc.get("components")).get("schemas");
+    java.util.function.Function<String, List<String>> listed = name -> (List<String>) schemas.get(name).get("enum");
+    assertThat(listed.apply("Stage")).containsExactlyElementsOf(org.liandong.projects.Stage.names());
+    assertThat(listed.apply("Level")).containsExactlyElementsOf(org.liandong.departments.Level.names());
+    assertThat(listed.apply("Status")).containsExactlyElementsOf(org.liandong.obligations.Status.names());
+    assertThat(listed.apply("Track")).containsExactlyInAnyOrderElementsOf(org.liandong.obligations.Vocabulary.TRACKS.keySet());
+    assertThat(listed.apply("Kind")).containsExactlyInAnyOrderElementsOf(org.liandong.obligations.Vocabulary.KINDS.keySet());
+    assertThat(listed.apply("NeedSource")).containsExactlyInAnyOrderElementsOf(org.liandong.obligations.Vocabulary.NEED_SOURCES.keySet());
+    assertThat(listed.apply("MeetingStatus")).containsExactlyElementsOf(
+        java.util.Arrays.stream(org.liandong.meetings.MeetingStatus.values()).map(Enum::name).toList());
+    assertThat(listed.apply("Role")).containsExactlyElementsOf(org.liandong.accounts.Role.keys());
+  }
 }
