@@ -131,18 +131,16 @@ public sealed abstract class Failure extends RuntimeException {
     public String code() { return "version_required"; }
   }
 
-  /** Too many attempts: try again after {@code retryAfterSeconds}. */
-  public static final class TooMany extends Failure {
+  /** A refusal that passes: try again after {@code retryAfterSeconds} (sent as Retry-After). */
+  public abstract static sealed class Retry extends Failure {
     private final long retryAfterSeconds;
 
-    public TooMany(Text text, long retryAfterSeconds) {
+    Retry(Text text, long retryAfterSeconds) {
       super(text);
       this.retryAfterSeconds = retryAfterSeconds;
     }
 
     public long retryAfterSeconds() { return retryAfterSeconds; }
-    public int status() { return 429; }
-    public String code() { return "too_many"; }
 
     @Override
     public JsonObject details() {
@@ -150,23 +148,18 @@ public sealed abstract class Failure extends RuntimeException {
     }
   }
 
-  /** Something we depend on (the database) is out of reach: nothing was done; try again. */
-  public static final class Unavailable extends Failure {
-    private final long retryAfterSeconds;
+  /** Too many attempts (logins, console queries at once). */
+  public static final class TooMany extends Retry {
+    public TooMany(Text text, long retryAfterSeconds) { super(text, retryAfterSeconds); }
+    public int status() { return 429; }
+    public String code() { return "too_many"; }
+  }
 
-    public Unavailable(Text text, long retryAfterSeconds) {
-      super(text);
-      this.retryAfterSeconds = retryAfterSeconds;
-    }
-
-    public long retryAfterSeconds() { return retryAfterSeconds; }
+  /** Something we depend on (the database) is out of reach: nothing was done. */
+  public static final class Unavailable extends Retry {
+    public Unavailable(Text text, long retryAfterSeconds) { super(text, retryAfterSeconds); }
     public int status() { return 503; }
     public String code() { return "unavailable"; }
-
-    @Override
-    public JsonObject details() {
-      return new JsonObject().put("retryAfter", retryAfterSeconds);
-    }
   }
 
   /** A thing a message names, in both languages ("project" / "项目"). */

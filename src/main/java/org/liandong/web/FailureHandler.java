@@ -27,8 +27,7 @@ final class FailureHandler implements Handler<RoutingContext> {
       return;
     }
     if (error instanceof Failure f) {
-      if (f instanceof Failure.TooMany t) ctx.response().putHeader("Retry-After", String.valueOf(t.retryAfterSeconds()));
-      if (f instanceof Failure.Unavailable u) ctx.response().putHeader("Retry-After", String.valueOf(u.retryAfterSeconds()));
+      if (f instanceof Failure.Retry r) ctx.response().putHeader("Retry-After", String.valueOf(r.retryAfterSeconds()));
       send(ctx, f.status(), f.code(), f.text(), f.details());
     } else if (error instanceof DecodeException) {
       send(ctx, 400, "invalid", Text.of("the body is not valid JSON", "请求内容不是有效的 JSON"), new JsonObject());
