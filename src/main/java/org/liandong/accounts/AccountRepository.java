@@ -91,14 +91,18 @@ final class AccountRepository {
   /** Changes an account; a new password or a deactivation also ends its sessions. */
   Work<Void> update(String actor, String id, long version, Map<String, Object> changes, String departmentId,
                     boolean endSessions) {
-    return tx -> Locks.lock(tx, Node.User, id, version)
-        .compose(before -> move(tx, id, departmentId)
-            .compose(v -> tx.first(AccountCypher.UPDATE, Map.of("id", id, "changes", changes)))
-            .compose(row -> endSessions(tx, id, endSessions).map(row.orElseThrow().get("user").asMap()))
-            .map(after -> {
-              tx.record(new Entry(actor, "user.updated", "User", id, null, before, after, List.of("user:" + id)));
-              return null;
-            }));
+    return tx -> Locks.lock(tx, Node.User, id, version).compose(before -> changed(tx, actor, id, before, changes, departmentId, endSessions));
+  }
+
+  private static Future<Void> changed(Tx tx, String actor, String id, Map<String, Object> before, Map<String, Object> changes,
+                                      String departmentId, boolean endSessions) {
+    return move(tx, id, departmentId)
+        .compose(v -> tx.first(AccountCypher.UPDATE, Map.of("id", id, "changes", changes)))
+        .compose(row -> endSessions(tx, id, endSessions).map(row.orElseThrow().get("user").asMap()))
+        .map(after -> {
+          tx.record(new Entry(actor, "user.updated", "User", id, null, before, after, List.of("user:" + id)));
+          return null;
+        });
   }
 
   private static Future<Void> move(Tx tx, String id, String departmentId) {

@@ -185,12 +185,16 @@ final class ObligationRepository {
   /** Marks one lapsed 容缺 once; resolves to 1 if this call marked it, 0 if someone had. */
   Work<Integer> markExpired(Owned lapsed, LocalDate today) {
     var id = (String) lapsed.obligation().get("id");
-    return lockOwned(id).then(current -> tx -> tx.first(ObligationCypher.MARK_EXPIRED, Map.of("id", id, "today", today))
-        .map(after -> {
-          if (after.isEmpty()) return 0;
-          tx.record(new Entry("system", "obligation.deficiency.expired", "Obligation", id, current.projectId(),
-              current.obligation(), after.get().get("o").asMap(), current.channels()));
-          return 1;
-        }));
+    return lockOwned(id).then(current -> marked(current, today));
+  }
+
+  private static Work<Integer> marked(Owned current, LocalDate today) {
+    var id = (String) current.obligation().get("id");
+    return tx -> tx.first(ObligationCypher.MARK_EXPIRED, Map.of("id", id, "today", today)).map(after -> {
+      if (after.isEmpty()) return 0;
+      tx.record(new Entry("system", "obligation.deficiency.expired", "Obligation", id, current.projectId(),
+          current.obligation(), after.get().get("o").asMap(), current.channels()));
+      return 1;
+    });
   }
 }

@@ -126,10 +126,13 @@ public final class ObligationService {
         .compose(type -> repository.update(actor.username(), owned, type, changes, newDepartment, today()).run(tx));
   }
 
+  private static Work<Map<String, Object>> expected(ObligationRepository.Owned owned, long version) {
+    return tx -> Locks.expect(Node.Obligation, owned.obligation(), version);
+  }
+
   /** The obligation, locked, at the version the writer read; then {@code next} with it. */
   private Work<Void> atVersion(String id, long version, java.util.function.Function<ObligationRepository.Owned, Work<Void>> next) {
-    return repository.lockOwned(id).then(owned -> tx -> Locks.expect(Node.Obligation, owned.obligation(), version)
-        .compose(before -> next.apply(owned).run(tx)));
+    return repository.lockOwned(id).then(owned -> expected(owned, version).then(v -> next.apply(owned)));
   }
 
   /** Officers move only what their department owes, and only its workflow fields; the rest is dispatching. */

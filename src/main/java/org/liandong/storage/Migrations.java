@@ -44,20 +44,22 @@ public final class Migrations {
     return graph.autoCommit(
             "CREATE CONSTRAINT migration_version IF NOT EXISTS FOR (m:__Migration) REQUIRE m.version IS UNIQUE")
         .compose(v -> graph.query("MATCH (m:__Migration) RETURN m.version AS version, m.checksum AS checksum", Map.of()))
-        .compose(rows -> {
-          var applied = rows.stream().collect(java.util.stream.Collectors.toMap(
-              r -> r.get("version").asInt(), r -> r.get("checksum").asString()));
-          Future<Integer> chain = Future.succeededFuture(0);
-          for (var m : migrations) {
-            var known = applied.get(m.version());
-            if (known != null && !known.equals(m.checksum())) {
-              return Future.failedFuture(new IllegalStateException("schema file V" + m.version()
-                  + " changed after it was applied; add a new V file instead of editing an applied one"));
-            }
-            if (known == null) chain = chain.compose(n -> applyOne(m).map(n + 1));
-          }
-          return chain;
-        });
+        .compose(rows -> applyMissing(migrations, rows.stream().collect(java.util.stream.Collectors.toMap(
+            r -> r.get("version").asInt(), r -> r.get("checksum").asString()))));
+  }
+
+  /** Applies, in order, each file not applied yet; a changed applied file stops everything. */
+  private Future<Integer> applyMissing(List<Migration> migrations, Map<Integer, String> applied) {
+    Future<Integer> chain = Future.succeededFuture(0);
+    for (var m : migrations) {
+      var known = applied.get(m.version());
+      if (known != null && !known.equals(m.checksum())) {
+        return Future.failedFuture(new IllegalStateException("schema file V" + m.version()
+            + " changed after it was applied; add a new V file instead of editing an applied one"));
+      }
+      if (known == null) chain = chain.compose(n -> applyOne(m).map(n + 1));
+    }
+    return chain;
   }
 
   private Future<Void> applyOne(Migration m) {
