@@ -60,16 +60,19 @@ final class Features {
     var meetings = new MeetingService(graph, obligations, policy, clock);
     var calendar = WorkCalendar.china();
     var console = new ConsoleService(vertx, graph, policy, config.console());
+    var projects = new ProjectService(graph, policy, clock);
+    var schedules = new ScheduleService(graph, clock, calendar, config.yellowFloatDays());
+    var templates = new org.liandong.obligations.TrackTemplates(graph, obligations, projects, schedules, policy);
     routes.addAll(List.of(
         new AccountRoutes(accounts, config.secureCookies()),
-        new MetaRoutes(),
+        new MetaRoutes(config.zone()),
         new DepartmentRoutes(new DepartmentService(graph, policy, clock)),
-        new ProjectRoutes(new ProjectService(graph, policy, clock)),
-        new ObligationRoutes(obligations),
+        new ProjectRoutes(projects),
+        new ObligationRoutes(obligations, templates),
         new MeetingRoutes(meetings),
         new KpiRoutes(new KpiService(graph, clock), clock),
         new ConsoleRoutes(console),
-        new ScheduleRoutes(new ScheduleService(graph, clock, calendar, config.yellowFloatDays()))));
+        new ScheduleRoutes(schedules)));
     live = new LiveVerticle(new LiveVerticle.Parts(graph, policy, config.live().replayWindow(), meetings::access,
         meetings::recordAttendance));
     webSocket = new LiveEndpoint(live, accounts, config.live());

@@ -16,6 +16,8 @@ final class MeetingCypher {
   /** A meeting as the API shows it, with its agenda and decisions; {@code m} is the meeting. */
   private static final String VIEW = """
       %s AS meeting,
+        {departments: [(m)-[:INVITES]->(d:Department) | d {.id, .name}],
+         people: [(m)-[:INVITES]->(u:User) | u {.id, .displayName}]} AS invited,
         [(m)<-[:IN]-(a:AgendaItem) | a {.*}] AS agenda,
         [(m)<-[:TAKEN_IN]-(dc:Decision) | dc {.*, at: toString(dc.at),
             obligations: [(dc)-[:CREATED]->(o:Obligation)<-[:OWES]-(d:Department) |
@@ -23,6 +25,47 @@ final class MeetingCypher {
       """.formatted(SUMMARY);
 
   static final String ONE = "MATCH (m:Meeting {id: $id})\nRETURN " + VIEW;
+
+  /** Invites departments and people by id; resolves to those invited now that were not before. */
+  static final String INVITE = """
+      MATCH (m:Meeting {id: $id})
+      CALL (m) {
+        UNWIND $departmentIds AS did
+        MATCH (d:Department {id: did})
+        MERGE (m)-[:INVITES]->(d)
+        RETURN count(*) AS departments
+      }
+      CALL (m) {
+        UNWIND $userIds AS uid
+        MATCH (u:User {id: uid})
+        MERGE (m)-[:INVITES]->(u)
+        RETURN count(*) AS people
+      }
+      RETURN departments, people
+      """;
+
+  static final String UNINVITE = """
+      MATCH (m:Meeting {id: $id})-[r:INVITES]->(x) WHERE x.id = $targetId
+      DELETE r RETURN count(r) AS removed
+      """;
+
+  /** Numbers the agenda in the order given (a permutation of its items). */
+  static final String ORDER_AGENDA = """
+      MATCH (m:Meeting {id: $id})
+      UNWIND range(0, size($itemIds) - 1) AS i
+      MATCH (a:AgendaItem {id: $itemIds[i]})-[:IN]->(m)
+      SET a.position = i + 1
+      RETURN count(a) AS ordered
+      """;
+
+  static final String AGENDA_IDS = "MATCH (a:AgendaItem)-[:IN]->(:Meeting {id: $id}) RETURN a.id AS id ORDER BY a.position";
+
+  static final String REMOVE_AGENDA = """
+      MATCH (a:AgendaItem {id: $itemId})-[:IN]->(m:Meeting {id: $id})
+      WITH a, a {.*} AS item
+      DETACH DELETE a
+      RETURN item
+      """;
 
   static final String CREATE = """
       CREATE (m:Meeting)

@@ -82,7 +82,8 @@ final class MeetingRepository {
         .sorted((a, b) -> String.valueOf(a.get("at")).compareTo(String.valueOf(b.get("at"))))
         .map(Json::object).toList();
     return Json.object(row.get("meeting").asMap())
-        .put("agenda", new JsonArray(agenda)).put("decisionList", new JsonArray(decisions));
+        .put("agenda", new JsonArray(agenda)).put("decisionList", new JsonArray(decisions))
+        .put("invited", Json.object(row.get("invited").asMap()));
   }
 
   Work<String> create(String actor, String id, Map<String, Object> props, List<String> projectIds, List<String> agenda) {
@@ -149,6 +150,54 @@ final class MeetingRepository {
               projectId != null ? projectId : open.firstProject(), null, item.orElseThrow().get("item").asMap(), open.channels()));
           return null;
         });
+  }
+
+  /** Invites departments and people (unknown ids are a 422 naming them). */
+  Work<Void> invite(String actor, Open open, List<String> departmentIds, List<String> userIds) {
+    return tx -> Exists.require(tx, Node.Department, departmentIds, "departmentIds")
+        .compose(v -> Exists.require(tx, Node.User, userIds, "userIds"))
+        .compose(v -> tx.run(MeetingCypher.INVITE, Map.of("id", open.id(), "departmentIds", departmentIds, "userIds", userIds)))
+        .map(summary -> {
+          tx.record(new Entry(actor, "meeting.invited", "Meeting", open.id(), open.firstProject(), null,
+              Map.of("departmentIds", departmentIds, "userIds", userIds), open.channels()));
+          return null;
+        });
+  }
+
+  Work<Void> uninvite(String actor, Open open, String targetId) {
+    return tx -> tx.first(MeetingCypher.UNINVITE, Map.of("id", open.id(), "targetId", targetId)).compose(row -> {
+      if (row.orElseThrow().get("removed").asLong() == 0) {
+        return Future.failedFuture(new Failure.NotFound(Text.of("'" + targetId + "' is not invited to this meeting", "“" + targetId + "”未受邀参加本次会议")));
+      }
+      tx.record(new Entry(actor, "meeting.uninvited", "Meeting", open.id(), open.firstProject(), Map.of("invitedId", targetId), null,
+          open.channels()));
+      return Future.succeededFuture();
+    });
+  }
+
+  /** Puts the agenda in the order given: exactly the meeting's items, each once. */
+  Work<Void> orderAgenda(String actor, Open open, List<String> itemIds) {
+    return tx -> tx.list(MeetingCypher.AGENDA_IDS, Map.of("id", open.id())).compose(rows -> {
+      var current = rows.stream().map(r -> r.get("id").asString()).sorted().toList();
+      if (!current.equals(itemIds.stream().sorted().toList())) {
+        return Future.failedFuture(Failure.unprocessable("itemIds", Text.of("must list each of this meeting's agenda items once",
+            "须列出本次会议的每个议题各一次")));
+      }
+      tx.record(new Entry(actor, "meeting.agenda.ordered", "Meeting", open.id(), open.firstProject(), null,
+          Map.of("itemIds", itemIds), open.channels()));
+      return tx.run(MeetingCypher.ORDER_AGENDA, Map.of("id", open.id(), "itemIds", itemIds)).mapEmpty();
+    });
+  }
+
+  Work<Void> removeAgendaItem(String actor, Open open, String itemId) {
+    return tx -> tx.first(MeetingCypher.REMOVE_AGENDA, Map.of("id", open.id(), "itemId", itemId)).compose(row -> {
+      if (row.isEmpty()) return Future.failedFuture(Node.AgendaItem.notFound(itemId));
+      tx.record(new Entry(actor, "meeting.agenda.removed", "Meeting", open.id(), open.firstProject(),
+          row.get().get("item").asMap(), null, open.channels()));
+      return tx.list(MeetingCypher.AGENDA_IDS, Map.of("id", open.id()))
+          .compose(rest -> tx.run(MeetingCypher.ORDER_AGENDA, Map.of("id", open.id(),
+              "itemIds", rest.stream().map(r -> r.get("id").asString()).toList()))).mapEmpty();
+    });
   }
 
   /** The project an agenda item is about (if any); 422 when the meeting has no such item. */

@@ -3,6 +3,7 @@ package org.liandong.meetings;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
+import java.util.List;
 import org.liandong.accounts.CurrentUser;
 import org.liandong.obligations.NewObligation;
 import org.liandong.support.IdempotencyKey;
@@ -34,7 +35,14 @@ public final class MeetingRoutes implements Routes {
         .on("addAgendaItem", this::addAgendaItem)
         .on("recordDecision", this::decide)
         .on("focusMeeting", this::focus)
-        .on("meetingMinutes", this::minutes);
+        .on("meetingMinutes", this::minutes)
+        .on("inviteToMeeting", this::invite)
+        .on("uninviteFromMeeting", ctx -> meetings.uninvite(CurrentUser.of(ctx), ctx.pathParam("id"), ctx.pathParam("invitedId"))
+            .onSuccess(m -> Responses.ok(ctx, m)).onFailure(ctx::fail))
+        .on("orderAgenda", ctx -> meetings.orderAgenda(CurrentUser.of(ctx), ctx.pathParam("id"), Body.of(ctx).texts("itemIds"))
+            .onSuccess(m -> Responses.ok(ctx, m)).onFailure(ctx::fail))
+        .on("removeAgendaItem", ctx -> meetings.removeAgendaItem(CurrentUser.of(ctx), ctx.pathParam("id"), ctx.pathParam("itemId"))
+            .onSuccess(m -> Responses.ok(ctx, m)).onFailure(ctx::fail));
   }
 
   private void list(RoutingContext ctx) {
@@ -81,6 +89,15 @@ public final class MeetingRoutes implements Routes {
         .onFailure(ctx::fail);
   }
 
+  private void invite(RoutingContext ctx) {
+    var body = Body.of(ctx);
+    var departments = body.texts("departmentIds");
+    var people = body.texts("userIds");
+    meetings.invite(CurrentUser.of(ctx), ctx.pathParam("id"), departments == null ? List.of() : departments,
+            people == null ? List.of() : people)
+        .onSuccess(m -> Responses.ok(ctx, m)).onFailure(ctx::fail);
+  }
+
   private void focus(RoutingContext ctx) {
     meetings.focus(CurrentUser.of(ctx), ctx.pathParam("id"), Body.of(ctx).text("agendaItemId"))
         .onSuccess(m -> Responses.ok(ctx, m))
@@ -94,7 +111,7 @@ public final class MeetingRoutes implements Routes {
     boolean html = "html".equals(format) || (format == null && accept.startsWith("text/html"));
     meetings.minutes(ctx.pathParam("id")).onSuccess(minutes -> {
       if (html) {
-        ctx.response().putHeader("Content-Type", "text/html; charset=utf-8").end(MinutesPage.render(minutes));
+        ctx.response().putHeader("Content-Type", "text/html; charset=utf-8").end(MinutesPage.render(minutes, meetings.zone()));
       } else {
         ctx.json(minutes);
       }

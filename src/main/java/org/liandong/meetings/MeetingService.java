@@ -113,6 +113,30 @@ public final class MeetingService {
         .compose(v -> one(id));
   }
 
+  Future<JsonObject> invite(CurrentUser actor, String id, List<String> departmentIds, List<String> userIds) {
+    policy.require(actor, Action.MANAGE_MEETINGS);
+    return repository.graph().write(repository.lockOpen(id).then(open -> repository.invite(actor.username(), open, departmentIds, userIds)))
+        .compose(v -> one(actor, id));
+  }
+
+  Future<JsonObject> uninvite(CurrentUser actor, String id, String targetId) {
+    policy.require(actor, Action.MANAGE_MEETINGS);
+    return repository.graph().write(repository.lockOpen(id).then(open -> repository.uninvite(actor.username(), open, targetId)))
+        .compose(v -> one(actor, id));
+  }
+
+  Future<JsonObject> orderAgenda(CurrentUser actor, String id, List<String> itemIds) {
+    policy.require(actor, Action.MANAGE_MEETINGS);
+    return repository.graph().write(repository.lockOpen(id).then(open -> repository.orderAgenda(actor.username(), open, itemIds)))
+        .compose(v -> one(actor, id));
+  }
+
+  Future<JsonObject> removeAgendaItem(CurrentUser actor, String id, String itemId) {
+    policy.require(actor, Action.MANAGE_MEETINGS);
+    return repository.graph().write(repository.lockOpen(id).then(open -> repository.removeAgendaItem(actor.username(), open, itemId)))
+        .compose(v -> one(actor, id));
+  }
+
   /**
    * Records a decision and the obligations it creates, all in one transaction: either the
    * decision and every obligation it names exist afterwards, or none of them do.
@@ -121,6 +145,7 @@ public final class MeetingService {
     var decision = new MeetingRepository.Decision(UUID.randomUUID().toString(), text, agendaItemId, actor.username(), actor.name());
     return repository.graph().write(repository.lockOpen(id)
             .then(open -> allowed(actor, Action.DECIDE, open))
+            .then(MeetingService::inSession)
             .then(open -> repository.agendaProject(id, agendaItemId).then(item -> decided(actor, decision, open, item, created))))
         .compose(v -> one(id));
   }
@@ -130,6 +155,13 @@ public final class MeetingService {
                                Optional<String> item, List<NewObligation> created) {
     var project = projectOf(open, item);
     return createObligations(actor, open, item, created).then(ids -> repository.recordDecision(decision, open, ids, project));
+  }
+
+  /** A decision is taken in session: the meeting must have been opened. */
+  private static Work<MeetingRepository.Open> inSession(MeetingRepository.Open open) {
+    return tx -> "open".equals(open.meeting().get("status")) ? Future.succeededFuture(open)
+        : Future.failedFuture(Failure.conflict("the meeting has not been opened yet; open it, then record its decisions",
+            "会议尚未开始，请先开始会议再记录决定", org.liandong.support.Json.object(open.meeting())));
   }
 
   private Work<MeetingRepository.Open> allowed(CurrentUser actor, Action action, MeetingRepository.Open open) {
@@ -163,6 +195,11 @@ public final class MeetingService {
     return repository.graph().write(repository.lockOpen(id)
         .then(open -> allowed(actor, Action.CHAIR, open))
         .then(open -> repository.focus(actor.username(), open, agendaItemId)));
+  }
+
+  /** Where the people who read the minutes are (LIANDONG_TIMEZONE). */
+  java.time.ZoneId zone() {
+    return clock.getZone();
   }
 
   /** Remembers that someone was in the meeting room (called by the live layer). */

@@ -3,11 +3,21 @@ package org.liandong.meetings;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
-/** The minutes as a printable page, in Chinese with English beside each heading. */
+/**
+ * The minutes (会议纪要) as a printable page: in Chinese with English beside each heading, times
+ * in LIANDONG_TIMEZONE, statuses by their Chinese names, people by their names.
+ */
 final class MinutesPage {
+  private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
   private MinutesPage() {}
 
-  static String render(JsonObject minutes) {
+  static String time(String instant, java.time.ZoneId zone) {
+    if (instant == null) return "";
+    return java.time.OffsetDateTime.parse(instant).atZoneSameInstant(zone).format(TIME);
+  }
+
+  static String render(JsonObject minutes, java.time.ZoneId zone) {
     var m = minutes.getJsonObject("meeting");
     var html = new StringBuilder("""
         <!doctype html>
@@ -21,9 +31,10 @@ final class MinutesPage {
         </style></head><body>
         """);
     html.append("<h1>").append(esc(m.getString("title"))).append(" <span class=\"en\">Minutes</span></h1>");
-    html.append("<p>时间 <span class=\"en\">Time</span>: ").append(esc(m.getString("startsAt")))
+    html.append("<p>时间 <span class=\"en\">Time</span>: ").append(esc(time(m.getString("startsAt"), zone)))
+        .append(" (").append(esc(zone.getId())).append(")")
         .append(" · 地点 <span class=\"en\">Place</span>: ").append(esc(m.getString("location")))
-        .append(" · 状态 <span class=\"en\">Status</span>: ").append(esc(m.getString("status")))
+        .append(" · 状态 <span class=\"en\">Status</span>: ").append(esc(MeetingStatus.valueOf(m.getString("status")).zh))
         .append(minutes.getBoolean("final") ? "" : " (未结束 not yet closed)").append("</p>");
 
     html.append("<h2>出席 <span class=\"en\">Attendance</span></h2><ul>");
@@ -41,8 +52,9 @@ final class MinutesPage {
     html.append("<h2>决定事项 <span class=\"en\">Decisions</span></h2>");
     for (var d : minutes.getJsonArray("decisions")) {
       var decision = (JsonObject) d;
+      var by = decision.getString("byName") != null ? decision.getString("byName") : decision.getString("by");
       html.append("<p><strong>").append(esc(decision.getString("text"))).append("</strong> <span class=\"en\">")
-          .append(esc(decision.getString("by"))).append(", ").append(esc(decision.getString("at"))).append("</span></p>");
+          .append(esc(by)).append(", ").append(esc(time(decision.getString("at"), zone))).append("</span></p>");
       obligations(html, decision.getJsonArray("obligations"));
     }
     return html.append("</body></html>").toString();
@@ -55,7 +67,8 @@ final class MinutesPage {
     for (var o : obligations) {
       var ob = (JsonObject) o;
       html.append("<tr><td>").append(esc(ob.getString("title"))).append("</td><td>").append(esc(ob.getString("departmentName")))
-          .append("</td><td>").append(esc(ob.getString("dueOn"))).append("</td><td>").append(esc(ob.getString("status")))
+          .append("</td><td>").append(esc(ob.getString("dueOn"))).append("</td><td>")
+          .append(esc(org.liandong.obligations.Status.valueOf(ob.getString("status")).zh))
           .append("</td></tr>");
     }
     html.append("</table>");

@@ -18,10 +18,15 @@ import org.liandong.support.Routes;
  * {@code GET /api/meta}: the domain's facts as the server holds them, in both languages, for the
  * pages to show instead of keeping copies: stages, levels, tracks, kinds, need sources, meeting
  * statuses, obligation statuses with the moves each allows, the fields an officer may change,
- * roles, and the permit bundle's target.
+ * roles, the permit bundle's target, and the time zone people read times in.
  */
 public final class MetaRoutes implements Routes {
-  private final JsonObject meta = build();
+  private final JsonObject meta;
+
+  /** {@code zone}: where people are, so the pages show every time in LIANDONG_TIMEZONE. */
+  public MetaRoutes(java.time.ZoneId zone) {
+    this.meta = build().put("timeZone", zone == null ? "Asia/Shanghai" : zone.getId());
+  }
 
   @Override
   public void mount(Operations api) {

@@ -19,9 +19,11 @@ public final class ObligationRoutes implements Routes {
       .with(Body.Kind.BOOL, "assisted");
 
   private final ObligationService obligations;
+  private final TrackTemplates templates;
 
-  public ObligationRoutes(ObligationService obligations) {
+  public ObligationRoutes(ObligationService obligations, TrackTemplates templates) {
     this.obligations = obligations;
+    this.templates = templates;
   }
 
   @Override
@@ -32,7 +34,9 @@ public final class ObligationRoutes implements Routes {
         .on("updateObligation", this::update)
         .on("deleteObligation", this::delete)
         .on("addDependency", this::link)
-        .on("removeDependency", this::unlink);
+        .on("removeDependency", this::unlink)
+        .on("listTemplates", ctx -> ctx.json(templates.list()))
+        .on("applyTemplate", this::applyTemplate);
   }
 
   private void list(RoutingContext ctx) {
@@ -72,6 +76,13 @@ public final class ObligationRoutes implements Routes {
     var version = Versions.expected(ctx);
     obligations.link(CurrentUser.of(ctx), ctx.pathParam("id"), version, Body.of(ctx).text("dependsOn"))
         .onSuccess(o -> Responses.ok(ctx, o))
+        .onFailure(ctx::fail);
+  }
+
+  private void applyTemplate(RoutingContext ctx) {
+    var me = CurrentUser.of(ctx);
+    templates.apply(me, ctx.pathParam("id"), Body.of(ctx).text("template"), IdempotencyKey.of(ctx, me.id()))
+        .onSuccess(created -> Responses.created(ctx, "/api/projects/" + ctx.pathParam("id") + "/schedule", created))
         .onFailure(ctx::fail);
   }
 

@@ -90,6 +90,20 @@ public final class ObligationService {
     return all;
   }
 
+  /** An obligation to create under an id chosen beforehand (a template links its items by them). */
+  public record Keyed(String id, NewObligation draft) {}
+
+  /** Like {@link #create(CurrentUser, List, List)}, with ids chosen by the caller. */
+  Work<List<String>> createKeyed(CurrentUser actor, List<Keyed> drafts) {
+    var problems = new Failure.Problems();
+    for (int i = 0; i < drafts.size(); i++) rules(drafts.get(i).draft(), "items[" + i + "].", problems);
+    Work<List<String>> all = tx -> problems.orElse(400, () -> Future.succeededFuture(new ArrayList<>()));
+    for (var keyed : drafts) {
+      all = all.then(ids -> repository.insert(actor.username(), keyed.id(), keyed.draft(), now(), List.of()).map(id -> append(ids, id)));
+    }
+    return all;
+  }
+
   private static List<String> append(List<String> ids, String id) {
     ids.add(id);
     return ids;

@@ -15,12 +15,21 @@ public final class ScheduleRoutes implements Routes {
   @Override
   public void mount(Operations api) {
     api.on("projectSchedule", this::schedule)
+        .on("previewSchedule", this::preview)
         .on("impact", this::impact)
         .on("bottlenecks", this::bottlenecks);
   }
 
   private void schedule(RoutingContext ctx) {
     schedules.schedule(ctx.pathParam("id")).onSuccess(ctx::json).onFailure(ctx::fail);
+  }
+
+  private void preview(RoutingContext ctx) {
+    var body = Body.of(ctx);
+    var durations = new java.util.HashMap<String, Integer>();
+    var given = body.object("durations");
+    if (given != null) given.forEach(e -> durations.put(e.getKey(), ((Number) e.getValue()).intValue()));
+    schedules.preview(ctx.pathParam("id"), body.date("targetStartOn"), durations).onSuccess(ctx::json).onFailure(ctx::fail);
   }
 
   private void impact(RoutingContext ctx) {

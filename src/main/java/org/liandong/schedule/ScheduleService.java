@@ -38,11 +38,46 @@ public final class ScheduleService {
              String departmentName, String status, Long durationDays, Scheduler.Task task) {}
 
   Future<JsonObject> schedule(String projectId) {
+    return preview(projectId, null, Map.of());
+  }
+
+  /**
+   * The schedule as it would be with another target start and other durations, for the page to
+   * show before anything is saved; writes nothing.
+   */
+  Future<JsonObject> preview(String projectId, LocalDate targetStartOn, Map<String, Integer> durations) {
     return graph.query(ScheduleCypher.PROJECT, Map.of("id", projectId)).compose(found -> {
       if (found.isEmpty()) return Future.failedFuture(org.liandong.storage.Node.Project.notFound(projectId));
-      var targetStart = date(found.get(0).get("targetStartOn"));
-      return rows(List.of(projectId)).map(rows -> project(projectId, targetStart, rows, today()));
+      var targetStart = targetStartOn != null ? targetStartOn : date(found.get(0).get("targetStartOn"));
+      return rows(List.of(projectId)).map(rows -> project(projectId, targetStart, withDurations(rows, durations), today()));
     });
+  }
+
+  private static List<Row> withDurations(List<Row> rows, Map<String, Integer> durations) {
+    if (durations.isEmpty()) return rows;
+    return rows.stream().map(r -> {
+      var d = durations.get(r.task().id());
+      if (d == null) return r;
+      var t = r.task();
+      return new Row(r.projectId(), r.projectName(), r.targetStart(), r.kind(), r.departmentId(), r.departmentName(), r.status(),
+          d.longValue(), new Scheduler.Task(t.id(), t.title(), d, t.dueOn(), t.done(), t.doneOn(), t.started(), t.dependsOn()));
+    }).toList();
+  }
+
+  /** One step of a plan not yet in the graph (a track template's item). */
+  public record Step(String key, String title, int durationDays, List<String> dependsOn) {}
+
+  /**
+   * 倒排序时 for steps not yet in the graph: the latest working day each may finish for the last
+   * to finish by the target start.
+   */
+  public Map<String, LocalDate> backward(List<Step> steps, LocalDate targetStart) {
+    var tasks = steps.stream().map(s -> new Scheduler.Task(s.key(), s.title(), s.durationDays(), null, false, null, null,
+        s.dependsOn())).toList();
+    var plans = scheduler.plan(tasks, targetStart, today());
+    var out = new LinkedHashMap<String, LocalDate>();
+    steps.forEach(s -> out.put(s.key(), plans.get(s.key()).latestFinish()));
+    return out;
   }
 
   private JsonObject project(String projectId, LocalDate targetStart, List<Row> rows, LocalDate today) {

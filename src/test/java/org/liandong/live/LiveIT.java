@@ -57,6 +57,13 @@ class LiveIT {
     assertThat(r.status()).as(r.toString()).isEqualTo(200);
   }
 
+  /** Opens a meeting: decisions are taken in session. */
+  static void open(String meeting) {
+    var version = coordinator.get("/api/meetings/" + meeting).json().getLong("version");
+    assertThat(coordinator.patch("/api/meetings/" + meeting, new JsonObject().put("version", version).put("status", "open")).status())
+        .isEqualTo(200);
+  }
+
   static String meetingAbout(String... projectIds) {
     var created = coordinator.post("/api/meetings", new JsonObject().put("title", "联动测试会办")
         .put("startsAt", "2031-05-06T09:30:00+08:00").put("projectIds", new JsonArray(List.of((Object[]) projectIds)))
@@ -306,6 +313,7 @@ class LiveIT {
   @DisplayName("a client that stops reading is moved to resync and does not hold back a healthy one")
   void slowClient() {
     var meeting = meetingAbout("p-n8");
+    open(meeting);
     var channel = "meeting:" + meeting;
     var options = new WebSocketClientOptions().setReceiveBufferSize(2048);
     try (var healthy = LiveClient.connect(port, coordinator.token());
@@ -353,6 +361,7 @@ class LiveIT {
   @DisplayName("the meeting room: presence counts a person once, focus follows the chair, decisions reach the departments, closing locks it and the minutes list it all")
   void meetingRoom() {
     var meeting = meetingAbout("p-n7");
+    open(meeting);
     var channel = "meeting:" + meeting;
     var agenda = coordinator.get("/api/meetings/" + meeting).json().getJsonArray("agenda");
     try (var chair = LiveClient.connect(port, leader.token());

@@ -23,6 +23,14 @@ class MeetingsIT {
     officer = TestServer.api().as("demo-officer");
   }
 
+  /** Opens a meeting (decisions are taken in session); resolves to it as it now is. */
+  static JsonObject open(String id) {
+    var version = coordinator.get("/api/meetings/" + id).json().getLong("version");
+    var opened = coordinator.patch("/api/meetings/" + id, new JsonObject().put("version", version).put("status", "open"));
+    assertThat(opened.status()).as(opened.toString()).isEqualTo(200);
+    return opened.json();
+  }
+
   /** A meeting about 航空新材料 (p-n7), which demo-leader champions. */
   static JsonObject newMeeting() {
     return newMeeting("p-n7");
@@ -43,6 +51,10 @@ class MeetingsIT {
     var id = meeting.getString("id");
     assertThat(meeting.getJsonArray("agenda")).hasSize(2);
     var item = meeting.getJsonArray("agenda").getJsonObject(0).getString("id");
+    var early = leader.post("/api/meetings/" + id + "/decisions", new JsonObject().put("text", "开会前的决定"));
+    assertThat(early.status()).as("not before the meeting is opened").isEqualTo(409);
+    assertThat(early.json().getString("messageZh")).contains("尚未开始");
+    open(id);
 
     var decided = leader.post("/api/meetings/" + id + "/decisions", new JsonObject()
         .put("text", "区征收中心一周内完成补偿协议签订；市住建局同步准备施工许可").put("agendaItemId", item)
@@ -66,6 +78,7 @@ class MeetingsIT {
     var meeting = newMeeting("p-n8");
     var id = meeting.getString("id");
     var item = meeting.getJsonArray("agenda").getJsonObject(0).getString("id");
+    open(id);
     var decision = new JsonObject().put("text", "由他人项目的领导决定");
     var refused = leader.post("/api/meetings/" + id + "/decisions", decision);
     assertThat(refused.status()).isEqualTo(403);
@@ -80,6 +93,7 @@ class MeetingsIT {
   @DisplayName("a decision naming an unknown department creates nothing at all")
   void decisionIsAllOrNothing() {
     var id = newMeeting().getString("id");
+    open(id);
     var before = officer.get("/api/obligations?project=p-n7&limit=500").json().getLong("total");
     var refused = leader.post("/api/meetings/" + id + "/decisions", new JsonObject().put("text", "x")
         .put("obligations", new JsonArray()
