@@ -29,5 +29,6 @@ export const api = {
   get: path => call('GET', path),
   post: (path, body, headers) => call('POST', path, body, headers),
   patch: (path, body) => call('PATCH', path, body),
-  del: path => call('DELETE', path),
+  /** A delete; {@code version} (the one last read) goes as If-Match where the resource is versioned. */
+  del: (path, version) => call('DELETE', path, undefined, version === undefined ? {} : { 'If-Match': `"${version}"` }),
 };

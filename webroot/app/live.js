@@ -14,6 +14,10 @@ function setState(next) {
   stateListeners.forEach(fn => fn(state));
 }
 
+const endListeners = new Set();
+/** Called when the server ends this person's session (the socket closes with 4401). */
+export function onSessionEnd(fn) { endListeners.add(fn); }
+
 export function onState(fn) { stateListeners.add(fn); fn(state); return () => stateListeners.delete(fn); }
 export function connectionState() { return state; }
 
@@ -23,8 +27,10 @@ export function start() {
   setState(state === 'offline' ? 'connecting' : 'reconnecting');
   ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`);
   ws.onmessage = e => receive(JSON.parse(e.data));
-  ws.onclose = () => {
+  ws.onclose = e => {
     ws = null;
+    // 4401: the session ended (logged out elsewhere, deactivated, password reset): no retry
+    if (e.code === 4401) { wanted = false; setState('offline'); endListeners.forEach(fn => fn()); return; }
     if (!wanted) { setState('offline'); return; }
     setState('reconnecting');
     setTimeout(start, backoff);

@@ -1,6 +1,7 @@
 import { api, setCsrf } from './api.js';
 import { t, setLanguage, language, applyStatic } from './i18n.js';
-import { h, clear } from './ui.js';
+import { h, clear, setZone, banner } from './ui.js';
+import { meta } from './meta.js';
 import * as live from './live.js';
 import * as login from './screens/login.js';
 import * as battle from './screens/battle.js';
@@ -11,10 +12,13 @@ import * as meetings from './screens/meetings.js';
 import * as meeting from './screens/meeting.js';
 import * as graph from './screens/graph.js';
 import * as consoleScreen from './screens/console.js';
+import * as projects from './screens/projects.js';
+import * as admin from './screens/admin.js';
 
 const routes = [
   [/^#\/battle$/, battle], [/^#\/project\/([\w.-]+)$/, project], [/^#\/inbox(?:\/([\w.-]+))?$/, inbox],
   [/^#\/leader$/, leader], [/^#\/console$/, consoleScreen], [/^#\/meetings$/, meetings], [/^#\/meeting\/([\w.-]+)$/, meeting], [/^#\/graph$/, graph],
+  [/^#\/projects$/, projects], [/^#\/admin$/, admin],
 ];
 
 const session = { user: null };
@@ -27,10 +31,13 @@ function home(user) {
 }
 
 function navigation(user) {
-  const items = [['#/battle', 'nav.battle'], ['#/inbox', 'nav.inbox']];
+  const items = [['#/battle', 'nav.battle']];
+  if (user.may?.MANAGE_PROJECTS) items.push(['#/projects', 'nav.projects']);
+  items.push(['#/inbox', 'nav.inbox']);
   if (user.roles.includes('leader') || user.roles.includes('admin')) items.push(['#/leader', 'nav.leader']);
   items.push(['#/meetings', 'nav.meetings'], ['#/graph', 'nav.graph']);
   if (user.may?.CONSOLE) items.push(['#/console', 'nav.console']);
+  if (user.may?.MANAGE_USERS || user.may?.MANAGE_DEPARTMENTS) items.push(['#/admin', 'nav.admin']);
   const nav = clear(document.getElementById('nav'));
   for (const [href, key] of items) nav.append(h('a', { href, dataset: { route: href } }, t(key)));
   markCurrent();
@@ -87,6 +94,7 @@ async function boot() {
     if (!me.user) throw new Error('not logged in');
     session.user = me.user;
     setCsrf(me.csrfToken);
+    setZone((await meta()).timeZone);
     document.getElementById('who').textContent = `${me.user.displayName}`;
     document.getElementById('logout').hidden = false;
     navigation(me.user);
@@ -124,6 +132,11 @@ document.getElementById('logout').addEventListener('click', async () => {
 });
 
 window.addEventListener('hashchange', route);
+live.onSessionEnd(() => {
+  session.user = null;
+  banner(t('common.sessionEnded'));
+  boot();
+});
 live.onState(showConnection);
 document.getElementById('lang').textContent = language() === 'en' ? '中文' : 'EN';
 applyStatic();

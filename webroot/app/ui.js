@@ -25,13 +25,16 @@ export function fill(el, ...children) {
 
 export function clear(el) { while (el.firstChild) el.firstChild.remove(); return el; }
 
+/** A message across the page: an error stays until the person dismisses it; news goes after a while. */
 export function banner(message, kind = 'error') {
   const el = document.getElementById('banner');
-  el.textContent = message;
+  const close = h('button', { type: 'button', class: 'link dismiss', 'aria-label': t('common.dismiss'),
+    onclick: () => { el.hidden = true; } }, '×');
+  el.replaceChildren(h('span', {}, message), close);
   el.dataset.kind = kind;
   el.hidden = false;
   clearTimeout(banner.timer);
-  banner.timer = setTimeout(() => { el.hidden = true; }, 6000);
+  if (kind !== 'error') banner.timer = setTimeout(() => { el.hidden = true; }, 6000);
 }
 
 /** An API error in words: the server's message in the chosen language, with field details. */
@@ -69,4 +72,183 @@ export function table(headKeys, rows) {
   return h('table', { class: 'grid' },
     h('thead', {}, h('tr', {}, headKeys.map(k => h('th', { scope: 'col' }, t(k))))),
     h('tbody', {}, rows));
+}
+
+/**
+ * Patches a list in place from items, by key: a row whose item is unchanged is left as it is
+ * (a half-typed form in it survives), a changed one is drawn anew and flagged for a moment, a
+ * new one is added in its place, a gone one removed. The one way every live page updates.
+ */
+export function keyed(container, items, keyOf, draw, versionOf = item => JSON.stringify(item)) {
+  const existing = new Map([...container.children].filter(el => el.dataset.key).map(el => [el.dataset.key, el]));
+  const initial = existing.size === 0;
+  let previous = null;
+  for (const item of items) {
+    const key = String(keyOf(item));
+    const version = String(versionOf(item));
+    let el = existing.get(key);
+    existing.delete(key);
+    if (!el || el.dataset.drawn !== version) {
+      if (el && typing(el)) {
+        // someone is typing in this row: keep their form, say that the object under it changed;
+        // the row is drawn anew at the first change after they send or leave it
+        el.classList.add('stale');
+        const form = el.querySelector('form[data-dirty]') || document.activeElement.closest('form');
+        if (form && !form.querySelector('.stale-note')) form.append(h('span', { class: 'stale-note', role: 'status' }, t('common.stale')));
+      } else {
+        const fresh = draw(item);
+        fresh.dataset.key = key;
+        fresh.dataset.drawn = version;
+        if (el) el.replaceWith(fresh);
+        if (el || !initial) flash(fresh);
+        el = fresh;
+      }
+    }
+    const next = previous ? previous.nextSibling : container.firstChild;
+    if (el !== next) container.insertBefore(el, next);
+    previous = el;
+  }
+  existing.forEach(el => el.remove());
+  return container;
+}
+
+/** Whether a person has typed into a form in this element (and not sent it yet), or is in one now. */
+function typing(el) {
+  const active = document.activeElement;
+  return !!el.querySelector('form[data-dirty]') || (el.contains(active) && !!active.closest('form'));
+}
+
+// a form becomes dirty at its first keystroke; settle() says it was sent
+document.addEventListener('input', e => { const form = e.target.closest?.('form'); if (form) form.dataset.dirty = '1'; }, true);
+
+/** The forms in an element were sent (or given up): live changes may redraw it again. */
+export function settle(el) {
+  if (!el) return;
+  if (el.matches?.('form')) delete el.dataset.dirty;
+  el.querySelectorAll?.('form[data-dirty]').forEach(f => { delete f.dataset.dirty; });
+}
+
+/** A changed row is highlighted for a moment, so a person sees what moved. */
+export function flash(el) {
+  el.classList.remove('changed');
+  void el.offsetWidth;
+  el.classList.add('changed');
+  setTimeout(() => el.classList.remove('changed'), 2500);
+}
+
+/**
+ * While a call is in flight its button is disabled and, after 300 ms, shows it is busy; a
+ * failure stays in the banner until dismissed. Resolves to the call's result (or null).
+ */
+export async function busy(button, call) {
+  if (button) {
+    button.disabled = true;
+    button.dataset.busyTimer = setTimeout(() => button.classList.add('busy'), 300);
+  }
+  try {
+    return await call();
+  } finally {
+    if (button) {
+      clearTimeout(Number(button.dataset.busyTimer));
+      button.classList.remove('busy');
+      button.disabled = false;
+    }
+  }
+}
+
+/** A labelled field with a place for its error; {@code input} carries name = the API field. */
+export function field(labelKey, input, hintKey) {
+  const id = input.id || `f-${input.name}-${Math.random().toString(36).slice(2, 8)}`;
+  input.id = id;
+  return h('div', { class: 'field', dataset: { field: input.name } },
+    h('label', { for: id }, t(labelKey)), input,
+    hintKey ? h('div', { class: 'muted hint' }, t(hintKey)) : null,
+    h('div', { class: 'field-error error', role: 'alert', dataset: { errorFor: input.name } }));
+}
+
+/** A field across the whole form's width. */
+export function wide(el) { el.classList.add('wide'); return el; }
+
+/** Takes a form's field messages away (after a save that worked). */
+export function clearErrors(form) {
+  form.querySelectorAll('.field-error').forEach(el => { el.textContent = ''; });
+  form.querySelectorAll('.field.invalid').forEach(el => el.classList.remove('invalid'));
+}
+
+/** Shows a 400/422's field messages beside the fields, in the page's language; resolves whether any was placed. */
+export function showErrors(form, error) {
+  clearErrors(form);
+  const body = error.body || {};
+  const fields = (language() === 'en' ? body.fields : (body.fieldsZh || body.fields)) || {};
+  let placed = false;
+  const rest = [];
+  for (const [name, message] of Object.entries(fields)) {
+    const slot = form.querySelector(`[data-error-for="${CSS.escape(name.split(/[.[]/)[0])}"]`);
+    if (slot) { slot.textContent = message; slot.closest('.field')?.classList.add('invalid'); placed = true; } else rest.push(`${name}: ${message}`);
+  }
+  if (rest.length || !placed) banner(rest.length ? rest.join('；') : explain(error));
+  return placed;
+}
+
+/**
+ * A searchable picker: a filter box over a select whose options are grouped; nothing is chosen
+ * until the person chooses (no accidental default). {@code groups}: [{label, options: [{value, label}]}].
+ */
+export function picker(name, groups, { multiple = false, placeholderKey = 'common.choose', value = null, id = null } = {}) {
+  const select = h('select', { name, id, multiple, size: multiple ? 6 : null, dataset: { picker: name, placeholder: multiple ? '' : placeholderKey } });
+  options(select, groups, value == null ? [] : [].concat(value));
+  const filter = h('input', { type: 'search', class: 'picker-filter', placeholder: t('common.search'), 'aria-label': t('common.search') });
+  filter.addEventListener('input', () => {
+    const q = filter.value.trim().toLowerCase();
+    select.querySelectorAll('option').forEach(o => { if (o.value) o.hidden = q && !o.textContent.toLowerCase().includes(q); });
+  });
+  const box = h('span', { class: 'picker' }, filter, select);
+  box.select = select;
+  return box;
+}
+
+/**
+ * Puts fresh options (groups as for {@link picker}) in a select, keeping what the person chose
+ * (or {@code chosen}); a live change to the list never takes a choice away or makes one.
+ */
+export function options(pickerOrSelect, groups, chosen = null) {
+  const select = pickerOrSelect.select || pickerOrSelect;
+  const keep = chosen ?? picked(select);
+  const placeholder = select.dataset.placeholder;
+  fill(select, placeholder ? h('option', { value: '' }, t(placeholder)) : null,
+    ...groups.map(g => h('optgroup', { label: g.label }, g.options.map(o => h('option', { value: o.value }, o.label)))));
+  [...select.options].forEach(o => { o.selected = o.value !== '' && keep.includes(o.value); });
+  if (!select.multiple && !keep.length) select.value = '';
+  return select;
+}
+
+/** The values a picker (or any select) holds. */
+export function picked(pickerOrSelect) {
+  const select = pickerOrSelect.select || pickerOrSelect;
+  return [...select.selectedOptions].map(o => o.value).filter(Boolean);
+}
+
+let zone = 'Asia/Shanghai';
+/** The zone the server names (LIANDONG_TIMEZONE): every time a person reads is shown in it. */
+export function setZone(z) { if (z) zone = z; }
+
+/** An instant (with its offset) as a time of day in the server's zone: 2023-06-27 21:40. */
+export function time(instant) {
+  if (!instant) return '—';
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit',
+    hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(instant));
+  const p = Object.fromEntries(parts.map(x => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+}
+
+/** A wall-clock value for a datetime-local input, in the server's zone, back to an instant with offset. */
+export function toInstant(local) {
+  if (!local) return null;
+  // the zone's offset at that moment: format a guess and correct by the difference
+  const guess = new Date(`${local}:00Z`);
+  const shown = new Date(`${time(guess.toISOString()).replace(' ', 'T')}:00Z`);
+  const offsetMinutes = Math.round((shown - guess) / 60000);
+  const sign = offsetMinutes >= 0 ? '+' : '-';
+  const abs = Math.abs(offsetMinutes);
+  return `${local}:00${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }

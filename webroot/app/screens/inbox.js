@@ -1,6 +1,6 @@
 import { api } from '../api.js';
 import { t } from '../i18n.js';
-import { h, statusBadge, date, banner, explain, table, section, fill } from '../ui.js';
+import { h, statusBadge, date, banner, explain, section, fill, keyed, settle } from '../ui.js';
 import { follow, debounce } from '../live.js';
 import { meta } from '../meta.js';
 
@@ -13,15 +13,21 @@ export async function render(root, { user, params }) {
   let departmentId = params[0] || user.departmentId || departments.find(d => d.open > 0)?.id;
   let showDone = false;
   const conflicts = new Map();
-  const listEl = h('div', { id: 'inbox-list' });
+  const rowsEl = h('tbody');
+  const emptyEl = h('p', { class: 'muted' }, t('inbox.empty'));
+  const tableEl = h('table', { class: 'grid stack' }, h('thead', {}, h('tr', {},
+    ['table.title', 'table.project', 'table.status', 'table.due', 'table.actions'].map(k => h('th', { scope: 'col' }, t(k))))), rowsEl);
+  const listEl = h('div', { id: 'inbox-list' }, emptyEl, tableEl);
   let stop = () => {};
 
+  // rows are patched by key: a row someone is typing in keeps its form when its obligation or
+  // another row changes (see ui.keyed)
   async function load() {
     const statuses = showDone ? '' : '&status=dispatched,accepted,in_progress,deficient,blocked';
     const page = await api.get(`/api/obligations?department=${encodeURIComponent(departmentId)}${statuses}&limit=200`);
-    fill(listEl, page.items.length
-      ? table(['table.title', 'table.project', 'table.status', 'table.due', 'table.actions'], page.items.map(row))
-      : h('p', { class: 'muted' }, t('inbox.empty')));
+    keyed(rowsEl, page.items, o => o.id, row, o => `${o.version}|${conflicts.has(o.id)}|${o.overdue}|${o.deficiencyExpired}`);
+    emptyEl.hidden = page.items.length > 0;
+    tableEl.hidden = page.items.length === 0;
   }
   const reload = debounce(() => load().catch(e => console.warn(e)), 200);
 
@@ -37,11 +43,11 @@ export async function render(root, { user, params }) {
         conflict ? h('div', { class: 'conflict', role: 'alert' }, t('conflict.title'),
           h('div', {}, `${t('table.status')}: ${t(`status.${o.status}`)} · ${t('inbox.version')} ${o.version}`
             + (o.note ? ` · ${t('inbox.note')}: ${o.note}` : ''))) : null),
-      h('td', {}, h('a', { href: `#/project/${o.projectId}` }, o.projectName)),
-      h('td', {}, statusBadge(o.status), o.deficiencyDueOn && o.status === 'deficient'
+      h('td', { dataset: { label: t('table.project') } }, h('a', { href: `#/project/${o.projectId}` }, o.projectName)),
+      h('td', { dataset: { label: t('table.status') } }, statusBadge(o.status), o.deficiencyDueOn && o.status === 'deficient'
         ? h('div', { class: o.deficiencyExpired ? 'error' : 'muted' }, `${t('action.deadline')} ${o.deficiencyDueOn}`) : null),
-      h('td', { class: o.overdue ? 'error' : '' }, date(o.dueOn)),
-      h('td', {}, mine ? actions(o) : null, o.actions?.feedback ? feedback(o) : null));
+      h('td', { class: o.overdue ? 'error' : '', dataset: { label: t('table.due') } }, date(o.dueOn)),
+      h('td', { class: 'actions-cell' }, mine ? actions(o) : null, o.actions?.feedback ? feedback(o) : null));
   }
 
   function actions(o) {
@@ -54,6 +60,7 @@ export async function render(root, { user, params }) {
         if (e.status === 409) conflicts.set(o.id, e.body.current);
         else banner(explain(e));
       }
+      settle(rowOf(o));
       await load();
     };
     // each move the server allows, named as the person would say it
@@ -93,10 +100,13 @@ export async function render(root, { user, params }) {
         await api.patch(`/api/obligations/${o.id}`, { version: o.version, feedback: text.value || null,
           evaluation: score.value ? Number(score.value) : null });
       } catch (err) { banner(explain(err)); }
+      settle(rowOf(o));
       await load();
     });
     return form;
   }
+
+  const rowOf = o => rowsEl.querySelector(`tr[data-key="${CSS.escape(o.id)}"]`);
 
   function needForm() {
     const projects = h('select', { 'aria-label': t('table.project'), required: true });

@@ -1,28 +1,91 @@
 import { api } from '../api.js';
 import { t } from '../i18n.js';
-import { h, light, statusBadge, date, yi, table, section, fill, banner, explain } from '../ui.js';
+import { h, light, statusBadge, date, yi, table, section, fill, banner, explain, keyed, time } from '../ui.js';
 import { follow, debounce } from '../live.js';
 import { meta } from '../meta.js';
+import { projectForm } from '../forms.js';
+import { workbench } from './workbench.js';
 
-
-/** A project: facts, its three parallel tracks as a timeline, obligations, history, people. */
-export async function render(root, { params }) {
+/**
+ * A project: facts, its three parallel tracks as a timeline, obligations, history, people; for
+ * the service office, the workbench that builds and edits it. The data regions are drawn anew on
+ * every live change; the forms are built once, outside them, and only told that the data moved.
+ */
+export async function render(root, { user, params }) {
   const id = params[0];
+  const vocabulary = await meta();
+  const tracks = vocabulary.tracks.map(t => t.key);
+  const titleEl = h('h1');
+  const columnsEl = h('div', { class: 'columns' });
+  const timelineEl = h('div', { class: 'timeline', id: 'timeline' });
+  const scheduleEl = h('div');
+  const obligationsEl = h('tbody', { id: 'obligation-rows' });
+  const editBox = h('div', { id: 'project-edit-box' });
+  const impactEl = impactForm();
+  let bench = null;
+  let current = null;
+
   async function draw() {
-    const [p, obligations, changes, permits, plan, vocabulary] = await Promise.all([
+    const [p, obligations, changes, permits, plan] = await Promise.all([
       api.get(`/api/projects/${id}`), api.get(`/api/obligations?project=${id}&limit=500`),
       api.get(`/api/projects/${id}/changes?limit=30`), api.get(`/api/projects/${id}/permits`),
-      api.get(`/api/projects/${id}/schedule`), meta()]);
-    const tracks = vocabulary.tracks.map(t => t.key);
+      api.get(`/api/projects/${id}/schedule`)]);
     const critical = new Set(plan.criticalPath);
-    fill(root,
-      h('h1', {}, light(p.light), ' ', p.name, h('span', { class: 'muted' }, ` ${p.code}`)),
-      h('div', { class: 'columns' }, facts(p, permits, plan), history(changes)),
-      section('project.timeline', h('div', { class: 'timeline', id: 'timeline' }, timeline(obligations.items, tracks, critical))),
-      section('schedule.title', scheduleTable(plan)),
-      section('impact.title', impactForm(obligations.items)),
-      section('project.obligations', obligationTable(obligations.items)));
+    const changed = current && current.version !== p.version;
+    current = p;
+    fill(titleEl, light(p.light), ' ', p.name, h('span', { class: 'muted' }, ` ${p.code}`),
+      user.may?.MANAGE_PROJECTS ? h('button', { type: 'button', class: 'secondary', id: 'project-edit-open', style: 'margin-left:1rem',
+        onclick: () => openEdit() }, t('project.edit')) : null);
+    fill(columnsEl, facts(p, permits, plan), history(changes));
+    fill(timelineEl, timeline(obligations.items, tracks, critical));
+    fill(scheduleEl, scheduleTable(plan));
+    keyed(obligationsEl, obligations.items, o => o.id, o => obligationRow(o), o => o.version + (o.overdue ? 'o' : ''));
+    if (changed && editBox.firstChild) editBox.querySelector('.stale-note')?.removeAttribute('hidden');
+    impactEl.refresh(obligations.items);
+    if (bench) bench.update(p, obligations.items, plan);
   }
+
+  async function openEdit() {
+    const form = await projectForm(current, saved => { banner(t('common.saved'), 'info'); editBox.replaceChildren(); current = saved; draw(); });
+    editBox.replaceChildren(h('section', { class: 'card' }, h('h2', {}, t('project.edit'),
+      h('button', { type: 'button', class: 'link', style: 'float:right', onclick: () => editBox.replaceChildren() }, t('action.cancel'))),
+      h('p', { class: 'stale-note muted', hidden: true }, t('common.stale')), form));
+    form.querySelector('input')?.focus();
+  }
+
+  function obligationRow(o) {
+    const dispatch = user.may?.DISPATCH;
+    return h('tr', { class: o.overdue ? 'overdue' : '', dataset: { obligation: o.id, status: o.status } },
+      h('td', {}, o.title, h('div', { class: 'muted' }, (o.dependsOn || []).map(d => h('span', { class: 'chip', dataset: { dependsOn: d.id } },
+        `← ${d.title}`, dispatch ? h('button', { type: 'button', class: 'link', 'aria-label': t('common.remove'), title: t('common.remove'),
+          onclick: () => act(() => api.del(`/api/obligations/${o.id}/dependencies/${d.id}`, o.version)) }, '×') : null)))),
+      h('td', {}, t(`track.${o.track}`)), h('td', {}, o.departmentName),
+      h('td', {}, statusBadge(o.status)), h('td', { class: o.overdue ? 'error' : '' }, date(o.dueOn)),
+      h('td', { class: 'num' }, o.durationDays ?? '—'),
+      dispatch ? h('td', {}, h('button', { type: 'button', class: 'secondary', dataset: { edit: o.id },
+        onclick: () => bench?.editObligation(o) }, t('common.edit')), ' ',
+        h('button', { type: 'button', class: 'secondary', dataset: { remove: o.id },
+          onclick: () => confirm(t('common.confirmRemove', { name: o.title }))
+            && act(() => api.del(`/api/obligations/${o.id}`, o.version)) }, t('common.remove'))) : null);
+  }
+
+  async function act(call) {
+    try { await call(); } catch (e) { banner(explain(e)); }
+    await draw();
+  }
+
+  const head = ['table.title', 'project.timeline', 'table.department', 'table.status', 'table.due', 'work.duration'];
+  if (user.may?.DISPATCH) {
+    head.push('table.actions');
+    bench = await workbench(id, vocabulary, draw);
+  }
+  fill(root, titleEl, editBox, columnsEl,
+    section('project.timeline', timelineEl),
+    bench ? bench.element : null,
+    section('schedule.title', scheduleEl),
+    section('impact.title', impactEl),
+    section('project.obligations', h('div', { class: 'scroll' }, h('table', { class: 'grid', id: 'obligations' },
+      h('thead', {}, h('tr', {}, head.map(k => h('th', { scope: 'col' }, t(k))))), obligationsEl))));
   await draw();
   return follow(`project:${id}`, debounce(() => draw().catch(e => console.warn(e)), 250));
 }
@@ -54,9 +117,9 @@ function scheduleTable(plan) {
     'schedule.latestFinish', 'schedule.earliestFinish', 'schedule.float'], rows));
 }
 
-function impactForm(items) {
-  const open = items.filter(o => o.status !== 'done');
-  const pick = h('select', { id: 'impact-obligation', 'aria-label': t('impact.obligation') }, open.map(o => h('option', { value: o.id }, o.title)));
+/** What if one obligation slips: its choices follow the project's open obligations, keeping the one chosen. */
+function impactForm() {
+  const pick = h('select', { id: 'impact-obligation', 'aria-label': t('impact.obligation') });
   const days = h('input', { id: 'impact-days', type: 'number', min: 1, max: 365, value: 5, 'aria-label': t('impact.days'), style: 'width:5rem' });
   const out = h('div', { id: 'impact-result' });
   const form = h('form', { class: 'inline' }, pick, h('label', {}, t('impact.days'), ' ', days), h('button', { type: 'submit' }, t('impact.run')));
@@ -74,20 +137,19 @@ function impactForm(items) {
         list('impact.leaders', r.leaders, l => l.displayName));
     } catch (err) { banner(explain(err)); }
   });
-  return h('div', {}, open.length ? form : h('p', { class: 'muted' }, t('common.none')), out);
+  const el = h('div', {}, form, out);
+  el.refresh = items => {
+    const keep = pick.value;
+    pick.replaceChildren(...items.filter(o => o.status !== 'done').map(o => h('option', { value: o.id }, o.title)));
+    if ([...pick.options].some(o => o.value === keep)) pick.value = keep;
+  };
+  return el;
 }
 
 function history(changes) {
   return section('project.history', h('ul', { class: 'history', id: 'history' }, changes.map(c => h('li', {},
-    h('span', { class: 'muted' }, String(c.at).slice(0, 19).replace('T', ' ')), ' ', c.actor, ' · ', c.type,
+    h('span', { class: 'muted' }, time(c.at)), ' ', c.actor, ' · ', c.type,
     c.after?.title ? ` · ${c.after.title}` : '', c.after?.status && c.before?.status !== c.after.status ? ` → ${t(`status.${c.after.status}`)}` : ''))));
-}
-
-function obligationTable(items) {
-  const rows = items.map(o => h('tr', { class: o.overdue ? 'overdue' : '', dataset: { obligation: o.id, status: o.status } },
-    h('td', {}, o.title), h('td', {}, t(`track.${o.track}`)), h('td', {}, o.departmentName),
-    h('td', {}, statusBadge(o.status)), h('td', { class: o.overdue ? 'error' : '' }, date(o.dueOn))));
-  return table(['table.title', 'project.timeline', 'table.department', 'table.status', 'table.due'], rows);
 }
 
 const SVG = 'http://www.w3.org/2000/svg';

@@ -77,4 +77,12 @@ final class AccountCypher {
       DETACH DELETE s
       RETURN count(*) AS deleted
       """;
+
+  /** Who can be picked (champions, liaison, invitees): active people, their roles and departments, nothing else. */
+  static final String PEOPLE = """
+      MATCH (u:User) WHERE u.active AND u.username <> 'admin'
+      OPTIONAL MATCH (u)-[:MEMBER_OF]->(d:Department)
+      RETURN u {.id, .displayName, .roles, departmentId: d.id, departmentName: d.name} AS person
+      ORDER BY d.name, u.displayName
+      """;
 }

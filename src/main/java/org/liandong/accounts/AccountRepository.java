@@ -62,6 +62,11 @@ final class AccountRepository {
         .map(rows -> new JsonArray(rows.stream().map(AccountRepository::json).toList()));
   }
 
+  Future<JsonArray> people() {
+    return graph.query(AccountCypher.PEOPLE, Map.of())
+        .map(rows -> new JsonArray(rows.stream().map(row -> Json.object(row.get("person").asMap())).toList()));
+  }
+
   Future<JsonObject> one(String id) {
     return graph.query(AccountCypher.ONE, Map.of("id", id)).compose(rows -> rows.isEmpty()
         ? Future.failedFuture(Node.User.notFound(id))

@@ -32,6 +32,7 @@ public final class AccountRoutes implements Routes {
         .on("logout", this::logout)
         .on("me", this::me)
         .on("listUsers", this::list)
+        .on("listPeople", ctx -> accounts.people(CurrentUser.of(ctx)).onSuccess(ctx::json).onFailure(ctx::fail))
         .on("createUser", this::create)
         .on("getUser", this::one)
         .on("updateUser", this::update);

@@ -136,6 +136,12 @@ public final class AccountService {
     return repository.list();
   }
 
+  /** The people directory every signed-in person may read (to pick champions, a liaison, invitees). */
+  Future<JsonArray> people(CurrentUser me) {
+    policy.require(me, Action.READ);
+    return repository.people();
+  }
+
   Future<JsonObject> one(CurrentUser me, String id) {
     policy.require(me, Action.READ_USER, new Subject.Person(id));
     return repository.one(id);

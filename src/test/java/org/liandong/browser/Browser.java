@@ -81,6 +81,12 @@ final class Browser implements AutoCloseable {
     return new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(by));
   }
 
+  /** Waits until the element shows the text (a live page fills in after it appears). */
+  WebElement waitForText(By by, String text) {
+    new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+    return driver.findElement(by);
+  }
+
   void waitUntilGone(By by) {
     new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.numberOfElementsToBe(by, 0));
   }
@@ -103,6 +109,28 @@ final class Browser implements AutoCloseable {
   List<LogEntry> errors() {
     return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
         .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+  }
+
+  /** Sets a date, time or any input's value as a person's typing would end up, with its input event. */
+  void set(By by, String value) {
+    var el = waitFor(by);
+    script("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+        + " arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", el, value);
+  }
+
+  /** Chooses options of a select (one or several) by value, as a person's clicks would. */
+  void choose(By select, String... values) {
+    var el = waitFor(select);
+    var s = new org.openqa.selenium.support.ui.Select(el);
+    for (var v : values) s.selectByValue(v);
+  }
+
+  /**
+   * The page's own errors: {@link #errors()} without the browser's note of a refused request
+   * (a 4xx the page answered with a message, as a test that sends bad input expects).
+   */
+  List<LogEntry> scriptErrors() {
+    return errors().stream().filter(e -> !e.getMessage().matches("(?s).*Failed to load resource: the server responded with a status of 4\\d\\d.*")).toList();
   }
 
   Object script(String js, Object... args) {
