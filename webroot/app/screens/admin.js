@@ -62,7 +62,7 @@ export async function render(root, { user }) {
     t(u.active ? 'admin.deactivate' : 'admin.activate'));
     return h('tr', { class: u.active ? '' : 'inactive', dataset: { user: u.username } },
       h('td', {}, h('strong', {}, u.username), h('div', { class: 'muted' }, u.active ? t('admin.active') : t('admin.inactive'))),
-      h('td', { colspan: 1 }, form), h('td', {}, resetForm), h('td', {}, toggle));
+      h('td', { dataset: { label: t('admin.roles') } }, form), h('td', { dataset: { label: t('admin.resetPassword') } }, resetForm), h('td', {}, toggle));
   }
 
   async function patch(u, change, form, doneKey = 'common.saved') {
@@ -152,7 +152,7 @@ export async function render(root, { user }) {
         await loadDepartments();
       });
     });
-    return h('tr', { dataset: { department: d.id } }, h('td', {}, form), h('td', { class: 'num' }, String(d.members ?? 0)));
+    return h('tr', { dataset: { department: d.id } }, h('td', {}, form), h('td', { class: 'num', dataset: { label: t('admin.members') } }, String(d.members ?? 0)));
   }
 
   function newDepartmentForm() {
@@ -189,10 +189,10 @@ export async function render(root, { user }) {
   const head = keys => h('thead', {}, h('tr', {}, keys.map(k => h('th', { scope: 'col' }, t(k)))));
   root.replaceChildren(h('h1', {}, t('admin.title')),
     user.may?.MANAGE_USERS ? newUserForm() : '',
-    user.may?.MANAGE_USERS ? section('admin.users', h('div', { class: 'scroll' }, h('table', { class: 'grid', id: 'users' },
+    user.may?.MANAGE_USERS ? section('admin.users', h('div', { class: 'scroll' }, h('table', { class: 'grid stack', id: 'users' },
       head(['admin.username', 'admin.roles', 'admin.resetPassword', 'table.actions']), usersBody))) : '',
     user.may?.MANAGE_DEPARTMENTS ? newDepartmentForm() : '',
-    section('admin.departments', h('div', { class: 'scroll' }, h('table', { class: 'grid', id: 'departments' },
+    section('admin.departments', h('div', { class: 'scroll' }, h('table', { class: 'grid stack', id: 'departments' },
       head(['table.department', 'admin.members']), departmentsBody))));
   await Promise.all([user.may?.MANAGE_USERS ? loadUsers() : null, loadDepartments()].filter(Boolean));
   if (!user.may?.MANAGE_DEPARTMENTS) departmentsBody.querySelectorAll('button, input, select').forEach(el => { el.disabled = true; });

@@ -159,9 +159,9 @@ class DashboardBrowserIT {
   }
 
   @Test
-  @DisplayName("every page renders on a wall screen and a laptop without console errors; the battle map shows the article's figures")
+  @DisplayName("every page renders on a wall screen, a laptop and a phone without console errors or sideways scrolling; the battle map shows the article's figures")
   void everyPage() {
-    for (var size : new int[][] {{1920, 1080}, {1366, 768}}) {
+    for (var size : new int[][] {{1920, 1080}, {1366, 768}, {390, 844}}) {
       try (var b = Browser.open(port, size[0], size[1])) {
         var suffix = "-" + size[0];
         b.login("demo-coordinator").go("#/battle");
@@ -192,15 +192,29 @@ class DashboardBrowserIT {
         b.go("#/graph");
         b.waitFor(By.cssSelector("#cy canvas"));
         b.screenshot("graph" + suffix);
-        assertThat(b.errors()).as("console errors").isEmpty();
+        b.go("#/projects");
+        b.waitFor(By.cssSelector("#project-list tr[data-project='p-hadian']"));
+        b.screenshot("projects" + suffix);
+        assertThat(b.scriptErrors()).as("console errors").isEmpty();
         long overflow = (Long) b.script("return document.documentElement.scrollWidth - window.innerWidth");
         assertThat(overflow).as("no horizontal scrolling").isLessThanOrEqualTo(0);
+        b.click(By.id("logout"));
+        b.login("demo-analyst").go("#/console");
+        b.waitFor(By.id("run"));
+        b.screenshot("console" + suffix);
+        b.click(By.id("logout"));
+        b.login("demo-admin").go("#/admin");
+        b.waitFor(By.cssSelector("#user-rows tr[data-user='demo-officer']"));
+        b.waitFor(By.cssSelector("#department-rows tr[data-department='d-zj-housing']"));
+        b.screenshot("admin" + suffix);
+        b.click(By.id("logout"));
+        b.login("demo-leader").go("#/leader");
+        b.waitFor(By.cssSelector("#leader-projects section[data-project='p-hadian']"));
+        b.screenshot("leader" + suffix);
+        assertThat(b.scriptErrors()).as("console errors").isEmpty();
+        overflow = (Long) b.script("return document.documentElement.scrollWidth - window.innerWidth");
+        assertThat(overflow).as("no horizontal scrolling").isLessThanOrEqualTo(0);
       }
-    }
-    try (var b = Browser.open(port, 1366, 768)) {
-      b.login("demo-leader").go("#/leader");
-      b.waitFor(By.cssSelector("#leader-projects section[data-project='p-hadian']"));
-      b.screenshot("leader-view");
     }
   }
 }
