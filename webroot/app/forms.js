@@ -8,6 +8,11 @@ import { meta, name } from './meta.js';
 const TEXT = ['code', 'name', 'company', 'description'];
 const NUMBER = ['investmentYi', 'landMu'];
 const DATES = ['signedOn', 'targetStartOn', 'targetCompleteOn', 'startedOn'];
+/** Each field's label, to say what changed in a person's words. */
+const LABELS = { code: 'project.code', name: 'project.name', company: 'project.company', description: 'project.description',
+  investmentYi: 'table.investment', landMu: 'project.land', level: 'table.level', stage: 'table.stage', new: 'project.new',
+  signedOn: 'project.signedOn', targetStartOn: 'project.targetStartOn', targetCompleteOn: 'project.targetCompleteOn',
+  startedOn: 'project.startedOn', champions: 'table.champions', championIds: 'table.champions', liaison: 'project.liaison', liaisonId: 'project.liaison' };
 
 /** People as picker groups, by department; {@code role} keeps only those who hold it. */
 export function peopleGroups(people, role) {
@@ -66,7 +71,7 @@ export async function projectForm(project, onSaved) {
     h('div', { class: 'field wide', dataset: { field: 'description' } }, h('label', {}, t('project.description')),
       (inputs.description = h('textarea', { name: 'description', rows: 2, maxlength: 2000 }, project?.description ?? '')),
       h('div', { class: 'field-error error', dataset: { errorFor: 'description' } })));
-  const conflict = h('div', { class: 'conflict', role: 'alert', hidden: true, id: 'project-conflict' });
+  const conflict = h('div', { class: 'conflict wide', role: 'alert', hidden: true, id: 'project-conflict' });
   const save = h('button', { type: 'submit', id: 'project-save' }, project ? t('action.save') : t('project.register'));
   form.append(conflict, h('div', { class: 'row wide' }, save));
   let version = project?.version;
@@ -105,11 +110,13 @@ export async function projectForm(project, onSaved) {
   /** Someone saved first: say what they changed, keep what this person typed, offer to apply it on top. */
   function showConflict(current, mine) {
     const shown = v => Array.isArray(v) ? v.map(x => x.displayName ?? x).join('、') : (v && typeof v === 'object' ? v.displayName ?? v.id : v);
+    // people compare by who they are, the rest by value
+    const same = v => Array.isArray(v) ? v.map(x => x.id ?? x).sort().join() : (v && typeof v === 'object' ? v.id : v ?? null);
     const fields = [...TEXT, ...NUMBER, ...DATES, 'level', 'stage', 'new', 'champions', 'liaison'];
-    const changed = fields.filter(k => JSON.stringify(current[k] ?? null) !== JSON.stringify(project[k] ?? null));
+    const changed = fields.filter(k => k in current && same(current[k]) !== same(project[k]));
     conflict.replaceChildren(h('p', {}, t('conflict.project')),
-      h('ul', {}, changed.map(k => h('li', {}, `${k}: ${shown(project[k]) ?? '—'} → ${shown(current[k]) ?? '—'}`))),
-      h('p', { class: 'muted' }, Object.keys(mine).join('、')),
+      h('ul', {}, changed.map(k => h('li', {}, `${t(LABELS[k])}: ${shown(project[k]) ?? '—'} → ${shown(current[k]) ?? '—'}`))),
+      h('p', { class: 'muted' }, `${t('conflict.yours')}: ${Object.keys(mine).filter(k => k !== 'version').map(k => t(LABELS[k] || k)).join('、')}`),
       h('button', { type: 'button', id: 'reapply', onclick: () => {
         // on the new version: their changes stand, this person's edit goes on top of them
         version = current.version;

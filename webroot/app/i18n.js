@@ -111,7 +111,7 @@ const words = {
   'project.registered': ['项目已登记：{name}', 'Project registered: {name}'],
   'conflict.project': ['保存前他人已修改此项目，变更如下。您填写的内容仍在表单中，可在最新版本上重新提交。',
     'Someone saved this project first; what they changed is below. What you typed is still in the form: re-apply it on the new version.'],
-  'conflict.reapply': ['在最新版本上重新提交', 'Re-apply on the new version'],
+  'conflict.yours': ['您修改的', 'Yours'], 'conflict.reapply': ['在最新版本上重新提交', 'Re-apply on the new version'],
   'work.title': ['三线并联编排', 'Build the tracks'], 'work.template': ['按模板生成三线事项', 'Generate the tracks from a template'],
   'work.templateChoose': ['项目类型模板', 'Template (project type)'], 'work.generate': ['生成并倒排序时', 'Generate and schedule back'],
   'work.generated': ['已生成 {n} 项事项', '{n} obligations created'],

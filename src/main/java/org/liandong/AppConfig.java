@@ -30,7 +30,8 @@ public record AppConfig(
     int deficiencyCheckSeconds,
     Console console,
     Logins logins,
-    Retention retention) {
+    Retention retention,
+    Optional<Path> templatesDir) {
 
   /**
    * The live sessions' limits. Origins besides the server's own may open WebSockets only
@@ -90,7 +91,8 @@ public record AppConfig(
             Duration.ofDays(env.integer("LIANDONG_CHANGE_RETENTION_DAYS", 1825, 1, 36_500)),
             Duration.ofHours(env.integer("LIANDONG_IDEMPOTENCY_HOURS", 24, 1, 24 * 365)),
             Duration.ofDays(env.integer("LIANDONG_AUDIT_RETENTION_DAYS", 365, 1, 36_500)),
-            Duration.ofMinutes(env.integer("LIANDONG_RETENTION_CHECK_MINUTES", 60, 1, 24 * 60))));
+            Duration.ofMinutes(env.integer("LIANDONG_RETENTION_CHECK_MINUTES", 60, 1, 24 * 60))),
+        env.folder("LIANDONG_TEMPLATES_DIR"));
   }
 
   public boolean embedded() {

@@ -68,6 +68,19 @@ final class Env {
     }
   }
 
+  /** An existing folder, when the variable is set. */
+  Optional<Path> folder(String name) {
+    return raw(name).map(v -> {
+      try {
+        var path = Path.of(v).toAbsolutePath().normalize();
+        if (!java.nio.file.Files.isDirectory(path)) throw new BadSetting(name, v, "an existing folder");
+        return path;
+      } catch (java.nio.file.InvalidPathException e) {
+        throw new BadSetting(name, v, "an existing folder");
+      }
+    });
+  }
+
   Path path(String name, String fallback) {
     var v = raw(name).orElse(fallback);
     try {

@@ -62,7 +62,8 @@ final class Features {
     var console = new ConsoleService(vertx, graph, policy, config.console());
     var projects = new ProjectService(graph, policy, clock);
     var schedules = new ScheduleService(graph, clock, calendar, config.yellowFloatDays());
-    var templates = new org.liandong.obligations.TrackTemplates(graph, obligations, projects, schedules, policy);
+    var templates = new org.liandong.obligations.TrackTemplates(graph, obligations, projects, schedules, policy,
+        org.liandong.obligations.TrackTemplates.load(config.templatesDir()));
     routes.addAll(List.of(
         new AccountRoutes(accounts, config.secureCookies()),
         new MetaRoutes(config.zone()),

@@ -36,7 +36,8 @@ class AppConfigTest {
       "LIANDONG_REPLAY_WINDOW, -1, whole number",
       "LIANDONG_CONSOLE_TIMEOUT_SECONDS, 1e3, whole number",
       "NEO4J_URI, http://db:7474, bolt://",
-      "LIANDONG_LOGIN_FAILURES_PER_ACCOUNT, many, whole number"})
+      "LIANDONG_LOGIN_FAILURES_PER_ACCOUNT, many, whole number",
+      "LIANDONG_TEMPLATES_DIR, /no/such/folder, an existing folder"})
   @DisplayName("a bad value stops the start-up with one line naming the variable and what it accepts")
   void refused(String name, String value, String accepted) {
     assertThatThrownBy(() -> AppConfig.from(Map.of(name, value)))

@@ -213,11 +213,13 @@ class WorkbenchBrowserIT {
   }
 
   @Test
-  @DisplayName("a stale project edit shows what changed meanwhile and re-applies the person's change on the new version")
+  @DisplayName("a stale project edit shows what changed meanwhile and re-applies the person's change on the new version (in English)")
   void staleEditReapplies() {
     var id = "p-d2";
     try (var b = Browser.open(port, 1920, 1080)) {
-      b.login("demo-coordinator").go("#/project/" + id);
+      b.login("demo-coordinator").click(By.id("lang"));
+      b.waitFor(By.xpath("//nav[@id='nav']//a[text()='Projects']"));
+      b.go("#/project/" + id);
       b.click(By.id("project-edit-open"));
       var company = b.waitFor(By.cssSelector("#project-edit input[name=company]"));
       company.clear();
@@ -230,10 +232,12 @@ class WorkbenchBrowserIT {
       assertThat(company.getAttribute("value")).isEqualTo("镇江新材料股份有限公司");
       b.click(By.id("project-save"));
       var conflict = b.waitFor(By.cssSelector("#project-conflict:not([hidden])"));
-      assertThat(conflict.getText()).contains("（二期）");
-      b.screenshot("project-conflict-1920");
+      assertThat(conflict.getText()).contains("Name: ").contains("（二期）").contains("Someone saved this project first")
+          .doesNotContain("Champions");
+      b.screenshot("project-conflict-en-1920");
       b.click(By.id("reapply"));
       b.waitUntilGone(By.id("project-edit"));
+      b.screenshot("project-workbench-en-1920");
       var after = coordinator.get("/api/projects/" + id).json();
       assertThat(after.getString("company")).isEqualTo("镇江新材料股份有限公司");
       assertThat(after.getString("name")).endsWith("（二期）");
