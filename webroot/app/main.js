@@ -21,7 +21,7 @@ const routes = [
   [/^#\/projects$/, projects], [/^#\/admin$/, admin],
 ];
 
-const session = { user: null };
+const session = { user: null, demo: false };
 let cleanup = null;
 
 function home(user) {
@@ -67,7 +67,7 @@ async function route() {
     if (mine === generation) cleanup = stop; else if (stop) stop();
   };
   if (!session.user) {
-    settle(await login.render(view, { onLogin: boot }));
+    settle(await login.render(view, { onLogin: boot, demo: session.demo }));
     return;
   }
   if (!location.hash || location.hash === '#/') { location.hash = home(session.user); return; }
@@ -91,6 +91,7 @@ async function route() {
 async function boot() {
   try {
     const me = await api.get('/api/session');
+    session.demo = me.demo === true;
     if (!me.user) throw new Error('not logged in');
     session.user = me.user;
     setCsrf(me.csrfToken);

@@ -57,10 +57,16 @@ export function light(color) {
 
 export function date(value) { return value ? String(value).slice(0, 10) : '—'; }
 
-export function daysLate(dueOn, today = new Date()) {
-  const due = new Date(dueOn + 'T00:00:00');
-  return Math.floor((today - due) / 86_400_000);
+/** How many days past its due date a date is, counted in the server's zone (negative: days left). */
+export function daysLate(dueOn, on = today()) {
+  return Math.round((day(on) - day(dueOn)) / 86_400_000);
 }
+
+/** A calendar date (2026-12-22) as a number that orders and subtracts; never shifted by the browser's zone. */
+export function day(date) { return Date.parse(`${String(date).slice(0, 10)}T00:00:00Z`); }
+
+/** Today's date in the server's zone. */
+export function today() { return time(new Date().toISOString()).slice(0, 10); }
 
 export function yi(value) { return value === null || value === undefined ? '—' : Number(value).toFixed(2).replace(/\.?0+$/, ''); }
 

@@ -1,6 +1,6 @@
 import { api } from '../api.js';
 import { t } from '../i18n.js';
-import { h, light, statusBadge, daysLate, section, fill } from '../ui.js';
+import { h, light, statusBadge, daysLate, section, fill, time } from '../ui.js';
 import { follow, debounce } from '../live.js';
 
 /** 领导视图: the projects I champion, what blocks each, and the next meetings. */
@@ -8,8 +8,13 @@ export async function render(root, { user }) {
   const stop = follow(`user:${user.id}`, debounce(() => draw().catch(e => console.warn(e)), 250));
 
   async function draw() {
-    const projects = await api.get(`/api/projects?champion=${encodeURIComponent(user.id)}`);
-    const meetings = await api.get('/api/meetings?status=scheduled');
+    // red first, then yellow, then green: what needs the leader most comes first
+    const order = { red: 0, yellow: 1, green: 2 };
+    const projects = (await api.get(`/api/projects?champion=${encodeURIComponent(user.id)}`))
+      .sort((a, b) => order[a.light] - order[b.light] || b.overdue - a.overdue);
+    // a meeting in session is the most current of all
+    const [open, scheduled] = await Promise.all([api.get('/api/meetings?status=open'), api.get('/api/meetings?status=scheduled')]);
+    const meetings = [...open, ...scheduled.sort((a, b) => String(a.startsAt).localeCompare(String(b.startsAt)))];
     const mine = new Set(projects.map(p => p.id));
     const blocks = await Promise.all(projects.map(p =>
       api.get(`/api/obligations?project=${p.id}&status=dispatched,accepted,in_progress,deficient,blocked&limit=200`)));
@@ -28,7 +33,8 @@ export async function render(root, { user }) {
     const next = meetings.filter(m => m.projects.some(p => mine.has(p.id)));
     fill(root, h('h1', {}, t('leader.title')),
       section('leader.nextMeetings', next.length ? h('ul', {}, next.map(m => h('li', {},
-        h('a', { href: `#/meeting/${m.id}` }, m.title), ` · ${String(m.startsAt).slice(0, 16).replace('T', ' ')}`))) : h('p', {}, t('leader.none'))),
+        h('a', { href: `#/meeting/${m.id}` }, m.title), ` · ${time(m.startsAt)}`,
+        m.status === 'open' ? h('span', { class: 'badge status-in_progress' }, t('meeting.status.open')) : null))) : h('p', {}, t('leader.none'))),
       h('div', { class: 'columns', id: 'leader-projects' }, cards));
   }
   await draw();

@@ -1,6 +1,6 @@
 import { api } from '../api.js';
 import { t } from '../i18n.js';
-import { h, light, statusBadge, date, yi, table, section, fill, banner, explain, keyed, time } from '../ui.js';
+import { h, light, statusBadge, date, yi, table, section, fill, banner, explain, keyed, time, day, today as todayInZone } from '../ui.js';
 import { follow, debounce } from '../live.js';
 import { meta } from '../meta.js';
 import { projectForm } from '../forms.js';
@@ -163,23 +163,25 @@ function s(tag, attrs = {}, text) {
 /** Planned bars (due date back by its duration), actual bars, and the dependencies as arrows. */
 function timeline(items, tracks, critical = new Set()) {
   if (!items.length) return h('p', { class: 'muted' }, t('common.none'));
-  const day = 86_400_000;
-  const parse = d => new Date(String(d).slice(0, 10) + 'T00:00:00').getTime();
+  const DAY = 86_400_000;
+  // dates are calendar dates (UTC midnights here, so the labels never shift a day); instants
+  // such as acceptedAt count on their date in the server's zone
+  const parse = day;
   const rows = [];
   for (const track of tracks) {
     const inTrack = items.filter(o => o.track === track).sort((a, b) => parse(a.dueOn) - parse(b.dueOn));
     if (inTrack.length) rows.push({ track }, ...inTrack.map(o => ({ o })));
   }
-  const planned = o => [parse(o.dueOn) - (o.durationDays || 1) * day, parse(o.dueOn)];
-  const today = Date.now();
+  const planned = o => [parse(o.dueOn) - (o.durationDays || 1) * DAY, parse(o.dueOn)];
+  const today = parse(todayInZone());
   let min = Infinity, max = -Infinity;
   for (const o of items) {
     const [a, b] = planned(o);
     min = Math.min(min, a); max = Math.max(max, b, o.doneOn ? parse(o.doneOn) : b);
   }
-  if (today > min && today < max + 60 * day) max = Math.max(max, today);
+  if (today > min && today < max + 60 * DAY) max = Math.max(max, today);
   const label = 260, width = 1100, rowH = 22, top = 24;
-  const x = v => label + ((v - min) / Math.max(max - min, day)) * (width - label - 10);
+  const x = v => label + ((v - min) / Math.max(max - min, DAY)) * (width - label - 10);
   const svg = s('svg', { width, height: top + rows.length * rowH + 10, role: 'img', 'aria-label': t('project.timeline') });
   const defs = s('defs');
   const marker = s('marker', { id: 'arrow', markerWidth: 8, markerHeight: 8, refX: 7, refY: 4, orient: 'auto' });
@@ -204,7 +206,7 @@ function timeline(items, tracks, critical = new Set()) {
       fill: critical.has(o.id) ? '#b3261e' : '#b2ccff', 'data-obligation': o.id, 'data-critical': critical.has(o.id) });
     plannedBar.append(s('title', {}, `${o.title} · ${t('project.planned')} ${new Date(a).toISOString().slice(0, 10)} – ${o.dueOn}`));
     svg.append(plannedBar);
-    const start = o.acceptedAt ? parse(o.acceptedAt) : null;
+    const start = o.acceptedAt ? parse(time(o.acceptedAt)) : null;
     const end = o.doneOn ? parse(o.doneOn) : (o.status !== 'done' ? today : null);
     const color = o.status === 'done' ? '#12b76a' : o.overdue ? '#d92d20' : '#1d5fbf';
     if (start !== null && end !== null && end >= start) {

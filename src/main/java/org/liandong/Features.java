@@ -65,7 +65,7 @@ final class Features {
     var templates = new org.liandong.obligations.TrackTemplates(graph, obligations, projects, schedules, policy,
         org.liandong.obligations.TrackTemplates.load(config.templatesDir()));
     routes.addAll(List.of(
-        new AccountRoutes(accounts, config.secureCookies()),
+        new AccountRoutes(accounts, config.secureCookies(), config.demo()),
         new MetaRoutes(config.zone()),
         new DepartmentRoutes(new DepartmentService(graph, policy, clock)),
         new ProjectRoutes(projects),

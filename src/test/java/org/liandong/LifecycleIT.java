@@ -45,7 +45,7 @@ class LifecycleIT {
   }
 
   @Test
-  @DisplayName("without demo data the first start creates an admin with a one-time password; SIGTERM stops cleanly and keeps writes")
+  @DisplayName("without demo data the first start creates an admin with a one-time password and names no demo accounts; SIGTERM stops cleanly and keeps writes")
   void firstAdminAndSigterm() throws Exception {
     var dir = TestServer.tempDir("liandong-main-");
     var child = Child.start(Map.of("LIANDONG_DATA_DIR", dir.toString(), "LIANDONG_HTTP_PORT", "0"));
@@ -56,6 +56,9 @@ class LifecycleIT {
       var admin = new Api(Integer.parseInt(ready)).as("admin", password);
       assertThat(new Api(Integer.parseInt(ready)).post("/api/session",
           new JsonObject().put("username", "demo-admin").put("password", "demo")).status()).isEqualTo(401);
+      // and the login page is told not to name demo accounts that do not exist
+      assertThat(new Api(Integer.parseInt(ready)).get("/api/session").json().getBoolean("demo")).isFalse();
+      assertThat(TestServer.api().get("/api/session").json().getBoolean("demo")).isTrue();
       var created = admin.post("/api/departments", new JsonObject().put("name", "停机测试办").put("level", "district"));
       assertThat(created.status()).isEqualTo(201);
 

@@ -19,8 +19,10 @@ public final class AccountRoutes implements Routes {
 
   private final AccountService accounts;
   private final boolean secureCookies;
+  private final boolean demo;
 
-  public AccountRoutes(AccountService accounts, boolean secureCookies) {
+  public AccountRoutes(AccountService accounts, boolean secureCookies, boolean demo) {
+    this.demo = demo;
     this.accounts = accounts;
     this.secureCookies = secureCookies;
   }
@@ -53,13 +55,14 @@ public final class AccountRoutes implements Routes {
   /** Am I logged in? Always 200, so a page can ask before it knows (no 401 in its console). */
   private void current(RoutingContext ctx) {
     var token = AuthHandler.token(ctx);
+    // demo: whether the login page may name the demo accounts (they exist only with the demo data)
     if (token == null) {
-      ctx.json(new JsonObject().putNull("user"));
+      ctx.json(new JsonObject().putNull("user").put("demo", demo));
       return;
     }
     accounts.session(token).onSuccess(found -> ctx.json(found
             .map(s -> new JsonObject().put("user", accounts.describe(s.user())).put("csrfToken", AccountService.csrfOf(token)))
-            .orElseGet(() -> new JsonObject().putNull("user"))))
+            .orElseGet(() -> new JsonObject().putNull("user")).put("demo", demo)))
         .onFailure(ctx::fail);
   }
 
