@@ -2,10 +2,12 @@ import { api } from '../api.js';
 import { t } from '../i18n.js';
 import { h, light, yi, table, section, fill } from '../ui.js';
 import { follow, debounce } from '../live.js';
+import * as vendor from '../vendor.js';
 
 
 /** 挂图作战: the wall screen. Every project's light, the pools and rates, departments' records. */
 export async function render(root) {
+  await vendor.echarts();   // the charts below draw with window.echarts
   const charts = [];
   const stops = [];
   const year = { value: null };

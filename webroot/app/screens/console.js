@@ -1,6 +1,7 @@
 import { api } from '../api.js';
 import { t } from '../i18n.js';
 import { h, fill, banner, explain, section } from '../ui.js';
+import * as vendor from '../vendor.js';
 
 const KEYWORDS = /\b(MATCH|OPTIONAL|WHERE|RETURN|WITH|UNWIND|ORDER|BY|LIMIT|SKIP|DISTINCT|AS|AND|OR|NOT|IN|IS|NULL|CALL|YIELD|UNION|ALL|CASE|WHEN|THEN|ELSE|END|EXISTS|COUNT|CONTAINS|STARTS|ENDS|ASC|DESC|TRUE|FALSE)\b/gi;
 
@@ -17,6 +18,8 @@ function highlight(text) {
 
 /** The analyst's console: write a read query, run it, look at it as a table, graph or chart. */
 export async function render(root) {
+  const echarts = await vendor.echarts();
+  const cytoscape = await vendor.cytoscape();
   const editor = h('textarea', { id: 'cypher', spellcheck: 'false', 'aria-label': 'Cypher', rows: 8 });
   editor.value = "MATCH (d:Department)-[:OWES]->(o:Obligation)-[:FOR]->(p:Project)\nWHERE o.status <> 'done'\nRETURN d.name AS department, count(o) AS open\nORDER BY open DESC LIMIT 10";
   const shade = h('pre', { class: 'shade', 'aria-hidden': 'true' });

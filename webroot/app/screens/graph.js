@@ -1,9 +1,11 @@
 import { api } from '../api.js';
 import { t } from '../i18n.js';
 import { h, fill } from '../ui.js';
+import * as vendor from '../vendor.js';
 
 /** The project–department–obligation network, filterable, with click-through. */
 export async function render(root) {
+  const cytoscape = await vendor.cytoscape();
   const [projects, departments, page] = await Promise.all([
     api.get('/api/projects'), api.get('/api/departments'), api.get('/api/obligations?limit=500')]);
   const projectSel = h('select', { id: 'graph-project', 'aria-label': t('table.project') },

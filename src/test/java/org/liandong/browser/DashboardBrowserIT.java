@@ -159,6 +159,27 @@ class DashboardBrowserIT {
   }
 
   @Test
+  @DisplayName("the login page is light: compressed, without the chart and graph libraries, under 200 KB transferred")
+  void loginIsLight() {
+    try (var b = Browser.open(port, 390, 844)) {
+      b.go("");
+      b.waitFor(By.id("login-submit"));
+      b.waitFor(By.id("login-demo"));
+      long bytes = (Long) b.script("""
+          return Math.round(performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))
+            .reduce((n, e) => n + e.transferSize, 0));""");
+      @SuppressWarnings("unchecked")
+      var names = (java.util.List<String>) b.script("return performance.getEntriesByType('resource').map(e => e.name)");
+      System.out.printf("login page: %d bytes transferred in %d requests%n", bytes, names.size() + 1);
+      assertThat(names).noneMatch(n -> n.contains("echarts") || n.contains("cytoscape"));
+      assertThat(bytes).isPositive().isLessThan(200_000);
+      var encoding = TestServer.api().with("Accept-Encoding", "gzip").get("/app/i18n.js").header("Content-Encoding");
+      assertThat(encoding).isEqualTo("gzip");
+      b.screenshot("login-390");
+    }
+  }
+
+  @Test
   @DisplayName("every page renders on a wall screen, a laptop and a phone without console errors or sideways scrolling; the battle map shows the article's figures")
   void everyPage() {
     for (var size : new int[][] {{1920, 1080}, {1366, 768}, {390, 844}}) {
