@@ -99,9 +99,19 @@ export async function render(root) {
       + p.children.map(c => planText(c, depth + 1)).join('');
   }
 
+  /**
+   * A CSV cell, quoted; text a spreadsheet would run as a formula (= + - @, tab, return at the
+   * start) is prefixed with an apostrophe, so an exported name never becomes a command.
+   */
+  function csvCell(v) {
+    const text = String(v);
+    const safe = /^[=+\-@\t\r]/.test(text) && !/^-?\d+(\.\d+)?$/.test(text) ? `'${text}` : text;
+    return `"${safe.replace(/"/g, '""')}"`;
+  }
+
   function download(kind) {
     const text = kind === 'json' ? JSON.stringify({ columns: last.columns, rows: last.rows }, null, 2)
-      : [last.columns, ...last.rows.map(r => r.map(cell))].map(r => r.map(v => `"${String(v).replace(/"/g, '""')}"`).join(',')).join('\n');
+      : [last.columns, ...last.rows.map(r => r.map(cell))].map(r => r.map(csvCell).join(',')).join('\n');
     const a = h('a', { href: URL.createObjectURL(new Blob([kind === 'csv' ? '\uFEFF' + text : text], { type: kind === 'json' ? 'application/json' : 'text/csv' })),
       download: `liandong-query.${kind}` });
     a.click();

@@ -1,6 +1,6 @@
 import { api } from '../api.js';
 import { t } from '../i18n.js';
-import { h, statusBadge, date, banner, explain, section, fill, keyed, settle } from '../ui.js';
+import { h, statusBadge, date, banner, explain, section, fill, keyed, settle, busy } from '../ui.js';
 import { follow, debounce } from '../live.js';
 import { meta } from '../meta.js';
 
@@ -74,7 +74,7 @@ export async function render(root, { user, params }) {
       else if (to === 'blocked') box.append(withInput(action, 'text', 'action.reason', v => move('blocked', { blockedReason: v })()));
       else {
         box.append(h('button', { type: 'button', class: action === 'done' || action === 'accept' ? '' : 'secondary',
-          dataset: { action }, onclick: move(to) }, t(`action.${action}`)));
+          dataset: { action }, onclick: e => busy(e.currentTarget, move(to)) }, t(`action.${action}`)));
       }
     }
     return box;
