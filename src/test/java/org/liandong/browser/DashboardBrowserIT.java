@@ -159,6 +159,27 @@ class DashboardBrowserIT {
   }
 
   @Test
+  @DisplayName("times read in LIANDONG_TIMEZONE whatever the browser's own zone: 23:30 stays on its day, 00:30 is the next; a wall-clock entry goes back with +08:00")
+  void timesInTheServersZone() {
+    try (var b = Browser.open(port, 1366, 768)) {
+      // the person's computer is set to New York; the platform's times are Zhenjiang's
+      b.driver.executeCdpCommand("Emulation.setTimezoneOverride", java.util.Map.of("timezoneId", "America/New_York"));
+      b.login("demo-coordinator").go("#/meetings");
+      b.waitFor(By.cssSelector("tr[data-meeting='m-hadian-0615']"));
+      var ui = "const ui = await import('/app/ui.js');";
+      assertThat(b.driver.executeAsyncScript("const done = arguments[0]; (async () => {" + ui
+          + " done([ui.time('2026-12-01T15:30:00Z'), ui.time('2026-12-01T16:30:00Z'), ui.toInstant('2026-12-02T00:30'),"
+          + " ui.daysLate('2026-11-30', '2026-12-02')]); })();"))
+          .isEqualTo(java.util.List.of("2026-12-01 23:30", "2026-12-02 00:30", "2026-12-02T00:30:00+08:00", 2L));
+      // and what the page shows: the meeting list's time is the server's, not New York's
+      var startsAt = coordinator.get("/api/meetings/m-hadian-0615").json().getString("startsAt");
+      var shown = java.time.OffsetDateTime.parse(startsAt).atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai"))
+          .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+      assertThat(b.driver.findElement(By.cssSelector("tr[data-meeting='m-hadian-0615']")).getText()).contains(shown);
+    }
+  }
+
+  @Test
   @DisplayName("the login page is light: compressed, without the chart and graph libraries, under 200 KB transferred")
   void loginIsLight() {
     try (var b = Browser.open(port, 390, 844)) {
