@@ -149,6 +149,10 @@ const words = {
   'role.coordinator': ['推进办（协调）', 'Coordinator'], 'role.officer': ['部门经办', 'Department officer'],
   'role.leader': ['挂钩领导', 'Leader'], 'role.analyst': ['分析', 'Analyst'], 'role.admin': ['管理员', 'Administrator'],
   'common.sessionEnded': ['您的会话已结束，请重新登录', 'Your session has ended; please log in again'],
+  'nav.wall': ['大屏', 'Wall screen'], 'wall.title': ['重大项目挂图作战', 'Major projects: the battle map'],
+  'wall.updated': ['数据更新于 {time}', 'Data updated {time}'], 'wall.newSigned': ['{year} 年新签约亿元以上项目', 'New signings ≥ 100 million yuan in {year}'],
+  'wall.signedValue': ['投资 {yi} 亿元', 'investment {yi} × 100 M yuan'], 'wall.noRed': ['没有红灯项目', 'No red projects'],
+  'wall.lateCount': ['逾期事项 {n} 项', '{n} obligations late'],
   'common.loading': ['加载中…', 'Loading…'], 'common.none': ['无', 'None'], 'common.by': ['由', 'by'],
 };
 

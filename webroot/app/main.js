@@ -14,11 +14,12 @@ import * as graph from './screens/graph.js';
 import * as consoleScreen from './screens/console.js';
 import * as projects from './screens/projects.js';
 import * as admin from './screens/admin.js';
+import * as wall from './screens/wall.js';
 
 const routes = [
   [/^#\/battle$/, battle], [/^#\/project\/([\w.-]+)$/, project], [/^#\/inbox(?:\/([\w.-]+))?$/, inbox],
   [/^#\/leader$/, leader], [/^#\/console$/, consoleScreen], [/^#\/meetings$/, meetings], [/^#\/meeting\/([\w.-]+)$/, meeting], [/^#\/graph$/, graph],
-  [/^#\/projects$/, projects], [/^#\/admin$/, admin],
+  [/^#\/projects$/, projects], [/^#\/admin$/, admin], [/^#\/wall$/, wall],
 ];
 
 const session = { user: null, demo: false };
@@ -31,7 +32,7 @@ function home(user) {
 }
 
 function navigation(user) {
-  const items = [['#/battle', 'nav.battle']];
+  const items = [['#/battle', 'nav.battle'], ['#/wall', 'nav.wall']];
   if (user.may?.MANAGE_PROJECTS) items.push(['#/projects', 'nav.projects']);
   items.push(['#/inbox', 'nav.inbox']);
   if (user.roles.includes('leader') || user.roles.includes('admin')) items.push(['#/leader', 'nav.leader']);

@@ -180,6 +180,36 @@ class DashboardBrowserIT {
   }
 
   @Test
+  @DisplayName("the wall screen fills 1366, 1920 and 3840 wide screens without scrolling, with a clock, when the data was updated, the figures in words, and the red projects taking turns")
+  void wallScreen() {
+    for (var size : new int[][] {{1920, 1080}, {1366, 768}, {3840, 2160}}) {
+      try (var b = Browser.open(port, size[0], size[1])) {
+        b.login("demo-leader").go("#/wall");
+        b.waitFor(By.cssSelector("#wall-projects tr[data-light='red']"));
+        b.waitForText(By.id("wall-updated"), "数据更新于");
+        assertThat(b.driver.findElement(By.id("wall-clock")).getText()).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
+        assertThat(b.driver.findElement(By.id("wall-new-signed")).getText()).contains("亿元").contains("新签约");
+        // the first rows are the red ones
+        assertThat(b.driver.findElement(By.cssSelector("#wall-projects tr")).getAttribute("data-light")).isEqualTo("red");
+        long across = (Long) b.script("return document.documentElement.scrollWidth - window.innerWidth");
+        long down = (Long) b.script("return document.documentElement.scrollHeight - window.innerHeight");
+        assertThat(across).as("no sideways scrolling at %d", size[0]).isLessThanOrEqualTo(0);
+        assertThat(down).as("no scrolling down at %d", size[0]).isLessThanOrEqualTo(0);
+        b.screenshot("wall-" + size[0]);
+        if (size[0] == 1920) {
+          long reds = (Long) b.script("return document.querySelectorAll('#wall-projects tr[data-light=red]').length");
+          if (reds > 1) {
+            var first = b.waitFor(By.cssSelector("#wall-spotlight .wall-spot")).getAttribute("data-project");
+            new org.openqa.selenium.support.ui.WebDriverWait(b.driver, java.time.Duration.ofSeconds(25)).until(d ->
+                !first.equals(d.findElement(By.cssSelector("#wall-spotlight .wall-spot")).getAttribute("data-project")));
+          }
+        }
+        assertThat(b.scriptErrors()).isEmpty();
+      }
+    }
+  }
+
+  @Test
   @DisplayName("the login page is light: compressed, without the chart and graph libraries, under 200 KB transferred")
   void loginIsLight() {
     try (var b = Browser.open(port, 390, 844)) {

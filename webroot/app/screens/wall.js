@@ -1,0 +1,113 @@
+// 挂图作战 大屏: the battle map for the wall of the dispatch room. One dark screen with no
+// scrolling at any size (1366 to 3840 wide), large figures with their words, a clock and when
+// the data was last updated, every project's light with changed rows flashing, and the red
+// projects taking turns in the spotlight.
+import { api } from '../api.js';
+import { t } from '../i18n.js';
+import { h, light, yi, fill, keyed, time, today } from '../ui.js';
+import { follow, debounce } from '../live.js';
+
+const ORDER = { red: 0, yellow: 1, green: 2 };
+const SPOTLIGHT_SECONDS = 10;
+
+export async function render(root) {
+  document.body.classList.add('wall-mode');
+  const clockEl = h('span', { class: 'wall-clock', id: 'wall-clock' });
+  const updatedEl = h('span', { class: 'wall-updated', id: 'wall-updated' });
+  const figuresEl = h('div', { class: 'wall-figures', id: 'wall-figures' });
+  const lightsEl = h('div', { class: 'wall-lights', id: 'wall-lights' });
+  const spotlightEl = h('div', { class: 'wall-spotlight', id: 'wall-spotlight', 'aria-live': 'polite' });
+  const rowsEl = h('tbody', { id: 'wall-projects' });
+  const bottlenecksEl = h('div', { class: 'wall-bottlenecks', id: 'wall-bottlenecks' });
+  let reds = [];
+  let turn = 0;
+  const stops = [];
+
+  fill(root, h('div', { class: 'wall' },
+    h('header', { class: 'wall-top' }, h('h1', {}, t('wall.title')), h('div', { class: 'wall-time' }, clockEl, updatedEl)),
+    figuresEl,
+    h('div', { class: 'wall-body' },
+      h('section', { class: 'wall-panel' }, h('h2', {}, t('chart.lights')), lightsEl, spotlightEl),
+      h('section', { class: 'wall-panel wall-list' }, h('h2', {}, t('table.project')),
+        h('table', {}, h('thead', {}, h('tr', {}, ['table.light', 'table.project', 'table.stage', 'table.investment', 'table.champions', 'table.overdue']
+          .map(k => h('th', { scope: 'col' }, t(k))))), rowsEl)),
+      h('section', { class: 'wall-panel' }, h('h2', {}, t('kpi.bottlenecks')), bottlenecksEl))));
+
+  const tick = () => { clockEl.textContent = time(new Date().toISOString()) + ':' + String(new Date().getSeconds()).padStart(2, '0'); };
+  tick();
+  const clock = setInterval(tick, 1000);
+
+  async function draw() {
+    const projects = await api.get('/api/projects');
+    // the newest year with signings, as the battle map opens
+    const thisYear = Number(today().slice(0, 4));
+    const years = projects.map(p => Number(String(p.signedOn).slice(0, 4))).filter(y => y <= thisYear);
+    const year = years.length ? Math.max(...years) : thisYear;
+    const [kpis, bottlenecks] = await Promise.all([api.get(`/api/kpis?year=${year}`), api.get('/api/bottlenecks')]);
+    figures(kpis, year);
+    const counts = ['red', 'yellow', 'green'].map(c => [c, projects.filter(p => p.light === c).length]);
+    fill(lightsEl, counts.map(([c, n]) => h('div', { class: `wall-light wall-${c}`, dataset: { light: c } },
+      h('strong', {}, String(n)), h('span', {}, t(`lights.${c}`)))));
+    const sorted = [...projects].sort((a, b) => ORDER[a.light] - ORDER[b.light] || b.overdue - a.overdue || a.name.localeCompare(b.name));
+    keyed(rowsEl, sorted, p => p.id, p => h('tr', { dataset: { project: p.id, light: p.light } },
+      h('td', {}, light(p.light)), h('td', {}, p.name), h('td', {}, t(`stage.${p.stage}`)), h('td', { class: 'num' }, yi(p.investmentYi)),
+      h('td', {}, (p.champions || []).map(c => c.displayName).join('、')), h('td', { class: p.overdue ? 'num late' : 'num' }, String(p.overdue))),
+    p => `${p.version}|${p.light}|${p.overdue}|${p.stage}`);
+    fill(bottlenecksEl, bottlenecks.length ? h('ol', {}, bottlenecks.slice(0, 6).map(d => h('li', {},
+      h('strong', {}, d.departmentName), h('span', { class: 'late' }, ` ${t('kpi.late')} ${d.late}`), ` · ${t('kpi.nearlyLate')} ${d.nearlyLate}`)))
+      : h('p', { class: 'muted' }, t('common.none')));
+    reds = sorted.filter(p => p.light === 'red');
+    spotlight();
+    updatedEl.textContent = t('wall.updated', { time: time(new Date().toISOString()) });
+    // follow every project on the wall; the server caps a socket at 200 channels
+    const watched = new Set(stops.map(s => s.channel));
+    for (const p of projects.slice(0, 150)) {
+      const channel = `project:${p.id}`;
+      if (!watched.has(channel)) stops.push({ channel, stop: follow(channel, refresh) });
+    }
+  }
+
+  function figures(kpis, year) {
+    const pools = kpis.pools;
+    const big = (id, value, words, sub) => h('div', { class: 'wall-figure', id }, h('div', { class: 'wall-value' }, value),
+      h('div', { class: 'wall-words' }, words), sub ? h('div', { class: 'wall-sub' }, sub) : null);
+    fill(figuresEl,
+      big('wall-projects-count', String(kpis.projects), t('kpi.projects'), `${t('kpi.investment')} ${yi(kpis.totalInvestmentYi)}`),
+      big('wall-signed', String(pools.signed), t('kpi.signed')),
+      big('wall-filed', String(pools.filed), t('kpi.filed'), pools.ratesPercent.filedOfSigned === null ? null : `${t('kpi.rate')} ${pools.ratesPercent.filedOfSigned}%`),
+      big('wall-started', String(pools.started), t('kpi.started'), pools.ratesPercent.startedOfFiled === null ? null : `${t('kpi.rate')} ${pools.ratesPercent.startedOfFiled}%`),
+      big('wall-producing', String(pools.producing), t('kpi.producing'), pools.ratesPercent.producingOfStarted === null ? null : `${t('kpi.rate')} ${pools.ratesPercent.producingOfStarted}%`),
+      big('wall-start-rate', kpis.keyProjects.startRatePercent === null ? '—' : `${kpis.keyProjects.startRatePercent}%`, t('kpi.startRate'),
+        `${kpis.keyProjects.newStarted} / ${kpis.keyProjects.new} ${t('kpi.keyNew')}`),
+      big('wall-new-signed', String(kpis.newlySigned.count), t('wall.newSigned', { year }),
+        t('wall.signedValue', { yi: yi(kpis.newlySigned.investmentYi) })));
+  }
+
+  /** The red project whose turn it is: name, stage, people, what is late. */
+  function spotlight() {
+    if (!reds.length) { fill(spotlightEl, h('p', { class: 'muted' }, t('wall.noRed'))); return; }
+    const p = reds[turn % reds.length];
+    fill(spotlightEl, h('div', { class: 'wall-spot', dataset: { project: p.id } },
+      h('div', { class: 'wall-spot-head' }, light('red'), ' ', h('strong', {}, p.name)),
+      h('div', {}, `${t(`stage.${p.stage}`)} · ${p.company}`),
+      h('div', {}, `${t('table.champions')}：${(p.champions || []).map(c => c.displayName).join('、') || '—'}`),
+      h('div', {}, `${t('project.liaison')}：${p.liaison?.displayName || '—'}`),
+      h('div', { class: 'late' }, t('wall.lateCount', { n: p.overdue })),
+      h('div', { class: 'muted' }, `${turn % reds.length + 1} / ${reds.length}`)));
+  }
+  const rotate = setInterval(() => { turn++; spotlight(); }, SPOTLIGHT_SECONDS * 1000);
+
+  // Esc leaves the wall for the ordinary battle map (the header is hidden here)
+  const onKey = e => { if (e.key === 'Escape') location.hash = '#/battle'; };
+  document.addEventListener('keydown', onKey);
+
+  const refresh = debounce(() => draw().catch(e => console.warn(e)), 300);
+  await draw();
+  return () => {
+    clearInterval(clock);
+    clearInterval(rotate);
+    document.removeEventListener('keydown', onKey);
+    stops.forEach(s => s.stop());
+    document.body.classList.remove('wall-mode');
+  };
+}
