@@ -77,6 +77,13 @@ final class Browser implements AutoCloseable {
     return this;
   }
 
+  /** Logs out and waits for the login form, so the next page load cannot overtake the ending session. */
+  Browser logout() {
+    click(By.id("logout"));
+    waitFor(By.id("username"));
+    return this;
+  }
+
   WebElement waitFor(By by) {
     return new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(by));
   }
