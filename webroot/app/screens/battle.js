@@ -1,5 +1,6 @@
 import { api } from '../api.js';
-import { t } from '../i18n.js';
+import { t, language } from '../i18n.js';
+import { chartable, barChart, resultTable } from '../results.js';
 import { h, light, yi, table, section, fill } from '../ui.js';
 import { follow, debounce } from '../live.js';
 import * as vendor from '../vendor.js';
@@ -26,7 +27,7 @@ export async function render(root) {
     fill(root, h('h1', {}, t('nav.battle')), cards(kpis, year, draw), chartsRow(kpis, projects, departments, charts),
       h('div', { class: 'columns' }, projectTable(projects), departmentTable(departments)),
       h('div', { class: 'columns' }, bottleneckTable(bottlenecks), leaderTable(kpis.leaders), permitTable(kpis.permitBundles)),
-      tiles.length ? h('div', { class: 'columns', id: 'tiles' }, tiles.map(tile)) : null);
+      tiles.length ? h('div', { class: 'columns', id: 'tiles' }, tiles.map(q => tile(q, charts))) : null);
     charts.forEach(c => c.resize());
     // follow every project on the map; the server caps a socket at 200 channels
     const watched = new Set(stops.map(s => s.channel));
@@ -133,11 +134,13 @@ function departmentTable(departments) {
     table(['table.department', 'table.open', 'table.overdue', 'table.onTime', 'kpi.acceptHours', 'kpi.deficient'], rows)));
 }
 
-/** A saved query an analyst published: its name and its first rows. */
-function tile(q) {
-  const body = q.error ? h('p', { class: 'error' }, q.error) : h('table', { class: 'grid' },
-    h('thead', {}, h('tr', {}, q.result.columns.map(c => h('th', {}, c)))),
-    h('tbody', {}, q.result.rows.slice(0, 10).map(r => h('tr', {}, r.map(v => h('td', {}, typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v)))))));
+/** A saved query an analyst published: its name and its first rows, as a bar chart when they are labels and numbers. */
+function tile(q, charts) {
+  const cols = q.error ? null : chartable(q.result);
+  const body = q.error ? h('p', { class: 'error' }, language() === 'en' ? q.error : q.errorZh)
+    : cols && q.result.rows.length > 1 ? barChart(window.echarts, h('div', { class: 'chart', dataset: { tileChart: q.id } }),
+      { ...q.result, rows: q.result.rows.slice(0, 10) }, cols, charts)
+    : resultTable(q.result, q.result.rows.slice(0, 10));
   return h('section', { class: 'card', dataset: { tile: q.id } }, h('h2', {}, q.name), q.description ? h('p', { class: 'muted' }, q.description) : null, body);
 }
 

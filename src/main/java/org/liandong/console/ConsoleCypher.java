@@ -11,7 +11,7 @@ final class ConsoleCypher {
   static final String AUDIT = """
       CREATE (:ConsoleAudit {auditId: randomUUID(), loggedAt: datetime(), auditedUserId: $userId,
                              auditedUser: $username, statement: $cypher, statementParams: $params,
-                             durationMs: $durationMs, resultRows: $rows, refused: $refused, reason: $reason})
+                             durationMs: $durationMs, resultRows: $rows, refused: $refused, reason: $reason, reasonZh: $reasonZh})
       """;
 
   static final String AUDIT_FROM = "MATCH (a:ConsoleAudit)\n";
@@ -19,7 +19,7 @@ final class ConsoleCypher {
   static final String AUDIT_REST = """
       RETURN {id: a.auditId, at: toString(a.loggedAt), userId: a.auditedUserId, username: a.auditedUser,
               cypher: a.statement, params: a.statementParams, durationMs: a.durationMs, rows: a.resultRows,
-              refused: a.refused, reason: a.reason} AS entry
+              refused: a.refused, reason: a.reason, reasonZh: coalesce(a.reasonZh, a.reason)} AS entry
       ORDER BY a.loggedAt DESC SKIP $offset LIMIT $limit""";
 
   /** A saved query as the API names its fields. */
@@ -70,4 +70,21 @@ final class ConsoleCypher {
       DELETE a
       RETURN count(*) AS deleted
       """;
+
+  /** The transactions of one console run, by the metadata its read was tagged with (and only the person's own). */
+  static final String RUNNING = """
+      SHOW TRANSACTIONS YIELD transactionId, metaData
+      WHERE metaData.consoleRun = $run AND metaData.consoleUser = $user
+      RETURN transactionId
+      """;
+
+  static final String TERMINATE = "TERMINATE TRANSACTIONS $ids";
+
+  /** Counts from the count store, one row per domain label and relationship type (the text is built from {@link Reach}, never from input). */
+  static final String SCHEMA_COUNTS = java.util.stream.Stream.concat(
+          Reach.LABELS.keySet().stream().sorted().map(l -> "MATCH (n:" + l + ") RETURN 'label' AS kind, '" + l + "' AS name, count(n) AS count"),
+          Reach.TYPES.keySet().stream().sorted().map(t -> "MATCH ()-[r:" + t + "]->() RETURN 'type' AS kind, '" + t + "' AS name, count(r) AS count"))
+      .collect(java.util.stream.Collectors.joining("\nUNION ALL\n"));
+
+  static final String PROPERTY_KEYS = "CALL db.propertyKeys() YIELD propertyKey RETURN collect(propertyKey) AS keys";
 }

@@ -27,7 +27,7 @@ final class ConsoleRepository {
   }
 
   /** One audited query: who, what, how long, how many rows, refused and why. */
-  record Audit(String userId, String username, String cypher, String params, long durationMs, int rows, String reason) {}
+  record Audit(String userId, String username, String cypher, String params, long durationMs, int rows, org.liandong.support.Text reason) {}
 
   Future<Void> audit(Audit a) {
     var p = new HashMap<String, Object>();
@@ -38,8 +38,43 @@ final class ConsoleRepository {
     p.put("durationMs", a.durationMs());
     p.put("rows", a.rows());
     p.put("refused", a.reason() != null);
-    p.put("reason", a.reason());
+    p.put("reason", a.reason() == null ? null : a.reason().en());
+    p.put("reasonZh", a.reason() == null ? null : a.reason().zh());
     return graph.write(tx -> tx.run(ConsoleCypher.AUDIT, p)).mapEmpty();
+  }
+
+  /** The ids of the transactions running for this person's console run. */
+  Future<List<String>> running(String runId, String userId) {
+    return graph.command(ConsoleCypher.RUNNING, Map.of("run", runId, "user", userId))
+        .map(rows -> rows.stream().map(r -> r.get("transactionId").asString()).toList());
+  }
+
+  Future<Void> terminate(List<String> transactionIds) {
+    return graph.command(ConsoleCypher.TERMINATE, Map.of("ids", transactionIds)).mapEmpty();
+  }
+
+  /**
+   * The domain as the graph holds it: each label and relationship type with its count, each
+   * label with the properties an analyst may read that the graph has ever stored.
+   */
+  Future<JsonObject> schema() {
+    return graph.query(ConsoleCypher.SCHEMA_COUNTS, Map.of()).compose(counts -> graph.query(ConsoleCypher.PROPERTY_KEYS, Map.of())
+        .map(keys -> {
+          var known = new java.util.HashSet<>(keys.get(0).get("keys").asList(Value::asString));
+          var labels = new JsonArray();
+          var types = new JsonArray();
+          for (var row : counts) {
+            var name = row.get("name").asString();
+            var entry = new JsonObject().put("name", name).put("count", row.get("count").asLong());
+            if ("label".equals(row.get("kind").asString())) {
+              labels.add(entry.put("properties", new JsonArray(Reach.LABELS.get(name).stream().filter(known::contains).sorted().toList())));
+            } else {
+              types.add(entry);
+            }
+          }
+          Reach.SHARED_TYPES.keySet().stream().sorted().forEach(t -> types.add(new JsonObject().put("name", t)));
+          return new JsonObject().put("labels", labels).put("relationshipTypes", types);
+        }));
   }
 
   Future<JsonArray> audit(String userId, int offset, int limit) {

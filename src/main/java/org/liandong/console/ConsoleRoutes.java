@@ -33,16 +33,27 @@ public final class ConsoleRoutes implements Routes {
         .on("getSavedQuery", this::savedOne)
         .on("updateSavedQuery", this::update)
         .on("deleteSavedQuery", this::delete)
-        .on("consoleTiles", this::tiles);
+        .on("consoleTiles", this::tiles)
+        .on("cancelConsoleQuery", this::cancel)
+        .on("consoleSchema", this::schema);
   }
 
   private void query(RoutingContext ctx) {
     var body = Body.of(ctx);
     var params = body.object("params");
     // the query is taken as typed: a trailing comment or space is part of what is audited
-    console.run(CurrentUser.of(ctx), body.json().getString("cypher"), params == null ? Map.of() : params.getMap(), body.text("plan"))
+    console.run(CurrentUser.of(ctx), body.json().getString("cypher"), params == null ? Map.of() : params.getMap(), body.text("plan"),
+            body.text("runId"))
         .onSuccess(answer -> ctx.response().putHeader("Content-Type", "application/json; charset=utf-8").end(answer))
         .onFailure(ctx::fail);
+  }
+
+  private void cancel(RoutingContext ctx) {
+    console.cancel(CurrentUser.of(ctx), ctx.pathParam("runId")).onSuccess(v -> Responses.noContent(ctx)).onFailure(ctx::fail);
+  }
+
+  private void schema(RoutingContext ctx) {
+    console.schema(CurrentUser.of(ctx)).onSuccess(ctx::json).onFailure(ctx::fail);
   }
 
   private void history(RoutingContext ctx) {

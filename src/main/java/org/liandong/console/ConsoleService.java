@@ -45,10 +45,18 @@ public final class ConsoleService {
   }
 
   /** A query as the console runs it: the text, its parameters, whether to plan, and its caps. */
-  record Ask(String cypher, Map<String, Object> params, String plan, int rowCap, boolean audited) {}
+  record Ask(String cypher, Map<String, Object> params, String plan, int rowCap, boolean audited, Map<String, Object> tag) {
+    static Map<String, Object> tag(CurrentUser user, String runId) {
+      return runId == null ? Map.of() : Map.of(RUN, runId, RUN_BY, user.id());
+    }
+  }
 
-  /** Runs an analyst's query; resolves to the answer, encoded. */
-  Future<Buffer> run(CurrentUser user, String cypher, Map<String, Object> params, String plan) {
+  /** The transaction metadata that finds a console run again: its id (the page's) and whose it is. */
+  static final String RUN = "consoleRun";
+  static final String RUN_BY = "consoleUser";
+
+  /** Runs an analyst's query; resolves to the answer, encoded. With a run id, {@link #cancel} can stop it. */
+  Future<Buffer> run(CurrentUser user, String cypher, Map<String, Object> params, String plan, String runId) {
     policy.require(user, Action.CONSOLE);
     var mine = running.computeIfAbsent(user.id(), k -> new AtomicInteger());
     if (mine.incrementAndGet() > limits.perUser()) {
@@ -56,7 +64,7 @@ public final class ConsoleService {
       return Future.failedFuture(new Failure.TooMany(Text.of("you already have " + limits.perUser()
           + " queries running; wait for one to finish", "您已有 " + limits.perUser() + " 条查询在运行，请等待其完成"), 2));
     }
-    return answer(user, new Ask(cypher, params, plan, limits.rowCap(), true))
+    return answer(user, new Ask(cypher, params, plan, limits.rowCap(), true, Ask.tag(user, runId)))
         .compose(json -> encoder.executeBlocking(json::toBuffer, false))
         .onComplete(r -> mine.decrementAndGet());
   }
@@ -72,7 +80,7 @@ public final class ConsoleService {
   /** EXPLAIN first (a write is refused before anything runs), then the query itself, in one READ transaction. */
   private Future<JsonObject> execute(Ask ask, long t0) {
     var runner = new Runner(limits, ask);
-    return repository.graph().read(limits.timeout(), tx -> runner.explain(tx).compose(planned -> executed(tx, runner, planned, t0)))
+    return repository.graph().read(limits.timeout(), ask.tag(), tx -> runner.explain(tx).compose(planned -> executed(tx, runner, planned, t0)))
         .recover(error -> Future.failedFuture(Runner.translate(error, limits)));
   }
 
@@ -88,7 +96,7 @@ public final class ConsoleService {
   /** The audit entry is written before the answer, so the user's history already shows it. */
   private Future<JsonObject> audited(CurrentUser user, Ask ask, long t0, io.vertx.core.AsyncResult<JsonObject> result) {
     var rows = result.succeeded() ? result.result().getJsonObject("summary").getInteger("rows") : 0;
-    var reason = result.succeeded() ? null : result.cause() instanceof Failure f ? f.text().en() : "failed";
+    var reason = result.succeeded() ? null : result.cause() instanceof Failure f ? reason(f) : Text.of("failed", "失败");
     var entry = new ConsoleRepository.Audit(user.id(), user.username(), ask.cypher(), new JsonObject(ask.params()).encode(),
         (System.nanoTime() - t0) / 1_000_000, rows, reason);
     return repository.audit(entry)
@@ -99,6 +107,11 @@ public final class ConsoleService {
         .compose(v -> result.succeeded() ? Future.succeededFuture(result.result()) : Future.failedFuture(result.cause()));
   }
 
+  /** What the person reads of a refusal: the field's message (the cypher's), else the failure's own words. */
+  private static Text reason(Failure f) {
+    return f instanceof Failure.Invalid invalid && invalid.fields().containsKey("cypher") ? invalid.fields().get("cypher") : f.text();
+  }
+
   /** The console audit's retention (LIANDONG_AUDIT_RETENTION_DAYS). */
   public static org.liandong.storage.Retention.Rule retention(java.time.Duration keep) {
     return new org.liandong.storage.Retention.Rule("console audit entries", ConsoleCypher.OLD_AUDIT, keep);
@@ -106,6 +119,24 @@ public final class ConsoleService {
 
   static Failure refused(Text reason, String part) {
     return Failure.unprocessable("cypher", part == null ? reason : Text.of(reason.en() + " (at: " + part + ")", reason.zh() + "（位置：" + part + "）"));
+  }
+
+  /**
+   * Stops the person's own running query: the database terminates its transaction (found by its
+   * metadata, so on whichever node it runs), and the query's own request answers "stopped".
+   */
+  Future<Void> cancel(CurrentUser user, String runId) {
+    policy.require(user, Action.CONSOLE);
+    return repository.running(runId, user.id()).compose(ids -> ids.isEmpty()
+        ? Future.failedFuture(new Failure.NotFound(Text.of("no query of yours is running as '" + runId + "' (it may have finished)",
+            "没有您正在运行的查询“" + runId + "”（可能已经结束）")))
+        : repository.terminate(ids));
+  }
+
+  /** What the analyst may query: the domain's labels and relationship types with their counts, and each label's properties. */
+  Future<JsonObject> schema(CurrentUser user) {
+    policy.require(user, Action.CONSOLE);
+    return repository.schema();
   }
 
   Future<JsonArray> history(CurrentUser user, int offset, int limit) {
@@ -121,11 +152,20 @@ public final class ConsoleService {
   // saved queries
 
   Future<JsonArray> saved(CurrentUser user) {
-    return repository.visible(user.id(), user.roles().stream().map(Role::key).toList(), user.is(Role.ADMIN));
+    return repository.visible(user.id(), user.roles().stream().map(Role::key).toList(), user.is(Role.ADMIN))
+        .map(all -> {
+          all.forEach(q -> mayEdit(user, (JsonObject) q));
+          return all;
+        });
   }
 
   Future<JsonObject> savedOne(CurrentUser user, String id) {
-    return repository.one(id).compose(q -> policy.check(user, Action.READ_SAVED, sharing(q)).map(q));
+    return repository.one(id).compose(q -> policy.check(user, Action.READ_SAVED, sharing(q)).map(v -> mayEdit(user, q)));
+  }
+
+  /** Whether this person may rename, change or delete it: the policy's answer, for the page to show or hide its buttons. */
+  private JsonObject mayEdit(CurrentUser user, JsonObject q) {
+    return q.put("mayEdit", policy.allows(user, Action.EDIT_SAVED, sharing(q)));
   }
 
   Future<JsonObject> save(CurrentUser user, Map<String, Object> fields) {
@@ -178,7 +218,7 @@ public final class ConsoleService {
         if (!policy.allows(viewer, Action.READ_SAVED, sharing(q))) continue;
         @SuppressWarnings("unchecked")
         var params = q.getJsonObject("params") == null ? Map.<String, Object>of() : q.getJsonObject("params").getMap();
-        tiles.add(answer(viewer, new Ask(q.getString("cypher"), params, null, 50, false))
+        tiles.add(answer(viewer, new Ask(q.getString("cypher"), params, null, 50, false, Map.of()))
             .map(result -> q.put("result", result))
             .recover(e -> Future.succeededFuture(q.put("error", e instanceof Failure f ? f.text().en() : "failed")
                 .put("errorZh", e instanceof Failure f ? f.text().zh() : "失败"))));

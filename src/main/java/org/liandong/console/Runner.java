@@ -10,6 +10,7 @@ import org.liandong.storage.Tx;
 import org.liandong.support.Failure;
 import org.liandong.support.Text;
 import org.neo4j.driver.exceptions.ClientException;
+import org.neo4j.driver.exceptions.Neo4jException;
 import org.neo4j.driver.summary.Plan;
 import org.neo4j.driver.summary.ProfiledPlan;
 
@@ -84,9 +85,13 @@ final class Runner {
    */
   static Failure translate(Throwable error, AppConfig.Console limits) {
     if (error instanceof Failure f) return f;
+    if (error instanceof Neo4jException ce && String.valueOf(ce.code()).contains("Terminated")
+        && !String.valueOf(ce.code()).contains("TimedOut")) {
+      return Failure.unprocessable("cypher", Text.of("stopped at your request", "已按您的要求停止"));
+    }
     if (error instanceof ClientException ce) {
       var code = String.valueOf(ce.code());
-      if (code.contains("TransactionTimedOut") || code.contains("Terminated")) {
+      if (code.contains("TransactionTimedOut")) {
         return Failure.unprocessable("cypher", Text.of("stopped after the console's limit of " + limits.timeout().toSeconds()
             + " s; narrow the query (a LIMIT, a label, an index)", "超过图查询 " + limits.timeout().toSeconds()
             + " 秒的时限已被停止，请缩小查询范围（LIMIT、标签或索引）"));

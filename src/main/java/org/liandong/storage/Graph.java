@@ -79,7 +79,12 @@ public final class Graph implements AutoCloseable {
 
   /** A read transaction the server stops after {@code timeout} (the analyst console's). */
   public <T> Future<T> read(Duration timeout, Work<T> work) {
-    return transaction(AccessMode.READ, TransactionConfig.builder().withTimeout(timeout).build(), work);
+    return read(timeout, Map.of(), work);
+  }
+
+  /** A read the database stops at the timeout, tagged with metadata that SHOW TRANSACTIONS reports (to find it again and stop it). */
+  public <T> Future<T> read(Duration timeout, Map<String, Object> metadata, Work<T> work) {
+    return transaction(AccessMode.READ, TransactionConfig.builder().withTimeout(timeout).withMetadata(metadata).build(), work);
   }
 
   public <T> Future<T> write(Work<T> work) {
@@ -96,6 +101,18 @@ public final class Graph implements AutoCloseable {
         .thenCompose(error -> session.closeAsync().thenApply(ignored -> error));
     return Future.fromCompletionStage(stage, context).compose(error ->
         error == null ? Future.<Void>succeededFuture() : Future.failedFuture(translate(unwrap(error))));
+  }
+
+  /** One auto-commit command with its records, for the administration commands that run outside a transaction. */
+  public Future<List<Record>> command(String cypher, Map<String, Object> params) {
+    var context = vertx.getOrCreateContext();
+    var session = session(AccessMode.READ);
+    var stage = session.runAsync(cypher, params)
+        .thenCompose(cursor -> cursor.listAsync())
+        .handle((records, error) -> new Outcome<List<Record>>(records, error))
+        .thenCompose(outcome -> session.closeAsync().handle((ignored, closing) -> outcome));
+    return Future.fromCompletionStage(stage, context).compose(outcome -> outcome.error() != null
+        ? Future.failedFuture(translate(unwrap(outcome.error()))) : Future.succeededFuture(outcome.value()));
   }
 
   public Future<List<Record>> query(String cypher, Map<String, Object> params) {

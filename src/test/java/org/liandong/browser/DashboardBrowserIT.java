@@ -133,9 +133,97 @@ class DashboardBrowserIT {
       b.click(By.id("run"));
       assertThat(b.waitFor(By.id("console-error")).getText()).contains("只读").contains("DETACH");
 
+      // the highlighter colours without touching the text: a comment, quotes and markup stay as typed
+      var tricky = "MATCH (p:Project) // it's \"all\" <b>here</b>\nWHERE p.name <> 'a//b' RETURN p.name AS name";
+      b.script("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input'))", editor, tricky);
+      assertThat(b.script("return document.querySelector('.editor .shade').textContent")).isEqualTo(tricky + "\n");
+      assertThat(b.driver.findElements(By.cssSelector(".editor .shade span.c-comment"))).hasSize(1);
+
+      // a long query shows that it runs, cannot be started twice, and stops on request
+      b.script("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input'))", editor,
+          "MATCH (a), (b), (c), (d) RETURN sum(size(coalesce(a.name, '') + coalesce(b.name, '') + coalesce(c.name, '') + coalesce(d.name, '')))");
+      b.click(By.id("run"));
+      b.waitForText(By.id("console-running"), "正在运行");
+      assertThat(b.driver.findElement(By.id("run")).isEnabled()).as("Run while running").isFalse();
+      b.screenshot("console-running");
+      b.click(By.id("stop"));
+      b.waitForText(By.id("console-error"), "已按您的要求停止");
+      assertThat(b.driver.findElement(By.id("run")).isEnabled()).isTrue();
+
+      // a long answer pages; an answer without nodes says so in the graph view
+      b.script("arguments[0].value = 'UNWIND range(1, 120) AS i RETURN i'; arguments[0].dispatchEvent(new Event('input'))", editor);
+      b.click(By.id("run"));
+      b.waitForText(By.id("console-pager"), "第 1–50 行，共 120 行");
+      b.click(By.cssSelector("#console-pager button[data-page='next']"));
+      b.waitForText(By.id("console-pager"), "第 51–100 行，共 120 行");
+      assertThat(b.driver.findElement(By.cssSelector("#console-table tbody tr td")).getText()).isEqualTo("51");
+      b.click(By.cssSelector("button[data-view='graph']"));
+      b.waitFor(By.id("console-no-graph"));
+
+      // the schema at the side, from the graph: a label goes into the query
+      b.script("arguments[0].value = ''; arguments[0].dispatchEvent(new Event('input'))", editor);
+      b.click(By.cssSelector("#console-schema li[data-label='Project'] summary button"));
+      assertThat(editor.getAttribute("value")).isEqualTo("(:Project)");
+
+      // the owner renames and deletes a saved query
+      b.script("arguments[0].value = 'MATCH (p:Project) RETURN count(p) AS n'; arguments[0].dispatchEvent(new Event('input'))", editor);
+      b.driver.findElement(By.id("save-name")).sendKeys("临时查询");
+      b.click(By.cssSelector("#save-form button[type='submit']"));
+      var saved = By.xpath("//*[@id='console-saved']/li[button[text()='临时查询']]");
+      b.waitFor(saved).findElement(By.cssSelector("button[data-act='rename']")).click();
+      var rename = b.waitFor(By.cssSelector("#console-saved form[data-renaming] input"));
+      rename.clear();
+      rename.sendKeys("改名后的查询\n");
+      var renamed = By.xpath("//*[@id='console-saved']/li[button[text()='改名后的查询']]");
+      b.waitFor(renamed).findElement(By.cssSelector("button[data-act='delete']")).click();
+      b.click(By.cssSelector("#console-saved button[data-act='confirm-delete']"));
+      new org.openqa.selenium.support.ui.WebDriverWait(b.driver, java.time.Duration.ofSeconds(10))
+          .until(d -> d.findElements(renamed).isEmpty());
+      assertThat(b.driver.findElements(By.xpath("//*[@id='console-saved']//button[text()='各项目事项数']"))).hasSize(1);
+
       b.go("#/battle");
       b.waitFor(By.xpath("//*[@id='tiles']//h2[text()='各项目事项数']"));
+      b.waitFor(By.cssSelector("#tiles [data-tile-chart] canvas"));
       assertThat(b.errors()).as("console errors").allSatisfy(e -> assertThat(e.getMessage()).contains("/api/console/query"));
+    }
+  }
+
+  @Test
+  @DisplayName("the graph view: a legend, leaders and meetings, search, a tapped node's details and neighbours, a live change drawn without reload")
+  void graphView() {
+    try (var b = Browser.open(port, 1366, 900)) {
+      b.login("demo-analyst").go("#/graph");
+      b.waitFor(By.cssSelector("#cy canvas"));
+      assertThat(b.driver.findElement(By.id("graph-legend")).getText()).contains("挂钩领导", "协调会办", "已逾期");
+      b.waitFor(By.cssSelector("#cy canvas"));
+      assertThat((Boolean) b.script("return document.getElementById('cy').cy.nodes('[kind=\"leader\"]').length > 0")).isTrue();
+      assertThat((Boolean) b.script("return document.getElementById('cy').cy.getElementById('m:m-hadian-0615').nonempty()")).isTrue();
+
+      b.driver.findElement(By.id("graph-search")).sendKeys("哈电");
+      b.waitForText(By.id("graph-found"), "找到");
+      // tap the project where it is drawn, as a person would
+      var at = (java.util.List<?>) b.script("const p = document.getElementById('cy').cy.getElementById('p:p-hadian').renderedPosition();"
+          + "const r = document.getElementById('cy').getBoundingClientRect(); return [p.x - r.width / 2, p.y - r.height / 2];");
+      new org.openqa.selenium.interactions.Actions(b.driver).moveToElement(b.driver.findElement(By.id("cy")),
+          ((Number) at.get(0)).intValue(), ((Number) at.get(1)).intValue()).click().perform();
+      b.waitForText(By.id("graph-details"), "哈电储能技术创新产业基地项目");
+      assertThat(b.driver.findElement(By.cssSelector("#graph-details a")).getAttribute("href")).endsWith("#/project/p-hadian");
+
+      // filtered to one department, then a project's neighbours brought in
+      new Select(b.driver.findElement(By.id("graph-department"))).selectByValue("d-zj-housing");
+      long before = (Long) b.script("return document.getElementById('cy').cy.nodes().length");
+      b.click(By.id("graph-expand"));
+      new org.openqa.selenium.support.ui.WebDriverWait(b.driver, java.time.Duration.ofSeconds(10))
+          .until(d -> (Long) b.script("return document.getElementById('cy').cy.nodes().length") > before);
+      b.screenshot("graph-expanded");
+
+      new Select(b.driver.findElement(By.id("graph-department"))).selectByValue("");
+      b.script("window.__marker = 'same page'");
+      var id = newObligation("图谱测试：新事项");
+      new org.openqa.selenium.support.ui.WebDriverWait(b.driver, java.time.Duration.ofSeconds(15))
+          .until(d -> (Boolean) b.script("return document.getElementById('cy').cy.getElementById(arguments[0]).nonempty()", "o:" + id));
+      assertThat(b.script("return window.__marker")).isEqualTo("same page");
+      assertThat(b.scriptErrors()).isEmpty();
     }
   }
 

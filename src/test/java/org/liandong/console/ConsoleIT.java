@@ -269,4 +269,45 @@ class ConsoleIT {
     assertThat(statuses).contains(429).allMatch(s -> s == 422 || s == 429);
     assertThat(query(analyst, "RETURN 1").status()).isEqualTo(200);
   }
+
+  @Test
+  @DisplayName("a running query can be stopped by the person who started it, and by no one else; it answers 'stopped at your request'")
+  void cancel() {
+    var runId = "run-" + java.util.UUID.randomUUID();
+    var slow = "MATCH (a), (b), (c), (d) RETURN sum(size(coalesce(a.name, '') + coalesce(b.name, '') + coalesce(c.name, '') + coalesce(d.name, '')))";
+    var running = CompletableFuture.supplyAsync(() -> analyst.post("/api/console/query",
+        new JsonObject().put("cypher", slow).put("runId", runId)));
+    // not started yet, or someone else's: 404; the owner's once it runs: 204
+    int status = 404;
+    for (int i = 0; i < 100 && status == 404 && !running.isDone(); i++) {
+      assertThat(admin.delete("/api/console/runs/" + runId).status()).as("another person cannot stop it").isEqualTo(404);
+      status = analyst.delete("/api/console/runs/" + runId).status();
+    }
+    assertThat(status).isEqualTo(204);
+    var result = running.join();
+    assertThat(result.status()).isEqualTo(422);
+    assertThat(result.json().getJsonObject("fields").getString("cypher")).isEqualTo("stopped at your request");
+    assertThat(result.json().getJsonObject("fieldsZh").getString("cypher")).isEqualTo("已按您的要求停止");
+    assertThat(analyst.delete("/api/console/runs/" + runId).status()).as("a finished run").isEqualTo(404);
+    assertThat(analyst.delete("/api/console/runs/no").status()).as("a malformed id").isEqualTo(400);
+    assertThat(TestServer.api().as("demo-officer").delete("/api/console/runs/" + runId).status()).isEqualTo(403);
+  }
+
+  @Test
+  @DisplayName("the schema lists the domain's labels, types and properties with counts, and nothing of the console's own records")
+  void schema() {
+    var schema = analyst.get("/api/console/schema");
+    assertThat(schema.status()).isEqualTo(200);
+    var labels = schema.json().getJsonArray("labels").stream().map(JsonObject.class::cast).toList();
+    assertThat(labels).extracting(l -> l.getString("name")).contains("Project", "Obligation", "Department", "Meeting")
+        .doesNotContain("Session", "ConsoleAudit", "SavedQuery", "IdempotencyKey", "Channel");
+    var project = labels.stream().filter(l -> l.getString("name").equals("Project")).findFirst().orElseThrow();
+    assertThat(project.getLong("count")).isGreaterThan(0);
+    assertThat(project.getJsonArray("properties").getList()).contains("name", "stage", "investmentYi");
+    var user = labels.stream().filter(l -> l.getString("name").equals("User")).findFirst().orElseThrow();
+    assertThat(user.getJsonArray("properties").getList()).doesNotContain("passwordHash");
+    assertThat(schema.json().getJsonArray("relationshipTypes").stream().map(t -> ((JsonObject) t).getString("name")))
+        .contains("OWES", "FOR", "CHAMPIONS").doesNotContain("OWNED_BY");
+    assertThat(TestServer.api().as("demo-leader").get("/api/console/schema").status()).isEqualTo(403);
+  }
 }
