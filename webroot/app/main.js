@@ -26,6 +26,7 @@ const session = { user: null, demo: false };
 let cleanup = null;
 
 function home(user) {
+  if (user.roles.includes('wall') && user.roles.length === 1) return '#/wall';
   if (user.roles.includes('officer')) return '#/inbox';
   if (user.roles.includes('leader')) return '#/leader';
   return '#/battle';
@@ -33,13 +34,18 @@ function home(user) {
 
 function navigation(user) {
   const items = [['#/battle', 'nav.battle'], ['#/wall', 'nav.wall']];
+  const nav = clear(document.getElementById('nav'));
+  if (user.roles.length === 1 && user.roles[0] === 'wall') {
+    for (const [href, key] of items) nav.append(h('a', { href, dataset: { route: href } }, t(key)));
+    markCurrent();
+    return;
+  }
   if (user.may?.MANAGE_PROJECTS) items.push(['#/projects', 'nav.projects']);
   items.push(['#/inbox', 'nav.inbox']);
   if (user.roles.includes('leader') || user.roles.includes('admin')) items.push(['#/leader', 'nav.leader']);
   items.push(['#/meetings', 'nav.meetings'], ['#/graph', 'nav.graph']);
   if (user.may?.CONSOLE) items.push(['#/console', 'nav.console']);
   if (user.may?.MANAGE_USERS || user.may?.MANAGE_DEPARTMENTS) items.push(['#/admin', 'nav.admin']);
-  const nav = clear(document.getElementById('nav'));
   for (const [href, key] of items) nav.append(h('a', { href, dataset: { route: href } }, t(key)));
   markCurrent();
 }
@@ -68,7 +74,7 @@ async function route() {
     if (mine === generation) cleanup = stop; else if (stop) stop();
   };
   if (!session.user) {
-    settle(await login.render(view, { onLogin: boot, demo: session.demo }));
+    settle(await login.render(view, { onLogin: boot, demo: session.demo, kioskPath: session.demoKioskPath }));
     return;
   }
   if (!location.hash || location.hash === '#/') { location.hash = home(session.user); return; }
@@ -89,10 +95,42 @@ async function route() {
   location.hash = home(session.user);
 }
 
+/**
+ * A wall screen's kiosk link (#/kiosk/<key>): the key logs the screen in as its wall account and
+ * is kept in this browser, so the screen logs itself in again after its session ends; the
+ * address bar shows #/wall, never the key. A key that no longer works is forgotten.
+ */
+const KIOSK = 'liandong.kiosk';
+
+async function kioskLogin() {
+  const key = localStorage.getItem(KIOSK);
+  if (!key) return false;
+  try {
+    await api.post('/api/session/kiosk', { key });
+    return true;
+  } catch (e) {
+    if (e.status === 401) { localStorage.removeItem(KIOSK); banner(t('kiosk.invalid')); }
+    return false;
+  }
+}
+
+function takeKioskLink() {
+  const match = location.hash.match(/^#\/kiosk\/([A-Za-z0-9_-]{8,200})$/);
+  if (!match) return false;
+  localStorage.setItem(KIOSK, match[1]);
+  history.replaceState(null, '', `${location.pathname}#/wall`);
+  session.kioskFresh = true;
+  return true;
+}
+
 async function boot() {
   try {
-    const me = await api.get('/api/session');
+    // a fresh kiosk link logs in as its wall account whoever was logged in before
+    if (session.kioskFresh) { session.kioskFresh = false; await kioskLogin(); }
+    let me = await api.get('/api/session');
+    if (!me.user && await kioskLogin()) me = await api.get('/api/session');
     session.demo = me.demo === true;
+    session.demoKioskPath = me.demoKioskPath;
     if (!me.user) throw new Error('not logged in');
     session.user = me.user;
     setCsrf(me.csrfToken);
@@ -125,6 +163,7 @@ document.getElementById('lang').addEventListener('click', () => {
 });
 
 document.getElementById('logout').addEventListener('click', async () => {
+  localStorage.removeItem(KIOSK);
   try { await api.del('/api/session'); } finally {
     live.stop();
     session.user = null;
@@ -133,7 +172,7 @@ document.getElementById('logout').addEventListener('click', async () => {
   }
 });
 
-window.addEventListener('hashchange', route);
+window.addEventListener('hashchange', () => { if (takeKioskLink()) boot(); else route(); });
 live.onSessionEnd(() => {
   session.user = null;
   banner(t('common.sessionEnded'));
@@ -142,4 +181,5 @@ live.onSessionEnd(() => {
 live.onState(showConnection);
 document.getElementById('lang').textContent = language() === 'en' ? '中文' : 'EN';
 applyStatic();
+takeKioskLink();
 boot();

@@ -3,7 +3,7 @@
 // deactivation or a new password ends the person's sessions at once, on every node (server).
 import { api } from '../api.js';
 import { t } from '../i18n.js';
-import { h, section, keyed, field, showErrors, clearErrors, busy, banner, picker, picked, options, wide } from '../ui.js';
+import { h, section, keyed, field, showErrors, clearErrors, busy, banner, picker, picked, options, wide, fill, explain } from '../ui.js';
 import { meta, name } from '../meta.js';
 import { departmentGroups } from '../forms.js';
 
@@ -60,9 +60,21 @@ export async function render(root, { user }) {
       disabled: u.id === user.id,
       onclick: () => busy(toggle, () => patch(u, { active: !u.active }, form, u.active ? 'admin.deactivated' : null)) },
     t(u.active ? 'admin.deactivate' : 'admin.activate'));
+    // a wall account gets a kiosk link instead of typing a password on the screen
+    const shown = h('div', { class: 'kiosk-link', dataset: { kioskFor: u.username } });
+    const kiosk = u.roles.includes('wall') ? h('button', { type: 'button', class: 'secondary', dataset: { kiosk: u.username },
+      onclick: () => busy(kiosk, async () => {
+        try {
+          const issued = await api.post(`/api/users/${u.id}/kiosk-key`);
+          const url = `${location.origin}${issued.path}`;
+          fill(shown, h('span', { class: 'muted' }, t('admin.kioskShown')), h('input', { type: 'text', readonly: true, value: url, 'aria-label': t('admin.kiosk'),
+            onfocus: e => e.target.select() }));
+        } catch (err) { banner(explain(err)); }
+      }) }, t('admin.kiosk')) : null;
     return h('tr', { class: u.active ? '' : 'inactive', dataset: { user: u.username } },
       h('td', {}, h('strong', {}, u.username), h('div', { class: 'muted' }, u.active ? t('admin.active') : t('admin.inactive'))),
-      h('td', { dataset: { label: t('admin.roles') } }, form), h('td', { dataset: { label: t('admin.resetPassword') } }, resetForm), h('td', {}, toggle));
+      h('td', { dataset: { label: t('admin.roles') } }, form), h('td', { dataset: { label: t('admin.resetPassword') } }, resetForm),
+      h('td', {}, toggle, kiosk, shown));
   }
 
   async function patch(u, change, form, doneKey = 'common.saved') {

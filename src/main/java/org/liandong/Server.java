@@ -118,7 +118,7 @@ public final class Server implements AutoCloseable {
     await(features.accounts().start(), "could not prepare password hashing");
     if (config.demo()) {
       var loaded = await(features.demo().loadIfEmpty(), "could not load the demo data");
-      if (loaded) LOG.info("demo accounts: demo-admin, demo-coordinator, demo-officer, demo-leader, demo-analyst (password 'demo')");
+      if (loaded) LOG.info("demo accounts: demo-admin, demo-coordinator, demo-officer, demo-leader, demo-analyst, demo-wall (password 'demo'); the wall's kiosk link is /#/kiosk/demo-wall-kiosk");
     }
     await(features.accounts().ensureAdmin(config.adminPassword()), "could not create the first admin")
         .ifPresent(password -> LOG.warn("first start: created user 'admin' with one-time password {} ; change it after logging in", password));

@@ -13,6 +13,21 @@ final class AccountCypher {
       RETURN u.passwordHash AS passwordHash, u.active AS active, %s AS user
       """.formatted(USER_FIELDS);
 
+  /** The wall account a kiosk key opens: only while it holds the wall role and is active. */
+  static final String BY_KIOSK_KEY = """
+      MATCH (u:User {kioskKeyHash: $hash})
+      WHERE 'wall' IN u.roles AND u.active
+      OPTIONAL MATCH (u)-[:MEMBER_OF]->(d:Department)
+      RETURN %s AS user
+      """.formatted(USER_FIELDS);
+
+  /** A new kiosk key replaces the old one (whose screens are logged out with the account's other sessions). */
+  static final String SET_KIOSK_KEY = """
+      MATCH (u:User {id: $id})
+      SET u.kioskKeyHash = $hash
+      RETURN u.roles AS roles
+      """;
+
   static final String CREATE_SESSION = """
       MATCH (u:User {id: $userId})
       CREATE (s:Session {tokenHash: $tokenHash, openedAt: datetime(),
@@ -48,13 +63,13 @@ final class AccountCypher {
       WITH u
       OPTIONAL MATCH (d:Department {id: $departmentId})
       FOREACH (x IN CASE WHEN d IS NULL THEN [] ELSE [1] END | CREATE (u)-[:MEMBER_OF]->(d))
-      RETURN u {.*, passwordHash: null} AS user
+      RETURN u {.*, passwordHash: null, kioskKeyHash: null} AS user
       """;
 
   static final String UPDATE = """
       MATCH (u:User {id: $id})
       SET u += $changes, u.version = u.version + 1, u.updatedAt = datetime()
-      RETURN u {.*, passwordHash: null} AS user
+      RETURN u {.*, passwordHash: null, kioskKeyHash: null} AS user
       """;
 
   static final String MOVE = """

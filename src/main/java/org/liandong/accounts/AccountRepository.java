@@ -18,6 +18,8 @@ import org.liandong.storage.Tx;
 import org.liandong.storage.Work;
 import org.liandong.support.Json;
 import org.neo4j.driver.Record;
+import org.liandong.support.Failure;
+import org.liandong.support.Text;
 import org.neo4j.driver.Value;
 
 /** Users and sessions in the graph, read as {@link CurrentUser} records and JSON views. */
@@ -41,6 +43,28 @@ final class AccountRepository {
   Future<Optional<Credentials>> byUsername(String username) {
     return graph.query(AccountCypher.BY_USERNAME, Map.of("username", username)).map(rows -> rows.stream().findFirst()
         .map(r -> new Credentials(user(r.get("user")), r.get("passwordHash").asString(null), r.get("active").asBoolean(false))));
+  }
+
+  /** The wall account behind a kiosk key's hash, if it still holds the wall role and is active. */
+  Future<Optional<CurrentUser>> byKioskKey(String hash) {
+    return graph.query(AccountCypher.BY_KIOSK_KEY, Map.of("hash", hash)).map(rows -> rows.stream().findFirst().map(r -> user(r.get("user"))));
+  }
+
+  /**
+   * Gives a wall account a new kiosk key (only its hash is kept) and ends the account's sessions,
+   * so a screen on the old link goes dark. The change log names the event, never the hash.
+   */
+  Work<Void> issueKioskKey(String actor, String id, String hash) {
+    return tx -> tx.first(AccountCypher.SET_KIOSK_KEY, Map.of("id", id, "hash", hash))
+        .compose(row -> row.isEmpty() ? Future.failedFuture(Node.User.notFound(id))
+            : row.get().get("roles").asList(Value::asString).contains(Role.WALL.key())
+            ? endSessions(tx, id, true)
+            : Future.failedFuture(Failure.unprocessable("roles", Text.of("only an account with the wall role gets a kiosk link",
+                "只有“大屏”角色的账号才能生成大屏链接"))))
+        .map(v -> {
+          tx.record(new Entry(actor, "user.kioskKeyIssued", "User", id, null, null, Map.of("id", id), List.of("user:" + id)));
+          return null;
+        });
   }
 
   Future<Void> openSession(String userId, String tokenHash, Duration ttl) {

@@ -37,19 +37,35 @@ public final class AccountRoutes implements Routes {
         .on("listPeople", ctx -> accounts.people(CurrentUser.of(ctx)).onSuccess(ctx::json).onFailure(ctx::fail))
         .on("createUser", this::create)
         .on("getUser", this::one)
-        .on("updateUser", this::update);
+        .on("updateUser", this::update)
+        .on("kioskLogin", this::kioskLogin)
+        .on("issueKioskKey", this::issueKioskKey);
   }
 
   private void login(RoutingContext ctx) {
     var body = Body.of(ctx);
     // a password is taken exactly as typed: "demo " is not "demo"
     var password = body.json().getString("password");
-    accounts.login(body.text("username"), password, ctx.request().remoteAddress().hostAddress()).onSuccess(login -> {
-      ctx.response().addCookie(Cookie.cookie(AuthHandler.COOKIE, login.token())
-          .setHttpOnly(true).setSameSite(CookieSameSite.STRICT).setSecure(secureCookies).setPath("/"));
-      Responses.created(ctx, null, new JsonObject().put("token", login.token())
-          .put("csrfToken", login.csrf()).put("user", accounts.describe(login.user())));
-    }).onFailure(ctx::fail);
+    accounts.login(body.text("username"), password, ctx.request().remoteAddress().hostAddress())
+        .onSuccess(login -> loggedIn(ctx, login)).onFailure(ctx::fail);
+  }
+
+  private void kioskLogin(RoutingContext ctx) {
+    accounts.kioskLogin(Body.of(ctx).json().getString("key"), ctx.request().remoteAddress().hostAddress())
+        .onSuccess(login -> loggedIn(ctx, login)).onFailure(ctx::fail);
+  }
+
+  private void loggedIn(RoutingContext ctx, AccountService.Login login) {
+    ctx.response().addCookie(Cookie.cookie(AuthHandler.COOKIE, login.token())
+        .setHttpOnly(true).setSameSite(CookieSameSite.STRICT).setSecure(secureCookies).setPath("/"));
+    Responses.created(ctx, null, new JsonObject().put("token", login.token())
+        .put("csrfToken", login.csrf()).put("user", accounts.describe(login.user())));
+  }
+
+  private void issueKioskKey(RoutingContext ctx) {
+    var id = ctx.pathParam("id");
+    accounts.issueKioskKey(CurrentUser.of(ctx), id).onSuccess(key -> Responses.created(ctx, null,
+        new JsonObject().put("key", key).put("path", "/#/kiosk/" + key))).onFailure(ctx::fail);
   }
 
   /** Am I logged in? Always 200, so a page can ask before it knows (no 401 in its console). */
@@ -57,7 +73,9 @@ public final class AccountRoutes implements Routes {
     var token = AuthHandler.token(ctx);
     // demo: whether the login page may name the demo accounts (they exist only with the demo data)
     if (token == null) {
-      ctx.json(new JsonObject().putNull("user").put("demo", demo));
+      var answer = new JsonObject().putNull("user").put("demo", demo);
+      if (demo) answer.put("demoKioskPath", "/#/kiosk/" + AccountService.DEMO_KIOSK_KEY);
+      ctx.json(answer);
       return;
     }
     accounts.session(token).onSuccess(found -> ctx.json(found

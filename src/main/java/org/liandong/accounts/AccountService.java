@@ -77,6 +77,46 @@ public final class AccountService {
         .onSuccess(login -> limits.succeeded(username));
   }
 
+  /** The pseudo-account the login limits count failed kiosk keys under (with the address). */
+  private static final String KIOSK = "(kiosk)";
+
+  /** A wall screen logs in with its kiosk key (its link); wrong keys count against the address like wrong passwords. */
+  Future<Login> kioskLogin(String key, String address) {
+    var wait = limits.retryAfter(KIOSK, address);
+    if (wait.isPresent()) {
+      return Future.failedFuture(new Failure.TooMany(Text.of(
+          "too many wrong kiosk links; try again in " + wait.getAsLong() + " s",
+          "错误的大屏链接过多，请在 " + wait.getAsLong() + " 秒后再试"), wait.getAsLong()));
+    }
+    return repository.byKioskKey(Passwords.tokenHash(key))
+        .compose(found -> found.isPresent() ? Future.succeededFuture(found.get()) : failedKiosk(address))
+        .compose(this::openSession);
+  }
+
+  private Future<CurrentUser> failedKiosk(String address) {
+    limits.failed(KIOSK, address);
+    return Future.failedFuture(new Failure.Unauthorized(Text.of(
+        "this kiosk link is not valid (any more): ask an administrator for the screen's current link",
+        "该大屏链接无效或已被更换，请向管理员索取当前链接")));
+  }
+
+  /** A new kiosk key for a wall account, shown once; the old link stops working and its screens are logged out. */
+  Future<String> issueKioskKey(CurrentUser me, String id) {
+    policy.require(me, Action.MANAGE_USERS);
+    var key = Passwords.randomToken();
+    return repository.graph().write(repository.issueKioskKey(me.username(), id, Passwords.tokenHash(key)))
+        .onSuccess(v -> announce(new JsonObject().put("userId", id)))
+        .map(key);
+  }
+
+  /** The demo's wall account's kiosk key: its link is /#/kiosk/demo-wall-kiosk, on a demo server only. */
+  public static final String DEMO_KIOSK_KEY = "demo-wall-kiosk";
+
+  /** The kiosk key's hash as stored, for the demo's wall account. */
+  public static String kioskHashForDemo() {
+    return Passwords.tokenHash(DEMO_KIOSK_KEY);
+  }
+
   private Future<CurrentUser> failedLogin(String username, String address) {
     limits.failed(username, address);
     return Future.failedFuture(new Failure.Unauthorized(WRONG));

@@ -18,7 +18,7 @@ final class DemoCypher {
       UNWIND $rows AS row
       MATCH (d:Department {id: row.departmentId})
       CREATE (u:User {id: row.id, username: row.username, displayName: row.displayName, roles: row.roles,
-                      passwordHash: row.passwordHash, active: true, version: 1,
+                      passwordHash: row.passwordHash, kioskKeyHash: row.kioskKeyHash, active: true, version: 1,
                       createdAt: datetime(), updatedAt: datetime()})-[:MEMBER_OF]->(d)
       """;
 

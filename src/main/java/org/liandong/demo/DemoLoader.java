@@ -60,7 +60,9 @@ public final class DemoLoader {
       for (var user : scenario.getJsonArray("users")) {
         var u = (JsonObject) user;
         u.put("passwordHash", u.getBoolean("demoLogin", false) ? AccountService.hashForDemo(PASSWORD) : null);
+        u.put("kioskKeyHash", u.getBoolean("demoKiosk", false) ? AccountService.kioskHashForDemo() : null);
         u.remove("demoLogin");
+        u.remove("demoKiosk");
       }
       return scenario;
     });

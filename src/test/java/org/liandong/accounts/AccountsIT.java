@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
+import org.liandong.Api;
 import org.liandong.TestServer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -98,5 +99,60 @@ class AccountsIT {
         .put("roles", new JsonArray().add("king")));
     assertThat(bad.status()).isEqualTo(400);
     assertThat(bad.json().getJsonObject("fields").fieldNames()).contains("username", "password", "roles", "displayName");
+  }
+
+  static Api.Response kiosk(String key) {
+    return TestServer.api().post("/api/session/kiosk", new JsonObject().put("key", key));
+  }
+
+  static Api bearer(Api.Response login) {
+    return new Api(TestServer.get().port()).with("Authorization", "Bearer " + login.json().getString("token"));
+  }
+
+  @Test
+  @DisplayName("a wall screen logs in by its kiosk link and can only read; a new link ends the old one; only admins issue links, only for wall accounts")
+  void kioskLink() {
+    var demoWall = kiosk("demo-wall-kiosk");
+    assertThat(demoWall.status()).as(demoWall.toString()).isEqualTo(201);
+    var screen = bearer(demoWall);
+    assertThat(screen.get("/api/me").json().getJsonObject("user").getJsonArray("roles").getList()).containsExactly("wall");
+    assertThat(screen.get("/api/projects").status()).isEqualTo(200);
+    assertThat(screen.get("/api/kpis").status()).isEqualTo(200);
+    assertThat(screen.patch("/api/obligations/hd-f5", new JsonObject().put("version", 1).put("note", "x")).status()).isEqualTo(403);
+    assertThat(screen.post("/api/meetings", new JsonObject().put("title", "x").put("startsAt", "2031-01-01T09:00:00+08:00")).status()).isEqualTo(403);
+    assertThat(screen.post("/api/console/query", new JsonObject().put("cypher", "RETURN 1")).status()).isEqualTo(403);
+
+    var admin = TestServer.api().as("demo-admin");
+    var username = "wall-" + UUID.randomUUID().toString().substring(0, 8);
+    var wall = admin.post("/api/users", new JsonObject().put("username", username).put("displayName", "区政务中心大屏")
+        .put("password", "a long wall password").put("roles", new JsonArray().add("wall")).put("departmentId", "d-hz-service"));
+    assertThat(wall.status()).isEqualTo(201);
+    var id = wall.json().getString("id");
+    var first = admin.post("/api/users/" + id + "/kiosk-key", null);
+    assertThat(first.status()).as(first.toString()).isEqualTo(201);
+    assertThat(first.json().getString("path")).isEqualTo("/#/kiosk/" + first.json().getString("key"));
+    var onFirst = bearer(kiosk(first.json().getString("key")));
+    assertThat(onFirst.get("/api/me").status()).isEqualTo(200);
+    assertThat(admin.get("/api/users/" + id).body()).doesNotContain("kiosk").doesNotContain(first.json().getString("key"));
+
+    var second = admin.post("/api/users/" + id + "/kiosk-key", null);
+    assertThat(second.status()).isEqualTo(201);
+    assertThat(onFirst.get("/api/me").status()).as("the screen on the old link is logged out").isEqualTo(401);
+    var old = kiosk(first.json().getString("key"));
+    assertThat(old.status()).isEqualTo(401);
+    assertThat(old.json().getString("messageZh")).contains("大屏链接");
+    assertThat(kiosk(second.json().getString("key")).status()).isEqualTo(201);
+
+    assertThat(admin.post("/api/users/u-demo-officer/kiosk-key", null).status()).as("not a wall account").isEqualTo(422);
+    assertThat(admin.post("/api/users/nobody/kiosk-key", null).status()).isEqualTo(404);
+    assertThat(TestServer.api().as("demo-coordinator").post("/api/users/" + id + "/kiosk-key", null).status()).isEqualTo(403);
+    assertThat(kiosk("short").status()).isEqualTo(400);
+
+    var off = admin.patch("/api/users/" + id, new JsonObject().put("version", 1).put("active", false));
+    assertThat(off.status()).isEqualTo(200);
+    assertThat(kiosk(second.json().getString("key")).status()).as("a deactivated wall account").isEqualTo(401);
+
+    var leak = TestServer.api().as("demo-analyst").post("/api/console/query", new JsonObject().put("cypher", "MATCH (u:User) RETURN u.kioskKeyHash"));
+    assertThat(leak.status()).isEqualTo(422);
   }
 }
