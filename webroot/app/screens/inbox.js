@@ -22,14 +22,48 @@ export async function render(root, { user, params }) {
 
   // rows are patched by key: a row someone is typing in keeps its form when its obligation or
   // another row changes (see ui.keyed)
+  let items = [];
+  function show(list) {
+    items = list;
+    keyed(rowsEl, items, o => o.id, row, o => `${o.version}|${conflicts.has(o.id)}|${o.overdue}|${o.deficiencyExpired}`);
+    emptyEl.hidden = items.length > 0;
+    tableEl.hidden = items.length === 0;
+  }
   async function load() {
     const statuses = showDone ? '' : '&status=dispatched,accepted,in_progress,deficient,blocked';
-    const page = await api.get(`/api/obligations?department=${encodeURIComponent(departmentId)}${statuses}&limit=200`);
-    keyed(rowsEl, page.items, o => o.id, row, o => `${o.version}|${conflicts.has(o.id)}|${o.overdue}|${o.deficiencyExpired}`);
-    emptyEl.hidden = page.items.length > 0;
-    tableEl.hidden = page.items.length === 0;
+    show((await api.get(`/api/obligations?department=${encodeURIComponent(departmentId)}${statuses}&limit=200`)).items);
   }
-  const reload = debounce(() => load().catch(e => console.warn(e)), 200);
+
+  /**
+   * A live change to an obligation already in the list: one fetch of that obligation (its
+   * actions are the server's to say), patched in its place; a row that leaves the list goes.
+   * What is new to the list, or a resync, takes the whole list again: its order is the server's.
+   */
+  async function patchOne(id) {
+    if (!items.some(o => o.id === id)) return load();
+    try {
+      const o = await api.get(`/api/obligations/${encodeURIComponent(id)}`);
+      const stays = o.departmentId === departmentId && (showDone || o.status !== 'done');
+      show(stays ? items.map(x => x.id === id ? o : x) : items.filter(x => x.id !== id));
+    } catch (e) {
+      if (e.status === 404) show(items.filter(x => x.id !== id)); else throw e;
+    }
+  }
+  const changed = new Set();
+  let whole = false;
+  const flush = debounce(async () => {
+    const ids = [...changed];
+    changed.clear();
+    try {
+      if (whole) { whole = false; await load(); return; }
+      for (const id of ids) await patchOne(id);
+    } catch (e) { console.warn(e); }
+  }, 200);
+  const reload = message => {
+    const id = message?.data?.entity === 'Obligation' ? message.data.entityId : null;
+    if (!id || message.type === 'obligation.created') whole = true; else changed.add(id);
+    flush();
+  };
 
   function row(o) {
     const conflict = conflicts.get(o.id);

@@ -25,11 +25,20 @@ export async function render(root, { user, params }) {
   let bench = null;
   let current = null;
 
-  async function draw() {
-    const [p, obligations, changes, permits, plan] = await Promise.all([
-      api.get(`/api/projects/${id}`), api.get(`/api/obligations?project=${id}&limit=500`),
-      api.get(`/api/projects/${id}/changes?limit=30`), api.get(`/api/projects/${id}/permits`),
-      api.get(`/api/projects/${id}/schedule`)]);
+  // what the page last fetched, so a live change fetches only what it touches
+  const got = {};
+  const FETCH = {
+    project: () => api.get(`/api/projects/${id}`),
+    obligations: () => api.get(`/api/obligations?project=${id}&limit=500`),
+    changes: () => api.get(`/api/projects/${id}/changes?limit=30`),
+    permits: () => api.get(`/api/projects/${id}/permits`),
+    plan: () => api.get(`/api/projects/${id}/schedule`),
+  };
+
+  async function draw(parts = Object.keys(FETCH)) {
+    const fetched = await Promise.all(parts.map(k => FETCH[k]()));
+    parts.forEach((k, i) => { got[k] = fetched[i]; });
+    const { project: p, obligations, changes, permits, plan } = got;
     const critical = new Set(plan.criticalPath);
     const changed = current && current.version !== p.version;
     current = p;
@@ -87,7 +96,22 @@ export async function render(root, { user, params }) {
     section('project.obligations', h('div', { class: 'scroll' }, h('table', { class: 'grid', id: 'obligations' },
       h('thead', {}, h('tr', {}, head.map(k => h('th', { scope: 'col' }, t(k))))), obligationsEl))));
   await draw();
-  return follow(`project:${id}`, debounce(() => draw().catch(e => console.warn(e)), 250));
+  /**
+   * A live change: the history takes the event itself; a change to the project fetches the
+   * project; a change to one of its obligations fetches the obligations and what is worked out
+   * from them (the light, the permits, 倒排序时). A resync fetches everything.
+   */
+  const wanted = new Set();
+  const redraw = debounce(() => { const parts = [...wanted]; wanted.clear(); draw(parts).catch(e => console.warn(e)); }, 250);
+  return follow(`project:${id}`, message => {
+    if (message.type === 'resync' || !message.data) Object.keys(FETCH).forEach(k => wanted.add(k));
+    else {
+      got.changes = [{ ...message.data, type: message.type, at: message.at, actor: message.actor }, ...got.changes].slice(0, 30);
+      wanted.add('project');
+      if (message.data.entity === 'Obligation') ['obligations', 'permits', 'plan'].forEach(k => wanted.add(k));
+    }
+    redraw();
+  });
 }
 
 function facts(p, permits, plan) {
@@ -146,9 +170,16 @@ function impactForm() {
   return el;
 }
 
+/** A change's type in words (the raw type where the dictionary has none yet). */
+function changeType(type) {
+  const key = `change.${type}`;
+  const words = t(key);
+  return words === key ? type : words;
+}
+
 function history(changes) {
   return section('project.history', h('ul', { class: 'history', id: 'history' }, changes.map(c => h('li', {},
-    h('span', { class: 'muted' }, time(c.at)), ' ', c.actor, ' · ', c.type,
+    h('span', { class: 'muted' }, time(c.at)), ' ', c.actor, ' · ', changeType(c.type),
     c.after?.title ? ` · ${c.after.title}` : '', c.after?.status && c.before?.status !== c.after.status ? ` → ${t(`status.${c.after.status}`)}` : ''))));
 }
 

@@ -55,6 +55,39 @@ class DashboardBrowserIT {
   }
 
   @Test
+  @DisplayName("a live change patches its one row (one fetch of that obligation, the row flashes) and leaves the other rows and the history as they are drawn")
+  void livePatchesOneRow() {
+    var id = newObligation("浏览器测试：单行更新");
+    var other = newObligation("浏览器测试：旁边一行");
+    try (var officer = Browser.open(port, 1366, 768); var desk = Browser.open(port, 1366, 768)) {
+      officer.login("demo-officer").go("#/inbox");
+      officer.waitFor(By.cssSelector("tr[data-obligation='" + id + "']"));
+      officer.script("document.querySelector(\"tr[data-obligation='\" + arguments[0] + \"']\").__mark = 'kept'; performance.clearResourceTimings();", other);
+      desk.login("demo-coordinator").go("#/project/p-n7");
+      desk.waitFor(By.cssSelector("#obligation-rows tr[data-obligation='" + id + "']"));
+      desk.script("performance.clearResourceTimings()");
+
+      var changed = coordinator.patch("/api/obligations/" + id, new JsonObject().put("version", 1).put("note", "单行更新的备注"));
+      assertThat(changed.status()).isEqualTo(200);
+      officer.waitForText(By.cssSelector("tr[data-obligation='" + id + "']"), "单行更新的备注");
+      officer.waitFor(By.cssSelector("tr[data-obligation='" + id + "'].changed"));
+      assertThat(officer.script("return document.querySelector(\"tr[data-obligation='\" + arguments[0] + \"']\").__mark", other))
+          .as("the row beside it is the same element").isEqualTo("kept");
+      @SuppressWarnings("unchecked")
+      var fetched = (java.util.List<String>) officer.script(
+          "return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname + new URL(e.name).search).filter(u => u.startsWith('/api/'))");
+      assertThat(fetched).as("one targeted fetch").containsExactly("/api/obligations/" + id);
+
+      // the project page writes the change into its history from the event, in words
+      desk.waitForText(By.id("history"), "修改事项");
+      @SuppressWarnings("unchecked")
+      var deskFetched = (java.util.List<String>) desk.script(
+          "return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname).filter(u => u.startsWith('/api/'))");
+      assertThat(deskFetched).as("the history is not fetched again").doesNotContain("/api/projects/p-n7/changes");
+    }
+  }
+
+  @Test
   @DisplayName("a stale edit shows 'someone changed this' with the new version instead of losing it")
   void conflictIsShown() {
     var id = newObligation("浏览器测试：冲突");
