@@ -62,6 +62,14 @@ export function daysLate(dueOn, on = today()) {
   return Math.round((day(on) - day(dueOn)) / 86_400_000);
 }
 
+/** What is left until a due date, in words a person reads at a glance: 剩余 3 天, 今天到期, 逾期 2 天 (calendar days, in the server's zone). */
+export function countdown(dueOn, overdue) {
+  if (!dueOn) return null;
+  const late = daysLate(dueOn);
+  const key = overdue || late > 0 ? 'due.late' : late === 0 ? 'due.today' : 'due.left';
+  return h('span', { class: `countdown ${overdue || late > 0 ? 'error' : late >= -3 ? 'soon' : 'muted'}` }, t(key, { n: Math.abs(late) }));
+}
+
 /** A calendar date (2026-12-22) as a number that orders and subtracts; never shifted by the browser's zone. */
 export function day(date) { return Date.parse(`${String(date).slice(0, 10)}T00:00:00Z`); }
 

@@ -1,6 +1,6 @@
 import { api } from '../api.js';
 import { t } from '../i18n.js';
-import { h, statusBadge, date, banner, explain, section, fill, keyed, settle, busy } from '../ui.js';
+import { h, statusBadge, date, banner, explain, section, fill, keyed, settle, busy, countdown } from '../ui.js';
 import { follow, debounce } from '../live.js';
 import { meta } from '../meta.js';
 
@@ -80,7 +80,7 @@ export async function render(root, { user, params }) {
       h('td', { dataset: { label: t('table.project') } }, h('a', { href: `#/project/${o.projectId}` }, o.projectName)),
       h('td', { dataset: { label: t('table.status') } }, statusBadge(o.status), o.deficiencyDueOn && o.status === 'deficient'
         ? h('div', { class: o.deficiencyExpired ? 'error' : 'muted' }, `${t('action.deadline')} ${o.deficiencyDueOn}`) : null),
-      h('td', { class: o.overdue ? 'error' : '', dataset: { label: t('table.due') } }, date(o.dueOn)),
+      h('td', { class: o.overdue ? 'error' : '', dataset: { label: t('table.due') } }, date(o.dueOn), o.status === 'done' ? null : [' ', countdown(o.dueOn, o.overdue)]),
       h('td', { class: 'actions-cell' }, mine ? actions(o) : null, o.actions?.feedback ? feedback(o) : null));
   }
 

@@ -1,6 +1,6 @@
 import { api } from '../api.js';
 import { t } from '../i18n.js';
-import { h, light, statusBadge, daysLate, section, fill, time } from '../ui.js';
+import { h, light, statusBadge, countdown, section, fill, time } from '../ui.js';
 import { follow, debounce } from '../live.js';
 
 /** 领导视图: the projects I champion, what blocks each, and the next meetings. */
@@ -25,10 +25,11 @@ export async function render(root, { user }) {
         h('p', { class: 'muted' }, `${t(`stage.${p.stage}`)} · ${p.company}`),
         stuck.length === 0 ? h('p', {}, t('leader.noBlocks')) : h('ul', {}, stuck.map(o => h('li', { dataset: { obligation: o.id } },
           statusBadge(o.status), ' ', o.title, ' — ', o.departmentName,
-          o.overdue ? h('span', { class: 'error' }, ` (${t('leader.late', { n: daysLate(o.dueOn) })})`) : null,
+          ' ', countdown(o.dueOn, o.overdue),
           o.blockedReason ? h('span', { class: 'muted' }, ` ${o.blockedReason}`) : null))),
         h('details', {}, h('summary', {}, t('project.obligations')), h('ul', { class: 'all-obligations' },
-          blocks[i].items.map(o => h('li', { dataset: { obligation: o.id, status: o.status } }, statusBadge(o.status), ' ', o.title, ' — ', o.departmentName)))));
+          blocks[i].items.map(o => h('li', { dataset: { obligation: o.id, status: o.status } }, statusBadge(o.status), ' ', o.title, ' — ', o.departmentName,
+            ' ', countdown(o.dueOn, o.overdue))))));
     });
     const next = meetings.filter(m => m.projects.some(p => mine.has(p.id)));
     fill(root, h('h1', {}, t('leader.title')),

@@ -84,6 +84,22 @@ final class Browser implements AutoCloseable {
     return this;
   }
 
+  /**
+   * The controls on screen a thumb would miss: every visible button, link, field, select and
+   * summary (in the header and the page) less than 44 px tall, described for the failure message.
+   * A link inside running text is measured by its line, as a person taps it.
+   */
+  @SuppressWarnings("unchecked")
+  List<String> smallTapTargets() {
+    return (List<String>) script("""
+        return [...document.querySelectorAll('header button, header a, #view button, #view a[href], #view input, #view select, #view textarea, #view summary')]
+          .filter(el => el.type !== 'hidden' && el.offsetParent !== null && getComputedStyle(el).visibility !== 'hidden')
+          .map(el => [el, el.type === 'checkbox' || el.type === 'radio' ? (el.closest('label') || el) : el])
+          .filter(([el, target]) => target.getBoundingClientRect().height < 44)
+          .map(([el, target]) => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + ' "' + (el.textContent || el.value || el.name || '').trim().slice(0, 30)
+            + '" ' + Math.round(target.getBoundingClientRect().height) + 'px');""");
+  }
+
   WebElement waitFor(By by) {
     return new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(by));
   }

@@ -88,6 +88,43 @@ class DashboardBrowserIT {
   }
 
   @Test
+  @DisplayName("on a 390 px phone, in both languages, the officer's inbox, the leader's view, a project and the meeting room fit the screen and every control is at least 44 px tall")
+  void phoneTapTargets() {
+    record Page(String user, String hash, By ready) {}
+    var pages = java.util.List.of(
+        new Page("demo-officer", "#/inbox", By.cssSelector("#inbox-list tr[data-obligation]")),
+        new Page("demo-officer", "#/meeting/m-hadian-0615", By.id("minutes")),
+        new Page("demo-leader", "#/leader", By.cssSelector("#leader-projects section[data-project='p-hadian']")),
+        new Page("demo-leader", "#/project/p-hadian", By.cssSelector("#timeline svg rect[data-obligation='hd-f5']")));
+    try (var b = Browser.open(port, 390, 844)) {
+      String who = null;
+      for (var page : pages) {
+        if (!page.user().equals(who)) {
+          if (who != null) b.logout();
+          b.login(page.user());
+          who = page.user();
+        }
+        for (var english : new boolean[] {false, true}) {
+          b.go(page.hash());
+          b.waitFor(page.ready());
+          boolean isEnglish = "en".equals(b.script("return localStorage.getItem('liandong.lang')"));
+          if (isEnglish != english) {
+            b.click(By.id("lang"));
+            b.waitFor(page.ready());
+          }
+          var where = page.hash() + (english ? " (en)" : " (zh)");
+          assertThat(b.smallTapTargets()).as("controls under 44 px on %s", where).isEmpty();
+          long overflow = (Long) b.script("return document.documentElement.scrollWidth - window.innerWidth");
+          assertThat(overflow).as("no sideways scrolling on %s", where).isLessThanOrEqualTo(0);
+          b.screenshot("phone-" + page.hash().replaceAll("[^a-z-]", "") + (english ? "-en" : "-zh"));
+        }
+      }
+      if (Boolean.TRUE.equals(b.script("return localStorage.getItem('liandong.lang') === 'en'"))) b.click(By.id("lang"));
+      assertThat(b.scriptErrors()).isEmpty();
+    }
+  }
+
+  @Test
   @DisplayName("a stale edit shows 'someone changed this' with the new version instead of losing it")
   void conflictIsShown() {
     var id = newObligation("浏览器测试：冲突");
