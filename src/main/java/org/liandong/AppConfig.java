@@ -31,7 +31,8 @@ public record AppConfig(
     Console console,
     Logins logins,
     Retention retention,
-    Optional<Path> templatesDir) {
+    Optional<Path> templatesDir,
+    Chase chase) {
 
   /**
    * The live sessions' limits. Origins besides the server's own may open WebSockets only
@@ -45,6 +46,12 @@ public record AppConfig(
 
   /** Failed logins allowed per account and per address within the window, and the hashing threads. */
   public record Logins(int perAccount, int perAddress, Duration window, int hashWorkers) {}
+
+  /**
+   * 督办: remind this many working days before a due date, open a 督办 this many working days
+   * overdue, give the department this many working days to answer it; sweep every {@code everySeconds}.
+   */
+  public record Chase(int remindDays, int escalateDays, int respondDays, int everySeconds) {}
 
   /** How long records are kept; the timer runs every {@code every}. */
   public record Retention(Duration changes, Duration idempotencyKeys, Duration audit, Duration every) {}
@@ -92,7 +99,12 @@ public record AppConfig(
             Duration.ofHours(env.integer("LIANDONG_IDEMPOTENCY_HOURS", 24, 1, 24 * 365)),
             Duration.ofDays(env.integer("LIANDONG_AUDIT_RETENTION_DAYS", 365, 1, 36_500)),
             Duration.ofMinutes(env.integer("LIANDONG_RETENTION_CHECK_MINUTES", 60, 1, 24 * 60))),
-        env.folder("LIANDONG_TEMPLATES_DIR"));
+        env.folder("LIANDONG_TEMPLATES_DIR"),
+        new Chase(
+            env.integer("LIANDONG_REMIND_DAYS", 3, 0, 60),
+            env.integer("LIANDONG_ESCALATE_DAYS", 2, 1, 60),
+            env.integer("LIANDONG_RESPOND_DAYS", 2, 1, 60),
+            env.integer("LIANDONG_CHASE_SECONDS", 60, 1, 86_400)));
   }
 
   public boolean embedded() {

@@ -49,6 +49,7 @@ final class Features {
   private final List<VerticleBase> background = new ArrayList<>();
   private final PrometheusMeterRegistry registry;
   private final Policy policy = new Policy();
+  private final org.liandong.chase.Chaser chaser;
 
   Features(Vertx vertx, Graph graph, AppConfig config, Clock clock, PrometheusMeterRegistry registry) {
     this.graph = graph;
@@ -73,7 +74,8 @@ final class Features {
         new MeetingRoutes(meetings),
         new KpiRoutes(new KpiService(graph, clock), clock),
         new ConsoleRoutes(console),
-        new ScheduleRoutes(schedules)));
+        new ScheduleRoutes(schedules),
+        new org.liandong.chase.NoticeRoutes(new org.liandong.chase.NoticeService(graph, policy, clock))));
     live = new LiveVerticle(new LiveVerticle.Parts(graph, policy, config.live().replayWindow(), meetings::access,
         meetings::recordAttendance));
     webSocket = new LiveEndpoint(live, accounts, config.live());
@@ -81,7 +83,10 @@ final class Features {
     rules.add(AccountService.retention());
     rules.add(ConsoleService.retention(config.retention().audit()));
     retention = new Retention(graph, rules, config.retention().every(), config.live().replayWindow(), clock);
-    background.addAll(List.of(live, new DeficiencyWatch(obligations, config.deficiencyCheckSeconds()), retention));
+    chaser = new org.liandong.chase.Chaser(graph, new org.liandong.chase.ChaseRules(new org.liandong.chase.ChaseRules.Settings(
+        config.chase().remindDays(), config.chase().escalateDays(), config.chase().respondDays()), calendar), clock);
+    background.addAll(List.of(live, new DeficiencyWatch(obligations, config.deficiencyCheckSeconds()), retention,
+        new org.liandong.chase.ChaseWatch(chaser, config.chase().everySeconds())));
   }
 
   Policy policy() {
@@ -102,6 +107,10 @@ final class Features {
 
   List<VerticleBase> background() {
     return background;
+  }
+
+  org.liandong.chase.Chaser chaser() {
+    return chaser;
   }
 
   Retention retention() {

@@ -47,6 +47,8 @@ public final class MetaRoutes implements Routes {
     for (var s : Status.values()) {
       statuses.add(term(s.name(), s.zh, s.en).put("next", new JsonArray(s.next().stream().map(Enum::name).sorted().toList())));
     }
+    var noticeKinds = new JsonArray();
+    for (var k : org.liandong.chase.NoticeKind.values()) noticeKinds.add(term(k.name(), k.zh, k.en));
     var meetingStatuses = new JsonArray();
     for (var m : MeetingStatus.values()) meetingStatuses.add(term(m.name(), m.zh, m.en));
     return new JsonObject()
@@ -57,6 +59,7 @@ public final class MetaRoutes implements Routes {
         .put("kinds", terms(Vocabulary.KINDS))
         .put("needSources", terms(Vocabulary.NEED_SOURCES))
         .put("meetingStatuses", meetingStatuses)
+        .put("noticeKinds", noticeKinds)
         .put("officerFields", new JsonArray(Vocabulary.WORKFLOW_FIELDS))
         .put("roles", new JsonArray(Role.keys()))
         .put("permitBundleTargetHours", PermitBundle.TARGET_HOURS);

@@ -9,7 +9,7 @@ final class ObligationCypher {
          dependsOn: [(o)-[:DEPENDS_ON]->(x:Obligation) | x {.id, .title, .status}],
          dependents: [(o)<-[:DEPENDS_ON]-(x:Obligation) | x {.id, .title, .status}],
          overdue: o.status <> 'done' AND o.dueOn < $today,
-         deficiencyExpired: o.status = 'deficient' AND o.deficiencyDueOn < $today,
+         deficiencyExpired: (o.status = 'deficient' AND o.deficiencyDueOn < $today) OR (o.status = 'blocked' AND o.deficiencyExpiredOn IS NOT NULL),
          needStage: CASE WHEN o.kind <> 'need' THEN null
                          WHEN o.evaluation IS NOT NULL THEN 'evaluated'
                          WHEN o.feedback IS NOT NULL THEN 'responded'
@@ -116,8 +116,9 @@ final class ObligationCypher {
   static final String MARK_EXPIRED = """
       MATCH (o:Obligation {id: $id})
       WHERE o.status = 'deficient' AND o.deficiencyExpiredOn IS NULL
-      // a notice, not an edit: the version stays, so nobody's next write is refused for it
-      SET o.deficiencyExpiredOn = $today
+      // the acceptance lapses: blocked until the documents come (the officer accepts it again with a new deadline)
+      SET o.deficiencyExpiredOn = $today, o.status = 'blocked', o.blockedReason = $reason,
+          o.version = o.version + 1, o.updatedAt = datetime()
       RETURN o {.*} AS o
       """;
 }

@@ -183,6 +183,9 @@ final class ObligationRepository {
   }
 
   /** Marks one lapsed 容缺 once; resolves to 1 if this call marked it, 0 if someone had. */
+  /** Why a lapsed 容缺 is blocked, in the words the reason field keeps (the page shows it as typed). */
+  static final String LAPSED = "容缺期限已过，补正材料未交齐 · the deadline for the missing documents passed";
+
   Work<Integer> markExpired(Owned lapsed, LocalDate today) {
     var id = (String) lapsed.obligation().get("id");
     return lockOwned(id).then(current -> marked(current, today));
@@ -190,7 +193,7 @@ final class ObligationRepository {
 
   private static Work<Integer> marked(Owned current, LocalDate today) {
     var id = (String) current.obligation().get("id");
-    return tx -> tx.first(ObligationCypher.MARK_EXPIRED, Map.of("id", id, "today", today)).map(after -> {
+    return tx -> tx.first(ObligationCypher.MARK_EXPIRED, Map.of("id", id, "today", today, "reason", LAPSED)).map(after -> {
       if (after.isEmpty()) return 0;
       tx.record(new Entry("system", "obligation.deficiency.expired", "Obligation", id, current.projectId(),
           current.obligation(), after.get().get("o").asMap(), current.channels()));

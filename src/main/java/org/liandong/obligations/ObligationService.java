@@ -176,6 +176,8 @@ public final class ObligationService {
       return Future.failedFuture(Failure.forbidden("only the service office may reopen a done obligation", "只有推进办可以重新打开已办结的事项"));
     }
     if (to != from) stamp(before, changes, from, to);
+    // a new deadline for the missing documents starts the 容缺 afresh
+    if (changes.get("deficiencyDueOn") != null) changes.put("deficiencyExpiredOn", null);
     return required(before, changes, to).compose(v -> needFeedback(before, changes, to))
         .map(v -> to != from ? "obligation.status" : "obligation.updated");
   }
@@ -198,6 +200,12 @@ public final class ObligationService {
     if (to == Status.deficient && changes.get("deficiencyDueOn") == null && before.get("deficiencyDueOn") == null) {
       problems.add("deficiencyDueOn", Text.of("容缺受理 needs the date by which the missing documents are due",
           "容缺受理须填写补正材料的截止日期"));
+    }
+    var deadline = (java.time.LocalDate) (changes.containsKey("deficiencyDueOn") ? changes.get("deficiencyDueOn") : before.get("deficiencyDueOn"));
+    if (to == Status.deficient && deadline != null && deadline.isBefore(today())
+        && (changes.containsKey("deficiencyDueOn") || !Status.deficient.name().equals(before.get("status")))) {
+      problems.add("deficiencyDueOn", Text.of("the deadline for the missing documents cannot be in the past (today is " + today() + ")",
+          "补正材料的截止日期不能早于今天（" + today() + "）"));
     }
     if (to == Status.blocked && changes.get("blockedReason") == null && before.get("blockedReason") == null) {
       problems.add("blockedReason", Text.of("say what blocks it", "请说明受阻原因"));

@@ -11,7 +11,7 @@ final class ProjectCypher {
         RETURN count(o) AS obligations,
                count(CASE WHEN status <> 'done' THEN 1 END) AS open,
                count(CASE WHEN status <> 'done' AND due < $today THEN 1 END) AS overdue,
-               count(CASE WHEN status = 'deficient' AND o.deficiencyDueOn < $today THEN 1 END) AS expired,
+               count(CASE WHEN (status = 'deficient' AND o.deficiencyDueOn < $today) OR (status = 'blocked' AND o.deficiencyExpiredOn IS NOT NULL) THEN 1 END) AS expired,
                count(CASE WHEN status <> 'done'
                           AND (status = 'blocked' OR due <= $today + duration({days: 7})) THEN 1 END) AS atRisk
       }

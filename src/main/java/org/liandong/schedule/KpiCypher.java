@@ -34,7 +34,7 @@ final class KpiCypher {
              count(CASE WHEN status = 'done' AND o.doneOn <= o.dueOn THEN 1 END) AS doneOnTime,
              count(CASE WHEN status <> 'done' AND o.dueOn < $today THEN 1 END) AS overdue,
              count(CASE WHEN status = 'deficient' THEN 1 END) AS deficient,
-             count(CASE WHEN status = 'deficient' AND o.deficiencyDueOn < $today THEN 1 END) AS deficiencyExpired,
+             count(CASE WHEN (status = 'deficient' AND o.deficiencyDueOn < $today) OR (status = 'blocked' AND o.deficiencyExpiredOn IS NOT NULL) THEN 1 END) AS deficiencyExpired,
              collect(CASE WHEN o.acceptedAt IS NOT NULL AND o.dispatchedAt IS NOT NULL
                           THEN duration.inSeconds(o.dispatchedAt, o.acceptedAt).seconds END) AS acceptSeconds
       ORDER BY overdue DESC, name

@@ -94,6 +94,16 @@ public final class WorkCalendar {
     return d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY;
   }
 
+  /** How many working days come after {@code from} up to and including {@code to} (negative when {@code to} is earlier). */
+  public int workdaysBetween(LocalDate from, LocalDate to) {
+    return floor(to) - floor(from);
+  }
+
+  /** The working day {@code n} working days after {@code from} (a day off counts as the working day before it). */
+  public LocalDate addWorkdays(LocalDate from, int n) {
+    return date(floor(from) + n);
+  }
+
   /** The working-day number of a date; a day off counts as the working day before it. */
   int floor(LocalDate d) {
     return upTo[offset(d)];

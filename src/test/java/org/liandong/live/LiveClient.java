@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /** A real WebSocket client (Vert.x WebSocketClient) that queues what the server says. */
-final class LiveClient implements AutoCloseable {
+public final class LiveClient implements AutoCloseable {
   static final Vertx VERTX = Vertx.vertx();
 
   final WebSocket ws;
@@ -27,7 +27,7 @@ final class LiveClient implements AutoCloseable {
   }
 
   /** Connects and authenticates with a token in the first message. */
-  static LiveClient connect(int port, String token) {
+  public static LiveClient connect(int port, String token) {
     var client = open(port, Map.of(), new WebSocketClientOptions());
     client.send(new JsonObject().put("type", "auth").put("token", token));
     client.next(m -> "welcome".equals(m.getString("type")));
@@ -41,12 +41,12 @@ final class LiveClient implements AutoCloseable {
     return VERTX.createWebSocketClient(options).connect(connect).map(LiveClient::new).await();
   }
 
-  void send(JsonObject message) {
+  public void send(JsonObject message) {
     ws.writeTextMessage(message.encode()).await();
   }
 
   /** Subscribes and returns the server's answer (subscribed, resync or error). */
-  JsonObject subscribe(String channel, Long lastSeq) {
+  public JsonObject subscribe(String channel, Long lastSeq) {
     var message = new JsonObject().put("type", "subscribe").put("channel", channel);
     if (lastSeq != null) message.put("lastSeq", lastSeq);
     send(message);
@@ -55,7 +55,7 @@ final class LiveClient implements AutoCloseable {
   }
 
   /** The next message that matches, skipping others; fails after 10 s. */
-  JsonObject next(Predicate<JsonObject> wanted) {
+  public JsonObject next(Predicate<JsonObject> wanted) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     try {
       while (System.nanoTime() < deadline) {

@@ -221,23 +221,35 @@ class LiveIT {
   }
 
   @Test
-  @DisplayName("when a 容缺 deadline passes, the owing department and the champion are told live, once")
+  @DisplayName("when a 容缺 deadline passes, the acceptance lapses to blocked and the owing department and the champion are told live, once")
   void deficiencyExpires() {
     var id = obligation("p-n7", "d-zj-housing", "联动：容缺到期");
+    var today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
     try (var department = LiveClient.connect(port, housing.token()); var champion = LiveClient.connect(port, leader.token())) {
       department.subscribe("department:d-zj-housing", null);
       champion.subscribe("user:u-demo-leader", null);
+      var past = housing.patch("/api/obligations/" + id, new JsonObject().put("version", 1).put("status", "deficient")
+          .put("deficiencyDueOn", today.minusDays(1).toString()));
+      assertThat(past.status()).as("a deadline in the past").isEqualTo(422);
       var r = housing.patch("/api/obligations/" + id, new JsonObject().put("version", 1).put("status", "deficient")
-          .put("deficiencyDueOn", LocalDate.now().minusDays(1).toString()));
+          .put("deficiencyDueOn", today.toString()));
       assertThat(r.status()).isEqualTo(200);
+      // the next day, on the server's clock
+      var tomorrow = java.time.Clock.fixed(today.plusDays(1).atTime(9, 0).atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant(),
+          java.time.ZoneId.of("Asia/Shanghai"));
+      var lapsed = new org.liandong.obligations.ObligationService(TestServer.get().graph(), new org.liandong.accounts.Policy(), tomorrow)
+          .expireDeficiencies().toCompletionStage().toCompletableFuture().join();
+      assertThat(lapsed).isGreaterThanOrEqualTo(1);
       for (var client : List.of(department, champion)) {
         var expired = client.next(m -> "obligation.deficiency.expired".equals(m.getString("type"))
             && id.equals(m.getJsonObject("data").getString("entityId")));
         assertThat(expired.getString("actor")).isEqualTo("system");
       }
       var after = housing.get("/api/obligations/" + id).json();
+      assertThat(after.getString("status")).isEqualTo("blocked");
+      assertThat(after.getString("blockedReason")).contains("容缺期限已过");
       assertThat(after.getBoolean("deficiencyExpired")).isTrue();
-      assertThat(after.getString("deficiencyExpiredOn")).isNotNull();
+      assertThat(after.getString("deficiencyExpiredOn")).isEqualTo(today.plusDays(1).toString());
       assertThat(coordinator.get("/api/projects/p-n7").json().getString("light")).isEqualTo("red");
     }
   }

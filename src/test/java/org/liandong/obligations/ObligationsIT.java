@@ -149,11 +149,15 @@ class ObligationsIT {
     assertThat(blocked.status()).isEqualTo(422);
     assertThat(blocked.json().getJsonObject("fields").containsKey("blockedReason")).isTrue();
 
-    var due = LocalDate.now().minusDays(1).toString();
+    var today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+    var past = officer.patch("/api/obligations/" + id, new JsonObject().put("version", 1).put("status", "deficient")
+        .put("deficiencyDueOn", today.minusDays(1).toString()));
+    assertThat(past.status()).isEqualTo(422);
+    assertThat(past.json().getJsonObject("fieldsZh").getString("deficiencyDueOn")).contains("不能早于今天");
     var ok = officer.patch("/api/obligations/" + id, new JsonObject().put("version", 1).put("status", "deficient")
-        .put("deficiencyDueOn", due));
+        .put("deficiencyDueOn", today.plusDays(3).toString()));
     assertThat(ok.status()).as(ok.toString()).isEqualTo(200);
-    assertThat(ok.json().getBoolean("deficiencyExpired")).isTrue();
+    assertThat(ok.json().getBoolean("deficiencyExpired")).isFalse();
 
     var done = officer.patch("/api/obligations/" + id, new JsonObject().put("version", 2).put("status", "done"));
     assertThat(done.json().getString("doneOn")).isNotNull();

@@ -1,0 +1,85 @@
+package org.liandong.chase;
+
+/** What the sweep reads (open work near or past its dates, invitations) and how it writes notices and 督办 once. */
+final class ChaseCypher {
+  private ChaseCypher() {}
+
+  /** Open obligations due by the horizon, in 容缺, lapsed lately or dispatched lately, with the people each concerns. */
+  static final String CANDIDATES = """
+      MATCH (d:Department)-[:OWES]->(o:Obligation)-[:FOR]->(p:Project)
+      WHERE o.status <> 'done'
+        AND (o.dueOn <= $horizon OR o.status = 'deficient' OR o.deficiencyExpiredOn >= $since
+             OR (o.status = 'dispatched' AND o.dispatchedAt >= $sinceAt))
+      RETURN o.id AS id, o.title AS title, o.status AS status, o.dueOn AS dueOn,
+             o.deficiencyDueOn AS deficiencyDueOn, o.deficiencyExpiredOn AS expiredOn,
+             o.status = 'dispatched' AND o.dispatchedAt >= $sinceAt AS newlyDispatched,
+             head([(m:Meeting)<-[:TAKEN_IN]-(:Decision)-[:CREATED]->(o) | m.title]) AS decidedIn,
+             d.id AS departmentId, d.name AS departmentName, p.id AS projectId, p.name AS projectName,
+             [(u:User)-[:MEMBER_OF]->(d) WHERE u.active AND 'officer' IN u.roles | u.id] AS officers,
+             [(u:User)-[:MEMBER_OF]->(d) WHERE u.active AND 'leader' IN u.roles | u.id] AS heads,
+             [(l:User)-[:CHAMPIONS]->(p) WHERE l.active | l.id] AS champions
+      """;
+
+  static final String OFFICE = "MATCH (u:User) WHERE u.active AND 'coordinator' IN u.roles RETURN collect(u.id) AS ids";
+
+  /** Scheduled meetings still to come and who is invited: a person by name, or a department's officers. */
+  static final String INVITED = """
+      MATCH (m:Meeting {status: 'scheduled'})-[:INVITES]->(x)
+      WHERE m.startsAt >= $nowAt
+      RETURN m.id AS id, m.title AS title, toString(m.startsAt) AS startsAt,
+             CASE WHEN x:User THEN [x.id]
+                  ELSE [(u:User)-[:MEMBER_OF]->(x) WHERE u.active AND 'officer' IN u.roles | u.id] END AS users
+      """;
+
+  /** Which of these keys are already taken (a notice, a 督办), so a sweep writes only what is new. */
+  static final String TAKEN = """
+      UNWIND $keys AS key
+      OPTIONAL MATCH (n:Notice {key: key})
+      OPTIONAL MATCH (s:Supervision {key: key})
+      WITH key WHERE n IS NOT NULL OR s IS NOT NULL
+      RETURN collect(key) AS taken
+      """;
+
+  /**
+   * Notices, each at most once by its key (the constraint makes two nodes' sweeps wait for each
+   * other); a person who muted the kind gets none. Returns only those this transaction created.
+   */
+  static final String DELIVER = """
+      UNWIND $notices AS x
+      MATCH (u:User {id: x.userId}) WHERE NOT x.kind IN coalesce(u.mutedNotices, [])
+      MERGE (n:Notice {key: x.key})
+        ON CREATE SET n += x.props, n.id = randomUUID(), n.userId = x.userId, n.kind = x.kind, n.at = datetime(), n._new = true
+      WITH n, u WHERE n._new
+      MERGE (n)-[:TO]->(u)
+      REMOVE n._new
+      RETURN n {.*, at: toString(n.at)} AS notice
+      """;
+
+  /** A 督办 opened once per obligation and due date; returns it only when this transaction opened it. */
+  static final String OPEN_SUPERVISION = """
+      MATCH (o:Obligation {id: $obligationId})
+      MERGE (s:Supervision {key: $key})
+        ON CREATE SET s.id = randomUUID(), s.obligationId = $obligationId, s.departmentId = $departmentId,
+                      s.projectId = $projectId, s.dueOn = o.dueOn, s.openedOn = $today, s.respondBy = $respondBy,
+                      s.level = 1, s.status = 'open', s._new = true
+      WITH s, o WHERE s._new
+      MERGE (s)-[:ABOUT]->(o)
+      REMOVE s._new
+      RETURN s {.*} AS supervision
+      """;
+
+  /** 督办 past their response deadline without an answer. */
+  static final String UNANSWERED = """
+      MATCH (s:Supervision {status: 'open'})-[:ABOUT]->(o:Obligation)-[:FOR]->(p:Project)
+      WHERE s.respondBy < $today
+      RETURN s.id AS id, s.key AS key, o.id AS obligationId, o.title AS title, p.id AS projectId, p.name AS projectName,
+             s.departmentId AS departmentId, [(l:User)-[:CHAMPIONS]->(p) WHERE l.active | l.id] AS champions
+      """;
+
+  /** The second step, once: to the champions. */
+  static final String ESCALATE = """
+      MATCH (s:Supervision {id: $id, status: 'open'})
+      SET s.status = 'escalated', s.level = 2, s.escalatedOn = $today
+      RETURN s {.*} AS supervision
+      """;
+}
