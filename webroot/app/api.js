@@ -29,6 +29,7 @@ export const api = {
   get: path => call('GET', path),
   post: (path, body, headers) => call('POST', path, body, headers),
   patch: (path, body) => call('PATCH', path, body),
+  put: (path, body) => call('PUT', path, body),
   /** A delete; {@code version} (the one last read) goes as If-Match where the resource is versioned. */
   del: (path, version) => call('DELETE', path, undefined, version === undefined ? {} : { 'If-Match': `"${version}"` }),
 };

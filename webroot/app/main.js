@@ -15,11 +15,13 @@ import * as consoleScreen from './screens/console.js';
 import * as projects from './screens/projects.js';
 import * as admin from './screens/admin.js';
 import * as wall from './screens/wall.js';
+import * as notices from './screens/notices.js';
+import { ring } from './bell.js';
 
 const routes = [
   [/^#\/battle$/, battle], [/^#\/project\/([\w.-]+)$/, project], [/^#\/inbox(?:\/([\w.-]+))?$/, inbox],
   [/^#\/leader$/, leader], [/^#\/console$/, consoleScreen], [/^#\/meetings$/, meetings], [/^#\/meeting\/([\w.-]+)$/, meeting], [/^#\/graph$/, graph],
-  [/^#\/projects$/, projects], [/^#\/admin$/, admin], [/^#\/wall$/, wall],
+  [/^#\/projects$/, projects], [/^#\/admin$/, admin], [/^#\/wall$/, wall], [/^#\/notices$/, notices],
 ];
 
 const session = { user: null, demo: false };
@@ -139,8 +141,10 @@ async function boot() {
     document.getElementById('logout').hidden = false;
     navigation(me.user);
     live.start();
+    ring(me.user).catch(e => console.warn(e));
   } catch (e) {
     session.user = null;
+    ring(null);
     clear(document.getElementById('nav'));
     document.getElementById('who').textContent = '';
     document.getElementById('logout').hidden = true;
@@ -158,7 +162,7 @@ document.getElementById('lang').addEventListener('click', () => {
   setLanguage(language() === 'en' ? 'zh-CN' : 'en');
   document.getElementById('lang').textContent = language() === 'en' ? '中文' : 'EN';
   showConnection(live.connectionState());
-  if (session.user) navigation(session.user);
+  if (session.user) { navigation(session.user); ring(session.user).catch(e => console.warn(e)); }
   route();
 });
 

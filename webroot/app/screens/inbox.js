@@ -1,6 +1,6 @@
 import { api } from '../api.js';
 import { t } from '../i18n.js';
-import { h, statusBadge, date, banner, explain, section, fill, keyed, settle, busy, countdown } from '../ui.js';
+import { h, statusBadge, date, banner, explain, section, fill, keyed, settle, busy, countdown, field, showErrors } from '../ui.js';
 import { follow, debounce } from '../live.js';
 import { meta } from '../meta.js';
 
@@ -23,15 +23,22 @@ export async function render(root, { user, params }) {
   // rows are patched by key: a row someone is typing in keeps its form when its obligation or
   // another row changes (see ui.keyed)
   let items = [];
+  // the 督办 waiting for this department's answer, by obligation
+  let supervisions = new Map();
   function show(list) {
     items = list;
-    keyed(rowsEl, items, o => o.id, row, o => `${o.version}|${conflicts.has(o.id)}|${o.overdue}|${o.deficiencyExpired}`);
+    keyed(rowsEl, items, o => o.id, row,
+      o => `${o.version}|${conflicts.has(o.id)}|${o.overdue}|${o.deficiencyExpired}|${supervisions.get(o.id)?.status}`);
     emptyEl.hidden = items.length > 0;
     tableEl.hidden = items.length === 0;
   }
   async function load() {
     const statuses = showDone ? '' : '&status=dispatched,accepted,in_progress,deficient,blocked';
-    show((await api.get(`/api/obligations?department=${encodeURIComponent(departmentId)}${statuses}&limit=200`)).items);
+    const [page, waiting] = await Promise.all([
+      api.get(`/api/obligations?department=${encodeURIComponent(departmentId)}${statuses}&limit=200`),
+      api.get(`/api/supervisions?department=${encodeURIComponent(departmentId)}&open=true&limit=200`)]);
+    supervisions = new Map(waiting.map(s => [s.obligationId, s]));
+    show(page.items);
   }
 
   /**
@@ -61,7 +68,9 @@ export async function render(root, { user, params }) {
   }, 200);
   const reload = message => {
     const id = message?.data?.entity === 'Obligation' ? message.data.entityId : null;
-    if (!id || message.type === 'obligation.created') whole = true; else changed.add(id);
+    // a 督办 opened, answered or escalated changes what the card shows beside the obligation: the list again
+    const chased = message?.type === 'obligation.supervised' || message?.type?.startsWith('supervision.');
+    if (!id || chased || message.type === 'obligation.created') whole = true; else changed.add(id);
     flush();
   };
 
@@ -74,6 +83,7 @@ export async function render(root, { user, params }) {
         o.kind === 'need' ? h('div', { class: 'muted' }, `${t('need.stage')}: ${t(`needStage.${o.needStage}`)}`) : null,
         o.blockedReason ? h('div', { class: 'muted' }, `${t('action.reason')}: ${o.blockedReason}`) : null,
         o.note ? h('div', { class: 'muted' }, `${t('inbox.note')}: ${o.note}`) : null,
+        supervisions.has(o.id) ? supervision(supervisions.get(o.id), mine) : null,
         conflict ? h('div', { class: 'conflict', role: 'alert' }, t('conflict.title'),
           h('div', {}, `${t('table.status')}: ${t(`status.${o.status}`)} · ${t('inbox.version')} ${o.version}`
             + (o.note ? ` · ${t('inbox.note')}: ${o.note}` : ''))) : null),
@@ -122,6 +132,27 @@ export async function render(root, { user, params }) {
     const open = h('button', { type: 'button', class: 'secondary', dataset: { action },
       onclick: () => { form.hidden = !form.hidden; if (!form.hidden) input.focus(); } }, t(`action.${action}`));
     return h('span', {}, open, form);
+  }
+
+  /** A 督办 on this obligation: its deadline and, for whoever works it, the answer (a plan and the day it will be done by). */
+  function supervision(s, mine) {
+    const plan = h('textarea', { name: 'plan', rows: 2, required: true, maxlength: 2000, 'aria-label': t('supervision.plan'), placeholder: t('supervision.plan') });
+    const planBy = h('input', { type: 'date', name: 'planBy', required: true, 'aria-label': t('supervision.planBy') });
+    const send = h('button', { type: 'submit' }, t('supervision.answer'));
+    const form = h('form', { class: 'supervision-form', dataset: { supervision: s.id } },
+      field('supervision.plan', plan), field('supervision.planBy', planBy), send);
+    form.addEventListener('submit', async e => {
+      e.preventDefault();
+      try {
+        await busy(send, () => api.post(`/api/supervisions/${s.id}/answer`, { plan: plan.value, planBy: planBy.value }));
+        settle(form.closest('tr'));
+        banner(t('supervision.answered'), 'info');
+        await load();
+      } catch (err) { showErrors(form, err); }
+    });
+    return h('div', { class: `supervision level-${s.level}`, role: 'note' },
+      h('strong', {}, t(s.status === 'escalated' ? 'supervision.escalated' : 'supervision.title')), ' ',
+      t('supervision.respondBy', { date: s.respondBy }), mine ? form : null);
   }
 
   function feedback(o) {

@@ -35,6 +35,7 @@ final class NoticeCypher {
       MATCH (s:Supervision)-[:ABOUT]->(o:Obligation)-[:FOR]->(p:Project), (d:Department)-[:OWES]->(o)
       WHERE ($project IS NULL OR p.id = $project) AND ($department IS NULL OR d.id = $department)
         AND ($status IS NULL OR s.status = $status) AND ($obligation IS NULL OR o.id = $obligation)
+        AND ($open IS NULL OR (s.status IN ['open', 'escalated']) = $open)
       RETURN %s AS supervision ORDER BY s.openedOn DESC, s.id LIMIT $limit
       """.formatted(SUPERVISION);
 

@@ -58,6 +58,7 @@ final class NoticeRepository {
     params.put("department", f.department());
     params.put("status", f.status());
     params.put("obligation", f.obligation());
+    params.put("open", f.open());
     params.put("limit", limit);
     return graph.query(NoticeCypher.SUPERVISIONS, params)
         .map(rows -> new JsonArray(rows.stream().map(r -> Json.object(r.get("supervision").asMap())).toList()));

@@ -49,7 +49,7 @@ public final class NoticeRoutes implements Routes {
   private void supervisions(RoutingContext ctx) {
     var q = Query.of(ctx);
     notices.supervisions(CurrentUser.of(ctx), new NoticeService.Filter(q.text("project"), q.text("department"), q.text("status"),
-        q.text("obligation")), q.page().limit()).onSuccess(ctx::json).onFailure(ctx::fail);
+        q.text("obligation"), q.bool("open")), q.page().limit()).onSuccess(ctx::json).onFailure(ctx::fail);
   }
 
   private void answer(RoutingContext ctx) {

@@ -49,7 +49,7 @@ public final class NoticeService {
   }
 
   /** The filters of a 督办 list; null means any. */
-  record Filter(String project, String department, String status, String obligation) {}
+  record Filter(String project, String department, String status, String obligation, Boolean open) {}
 
   Future<JsonArray> supervisions(CurrentUser user, Filter filter, int limit) {
     policy.require(user, Action.READ);

@@ -125,6 +125,52 @@ class DashboardBrowserIT {
   }
 
   @Test
+  @DisplayName("督办 in the browser: the officer's bell counts up live, the card shows the 督办, the officer answers it, the notification list keeps it")
+  void chasedInTheBrowser() {
+    var zone = java.time.ZoneId.of("Asia/Shanghai");
+    var created = coordinator.post("/api/obligations", new JsonObject().put("projectId", "p-n7").put("departmentId", "d-zj-housing")
+        .put("title", "浏览器测试：督办").put("track", "permits").put("dueOn", LocalDate.now(zone).minusDays(8).toString()));
+    assertThat(created.status()).isEqualTo(201);
+    var id = created.json().getString("id");
+    try (var b = Browser.open(port, 390, 844)) {
+      b.login("demo-officer").go("#/inbox");
+      var row = By.cssSelector("tr[data-obligation='" + id + "']");
+      b.waitFor(row);
+      b.waitFor(By.cssSelector("#bell .count"));
+      long before = Long.parseLong((String) b.script("return document.querySelector('#bell .count').textContent"));
+      var chaser = new org.liandong.chase.Chaser(TestServer.get().graph(), new org.liandong.chase.ChaseRules(
+          new org.liandong.chase.ChaseRules.Settings(3, 2, 2), org.liandong.schedule.WorkCalendar.china()), java.time.Clock.system(zone));
+      chaser.sweep().toCompletionStage().toCompletableFuture().join();
+      new org.openqa.selenium.support.ui.WebDriverWait(b.driver, java.time.Duration.ofSeconds(15)).until(d ->
+          Long.parseLong((String) b.script("return document.querySelector('#bell .count').textContent")) >= before + 2);
+      var card = b.waitFor(By.cssSelector("tr[data-obligation='" + id + "'] .supervision"));
+      assertThat(card.getText()).contains("督办").contains("请于");
+      b.screenshot("inbox-supervision-390");
+      var form = b.driver.findElement(By.cssSelector("tr[data-obligation='" + id + "'] form.supervision-form"));
+      form.findElement(By.name("plan")).sendKeys("三日内补齐材料并现场复核");
+      b.script("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}))",
+          form.findElement(By.name("planBy")), LocalDate.now(zone).plusDays(3).toString());
+      form.findElement(By.cssSelector("button[type='submit']")).click();
+      new org.openqa.selenium.support.ui.WebDriverWait(b.driver, java.time.Duration.ofSeconds(15))
+          .until(d -> d.findElements(By.cssSelector("tr[data-obligation='" + id + "'] .supervision")).isEmpty());
+      var answered = coordinator.get("/api/supervisions?obligation=" + id).array().getJsonObject(0);
+      assertThat(answered.getString("status")).isEqualTo("answered");
+      assertThat(answered.getString("plan")).isEqualTo("三日内补齐材料并现场复核");
+
+      b.click(By.id("bell"));
+      b.waitFor(By.cssSelector("#notice-list li[data-kind='supervision']"));
+      assertThat(b.driver.findElement(By.id("notice-list")).getText()).contains("浏览器测试：督办");
+      assertThat(b.smallTapTargets()).isEmpty();
+      b.screenshot("notices-390");
+      b.click(By.id("notice-read-all"));
+      b.waitForText(By.cssSelector("#bell"), "通知");
+      new org.openqa.selenium.support.ui.WebDriverWait(b.driver, java.time.Duration.ofSeconds(10))
+          .until(d -> "0".equals(b.script("return document.querySelector('#bell .count').textContent")));
+      assertThat(b.scriptErrors()).isEmpty();
+    }
+  }
+
+  @Test
   @DisplayName("a stale edit shows 'someone changed this' with the new version instead of losing it")
   void conflictIsShown() {
     var id = newObligation("浏览器测试：冲突");

@@ -1,0 +1,68 @@
+// 通知: what Liandong chased me about (督办, 催办, due dates, 容缺, invitations, red lights),
+// newest first, kept while I was away; a new one arrives live. Mark read; mute kinds.
+import { api } from '../api.js';
+import { t } from '../i18n.js';
+import { h, fill, keyed, section, time, date, busy, banner, explain } from '../ui.js';
+import { follow, debounce } from '../live.js';
+import { meta, name } from '../meta.js';
+import { setUnread } from '../bell.js';
+
+export async function render(root, { user }) {
+  const vocabulary = await meta();
+  const kinds = new Map(vocabulary.noticeKinds.map(k => [k.key, k]));
+  const list = h('ul', { id: 'notice-list', class: 'notices' });
+  const empty = h('p', { class: 'muted', id: 'notice-empty' }, t('notices.empty'));
+  const onlyUnread = h('input', { type: 'checkbox', id: 'notice-unread' });
+  const readAll = h('button', { type: 'button', class: 'secondary', id: 'notice-read-all' }, t('notices.readAll'));
+  const settingsBox = h('div', { id: 'notice-settings', class: 'roles' });
+
+  async function load() {
+    const page = await api.get(`/api/notices?limit=100${onlyUnread.checked ? '&unread=true' : ''}`);
+    keyed(list, page.items, n => n.id, item, n => `${n.id}|${n.readAt}`);
+    empty.hidden = page.items.length > 0;
+    setUnread(page.unread);
+  }
+
+  function item(n) {
+    const kind = kinds.get(n.kind);
+    const link = n.meetingId ? `#/meeting/${n.meetingId}` : n.projectId ? `#/project/${n.projectId}` : null;
+    const facts = [
+      n.departmentName, n.dueOn ? `${t('table.due')} ${date(n.dueOn)}` : null,
+      n.respondBy ? t('notices.respondBy', { date: n.respondBy }) : null,
+      n.deficiencyDueOn ? `${t('action.deadline')} ${n.deficiencyDueOn}` : null,
+      n.planBy ? t('notices.planBy', { date: n.planBy }) : null,
+      n.startsAt ? time(n.startsAt) : null, n.decidedIn ? t('notices.decidedIn', { meeting: n.decidedIn }) : null,
+    ].filter(Boolean);
+    const read = h('button', { type: 'button', class: 'secondary small', dataset: { read: n.id }, hidden: !!n.readAt,
+      onclick: () => busy(read, async () => { setUnread((await api.post('/api/notices/read', { ids: [n.id] })).unread); await load(); }) },
+    t('notices.markRead'));
+    return h('li', { class: `notice kind-${n.kind} ${n.readAt ? 'read' : 'unread'}`, dataset: { notice: n.id, kind: n.kind } },
+      h('div', { class: 'notice-head' }, h('span', { class: `badge notice-kind kind-${n.kind}` }, kind ? name(kind) : n.kind),
+        ' ', h('span', { class: 'muted small' }, time(n.at))),
+      h('div', { class: 'notice-subject' }, link ? h('a', { href: link }, n.subject) : n.subject,
+        n.projectName && !n.meetingId ? h('span', { class: 'muted' }, ` · ${n.projectName}`) : null),
+      facts.length ? h('div', { class: 'muted small' }, facts.join(' · ')) : null,
+      read);
+  }
+
+  async function settings() {
+    const current = await api.get('/api/notices/settings');
+    fill(settingsBox, vocabulary.noticeKinds.map(k => {
+      const box = h('input', { type: 'checkbox', name: 'muted', value: k.key, checked: current.muted.includes(k.key) });
+      box.addEventListener('change', async () => {
+        const muted = [...settingsBox.querySelectorAll('input[name=muted]:checked')].map(i => i.value);
+        try { await api.put('/api/notices/settings', { muted }); banner(t('common.saved'), 'info'); } catch (e) { banner(explain(e)); }
+      });
+      return h('label', { class: 'check' }, box, name(k));
+    }));
+  }
+
+  readAll.addEventListener('click', () => busy(readAll, async () => { setUnread((await api.post('/api/notices/read', { all: true })).unread); await load(); }));
+  onlyUnread.addEventListener('change', load);
+  fill(root, h('h1', {}, t('notices.title')),
+    h('div', { class: 'row' }, h('label', { class: 'check', for: 'notice-unread' }, onlyUnread, t('notices.onlyUnread')), readAll),
+    h('section', { class: 'card' }, empty, list),
+    section('notices.mute', h('p', { class: 'muted' }, t('notices.muteHint')), settingsBox));
+  await Promise.all([load(), settings()]);
+  return follow(`user:${user.id}`, debounce(m => { if (!m.type || m.type === 'notice.created' || m.type === 'resync') load().catch(e => console.warn(e)); }, 200));
+}
