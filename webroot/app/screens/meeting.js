@@ -24,6 +24,7 @@ export async function render(root, { params }) {
   const decisionsEl = h('div', { id: 'decisions' });
   const minutesEl = h('div');
   const agendaForm = agendaItemForm();
+  const draftEl = h('div', { id: 'agenda-draft', hidden: true });
   const inviteForm = invitationForm();
   const decisionBox = h('div', { id: 'decision-box' });
   let decisionForm = null;
@@ -49,6 +50,9 @@ export async function render(root, { params }) {
     keyed(agendaEl, m.agenda, item => item.id, item => agendaRow(item, manage), item =>
       `${item.title}|${item.id === m.focusItemId}|${manage}|${m.actions.chair && !closed}|${m.agenda.indexOf(item)}|${m.agenda.length}`);
     agendaForm.hidden = !manage;
+    draftEl.hidden = !manage;
+    if (manage && !draftEl.firstChild) draftEl.append(h('button', { type: 'button', class: 'secondary', id: 'draft-open',
+      onclick: e => busy(e.currentTarget, drawDraft) }, t('draft.open')));
     inviteForm.hidden = !manage;
     keyed(invitedEl, [...m.invited.departments.map(d => ({ ...d, kind: 'department' })), ...m.invited.people.map(p => ({ ...p, kind: 'person' }))],
       x => x.id, x => h('li', { dataset: { invited: x.id } }, x.kind === 'department' ? h('strong', {}, x.name) : x.displayName,
@@ -116,6 +120,36 @@ export async function render(root, { params }) {
   async function act(button, call) {
     await busy(button, async () => { try { await call(); } catch (e) { banner(explain(e)); } });
     await draw();
+  }
+
+  /**
+   * 议程草稿: what the graph says this meeting must take up (the server drafts and ranks it); the
+   * office takes an item onto the agenda with one click, its department invited in the same step.
+   */
+  async function drawDraft() {
+    const proposals = await api.get(`/api/meetings/${id}/agenda-draft`);
+    const reasonWords = r => t(`draft.reason.${r}`);
+    const list = h('ul', { class: 'draft-list', id: 'draft-list' }, proposals.map(p => {
+      const take = h('button', { type: 'button', dataset: { take: p.obligationId }, disabled: p.onAgenda,
+        onclick: () => busy(take, async () => {
+          try {
+            await api.post(`/api/meetings/${id}/agenda`, { title: p.agendaTitle, projectId: p.projectId,
+              inviteDepartmentIds: p.departmentId ? [p.departmentId] : [] });
+            p.onAgenda = true;
+            take.disabled = true;
+            take.textContent = t('draft.taken');
+            await draw();
+          } catch (err) { banner(explain(err)); }
+        }) }, t(p.onAgenda ? 'draft.taken' : 'draft.take'));
+      return h('li', { dataset: { draft: p.obligationId } },
+        h('div', {}, h('strong', {}, p.title), ' — ', p.departmentName),
+        h('div', { class: 'muted small' }, p.reasons.map(reasonWords).join(' · '),
+          p.costDays > 0 ? ` · ${t('draft.cost', { n: p.costDays })}` : '', p.respondBy ? ` · ${t('notices.respondBy', { date: p.respondBy })}` : '',
+          ` · ${p.projectName}`),
+        take);
+    }));
+    fill(draftEl, h('h3', {}, t('draft.title')), proposals.length ? list : h('p', { class: 'muted' }, t('draft.none')),
+      h('button', { type: 'button', class: 'link', onclick: e => busy(e.currentTarget, drawDraft) }, t('draft.again')));
   }
 
   function agendaItemForm() {
@@ -232,7 +266,7 @@ export async function render(root, { params }) {
   }
 
   fill(root, titleEl, subtitleEl, controlsEl,
-    h('div', { class: 'columns' }, section('meeting.agenda', agendaEl, agendaForm),
+    h('div', { class: 'columns' }, section('meeting.agenda', agendaEl, agendaForm, draftEl),
       h('div', {}, presenceEl, section('meeting.invited', invitedEl, inviteForm))),
     section('meeting.decisions', decisionsEl, decisionBox), minutesEl);
   drawPresence();

@@ -63,6 +63,7 @@ final class Features {
     var console = new ConsoleService(vertx, graph, policy, config.console());
     var projects = new ProjectService(graph, policy, clock);
     var schedules = new ScheduleService(graph, clock, calendar, config.yellowFloatDays());
+    var notices = new org.liandong.chase.NoticeService(graph, policy, clock);
     var templates = new org.liandong.obligations.TrackTemplates(graph, obligations, projects, schedules, policy,
         org.liandong.obligations.TrackTemplates.load(config.templatesDir()));
     routes.addAll(List.of(
@@ -71,11 +72,11 @@ final class Features {
         new DepartmentRoutes(new DepartmentService(graph, policy, clock)),
         new ProjectRoutes(projects),
         new ObligationRoutes(obligations, templates),
-        new MeetingRoutes(meetings),
+        new MeetingRoutes(meetings, new org.liandong.meetings.AgendaDraft(schedules, notices, meetings, policy)),
         new KpiRoutes(new KpiService(graph, clock), clock),
         new ConsoleRoutes(console),
         new ScheduleRoutes(schedules),
-        new org.liandong.chase.NoticeRoutes(new org.liandong.chase.NoticeService(graph, policy, clock))));
+        new org.liandong.chase.NoticeRoutes(notices)));
     live = new LiveVerticle(new LiveVerticle.Parts(graph, policy, config.live().replayWindow(), meetings::access,
         meetings::recordAttendance));
     webSocket = new LiveEndpoint(live, accounts, config.live());

@@ -56,6 +56,11 @@ public final class NoticeService {
     return repository.supervisions(filter, limit);
   }
 
+  /** The 督办 still waiting for an answer on these projects (for the agenda the graph drafts). */
+  public Future<JsonArray> waiting(String projectId) {
+    return repository.supervisions(new Filter(projectId, null, null, null, true), 200);
+  }
+
   /**
    * The owing department answers a 督办 with its plan and the day it will be done by (today or
    * later). Once answered it is closed: a second answer is a conflict.

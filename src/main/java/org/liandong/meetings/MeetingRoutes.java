@@ -21,9 +21,11 @@ public final class MeetingRoutes implements Routes {
       .with(Body.Kind.TEXTS, "projectIds", "agenda");
 
   private final MeetingService meetings;
+  private final AgendaDraft drafts;
 
-  public MeetingRoutes(MeetingService meetings) {
+  public MeetingRoutes(MeetingService meetings, AgendaDraft drafts) {
     this.meetings = meetings;
+    this.drafts = drafts;
   }
 
   @Override
@@ -33,6 +35,7 @@ public final class MeetingRoutes implements Routes {
         .on("getMeeting", this::one)
         .on("updateMeeting", this::update)
         .on("addAgendaItem", this::addAgendaItem)
+        .on("agendaDraft", ctx -> drafts.draft(CurrentUser.of(ctx), ctx.pathParam("id")).onSuccess(ctx::json).onFailure(ctx::fail))
         .on("recordDecision", this::decide)
         .on("focusMeeting", this::focus)
         .on("meetingMinutes", this::minutes)
@@ -72,7 +75,8 @@ public final class MeetingRoutes implements Routes {
   private void addAgendaItem(RoutingContext ctx) {
     var body = Body.of(ctx);
     var id = ctx.pathParam("id");
-    meetings.addAgendaItem(CurrentUser.of(ctx), id, body.text("title"), body.text("projectId"))
+    var invite = body.texts("inviteDepartmentIds");
+    meetings.addAgendaItem(CurrentUser.of(ctx), id, body.text("title"), body.text("projectId"), invite == null ? java.util.List.of() : invite)
         .onSuccess(m -> Responses.created(ctx, "/api/meetings/" + id, m))
         .onFailure(ctx::fail);
   }

@@ -107,9 +107,11 @@ public final class MeetingService {
     return Future.succeededFuture();
   }
 
-  Future<JsonObject> addAgendaItem(CurrentUser actor, String id, String title, String projectId) {
+  /** An agenda item and, in the same transaction, the departments it needs in the room (a drafted item accepted). */
+  Future<JsonObject> addAgendaItem(CurrentUser actor, String id, String title, String projectId, List<String> invite) {
     policy.require(actor, Action.MANAGE_MEETINGS);
-    return repository.graph().write(repository.lockOpen(id).then(open -> repository.addAgendaItem(actor.username(), open, title, projectId)))
+    return repository.graph().write(repository.lockOpen(id).then(open -> repository.addAgendaItem(actor.username(), open, title, projectId)
+            .then(v -> invite.isEmpty() ? org.liandong.storage.Work.<Void>of(null) : repository.invite(actor.username(), open, invite, List.of()))))
         .compose(v -> one(id));
   }
 

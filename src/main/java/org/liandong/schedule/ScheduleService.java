@@ -37,7 +37,7 @@ public final class ScheduleService {
   record Row(String projectId, String projectName, LocalDate targetStart, String kind, String departmentId,
              String departmentName, String status, Long durationDays, Scheduler.Task task) {}
 
-  Future<JsonObject> schedule(String projectId) {
+  public Future<JsonObject> schedule(String projectId) {
     return preview(projectId, null, Map.of());
   }
 

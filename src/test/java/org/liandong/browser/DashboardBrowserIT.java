@@ -171,6 +171,30 @@ class DashboardBrowserIT {
   }
 
   @Test
+  @DisplayName("the coordinator drafts a meeting's agenda from the graph and takes an item onto it with one click, its department invited")
+  void agendaDraftInTheBrowser() {
+    var created = coordinator.post("/api/meetings", new JsonObject().put("title", "浏览器测试：议程草稿").put("startsAt", "2031-06-10T09:30:00+08:00")
+        .put("projectIds", new JsonArray().add("p-n8")));
+    var meeting = created.json().getString("id");
+    try (var b = Browser.open(port, 1366, 900)) {
+      b.login("demo-coordinator").go("#/meeting/" + meeting);
+      b.click(By.id("draft-open"));
+      var first = b.waitFor(By.cssSelector("#draft-list li[data-draft]"));
+      var obligation = first.getAttribute("data-draft");
+      var department = first.getText();
+      first.findElement(By.cssSelector("button[data-take]")).click();
+      b.waitForText(By.cssSelector("#draft-list li[data-draft='" + obligation + "'] button"), "已在议程中");
+      b.waitFor(By.cssSelector("#agenda li"));
+      assertThat(b.driver.findElement(By.id("agenda")).getText()).contains(first.findElement(By.tagName("strong")).getText());
+      var invited = coordinator.get("/api/meetings/" + meeting).json().getJsonObject("invited").getJsonArray("departments");
+      assertThat(invited).isNotEmpty();
+      assertThat(department).contains(invited.getJsonObject(0).getString("name"));
+      b.screenshot("meeting-agenda-draft");
+      assertThat(b.scriptErrors()).isEmpty();
+    }
+  }
+
+  @Test
   @DisplayName("a stale edit shows 'someone changed this' with the new version instead of losing it")
   void conflictIsShown() {
     var id = newObligation("浏览器测试：冲突");

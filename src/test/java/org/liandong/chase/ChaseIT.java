@@ -164,4 +164,40 @@ class ChaseIT {
     assertThat(officer.post("/api/notices/read", new JsonObject()).status()).isEqualTo(400);
     assertThat(officer.post("/api/notices/read", new JsonObject().put("all", true)).json().getLong("unread")).isZero();
   }
+
+  @Test
+  @DisplayName("the agenda the graph drafts: ranked proposals naming the department; taking one adds it and invites the department at once")
+  void agendaDraft() {
+    var meeting = coordinator.post("/api/meetings", new JsonObject().put("title", "议程草稿测试会办").put("startsAt", "2031-06-03T09:30:00+08:00")
+        .put("projectIds", new JsonArray().add("p-n8")));
+    assertThat(meeting.status()).as(meeting.toString()).isEqualTo(201);
+    var id = meeting.json().getString("id");
+    var draft = coordinator.get("/api/meetings/" + id + "/agenda-draft");
+    assertThat(draft.status()).isEqualTo(200);
+    var proposals = draft.array().stream().map(JsonObject.class::cast).toList();
+    assertThat(proposals).isNotEmpty().allSatisfy(p -> {
+      assertThat(p.getString("departmentName")).isNotBlank();
+      assertThat(p.getJsonArray("reasons")).isNotEmpty();
+      assertThat(p.getString("projectId")).isEqualTo("p-n8");
+    });
+    assertThat(proposals).extracting(p -> p.getInteger("costDays")).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    var blocked = proposals.stream().filter(p -> p.getString("obligationId").equals("n8-3")).findFirst().orElseThrow();
+    assertThat(blocked.getJsonArray("reasons").getList()).contains("blocked");
+
+    var take = coordinator.post("/api/meetings/" + id + "/agenda", new JsonObject().put("title", blocked.getString("agendaTitle"))
+        .put("projectId", "p-n8").put("inviteDepartmentIds", new JsonArray().add(blocked.getString("departmentId"))));
+    assertThat(take.status()).as(take.toString()).isEqualTo(201);
+    var after = coordinator.get("/api/meetings/" + id).json();
+    assertThat(after.getJsonObject("invited").getJsonArray("departments").stream().map(d -> ((JsonObject) d).getString("id")))
+        .contains(blocked.getString("departmentId"));
+    var again = coordinator.get("/api/meetings/" + id + "/agenda-draft").array().stream().map(JsonObject.class::cast)
+        .filter(p -> p.getString("obligationId").equals("n8-3")).findFirst().orElseThrow();
+    assertThat(again.getBoolean("onAgenda")).isTrue();
+
+    assertThat(officer.get("/api/meetings/" + id + "/agenda-draft").status()).isEqualTo(403);
+    assertThat(coordinator.get("/api/meetings/m-hadian-0615/agenda-draft").status()).as("a closed meeting").isEqualTo(422);
+    assertThat(coordinator.get("/api/meetings/nope/agenda-draft").status()).isEqualTo(404);
+    assertThat(coordinator.post("/api/meetings/" + id + "/agenda", new JsonObject().put("title", "x")
+        .put("inviteDepartmentIds", new JsonArray().add("no-such-department"))).status()).isEqualTo(422);
+  }
 }

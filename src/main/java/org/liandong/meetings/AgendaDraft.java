@@ -1,0 +1,119 @@
+package org.liandong.meetings;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.liandong.chase.NoticeService;
+import org.liandong.schedule.ScheduleService;
+
+/**
+ * The next meeting's agenda, drafted from the graph: for each of its projects, the critical-path
+ * work that is late or short of float (the schedule's own red and yellow), what is blocked, the
+ * company needs nobody has taken on, and every 督办 still unanswered. Ranked by the project days
+ * they cost; each names the department that must be in the room.
+ */
+public final class AgendaDraft {
+  /** Why an item is proposed, most pressing first. */
+  enum Reason { supervision, late, blocked, tight, need }
+
+  private final ScheduleService schedules;
+  private final NoticeService notices;
+  private final MeetingService meetings;
+  private final org.liandong.accounts.Policy policy;
+
+  public AgendaDraft(ScheduleService schedules, NoticeService notices, MeetingService meetings, org.liandong.accounts.Policy policy) {
+    this.schedules = schedules;
+    this.notices = notices;
+    this.meetings = meetings;
+    this.policy = policy;
+  }
+
+  /** The service office's draft for a meeting still to be held or in session. */
+  Future<JsonArray> draft(org.liandong.accounts.CurrentUser user, String meetingId) {
+    policy.require(user, org.liandong.accounts.Action.MANAGE_MEETINGS);
+    return meetings.one(meetingId).compose(meeting -> "closed".equals(meeting.getString("status"))
+        ? Future.failedFuture(org.liandong.support.Failure.unprocessable("status", org.liandong.support.Text.of(
+            "this meeting is closed: draft the agenda of the next one", "该会议已结束，请为下一次会议起草议程")))
+        : draft(meeting));
+  }
+
+  private Future<JsonArray> draft(JsonObject meeting) {
+    var projects = meeting.getJsonArray("projects", new JsonArray());
+    var onAgenda = meeting.getJsonArray("agenda", new JsonArray()).stream().map(a -> ((JsonObject) a).getString("title"))
+        .collect(Collectors.toSet());
+    var parts = new ArrayList<Future<List<JsonObject>>>();
+    for (var p : projects) {
+      var projectId = ((JsonObject) p).getString("id");
+      var projectName = ((JsonObject) p).getString("name");
+      parts.add(schedules.schedule(projectId).compose(plan -> notices.waiting(projectId)
+          .map(waiting -> proposals(plan.put("projectName", projectName), waiting))));
+    }
+    return Future.all(parts).map(all -> rank(parts.stream().flatMap(f -> f.result().stream()).toList(), onAgenda));
+  }
+
+  /** One project's proposals: its schedule's items and its waiting 督办, one proposal per obligation with every reason it has. */
+  static List<JsonObject> proposals(JsonObject plan, JsonArray waiting) {
+    var byObligation = new LinkedHashMap<String, JsonObject>();
+    var items = new LinkedHashMap<String, JsonObject>();
+    plan.getJsonArray("items").forEach(i -> items.put(((JsonObject) i).getString("id"), (JsonObject) i));
+    for (var item : items.values()) {
+      if ("done".equals(item.getString("status"))) continue;
+      var reasons = new ArrayList<Reason>();
+      var critical = item.getBoolean("critical", false);
+      if (critical && "red".equals(item.getString("flag"))) reasons.add(Reason.late);
+      if (critical && "yellow".equals(item.getString("flag"))) reasons.add(Reason.tight);
+      if ("blocked".equals(item.getString("status"))) reasons.add(Reason.blocked);
+      if ("need".equals(item.getString("kind")) && "dispatched".equals(item.getString("status"))) reasons.add(Reason.need);
+      if (!reasons.isEmpty()) byObligation.put(item.getString("id"), proposal(plan, item, reasons));
+    }
+    for (var w : waiting) {
+      var s = (JsonObject) w;
+      var id = s.getString("obligationId");
+      var existing = byObligation.get(id);
+      if (existing != null) {
+        existing.getJsonArray("reasons").add(0, Reason.supervision.name());
+        existing.put("supervisionId", s.getString("id")).put("respondBy", s.getString("respondBy"));
+      } else {
+        var item = items.get(id);
+        var proposal = item != null ? proposal(plan, item, List.of(Reason.supervision)) : new JsonObject()
+            .put("obligationId", id).put("title", s.getString("title")).put("projectId", s.getString("projectId"))
+            .put("projectName", s.getString("projectName")).put("departmentId", s.getString("departmentId"))
+            .put("departmentName", s.getString("departmentName")).put("costDays", 0)
+            .put("reasons", new JsonArray().add(Reason.supervision.name()));
+        byObligation.put(id, proposal.put("supervisionId", s.getString("id")).put("respondBy", s.getString("respondBy")));
+      }
+    }
+    return List.copyOf(byObligation.values());
+  }
+
+  private static JsonObject proposal(JsonObject plan, JsonObject item, List<Reason> reasons) {
+    int cost = Math.max(0, -item.getInteger("totalFloat", 0));
+    return new JsonObject()
+        .put("obligationId", item.getString("id")).put("title", item.getString("title"))
+        .put("projectId", plan.getString("projectId")).put("projectName", plan.getString("projectName", null))
+        .put("departmentId", item.getString("departmentId")).put("departmentName", item.getString("departmentName"))
+        .put("dueOn", item.getString("dueOn")).put("totalFloat", item.getInteger("totalFloat"))
+        .put("costDays", cost)
+        .put("reasons", new JsonArray(reasons.stream().map(Enum::name).toList()));
+  }
+
+  /** Most project days first; then the most pressing reason; each with the agenda line it would add and whether that is on it already. */
+  static JsonArray rank(List<JsonObject> proposals, Set<String> onAgenda) {
+    var sorted = new ArrayList<>(proposals);
+    sorted.sort(Comparator.<JsonObject>comparingInt(p -> -p.getInteger("costDays"))
+        .thenComparingInt(p -> Reason.valueOf(p.getJsonArray("reasons").getString(0)).ordinal())
+        .thenComparing(p -> p.getString("title")));
+    var out = new JsonArray();
+    for (var p : sorted) {
+      var line = p.getString("title") + "（" + p.getString("departmentName") + "）";
+      out.add(p.put("agendaTitle", line.length() > 200 ? line.substring(0, 200) : line).put("onAgenda", onAgenda.contains(line)));
+    }
+    return out;
+  }
+}
