@@ -100,7 +100,7 @@ public final class AgendaDraft {
         .put("departmentId", item.getString("departmentId")).put("departmentName", item.getString("departmentName"))
         .put("dueOn", item.getString("dueOn")).put("totalFloat", item.getInteger("totalFloat"))
         .put("costDays", cost)
-        .put("reasons", new JsonArray(reasons.stream().map(Enum::name).toList()));
+        .put("reasons", new JsonArray(new ArrayList<>(reasons.stream().map(Enum::name).toList())));
   }
 
   /** Most project days first; then the most pressing reason; each with the agenda line it would add and whether that is on it already. */

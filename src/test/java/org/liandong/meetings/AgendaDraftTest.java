@@ -1,0 +1,46 @@
+package org.liandong.meetings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.Set;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("The drafted agenda: one proposal per obligation with all its reasons, the most project days first")
+class AgendaDraftTest {
+  static JsonObject item(String id, String status, String kind, boolean critical, String flag, int totalFloat) {
+    return new JsonObject().put("id", id).put("title", "事项" + id).put("status", status).put("kind", kind).put("critical", critical)
+        .put("flag", flag).put("totalFloat", totalFloat).put("departmentId", "d-" + id).put("departmentName", "部门" + id).put("dueOn", "2031-03-10");
+  }
+
+  @Test
+  @DisplayName("a late critical item with an unanswered 督办 is one proposal (督办 first); green, done and non-critical work is left out; ranked by days at stake")
+  void proposalsAndRank() {
+    var plan = new JsonObject().put("projectId", "p1").put("projectName", "项目一").put("items", new JsonArray()
+        .add(item("a", "in_progress", "approval", true, "red", -4))
+        .add(item("b", "blocked", "site", false, "green", 5))
+        .add(item("c", "accepted", "approval", true, "yellow", 1))
+        .add(item("d", "dispatched", "need", false, "green", 8))
+        .add(item("e", "accepted", "approval", true, "green", 9))
+        .add(item("f", "done", "approval", true, "done", 0))
+        .add(item("g", "accepted", "approval", false, "red", -2)));
+    var waiting = new JsonArray().add(new JsonObject().put("id", "s1").put("obligationId", "a").put("respondBy", "2031-03-14"))
+        .add(new JsonObject().put("id", "s2").put("obligationId", "x").put("title", "别处的事项").put("projectId", "p1")
+            .put("projectName", "项目一").put("departmentId", "d-x").put("departmentName", "部门x"));
+    var proposals = AgendaDraft.proposals(plan, waiting);
+    assertThat(proposals).extracting(p -> p.getString("obligationId")).containsExactlyInAnyOrder("a", "b", "c", "d", "x");
+    var a = proposals.stream().filter(p -> p.getString("obligationId").equals("a")).findFirst().orElseThrow();
+    assertThat(a.getJsonArray("reasons").getList()).containsExactly("supervision", "late");
+    assertThat(a.getString("supervisionId")).isEqualTo("s1");
+    assertThat(a.getInteger("costDays")).isEqualTo(4);
+
+    var ranked = AgendaDraft.rank(proposals, Set.of("事项c（部门c）"));
+    assertThat(ranked.getJsonObject(0).getString("obligationId")).isEqualTo("a");
+    assertThat(ranked.stream().map(p -> ((JsonObject) p).getString("obligationId")).skip(1))
+        .as("then by reason: supervision, blocked, tight, need").containsExactly("x", "b", "c", "d");
+    assertThat(ranked.getJsonObject(3).getBoolean("onAgenda")).isTrue();
+    assertThat(ranked.getJsonObject(3).getString("agendaTitle")).isEqualTo("事项c（部门c）");
+  }
+}
