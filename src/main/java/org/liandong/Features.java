@@ -71,7 +71,7 @@ final class Features {
         new MetaRoutes(config.zone()),
         new DepartmentRoutes(new DepartmentService(graph, policy, clock)),
         new ProjectRoutes(projects),
-        new ObligationRoutes(obligations, templates),
+        new ObligationRoutes(obligations, templates, new org.liandong.obligations.Requests(graph, policy, clock)),
         new MeetingRoutes(meetings, new org.liandong.meetings.AgendaDraft(schedules, notices, meetings, policy)),
         new KpiRoutes(new KpiService(graph, clock), clock),
         new ConsoleRoutes(console),

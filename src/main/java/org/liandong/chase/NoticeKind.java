@@ -14,7 +14,10 @@ public enum NoticeKind {
   supervisionAnswered("督办已答复", "Supervision answered"),
   deficiencyDueSoon("容缺补正期限将到", "Deficiency deadline approaching"),
   deficiencyLapsed("容缺期限已过", "Deficiency deadline passed"),
-  invited("会议邀请", "Meeting invitation");
+  invited("会议邀请", "Meeting invitation"),
+  extensionRequested("延期申请待审批", "Extension requested"),
+  extensionDecided("延期申请已审批", "Extension decided"),
+  returned("事项被退回，待改派", "Obligation sent back, to re-dispatch");
 
   public final String zh;
   public final String en;

@@ -8,6 +8,8 @@ final class ObligationCypher {
          departmentId: d.id, departmentName: d.name,
          dependsOn: [(o)-[:DEPENDS_ON]->(x:Obligation) | x {.id, .title, .status}],
          dependents: [(o)<-[:DEPENDS_ON]-(x:Obligation) | x {.id, .title, .status}],
+         pendingExtension: head([(x:Extension {status: 'pending'})-[:EXTENDS]->(o) |
+                                 x {.id, .reason, .requestedBy, requestedDueOn: toString(x.requestedDueOn)}]),
          overdue: o.status <> 'done' AND o.dueOn < $today,
          deficiencyExpired: (o.status = 'deficient' AND o.deficiencyDueOn < $today) OR (o.status = 'blocked' AND o.deficiencyExpiredOn IS NOT NULL),
          needStage: CASE WHEN o.kind <> 'need' THEN null

@@ -20,10 +20,12 @@ public final class ObligationRoutes implements Routes {
 
   private final ObligationService obligations;
   private final TrackTemplates templates;
+  private final Requests requests;
 
-  public ObligationRoutes(ObligationService obligations, TrackTemplates templates) {
+  public ObligationRoutes(ObligationService obligations, TrackTemplates templates, Requests requests) {
     this.obligations = obligations;
     this.templates = templates;
+    this.requests = requests;
   }
 
   @Override
@@ -36,7 +38,35 @@ public final class ObligationRoutes implements Routes {
         .on("addDependency", this::link)
         .on("removeDependency", this::unlink)
         .on("listTemplates", ctx -> ctx.json(templates.list()))
-        .on("applyTemplate", this::applyTemplate);
+        .on("applyTemplate", this::applyTemplate)
+        .on("requestExtension", this::requestExtension)
+        .on("listExtensions", this::extensions)
+        .on("decideExtension", this::decideExtension)
+        .on("sendBack", this::sendBack);
+  }
+
+  private void requestExtension(RoutingContext ctx) {
+    var body = Body.of(ctx);
+    requests.requestExtension(CurrentUser.of(ctx), ctx.pathParam("id"), body.date("dueOn"), body.text("reason"))
+        .onSuccess(x -> Responses.created(ctx, null, x)).onFailure(ctx::fail);
+  }
+
+  private void extensions(RoutingContext ctx) {
+    var q = Query.of(ctx);
+    requests.extensions(CurrentUser.of(ctx), q.text("status"), q.text("obligation"), q.text("project"), q.page().limit())
+        .onSuccess(ctx::json).onFailure(ctx::fail);
+  }
+
+  private void decideExtension(RoutingContext ctx) {
+    var body = Body.of(ctx);
+    requests.decide(CurrentUser.of(ctx), ctx.pathParam("id"), Boolean.TRUE.equals(body.json().getBoolean("approve")), body.text("reason"))
+        .onSuccess(x -> Responses.ok(ctx, x)).onFailure(ctx::fail);
+  }
+
+  private void sendBack(RoutingContext ctx) {
+    var body = Body.of(ctx);
+    requests.sendBack(CurrentUser.of(ctx), ctx.pathParam("id"), Versions.expected(ctx), body.text("reason"))
+        .onSuccess(o -> Responses.ok(ctx, o)).onFailure(ctx::fail);
   }
 
   private void list(RoutingContext ctx) {

@@ -63,8 +63,13 @@ public final class ObligationService {
     boolean works = policy.allows(viewer, Action.WORK, owing);
     boolean dispatches = policy.allows(viewer, Action.DISPATCH, Subject.NONE);
     var moves = from.next().stream().filter(to -> works && (from != Status.done || dispatches)).map(Enum::name).sorted().toList();
+    boolean open = from != Status.done;
+    boolean pending = o.getJsonObject("pendingExtension") != null;
     return o.put("actions", new JsonObject().put("moves", new io.vertx.core.json.JsonArray(moves))
-        .put("feedback", dispatches && "need".equals(o.getString("kind")) && from == Status.done));
+        .put("feedback", dispatches && "need".equals(o.getString("kind")) && from == Status.done)
+        .put("extend", works && open && !pending)
+        .put("decideExtension", dispatches && pending)
+        .put("sendBack", works && !dispatches && open && o.getString("returnReason") == null));
   }
 
   Future<JsonObject> create(CurrentUser actor, NewObligation draft, Optional<IdempotencyKey> key) {
@@ -128,6 +133,12 @@ public final class ObligationService {
   Future<JsonObject> update(CurrentUser actor, String id, long version, Map<String, Object> fields) {
     var changes = new HashMap<>(fields);
     var newDepartment = (String) changes.remove("departmentId");
+    // 改派: a new department takes it on afresh; what the old one said sending it back stays in the history
+    if (newDepartment != null) {
+      changes.put("returnReason", null);
+      changes.put("returnedBy", null);
+      changes.put("returnedAt", null);
+    }
     return repository.graph().write(repository.lockOwned(id).then(owned -> changed(actor, owned, version, fields, changes, newDepartment)));
   }
 

@@ -1,0 +1,142 @@
+package org.liandong.obligations;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import org.liandong.accounts.Action;
+import org.liandong.accounts.CurrentUser;
+import org.liandong.accounts.Policy;
+import org.liandong.accounts.Subject;
+import org.liandong.chase.NoticeKind;
+import org.liandong.chase.Notify;
+import org.liandong.storage.Entry;
+import org.liandong.storage.Graph;
+import org.liandong.storage.Locks;
+import org.liandong.storage.Node;
+import org.liandong.storage.Work;
+import org.liandong.support.Failure;
+import org.liandong.support.Json;
+import org.liandong.support.Text;
+
+/**
+ * What the owing department asks of the service office: a later due date (延期申请, approved or
+ * refused with a reason) and sending back work that is not theirs (退回, re-dispatched by the
+ * office to another department through the obligation's own change of department).
+ */
+public final class Requests {
+  private static final Failure.Noun EXTENSION = new Failure.Noun("extension request", "延期申请");
+  private final Graph graph;
+  private final ObligationRepository obligations;
+  private final Policy policy;
+  private final Clock clock;
+
+  public Requests(Graph graph, Policy policy, Clock clock) {
+    this.graph = graph;
+    this.obligations = new ObligationRepository(graph);
+    this.policy = policy;
+    this.clock = clock;
+  }
+
+  /** The owing officer asks for a later due date, with a reason; one request at a time. */
+  Future<JsonObject> requestExtension(CurrentUser user, String id, LocalDate dueOn, String reason) {
+    var today = LocalDate.now(clock);
+    return graph.write(obligations.lockOwned(id).then(owned -> tx -> policy.check(user, Action.WORK, new Subject.Department(owned.departmentId()))
+        .compose(v -> open(owned))
+        .compose(v -> {
+          var current = (LocalDate) owned.obligation().get("dueOn");
+          if (dueOn.isBefore(today) || (current != null && !dueOn.isAfter(current))) {
+            return Future.failedFuture(Failure.unprocessable("dueOn", Text.of("ask for a date after the current due date "
+                + current + " and not before today", "申请的日期须晚于现在的期限 " + current + "，且不早于今天")));
+          }
+          return tx.list(RequestCypher.PENDING_OF, Map.of("id", id));
+        })
+        .compose(pending -> pending.isEmpty() ? tx.first(RequestCypher.REQUEST, Map.of("id", id, "dueOn", dueOn, "reason", reason,
+                "by", user.username()))
+            : Future.failedFuture(Failure.conflict("an extension request for this obligation is waiting for the service office already",
+                "该事项已有一份延期申请等待推进办审批", null)))
+        .compose(row -> {
+          var extension = row.orElseThrow().get("extension").asMap();
+          tx.record(new Entry(user.username(), "obligation.extensionRequested", "Obligation", id, owned.projectId(), null, extension,
+              owned.channels()));
+          return Notify.office(NoticeKind.extensionRequested, "extension|" + extension.get("id"), props(owned, Map.of("requestedDueOn",
+              dueOn.toString(), "reason", reason))).run(tx).map(n -> Json.object(extension));
+        })));
+  }
+
+  /** The office approves (the due date moves) or refuses with a reason; either is told to the department. */
+  Future<JsonObject> decide(CurrentUser user, String extensionId, boolean approve, String refusal) {
+    policy.require(user, Action.DISPATCH);
+    if (!approve && (refusal == null || refusal.isBlank())) {
+      return Future.failedFuture(Failure.unprocessable("reason", Text.of("say why the extension is refused", "请说明不同意延期的理由")));
+    }
+    return graph.write(tx -> tx.first(RequestCypher.LOCK, Map.of("id", extensionId)).compose(found -> {
+      if (found.isEmpty()) return Future.failedFuture(Failure.notFound(EXTENSION, extensionId));
+      var request = found.get().get("extension").asMap();
+      if (!"pending".equals(request.get("status"))) {
+        return Future.failedFuture(Failure.conflict("this extension request was decided already (" + request.get("status") + ")",
+            "该延期申请已经审批过了", Json.object(request)));
+      }
+      var obligationId = (String) request.get("obligationId");
+      return obligations.lockOwned(obligationId).run(tx)
+          .compose(owned -> tx.first(RequestCypher.DECIDE, Map.of("id", extensionId, "status", approve ? "approved" : "refused",
+                  "by", user.username(), "refusal", approve ? "" : refusal))
+              .compose(v -> approve ? move(tx, user, owned, LocalDate.parse((String) request.get("requestedDueOn"))) : Future.succeededFuture())
+              .compose(v -> Notify.department(owned.departmentId(), NoticeKind.extensionDecided, "extensionDecided|" + extensionId,
+                  props(owned, Map.of("decision", approve ? "approved" : "refused", "requestedDueOn", request.get("requestedDueOn"),
+                      "reason", approve ? "" : refusal))).run(tx)))
+          .compose(n -> tx.first(RequestCypher.LOCK, Map.of("id", extensionId)))
+          .map(row -> Json.object(row.orElseThrow().get("extension").asMap()));
+    }));
+  }
+
+  private Future<Void> move(org.liandong.storage.Tx tx, CurrentUser user, ObligationRepository.Owned owned, LocalDate dueOn) {
+    var id = (String) owned.obligation().get("id");
+    return tx.first(RequestCypher.MOVE_DUE, Map.of("id", id, "dueOn", dueOn)).map(row -> {
+      tx.record(new Entry(user.username(), "obligation.extended", "Obligation", id, owned.projectId(), owned.obligation(),
+          row.orElseThrow().get("o").asMap(), owned.channels()));
+      return null;
+    });
+  }
+
+  Future<JsonArray> extensions(CurrentUser user, String status, String obligation, String project, int limit) {
+    policy.require(user, Action.READ);
+    var params = new HashMap<String, Object>();
+    params.put("status", status);
+    params.put("obligation", obligation);
+    params.put("project", project);
+    params.put("limit", limit);
+    return graph.query(RequestCypher.LIST, params)
+        .map(rows -> new JsonArray(rows.stream().map(r -> Json.object(r.get("extension").asMap())).toList()));
+  }
+
+  /** 退回: the owing department sends back work that is not theirs, with the reason, at the version it read. */
+  Future<JsonObject> sendBack(CurrentUser user, String id, long version, String reason) {
+    return graph.write(obligations.lockOwned(id).then(owned -> tx -> policy.check(user, Action.WORK, new Subject.Department(owned.departmentId()))
+        .compose(v -> Locks.expect(Node.Obligation, owned.obligation(), version))
+        .compose(v -> open(owned))
+        .compose(v -> tx.first(RequestCypher.SEND_BACK, Map.of("id", id, "reason", reason, "by", user.username())))
+        .compose(row -> {
+          tx.record(new Entry(user.username(), "obligation.returned", "Obligation", id, owned.projectId(), owned.obligation(),
+              row.orElseThrow().get("o").asMap(), owned.channels()));
+          return Notify.office(NoticeKind.returned, "returned|" + id + "|" + version, props(owned, Map.of("reason", reason))).run(tx);
+        }))).compose(v -> obligations.one(id, LocalDate.now(clock)));
+  }
+
+  private static Future<Void> open(ObligationRepository.Owned owned) {
+    return "done".equals(owned.obligation().get("status"))
+        ? Future.failedFuture(Failure.unprocessable("status", Text.of("this obligation is done already", "该事项已办结")))
+        : Future.succeededFuture();
+  }
+
+  private static Map<String, Object> props(ObligationRepository.Owned owned, Map<String, Object> more) {
+    var props = new HashMap<String, Object>(more);
+    props.put("obligationId", owned.obligation().get("id"));
+    props.put("subject", owned.obligation().get("title"));
+    props.put("projectId", owned.projectId());
+    return props;
+  }
+}
