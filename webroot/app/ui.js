@@ -140,6 +140,8 @@ export function settle(el) {
   if (!el) return;
   if (el.matches?.('form')) delete el.dataset.dirty;
   el.querySelectorAll?.('form[data-dirty]').forEach(f => { delete f.dataset.dirty; });
+  // the button that sent it keeps the focus; the form is done with, so the row may be drawn anew
+  if (el.contains?.(document.activeElement) && document.activeElement.closest('form')) document.activeElement.blur();
 }
 
 /** A changed row is highlighted for a moment, so a person sees what moved. */

@@ -28,7 +28,7 @@ export async function render(root, { user, params }) {
   function show(list) {
     items = list;
     keyed(rowsEl, items, o => o.id, row,
-      o => `${o.version}|${conflicts.has(o.id)}|${o.overdue}|${o.deficiencyExpired}|${supervisions.get(o.id)?.status}`);
+      o => `${o.version}|${conflicts.has(o.id)}|${o.overdue}|${o.deficiencyExpired}|${supervisions.get(o.id)?.status}|${o.pendingExtension?.id}`);
     emptyEl.hidden = items.length > 0;
     tableEl.hidden = items.length === 0;
   }
@@ -84,6 +84,9 @@ export async function render(root, { user, params }) {
         o.blockedReason ? h('div', { class: 'muted' }, `${t('action.reason')}: ${o.blockedReason}`) : null,
         o.note ? h('div', { class: 'muted' }, `${t('inbox.note')}: ${o.note}`) : null,
         supervisions.has(o.id) ? supervision(supervisions.get(o.id), mine) : null,
+        o.pendingExtension ? h('div', { class: 'muted request-note', dataset: { pending: o.pendingExtension.id } },
+          t('extension.pending', { date: o.pendingExtension.requestedDueOn }), ' · ', o.pendingExtension.reason) : null,
+        o.returnReason ? h('div', { class: 'request-note returned' }, t('extension.returned'), ' · ', o.returnReason) : null,
         conflict ? h('div', { class: 'conflict', role: 'alert' }, t('conflict.title'),
           h('div', {}, `${t('table.status')}: ${t(`status.${o.status}`)} · ${t('inbox.version')} ${o.version}`
             + (o.note ? ` · ${t('inbox.note')}: ${o.note}` : ''))) : null),
@@ -121,7 +124,30 @@ export async function render(root, { user, params }) {
           dataset: { action }, onclick: e => busy(e.currentTarget, move(to)) }, t(`action.${action}`)));
       }
     }
+    const ask = call => async () => {
+      try { await call(); } catch (e) { if (e.status === 409) conflicts.set(o.id, e.body?.current); banner(explain(e)); }
+      settle(rowOf(o));
+      await load();
+    };
+    // 延期申请 and 退回: asked of the service office, when the server says this person may
+    if (o.actions.extend) box.append(extensionForm(o, ask));
+    if (o.actions.sendBack) box.append(withInput('sendBack', 'text', 'extension.reason',
+      v => ask(() => api.post(`/api/obligations/${o.id}/return`, { version: o.version, reason: v }))()));
     return box;
+  }
+
+  function extensionForm(o, ask) {
+    const dueOn = h('input', { type: 'date', name: 'dueOn', required: true, 'aria-label': t('extension.dueOn') });
+    const reason = h('input', { type: 'text', name: 'reason', required: true, maxlength: 2000, 'aria-label': t('extension.reason'), placeholder: t('extension.reason') });
+    const form = h('form', { class: 'inline', hidden: true, dataset: { form: 'extend' } },
+      h('label', { class: 'muted small' }, t('extension.dueOn')), dueOn, reason, h('button', { type: 'submit' }, t('extension.send')));
+    form.addEventListener('submit', e => {
+      e.preventDefault();
+      if (dueOn.value && reason.value.trim()) ask(() => api.post(`/api/obligations/${o.id}/extensions`, { dueOn: dueOn.value, reason: reason.value.trim() }))();
+    });
+    const open = h('button', { type: 'button', class: 'secondary', dataset: { action: 'extend' },
+      onclick: () => { form.hidden = !form.hidden; if (!form.hidden) dueOn.focus(); } }, t('action.extend'));
+    return h('span', {}, open, form);
   }
 
   function withInput(action, type, labelKey, submit) {

@@ -1,6 +1,6 @@
 import { api } from '../api.js';
 import { t } from '../i18n.js';
-import { h, light, statusBadge, date, yi, table, section, fill, banner, explain, keyed, time, day, today as todayInZone } from '../ui.js';
+import { h, light, statusBadge, date, yi, table, section, fill, banner, explain, keyed, time, day, busy, today as todayInZone } from '../ui.js';
 import { follow, debounce } from '../live.js';
 import { meta } from '../meta.js';
 import { projectForm } from '../forms.js';
@@ -48,7 +48,7 @@ export async function render(root, { user, params }) {
     fill(columnsEl, facts(p, permits, plan), history(changes));
     fill(timelineEl, timeline(obligations.items, tracks, critical));
     fill(scheduleEl, scheduleTable(plan));
-    keyed(obligationsEl, obligations.items, o => o.id, o => obligationRow(o), o => o.version + (o.overdue ? 'o' : ''));
+    keyed(obligationsEl, obligations.items, o => o.id, o => obligationRow(o), o => `${o.version}|${o.overdue}|${o.pendingExtension?.id}`);
     if (changed && editBox.firstChild) editBox.querySelector('.stale-note')?.removeAttribute('hidden');
     impactEl.refresh(obligations.items);
     if (bench) bench.update(p, obligations.items, plan);
@@ -67,7 +67,9 @@ export async function render(root, { user, params }) {
     return h('tr', { class: o.overdue ? 'overdue' : '', dataset: { obligation: o.id, status: o.status } },
       h('td', {}, o.title, h('div', { class: 'muted' }, (o.dependsOn || []).map(d => h('span', { class: 'chip', dataset: { dependsOn: d.id } },
         `← ${d.title}`, dispatch ? h('button', { type: 'button', class: 'link', 'aria-label': t('common.remove'), title: t('common.remove'),
-          onclick: () => act(() => api.del(`/api/obligations/${o.id}/dependencies/${d.id}`, o.version)) }, '×') : null)))),
+          onclick: () => act(() => api.del(`/api/obligations/${o.id}/dependencies/${d.id}`, o.version)) }, '×') : null))),
+        o.returnReason ? h('div', { class: 'request-note returned' }, t('extension.returned'), ' · ', o.returnReason) : null,
+        o.pendingExtension ? extensionDecision(o) : null),
       h('td', {}, t(`track.${o.track}`)), h('td', {}, o.departmentName),
       h('td', {}, statusBadge(o.status)), h('td', { class: o.overdue ? 'error' : '' }, date(o.dueOn)),
       h('td', { class: 'num' }, o.durationDays ?? '—'),
@@ -76,6 +78,34 @@ export async function render(root, { user, params }) {
         h('button', { type: 'button', class: 'secondary', dataset: { remove: o.id },
           onclick: () => confirm(t('common.confirmRemove', { name: o.title }))
             && act(() => api.del(`/api/obligations/${o.id}`, o.version)) }, t('common.remove'))) : null);
+  }
+
+  /**
+   * A waiting 延期申请: what it asks, and for the office what it would move (the impact of the
+   * working days it adds, worked out by the server) before approving or refusing with a reason.
+   */
+  function extensionDecision(o) {
+    const x = o.pendingExtension;
+    const box = h('div', { class: 'request-note', dataset: { extension: x.id } },
+      t('extension.asked', { who: x.requestedBy, date: x.requestedDueOn, reason: x.reason }));
+    if (!o.actions?.decideExtension) return box;
+    const out = h('div', { class: 'extension-impact' });
+    const open = h('button', { type: 'button', class: 'secondary small', dataset: { decide: x.id }, onclick: () => busy(open, async () => {
+      const [request] = await api.get(`/api/extensions?obligation=${encodeURIComponent(o.id)}&status=pending`);
+      const impact = await api.post('/api/impact', { obligationId: o.id, days: request.slipWorkdays });
+      const refusal = h('input', { type: 'text', name: 'reason', maxlength: 2000, placeholder: t('extension.refusal'), 'aria-label': t('extension.refusal') });
+      const approve = h('button', { type: 'button', dataset: { approve: x.id }, onclick: () => busy(approve,
+        () => act(() => api.post(`/api/extensions/${x.id}/decision`, { approve: true }))) }, t('extension.approve'));
+      const refuse = h('button', { type: 'button', class: 'danger', dataset: { refuse: x.id }, onclick: () => busy(refuse,
+        () => act(() => api.post(`/api/extensions/${x.id}/decision`, { approve: false, reason: refusal.value.trim() || undefined }))) },
+      t('extension.refuse'));
+      fill(out, h('strong', {}, t('extension.impact')),
+        h('ul', {}, impact.projects.map(p => h('li', {}, `${p.name}: ${p.projectedStartBefore ?? '—'} → ${p.projectedStartAfter ?? '—'} (+${p.startSlipWorkdays})`)),
+          impact.obligations.map(m => h('li', { class: 'muted' }, `${m.title} — ${m.departmentName} +${m.workdays}`))),
+        h('div', { class: 'row' }, approve, refusal, refuse));
+    }) }, t('extension.decide'));
+    box.append(' ', open, out);
+    return box;
   }
 
   async function act(call) {

@@ -64,6 +64,7 @@ final class Features {
     var projects = new ProjectService(graph, policy, clock);
     var schedules = new ScheduleService(graph, clock, calendar, config.yellowFloatDays());
     var notices = new org.liandong.chase.NoticeService(graph, policy, clock);
+    var requests = new org.liandong.obligations.Requests(graph, policy, clock, calendar);
     var templates = new org.liandong.obligations.TrackTemplates(graph, obligations, projects, schedules, policy,
         org.liandong.obligations.TrackTemplates.load(config.templatesDir()));
     routes.addAll(List.of(
@@ -71,8 +72,8 @@ final class Features {
         new MetaRoutes(config.zone()),
         new DepartmentRoutes(new DepartmentService(graph, policy, clock)),
         new ProjectRoutes(projects),
-        new ObligationRoutes(obligations, templates, new org.liandong.obligations.Requests(graph, policy, clock)),
-        new MeetingRoutes(meetings, new org.liandong.meetings.AgendaDraft(schedules, notices, meetings, policy)),
+        new ObligationRoutes(obligations, templates, requests),
+        new MeetingRoutes(meetings, new org.liandong.meetings.AgendaDraft(schedules, notices, requests, meetings, policy)),
         new KpiRoutes(new KpiService(graph, clock), clock),
         new ConsoleRoutes(console),
         new ScheduleRoutes(schedules),

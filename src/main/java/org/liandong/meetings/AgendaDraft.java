@@ -20,16 +20,19 @@ import org.liandong.schedule.ScheduleService;
  */
 public final class AgendaDraft {
   /** Why an item is proposed, most pressing first. */
-  enum Reason { supervision, late, blocked, tight, need }
+  enum Reason { supervision, extension, late, blocked, tight, need }
 
   private final ScheduleService schedules;
   private final NoticeService notices;
   private final MeetingService meetings;
   private final org.liandong.accounts.Policy policy;
+  private final org.liandong.obligations.Requests requests;
 
-  public AgendaDraft(ScheduleService schedules, NoticeService notices, MeetingService meetings, org.liandong.accounts.Policy policy) {
+  public AgendaDraft(ScheduleService schedules, NoticeService notices, org.liandong.obligations.Requests requests, MeetingService meetings,
+                     org.liandong.accounts.Policy policy) {
     this.schedules = schedules;
     this.notices = notices;
+    this.requests = requests;
     this.meetings = meetings;
     this.policy = policy;
   }
@@ -52,7 +55,8 @@ public final class AgendaDraft {
       var projectId = ((JsonObject) p).getString("id");
       var projectName = ((JsonObject) p).getString("name");
       parts.add(schedules.schedule(projectId).compose(plan -> notices.waiting(projectId)
-          .map(waiting -> proposals(plan.put("projectName", projectName), waiting))));
+          .compose(waiting -> requests.pending(projectId).map(asked -> withExtensions(proposals(plan.put("projectName", projectName), waiting),
+              asked, plan)))));
     }
     return Future.all(parts).map(all -> rank(parts.stream().flatMap(f -> f.result().stream()).toList(), onAgenda));
   }
@@ -88,6 +92,30 @@ public final class AgendaDraft {
             .put("reasons", new JsonArray().add(Reason.supervision.name()));
         byObligation.put(id, proposal.put("supervisionId", s.getString("id")).put("respondBy", s.getString("respondBy")));
       }
+    }
+    return List.copyOf(byObligation.values());
+  }
+
+  /** Waiting extension requests join the proposal of their obligation, or make one. */
+  static List<JsonObject> withExtensions(List<JsonObject> proposals, JsonArray asked, JsonObject plan) {
+    var byObligation = new LinkedHashMap<String, JsonObject>();
+    proposals.forEach(p -> byObligation.put(p.getString("obligationId"), p));
+    var items = new LinkedHashMap<String, JsonObject>();
+    plan.getJsonArray("items").forEach(i -> items.put(((JsonObject) i).getString("id"), (JsonObject) i));
+    for (var a : asked) {
+      var x = (JsonObject) a;
+      var id = x.getString("obligationId");
+      var p = byObligation.get(id);
+      if (p == null && items.containsKey(id)) {
+        p = proposal(plan, items.get(id), List.of(Reason.extension));
+        byObligation.put(id, p);
+      } else if (p != null) {
+        p.getJsonArray("reasons").add(Reason.extension.name());
+      } else {
+        continue;
+      }
+      p.put("extensionId", x.getString("id")).put("requestedDueOn", x.getString("requestedDueOn"))
+          .put("costDays", Math.max(p.getInteger("costDays"), x.getInteger("slipWorkdays", 0)));
     }
     return List.copyOf(byObligation.values());
   }

@@ -33,12 +33,14 @@ public final class Requests {
   private final ObligationRepository obligations;
   private final Policy policy;
   private final Clock clock;
+  private final org.liandong.schedule.WorkCalendar calendar;
 
-  public Requests(Graph graph, Policy policy, Clock clock) {
+  public Requests(Graph graph, Policy policy, Clock clock, org.liandong.schedule.WorkCalendar calendar) {
     this.graph = graph;
     this.obligations = new ObligationRepository(graph);
     this.policy = policy;
     this.clock = clock;
+    this.calendar = calendar;
   }
 
   /** The owing officer asks for a later due date, with a reason; one request at a time. */
@@ -102,15 +104,27 @@ public final class Requests {
     });
   }
 
+  /** The extension requests waiting on a project's obligations (for the agenda the graph drafts). */
+  public Future<JsonArray> pending(String projectId) {
+    return extensions(null, "pending", null, projectId, 200);
+  }
+
   Future<JsonArray> extensions(CurrentUser user, String status, String obligation, String project, int limit) {
-    policy.require(user, Action.READ);
+    if (user != null) policy.require(user, Action.READ);
     var params = new HashMap<String, Object>();
     params.put("status", status);
     params.put("obligation", obligation);
     params.put("project", project);
     params.put("limit", limit);
-    return graph.query(RequestCypher.LIST, params)
-        .map(rows -> new JsonArray(rows.stream().map(r -> Json.object(r.get("extension").asMap())).toList()));
+    return graph.query(RequestCypher.LIST, params).map(rows -> new JsonArray(rows.stream().map(r -> slip(Json.object(r.get("extension").asMap()))).toList()));
+  }
+
+  /** The working days the request would move the due date by: what the page asks the impact of before approving. */
+  private JsonObject slip(JsonObject x) {
+    var from = x.getString("previousDueOn");
+    var to = x.getString("requestedDueOn");
+    if (from != null && to != null) x.put("slipWorkdays", Math.max(1, calendar.workdaysBetween(LocalDate.parse(from), LocalDate.parse(to))));
+    return x;
   }
 
   /** 退回: the owing department sends back work that is not theirs, with the reason, at the version it read. */

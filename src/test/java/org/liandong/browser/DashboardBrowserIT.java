@@ -195,6 +195,39 @@ class DashboardBrowserIT {
   }
 
   @Test
+  @DisplayName("延期: the officer asks for more time on the card; the coordinator sees it live on the project, looks at the impact, approves; the card shows the new date")
+  void extensionInTheBrowser() {
+    var zone = java.time.ZoneId.of("Asia/Shanghai");
+    var due = LocalDate.now(zone).plusDays(10);
+    var created = coordinator.post("/api/obligations", new JsonObject().put("projectId", "p-n7").put("departmentId", "d-zj-housing")
+        .put("title", "浏览器测试：延期").put("track", "permits").put("dueOn", due.toString()).put("durationDays", 3));
+    var id = created.json().getString("id");
+    try (var officer = Browser.open(port, 390, 844); var office = Browser.open(port, 1366, 900)) {
+      office.login("demo-coordinator").go("#/project/p-n7");
+      office.waitFor(By.cssSelector("#obligation-rows tr[data-obligation='" + id + "']"));
+      officer.login("demo-officer").go("#/inbox");
+      var row = "tr[data-obligation='" + id + "']";
+      officer.click(By.cssSelector(row + " button[data-action='extend']"));
+      officer.script("arguments[0].value = arguments[1]", officer.driver.findElement(By.cssSelector(row + " form[data-form='extend'] input[name='dueOn']")),
+          due.plusDays(7).toString());
+      officer.driver.findElement(By.cssSelector(row + " form[data-form='extend'] input[name='reason']")).sendKeys("等待省厅批复");
+      officer.click(By.cssSelector(row + " form[data-form='extend'] button[type='submit']"));
+      officer.waitForText(By.cssSelector(row), "延期申请待审批");
+
+      office.waitFor(By.cssSelector("#obligation-rows " + row + " [data-extension]"));
+      office.click(By.cssSelector("#obligation-rows " + row + " button[data-decide]"));
+      office.waitForText(By.cssSelector("#obligation-rows " + row + " .extension-impact"), "同意后的影响");
+      office.screenshot("extension-decision");
+      office.click(By.cssSelector("#obligation-rows " + row + " button[data-approve]"));
+      new org.openqa.selenium.support.ui.WebDriverWait(officer.driver, java.time.Duration.ofSeconds(15))
+          .until(d -> !d.findElement(By.cssSelector(row)).getText().contains("延期申请待审批"));
+      assertThat(officer.driver.findElement(By.cssSelector(row + " td[data-label]:nth-of-type(4)")).getText()).contains(due.plusDays(7).toString());
+      assertThat(officer.scriptErrors()).isEmpty();
+      assertThat(office.scriptErrors()).isEmpty();
+    }
+  }
+
+  @Test
   @DisplayName("a stale edit shows 'someone changed this' with the new version instead of losing it")
   void conflictIsShown() {
     var id = newObligation("浏览器测试：冲突");

@@ -43,4 +43,20 @@ class AgendaDraftTest {
     assertThat(ranked.getJsonObject(3).getBoolean("onAgenda")).isTrue();
     assertThat(ranked.getJsonObject(3).getString("agendaTitle")).isEqualTo("事项c（部门c）");
   }
+
+  @Test
+  @DisplayName("a waiting extension request joins its obligation's proposal, or proposes a green one, its working days at stake")
+  void extensions() {
+    var plan = new JsonObject().put("projectId", "p1").put("projectName", "项目一").put("items", new JsonArray()
+        .add(item("a", "blocked", "site", false, "green", 5)).add(item("e", "accepted", "approval", true, "green", 9)));
+    var asked = new JsonArray().add(new JsonObject().put("id", "x1").put("obligationId", "e").put("requestedDueOn", "2031-04-01").put("slipWorkdays", 6))
+        .add(new JsonObject().put("id", "x2").put("obligationId", "a").put("slipWorkdays", 2))
+        .add(new JsonObject().put("id", "x3").put("obligationId", "elsewhere").put("slipWorkdays", 9));
+    var proposals = AgendaDraft.withExtensions(AgendaDraft.proposals(plan, new JsonArray()), asked, plan);
+    assertThat(proposals).extracting(p -> p.getString("obligationId")).containsExactly("a", "e");
+    assertThat(proposals.get(0).getJsonArray("reasons").getList()).containsExactly("blocked", "extension");
+    assertThat(proposals.get(1).getJsonArray("reasons").getList()).containsExactly("extension");
+    assertThat(proposals.get(1).getInteger("costDays")).isEqualTo(6);
+    assertThat(AgendaDraft.rank(proposals, Set.of()).getJsonObject(0).getString("obligationId")).isEqualTo("e");
+  }
 }
