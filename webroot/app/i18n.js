@@ -153,6 +153,8 @@ const words = {
   'kpi.late': ['逾期', 'Late'], 'kpi.nearlyLate': ['临期', 'Nearly late'], 'kpi.leaders': ['挂钩领导', 'Leaders'],
   'kpi.onTrack': ['正常', 'On track'], 'kpi.atRisk': ['有风险', 'At risk'], 'kpi.permits': ['五证联发用时', 'Five-permit bundles'],
   'kpi.hours': ['小时', 'hours'], 'kpi.acceptHours': ['受理用时中位数（小时）', 'Median hours to accept'],
+  'kpi.reminders': ['收到催办', 'Reminders'], 'kpi.supervisions': ['督办/按期答复', 'Supervisions / answered on time'],
+  'kpi.extensions': ['延期申请', 'Extensions asked'],
   'kpi.deficient': ['容缺待补正/已过期', 'Accepted with deficiency: outstanding / expired'], 'kpi.needs': ['企业需求', 'Company needs'],
   'nav.console': ['图查询', 'Cypher console'], 'console.run': ['运行 (Ctrl+Enter)', 'Run (Ctrl+Enter)'],
   'console.params': ['参数（JSON）', 'Parameters (JSON)'], 'console.plan': ['执行计划', 'Plan'],

@@ -129,9 +129,13 @@ function departmentTable(departments) {
       h('td', {}, String(d.overdue)),
       h('td', {}, d.onTimePercent === null ? '—' : `${d.onTimePercent}%`),
       h('td', {}, d.medianHoursToAccept ?? '—'),
-      h('td', { class: d.deficienciesExpired > 0 ? 'error' : '' }, `${d.deficienciesOutstanding} / ${d.deficienciesExpired}`)));
-  return section('table.department', h('div', { id: 'department-table' },
-    table(['table.department', 'table.open', 'table.overdue', 'table.onTime', 'kpi.acceptHours', 'kpi.deficient'], rows)));
+      h('td', { class: d.deficienciesExpired > 0 ? 'error' : '' }, `${d.deficienciesOutstanding} / ${d.deficienciesExpired}`),
+      h('td', {}, String(d.reminders)),
+      h('td', { class: d.supervisions > d.supervisionsAnsweredOnTime ? 'error' : '' }, `${d.supervisions} / ${d.supervisionsAnsweredOnTime}`),
+      h('td', {}, String(d.extensions))));
+  return section('table.department', h('div', { id: 'department-table', class: 'scroll-x' },
+    table(['table.department', 'table.open', 'table.overdue', 'table.onTime', 'kpi.acceptHours', 'kpi.deficient',
+      'kpi.reminders', 'kpi.supervisions', 'kpi.extensions'], rows)));
 }
 
 /** A saved query an analyst published: its name and its first rows, as a bar chart when they are labels and numbers. */

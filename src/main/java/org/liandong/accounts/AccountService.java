@@ -155,6 +155,8 @@ public final class AccountService {
 
   /** Every node forgets the ended sessions and closes their sockets. */
   private void announce(JsonObject ended) {
+    // this node at once, before the request that ended them is answered; the others by the bus
+    forget(ended);
     vertx.eventBus().publish(Addresses.SESSIONS_ENDED, ended);
   }
 

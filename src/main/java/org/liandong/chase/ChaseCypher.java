@@ -68,6 +68,9 @@ final class ChaseCypher {
       RETURN s {.*} AS supervision
       """;
 
+  /** One more 催办 on the obligation's record, for its department's 绩效考核 (a count, not an edit: the version stays). */
+  static final String REMINDED = "MATCH (o:Obligation {id: $id}) SET o.reminders = coalesce(o.reminders, 0) + 1";
+
   /** 督办 past their response deadline without an answer. */
   static final String UNANSWERED = """
       MATCH (s:Supervision {status: 'open'})-[:ABOUT]->(o:Obligation)-[:FOR]->(p:Project)

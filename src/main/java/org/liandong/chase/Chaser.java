@@ -153,13 +153,12 @@ public final class Chaser {
                   r.get("supervision").asMap(), channels)));
               return null;
             });
-    return opened.compose(v -> deliver(tx, fresh)).map(created -> {
+    return opened.compose(v -> deliver(tx, fresh)).compose(created -> {
       boolean reminded = created.stream().anyMatch(n -> NoticeKind.overdue.name().equals(n.get("kind")));
-      if (reminded) {
-        tx.record(new Entry(SYSTEM, "obligation.reminded", "Obligation", id, projectId, null,
-            Map.of("dueOn", String.valueOf(date(c.get("dueOn"))), "departmentName", c.get("departmentName").asString()), channels));
-      }
-      return created.size();
+      if (!reminded) return Future.succeededFuture(created.size());
+      tx.record(new Entry(SYSTEM, "obligation.reminded", "Obligation", id, projectId, null,
+          Map.of("dueOn", String.valueOf(date(c.get("dueOn"))), "departmentName", c.get("departmentName").asString()), channels));
+      return tx.run(ChaseCypher.REMINDED, Map.of("id", id)).map(created.size());
     });
   }
 

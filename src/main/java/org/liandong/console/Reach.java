@@ -24,7 +24,7 @@ final class Reach {
           "signedOn", "targetStartOn", "targetCompleteOn", "startedOn"),
       "Obligation", with("title", "kind", "track", "status", "durationDays", "dueOn", "doneOn", "doneAt", "acceptedAt",
           "dispatchedAt", "deficiencyDueOn", "deficiencyExpiredOn", "blockedReason", "note", "assisted", "needSource",
-          "feedback", "feedbackAt", "evaluation", "evaluationNote", "evaluatedAt"),
+          "feedback", "feedbackAt", "evaluation", "evaluationNote", "evaluatedAt", "reminders", "returnReason", "returnedAt"),
       "Meeting", with("title", "startsAt", "location", "status", "openedAt", "closedAt", "focusItemId", "focusTitle", "focusAt"),
       "AgendaItem", with("title", "position", "projectId"),
       "Decision", with("text", "agendaItemId", "by", "byName", "at"),

@@ -25,7 +25,11 @@ final class KpiCypher {
              reduce(t = 0.0, p IN ps | t + p.investmentYi) AS totalInvestmentYi
       """;
 
-  /** Per department (绩效考核): on-time completion, response, overdue, 容缺 outstanding and expired. */
+  /**
+   * Per department (绩效考核): on-time completion, response, overdue, 容缺 outstanding and
+   * expired; and how it was chased: 催办 received, 督办 received and answered on time, extension
+   * requests, 容缺 that lapsed.
+   */
   static final String DEPARTMENTS = """
       MATCH (d:Department)-[:OWES]->(o:Obligation)
       WITH d, o, o.status AS status
@@ -36,7 +40,12 @@ final class KpiCypher {
              count(CASE WHEN status = 'deficient' THEN 1 END) AS deficient,
              count(CASE WHEN (status = 'deficient' AND o.deficiencyDueOn < $today) OR (status = 'blocked' AND o.deficiencyExpiredOn IS NOT NULL) THEN 1 END) AS deficiencyExpired,
              collect(CASE WHEN o.acceptedAt IS NOT NULL AND o.dispatchedAt IS NOT NULL
-                          THEN duration.inSeconds(o.dispatchedAt, o.acceptedAt).seconds END) AS acceptSeconds
+                          THEN duration.inSeconds(o.dispatchedAt, o.acceptedAt).seconds END) AS acceptSeconds,
+             sum(coalesce(o.reminders, 0)) AS reminders,
+             sum(COUNT { (x:Extension)-[:EXTENDS]->(o) }) AS extensions,
+             count(o.deficiencyExpiredOn) AS lapses,
+             COUNT { (s:Supervision) WHERE s.departmentId = d.id } AS supervisions,
+             COUNT { (s:Supervision) WHERE s.departmentId = d.id AND s.onTime } AS supervisionsAnsweredOnTime
       ORDER BY overdue DESC, name
       """;
 

@@ -47,7 +47,12 @@ final class KpiDetails {
           .put("medianHoursToAccept", medianHours(r.get("acceptSeconds")))
           .put("overdue", r.get("overdue").asLong())
           .put("deficienciesOutstanding", r.get("deficient").asLong())
-          .put("deficienciesExpired", r.get("deficiencyExpired").asLong()));
+          .put("deficienciesExpired", r.get("deficiencyExpired").asLong())
+          .put("reminders", r.get("reminders").asLong())
+          .put("supervisions", r.get("supervisions").asLong())
+          .put("supervisionsAnsweredOnTime", r.get("supervisionsAnsweredOnTime").asLong())
+          .put("extensions", r.get("extensions").asLong())
+          .put("lapses", r.get("lapses").asLong()));
     }
     return out;
   }

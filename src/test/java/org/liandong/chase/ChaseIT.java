@@ -109,6 +109,13 @@ class ChaseIT {
     assertThat(kinds(leader, id)).contains("supervisionAnswered");
     sweepOn("2031-03-17");
     assertThat(supervisions(id).get(0).getString("status")).as("an answered 督办 does not escalate").isEqualTo("answered");
+
+    // 绩效考核 counts how the department was chased
+    var housing = coordinator.get("/api/kpis").json().getJsonArray("departments").stream().map(JsonObject.class::cast)
+        .filter(d -> "d-zj-housing".equals(d.getString("id"))).findFirst().orElseThrow();
+    assertThat(housing.getLong("reminders")).isGreaterThanOrEqualTo(1);
+    assertThat(housing.getLong("supervisions")).isGreaterThanOrEqualTo(1);
+    assertThat(housing.getLong("supervisionsAnsweredOnTime")).isGreaterThanOrEqualTo(1);
   }
 
   static List<JsonObject> supervisions(String obligationId) {
