@@ -119,6 +119,8 @@ const words = {
   'draft.reason.blocked': ['受阻', 'blocked'], 'draft.reason.tight': ['关键路径时差不足', 'critical path short of float'],
   'draft.reason.need': ['企业诉求待响应', 'company need awaiting a response'],
   'action.extend': ['申请延期', 'Ask for more time'], 'action.sendBack': ['退回', 'Send back'],
+  'deficiency.documents': ['补正材料清单', 'Documents still to come'], 'deficiency.documentsHint': ['补正材料清单，每行一项', 'Documents still to come, one a line'],
+  'deficiency.received': ['已收 {n} / {total} 项', '{n} of {total} received'],
   'extension.reason': ['理由', 'Reason'], 'extension.dueOn': ['延期至', 'New due date'], 'extension.send': ['提交申请', 'Send the request'],
   'extension.pending': ['延期申请待审批：至 {date}', 'Extension asked: to {date}, waiting for the office'],
   'extension.returned': ['已退回，待推进办改派', 'Sent back; the office re-dispatches it'],

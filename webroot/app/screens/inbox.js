@@ -82,6 +82,7 @@ export async function render(root, { user, params }) {
       h('td', {}, o.title, o.assisted ? h('span', { class: 'badge' }, t('need.assisted')) : null,
         o.kind === 'need' ? h('div', { class: 'muted' }, `${t('need.stage')}: ${t(`needStage.${o.needStage}`)}`) : null,
         o.blockedReason ? h('div', { class: 'muted' }, `${t('action.reason')}: ${o.blockedReason}`) : null,
+        o.missingDocuments?.length && (o.status === 'deficient' || o.deficiencyExpired) ? checklist(o, mine) : null,
         o.note ? h('div', { class: 'muted' }, `${t('inbox.note')}: ${o.note}`) : null,
         supervisions.has(o.id) ? supervision(supervisions.get(o.id), mine) : null,
         o.pendingExtension ? h('div', { class: 'muted request-note', dataset: { pending: o.pendingExtension.id } },
@@ -117,7 +118,7 @@ export async function render(root, { user, params }) {
     const order = ['accepted', 'in_progress', 'done', 'deficient', 'blocked', 'dispatched'];
     for (const to of [...o.actions.moves].sort((a, b) => order.indexOf(a) - order.indexOf(b))) {
       const action = name(to);
-      if (to === 'deficient') box.append(withInput(action, 'date', 'action.deadline', v => move('deficient', { deficiencyDueOn: v })()));
+      if (to === 'deficient') box.append(deficiencyForm(o, move));
       else if (to === 'blocked') box.append(withInput(action, 'text', 'action.reason', v => move('blocked', { blockedReason: v })()));
       else {
         box.append(h('button', { type: 'button', class: action === 'done' || action === 'accept' ? '' : 'secondary',
@@ -134,6 +135,40 @@ export async function render(root, { user, params }) {
     if (o.actions.sendBack) box.append(withInput('sendBack', 'text', 'extension.reason',
       v => ask(() => api.post(`/api/obligations/${o.id}/return`, { version: o.version, reason: v }))()));
     return box;
+  }
+
+  /** 容缺受理: the deadline and the 补正材料清单, one document a line (a list there already is kept). */
+  function deficiencyForm(o, move) {
+    const due = h('input', { type: 'date', name: 'deficiencyDueOn', required: true, 'aria-label': t('action.deadline') });
+    const docs = h('textarea', { name: 'missingDocuments', rows: 3, 'aria-label': t('deficiency.documents'), placeholder: t('deficiency.documentsHint') });
+    if (o.missingDocuments?.length) docs.value = o.missingDocuments.join('\n');
+    const form = h('form', { class: 'inline', hidden: true, dataset: { form: 'deficient' } },
+      h('label', { class: 'muted small' }, t('action.deadline')), due, docs, h('button', { type: 'submit' }, t('action.save')));
+    form.addEventListener('submit', e => {
+      e.preventDefault();
+      const list = [...new Set(docs.value.split('\n').map(x => x.trim()).filter(Boolean))];
+      if (!due.value) return;
+      move('deficient', { deficiencyDueOn: due.value, ...(list.length ? { missingDocuments: list } : {}) })();
+    });
+    const open = h('button', { type: 'button', class: 'secondary', dataset: { action: 'deficient' },
+      onclick: () => { form.hidden = !form.hidden; if (!form.hidden) due.focus(); } }, t('action.deficient'));
+    return h('span', {}, open, form);
+  }
+
+  /** The 补正材料清单 of a 容缺: ticked as each document comes, at the version the card shows. */
+  function checklist(o, mine) {
+    const received = new Set(o.documentsReceived || []);
+    return h('ul', { class: 'checklist', dataset: { checklist: o.id } }, o.missingDocuments.map(doc => {
+      const box = h('input', { type: 'checkbox', checked: received.has(doc), disabled: !mine || o.status !== 'deficient', dataset: { document: doc } });
+      box.addEventListener('change', async () => {
+        const next = o.missingDocuments.filter(d => d === doc ? box.checked : received.has(d));
+        box.disabled = true;
+        try { await api.patch(`/api/obligations/${o.id}`, { version: o.version, documentsReceived: next }); }
+        catch (e) { if (e.status === 409) conflicts.set(o.id, e.body.current); banner(explain(e)); }
+        await load();
+      });
+      return h('li', {}, h('label', { class: 'check' }, box, doc));
+    }), h('li', { class: 'muted small' }, t('deficiency.received', { n: received.size, total: o.missingDocuments.length })));
   }
 
   function extensionForm(o, ask) {

@@ -112,6 +112,8 @@ final class ObligationCypher {
   static final String EXPIRED_DEFICIENCIES = """
       MATCH (d:Department)-[:OWES]->(o:Obligation {status: 'deficient'})-[:FOR]->(p:Project)
       WHERE o.deficiencyDueOn < $today AND o.deficiencyExpiredOn IS NULL
+        // every document on the 补正材料清单 received: nothing lapses (the officer moves it on)
+        AND (o.missingDocuments IS NULL OR size(coalesce(o.documentsReceived, [])) < size(o.missingDocuments))
       RETURN o.id AS id, d.id AS departmentId, p.id AS projectId LIMIT 500
       """;
 

@@ -16,7 +16,8 @@ public final class ObligationRoutes implements Routes {
           "evaluationNote")
       .with(Body.Kind.DATE, "dueOn", "deficiencyDueOn")
       .with(Body.Kind.INTEGER, "durationDays", "evaluation")
-      .with(Body.Kind.BOOL, "assisted");
+      .with(Body.Kind.BOOL, "assisted")
+      .with(Body.Kind.TEXTS, "missingDocuments", "documentsReceived");
 
   private final ObligationService obligations;
   private final TrackTemplates templates;

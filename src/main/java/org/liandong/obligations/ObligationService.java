@@ -218,10 +218,39 @@ public final class ObligationService {
       problems.add("deficiencyDueOn", Text.of("the deadline for the missing documents cannot be in the past (today is " + today() + ")",
           "补正材料的截止日期不能早于今天（" + today() + "）"));
     }
+    documents(before, changes, to, problems);
     if (to == Status.blocked && changes.get("blockedReason") == null && before.get("blockedReason") == null) {
       problems.add("blockedReason", Text.of("say what blocks it", "请说明受阻原因"));
     }
     return problems.orElse(422, Future::succeededFuture);
+  }
+
+  /**
+   * The 补正材料清单: a new 容缺 acceptance lists the documents still to come; what is ticked off
+   * as received must be on the list; a list only belongs to an obligation in 容缺.
+   */
+  @SuppressWarnings("unchecked")
+  private static void documents(Map<String, Object> before, Map<String, Object> changes, Status to, Failure.Problems problems) {
+    var from = before.get("status");
+    var listed = changes.containsKey("missingDocuments") ? (List<String>) changes.get("missingDocuments")
+        : (List<String>) before.get("missingDocuments");
+    if (to == Status.deficient && !Status.deficient.name().equals(from) && (listed == null || listed.isEmpty())) {
+      problems.add("missingDocuments", Text.of("容缺受理 lists the documents still to come (the 补正材料清单), one per item",
+          "容缺受理须列出补正材料清单（每项一份材料）"));
+    }
+    if ((changes.containsKey("missingDocuments") || changes.containsKey("documentsReceived")) && to != Status.deficient) {
+      problems.add("missingDocuments", Text.of("the list of missing documents belongs to an obligation accepted with deficiency",
+          "补正材料清单只用于容缺受理的事项"));
+      return;
+    }
+    var received = (List<String>) changes.get("documentsReceived");
+    if (received != null && listed != null && !listed.containsAll(received)) {
+      var unknown = received.stream().filter(d -> !listed.contains(d)).toList();
+      problems.add("documentsReceived", Text.of("not on the list of missing documents: " + String.join(", ", unknown),
+          "不在补正材料清单中：" + String.join("、", unknown)));
+    }
+    // a new list starts with nothing received
+    if (changes.containsKey("missingDocuments") && !changes.containsKey("documentsReceived")) changes.put("documentsReceived", List.of());
   }
 
   private Future<Void> needFeedback(Map<String, Object> before, Map<String, Object> changes, Status to) {

@@ -17,7 +17,8 @@ public final class Vocabulary {
   public static final Map<String, List<String>> NEED_SOURCES = ordered(
       "visit", "走访收集", "Visit", "online", "线上反映", "Online", "meeting", "会议提出", "Meeting", "other", "其他", "Other");
   /** What an officer may change on an obligation its department owes; the rest is the service office's. */
-  public static final List<String> WORKFLOW_FIELDS = List.of("status", "note", "deficiencyDueOn", "blockedReason");
+  public static final List<String> WORKFLOW_FIELDS = List.of("status", "note", "deficiencyDueOn", "blockedReason",
+      "missingDocuments", "documentsReceived");
 
   private static Map<String, List<String>> ordered(String... triples) {
     var out = new java.util.LinkedHashMap<String, List<String>>();

@@ -228,6 +228,32 @@ class DashboardBrowserIT {
   }
 
   @Test
+  @DisplayName("容缺 on a phone: the officer accepts with a deadline and the 补正材料清单, then ticks each document as it comes")
+  void deficiencyChecklist() {
+    var id = newObligation("浏览器测试：容缺清单");
+    var zone = java.time.ZoneId.of("Asia/Shanghai");
+    try (var b = Browser.open(port, 390, 844)) {
+      b.login("demo-officer").go("#/inbox");
+      var row = "tr[data-obligation='" + id + "']";
+      b.click(By.cssSelector(row + " button[data-action='accept']"));
+      b.waitFor(By.cssSelector(row + "[data-status='accepted']"));
+      b.click(By.cssSelector(row + " button[data-action='deficient']"));
+      b.script("arguments[0].value = arguments[1]", b.driver.findElement(By.cssSelector(row + " form[data-form='deficient'] input[name='deficiencyDueOn']")),
+          LocalDate.now(zone).plusDays(5).toString());
+      b.driver.findElement(By.cssSelector(row + " form[data-form='deficient'] textarea")).sendKeys("消防设计文件\n节能评估报告");
+      b.click(By.cssSelector(row + " form[data-form='deficient'] button[type='submit']"));
+      b.waitFor(By.cssSelector(row + "[data-status='deficient'] ul[data-checklist]"));
+      b.waitForText(By.cssSelector(row + " ul[data-checklist]"), "已收 0 / 2 项");
+      b.click(By.cssSelector(row + " input[data-document='消防设计文件']"));
+      b.waitForText(By.cssSelector(row + " ul[data-checklist]"), "已收 1 / 2 项");
+      assertThat(coordinator.get("/api/obligations/" + id).json().getJsonArray("documentsReceived").getList()).containsExactly("消防设计文件");
+      assertThat(b.smallTapTargets()).isEmpty();
+      b.screenshot("inbox-deficiency-390");
+      assertThat(b.scriptErrors()).isEmpty();
+    }
+  }
+
+  @Test
   @DisplayName("a stale edit shows 'someone changed this' with the new version instead of losing it")
   void conflictIsShown() {
     var id = newObligation("浏览器测试：冲突");

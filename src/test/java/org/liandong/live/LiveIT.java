@@ -232,7 +232,7 @@ class LiveIT {
           .put("deficiencyDueOn", today.minusDays(1).toString()));
       assertThat(past.status()).as("a deadline in the past").isEqualTo(422);
       var r = housing.patch("/api/obligations/" + id, new JsonObject().put("version", 1).put("status", "deficient")
-          .put("deficiencyDueOn", today.toString()));
+          .put("deficiencyDueOn", today.toString()).put("missingDocuments", new JsonArray().add("消防设计审查意见书")));
       assertThat(r.status()).isEqualTo(200);
       // the next day, on the server's clock
       var tomorrow = java.time.Clock.fixed(today.plusDays(1).atTime(9, 0).atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant(),

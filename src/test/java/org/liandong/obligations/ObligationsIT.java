@@ -154,14 +154,28 @@ class ObligationsIT {
         .put("deficiencyDueOn", today.minusDays(1).toString()));
     assertThat(past.status()).isEqualTo(422);
     assertThat(past.json().getJsonObject("fieldsZh").getString("deficiencyDueOn")).contains("不能早于今天");
-    var ok = officer.patch("/api/obligations/" + id, new JsonObject().put("version", 1).put("status", "deficient")
+    var unlisted = officer.patch("/api/obligations/" + id, new JsonObject().put("version", 1).put("status", "deficient")
         .put("deficiencyDueOn", today.plusDays(3).toString()));
+    assertThat(unlisted.status()).as("容缺 lists the documents to come").isEqualTo(422);
+    assertThat(unlisted.json().getJsonObject("fieldsZh").getString("missingDocuments")).contains("补正材料清单");
+    var ok = officer.patch("/api/obligations/" + id, new JsonObject().put("version", 1).put("status", "deficient")
+        .put("deficiencyDueOn", today.plusDays(3).toString())
+        .put("missingDocuments", new io.vertx.core.json.JsonArray().add("环评批复").add("水土保持方案")));
     assertThat(ok.status()).as(ok.toString()).isEqualTo(200);
     assertThat(ok.json().getBoolean("deficiencyExpired")).isFalse();
+    assertThat(ok.json().getJsonArray("documentsReceived").getList()).isEmpty();
+    var stray = officer.patch("/api/obligations/" + id, new JsonObject().put("version", 2)
+        .put("documentsReceived", new io.vertx.core.json.JsonArray().add("营业执照")));
+    assertThat(stray.status()).isEqualTo(422);
+    assertThat(stray.json().getJsonObject("fieldsZh").getString("documentsReceived")).contains("营业执照");
+    var ticked = officer.patch("/api/obligations/" + id, new JsonObject().put("version", 2)
+        .put("documentsReceived", new io.vertx.core.json.JsonArray().add("环评批复")));
+    assertThat(ticked.status()).as(ticked.toString()).isEqualTo(200);
+    assertThat(ticked.json().getJsonArray("documentsReceived").getList()).containsExactly("环评批复");
 
-    var done = officer.patch("/api/obligations/" + id, new JsonObject().put("version", 2).put("status", "done"));
+    var done = officer.patch("/api/obligations/" + id, new JsonObject().put("version", 3).put("status", "done"));
     assertThat(done.json().getString("doneOn")).isNotNull();
-    var reopen = officer.patch("/api/obligations/" + id, new JsonObject().put("version", 3).put("status", "in_progress"));
+    var reopen = officer.patch("/api/obligations/" + id, new JsonObject().put("version", 4).put("status", "in_progress"));
     assertThat(reopen.status()).isEqualTo(403);
   }
 
@@ -307,5 +321,24 @@ class ObligationsIT {
     assertThat(evaluated.json().getString("needStage")).isEqualTo("evaluated");
     assertThat(coordinator.patch("/api/obligations/" + id, new JsonObject().put("version", 4).put("evaluation", 9)).status())
         .isEqualTo(400);
+  }
+
+  @Test
+  @DisplayName("a 容缺 whose listed documents have all come does not lapse when its deadline passes")
+  void documentsInTime() {
+    var id = newHousingObligation("测试：补正材料齐全").getString("id");
+    var zone = java.time.ZoneId.of("Asia/Shanghai");
+    var today = LocalDate.now(zone);
+    var accepted = officer.patch("/api/obligations/" + id, new JsonObject().put("version", 1).put("status", "deficient")
+        .put("deficiencyDueOn", today.toString()).put("missingDocuments", new io.vertx.core.json.JsonArray().add("消防设计文件")));
+    assertThat(accepted.status()).isEqualTo(200);
+    assertThat(officer.patch("/api/obligations/" + id, new JsonObject().put("version", 2)
+        .put("documentsReceived", new io.vertx.core.json.JsonArray().add("消防设计文件"))).status()).isEqualTo(200);
+    var tomorrow = java.time.Clock.fixed(today.plusDays(1).atTime(9, 0).atZone(zone).toInstant(), zone);
+    new ObligationService(TestServer.get().graph(), new org.liandong.accounts.Policy(), tomorrow)
+        .expireDeficiencies().toCompletionStage().toCompletableFuture().join();
+    var after = officer.get("/api/obligations/" + id).json();
+    assertThat(after.getString("status")).isEqualTo("deficient");
+    assertThat(after.getValue("deficiencyExpiredOn")).isNull();
   }
 }
