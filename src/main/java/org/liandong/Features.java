@@ -21,7 +21,6 @@ import org.liandong.live.LiveVerticle;
 import org.liandong.meetings.MeetingRoutes;
 import org.liandong.meetings.MeetingService;
 import org.liandong.meta.MetaRoutes;
-import org.liandong.obligations.DeficiencyWatch;
 import org.liandong.obligations.ObligationRoutes;
 import org.liandong.obligations.ObligationService;
 import org.liandong.projects.ProjectRoutes;
@@ -87,8 +86,12 @@ final class Features {
     retention = new Retention(graph, rules, config.retention().every(), config.live().replayWindow(), clock);
     chaser = new org.liandong.chase.Chaser(graph, new org.liandong.chase.ChaseRules(new org.liandong.chase.ChaseRules.Settings(
         config.chase().remindDays(), config.chase().escalateDays(), config.chase().respondDays()), calendar), clock);
-    background.addAll(List.of(live, new DeficiencyWatch(obligations, config.deficiencyCheckSeconds()), retention,
-        new org.liandong.chase.ChaseWatch(chaser, config.chase().everySeconds())));
+    // the 督办 sweep starts half an interval in, so it does not meet the 容缺 check at every tick
+    background.addAll(List.of(live, retention,
+        new org.liandong.support.Every("容缺: deficiency deadlines passed, departments and champions told",
+            config.deficiencyCheckSeconds(), 0, obligations::expireDeficiencies),
+        new org.liandong.support.Every("督办: notifications sent", config.chase().everySeconds(),
+            config.chase().everySeconds() * 500L + 1, chaser::sweep)));
   }
 
   Policy policy() {
