@@ -15,11 +15,14 @@ import java.util.TreeMap;
 public final class Json {
   private Json() {}
 
+  /** Secrets kept on nodes that never leave the server: not in answers, events or the change log. */
+  private static final java.util.Set<String> SECRETS = java.util.Set.of("passwordHash", "kioskKeyHash");
+
   public static JsonObject object(Map<String, ?> map) {
     var out = new JsonObject();
     // sorted keys make responses and change-log snapshots stable to read and to diff
     new TreeMap<>(map).forEach((k, v) -> {
-      if (!k.startsWith("_") && !"passwordHash".equals(k)) out.put(k, value(v));
+      if (!k.startsWith("_") && !SECRETS.contains(k)) out.put(k, value(v));
     });
     return out;
   }

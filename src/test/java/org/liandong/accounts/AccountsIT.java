@@ -152,7 +152,13 @@ class AccountsIT {
     assertThat(off.status()).isEqualTo(200);
     assertThat(kiosk(second.json().getString("key")).status()).as("a deactivated wall account").isEqualTo(401);
 
-    var leak = TestServer.api().as("demo-analyst").post("/api/console/query", new JsonObject().put("cypher", "MATCH (u:User) RETURN u.kioskKeyHash"));
+    var analyst = TestServer.api().as("demo-analyst");
+    var leak = analyst.post("/api/console/query", new JsonObject().put("cypher", "MATCH (u:User) RETURN u.kioskKeyHash"));
     assertThat(leak.status()).isEqualTo(422);
+    // the deactivation's change record names the account as it was, less its secrets
+    var changes = analyst.post("/api/console/query", new JsonObject().put("cypher",
+        "MATCH (c:Change) WHERE c.entityId = $id RETURN c.type, c.before, c.after").put("params", new JsonObject().put("id", id)));
+    assertThat(changes.status()).isEqualTo(200);
+    assertThat(changes.body()).contains("user.updated").doesNotContain("kioskKeyHash").doesNotContain("passwordHash");
   }
 }
