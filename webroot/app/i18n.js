@@ -111,7 +111,7 @@ const words = {
   'supervision.respondBy': ['请于 {date} 前答复整改计划', 'answer with a plan by {date}'],
   'supervision.plan': ['整改计划', 'Plan'], 'supervision.planBy': ['计划完成日期', 'Done by'],
   'supervision.answer': ['答复督办', 'Answer'], 'supervision.answered': ['督办已答复', 'Supervision answered'],
-  'draft.open': ['按图谱起草议程', 'Draft the agenda from the graph'], 'draft.title': ['议程草稿（按影响工期排序）', 'Draft agenda (by the project days at stake)'],
+  'draft.title': ['议程草稿（按影响工期排序）', 'Draft agenda (by the project days at stake)'],
   'draft.take': ['加入议程并邀请部门', 'Add and invite the department'], 'draft.taken': ['已在议程中', 'On the agenda'],
   'draft.none': ['图谱中没有需要会办的事项。', 'Nothing in the graph needs this meeting.'], 'draft.again': ['重新起草', 'Draft again'],
   'draft.cost': ['影响工期 {n} 个工作日', '{n} working days at stake'],

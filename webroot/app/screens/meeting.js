@@ -51,8 +51,11 @@ export async function render(root, { params }) {
       `${item.title}|${item.id === m.focusItemId}|${manage}|${m.actions.chair && !closed}|${m.agenda.indexOf(item)}|${m.agenda.length}`);
     agendaForm.hidden = !manage;
     draftEl.hidden = !manage;
-    if (manage && !draftEl.firstChild) draftEl.append(h('button', { type: 'button', class: 'secondary', id: 'draft-open',
-      onclick: e => busy(e.currentTarget, drawDraft) }, t('draft.open')));
+    // the office opens a meeting to be held and finds its agenda already drafted from the graph
+    if (manage && !draftEl.firstChild) {
+      draftEl.append(h('p', { class: 'muted' }, t('common.loading')));
+      drawDraft().catch(e => fill(draftEl, h('p', { class: 'error' }, explain(e))));
+    }
     inviteForm.hidden = !manage;
     keyed(invitedEl, [...m.invited.departments.map(d => ({ ...d, kind: 'department' })), ...m.invited.people.map(p => ({ ...p, kind: 'person' }))],
       x => x.id, x => h('li', { dataset: { invited: x.id } }, x.kind === 'department' ? h('strong', {}, x.name) : x.displayName,
