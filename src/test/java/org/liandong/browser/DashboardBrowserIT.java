@@ -499,9 +499,14 @@ class DashboardBrowserIT {
         if (size[0] == 1920) {
           long reds = (Long) b.script("return document.querySelectorAll('#wall-projects tr[data-light=red]').length");
           if (reds > 1) {
-            var first = b.waitFor(By.cssSelector("#wall-spotlight .wall-spot")).getAttribute("data-project");
-            new org.openqa.selenium.support.ui.WebDriverWait(b.driver, java.time.Duration.ofSeconds(25)).until(d ->
-                !first.equals(d.findElement(By.cssSelector("#wall-spotlight .wall-spot")).getAttribute("data-project")));
+            // read in one step each time: the spotlight is drawn anew as it turns
+            b.waitFor(By.cssSelector("#wall-spotlight .wall-spot"));
+            var spot = "return document.querySelector('#wall-spotlight .wall-spot')?.dataset.project";
+            var first = (String) b.script(spot);
+            new org.openqa.selenium.support.ui.WebDriverWait(b.driver, java.time.Duration.ofSeconds(25)).until(d -> {
+              var now = (String) b.script(spot);
+              return now != null && !now.equals(first);
+            });
           }
         }
         assertThat(b.scriptErrors()).isEmpty();
