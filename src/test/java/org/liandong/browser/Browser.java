@@ -114,8 +114,14 @@ final class Browser implements AutoCloseable {
     new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.numberOfElementsToBe(by, 0));
   }
 
+  /** Clicks what the page shows now: a row redrawn by the live feed between finding and clicking is found again. */
   void click(By by) {
-    new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.elementToBeClickable(by)).click();
+    new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+      var element = ExpectedConditions.elementToBeClickable(by).apply(d);
+      if (element == null) return false;
+      element.click();
+      return true;
+    });
   }
 
   void screenshot(String name) {
