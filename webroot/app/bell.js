@@ -2,7 +2,7 @@
 // notice.created on my user: channel (the page that lists them sets it exactly again).
 import { api } from './api.js';
 import { t } from './i18n.js';
-import { h } from './ui.js';
+import { h, flash } from './ui.js';
 import { follow } from './live.js';
 
 let stop = null;
@@ -28,9 +28,7 @@ export async function ring(user) {
   stop = follow(`user:${user.id}`, m => {
     if (m.type === 'notice.created') {
       setUnread(count + 1);
-      bell.classList.remove('rung');
-      void bell.offsetWidth;
-      bell.classList.add('rung');
+      flash(bell);
     }
   });
 }

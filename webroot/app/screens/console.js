@@ -3,6 +3,7 @@ import { t, language } from '../i18n.js';
 import { h, fill, banner, explain, section, busy, time } from '../ui.js';
 import { cellText, chartable, barChart, resultTable } from '../results.js';
 import * as vendor from '../vendor.js';
+import { meta } from '../meta.js';
 
 const KEYWORDS = new Set(['MATCH', 'OPTIONAL', 'WHERE', 'RETURN', 'WITH', 'UNWIND', 'ORDER', 'BY', 'LIMIT', 'SKIP', 'DISTINCT', 'AS',
   'AND', 'OR', 'XOR', 'NOT', 'IN', 'IS', 'NULL', 'CALL', 'YIELD', 'UNION', 'ALL', 'CASE', 'WHEN', 'THEN', 'ELSE', 'END', 'EXISTS',
@@ -36,8 +37,7 @@ function runId() { return `run-${Date.now().toString(36)}-${Math.random().toStri
  * its answer as a paged table, a graph or a chart; saved queries and the history beside it.
  */
 export async function render(root) {
-  const echarts = await vendor.echarts();
-  const cytoscape = await vendor.cytoscape();
+  const [echarts, cytoscape, vocabulary] = await Promise.all([vendor.echarts(), vendor.cytoscape(), meta()]);
   const editor = h('textarea', { id: 'cypher', spellcheck: 'false', 'aria-label': 'Cypher', rows: 8 });
   editor.value = "MATCH (d:Department)-[:OWES]->(o:Obligation)-[:FOR]->(p:Project)\nWHERE o.status <> 'done'\nRETURN d.name AS department, count(o) AS open\nORDER BY open DESC LIMIT 10";
   const shade = h('pre', { class: 'shade', 'aria-hidden': 'true' });
@@ -240,7 +240,7 @@ export async function render(root) {
   function saveForm() {
     const name = h('input', { id: 'save-name', required: true, placeholder: t('console.name'), 'aria-label': t('console.name') });
     const description = h('input', { placeholder: t('console.description'), 'aria-label': t('console.description') });
-    const roles = ['analyst', 'leader', 'coordinator', 'officer', 'admin'].map(r => h('label', {}, h('input', { type: 'checkbox', value: r }), t(`role.${r}`)));
+    const roles = vocabulary.roles.map(r => h('label', {}, h('input', { type: 'checkbox', value: r }), t(`role.${r}`)));
     const tileBox = h('input', { type: 'checkbox', id: 'save-tile' });
     const form = h('form', { class: 'inline', id: 'save-form' }, name, description, h('span', { class: 'muted' }, t('console.share')), roles,
       h('label', { for: 'save-tile' }, tileBox, t('console.tile')), h('button', { type: 'submit' }, t('console.save')));

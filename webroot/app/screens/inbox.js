@@ -82,7 +82,7 @@ export async function render(root, { user, params }) {
       h('td', {}, o.title, o.assisted ? h('span', { class: 'badge' }, t('need.assisted')) : null,
         o.kind === 'need' ? h('div', { class: 'muted' }, `${t('need.stage')}: ${t(`needStage.${o.needStage}`)}`) : null,
         o.blockedReason ? h('div', { class: 'muted' }, `${t('action.reason')}: ${o.blockedReason}`) : null,
-        o.missingDocuments?.length && (o.status === 'deficient' || o.deficiencyExpired) ? checklist(o, mine) : null,
+        o.missingDocuments?.length && (o.status === 'deficient' || o.deficiencyExpired) ? checklist(o) : null,
         o.note ? h('div', { class: 'muted' }, `${t('inbox.note')}: ${o.note}`) : null,
         supervisions.has(o.id) ? supervision(supervisions.get(o.id), mine) : null,
         o.pendingExtension ? h('div', { class: 'muted request-note', dataset: { pending: o.pendingExtension.id } },
@@ -156,10 +156,10 @@ export async function render(root, { user, params }) {
   }
 
   /** The 补正材料清单 of a 容缺: ticked as each document comes, at the version the card shows. */
-  function checklist(o, mine) {
+  function checklist(o) {
     const received = new Set(o.documentsReceived || []);
     return h('ul', { class: 'checklist', dataset: { checklist: o.id } }, o.missingDocuments.map(doc => {
-      const box = h('input', { type: 'checkbox', checked: received.has(doc), disabled: !mine || o.status !== 'deficient', dataset: { document: doc } });
+      const box = h('input', { type: 'checkbox', checked: received.has(doc), disabled: !o.actions?.documents, dataset: { document: doc } });
       box.addEventListener('change', async () => {
         const next = o.missingDocuments.filter(d => d === doc ? box.checked : received.has(d));
         box.disabled = true;

@@ -1,8 +1,8 @@
 package org.liandong;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.vertx.core.Vertx;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +10,10 @@ import org.liandong.accounts.AccountRoutes;
 import org.liandong.accounts.AccountService;
 import org.liandong.accounts.AuthHandler;
 import org.liandong.accounts.Policy;
+import org.liandong.chase.ChaseRules;
+import org.liandong.chase.Chaser;
+import org.liandong.chase.NoticeRoutes;
+import org.liandong.chase.NoticeService;
 import org.liandong.console.ConsoleRoutes;
 import org.liandong.console.ConsoleService;
 import org.liandong.demo.DemoLoader;
@@ -18,11 +22,14 @@ import org.liandong.departments.DepartmentService;
 import org.liandong.live.LiveEndpoint;
 import org.liandong.live.LivePublisher;
 import org.liandong.live.LiveVerticle;
+import org.liandong.meetings.AgendaDraft;
 import org.liandong.meetings.MeetingRoutes;
 import org.liandong.meetings.MeetingService;
 import org.liandong.meta.MetaRoutes;
 import org.liandong.obligations.ObligationRoutes;
 import org.liandong.obligations.ObligationService;
+import org.liandong.obligations.Requests;
+import org.liandong.obligations.TrackTemplates;
 import org.liandong.projects.ProjectRoutes;
 import org.liandong.projects.ProjectService;
 import org.liandong.schedule.KpiRoutes;
@@ -32,6 +39,7 @@ import org.liandong.schedule.ScheduleService;
 import org.liandong.schedule.WorkCalendar;
 import org.liandong.storage.Graph;
 import org.liandong.storage.Retention;
+import org.liandong.support.Every;
 import org.liandong.support.Routes;
 import org.liandong.web.Contract;
 import org.liandong.web.HttpVerticle;
@@ -48,7 +56,7 @@ final class Features {
   private final List<VerticleBase> background = new ArrayList<>();
   private final PrometheusMeterRegistry registry;
   private final Policy policy = new Policy();
-  private final org.liandong.chase.Chaser chaser;
+  private final Chaser chaser;
 
   Features(Vertx vertx, Graph graph, AppConfig config, Clock clock, PrometheusMeterRegistry registry) {
     this.graph = graph;
@@ -62,21 +70,21 @@ final class Features {
     var console = new ConsoleService(vertx, graph, policy, config.console());
     var projects = new ProjectService(graph, policy, clock);
     var schedules = new ScheduleService(graph, clock, calendar, config.yellowFloatDays());
-    var notices = new org.liandong.chase.NoticeService(graph, policy, clock);
-    var requests = new org.liandong.obligations.Requests(graph, policy, clock, calendar);
-    var templates = new org.liandong.obligations.TrackTemplates(graph, obligations, projects, schedules, policy,
-        org.liandong.obligations.TrackTemplates.load(config.templatesDir()));
+    var notices = new NoticeService(graph, policy, clock);
+    var requests = new Requests(graph, policy, clock, calendar);
+    var templates = new TrackTemplates(graph, obligations, projects, schedules, policy,
+        TrackTemplates.load(config.templatesDir()));
     routes.addAll(List.of(
         new AccountRoutes(accounts, config.secureCookies(), config.demo()),
         new MetaRoutes(config.zone()),
         new DepartmentRoutes(new DepartmentService(graph, policy, clock)),
         new ProjectRoutes(projects),
         new ObligationRoutes(obligations, templates, requests),
-        new MeetingRoutes(meetings, new org.liandong.meetings.AgendaDraft(schedules, notices, requests, meetings, policy)),
+        new MeetingRoutes(meetings, new AgendaDraft(schedules, notices, requests, meetings, policy)),
         new KpiRoutes(new KpiService(graph, clock), clock),
         new ConsoleRoutes(console),
         new ScheduleRoutes(schedules),
-        new org.liandong.chase.NoticeRoutes(notices)));
+        new NoticeRoutes(notices)));
     live = new LiveVerticle(new LiveVerticle.Parts(graph, policy, config.live().replayWindow(), meetings::access,
         meetings::recordAttendance));
     webSocket = new LiveEndpoint(live, accounts, config.live());
@@ -84,13 +92,13 @@ final class Features {
     rules.add(AccountService.retention());
     rules.add(ConsoleService.retention(config.retention().audit()));
     retention = new Retention(graph, rules, config.retention().every(), config.live().replayWindow(), clock);
-    chaser = new org.liandong.chase.Chaser(graph, new org.liandong.chase.ChaseRules(new org.liandong.chase.ChaseRules.Settings(
+    chaser = new Chaser(graph, new ChaseRules(new ChaseRules.Settings(
         config.chase().remindDays(), config.chase().escalateDays(), config.chase().respondDays()), calendar), clock);
     // the 督办 sweep starts half an interval in, so it does not meet the 容缺 check at every tick
     background.addAll(List.of(live, retention,
-        new org.liandong.support.Every("容缺: deficiency deadlines passed, departments and champions told",
+        new Every("容缺: deficiency deadlines passed, departments and champions told",
             config.deficiencyCheckSeconds(), 0, obligations::expireDeficiencies),
-        new org.liandong.support.Every("督办: notifications sent", config.chase().everySeconds(),
+        new Every("督办: notifications sent", config.chase().everySeconds(),
             config.chase().everySeconds() * 500L + 1, chaser::sweep)));
   }
 
@@ -114,7 +122,7 @@ final class Features {
     return background;
   }
 
-  org.liandong.chase.Chaser chaser() {
+  Chaser chaser() {
     return chaser;
   }
 

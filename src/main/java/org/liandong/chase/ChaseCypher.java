@@ -20,7 +20,14 @@ final class ChaseCypher {
              [(l:User)-[:CHAMPIONS]->(p) WHERE l.active | l.id] AS champions
       """;
 
-  static final String OFFICE = "MATCH (u:User) WHERE u.active AND 'coordinator' IN u.roles RETURN collect(u.id) AS ids";
+  /** The service office: its active coordinators. */
+  static final String OFFICE = "MATCH (u:User) WHERE u.active AND 'coordinator' IN u.roles RETURN u.id AS id";
+
+  /** A department's active officers. */
+  static final String OFFICERS = """
+      MATCH (u:User)-[:MEMBER_OF]->(:Department {id: $department})
+      WHERE u.active AND 'officer' IN u.roles RETURN u.id AS id
+      """;
 
   /** Scheduled meetings still to come and who is invited: a person by name, or a department's officers. */
   static final String INVITED = """

@@ -44,7 +44,7 @@ public final class Chaser {
   }
 
   /** The notices, 催办 and 督办 of one obligation, written in one transaction. */
-  record Work(Record candidate, List<Planned> notices, boolean remind, boolean supervise) {
+  record Work(Record candidate, List<Planned> notices, boolean supervise) {
     String supervisionKey() {
       return candidate.get("id").asString() + "|" + date(candidate.get("dueOn"));
     }
@@ -55,7 +55,7 @@ public final class Chaser {
     var today = LocalDate.now(clock);
     var now = ZonedDateTime.now(clock);
     return graph.query(ChaseCypher.OFFICE, Map.of()).compose(office -> {
-      var coordinators = office.get(0).get("ids").asList(Value::asString);
+      var coordinators = office.stream().map(r -> r.get("id").asString()).toList();
       return graph.query(ChaseCypher.CANDIDATES, Map.of("horizon", rules.horizon(today), "since", today.minusDays(LOOK_BACK_DAYS),
               "sinceAt", now.minusDays(LOOK_BACK_DAYS)))
           .compose(candidates -> obligations(candidates, today, coordinators))
@@ -93,11 +93,7 @@ public final class Chaser {
     var officers = c.get("officers").asList(Value::asString);
     var champions = c.get("champions").asList(Value::asString);
     var facts = rules.facts(new ChaseRules.Dates(c.get("status").asString(), dueOn, expiredOn == null ? deficiencyDueOn : null), today);
-    var props = new HashMap<String, Object>();
-    props.put("obligationId", id);
-    props.put("subject", c.get("title").asString());
-    props.put("projectId", c.get("projectId").asString());
-    props.put("projectName", c.get("projectName").asString());
+    var props = Notify.about(id, c.get("title").asString(), c.get("projectId").asString(), c.get("projectName").asString());
     props.put("departmentName", c.get("departmentName").asString());
     if (dueOn != null) props.put("dueOn", dueOn.toString());
     var notices = new ArrayList<Planned>();
@@ -131,7 +127,7 @@ public final class Chaser {
       withDeadline.put("respondBy", rules.respondBy(today).toString());
       to(notices, people, NoticeKind.supervision, "supervision|" + id + "|" + dueOn, withDeadline);
     }
-    return new Work(c, notices, facts.contains(ChaseRules.Fact.OVERDUE), supervise);
+    return new Work(c, notices, supervise);
   }
 
   private static void to(List<Planned> into, Iterable<String> people, NoticeKind kind, String fact, Map<String, Object> props) {
@@ -195,11 +191,8 @@ public final class Chaser {
       Future<Integer> chain = Future.succeededFuture(0);
       for (var r : rows) {
         var id = r.get("id").asString();
-        var props = new HashMap<String, Object>();
-        props.put("obligationId", r.get("obligationId").asString());
-        props.put("subject", r.get("title").asString());
-        props.put("projectId", r.get("projectId").asString());
-        props.put("projectName", r.get("projectName").asString());
+        var props = Notify.about(r.get("obligationId").asString(), r.get("title").asString(), r.get("projectId").asString(),
+            r.get("projectName").asString());
         var planned = new ArrayList<Planned>();
         var people = new LinkedHashSet<>(r.get("champions").asList(Value::asString));
         people.addAll(coordinators);

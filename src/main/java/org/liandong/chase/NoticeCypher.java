@@ -31,21 +31,21 @@ final class NoticeCypher {
          escalatedOn: toString(s.escalatedOn), obligationId: o.id, title: o.title, projectId: p.id, projectName: p.name,
          departmentId: d.id, departmentName: d.name}""";
 
-  static final String SUPERVISIONS = """
-      MATCH (s:Supervision)-[:ABOUT]->(o:Obligation)-[:FOR]->(p:Project), (d:Department)-[:OWES]->(o)
-      WHERE ($project IS NULL OR p.id = $project) AND ($department IS NULL OR d.id = $department)
-        AND ($status IS NULL OR s.status = $status) AND ($obligation IS NULL OR o.id = $obligation)
-        AND ($open IS NULL OR (s.status IN ['open', 'escalated']) = $open)
-      RETURN %s AS supervision ORDER BY s.openedOn DESC, s.id LIMIT $limit
-      """.formatted(SUPERVISION);
+  /** The list; its WHERE is built from the filters given (NoticeRepository.supervisions). */
+  static final String SUPERVISIONS_FROM = "MATCH (s:Supervision)-[:ABOUT]->(o:Obligation)-[:FOR]->(p:Project), (d:Department)-[:OWES]->(o)\n";
+  static final String BY_PROJECT = "p.id = $project";
+  static final String BY_DEPARTMENT = "d.id = $department";
+  static final String BY_STATUS = "s.status = $status";
+  static final String BY_OBLIGATION = "o.id = $obligation";
+  static final String WAITING = "s.status IN ['open', 'escalated']";
+  static final String ANSWERED_OR_NOT = "NOT s.status IN ['open', 'escalated']";
+  static final String SUPERVISIONS_REST = "RETURN %s AS supervision ORDER BY s.openedOn DESC, s.id LIMIT $limit".formatted(SUPERVISION);
 
   /** One 督办, write-locked, with what its answer needs: whose it is, and who is told. */
   static final String LOCK_SUPERVISION = """
       MATCH (s:Supervision {id: $id})-[:ABOUT]->(o:Obligation)-[:FOR]->(p:Project), (d:Department)-[:OWES]->(o)
       SET s._lock = true REMOVE s._lock
-      RETURN %s AS supervision,
-             [(l:User)-[:CHAMPIONS]->(p) WHERE l.active | l.id]
-               + COLLECT { MATCH (u:User) WHERE u.active AND 'coordinator' IN u.roles RETURN u.id } AS told
+      RETURN %s AS supervision, [(l:User)-[:CHAMPIONS]->(p) WHERE l.active | l.id] AS champions
       """.formatted(SUPERVISION);
 
   static final String ANSWER = """

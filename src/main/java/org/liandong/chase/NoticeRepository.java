@@ -4,12 +4,12 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.liandong.storage.Entry;
 import org.liandong.storage.Graph;
+import org.liandong.storage.Where;
 import org.liandong.storage.Work;
 import org.liandong.support.Json;
 import org.neo4j.driver.Value;
@@ -53,19 +53,19 @@ final class NoticeRepository {
   }
 
   Future<JsonArray> supervisions(NoticeService.Filter f, int limit) {
-    var params = new HashMap<String, Object>();
-    params.put("project", f.project());
-    params.put("department", f.department());
-    params.put("status", f.status());
-    params.put("obligation", f.obligation());
-    params.put("open", f.open());
-    params.put("limit", limit);
-    return graph.query(NoticeCypher.SUPERVISIONS, params)
+    var where = Where.of()
+        .when("project", f.project(), NoticeCypher.BY_PROJECT)
+        .when("department", f.department(), NoticeCypher.BY_DEPARTMENT)
+        .when("status", f.status(), NoticeCypher.BY_STATUS)
+        .when("obligation", f.obligation(), NoticeCypher.BY_OBLIGATION)
+        .when(Boolean.TRUE.equals(f.open()), NoticeCypher.WAITING)
+        .when(Boolean.FALSE.equals(f.open()), NoticeCypher.ANSWERED_OR_NOT);
+    return graph.query(NoticeCypher.SUPERVISIONS_FROM + where.cypher() + NoticeCypher.SUPERVISIONS_REST, where.params(Map.of("limit", limit)))
         .map(rows -> new JsonArray(rows.stream().map(r -> Json.object(r.get("supervision").asMap())).toList()));
   }
 
-  /** A 督办 locked for its answer, with the people its answer is told to. */
-  record Locked(Map<String, Object> supervision, List<String> told) {
+  /** A 督办 locked for its answer, with the champions its answer is told to (and the office). */
+  record Locked(Map<String, Object> supervision, List<String> champions) {
     String departmentId() { return (String) supervision.get("departmentId"); }
     String projectId() { return (String) supervision.get("projectId"); }
     String status() { return (String) supervision.get("status"); }
@@ -73,7 +73,7 @@ final class NoticeRepository {
 
   Work<Optional<Locked>> lock(String id) {
     return tx -> tx.first(NoticeCypher.LOCK_SUPERVISION, Map.of("id", id)).map(row -> row.map(r ->
-        new Locked(r.get("supervision").asMap(), r.get("told").asList(Value::asString))));
+        new Locked(r.get("supervision").asMap(), r.get("champions").asList(Value::asString))));
   }
 
   /** The department's answer: a plan and the day it will be done by; told to the champions and the office. */
@@ -84,16 +84,14 @@ final class NoticeRepository {
           var after = row.orElseThrow().get("supervision").asMap();
           tx.record(new Entry(actor, "supervision.answered", "Supervision", id, locked.projectId(), locked.supervision(), after,
               List.of("project:" + locked.projectId(), "department:" + locked.departmentId())));
-          var props = new HashMap<String, Object>();
-          props.put("obligationId", locked.supervision().get("obligationId"));
-          props.put("subject", locked.supervision().get("title"));
-          props.put("projectId", locked.projectId());
-          props.put("projectName", locked.supervision().get("projectName"));
+          var props = Notify.about(locked.supervision().get("obligationId"), locked.supervision().get("title"), locked.projectId(),
+              locked.supervision().get("projectName"));
           props.put("departmentName", locked.supervision().get("departmentName"));
           props.put("planBy", planBy.toString());
-          var notices = locked.told().stream().distinct().map(u -> new Chaser.Planned("answered|" + id + "|" + u,
-              NoticeKind.supervisionAnswered, u, props)).toList();
-          return Chaser.deliver(tx, notices).map(v -> Json.object(after));
+          var fact = "answered|" + id;
+          return Notify.people(locked.champions(), NoticeKind.supervisionAnswered, fact, props).run(tx)
+              .compose(n -> Notify.office(NoticeKind.supervisionAnswered, fact, props).run(tx))
+              .map(n -> Json.object(after));
         });
   }
 }

@@ -7,10 +7,17 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.liandong.accounts.Action;
+import org.liandong.accounts.CurrentUser;
+import org.liandong.accounts.Policy;
 import org.liandong.chase.NoticeService;
+import org.liandong.obligations.Requests;
 import org.liandong.schedule.ScheduleService;
+import org.liandong.support.Failure;
+import org.liandong.support.Text;
 
 /**
  * The next meeting's agenda, drafted from the graph: for each of its projects, the critical-path
@@ -25,11 +32,11 @@ public final class AgendaDraft {
   private final ScheduleService schedules;
   private final NoticeService notices;
   private final MeetingService meetings;
-  private final org.liandong.accounts.Policy policy;
-  private final org.liandong.obligations.Requests requests;
+  private final Policy policy;
+  private final Requests requests;
 
-  public AgendaDraft(ScheduleService schedules, NoticeService notices, org.liandong.obligations.Requests requests, MeetingService meetings,
-                     org.liandong.accounts.Policy policy) {
+  public AgendaDraft(ScheduleService schedules, NoticeService notices, Requests requests, MeetingService meetings,
+                     Policy policy) {
     this.schedules = schedules;
     this.notices = notices;
     this.requests = requests;
@@ -38,10 +45,10 @@ public final class AgendaDraft {
   }
 
   /** The service office's draft for a meeting still to be held or in session. */
-  Future<JsonArray> draft(org.liandong.accounts.CurrentUser user, String meetingId) {
-    policy.require(user, org.liandong.accounts.Action.MANAGE_MEETINGS);
+  Future<JsonArray> draft(CurrentUser user, String meetingId) {
+    policy.require(user, Action.MANAGE_MEETINGS);
     return meetings.one(meetingId).compose(meeting -> "closed".equals(meeting.getString("status"))
-        ? Future.failedFuture(org.liandong.support.Failure.unprocessable("status", org.liandong.support.Text.of(
+        ? Future.failedFuture(Failure.unprocessable("status", Text.of(
             "this meeting is closed: draft the agenda of the next one", "该会议已结束，请为下一次会议起草议程")))
         : draft(meeting));
   }
@@ -64,8 +71,7 @@ public final class AgendaDraft {
   /** One project's proposals: its schedule's items and its waiting 督办, one proposal per obligation with every reason it has. */
   static List<JsonObject> proposals(JsonObject plan, JsonArray waiting) {
     var byObligation = new LinkedHashMap<String, JsonObject>();
-    var items = new LinkedHashMap<String, JsonObject>();
-    plan.getJsonArray("items").forEach(i -> items.put(((JsonObject) i).getString("id"), (JsonObject) i));
+    var items = items(plan);
     for (var item : items.values()) {
       if ("done".equals(item.getString("status"))) continue;
       var reasons = new ArrayList<Reason>();
@@ -100,8 +106,7 @@ public final class AgendaDraft {
   static List<JsonObject> withExtensions(List<JsonObject> proposals, JsonArray asked, JsonObject plan) {
     var byObligation = new LinkedHashMap<String, JsonObject>();
     proposals.forEach(p -> byObligation.put(p.getString("obligationId"), p));
-    var items = new LinkedHashMap<String, JsonObject>();
-    plan.getJsonArray("items").forEach(i -> items.put(((JsonObject) i).getString("id"), (JsonObject) i));
+    var items = items(plan);
     for (var a : asked) {
       var x = (JsonObject) a;
       var id = x.getString("obligationId");
@@ -118,6 +123,13 @@ public final class AgendaDraft {
           .put("costDays", Math.max(p.getInteger("costDays"), x.getInteger("slipWorkdays", 0)));
     }
     return List.copyOf(byObligation.values());
+  }
+
+  /** A schedule's items by obligation id, in its order. */
+  private static Map<String, JsonObject> items(JsonObject plan) {
+    var items = new LinkedHashMap<String, JsonObject>();
+    plan.getJsonArray("items").forEach(i -> items.put(((JsonObject) i).getString("id"), (JsonObject) i));
+    return items;
   }
 
   private static JsonObject proposal(JsonObject plan, JsonObject item, List<Reason> reasons) {

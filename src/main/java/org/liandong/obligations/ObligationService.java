@@ -69,7 +69,8 @@ public final class ObligationService {
         .put("feedback", dispatches && "need".equals(o.getString("kind")) && from == Status.done)
         .put("extend", works && open && !pending)
         .put("decideExtension", dispatches && pending)
-        .put("sendBack", works && !dispatches && open && o.getString("returnReason") == null));
+        .put("sendBack", works && !dispatches && open && o.getString("returnReason") == null)
+        .put("documents", works && from == Status.deficient));
   }
 
   Future<JsonObject> create(CurrentUser actor, NewObligation draft, Optional<IdempotencyKey> key) {

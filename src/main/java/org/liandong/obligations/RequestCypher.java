@@ -21,12 +21,12 @@ final class RequestCypher {
          previousDueOn: toString(x.previousDueOn), requestedAt: toString(x.requestedAt), decidedAt: toString(x.decidedAt),
          obligationId: o.id, title: o.title, projectId: p.id, projectName: p.name, departmentId: d.id, departmentName: d.name}""";
 
-  static final String LIST = """
-      MATCH (x:Extension)-[:EXTENDS]->(o:Obligation)-[:FOR]->(p:Project), (d:Department)-[:OWES]->(o)
-      WHERE ($status IS NULL OR x.status = $status) AND ($obligation IS NULL OR o.id = $obligation)
-        AND ($project IS NULL OR p.id = $project)
-      RETURN %s AS extension ORDER BY x.requestedAt DESC LIMIT $limit
-      """.formatted(VIEW);
+  /** The list; its WHERE is built from the filters given (Requests.extensions). */
+  static final String LIST_FROM = "MATCH (x:Extension)-[:EXTENDS]->(o:Obligation)-[:FOR]->(p:Project), (d:Department)-[:OWES]->(o)\n";
+  static final String BY_STATUS = "x.status = $status";
+  static final String BY_OBLIGATION = "o.id = $obligation";
+  static final String BY_PROJECT = "p.id = $project";
+  static final String LIST_REST = "RETURN %s AS extension ORDER BY x.requestedAt DESC LIMIT $limit".formatted(VIEW);
 
   /** An extension request, write-locked, with the obligation it is about. */
   static final String LOCK = """

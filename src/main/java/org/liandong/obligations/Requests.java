@@ -5,7 +5,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.Map;
 import org.liandong.accounts.Action;
 import org.liandong.accounts.CurrentUser;
@@ -75,24 +74,33 @@ public final class Requests {
     if (!approve && (refusal == null || refusal.isBlank())) {
       return Future.failedFuture(Failure.unprocessable("reason", Text.of("say why the extension is refused", "请说明不同意延期的理由")));
     }
-    return graph.write(tx -> tx.first(RequestCypher.LOCK, Map.of("id", extensionId)).compose(found -> {
+    return graph.write(undecided(extensionId).then(request -> decided(user, request, approve, refusal))
+        .then(v -> tx -> tx.first(RequestCypher.LOCK, Map.of("id", extensionId)))
+        .map(row -> Json.object(row.orElseThrow().get("extension").asMap())));
+  }
+
+  /** The request, write-locked, while it still waits for a decision. */
+  private static Work<Map<String, Object>> undecided(String extensionId) {
+    return tx -> tx.first(RequestCypher.LOCK, Map.of("id", extensionId)).compose(found -> {
       if (found.isEmpty()) return Future.failedFuture(Failure.notFound(EXTENSION, extensionId));
       var request = found.get().get("extension").asMap();
-      if (!"pending".equals(request.get("status"))) {
-        return Future.failedFuture(Failure.conflict("this extension request was decided already (" + request.get("status") + ")",
-            "该延期申请已经审批过了", Json.object(request)));
-      }
-      var obligationId = (String) request.get("obligationId");
-      return obligations.lockOwned(obligationId).run(tx)
-          .compose(owned -> tx.first(RequestCypher.DECIDE, Map.of("id", extensionId, "status", approve ? "approved" : "refused",
-                  "by", user.username(), "refusal", approve ? "" : refusal))
-              .compose(v -> approve ? move(tx, user, owned, LocalDate.parse((String) request.get("requestedDueOn"))) : Future.succeededFuture())
-              .compose(v -> Notify.department(owned.departmentId(), NoticeKind.extensionDecided, "extensionDecided|" + extensionId,
-                  props(owned, Map.of("decision", approve ? "approved" : "refused", "requestedDueOn", request.get("requestedDueOn"),
-                      "reason", approve ? "" : refusal))).run(tx)))
-          .compose(n -> tx.first(RequestCypher.LOCK, Map.of("id", extensionId)))
-          .map(row -> Json.object(row.orElseThrow().get("extension").asMap()));
-    }));
+      return "pending".equals(request.get("status")) ? Future.succeededFuture(request)
+          : Future.failedFuture(Failure.conflict("this extension request was decided already (" + request.get("status") + ")",
+              "该延期申请已经审批过了", Json.object(request)));
+    });
+  }
+
+  /** The decision recorded, the due date moved when approved, the department told. */
+  private Work<Integer> decided(CurrentUser user, Map<String, Object> request, boolean approve, String refusal) {
+    var id = (String) request.get("id");
+    var requestedDueOn = (String) request.get("requestedDueOn");
+    return obligations.lockOwned((String) request.get("obligationId")).then(owned -> tx ->
+        tx.first(RequestCypher.DECIDE, Map.of("id", id, "status", approve ? "approved" : "refused", "by", user.username(),
+                "refusal", approve ? "" : refusal))
+            .compose(v -> approve ? move(tx, user, owned, LocalDate.parse(requestedDueOn)) : Future.succeededFuture())
+            .compose(v -> Notify.department(owned.departmentId(), NoticeKind.extensionDecided, "extensionDecided|" + id,
+                props(owned, Map.of("decision", approve ? "approved" : "refused", "requestedDueOn", requestedDueOn,
+                    "reason", approve ? "" : refusal))).run(tx)));
   }
 
   private Future<Void> move(org.liandong.storage.Tx tx, CurrentUser user, ObligationRepository.Owned owned, LocalDate dueOn) {
@@ -111,12 +119,11 @@ public final class Requests {
 
   Future<JsonArray> extensions(CurrentUser user, String status, String obligation, String project, int limit) {
     if (user != null) policy.require(user, Action.READ);
-    var params = new HashMap<String, Object>();
-    params.put("status", status);
-    params.put("obligation", obligation);
-    params.put("project", project);
-    params.put("limit", limit);
-    return graph.query(RequestCypher.LIST, params).map(rows -> new JsonArray(rows.stream().map(r -> slip(Json.object(r.get("extension").asMap()))).toList()));
+    var where = org.liandong.storage.Where.of()
+        .when("status", status, RequestCypher.BY_STATUS)
+        .when("obligation", obligation, RequestCypher.BY_OBLIGATION)
+        .when("project", project, RequestCypher.BY_PROJECT);
+    return graph.query(RequestCypher.LIST_FROM + where.cypher() + RequestCypher.LIST_REST, where.params(Map.of("limit", limit))).map(rows -> new JsonArray(rows.stream().map(r -> slip(Json.object(r.get("extension").asMap()))).toList()));
   }
 
   /** The working days the request would move the due date by: what the page asks the impact of before approving. */
@@ -147,10 +154,8 @@ public final class Requests {
   }
 
   private static Map<String, Object> props(ObligationRepository.Owned owned, Map<String, Object> more) {
-    var props = new HashMap<String, Object>(more);
-    props.put("obligationId", owned.obligation().get("id"));
-    props.put("subject", owned.obligation().get("title"));
-    props.put("projectId", owned.projectId());
+    var props = Notify.about(owned.obligation().get("id"), owned.obligation().get("title"), owned.projectId(), null);
+    props.putAll(more);
     return props;
   }
 }

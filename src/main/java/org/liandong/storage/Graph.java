@@ -93,20 +93,18 @@ public final class Graph implements AutoCloseable {
 
   /** One auto-commit statement, for schema changes which cannot share a transaction. */
   public Future<Void> autoCommit(String cypher) {
-    var context = vertx.getOrCreateContext();
-    var session = session(AccessMode.WRITE);
-    var stage = session.runAsync(cypher)
-        .thenCompose(cursor -> cursor.consumeAsync())
-        .handle((summary, error) -> error)
-        .thenCompose(error -> session.closeAsync().thenApply(ignored -> error));
-    return Future.fromCompletionStage(stage, context).compose(error ->
-        error == null ? Future.<Void>succeededFuture() : Future.failedFuture(translate(unwrap(error))));
+    return autoCommit(AccessMode.WRITE, cypher, Map.of()).mapEmpty();
   }
 
   /** One auto-commit command with its records, for the administration commands that run outside a transaction. */
   public Future<List<Record>> command(String cypher, Map<String, Object> params) {
+    return autoCommit(AccessMode.READ, cypher, params);
+  }
+
+  /** Runs outside an explicit transaction, closes its session whatever happened, and hands back the statement's own outcome. */
+  private Future<List<Record>> autoCommit(AccessMode mode, String cypher, Map<String, Object> params) {
     var context = vertx.getOrCreateContext();
-    var session = session(AccessMode.READ);
+    var session = session(mode);
     var stage = session.runAsync(cypher, params)
         .thenCompose(cursor -> cursor.listAsync())
         .handle((records, error) -> new Outcome<List<Record>>(records, error))
