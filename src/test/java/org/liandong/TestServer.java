@@ -49,7 +49,7 @@ public final class TestServer {
         "LIANDONG_DEFICIENCY_CHECK_SECONDS", "1",
         // the tests sweep 督办 themselves, on fixed clocks; the server's own timer stays out of their way
         "LIANDONG_CHASE_SECONDS", "86400",
-        "LIANDONG_CONSOLE_TIMEOUT_SECONDS", "2"));
+        "LIANDONG_CONSOLE_TIMEOUT_SECONDS", "6"));
   }
 
   public static Path tempDir(String prefix) {

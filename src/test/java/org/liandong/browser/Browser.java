@@ -124,6 +124,19 @@ final class Browser implements AutoCloseable {
     });
   }
 
+  /** The element's text as the page shows it now: an element redrawn by the live feed while it is read is found again. */
+  String text(By by) {
+    return until(Duration.ofSeconds(15), d -> d.findElement(by).getText());
+  }
+
+  /**
+   * Waits until the condition holds (a non-null, non-false answer) and returns it; an element the
+   * live feed redraws while the condition reads it is read again, never a failure.
+   */
+  <T> T until(Duration timeout, java.util.function.Function<org.openqa.selenium.WebDriver, T> condition) {
+    return new WebDriverWait(driver, timeout).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
+  }
+
   void screenshot(String name) {
     try {
       Files.createDirectories(SHOTS);

@@ -141,31 +141,29 @@ class DashboardBrowserIT {
       var chaser = new org.liandong.chase.Chaser(TestServer.get().graph(), new org.liandong.chase.ChaseRules(
           new org.liandong.chase.ChaseRules.Settings(3, 2, 2), org.liandong.schedule.WorkCalendar.china()), java.time.Clock.system(zone));
       chaser.sweep().toCompletionStage().toCompletableFuture().join();
-      new org.openqa.selenium.support.ui.WebDriverWait(b.driver, java.time.Duration.ofSeconds(15)).until(d ->
+      b.until(java.time.Duration.ofSeconds(15), d ->
           Long.parseLong((String) b.script("return document.querySelector('#bell .count').textContent")) >= before + 2);
-      var card = b.waitFor(By.cssSelector("tr[data-obligation='" + id + "'] .supervision"));
-      assertThat(card.getText()).contains("督办").contains("请于");
+      b.waitFor(By.cssSelector("tr[data-obligation='" + id + "'] .supervision"));
+      assertThat(b.text(By.cssSelector("tr[data-obligation='" + id + "'] .supervision"))).contains("督办").contains("请于");
       b.screenshot("inbox-supervision-390");
       var form = b.driver.findElement(By.cssSelector("tr[data-obligation='" + id + "'] form.supervision-form"));
       form.findElement(By.name("plan")).sendKeys("三日内补齐材料并现场复核");
       b.script("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}))",
           form.findElement(By.name("planBy")), LocalDate.now(zone).plusDays(3).toString());
       form.findElement(By.cssSelector("button[type='submit']")).click();
-      new org.openqa.selenium.support.ui.WebDriverWait(b.driver, java.time.Duration.ofSeconds(15))
-          .until(d -> d.findElements(By.cssSelector("tr[data-obligation='" + id + "'] .supervision")).isEmpty());
+      b.until(java.time.Duration.ofSeconds(15), d -> d.findElements(By.cssSelector("tr[data-obligation='" + id + "'] .supervision")).isEmpty());
       var answered = coordinator.get("/api/supervisions?obligation=" + id).array().getJsonObject(0);
       assertThat(answered.getString("status")).isEqualTo("answered");
       assertThat(answered.getString("plan")).isEqualTo("三日内补齐材料并现场复核");
 
       b.click(By.id("bell"));
       b.waitFor(By.cssSelector("#notice-list li[data-kind='supervision']"));
-      assertThat(b.driver.findElement(By.id("notice-list")).getText()).contains("浏览器测试：督办");
+      assertThat(b.text(By.id("notice-list"))).contains("浏览器测试：督办");
       assertThat(b.smallTapTargets()).isEmpty();
       b.screenshot("notices-390");
       b.click(By.id("notice-read-all"));
       b.waitForText(By.cssSelector("#bell"), "通知");
-      new org.openqa.selenium.support.ui.WebDriverWait(b.driver, java.time.Duration.ofSeconds(10))
-          .until(d -> "0".equals(b.script("return document.querySelector('#bell .count').textContent")));
+      b.until(java.time.Duration.ofSeconds(10), d -> "0".equals(b.script("return document.querySelector('#bell .count').textContent")));
       assertThat(b.scriptErrors()).isEmpty();
     }
   }
@@ -182,10 +180,11 @@ class DashboardBrowserIT {
       var first = b.waitFor(By.cssSelector("#draft-list li[data-draft]"));
       var obligation = first.getAttribute("data-draft");
       var department = first.getText();
+      var title = first.findElement(By.tagName("strong")).getText();
       first.findElement(By.cssSelector("button[data-take]")).click();
       b.waitForText(By.cssSelector("#draft-list li[data-draft='" + obligation + "'] button"), "已在议程中");
       b.waitFor(By.cssSelector("#agenda li"));
-      assertThat(b.driver.findElement(By.id("agenda")).getText()).contains(first.findElement(By.tagName("strong")).getText());
+      assertThat(b.text(By.id("agenda"))).contains(title);
       var invited = coordinator.get("/api/meetings/" + meeting).json().getJsonObject("invited").getJsonArray("departments");
       assertThat(invited).isNotEmpty();
       assertThat(department).contains(invited.getJsonObject(0).getString("name"));
@@ -219,9 +218,8 @@ class DashboardBrowserIT {
       office.waitForText(By.cssSelector("#obligation-rows " + row + " .extension-impact"), "同意后的影响");
       office.screenshot("extension-decision");
       office.click(By.cssSelector("#obligation-rows " + row + " button[data-approve]"));
-      new org.openqa.selenium.support.ui.WebDriverWait(officer.driver, java.time.Duration.ofSeconds(15))
-          .until(d -> !d.findElement(By.cssSelector(row)).getText().contains("延期申请待审批"));
-      assertThat(officer.driver.findElement(By.cssSelector(row + " td[data-label]:nth-of-type(4)")).getText()).contains(due.plusDays(7).toString());
+      officer.until(java.time.Duration.ofSeconds(15), d -> !d.findElement(By.cssSelector(row)).getText().contains("延期申请待审批"));
+      assertThat(officer.text(By.cssSelector(row + " td[data-label]:nth-of-type(4)"))).contains(due.plusDays(7).toString());
       assertThat(officer.scriptErrors()).isEmpty();
       assertThat(office.scriptErrors()).isEmpty();
     }
@@ -302,7 +300,7 @@ class DashboardBrowserIT {
       chair.click(By.id("close-meeting"));
       chair.waitFor(By.id("minutes"));
       officer.waitFor(By.id("minutes"));
-      assertThat(officer.driver.findElement(By.id("minutes")).getText()).contains("施工许可预审").contains("王经办");
+      assertThat(officer.text(By.id("minutes"))).contains("施工许可预审").contains("王经办");
       chair.screenshot("meeting-minutes");
       assertThat(chair.errors()).isEmpty();
     }
@@ -318,7 +316,7 @@ class DashboardBrowserIT {
           "MATCH (p:Project)<-[:FOR]-(o:Obligation) RETURN p.name AS project, count(o) AS obligations ORDER BY obligations DESC");
       editor.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, org.openqa.selenium.Keys.ENTER));
       b.waitFor(By.cssSelector("#console-table tbody tr"));
-      assertThat(b.driver.findElement(By.id("console-table")).getText()).contains("哈电储能技术创新产业基地项目");
+      assertThat(b.text(By.id("console-table"))).contains("哈电储能技术创新产业基地项目");
       b.click(By.cssSelector("button[data-view='chart']"));
       b.waitFor(By.cssSelector("#console-result canvas"));
       b.screenshot("console-1366");
@@ -355,7 +353,7 @@ class DashboardBrowserIT {
       b.waitForText(By.id("console-pager"), "第 1–50 行，共 120 行");
       b.click(By.cssSelector("#console-pager button[data-page='next']"));
       b.waitForText(By.id("console-pager"), "第 51–100 行，共 120 行");
-      assertThat(b.driver.findElement(By.cssSelector("#console-table tbody tr td")).getText()).isEqualTo("51");
+      assertThat(b.text(By.cssSelector("#console-table tbody tr td"))).isEqualTo("51");
       b.click(By.cssSelector("button[data-view='graph']"));
       b.waitFor(By.id("console-no-graph"));
 
@@ -376,8 +374,7 @@ class DashboardBrowserIT {
       var renamed = By.xpath("//*[@id='console-saved']/li[button[text()='改名后的查询']]");
       b.waitFor(renamed).findElement(By.cssSelector("button[data-act='delete']")).click();
       b.click(By.cssSelector("#console-saved button[data-act='confirm-delete']"));
-      new org.openqa.selenium.support.ui.WebDriverWait(b.driver, java.time.Duration.ofSeconds(10))
-          .until(d -> d.findElements(renamed).isEmpty());
+      b.until(java.time.Duration.ofSeconds(10), d -> d.findElements(renamed).isEmpty());
       assertThat(b.driver.findElements(By.xpath("//*[@id='console-saved']//button[text()='各项目事项数']"))).hasSize(1);
 
       b.go("#/battle");
@@ -393,7 +390,7 @@ class DashboardBrowserIT {
     try (var b = Browser.open(port, 1366, 900)) {
       b.login("demo-analyst").go("#/graph");
       b.waitFor(By.cssSelector("#cy canvas"));
-      assertThat(b.driver.findElement(By.id("graph-legend")).getText()).contains("挂钩领导", "协调会办", "已逾期");
+      assertThat(b.text(By.id("graph-legend"))).contains("挂钩领导", "协调会办", "已逾期");
       b.waitFor(By.cssSelector("#cy canvas"));
       assertThat((Boolean) b.script("return document.getElementById('cy').cy.nodes('[kind=\"leader\"]').length > 0")).isTrue();
       assertThat((Boolean) b.script("return document.getElementById('cy').cy.getElementById('m:m-hadian-0615').nonempty()")).isTrue();
@@ -412,15 +409,13 @@ class DashboardBrowserIT {
       new Select(b.driver.findElement(By.id("graph-department"))).selectByValue("d-zj-housing");
       long before = (Long) b.script("return document.getElementById('cy').cy.nodes().length");
       b.click(By.id("graph-expand"));
-      new org.openqa.selenium.support.ui.WebDriverWait(b.driver, java.time.Duration.ofSeconds(10))
-          .until(d -> (Long) b.script("return document.getElementById('cy').cy.nodes().length") > before);
+      b.until(java.time.Duration.ofSeconds(10), d -> (Long) b.script("return document.getElementById('cy').cy.nodes().length") > before);
       b.screenshot("graph-expanded");
 
       new Select(b.driver.findElement(By.id("graph-department"))).selectByValue("");
       b.script("window.__marker = 'same page'");
       var id = newObligation("图谱测试：新事项");
-      new org.openqa.selenium.support.ui.WebDriverWait(b.driver, java.time.Duration.ofSeconds(15))
-          .until(d -> (Boolean) b.script("return document.getElementById('cy').cy.getElementById(arguments[0]).nonempty()", "o:" + id));
+      b.until(java.time.Duration.ofSeconds(15), d -> (Boolean) b.script("return document.getElementById('cy').cy.getElementById(arguments[0]).nonempty()", "o:" + id));
       assertThat(b.script("return window.__marker")).isEqualTo("same page");
       assertThat(b.scriptErrors()).isEmpty();
     }
@@ -432,7 +427,7 @@ class DashboardBrowserIT {
     try (var b = Browser.open(port, 1366, 768)) {
       b.login("demo-analyst").go("#/battle");
       b.waitFor(By.id("kpis"));
-      assertThat(b.driver.findElement(By.id("nav")).getText()).contains("挂图作战");
+      assertThat(b.text(By.id("nav"))).contains("挂图作战");
       b.click(By.id("lang"));
       b.waitFor(By.xpath("//nav[@id='nav']//a[text()='Battle map']"));
       b.waitFor(By.xpath("//h1[text()='Battle map']"));
@@ -462,7 +457,7 @@ class DashboardBrowserIT {
       var startsAt = coordinator.get("/api/meetings/m-hadian-0615").json().getString("startsAt");
       var shown = java.time.OffsetDateTime.parse(startsAt).atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai"))
           .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
-      assertThat(b.driver.findElement(By.cssSelector("tr[data-meeting='m-hadian-0615']")).getText()).contains(shown);
+      assertThat(b.text(By.cssSelector("tr[data-meeting='m-hadian-0615']"))).contains(shown);
     }
   }
 
@@ -487,8 +482,8 @@ class DashboardBrowserIT {
         }
         b.waitFor(By.cssSelector("#wall-projects tr[data-light='red']"));
         b.waitForText(By.id("wall-updated"), "数据更新于");
-        assertThat(b.driver.findElement(By.id("wall-clock")).getText()).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
-        assertThat(b.driver.findElement(By.id("wall-new-signed")).getText()).contains("亿元").contains("新签约");
+        assertThat(b.text(By.id("wall-clock"))).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
+        assertThat(b.text(By.id("wall-new-signed"))).contains("亿元").contains("新签约");
         // the first rows are the red ones
         assertThat(b.driver.findElement(By.cssSelector("#wall-projects tr")).getAttribute("data-light")).isEqualTo("red");
         long across = (Long) b.script("return document.documentElement.scrollWidth - window.innerWidth");
@@ -503,7 +498,7 @@ class DashboardBrowserIT {
             b.waitFor(By.cssSelector("#wall-spotlight .wall-spot"));
             var spot = "return document.querySelector('#wall-spotlight .wall-spot')?.dataset.project";
             var first = (String) b.script(spot);
-            new org.openqa.selenium.support.ui.WebDriverWait(b.driver, java.time.Duration.ofSeconds(25)).until(d -> {
+            b.until(java.time.Duration.ofSeconds(25), d -> {
               var now = (String) b.script(spot);
               return now != null && !now.equals(first);
             });

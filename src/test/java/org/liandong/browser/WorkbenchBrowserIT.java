@@ -32,11 +32,11 @@ class WorkbenchBrowserIT {
   }
 
   private static List<String> texts(Browser b, String css) {
-    return b.driver.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
+    return b.until(Duration.ofSeconds(15), d -> d.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList());
   }
 
   private static void until(Browser b, java.util.function.Supplier<Boolean> condition) {
-    new WebDriverWait(b.driver, Duration.ofSeconds(15)).until(d -> condition.get());
+    b.until(Duration.ofSeconds(15), d -> condition.get());
   }
 
   @Test
@@ -201,14 +201,14 @@ class WorkbenchBrowserIT {
       newcomer.driver.findElement(By.id("password")).sendKeys("short-and-long-enough");
       newcomer.driver.findElement(By.id("login-submit")).click();
       newcomer.waitFor(By.cssSelector("#conn[data-state='live']"));
-      assertThat(newcomer.driver.findElement(By.id("who")).getText()).isEqualTo("陈经办（市水利局）");
+      assertThat(newcomer.text(By.id("who"))).isEqualTo("陈经办（市水利局）");
       newcomer.waitFor(By.id("inbox-department"));
       newcomer.screenshot("admin-newcomer-inbox-390");
 
       admin.click(By.cssSelector("button[data-toggle='" + username + "']"));
       admin.waitFor(By.cssSelector("#user-rows tr.inactive[data-user='" + username + "']"));
       newcomer.waitFor(By.id("login-submit"));
-      assertThat(newcomer.driver.findElement(By.id("banner")).getText()).contains("会话已结束");
+      assertThat(newcomer.text(By.id("banner"))).contains("会话已结束");
       assertThat(admin.scriptErrors()).isEmpty();
     }
   }
