@@ -1,4 +1,5 @@
 // JSON over fetch with the session cookie; writes carry the CSRF token.
+import { learn } from './clock.js';
 let csrf = null;
 
 export class ApiError extends Error {
@@ -19,6 +20,7 @@ async function call(method, path, body, headers = {}) {
   }
   if (method !== 'GET' && csrf) init.headers['X-CSRF-Token'] = csrf;
   const response = await fetch(path, init);
+  learn(response.headers.get('Liandong-Now'));
   const text = await response.text();
   const data = text ? JSON.parse(text) : null;
   if (!response.ok) throw new ApiError(response.status, data);

@@ -1,4 +1,5 @@
 import { t, language } from './i18n.js';
+import { now } from './clock.js';
 
 /** Builds an element; children that are strings become text (never HTML). */
 export function h(tag, attrs = {}, ...children) {
@@ -74,7 +75,7 @@ export function countdown(dueOn, overdue) {
 export function day(date) { return Date.parse(`${String(date).slice(0, 10)}T00:00:00Z`); }
 
 /** Today's date in the server's zone. */
-export function today() { return time(new Date().toISOString()).slice(0, 10); }
+export function today() { return time(new Date(now()).toISOString()).slice(0, 10); }
 
 export function yi(value) { return value === null || value === undefined ? '—' : Number(value).toFixed(2).replace(/\.?0+$/, ''); }
 

@@ -1,7 +1,7 @@
 import { api } from '../api.js';
 import { t, language } from '../i18n.js';
 import { chartable, barChart, resultTable } from '../results.js';
-import { h, light, yi, table, section, fill } from '../ui.js';
+import { h, light, yi, table, section, fill, today } from '../ui.js';
 import { follow, debounce } from '../live.js';
 import * as vendor from '../vendor.js';
 
@@ -16,8 +16,8 @@ export async function render(root) {
   async function draw() {
     const projects = await api.get('/api/projects');
     if (year.value === null) {
-      const years = projects.map(p => Number(String(p.signedOn).slice(0, 4))).filter(y => y <= new Date().getFullYear());
-      year.value = years.length ? Math.max(...years) : new Date().getFullYear();
+      const years = projects.map(p => Number(String(p.signedOn).slice(0, 4))).filter(y => y <= Number(today().slice(0, 4)));
+      year.value = years.length ? Math.max(...years) : Number(today().slice(0, 4));
     }
     const [kpis, bottlenecks, tiles] = await Promise.all([api.get(`/api/kpis?year=${year.value}`), api.get('/api/bottlenecks'),
       api.get('/api/console/tiles')]);

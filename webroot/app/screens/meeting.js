@@ -25,6 +25,7 @@ export async function render(root, { params }) {
   const minutesEl = h('div');
   const agendaForm = agendaItemForm();
   const draftEl = h('div', { id: 'agenda-draft', hidden: true });
+  const sinceEl = h('section', { class: 'card', id: 'since-previous' }, h('p', { class: 'muted' }, t('common.loading')));
   const inviteForm = invitationForm();
   const decisionBox = h('div', { id: 'decision-box' });
   let decisionForm = null;
@@ -79,6 +80,34 @@ export async function render(root, { params }) {
       decisionForm = null;
     }
     if (closed && !minutesEl.firstChild) minutesEl.replaceChildren(await minutes());
+    drawSince().catch(e => fill(sinceEl, h('p', { class: 'error' }, explain(e))));
+  }
+
+  /**
+   * 自上次会办以来: what changed for this meeting's projects since the previous meeting about them
+   * closed, and how that meeting's decisions stand (the server reads it from the change log).
+   */
+  async function drawSince() {
+    const s = await api.get(`/api/meetings/${id}/since-previous`);
+    const kinds = ['done', 'newlyLate', 'slipped', 'created', 'deficiencyAccepted', 'deficiencyLapsed', 'blocked'];
+    const line = o => h('li', { dataset: { obligation: o.id } }, h('strong', {}, o.title), ` — ${o.departmentName || '—'}`,
+      o.slipWorkdays !== undefined ? ` · ${date(o.previousDueOn)} → ${date(o.dueOn)} (${t('since.slip', { n: o.slipWorkdays })})`
+        : o.at ? ` · ${time(o.at)}` : ` · ${t('table.due')} ${date(o.dueOn)}`,
+      ` · ${o.projectName || ''}`);
+    const heading = s.previous
+      ? t('since.fromPrevious', { title: s.previous.title, time: time(s.previous.closedAt) })
+      : t('since.noPrevious');
+    const decisions = s.previousDecisions.length ? h('div', { id: 'since-decisions' }, h('h3', {}, t('since.decisions')),
+      h('ul', {}, s.previousDecisions.map(d => h('li', { dataset: { decision: d.id } }, d.text,
+        h('ul', {}, d.obligations.map(o => h('li', { dataset: { obligation: o.id, standing: o.standing } },
+          h('span', { class: `badge standing-${o.standing}` }, t(`since.standing.${o.standing}`)),
+          ` ${o.title} — ${o.departmentName || '—'} · ${date(o.dueOn)}`))))))) : null;
+    fill(sinceEl, h('h2', {}, t('since.title')), h('p', { class: 'muted', id: 'since-window' }, heading, ' → ', time(s.to)),
+      h('ul', { class: 'chips', id: 'since-counts' }, kinds.map(k => h('li', { dataset: { kind: k, count: s.counts[k] },
+        class: s.counts[k] ? '' : 'muted' }, `${t(`since.kind.${k}`)} ${s.counts[k]}`))),
+      ...kinds.filter(k => s[k].length).map(k => h('details', { dataset: { kind: k }, open: k === 'newlyLate' || k === 'slipped' },
+        h('summary', {}, `${t(`since.kind.${k}`)} (${s[k].length})`), h('ul', {}, s[k].map(line)))),
+      decisions);
   }
 
   function agendaRow(item, manage) {
@@ -268,7 +297,7 @@ export async function render(root, { params }) {
       h('h3', {}, t('meeting.created')), h('ul', {}, mm.obligationsCreated.map(o => h('li', {}, `${o.title} — ${o.departmentName} · ${date(o.dueOn)}`))));
   }
 
-  fill(root, titleEl, subtitleEl, controlsEl,
+  fill(root, titleEl, subtitleEl, controlsEl, sinceEl,
     h('div', { class: 'columns' }, section('meeting.agenda', agendaEl, agendaForm, draftEl),
       h('div', {}, presenceEl, section('meeting.invited', invitedEl, inviteForm))),
     section('meeting.decisions', decisionsEl, decisionBox), minutesEl);

@@ -3,6 +3,7 @@
 // the data was last updated, every project's light with changed rows flashing, and the red
 // projects taking turns in the spotlight.
 import { api } from '../api.js';
+import { now } from '../clock.js';
 import { t } from '../i18n.js';
 import { h, light, yi, fill, keyed, time, today } from '../ui.js';
 import { follow, debounce } from '../live.js';
@@ -33,7 +34,7 @@ export async function render(root) {
           .map(k => h('th', { scope: 'col' }, t(k))))), rowsEl)),
       h('section', { class: 'wall-panel' }, h('h2', {}, t('kpi.bottlenecks')), bottlenecksEl))));
 
-  const tick = () => { clockEl.textContent = time(new Date().toISOString()) + ':' + String(new Date().getSeconds()).padStart(2, '0'); };
+  const tick = () => { const at = new Date(now()); clockEl.textContent = time(at.toISOString()) + ':' + String(at.getSeconds()).padStart(2, '0'); };
   tick();
   const clock = setInterval(tick, 1000);
 
@@ -58,7 +59,7 @@ export async function render(root) {
       : h('p', { class: 'muted' }, t('common.none')));
     reds = sorted.filter(p => p.light === 'red');
     spotlight();
-    updatedEl.textContent = t('wall.updated', { time: time(new Date().toISOString()) });
+    updatedEl.textContent = t('wall.updated', { time: time(new Date(now()).toISOString()) });
     // follow every project on the wall; the server caps a socket at 200 channels
     const watched = new Set(stops.map(s => s.channel));
     for (const p of projects.slice(0, 150)) {

@@ -17,6 +17,7 @@ public record AppConfig(
     int httpPort,
     Path dataDir,
     boolean demo,
+    Optional<java.time.LocalDate> today,
     Optional<URI> neo4jUri,
     String neo4jUser,
     String neo4jPassword,
@@ -67,6 +68,7 @@ public record AppConfig(
         env.integer("LIANDONG_HTTP_PORT", 8080, 0, 65535),
         env.path("LIANDONG_DATA_DIR", "./data"),
         env.bool("LIANDONG_DEMO", false),
+        env.date("LIANDONG_TODAY"),
         env.neo4jUri("NEO4J_URI"),
         env.text("NEO4J_USER", "neo4j"),
         env.text("NEO4J_PASSWORD", ""),
@@ -105,6 +107,14 @@ public record AppConfig(
             env.integer("LIANDONG_ESCALATE_DAYS", 2, 1, 60),
             env.integer("LIANDONG_RESPOND_DAYS", 2, 1, 60),
             env.integer("LIANDONG_CHASE_SECONDS", 60, 1, 86_400)));
+  }
+
+  /** LIANDONG_TODAY moves only the demo's day: outside demo mode the real clock, always. */
+  public AppConfig {
+    if (today.isPresent() && !demo) {
+      throw new Env.BadSetting("LIANDONG_TODAY", today.get().toString(),
+          "only with LIANDONG_DEMO=true (outside the demo Liandong runs on the real clock)");
+    }
   }
 
   public boolean embedded() {

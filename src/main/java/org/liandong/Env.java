@@ -81,6 +81,16 @@ final class Env {
     });
   }
 
+  Optional<java.time.LocalDate> date(String name) {
+    return raw(name).map(v -> {
+      try {
+        return java.time.LocalDate.parse(v);
+      } catch (java.time.format.DateTimeParseException e) {
+        throw new BadSetting(name, v, "a date yyyy-MM-dd, e.g. 2023-07-04");
+      }
+    });
+  }
+
   Path path(String name, String fallback) {
     var v = raw(name).orElse(fallback);
     try {

@@ -22,9 +22,12 @@ import org.liandong.departments.DepartmentService;
 import org.liandong.live.LiveEndpoint;
 import org.liandong.live.LivePublisher;
 import org.liandong.live.LiveVerticle;
+import org.liandong.history.HistoryRoutes;
+import org.liandong.history.HistoryService;
 import org.liandong.meetings.AgendaDraft;
 import org.liandong.meetings.MeetingRoutes;
 import org.liandong.meetings.MeetingService;
+import org.liandong.meetings.SincePrevious;
 import org.liandong.meta.MetaRoutes;
 import org.liandong.obligations.ObligationRoutes;
 import org.liandong.obligations.ObligationService;
@@ -47,6 +50,7 @@ import org.liandong.web.HttpVerticle;
 /** The features of one server, each built once and wired to the others here and nowhere else. */
 final class Features {
   private final Graph graph;
+  private final Clock clock;
   private final AccountService accounts;
   private final DemoLoader demo;
   private final List<Routes> routes = new ArrayList<>();
@@ -60,10 +64,11 @@ final class Features {
 
   Features(Vertx vertx, Graph graph, AppConfig config, Clock clock, PrometheusMeterRegistry registry) {
     this.graph = graph;
+    this.clock = clock;
     this.registry = registry;
     graph.onCommit(new LivePublisher(vertx.eventBus())::publish);
     accounts = new AccountService(vertx, graph, policy, config, clock);
-    demo = new DemoLoader(vertx, graph, clock);
+    demo = new DemoLoader(vertx, graph, clock.getZone());
     var obligations = new ObligationService(graph, policy, clock);
     var meetings = new MeetingService(graph, obligations, policy, clock);
     var calendar = WorkCalendar.china();
@@ -72,6 +77,7 @@ final class Features {
     var schedules = new ScheduleService(graph, clock, calendar, config.yellowFloatDays());
     var notices = new NoticeService(graph, policy, clock);
     var requests = new Requests(graph, policy, clock, calendar);
+    var history = new HistoryService(graph, policy, clock, calendar);
     var templates = new TrackTemplates(graph, obligations, projects, schedules, policy,
         TrackTemplates.load(config.templatesDir()));
     routes.addAll(List.of(
@@ -80,7 +86,9 @@ final class Features {
         new DepartmentRoutes(new DepartmentService(graph, policy, clock)),
         new ProjectRoutes(projects),
         new ObligationRoutes(obligations, templates, requests),
-        new MeetingRoutes(meetings, new AgendaDraft(schedules, notices, requests, meetings, policy)),
+        new MeetingRoutes(meetings, new AgendaDraft(schedules, notices, requests, meetings, policy),
+            new SincePrevious(graph, history, policy, clock)),
+        new HistoryRoutes(history),
         new KpiRoutes(new KpiService(graph, clock), clock),
         new ConsoleRoutes(console),
         new ScheduleRoutes(schedules),
@@ -131,7 +139,7 @@ final class Features {
   }
 
   HttpVerticle.Parts http(AppConfig config, Contract contract) {
-    return new HttpVerticle.Parts(config.httpHost(), config.httpPort(), contract, registry, new AuthHandler(accounts),
+    return new HttpVerticle.Parts(config.httpHost(), config.httpPort(), clock, contract, registry, new AuthHandler(accounts),
         webSocket::handle, () -> graph.query("RETURN 1 AS ok", java.util.Map.of()).<Void>mapEmpty());
   }
 

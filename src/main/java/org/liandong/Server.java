@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.liandong.demo.DemoDay;
 import org.liandong.storage.EmbeddedNeo4j;
 import org.liandong.storage.Graph;
 import org.liandong.storage.Migrations;
@@ -43,24 +44,32 @@ public final class Server implements AutoCloseable {
   }
 
   private final AppConfig config;
-  private final Clock clock;
+  /** The clock a test gave; else the real one, or the demo's day in demo mode. */
+  private final java.util.Optional<Clock> given;
+  private Clock clock;
   private EmbeddedNeo4j embedded;
   private Vertx vertx;
   private Graph graph;
   private Features features;
   private int port;
 
-  private Server(AppConfig config, Clock clock) {
+  private Server(AppConfig config, java.util.Optional<Clock> given) {
     this.config = config;
-    this.clock = clock;
+    this.given = given;
   }
 
+  /** On the real clock, or in demo mode on the demo's day ({@link DemoDay}). */
   public static Server start(AppConfig config) {
-    return start(config, Clock.system(config.zone()));
+    return start(config, java.util.Optional.empty());
+  }
+
+  /** On the given clock, demo or not (tests on fixed dates). */
+  public static Server start(AppConfig config, Clock clock) {
+    return start(config, java.util.Optional.of(clock));
   }
 
   /** Blocking: returns once the server answers HTTP, or throws a {@link StartupException}. */
-  public static Server start(AppConfig config, Clock clock) {
+  private static Server start(AppConfig config, java.util.Optional<Clock> clock) {
     var server = new Server(config, clock);
     try {
       server.checkPort();
@@ -101,7 +110,16 @@ public final class Server implements AutoCloseable {
     await(graph.verify(), "cannot reach Neo4j at " + uri + "; check NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD");
     int applied = await(new Migrations(graph).apply(), "could not apply the schema in cypher/");
     LOG.info("schema: {} migration(s) applied", applied);
+    clock = await(serverClock(), "could not read the demo's day from the graph");
+    if (config.demo()) LOG.info("demo: the server's clock says {}", java.time.ZonedDateTime.now(clock).withNano(0));
+    graph = graph.on(clock);
     features = new Features(vertx, graph, config, clock, registry);
+  }
+
+  private Future<Clock> serverClock() {
+    var real = Clock.system(config.zone());
+    if (given.isPresent()) return Future.succeededFuture(given.get().withZone(config.zone()));
+    return config.demo() ? DemoDay.clock(graph, real, config.today()) : Future.succeededFuture(real);
   }
 
   private EmbeddedNeo4j startEmbedded() {
@@ -151,6 +169,11 @@ public final class Server implements AutoCloseable {
   /** The same door to Neo4j the server uses; for tests and the benchmark. */
   public Graph graph() {
     return graph;
+  }
+
+  /** The server's clock: what "now" and "today" are for every feature (the demo's day in demo mode). */
+  public Clock clock() {
+    return clock;
   }
 
   /** The embedded Neo4j, when there is one (tests stop it to see the server through an outage). */

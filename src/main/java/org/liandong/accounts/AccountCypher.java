@@ -30,14 +30,14 @@ final class AccountCypher {
 
   static final String CREATE_SESSION = """
       MATCH (u:User {id: $userId})
-      CREATE (s:Session {tokenHash: $tokenHash, openedAt: datetime(),
-                         expiresAt: datetime() + duration({seconds: $ttlSeconds})})-[:OF]->(u)
+      CREATE (s:Session {tokenHash: $tokenHash, openedAt: $now,
+                         expiresAt: $now + duration({seconds: $ttlSeconds})})-[:OF]->(u)
       RETURN toString(s.expiresAt) AS expiresAt
       """;
 
   static final String SESSION = """
       MATCH (s:Session {tokenHash: $tokenHash})-[:OF]->(u:User)
-      WHERE s.expiresAt > datetime() AND u.active
+      WHERE s.expiresAt > $now AND u.active
       OPTIONAL MATCH (u)-[:MEMBER_OF]->(d:Department)
       RETURN s.expiresAt.epochMillis AS expiresAt, %s AS user
       """.formatted(USER_FIELDS);
@@ -59,7 +59,7 @@ final class AccountCypher {
   static final String CREATE = """
       CREATE (u:User {id: $id, username: $username, displayName: $displayName, roles: $roles,
                       passwordHash: $passwordHash, active: true, version: 1,
-                      createdAt: datetime(), updatedAt: datetime()})
+                      createdAt: $now, updatedAt: $now})
       WITH u
       OPTIONAL MATCH (d:Department {id: $departmentId})
       FOREACH (x IN CASE WHEN d IS NULL THEN [] ELSE [1] END | CREATE (u)-[:MEMBER_OF]->(d))
@@ -68,7 +68,7 @@ final class AccountCypher {
 
   static final String UPDATE = """
       MATCH (u:User {id: $id})
-      SET u += $changes, u.version = u.version + 1, u.updatedAt = datetime()
+      SET u += $changes, u.version = u.version + 1, u.updatedAt = $now
       RETURN u {.*, passwordHash: null, kioskKeyHash: null} AS user
       """;
 

@@ -55,7 +55,7 @@ final class ChaseCypher {
       UNWIND $notices AS x
       MATCH (u:User {id: x.userId}) WHERE NOT x.kind IN coalesce(u.mutedNotices, [])
       MERGE (n:Notice {key: x.key})
-        ON CREATE SET n += x.props, n.id = randomUUID(), n.userId = x.userId, n.kind = x.kind, n.at = datetime(), n._new = true
+        ON CREATE SET n += x.props, n.id = randomUUID(), n.userId = x.userId, n.kind = x.kind, n.at = $now, n._new = true
       WITH n, u WHERE n._new
       MERGE (n)-[:TO]->(u)
       REMOVE n._new

@@ -16,10 +16,10 @@ final class NoticeCypher {
   static final String READ_SOME = """
       UNWIND $ids AS id
       MATCH (n:Notice {id: id, userId: $userId}) WHERE n.readAt IS NULL
-      SET n.readAt = datetime()
+      SET n.readAt = $now
       """;
 
-  static final String READ_ALL = "MATCH (n:Notice {userId: $userId}) WHERE n.readAt IS NULL SET n.readAt = datetime()";
+  static final String READ_ALL = "MATCH (n:Notice {userId: $userId}) WHERE n.readAt IS NULL SET n.readAt = $now";
 
   static final String MUTED = "MATCH (u:User {id: $userId}) RETURN coalesce(u.mutedNotices, []) AS muted";
 

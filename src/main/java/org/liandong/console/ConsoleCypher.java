@@ -9,7 +9,7 @@ final class ConsoleCypher {
   private ConsoleCypher() {}
 
   static final String AUDIT = """
-      CREATE (:ConsoleAudit {auditId: randomUUID(), loggedAt: datetime(), auditedUserId: $userId,
+      CREATE (:ConsoleAudit {auditId: randomUUID(), loggedAt: $now, auditedUserId: $userId,
                              auditedUser: $username, statement: $cypher, statementParams: $params,
                              durationMs: $durationMs, resultRows: $rows, refused: $refused, reason: $reason, reasonZh: $reasonZh})
       """;
@@ -42,12 +42,12 @@ final class ConsoleCypher {
   static final String SAVE = """
       MATCH (u:User {id: $userId})
       CREATE (q:SavedQuery)-[:OWNED_BY]->(u)
-      SET q = $fields, q.id = $id, q.version = 1, q.savedAt = datetime(), q.changedAt = datetime()
+      SET q = $fields, q.id = $id, q.version = 1, q.savedAt = $now, q.changedAt = $now
       """;
 
   static final String UPDATE = """
       MATCH (q:SavedQuery {id: $id})
-      SET q += $changes, q.version = q.version + 1, q.changedAt = datetime()
+      SET q += $changes, q.version = q.version + 1, q.changedAt = $now
       """;
 
   static final String LOCK = """

@@ -8,7 +8,7 @@ final class DemoCypher {
   static final String DEPARTMENTS = """
       UNWIND $rows AS row
       CREATE (d:Department {id: row.id, name: row.name, shortName: row.shortName, level: row.level,
-                            version: 1, createdAt: datetime(), updatedAt: datetime()})
+                            version: 1, createdAt: $now, updatedAt: $now})
       WITH d, row WHERE row.parentId IS NOT NULL
       MATCH (p:Department {id: row.parentId})
       CREATE (d)-[:PART_OF]->(p)
@@ -19,13 +19,13 @@ final class DemoCypher {
       MATCH (d:Department {id: row.departmentId})
       CREATE (u:User {id: row.id, username: row.username, displayName: row.displayName, roles: row.roles,
                       passwordHash: row.passwordHash, kioskKeyHash: row.kioskKeyHash, active: true, version: 1,
-                      createdAt: datetime(), updatedAt: datetime()})-[:MEMBER_OF]->(d)
+                      createdAt: $now, updatedAt: $now})-[:MEMBER_OF]->(d)
       """;
 
   static final String PROJECTS = """
       UNWIND $rows AS row
       CREATE (p:Project)
-      SET p = row.props, p.version = 1, p.createdAt = datetime(), p.updatedAt = datetime()
+      SET p = row.props, p.version = 1, p.createdAt = $now, p.updatedAt = $now
       WITH p, row
       OPTIONAL MATCH (l:User {id: row.liaisonId})
       FOREACH (x IN CASE WHEN l IS NULL THEN [] ELSE [1] END | CREATE (l)-[:LIAISON_FOR]->(p))
@@ -39,8 +39,8 @@ final class DemoCypher {
       UNWIND $rows AS row
       MATCH (p:Project {id: row.projectId}), (d:Department {id: row.departmentId})
       CREATE (d)-[:OWES]->(o:Obligation)-[:FOR]->(p)
-      SET o = row.props, o.version = 1, o.createdAt = datetime(), o.updatedAt = datetime(),
-          o.dispatchedAt = coalesce(o.dispatchedAt, datetime())
+      SET o = row.props, o.version = 1, o.createdAt = $now, o.updatedAt = $now,
+          o.dispatchedAt = coalesce(o.dispatchedAt, $now)
       """;
 
   static final String DEPENDENCIES = """
@@ -53,7 +53,7 @@ final class DemoCypher {
   static final String MEETINGS = """
       UNWIND $rows AS row
       CREATE (m:Meeting)
-      SET m = row.props, m.version = 1, m.createdAt = datetime(), m.updatedAt = datetime()
+      SET m = row.props, m.version = 1, m.createdAt = $now, m.updatedAt = $now
       WITH m, row
       CALL (m, row) {
         UNWIND row.projectIds AS pid

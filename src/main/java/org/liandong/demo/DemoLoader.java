@@ -4,17 +4,15 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.liandong.accounts.AccountService;
-import org.liandong.storage.Entry;
 import org.liandong.storage.Graph;
 import org.liandong.storage.Tx;
 import org.slf4j.Logger;
@@ -22,24 +20,24 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Loads the Zhenjiang High-tech Zone scenario (2023-06-27 article) into an empty graph, in one
- * transaction. Its history keeps the article's dates; the obligations still open are dated
- * relative to today ("today+14") so the live demo always has work due soon and some overdue.
+ * transaction, with its history in the change log. Every date in it is the scenario's own: the
+ * demo lives on the article's day ({@link DemoDay}), so its open work is due soon, some of it
+ * overdue, whenever the demo is opened.
  */
 public final class DemoLoader {
   private static final Logger LOG = LoggerFactory.getLogger(DemoLoader.class);
   public static final String PASSWORD = "demo";
-  private static final Pattern RELATIVE = Pattern.compile("today([+-]\\d+)(T.*)?");
   private static final Set<String> NOT_PROPERTIES =
       Set.of("championIds", "liaisonId", "projectId", "departmentId", "dependsOn", "projectIds", "agenda", "decisions");
 
   private final Vertx vertx;
   private final Graph graph;
-  private final Clock clock;
+  private final ZoneId zone;
 
-  public DemoLoader(Vertx vertx, Graph graph, Clock clock) {
+  public DemoLoader(Vertx vertx, Graph graph, ZoneId zone) {
     this.vertx = vertx;
     this.graph = graph;
-    this.clock = clock;
+    this.zone = zone;
   }
 
   /** Resolves to true when the scenario was loaded, false when the graph already had data. */
@@ -78,18 +76,15 @@ public final class DemoLoader {
         .compose(v -> tx.run(DemoCypher.OBLIGATIONS, Map.of("rows", obligations)))
         .compose(v -> tx.run(DemoCypher.DEPENDENCIES, Map.of("rows", obligations)))
         .compose(v -> tx.run(DemoCypher.MEETINGS, Map.of("rows", meetings)))
-        .compose(v -> history(tx, projects)))
+        .compose(v -> history(tx, projects, obligations, meetings)))
         .onSuccess(v -> LOG.info("demo: loaded the Zhenjiang scenario ({} projects, {} obligations, {} meetings)",
             projects.size(), obligations.size(), meetings.size()));
   }
 
-  /** Each project's history starts with its registration, so replay has a first entry. */
-  private static Future<Void> history(Tx tx, List<Map<String, Object>> projects) {
-    for (var p : projects) {
-      var id = (String) p.get("id");
-      @SuppressWarnings("unchecked") var props = (Map<String, Object>) p.get("props");
-      tx.record(new Entry("demo", "project.created", "Project", id, id, null, props, List.of("project:" + id)));
-    }
+  /** The scenario's history, from each signing on, recorded as it happened. */
+  private Future<Void> history(Tx tx, List<Map<String, Object>> projects, List<Map<String, Object>> obligations,
+                               List<Map<String, Object>> meetings) {
+    DemoHistory.of(projects, obligations, meetings, zone).forEach(tx::record);
     return Future.succeededFuture();
   }
 
@@ -112,13 +107,13 @@ public final class DemoLoader {
     return array.stream().map(item -> typed((JsonObject) item)).toList();
   }
 
-  /** Keys ending in On are dates and in At date-times; "today+N" is resolved against the clock. */
+  /** Keys ending in On are dates, and {@code at} and keys ending in At date-times. */
   private Map<String, Object> typed(JsonObject json) {
     var out = new HashMap<String, Object>();
     for (var key : json.fieldNames()) {
       var value = json.getValue(key);
       if (value instanceof String s && key.endsWith("On")) out.put(key, date(s));
-      else if (value instanceof String s && key.endsWith("At")) out.put(key, dateTime(s));
+      else if (value instanceof String s && (key.endsWith("At") || key.equals("at"))) out.put(key, dateTime(s));
       else if (value instanceof JsonObject o) out.put(key, typed(o));
       else if (value instanceof JsonArray a) out.put(key, a.stream()
           .map(v -> v instanceof JsonObject o ? typed(o) : v).toList());
@@ -127,14 +122,11 @@ public final class DemoLoader {
     return out;
   }
 
-  private LocalDate date(String text) {
-    var m = RELATIVE.matcher(text);
-    return m.matches() ? LocalDate.now(clock).plusDays(Long.parseLong(m.group(1))) : LocalDate.parse(text);
+  private static LocalDate date(String text) {
+    return LocalDate.parse(text);
   }
 
-  private Object dateTime(String text) {
-    var m = RELATIVE.matcher(text);
-    var absolute = m.matches() ? LocalDate.now(clock).plusDays(Long.parseLong(m.group(1))) + m.group(2) : text;
-    return OffsetDateTime.parse(absolute).toZonedDateTime();
+  private static Object dateTime(String text) {
+    return OffsetDateTime.parse(text).toZonedDateTime();
   }
 }

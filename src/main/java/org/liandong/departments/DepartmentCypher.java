@@ -33,7 +33,7 @@ final class DepartmentCypher {
 
   static final String CREATE = """
       CREATE (d:Department {id: $id, name: $name, shortName: $shortName, level: $level,
-                            version: 1, createdAt: datetime(), updatedAt: datetime()})
+                            version: 1, createdAt: $now, updatedAt: $now})
       WITH d
       OPTIONAL MATCH (p:Department {id: $parentId})
       FOREACH (x IN CASE WHEN p IS NULL THEN [] ELSE [1] END | CREATE (d)-[:PART_OF]->(p))
@@ -42,7 +42,7 @@ final class DepartmentCypher {
 
   static final String UPDATE = """
       MATCH (d:Department {id: $id})
-      SET d += $changes, d.version = d.version + 1, d.updatedAt = datetime()
+      SET d += $changes, d.version = d.version + 1, d.updatedAt = $now
       RETURN d {.*} AS department
       """;
 

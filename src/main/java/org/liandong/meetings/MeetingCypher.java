@@ -26,6 +26,20 @@ final class MeetingCypher {
 
   static final String ONE = "MATCH (m:Meeting {id: $id})\nRETURN " + VIEW;
 
+  /**
+   * The window "since the previous meeting": from the close of the latest earlier meeting about
+   * any of this one's projects, to this one's opening if it is over, else to now.
+   */
+  static final String WINDOW = """
+      MATCH (m:Meeting {id: $id})
+      WITH m, CASE WHEN m.status = 'closed' THEN coalesce(m.openedAt, m.startsAt) ELSE $now END AS until
+      OPTIONAL MATCH (m)-[:ABOUT]->(:Project)<-[:ABOUT]-(prev:Meeting)
+      WHERE prev.id <> m.id AND prev.status = 'closed' AND prev.closedAt < until
+      WITH m, until, prev ORDER BY prev.closedAt DESC LIMIT 1
+      RETURN [(m)-[:ABOUT]->(p:Project) | p.id] AS projects, until, prev.closedAt AS from,
+             prev {.id, .title, startsAt: toString(prev.startsAt), closedAt: toString(prev.closedAt)} AS previous
+      """;
+
   /** Invites departments and people by id; resolves to those invited now that were not before. */
   static final String INVITE = """
       MATCH (m:Meeting {id: $id})
@@ -70,7 +84,7 @@ final class MeetingCypher {
   static final String CREATE = """
       CREATE (m:Meeting)
       SET m = $fields, m.id = $id, m.status = 'scheduled', m.version = 1,
-          m.createdAt = datetime(), m.updatedAt = datetime()
+          m.createdAt = $now, m.updatedAt = $now
       WITH m
       UNWIND range(0, size($agenda) - 1) AS i
       CREATE (:AgendaItem {id: randomUUID(), title: $agenda[i], position: i + 1, version: 1})-[:IN]->(m)
@@ -110,7 +124,7 @@ final class MeetingCypher {
 
   static final String UPDATE = """
       MATCH (m:Meeting {id: $id})
-      SET m += $changes, m.version = m.version + 1, m.updatedAt = datetime()
+      SET m += $changes, m.version = m.version + 1, m.updatedAt = $now
       RETURN m {.*} AS m
       """;
 
@@ -128,7 +142,7 @@ final class MeetingCypher {
   static final String ADD_DECISION = """
       MATCH (m:Meeting {id: $id})
       CREATE (dc:Decision {id: $decisionId, text: $text, agendaItemId: $agendaItemId, by: $by, byName: $byName,
-                           at: datetime()})-[:TAKEN_IN]->(m)
+                           at: $now})-[:TAKEN_IN]->(m)
       WITH dc
       UNWIND $obligationIds AS oid
       MATCH (o:Obligation {id: oid})
@@ -140,8 +154,8 @@ final class MeetingCypher {
   /** Points the meeting at one of its agenda items; no row when the item is not on its agenda. */
   static final String FOCUS = """
       MATCH (m:Meeting {id: $id}), (item:AgendaItem {id: $itemId})-[:IN]->(m)
-      SET m.focusItemId = item.id, m.focusTitle = item.title, m.focusAt = datetime(),
-          m.version = m.version + 1, m.updatedAt = datetime()
+      SET m.focusItemId = item.id, m.focusTitle = item.title, m.focusAt = $now,
+          m.version = m.version + 1, m.updatedAt = $now
       RETURN m {.*} AS m, %s""".formatted(VIEW);
 
   /** Who was in the room: recorded once per person, from the first time they joined live. */
@@ -149,7 +163,7 @@ final class MeetingCypher {
       MATCH (m:Meeting {id: $meetingId}), (u:User {id: $userId})
       WHERE m.status <> 'closed'
       MERGE (u)-[a:ATTENDED]->(m)
-        ON CREATE SET a.firstSeenAt = datetime()
+        ON CREATE SET a.firstSeenAt = $now
       """;
 
   static final String ATTENDANCE = """

@@ -63,6 +63,19 @@ final class MeetingRepository {
         : Future.succeededFuture(view(rows.get(0))));
   }
 
+  /** The projects, the previous meeting (if any) and the instants between which "since the previous meeting" looks. */
+  record Window(List<String> projects, Optional<JsonObject> previous, java.time.ZonedDateTime from, java.time.ZonedDateTime until) {}
+
+  Future<Window> window(String id) {
+    return graph.query(MeetingCypher.WINDOW, Map.of("id", id)).compose(rows -> {
+      if (rows.isEmpty()) return Future.failedFuture(Node.Meeting.notFound(id));
+      var r = rows.get(0);
+      return Future.succeededFuture(new Window(r.get("projects").asList(org.neo4j.driver.Value::asString),
+          r.get("previous").isNull() ? Optional.empty() : Optional.of(Json.object(r.get("previous").asMap())),
+          r.get("from").isNull() ? null : r.get("from").asZonedDateTime(), r.get("until").asZonedDateTime()));
+    });
+  }
+
   /** Who belongs in the meeting, for the policy; empty when there is no such meeting. */
   Future<Optional<Subject.Meeting>> access(String id) {
     return graph.query(MeetingCypher.ACCESS, Map.of("id", id)).map(rows -> rows.stream().findFirst().map(MeetingRepository::access));

@@ -22,10 +22,12 @@ public final class MeetingRoutes implements Routes {
 
   private final MeetingService meetings;
   private final AgendaDraft drafts;
+  private final SincePrevious since;
 
-  public MeetingRoutes(MeetingService meetings, AgendaDraft drafts) {
+  public MeetingRoutes(MeetingService meetings, AgendaDraft drafts, SincePrevious since) {
     this.meetings = meetings;
     this.drafts = drafts;
+    this.since = since;
   }
 
   @Override
@@ -35,6 +37,7 @@ public final class MeetingRoutes implements Routes {
         .on("getMeeting", this::one)
         .on("updateMeeting", this::update)
         .on("addAgendaItem", this::addAgendaItem)
+        .on("sincePrevious", ctx -> since.of(CurrentUser.of(ctx), ctx.pathParam("id")).onSuccess(ctx::json).onFailure(ctx::fail))
         .on("agendaDraft", ctx -> drafts.draft(CurrentUser.of(ctx), ctx.pathParam("id")).onSuccess(ctx::json).onFailure(ctx::fail))
         .on("recordDecision", this::decide)
         .on("focusMeeting", this::focus)

@@ -58,7 +58,7 @@ final class ObligationCypher {
       MATCH (p:Project {id: $projectId}), (d:Department {id: $departmentId})
       CREATE (d)-[:OWES]->(o:Obligation)-[:FOR]->(p)
       SET o = $fields, o.id = $id, o.status = 'dispatched', o.version = 1,
-          o.createdAt = datetime(), o.updatedAt = datetime(), o.dispatchedAt = $now
+          o.createdAt = $now, o.updatedAt = $now, o.dispatchedAt = $now
       WITH o
       UNWIND $dependsOn AS depId
       MATCH (x:Obligation {id: depId})
@@ -69,14 +69,14 @@ final class ObligationCypher {
 
   static final String UPDATE = """
       MATCH (o:Obligation {id: $id})
-      SET o += $changes, o.version = o.version + 1, o.updatedAt = datetime()
+      SET o += $changes, o.version = o.version + 1, o.updatedAt = $now
       RETURN o {.*} AS o
       """;
 
   /** The same update, answering also with the obligation as {@link #ONE} shows it. */
   static final String UPDATE_AND_SHOW = """
       MATCH (d:Department)-[:OWES]->(o:Obligation {id: $id})-[:FOR]->(p:Project)
-      SET o += $changes, o.version = o.version + 1, o.updatedAt = datetime()
+      SET o += $changes, o.version = o.version + 1, o.updatedAt = $now
       RETURN o {.*} AS o, %s AS obligation
       """.formatted(FIELDS);
 
@@ -122,7 +122,7 @@ final class ObligationCypher {
       WHERE o.status = 'deficient' AND o.deficiencyExpiredOn IS NULL
       // the acceptance lapses: blocked until the documents come (the officer accepts it again with a new deadline)
       SET o.deficiencyExpiredOn = $today, o.status = 'blocked', o.blockedReason = $reason,
-          o.version = o.version + 1, o.updatedAt = datetime()
+          o.version = o.version + 1, o.updatedAt = $now
       RETURN o {.*} AS o
       """;
 }

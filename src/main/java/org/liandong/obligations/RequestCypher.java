@@ -11,7 +11,7 @@ final class RequestCypher {
   static final String REQUEST = """
       MATCH (o:Obligation {id: $id})
       CREATE (x:Extension {id: randomUUID(), obligationId: $id, status: 'pending', requestedDueOn: $dueOn,
-                           previousDueOn: o.dueOn, reason: $reason, requestedBy: $by, requestedAt: datetime()})-[:EXTENDS]->(o)
+                           previousDueOn: o.dueOn, reason: $reason, requestedBy: $by, requestedAt: $now})-[:EXTENDS]->(o)
       RETURN x {.*, requestedDueOn: toString(x.requestedDueOn), previousDueOn: toString(x.previousDueOn),
                 requestedAt: toString(x.requestedAt)} AS extension
       """;
@@ -37,21 +37,21 @@ final class RequestCypher {
 
   static final String DECIDE = """
       MATCH (x:Extension {id: $id})
-      SET x.status = $status, x.decidedBy = $by, x.decidedAt = datetime(), x.refusal = $refusal
+      SET x.status = $status, x.decidedBy = $by, x.decidedAt = $now, x.refusal = $refusal
       RETURN x {.*} AS x
       """;
 
   /** An approved request moves the due date: a change to the obligation, at a new version. */
   static final String MOVE_DUE = """
       MATCH (o:Obligation {id: $id})
-      SET o.dueOn = $dueOn, o.version = o.version + 1, o.updatedAt = datetime()
+      SET o.dueOn = $dueOn, o.version = o.version + 1, o.updatedAt = $now
       RETURN o {.*} AS o
       """;
 
   /** 退回: the owing department says it is not theirs; the office re-dispatches it (a new department clears it). */
   static final String SEND_BACK = """
       MATCH (o:Obligation {id: $id})
-      SET o.returnReason = $reason, o.returnedBy = $by, o.returnedAt = datetime(), o.version = o.version + 1, o.updatedAt = datetime()
+      SET o.returnReason = $reason, o.returnedBy = $by, o.returnedAt = $now, o.version = o.version + 1, o.updatedAt = $now
       RETURN o {.*} AS o
       """;
 }

@@ -35,13 +35,13 @@ final class ProjectCypher {
 
   static final String CREATE = """
       CREATE (p:Project)
-      SET p = $fields, p.id = $id, p.version = 1, p.createdAt = datetime(), p.updatedAt = datetime()
+      SET p = $fields, p.id = $id, p.version = 1, p.createdAt = $now, p.updatedAt = $now
       RETURN p {.*} AS project
       """;
 
   static final String UPDATE = """
       MATCH (p:Project {id: $id})
-      SET p += $changes, p.version = p.version + 1, p.updatedAt = datetime()
+      SET p += $changes, p.version = p.version + 1, p.updatedAt = $now
       RETURN p {.*} AS project
       """;
 

@@ -81,6 +81,6 @@ final class KpiCypher {
       WITH p, sum(coalesce(o.durationDays, 1)) AS total,
            sum(CASE WHEN o.status = 'done' THEN coalesce(o.durationDays, 1) ELSE 0 END) AS done, count(o) AS obligations
       RETURN p.id AS id, p.investmentYi AS investmentYi, p.signedOn AS signedOn, p.targetCompleteOn AS targetCompleteOn,
-             p.stage AS stage, obligations, total, done
+             p.stage AS stage, p.level IN ['province', 'city'] AS key, obligations, total, done
       """;
 }

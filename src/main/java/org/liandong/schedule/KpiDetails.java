@@ -101,6 +101,12 @@ final class KpiDetails {
    * obligations on record. Both weighted by investment.
    */
   static JsonObject progress(List<Record> rows, LocalDate today) {
+    var key = rows.stream().filter(r -> r.get("key").asBoolean()).toList();
+    return tally(rows, today).put("keyProjects", tally(key, today));
+  }
+
+  /** 序时 over the given projects: expected and actual, weighted by investment, and how many are ahead or behind. */
+  private static JsonObject tally(List<Record> rows, LocalDate today) {
     double weight = 0, expected = 0, actual = 0;
     int ahead = 0, behind = 0;
     for (var r : rows) {

@@ -38,14 +38,14 @@ final class ChangeLog {
 
   static final String WRITE = """
       UNWIND $changes AS c
-      CREATE (x:Change {id: c.id, at: datetime(), actor: c.actor, type: c.type, entity: c.entity,
+      CREATE (x:Change {id: c.id, at: coalesce(c.at, $now), actor: c.actor, type: c.type, entity: c.entity,
                         entityId: c.entityId, projectId: c.projectId, before: c.before, after: c.after})
       WITH x, c
       UNWIND c.seqs AS s
       MATCH (ch:Channel {name: s.name})
       CREATE (x)-[:IN {seq: s.seq}]->(ch)
       SET ch.seq = CASE WHEN s.seq > ch.seq THEN s.seq ELSE ch.seq END
-      RETURN DISTINCT toString(x.at) AS at
+      RETURN DISTINCT x.id AS id, toString(x.at) AS at
       """;
 
   /** Records the entries of a transaction; resolves to the changes as they will be published. */
@@ -75,14 +75,17 @@ final class ChangeLog {
 
   private static Future<List<Change>> record(Tx tx, List<Entry> entries, List<String> ids, Assigned assigned) {
     return tx.listBeforeCommit(WRITE, writeParams(entries, ids, assigned)).map(written -> {
-      var at = written.isEmpty() ? null : written.get(0).get("at").asString();
+      // each change's time as the log keeps it (an entry on no channel has no row: it shares the others')
+      var when = new HashMap<String, String>();
+      for (var row : written) when.put(row.get("id").asString(), row.get("at").asString());
+      var first = written.isEmpty() ? null : written.get(0).get("at").asString();
       var out = new ArrayList<Change>();
       for (int i = 0; i < entries.size(); i++) {
         var e = entries.get(i);
         var seqs = assigned.seqs.get(i);
         var epochs = new LinkedHashMap<String, String>();
         seqs.keySet().forEach(name -> epochs.put(name, assigned.epochs.get(name)));
-        out.add(new Change(ids.get(i), at, e.actor(), e.type(), e.entity(), e.entityId(), e.projectId(),
+        out.add(new Change(ids.get(i), when.getOrDefault(ids.get(i), first), e.actor(), e.type(), e.entity(), e.entityId(), e.projectId(),
             e.before() == null ? null : Json.object(e.before()), e.after() == null ? null : Json.object(e.after()),
             seqs, epochs));
       }
@@ -96,6 +99,7 @@ final class ChangeLog {
       var e = entries.get(i);
       var row = new HashMap<String, Object>();
       row.put("id", ids.get(i));
+      row.put("at", e.at() == null ? null : e.at().withZoneSameInstant(java.time.ZoneOffset.UTC));
       row.put("actor", e.actor());
       row.put("type", e.type());
       row.put("entity", e.entity());

@@ -5,7 +5,11 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
@@ -48,11 +52,14 @@ public final class Graph implements AutoCloseable {
 
   private final Vertx vertx;
   private final Driver driver;
-  private final List<Consumer<List<Change>>> onCommit = new CopyOnWriteArrayList<>();
+  private final List<Consumer<List<Change>>> onCommit;
+  private final Clock clock;
 
-  private Graph(Vertx vertx, Driver driver) {
+  private Graph(Vertx vertx, Driver driver, List<Consumer<List<Change>>> onCommit, Clock clock) {
     this.vertx = vertx;
     this.driver = driver;
+    this.onCommit = onCommit;
+    this.clock = clock;
   }
 
   public static Graph connect(Vertx vertx, URI uri, String user, String password, Duration connectTimeout) {
@@ -65,7 +72,21 @@ public final class Graph implements AutoCloseable {
         // retries are ours (see transaction): the driver's would hold a request for 30 s in an outage
         .withMaxTransactionRetryTime(0, TimeUnit.MILLISECONDS)
         .build();
-    return new Graph(vertx, GraphDatabase.driver(uri, auth, config));
+    return new Graph(vertx, GraphDatabase.driver(uri, auth, config), new CopyOnWriteArrayList<>(), Clock.systemUTC());
+  }
+
+  /**
+   * The same door on the server's clock: every statement may say {@code $now}, the clock's
+   * instant when its transaction began (the demo's day is read from the graph, so the clock
+   * is known only once the graph is reachable).
+   */
+  public Graph on(Clock serverClock) {
+    return new Graph(vertx, driver, onCommit, serverClock);
+  }
+
+  /** The server's clock, as {@code $now} reads it. */
+  public Clock clock() {
+    return clock;
   }
 
   /** Fails when the server cannot be reached or refuses our credentials. */
@@ -105,7 +126,7 @@ public final class Graph implements AutoCloseable {
   private Future<List<Record>> autoCommit(AccessMode mode, String cypher, Map<String, Object> params) {
     var context = vertx.getOrCreateContext();
     var session = session(mode);
-    var stage = session.runAsync(cypher, params)
+    var stage = session.runAsync(cypher, Tx.withNow(params, now()))
         .thenCompose(cursor -> cursor.listAsync())
         .handle((records, error) -> new Outcome<List<Record>>(records, error))
         .thenCompose(outcome -> session.closeAsync().handle((ignored, closing) -> outcome));
@@ -151,7 +172,7 @@ public final class Graph implements AutoCloseable {
     var session = session(mode);
     var changes = new AtomicReference<List<Change>>(List.of());
     java.util.function.Function<AsyncTransactionContext, java.util.concurrent.CompletionStage<T>> run =
-        raw -> workThenLog(new Tx(raw, context), work, changes).toCompletionStage();
+        raw -> workThenLog(new Tx(raw, context, now()), work, changes).toCompletionStage();
     var stage = mode == AccessMode.READ
         ? session.executeReadAsync(run::apply, config) : session.executeWriteAsync(run::apply, config);
     // close the session whatever happened, then hand back the transaction's own outcome
@@ -196,6 +217,11 @@ public final class Graph implements AutoCloseable {
       return new Failure.Unavailable(UNAVAILABLE, 5);
     }
     return error;
+  }
+
+  /** What {@code $now} means: the clock's instant, in UTC to the millisecond as Neo4j keeps it. */
+  private ZonedDateTime now() {
+    return ZonedDateTime.now(clock.withZone(ZoneOffset.UTC)).truncatedTo(ChronoUnit.MILLIS);
   }
 
   private AsyncSession session(AccessMode mode) {

@@ -19,7 +19,7 @@ public final class Idempotency {
 
   private static final String TAKE = """
       MERGE (k:IdempotencyKey {key: $key})
-        ON CREATE SET k.fresh = true, k.takenAt = datetime()
+        ON CREATE SET k.fresh = true, k.takenAt = $now
       WITH k, coalesce(k.fresh, false) AS fresh
       REMOVE k.fresh
       RETURN fresh, k.requestHash AS hash, k.entity AS entity, k.entityId AS id

@@ -2,6 +2,7 @@ package org.liandong.storage;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,12 +18,27 @@ import org.neo4j.driver.summary.ResultSummary;
 public final class Tx {
   private final AsyncTransactionContext tx;
   private final Context context;
+  private final ZonedDateTime now;
   /** What this attempt's work did, for the change log written as its last step. */
   private final List<Entry> entries = new ArrayList<>();
 
-  Tx(AsyncTransactionContext tx, Context context) {
+  Tx(AsyncTransactionContext tx, Context context, ZonedDateTime now) {
     this.tx = tx;
     this.context = context;
+    this.now = now;
+  }
+
+  /** The server's clock when this transaction began: what {@code $now} says in its statements. */
+  public ZonedDateTime now() {
+    return now;
+  }
+
+  /** The parameters with {@code now} added, unless the statement gives its own. */
+  static Map<String, Object> withNow(Map<String, Object> params, ZonedDateTime now) {
+    if (params.containsKey("now")) return params;
+    var all = new java.util.HashMap<String, Object>(params);
+    all.put("now", now);
+    return all;
   }
 
   /** Notes a change; {@link Graph#write} records them all, in this order, before the commit. */
@@ -49,7 +65,7 @@ public final class Tx {
   }
 
   private CompletionStage<List<Record>> rows(String cypher, Map<String, Object> params) {
-    return tx.runAsync(cypher, params).thenCompose(ResultCursor::listAsync);
+    return tx.runAsync(cypher, withNow(params, now)).thenCompose(ResultCursor::listAsync);
   }
 
   public Future<Optional<Record>> first(String cypher, Map<String, Object> params) {
@@ -57,7 +73,7 @@ public final class Tx {
   }
 
   public Future<ResultSummary> run(String cypher, Map<String, Object> params) {
-    return Future.fromCompletionStage(tx.runAsync(cypher, params).thenCompose(ResultCursor::consumeAsync), context);
+    return Future.fromCompletionStage(tx.runAsync(cypher, withNow(params, now)).thenCompose(ResultCursor::consumeAsync), context);
   }
 
   /** At most {@code cap} records or {@code maxBytes} of their values, whether there were more, and the summary. */
@@ -69,7 +85,7 @@ public final class Tx {
    */
   public Future<Capped> capped(String cypher, Map<String, Object> params, int cap, long maxBytes,
                                java.util.function.ToLongFunction<Record> sizeOf) {
-    var stage = tx.runAsync(cypher, params).thenCompose(cursor -> {
+    var stage = tx.runAsync(cypher, withNow(params, now)).thenCompose(cursor -> {
       var records = new ArrayList<Record>();
       return take(cursor, records, cap, maxBytes, sizeOf, 0).thenCompose(more -> cursor.consumeAsync()
           .thenApply(summary -> new Capped(cursor.keys(), List.copyOf(records), more, summary)));

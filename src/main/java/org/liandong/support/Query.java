@@ -40,6 +40,18 @@ public final class Query {
     return null;
   }
 
+  /** A date-time parameter (RFC 3339, with its offset) as an instant in UTC; null when absent. */
+  public java.time.ZonedDateTime instant(String name) {
+    var text = text(name);
+    if (text == null) return null;
+    try {
+      return java.time.OffsetDateTime.parse(text).atZoneSameInstant(java.time.ZoneOffset.UTC);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw Failure.invalid(name, Text.of("a date and time with its offset, e.g. 2023-06-15T16:35:00+08:00",
+          "请填写带时区的日期时间，例如 2023-06-15T16:35:00+08:00"));
+    }
+  }
+
   public Page page() {
     return new Page(integer("offset", 0), integer("limit", 50));
   }

@@ -26,9 +26,12 @@ public final class HttpVerticle extends VerticleBase {
   public static final int MAX_MESSAGE = 64 * 1024;
 
   /** What the verticle needs from the rest of the server. */
-  public record Parts(String host, int port, Contract contract, PrometheusMeterRegistry registry,
+  public record Parts(String host, int port, java.time.Clock clock, Contract contract, PrometheusMeterRegistry registry,
                       Handler<RoutingContext> authenticate, Handler<RoutingContext> webSocket,
                       Supplier<Future<Void>> databaseReady) {}
+
+  /** Every API answer says the server's "now" in this header (README). */
+  public static final String NOW_HEADER = "Liandong-Now";
 
   private final Parts parts;
   private HttpServer server;
@@ -51,6 +54,11 @@ public final class HttpVerticle extends VerticleBase {
     router.get("/ws").handler(parts.webSocket());
     router.get("/api/openapi.yaml").handler(ctx -> ctx.response()
         .putHeader("Content-Type", "application/yaml; charset=utf-8").sendFile("openapi.yaml"));
+    // the server's clock (the demo's day in demo mode): the pages count days and show "now" by it
+    router.route("/api/*").handler(ctx -> {
+      ctx.response().putHeader(NOW_HEADER, parts.clock().instant().toString());
+      ctx.next();
+    });
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
     parts.contract().mount(vertx, router, parts.authenticate());
     // an address outside the contract: 401 for a stranger (nothing to learn), 404 for a user

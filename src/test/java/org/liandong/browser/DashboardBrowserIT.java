@@ -26,7 +26,7 @@ class DashboardBrowserIT {
 
   static String newObligation(String title) {
     var created = coordinator.post("/api/obligations", new JsonObject().put("projectId", "p-n7").put("departmentId", "d-zj-housing")
-        .put("title", title).put("track", "permits").put("dueOn", LocalDate.now().plusDays(5).toString()));
+        .put("title", title).put("track", "permits").put("dueOn", LocalDate.now(TestServer.get().clock()).plusDays(5).toString()));
     assertThat(created.status()).isEqualTo(201);
     return created.json().getString("id");
   }
@@ -266,6 +266,33 @@ class DashboardBrowserIT {
       officer.waitFor(By.cssSelector("tr[data-obligation='" + id + "'] .conflict"));
       officer.waitFor(By.cssSelector("tr[data-obligation='" + id + "'][data-version='2'][data-status='dispatched']"));
       officer.screenshot("inbox-conflict");
+    }
+  }
+
+  @Test
+  @DisplayName("自上次会办以来: the office opens the next meeting and sees at a glance what was done since the last one closed, and how its decisions stand")
+  void sincePreviousInTheMeetingRoom() {
+    var officerApi = TestServer.api().as("demo-officer");
+    var id = newObligation("浏览器测试：会办之间办结");
+    var first = coordinator.post("/api/meetings", new JsonObject().put("title", "浏览器测试：上一次会办").put("startsAt", "2031-04-01T09:30:00+08:00")
+        .put("projectIds", new JsonArray().add("p-n7"))).json().getString("id");
+    coordinator.patch("/api/meetings/" + first, new JsonObject().put("version", 1).put("status", "open"));
+    coordinator.patch("/api/meetings/" + first, new JsonObject().put("version", 2).put("status", "closed"));
+    for (var status : java.util.List.of("accepted", "in_progress", "done")) {
+      var version = officerApi.get("/api/obligations/" + id).json().getLong("version");
+      assertThat(officerApi.patch("/api/obligations/" + id, new JsonObject().put("version", version).put("status", status)).status()).isEqualTo(200);
+    }
+    var next = coordinator.post("/api/meetings", new JsonObject().put("title", "浏览器测试：下一次会办").put("startsAt", "2031-04-08T09:30:00+08:00")
+        .put("projectIds", new JsonArray().add("p-n7"))).json().getString("id");
+    try (var b = Browser.open(port, 390, 844)) {
+      b.login("demo-coordinator").go("#/meeting/" + next);
+      b.waitFor(By.cssSelector("#since-counts li[data-kind='done']"));
+      assertThat(b.text(By.id("since-window"))).contains("浏览器测试：上一次会办");
+      assertThat(b.script("return document.querySelector(\"#since-previous details[data-kind='done']\").textContent")).asString()
+          .contains("浏览器测试：会办之间办结");
+      assertThat(b.smallTapTargets()).isEmpty();
+      b.screenshot("meeting-since-previous-390");
+      assertThat(b.scriptErrors()).isEmpty();
     }
   }
 

@@ -46,7 +46,7 @@ class LiveIT {
 
   static String obligation(String projectId, String departmentId, String title) {
     var created = coordinator.post("/api/obligations", new JsonObject().put("projectId", projectId).put("departmentId", departmentId)
-        .put("title", title).put("track", "permits").put("dueOn", LocalDate.now().plusDays(20).toString()));
+        .put("title", title).put("track", "permits").put("dueOn", LocalDate.now(TestServer.get().clock()).plusDays(20).toString()));
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     return created.json().getString("id");
   }
@@ -224,7 +224,7 @@ class LiveIT {
   @DisplayName("when a 容缺 deadline passes, the acceptance lapses to blocked and the owing department and the champion are told live, once")
   void deficiencyExpires() {
     var id = obligation("p-n7", "d-zj-housing", "联动：容缺到期");
-    var today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+    var today = LocalDate.now(TestServer.get().clock());
     try (var department = LiveClient.connect(port, housing.token()); var champion = LiveClient.connect(port, leader.token())) {
       department.subscribe("department:d-zj-housing", null);
       champion.subscribe("user:u-demo-leader", null);

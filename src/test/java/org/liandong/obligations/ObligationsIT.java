@@ -34,7 +34,7 @@ class ObligationsIT {
   static JsonObject newHousingObligation(String title) {
     var created = coordinator.post("/api/obligations", new JsonObject()
         .put("projectId", "p-n7").put("departmentId", "d-zj-housing").put("title", title)
-        .put("kind", "approval").put("track", "permits").put("dueOn", LocalDate.now().plusDays(9).toString())
+        .put("kind", "approval").put("track", "permits").put("dueOn", LocalDate.now(TestServer.get().clock()).plusDays(9).toString())
         .put("durationDays", 3));
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     return created.json();
@@ -149,7 +149,7 @@ class ObligationsIT {
     assertThat(blocked.status()).isEqualTo(422);
     assertThat(blocked.json().getJsonObject("fields").containsKey("blockedReason")).isTrue();
 
-    var today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+    var today = LocalDate.now(TestServer.get().clock());
     var past = officer.patch("/api/obligations/" + id, new JsonObject().put("version", 1).put("status", "deficient")
         .put("deficiencyDueOn", today.minusDays(1).toString()));
     assertThat(past.status()).isEqualTo(422);
@@ -328,7 +328,7 @@ class ObligationsIT {
   void documentsInTime() {
     var id = newHousingObligation("测试：补正材料齐全").getString("id");
     var zone = java.time.ZoneId.of("Asia/Shanghai");
-    var today = LocalDate.now(zone);
+    var today = LocalDate.now(TestServer.get().clock());
     var accepted = officer.patch("/api/obligations/" + id, new JsonObject().put("version", 1).put("status", "deficient")
         .put("deficiencyDueOn", today.toString()).put("missingDocuments", new io.vertx.core.json.JsonArray().add("消防设计文件")));
     assertThat(accepted.status()).isEqualTo(200);

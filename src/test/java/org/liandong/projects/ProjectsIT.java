@@ -25,7 +25,7 @@ class ProjectsIT {
   static JsonObject body(String code) {
     return new JsonObject().put("code", code).put("name", "测试项目 " + code).put("company", "测试公司")
         .put("investmentYi", 2.5).put("landMu", 30.0).put("stage", "signed").put("level", "district")
-        .put("signedOn", "2025-03-01").put("targetStartOn", "2025-09-01").put("championIds", new JsonArray().add("u-leader-liu"))
+        .put("signedOn", "2022-03-01").put("targetStartOn", "2022-09-01").put("championIds", new JsonArray().add("u-leader-liu"))
         .put("liaisonId", "u-liaison-sun");
   }
 
@@ -43,7 +43,7 @@ class ProjectsIT {
 
     var read = analyst.get("/api/projects/" + id).json();
     assertThat(read.getDouble("investmentYi")).isEqualTo(2.5);
-    assertThat(read.getString("signedOn")).isEqualTo("2025-03-01");
+    assertThat(read.getString("signedOn")).isEqualTo("2022-03-01");
     assertThat(read.getBoolean("new")).isTrue();
     assertThat(read.getLong("version")).isEqualTo(1);
     assertThat(read.getJsonArray("champions").getJsonObject(0).getString("id")).isEqualTo("u-leader-liu");
@@ -99,7 +99,7 @@ class ProjectsIT {
     assertThat(notLeader.status()).isEqualTo(422);
     assertThat(notLeader.json().getJsonObject("fields").getString("championIds")).contains("u-demo-officer");
 
-    var backwards = coordinator.post("/api/projects", body(code()).put("targetCompleteOn", "2025-01-01"));
+    var backwards = coordinator.post("/api/projects", body(code()).put("targetCompleteOn", "2022-06-01"));
     assertThat(backwards.status()).isEqualTo(422);
 
     assertThat(analyst.get("/api/projects/nope").status()).isEqualTo(404);

@@ -41,8 +41,9 @@ class ContractTest {
   /** Every feature's routes as the server mounts them; mounting only names handlers, so no service is needed. */
   static List<Routes> features() {
     return new ArrayList<>(List.of(new AccountRoutes(null, false, false), new MetaRoutes(null), new DepartmentRoutes(null),
-        new ProjectRoutes(null), new ObligationRoutes(null, null, null), new MeetingRoutes(null, null), new KpiRoutes(null, null),
-        new ConsoleRoutes(null), new org.liandong.chase.NoticeRoutes(null), new ScheduleRoutes(null)));
+        new ProjectRoutes(null), new ObligationRoutes(null, null, null), new MeetingRoutes(null, null, null), new KpiRoutes(null, null),
+        new ConsoleRoutes(null), new org.liandong.chase.NoticeRoutes(null),
+        new org.liandong.history.HistoryRoutes(null), new ScheduleRoutes(null)));
   }
 
   @Test
