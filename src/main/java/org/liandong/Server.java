@@ -15,6 +15,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -45,7 +46,7 @@ public final class Server implements AutoCloseable {
 
   private final AppConfig config;
   /** The clock a test gave; else the real one, or the demo's day in demo mode. */
-  private final java.util.Optional<Clock> given;
+  private final Optional<Clock> given;
   private Clock clock;
   private EmbeddedNeo4j embedded;
   private Vertx vertx;
@@ -53,23 +54,23 @@ public final class Server implements AutoCloseable {
   private Features features;
   private int port;
 
-  private Server(AppConfig config, java.util.Optional<Clock> given) {
+  private Server(AppConfig config, Optional<Clock> given) {
     this.config = config;
     this.given = given;
   }
 
   /** On the real clock, or in demo mode on the demo's day ({@link DemoDay}). */
   public static Server start(AppConfig config) {
-    return start(config, java.util.Optional.empty());
+    return start(config, Optional.empty());
   }
 
   /** On the given clock, demo or not (tests on fixed dates). */
   public static Server start(AppConfig config, Clock clock) {
-    return start(config, java.util.Optional.of(clock));
+    return start(config, Optional.of(clock));
   }
 
   /** Blocking: returns once the server answers HTTP, or throws a {@link StartupException}. */
-  private static Server start(AppConfig config, java.util.Optional<Clock> clock) {
+  private static Server start(AppConfig config, Optional<Clock> clock) {
     var server = new Server(config, clock);
     try {
       server.checkPort();

@@ -67,24 +67,26 @@ public final class HistoryService {
     return scope.compose(s -> diff(s, from, end));
   }
 
-  /** What changed for the scope between the two instants. */
+  /** What changed for the scope between the two instants: the log's changes sorted, and the work that fell late. */
   public Future<JsonObject> diff(Scope scope, ZonedDateTime from, ZonedDateTime to) {
     var zone = clock.getZone();
-    var fromDay = from.withZoneSameInstant(zone).toLocalDate();
-    var toDay = to.withZoneSameInstant(zone).toLocalDate();
     Future<List<String>> projects = scope.departmentId() != null ? repository.departmentProjects(scope.departmentId())
         : Future.succeededFuture(scope.projects());
-    return repository.changes(scope.channels(), from, to).compose(changes -> projects.compose(ps ->
-        repository.newlyLate(ps, scope.departmentId(), from, to, fromDay, toDay)
-            .compose(late -> classify(changes).compose(found -> {
-              found.put("newlyLate", new JsonArray(late));
-              var counts = new JsonObject();
-              found.forEach(e -> counts.put(e.getKey(), ((JsonArray) e.getValue()).size()));
-              return Future.succeededFuture(new JsonObject()
-                  .put("from", from.toInstant().toString()).put("to", to.toInstant().toString())
-                  .put("projectIds", new JsonArray(ps)).put("departmentId", scope.departmentId())
-                  .put("counts", counts).mergeIn(found));
-            }))));
+    var late = projects.compose(ps -> repository.newlyLate(ps, scope.departmentId(), from, to,
+        from.withZoneSameInstant(zone).toLocalDate(), to.withZoneSameInstant(zone).toLocalDate()));
+    var found = repository.changes(scope.channels(), from, to).compose(this::classify);
+    return Future.all(projects, late, found).map(v -> answer(scope, from, to, projects.result(), late.result(), found.result()));
+  }
+
+  private static JsonObject answer(Scope scope, ZonedDateTime from, ZonedDateTime to, List<String> projects,
+                                   List<JsonObject> late, JsonObject found) {
+    found.put("newlyLate", new JsonArray(late));
+    var counts = new JsonObject();
+    found.forEach(e -> counts.put(e.getKey(), ((JsonArray) e.getValue()).size()));
+    return new JsonObject()
+        .put("from", from.toInstant().toString()).put("to", to.toInstant().toString())
+        .put("projectIds", new JsonArray(projects)).put("departmentId", scope.departmentId())
+        .put("counts", counts).mergeIn(found);
   }
 
   /** Sorts the changes into what a meeting asks about, each obligation named as it is now. */

@@ -294,6 +294,12 @@ class DashboardBrowserIT {
       b.screenshot("meeting-since-previous-390");
       assertThat(b.scriptErrors()).isEmpty();
     }
+    try (var b = Browser.open(port, 1920, 1080)) {
+      b.login("demo-coordinator").go("#/meeting/" + next);
+      b.click(By.id("lang"));
+      b.waitFor(By.cssSelector("#since-counts li[data-kind='done']"));
+      b.screenshot("meeting-since-previous-1920-en");
+    }
   }
 
   @Test
