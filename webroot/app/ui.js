@@ -56,6 +56,12 @@ export function light(color) {
   return h('span', { class: `light light-${color}`, title: t(`lights.${color}`), 'aria-label': t(`lights.${color}`) });
 }
 
+/** Why a project's light is what it is, in the server's words (the rule is the server's: projects.Light). */
+export function lightWhy(p) {
+  const reasons = (p.lightReasons || []).map(r => t(`lights.why.${r}`, { n: p.slipWorkdays }));
+  return reasons.length ? h('span', { class: 'light-why muted' }, reasons.join('；')) : null;
+}
+
 export function date(value) { return value ? String(value).slice(0, 10) : '—'; }
 
 /** How many days past its due date a date is, counted in the server's zone (negative: days left). */

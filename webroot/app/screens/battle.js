@@ -1,7 +1,7 @@
 import { api } from '../api.js';
 import { t, language } from '../i18n.js';
 import { chartable, barChart, resultTable } from '../results.js';
-import { h, light, yi, table, section, fill, today } from '../ui.js';
+import { h, light, lightWhy, yi, table, section, fill, today } from '../ui.js';
 import { follow, debounce } from '../live.js';
 import * as vendor from '../vendor.js';
 
@@ -112,7 +112,7 @@ function projectTable(projects) {
   const rows = [...projects].sort((a, b) => order[a.light] - order[b.light] || b.overdue - a.overdue).map(p =>
     h('tr', { dataset: { project: p.id, light: p.light } },
       h('td', {}, light(p.light)),
-      h('td', {}, h('a', { href: `#/project/${p.id}` }, p.name)),
+      h('td', {}, h('a', { href: `#/project/${p.id}` }, p.name), lightWhy(p)),
       h('td', {}, t(`stage.${p.stage}`)),
       h('td', {}, yi(p.investmentYi)),
       h('td', {}, p.champions.map(c => c.displayName).join('、')),
@@ -156,8 +156,9 @@ function bottleneckTable(ranking) {
 }
 
 function leaderTable(leaders) {
-  return section('kpi.leaders', table(['table.champions', 'kpi.onTrack', 'kpi.atRisk'], leaders.map(l =>
-    h('tr', {}, h('td', {}, l.name), h('td', {}, String(l.onTrack)), h('td', { class: l.atRisk ? 'error' : '' }, String(l.atRisk))))));
+  return section('kpi.leaders', table(['table.champions', 'lights.green', 'lights.yellow', 'lights.red'], leaders.map(l =>
+    h('tr', { dataset: { leader: l.id } }, h('td', {}, l.name), h('td', {}, String(l.onTrack)), h('td', {}, String(l.yellow)),
+      h('td', { class: l.red ? 'error' : '' }, String(l.red))))));
 }
 
 function permitTable(bundles) {

@@ -1,6 +1,6 @@
 import { api } from '../api.js';
 import { t } from '../i18n.js';
-import { h, light, statusBadge, countdown, section, fill, time } from '../ui.js';
+import { h, light, lightWhy, statusBadge, countdown, section, fill, time } from '../ui.js';
 import { follow, debounce } from '../live.js';
 
 /** 领导视图: the projects I champion, what blocks each, and the next meetings. */
@@ -22,7 +22,7 @@ export async function render(root, { user }) {
       const stuck = blocks[i].items.filter(o => o.overdue || o.status === 'blocked' || o.deficiencyExpired);
       return h('section', { class: 'card', dataset: { project: p.id } },
         h('h2', {}, light(p.light), ' ', h('a', { href: `#/project/${p.id}` }, p.name)),
-        h('p', { class: 'muted' }, `${t(`stage.${p.stage}`)} · ${p.company}`),
+        h('p', { class: 'muted' }, `${t(`stage.${p.stage}`)} · ${p.company}`), lightWhy(p),
         stuck.length === 0 ? h('p', {}, t('leader.noBlocks')) : h('ul', {}, stuck.map(o => h('li', { dataset: { obligation: o.id } },
           statusBadge(o.status), ' ', o.title, ' — ', o.departmentName,
           ' ', countdown(o.dueOn, o.overdue),

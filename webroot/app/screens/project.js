@@ -1,6 +1,6 @@
 import { api } from '../api.js';
 import { t } from '../i18n.js';
-import { h, light, statusBadge, date, yi, table, section, fill, banner, explain, keyed, time, day, busy, today as todayInZone } from '../ui.js';
+import { h, light, lightWhy, statusBadge, date, yi, table, section, fill, banner, explain, keyed, time, day, busy, today as todayInZone } from '../ui.js';
 import { follow, debounce } from '../live.js';
 import { meta } from '../meta.js';
 import { projectForm } from '../forms.js';
@@ -42,7 +42,7 @@ export async function render(root, { user, params }) {
     const critical = new Set(plan.criticalPath);
     const changed = current && current.version !== p.version;
     current = p;
-    fill(titleEl, light(p.light), ' ', p.name, h('span', { class: 'muted' }, ` ${p.code}`),
+    fill(titleEl, light(p.light), ' ', p.name, h('span', { class: 'muted' }, ` ${p.code}`), ' ', lightWhy(p),
       user.may?.MANAGE_PROJECTS ? h('button', { type: 'button', class: 'secondary', id: 'project-edit-open', style: 'margin-left:1rem',
         onclick: () => openEdit() }, t('project.edit')) : null);
     fill(columnsEl, facts(p, permits, plan), history(changes));

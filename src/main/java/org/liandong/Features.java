@@ -73,8 +73,8 @@ final class Features {
     var meetings = new MeetingService(graph, obligations, policy, clock);
     var calendar = WorkCalendar.china();
     var console = new ConsoleService(vertx, graph, policy, config.console());
-    var projects = new ProjectService(graph, policy, clock);
     var schedules = new ScheduleService(graph, clock, calendar, config.yellowFloatDays());
+    var projects = new ProjectService(graph, policy, clock, schedules::slips);
     var notices = new NoticeService(graph, policy, clock);
     var requests = new Requests(graph, policy, clock, calendar);
     var history = new HistoryService(graph, policy, clock, calendar);
@@ -89,7 +89,7 @@ final class Features {
         new MeetingRoutes(meetings, new AgendaDraft(schedules, notices, requests, meetings, policy),
             new SincePrevious(graph, history, policy, clock)),
         new HistoryRoutes(history),
-        new KpiRoutes(new KpiService(graph, clock), clock),
+        new KpiRoutes(new KpiService(graph, clock, schedules::slips), clock),
         new ConsoleRoutes(console),
         new ScheduleRoutes(schedules),
         new NoticeRoutes(notices)));

@@ -1,5 +1,7 @@
 package org.liandong.obligations;
 
+import org.liandong.projects.Light;
+
 final class ObligationCypher {
   private ObligationCypher() {}
 
@@ -10,14 +12,14 @@ final class ObligationCypher {
          dependents: [(o)<-[:DEPENDS_ON]-(x:Obligation) | x {.id, .title, .status}],
          pendingExtension: head([(x:Extension {status: 'pending'})-[:EXTENDS]->(o) |
                                  x {.id, .reason, .requestedBy, requestedDueOn: toString(x.requestedDueOn)}]),
-         overdue: o.status <> 'done' AND o.dueOn < $today,
-         deficiencyExpired: (o.status = 'deficient' AND o.deficiencyDueOn < $today) OR (o.status = 'blocked' AND o.deficiencyExpiredOn IS NOT NULL),
+         overdue: %s,
+         deficiencyExpired: %s,
          needStage: CASE WHEN o.kind <> 'need' THEN null
                          WHEN o.evaluation IS NOT NULL THEN 'evaluated'
                          WHEN o.feedback IS NOT NULL THEN 'responded'
                          WHEN o.status = 'done' THEN 'handled'
                          WHEN o.status = 'dispatched' THEN 'dispatched'
-                         ELSE 'handling' END}""";
+                         ELSE 'handling' END}""".formatted(Light.OVERDUE, Light.LAPSED);
 
   /** The list's pattern; its WHERE is built from the filters given (ObligationRepository.list). */
   static final String MATCH = "MATCH (d:Department)-[:OWES]->(o:Obligation)-[:FOR]->(p:Project)\n";
@@ -26,8 +28,8 @@ final class ObligationCypher {
   static final String BY_STATUS = "o.status IN $statuses";
   static final String BY_TRACK = "o.track = $track";
   static final String BY_KIND = "o.kind = $kind";
-  static final String OVERDUE = "o.status <> 'done' AND o.dueOn < $today";
-  static final String NOT_OVERDUE = "NOT (o.status <> 'done' AND o.dueOn < $today)";
+  static final String OVERDUE = Light.OVERDUE;
+  static final String NOT_OVERDUE = "NOT " + Light.OVERDUE;
 
   /** Most urgent first: overdue, then open by due date, done last. */
   static final String PAGE = """

@@ -3,24 +3,13 @@ package org.liandong.projects;
 final class ProjectCypher {
   private ProjectCypher() {}
 
-  /** A project with who champions it, its liaison, and the state of its obligations as of $today. */
-  static final String SUMMARY = """
-      CALL (p) {
-        OPTIONAL MATCH (p)<-[:FOR]-(o:Obligation)
-        WITH o, o.status AS status, o.dueOn AS due
-        RETURN count(o) AS obligations,
-               count(CASE WHEN status <> 'done' THEN 1 END) AS open,
-               count(CASE WHEN status <> 'done' AND due < $today THEN 1 END) AS overdue,
-               count(CASE WHEN (status = 'deficient' AND o.deficiencyDueOn < $today) OR (status = 'blocked' AND o.deficiencyExpiredOn IS NOT NULL) THEN 1 END) AS expired,
-               count(CASE WHEN status <> 'done'
-                          AND (status = 'blocked' OR due <= $today + duration({days: 7})) THEN 1 END) AS atRisk
-      }
+  /** A project with who champions it, its liaison, and the state of its obligations as of $today (its light: {@link Light}). */
+  static final String SUMMARY = Light.COUNTS + """
       RETURN p {.*,
                 champions: [(p)<-[:CHAMPIONS]-(u:User) | u {.id, .displayName}],
                 liaison: head([(p)<-[:LIAISON_FOR]-(u:User) | u {.id, .displayName}]),
                 obligations: obligations, open: open,
-                overdue: overdue, deficiencyExpired: expired, atRisk: atRisk,
-                light: CASE WHEN overdue + expired > 0 THEN 'red' WHEN atRisk > 0 THEN 'yellow' ELSE 'green' END
+                overdue: overdue, deficiencyExpired: deficiencyExpired, atRisk: atRisk
                } AS project
       """;
 

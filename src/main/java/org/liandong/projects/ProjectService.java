@@ -25,19 +25,30 @@ public final class ProjectService {
   private final ProjectRepository repository;
   private final Policy policy;
   private final Clock clock;
+  private final Light.Slips slips;
 
-  public ProjectService(Graph graph, Policy policy, Clock clock) {
+  public ProjectService(Graph graph, Policy policy, Clock clock, Light.Slips slips) {
     this.repository = new ProjectRepository(graph);
     this.policy = policy;
     this.clock = clock;
+    this.slips = slips;
   }
 
   Future<JsonArray> list(ProjectRepository.Filter filter) {
-    return repository.list(filter, today());
+    var today = today();
+    return repository.list(filter, today).compose(projects -> {
+      var ids = projects.stream().map(p -> ((JsonObject) p).getString("id")).toList();
+      return slips.of(ids).map(slip -> {
+        projects.forEach(p -> Light.onto((JsonObject) p, slip.get(((JsonObject) p).getString("id")), today));
+        return projects;
+      });
+    });
   }
 
   public Future<JsonObject> one(String id) {
-    return repository.one(id, today());
+    var today = today();
+    return repository.one(id, today)
+        .compose(project -> slips.of(List.of(id)).map(slip -> Light.onto(project, slip.get(id), today)));
   }
 
   Future<JsonObject> create(CurrentUser actor, Map<String, Object> fields, Optional<IdempotencyKey> key) {

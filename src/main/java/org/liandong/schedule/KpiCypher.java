@@ -1,5 +1,7 @@
 package org.liandong.schedule;
 
+import org.liandong.projects.Light;
+
 final class KpiCypher {
   private KpiCypher() {}
 
@@ -36,9 +38,9 @@ final class KpiCypher {
       RETURN d.id AS id, d.name AS name, count(o) AS owed,
              count(CASE WHEN status = 'done' THEN 1 END) AS done,
              count(CASE WHEN status = 'done' AND o.doneOn <= o.dueOn THEN 1 END) AS doneOnTime,
-             count(CASE WHEN status <> 'done' AND o.dueOn < $today THEN 1 END) AS overdue,
+             count(CASE WHEN %s THEN 1 END) AS overdue,
              count(CASE WHEN status = 'deficient' THEN 1 END) AS deficient,
-             count(CASE WHEN (status = 'deficient' AND o.deficiencyDueOn < $today) OR (status = 'blocked' AND o.deficiencyExpiredOn IS NOT NULL) THEN 1 END) AS deficiencyExpired,
+             count(CASE WHEN %s THEN 1 END) AS deficiencyExpired,
              collect(CASE WHEN o.acceptedAt IS NOT NULL AND o.dispatchedAt IS NOT NULL
                           THEN duration.inSeconds(o.dispatchedAt, o.acceptedAt).seconds END) AS acceptSeconds,
              sum(coalesce(o.reminders, 0)) AS reminders,
@@ -47,15 +49,16 @@ final class KpiCypher {
              COUNT { (s:Supervision) WHERE s.departmentId = d.id } AS supervisions,
              COUNT { (s:Supervision) WHERE s.departmentId = d.id AND s.onTime } AS supervisionsAnsweredOnTime
       ORDER BY overdue DESC, name
-      """;
+      """.formatted(Light.OVERDUE, Light.LAPSED);
 
-  /** Per leader: the projects they champion, and how many of those are at risk. */
+  /** Per leader: the projects they champion, with what their lights read ({@link Light}). */
   static final String LEADERS = """
       MATCH (u:User)-[:CHAMPIONS]->(p:Project)
-      WITH u, p, EXISTS { (p)<-[:FOR]-(o:Obligation) WHERE o.status <> 'done'
-             AND (o.dueOn < $today OR o.status = 'blocked' OR (o.status = 'deficient' AND o.deficiencyDueOn < $today)) } AS risk
-      RETURN u.id AS id, u.displayName AS name, count(p) AS projects, count(CASE WHEN risk THEN 1 END) AS atRisk
-      ORDER BY atRisk DESC, name
+      """ + Light.COUNTS + """
+      RETURN u.id AS id, u.displayName AS name,
+             collect(p {.id, .stage, .targetCompleteOn, overdue: overdue, deficiencyExpired: deficiencyExpired,
+                        atRisk: atRisk}) AS projects
+      ORDER BY name
       """;
 
   /** Each permit bundle (五证联发): from the first permit to the last. */

@@ -5,8 +5,13 @@ import io.vertx.core.json.JsonObject;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.liandong.projects.Light;
+import org.liandong.support.Json;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 
@@ -57,15 +62,27 @@ final class KpiDetails {
     return out;
   }
 
-  static JsonArray leaders(List<Record> rows) {
+  /** Per leader, their projects by light (one rule: {@link Light}); at risk are the red and yellow ones. */
+  static JsonArray leaders(List<Record> rows, Map<String, Light.Slip> slips, LocalDate today) {
     var out = new JsonArray();
     for (var r : rows) {
-      long projects = r.get("projects").asLong();
-      long risk = r.get("atRisk").asLong();
+      var lights = new HashMap<String, Long>();
+      for (var p : r.get("projects").asList(Value::asMap)) {
+        var project = Json.object(p);
+        var color = Light.project(Light.Facts.of(project, slips.get(project.getString("id"))), today).color();
+        lights.merge(color, 1L, Long::sum);
+      }
+      long red = lights.getOrDefault("red", 0L);
+      long yellow = lights.getOrDefault("yellow", 0L);
+      long green = lights.getOrDefault("green", 0L);
       out.add(new JsonObject().put("id", r.get("id").asString()).put("name", r.get("name").asString())
-          .put("projects", projects).put("atRisk", risk).put("onTrack", projects - risk));
+          .put("projects", red + yellow + green).put("red", red).put("yellow", yellow)
+          .put("atRisk", red + yellow).put("onTrack", green));
     }
-    return out;
+    var sorted = new ArrayList<>(out.stream().map(JsonObject.class::cast).toList());
+    sorted.sort(Comparator.comparing((JsonObject l) -> -l.getLong("red")).thenComparing(l -> -l.getLong("atRisk"))
+        .thenComparing(l -> l.getString("name")));
+    return new JsonArray(new ArrayList<>(sorted));
   }
 
   static JsonArray permits(List<Record> rows) {

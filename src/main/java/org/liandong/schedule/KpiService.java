@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.neo4j.driver.Record;
+import org.liandong.projects.Light;
 import org.liandong.storage.Graph;
 import org.liandong.support.Json;
 import org.liandong.support.SingleFlight;
@@ -34,9 +35,12 @@ public final class KpiService {
   /** Figures being computed: the requests that arrive meanwhile share one computation. */
   private final SingleFlight<String, JsonObject> computing = new SingleFlight<>();
 
-  public KpiService(Graph graph, Clock clock) {
+  private final Light.Slips slips;
+
+  public KpiService(Graph graph, Clock clock, Light.Slips slips) {
     this.graph = graph;
     this.clock = clock;
+    this.slips = slips;
     graph.onCommit(changes -> {
       cache.clear();
       // a computation under way may have read before this change: later requests start afresh
@@ -60,7 +64,8 @@ public final class KpiService {
     return graph.read(tx -> tx.list(KpiCypher.OVERVIEW, Map.of("year", year, "stages", org.liandong.projects.Stage.names()))
         .map(rows -> headline(rows, year))
         .compose(kpis -> tx.list(KpiCypher.DEPARTMENTS, params).map(r -> kpis.put("departments", KpiDetails.departments(r))))
-        .compose(kpis -> tx.list(KpiCypher.LEADERS, params).map(r -> kpis.put("leaders", KpiDetails.leaders(r))))
+        .compose(kpis -> tx.list(KpiCypher.LEADERS, params).compose(r -> slips.of(null)
+            .map(s -> kpis.put("leaders", KpiDetails.leaders(r, s, today)))))
         .compose(kpis -> tx.list(KpiCypher.PERMITS, Map.of()).map(r -> kpis.put("permitBundles", KpiDetails.permits(r))))
         .compose(kpis -> tx.list(KpiCypher.NEEDS, Map.of()).map(r -> kpis.put("needs", KpiDetails.needs(r))))
         .compose(kpis -> tx.list(KpiCypher.PROGRESS, Map.of()).map(r -> kpis.put("progress", KpiDetails.progress(r, today))))

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.liandong.projects.Light;
 import org.liandong.storage.Graph;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
@@ -85,13 +86,10 @@ public final class ScheduleService {
     var plans = scheduler.plan(tasks, targetStart, today);
     var items = new JsonArray();
     var critical = new JsonArray();
-    LocalDate projected = null;
+    var projected = plannedStart(rows, plans, targetStart);
     for (var row : rows) {
       var plan = plans.get(row.task().id());
       if (plan.critical()) critical.add(row.task().id());
-      if (targetStart != null && preStart(row, targetStart)) {
-        projected = projected == null || plan.earliestFinish().isAfter(projected) ? plan.earliestFinish() : projected;
-      }
       items.add(new JsonObject().put("id", row.task().id()).put("title", row.task().title()).put("kind", row.kind())
           .put("status", row.status()).put("departmentId", row.departmentId()).put("departmentName", row.departmentName())
           .put("durationDays", row.durationDays()).put("dueOn", str(row.task().dueOn()))
@@ -102,12 +100,49 @@ public final class ScheduleService {
     }
     var sorted = new ArrayList<>(items.stream().map(JsonObject.class::cast).toList());
     sorted.sort(Comparator.comparing((JsonObject o) -> o.getString("latestStart")).thenComparing(o -> o.getString("id")));
-    Integer slip = projected == null ? null : Math.max(0, scheduler.day(projected) - scheduler.day(targetStart));
+    Integer slip = projected == null ? null : slip(projected, targetStart);
     var provisional = rows.stream().map(r -> plans.get(r.task().id())).anyMatch(p -> calendar.provisional(p.latestFinish())
         || calendar.provisional(p.earliestFinish()));
     return new JsonObject().put("projectId", projectId).put("today", today.toString()).put("calendarProvisional", provisional)
         .put("targetStartOn", str(targetStart)).put("projectedStartOn", str(projected)).put("slipWorkdays", slip)
         .put("criticalPath", critical).put("items", new JsonArray(new ArrayList<>(sorted)));
+  }
+
+  /** When the pre-start obligations are projected to finish: the latest of their earliest finishes. */
+  private static LocalDate plannedStart(List<Row> rows, Map<String, Scheduler.Plan> plans, LocalDate targetStart) {
+    if (targetStart == null) return null;
+    LocalDate projected = null;
+    for (var row : rows) {
+      if (!preStart(row, targetStart)) continue;
+      var finish = plans.get(row.task().id()).earliestFinish();
+      if (projected == null || finish.isAfter(projected)) projected = finish;
+    }
+    return projected;
+  }
+
+  private int slip(LocalDate projected, LocalDate targetStart) {
+    return Math.max(0, scheduler.day(projected) - scheduler.day(targetStart));
+  }
+
+  /**
+   * Each project's projected start and its slip against the target start, for its light
+   * ({@link Light}); projects with no target start or no obligations before it have none.
+   */
+  public Future<Map<String, Light.Slip>> slips(List<String> projectIds) {
+    var today = today();
+    return rows(projectIds).map(rows -> {
+      var byProject = new LinkedHashMap<String, List<Row>>();
+      rows.forEach(r -> byProject.computeIfAbsent(r.projectId(), k -> new ArrayList<>()).add(r));
+      var out = new HashMap<String, Light.Slip>();
+      byProject.forEach((id, project) -> {
+        var target = project.get(0).targetStart();
+        if (target == null) return;
+        var plans = scheduler.plan(project.stream().map(Row::task).toList(), target, today);
+        var projected = plannedStart(project, plans, target);
+        if (projected != null) out.put(id, new Light.Slip(projected, slip(projected, target)));
+      });
+      return out;
+    });
   }
 
   /** If this obligation slipped by {@code days} working days, what would move? Writes nothing. */

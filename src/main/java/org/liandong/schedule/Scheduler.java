@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.liandong.projects.Light;
 import org.liandong.support.Failure;
 
 /**
@@ -70,11 +71,7 @@ final class Scheduler {
       int ls = lf.get(t.id()) - t.days() + 1;
       int f = floats.get(t.id());
       boolean critical = !t.done() && f == minFloat;
-      String flag;
-      if (t.done()) flag = "done";
-      else if (t.started() == null ? ls < now : lf.get(t.id()) < now) flag = "red";
-      else if (f < yellowFloat) flag = "yellow";
-      else flag = "green";
+      var flag = Light.step(t.done(), t.started() != null, ls, lf.get(t.id()), f, now, yellowFloat);
       plans.put(t.id(), new Plan(t.id(), calendar.date(es.get(t.id())), calendar.date(ef.get(t.id())),
           calendar.date(ls), calendar.date(lf.get(t.id())), f, critical, flag));
     }

@@ -133,4 +133,47 @@ class ScheduleIT {
     assertThat(housing.getJsonArray("obligations").stream().map(JsonObject.class::cast).map(o -> o.getString("id"))).contains(z);
     assertThat(ranking.get(0).getInteger("late")).isGreaterThanOrEqualTo(ranking.get(ranking.size() - 1).getInteger("late"));
   }
+
+  @Test
+  @DisplayName("the battle map, the project page, the schedule and the leaders' figures read one light")
+  void oneMeaningOfRed() {
+    var leader = new Api(server.port()).as("demo-admin").post("/api/users", new JsonObject().put("username", "sch-leader")
+        .put("displayName", "王领导").put("password", "long-enough-1").put("roles", new JsonArray().add("leader")));
+    assertThat(leader.status()).as(leader.toString()).isEqualTo(201);
+    var wangId = leader.json().getString("id");
+    var late = project("SCH-LATE", "2031-01-08", wangId);
+    var slipping = project("SCH-SLIP", "2031-01-13", wangId);
+    var ok = project("SCH-OK", "2031-01-24", wangId);
+    // late: 10 working days from Monday 6th finish on the 17th, seven after the 8th; slipping: 8 finish on the 15th, two after
+    for (var p : List.of(late, slipping, ok)) {
+      int days = p.equals(late) ? 10 : p.equals(slipping) ? 8 : 2;
+      var due = coordinator.get("/api/projects/" + p).json().getString("targetStartOn");
+      assertThat(coordinator.post("/api/obligations", new JsonObject().put("projectId", p).put("departmentId", "d-zj-drawing")
+          .put("title", "施工图审查 " + days).put("track", "permits").put("durationDays", days).put("dueOn", due))
+          .status()).isEqualTo(201);
+    }
+    var list = coordinator.get("/api/projects?champion=" + wangId).array().stream().map(JsonObject.class::cast).toList();
+    for (var p : list) {
+      var schedule = coordinator.get("/api/projects/" + p.getString("id") + "/schedule").json();
+      assertThat(p.getString("projectedStartOn")).as("the list's projected start is the schedule's").isEqualTo(schedule.getString("projectedStartOn"));
+      assertThat(p.getInteger("slipWorkdays")).isEqualTo(schedule.getInteger("slipWorkdays"));
+      var one = coordinator.get("/api/projects/" + p.getString("id")).json();
+      assertThat(one.getString("light")).as("the project page says what the list says").isEqualTo(p.getString("light"));
+    }
+    var byCode = new java.util.HashMap<String, JsonObject>();
+    list.forEach(p -> byCode.put(p.getString("code"), p));
+    assertThat(byCode.get("SCH-LATE").getString("light")).isEqualTo("red");
+    assertThat(byCode.get("SCH-LATE").getJsonArray("lightReasons")).containsExactly("startSlip");
+    assertThat(byCode.get("SCH-LATE").getInteger("slipWorkdays")).isEqualTo(7);
+    assertThat(byCode.get("SCH-SLIP").getString("light")).isEqualTo("yellow");
+    assertThat(byCode.get("SCH-SLIP").getInteger("slipWorkdays")).isEqualTo(2);
+    assertThat(byCode.get("SCH-OK").getString("light")).isEqualTo("green");
+    var schedule = coordinator.get("/api/projects/" + late + "/schedule").json();
+    assertThat(schedule.getJsonArray("items").getJsonObject(0).getString("flag")).as("the late step is red in the table too").isEqualTo("red");
+    var wang = coordinator.get("/api/kpis").json().getJsonArray("leaders").stream().map(JsonObject.class::cast)
+        .filter(l -> wangId.equals(l.getString("id"))).findFirst().orElseThrow();
+    assertThat(wang.getLong("red")).isEqualTo(1);
+    assertThat(wang.getLong("yellow")).isEqualTo(1);
+    assertThat(wang.getLong("onTrack")).isEqualTo(1);
+  }
 }
