@@ -3,6 +3,7 @@ import { t, language } from '../i18n.js';
 import { chartable, barChart, resultTable } from '../results.js';
 import { h, light, lightWhy, yi, table, section, fill, today } from '../ui.js';
 import { follow, debounce } from '../live.js';
+import { periodPicker, periodLabel } from '../period.js';
 import * as vendor from '../vendor.js';
 
 
@@ -11,21 +12,23 @@ export async function render(root) {
   await vendor.echarts();   // the charts below draw with window.echarts
   const charts = [];
   const stops = [];
-  const year = { value: null };
+  // the period opens on the year of the latest signing up to today (the demo's year in the demo)
+  const period = { value: null };
 
   async function draw() {
     const projects = await api.get('/api/projects');
-    if (year.value === null) {
+    if (period.value === null) {
       const years = projects.map(p => Number(String(p.signedOn).slice(0, 4))).filter(y => y <= Number(today().slice(0, 4)));
-      year.value = years.length ? Math.max(...years) : Number(today().slice(0, 4));
+      period.value = String(years.length ? Math.max(...years) : Number(today().slice(0, 4)));
     }
-    const [kpis, bottlenecks, tiles] = await Promise.all([api.get(`/api/kpis?year=${year.value}`), api.get('/api/bottlenecks'),
-      api.get('/api/console/tiles')]);
+    const [kpis, bottlenecks, tiles] = await Promise.all([api.get(`/api/kpis?period=${encodeURIComponent(period.value)}`),
+      api.get('/api/bottlenecks'), api.get('/api/console/tiles')]);
     const departments = kpis.departments;
     charts.forEach(c => c.dispose());
     charts.length = 0;
-    fill(root, h('h1', {}, t('nav.battle')), cards(kpis, year, draw), chartsRow(kpis, projects, departments, charts),
-      h('div', { class: 'columns' }, projectTable(projects), departmentTable(departments)),
+    fill(root, h('h1', {}, t('nav.battle')), periodBar(kpis.period, period, draw), cards(kpis),
+      chartsRow(kpis, projects, departments, charts),
+      h('div', { class: 'columns' }, projectTable(projects), departmentTable(departments, kpis.period)),
       h('div', { class: 'columns' }, bottleneckTable(bottlenecks), leaderTable(kpis.leaders), permitTable(kpis.permitBundles)),
       tiles.length ? h('div', { class: 'columns', id: 'tiles' }, tiles.map(q => tile(q, charts))) : null);
     charts.forEach(c => c.resize());
@@ -47,17 +50,20 @@ export async function render(root) {
   };
 }
 
-function cards(kpis, year, redraw) {
+/** The period the figures cover, chosen here and said in words. */
+function periodBar(covered, period, redraw) {
+  return h('div', { class: 'period-bar', id: 'period' },
+    h('label', {}, `${t('period.title')} `, periodPicker(period, () => redraw().catch(e => console.warn(e)))),
+    h('span', { class: 'muted', id: 'period-covers' },
+      t('period.covers', { period: periodLabel(covered), from: covered.from, to: covered.to })));
+}
+
+function cards(kpis) {
   const rates = kpis.pools.ratesPercent;
   const pools = [['kpi.signed', kpis.pools.signed, null], ['kpi.filed', kpis.pools.filed, rates.filedOfSigned],
     ['kpi.started', kpis.pools.started, rates.startedOfFiled], ['kpi.producing', kpis.pools.producing, rates.producingOfStarted]];
   const progress = kpis.progress;
   const ahead = progress.actualPercent !== null && progress.actualPercent >= progress.expectedPercent;
-  const yearInput = h('input', { type: 'number', id: 'kpi-year', value: year.value, min: 1990, max: 2100, style: 'width:6rem' });
-  yearInput.addEventListener('change', () => {
-    const value = Number(yearInput.value);
-    if (Number.isInteger(value) && value >= 1990 && value <= 2100) { year.value = value; redraw(); }
-  });
   return h('div', { class: 'cards', id: 'kpis' },
     kpi('kpi.projects', kpis.projects, `${t('kpi.investment')} ${yi(kpis.totalInvestmentYi)}`),
     ...pools.map(([key, n, r]) => kpi(key, n, r === null ? '' : `${t('kpi.rate')} ${r}%`)),
@@ -68,7 +74,7 @@ function cards(kpis, year, redraw) {
     h('div', { class: 'kpi', id: 'kpi-new-signed' },
       h('div', { class: 'value' }, `${kpis.newlySigned.count} · ${yi(kpis.newlySigned.investmentYi)}`),
       h('div', { class: 'label' }, `${t('kpi.newSigned')} (${t('kpi.investment')})`),
-      h('label', { class: 'sub' }, `${t('kpi.year')} `, yearInput)));
+      h('div', { class: 'sub' }, periodLabel(kpis.period))));
 }
 
 function kpi(labelKey, value, sub, id) {
@@ -121,10 +127,14 @@ function projectTable(projects) {
     table(['table.light', 'table.project', 'table.stage', 'table.investment', 'table.champions', 'table.overdue'], rows)));
 }
 
-function departmentTable(departments) {
-  const rows = departments.map(d =>
-    h('tr', { class: d.overdue > 0 ? 'overdue' : '', dataset: { department: d.id } },
+/** 绩效考核 of the period, best first (the score and its formula are the server's: KpiDetails, README). */
+function departmentTable(departments, covered) {
+  const ranked = [...departments].sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9) || b.overdue - a.overdue);
+  const rows = ranked.map(d =>
+    h('tr', { class: d.overdue > 0 ? 'overdue' : '', dataset: { department: d.id, rank: d.rank ?? '' } },
+      h('td', { class: 'num' }, d.rank ?? '—'),
       h('td', {}, h('a', { href: `#/inbox/${d.id}` }, d.name)),
+      h('td', { class: 'num' }, d.score ?? '—'),
       h('td', {}, String(d.owed - d.done)),
       h('td', {}, String(d.overdue)),
       h('td', {}, d.onTimePercent === null ? '—' : `${d.onTimePercent}%`),
@@ -133,9 +143,11 @@ function departmentTable(departments) {
       h('td', {}, String(d.reminders)),
       h('td', { class: d.supervisions > d.supervisionsAnsweredOnTime ? 'error' : '' }, `${d.supervisions} / ${d.supervisionsAnsweredOnTime}`),
       h('td', {}, String(d.extensions))));
-  return section('table.department', h('div', { id: 'department-table', class: 'scroll-x' },
-    table(['table.department', 'table.open', 'table.overdue', 'table.onTime', 'kpi.acceptHours', 'kpi.deficient',
-      'kpi.reminders', 'kpi.supervisions', 'kpi.extensions'], rows)));
+  return h('section', { class: 'card' }, h('h2', {}, `${t('kpi.performance')} · ${periodLabel(covered)}`),
+    h('p', { class: 'muted' }, t('kpi.scoreFormula')),
+    h('div', { id: 'department-table', class: 'scroll-x' },
+      table(['kpi.rank', 'table.department', 'kpi.score', 'table.open', 'table.overdue', 'table.onTime', 'kpi.acceptHours',
+        'kpi.deficient', 'kpi.reminders', 'kpi.supervisions', 'kpi.extensions'], rows)));
 }
 
 /** A saved query an analyst published: its name and its first rows, as a bar chart when they are labels and numbers. */

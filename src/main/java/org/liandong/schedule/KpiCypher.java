@@ -14,7 +14,7 @@ final class KpiCypher {
       WITH collect(p) AS ps
       WITH ps,
            [p IN ps WHERE p.level IN ['province', 'city']] AS key,
-           [p IN ps WHERE p.signedOn.year = $year AND p.investmentYi >= 1] AS signed
+           [p IN ps WHERE p.signedOn >= $from AND p.signedOn <= $to AND p.investmentYi >= 1] AS signed
       WITH ps, key, signed, [p IN key WHERE p.`new`] AS keyNew
       RETURN size(ps) AS projects,
              [s IN $stages | {stage: s, count: size([p IN ps WHERE p.stage = s]),
@@ -28,26 +28,34 @@ final class KpiCypher {
       """;
 
   /**
-   * Per department (绩效考核): on-time completion, response, overdue, 容缺 outstanding and
-   * expired; and how it was chased: 催办 received, 督办 received and answered on time, extension
-   * requests, 容缺 that lapsed.
+   * Per department: what it holds now (open, overdue, 容缺 outstanding and expired) and its
+   * 绩效考核 for the period ($from–$to, days; $fromAt–$toAt, instants): of the work due in the
+   * period, how much is settled (done, or past its due date) and done on time; how fast the work
+   * dispatched in the period was accepted; 催办 and extension requests on the work due in the
+   * period; 督办 opened in the period and answered on time; 容缺 due in the period and lapsed.
    */
   static final String DEPARTMENTS = """
       MATCH (d:Department)-[:OWES]->(o:Obligation)
-      WITH d, o, o.status AS status
+      WITH d, o, o.status AS status, o.dueOn >= $from AND o.dueOn <= $to AS due,
+           o.dispatchedAt >= $fromAt AND o.dispatchedAt < $toAt AS dispatched,
+           o.deficiencyDueOn >= $from AND o.deficiencyDueOn <= $to AS deficiencyDue
       RETURN d.id AS id, d.name AS name, count(o) AS owed,
              count(CASE WHEN status = 'done' THEN 1 END) AS done,
-             count(CASE WHEN status = 'done' AND o.doneOn <= o.dueOn THEN 1 END) AS doneOnTime,
              count(CASE WHEN %s THEN 1 END) AS overdue,
              count(CASE WHEN status = 'deficient' THEN 1 END) AS deficient,
              count(CASE WHEN %s THEN 1 END) AS deficiencyExpired,
-             collect(CASE WHEN o.acceptedAt IS NOT NULL AND o.dispatchedAt IS NOT NULL
+             count(CASE WHEN due THEN 1 END) AS due,
+             count(CASE WHEN due AND (status = 'done' OR o.dueOn < $today) THEN 1 END) AS settled,
+             count(CASE WHEN due AND status = 'done' AND o.doneOn <= o.dueOn THEN 1 END) AS doneOnTime,
+             collect(CASE WHEN dispatched AND o.acceptedAt IS NOT NULL
                           THEN duration.inSeconds(o.dispatchedAt, o.acceptedAt).seconds END) AS acceptSeconds,
-             sum(coalesce(o.reminders, 0)) AS reminders,
-             sum(COUNT { (x:Extension)-[:EXTENDS]->(o) }) AS extensions,
-             count(o.deficiencyExpiredOn) AS lapses,
-             COUNT { (s:Supervision) WHERE s.departmentId = d.id } AS supervisions,
-             COUNT { (s:Supervision) WHERE s.departmentId = d.id AND s.onTime } AS supervisionsAnsweredOnTime
+             sum(CASE WHEN due THEN coalesce(o.reminders, 0) ELSE 0 END) AS reminders,
+             sum(CASE WHEN due THEN COUNT { (x:Extension)-[:EXTENDS]->(o) } ELSE 0 END) AS extensions,
+             count(CASE WHEN deficiencyDue THEN 1 END) AS deficienciesDue,
+             count(CASE WHEN deficiencyDue AND o.deficiencyExpiredOn IS NOT NULL THEN 1 END) AS lapses,
+             COUNT { (s:Supervision) WHERE s.departmentId = d.id AND s.openedOn >= $from AND s.openedOn <= $to } AS supervisions,
+             COUNT { (s:Supervision) WHERE s.departmentId = d.id AND s.openedOn >= $from AND s.openedOn <= $to
+                     AND s.onTime } AS supervisionsAnsweredOnTime
       ORDER BY overdue DESC, name
       """.formatted(Light.OVERDUE, Light.LAPSED);
 

@@ -3,6 +3,7 @@ package org.liandong.schedule;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.LocalDate;
+import org.liandong.support.Period;
 import org.liandong.support.Query;
 import org.liandong.support.Routes;
 
@@ -22,7 +23,10 @@ public final class KpiRoutes implements Routes {
   }
 
   private void overview(RoutingContext ctx) {
-    var year = Query.of(ctx).integer("year", LocalDate.now(clock).getYear());
-    kpis.overview(year).onSuccess(ctx::json).onFailure(ctx::fail);
+    var query = Query.of(ctx);
+    var text = query.text("period");
+    var period = text != null ? Period.parse("period", text)
+        : Period.year(query.integer("year", LocalDate.now(clock).getYear()));
+    kpis.overview(period).onSuccess(ctx::json).onFailure(ctx::fail);
   }
 }

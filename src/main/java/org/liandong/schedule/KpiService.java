@@ -13,6 +13,7 @@ import org.neo4j.driver.Record;
 import org.liandong.projects.Light;
 import org.liandong.storage.Graph;
 import org.liandong.support.Json;
+import org.liandong.support.Period;
 import org.liandong.support.SingleFlight;
 import org.neo4j.driver.Value;
 
@@ -49,20 +50,23 @@ public final class KpiService {
     });
   }
 
-  Future<JsonObject> overview(int year) {
-    var key = year + "@" + LocalDate.now(clock);
+  Future<JsonObject> overview(Period period) {
+    var key = period.text() + "@" + LocalDate.now(clock);
     var cached = cache.get(key);
     if (cached != null && cached.until() - System.nanoTime() > 0) return Future.succeededFuture(cached.figures());
-    return computing.get(key, () -> compute(year),
+    return computing.get(key, () -> compute(period),
         figures -> cache.put(key, new Cached(figures, System.nanoTime() + FRESH_NANOS)));
   }
 
   /** Everything the battle map shows, read in one transaction so the figures agree. */
-  private Future<JsonObject> compute(int year) {
+  private Future<JsonObject> compute(Period period) {
     var today = LocalDate.now(clock);
-    Map<String, Object> params = Map.of("today", today);
-    return graph.read(tx -> tx.list(KpiCypher.OVERVIEW, Map.of("year", year, "stages", org.liandong.projects.Stage.names()))
-        .map(rows -> headline(rows, year))
+    var zone = clock.getZone();
+    Map<String, Object> params = Map.of("today", today, "from", period.from(), "to", period.to(),
+        "fromAt", period.from().atStartOfDay(zone), "toAt", period.to().plusDays(1).atStartOfDay(zone));
+    return graph.read(tx -> tx.list(KpiCypher.OVERVIEW, Map.of("from", period.from(), "to", period.to(),
+            "stages", org.liandong.projects.Stage.names()))
+        .map(rows -> headline(rows, period))
         .compose(kpis -> tx.list(KpiCypher.DEPARTMENTS, params).map(r -> kpis.put("departments", KpiDetails.departments(r))))
         .compose(kpis -> tx.list(KpiCypher.LEADERS, params).compose(r -> slips.of(null)
             .map(s -> kpis.put("leaders", KpiDetails.leaders(r, s, today)))))
@@ -72,13 +76,14 @@ public final class KpiService {
         .map(kpis -> kpis.put("today", today.toString())));
   }
 
-  private static JsonObject headline(List<Record> rows, int year) {
+  private static JsonObject headline(List<Record> rows, Period period) {
     var r = rows.get(0);
     var byStage = new JsonArray(r.get("byStage").asList(Value::asMap).stream().map(Json::object).toList());
     long keyNew = r.get("keyNewProjects").asLong();
     long started = r.get("keyNewStarted").asLong();
     return new JsonObject()
-          .put("year", year)
+          .put("year", period.from().getYear())
+          .put("period", period.json())
           .put("projects", r.get("projects").asLong())
           .put("totalInvestmentYi", round(r.get("totalInvestmentYi").asDouble(), 2))
           .put("byStage", byStage)

@@ -3,6 +3,7 @@ package org.liandong.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import org.liandong.Api;
 import org.liandong.TestServer;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,13 +66,60 @@ class DemoIT {
     var expropriation = kpis.getJsonArray("departments").stream().map(JsonObject.class::cast)
         .filter(d -> "d-hz-expropriation".equals(d.getString("id"))).findFirst().orElseThrow();
     assertThat(expropriation.getLong("overdue")).isGreaterThanOrEqualTo(1);
-    assertThat(expropriation.getDouble("onTimePercent")).isEqualTo(100.0);
+    assertThat(expropriation.getDouble("onTimePercent")).as("its overdue work counts against it").isLessThan(100.0)
+        .isEqualTo(Math.round(1000.0 * expropriation.getLong("doneOnTime") / expropriation.getLong("settled")) / 10.0);
 
     var liu = kpis.getJsonArray("leaders").stream().map(JsonObject.class::cast)
         .filter(l -> "u-leader-liu".equals(l.getString("id"))).findFirst().orElseThrow();
     assertThat(liu.getLong("atRisk")).isGreaterThanOrEqualTo(1);
     assertThat(kpis.getJsonObject("needs").getJsonObject("byStage").getLong("evaluated")).isGreaterThanOrEqualTo(1);
     assertThat(kpis.getJsonObject("progress").getDouble("expectedPercent")).isBetween(0.0, 100.0);
+  }
+
+  @Test
+  @DisplayName("the figures cover the period asked for: a quarter's signings, and 绩效考核 ranked by its documented score")
+  void periods() {
+    var projects = analyst.get("/api/projects").array().stream().map(JsonObject.class::cast).toList();
+    var q2 = analyst.get("/api/kpis?period=2023-Q2").json();
+    assertThat(q2.getJsonObject("period")).isEqualTo(new JsonObject().put("kind", "quarter").put("text", "2023-Q2")
+        .put("from", "2023-04-01").put("to", "2023-06-30"));
+    var signedInQ2 = projects.stream().filter(p -> p.getDouble("investmentYi") >= 1
+        && p.getString("signedOn").compareTo("2023-04-01") >= 0 && p.getString("signedOn").compareTo("2023-06-30") <= 0).toList();
+    assertThat(q2.getJsonObject("newlySigned").getLong("count")).isEqualTo(signedInQ2.size()).isLessThan(10);
+    var year = analyst.get("/api/kpis?period=2023").json();
+    assertThat(year.getJsonObject("newlySigned").getLong("count")).isEqualTo(10);
+    var range = analyst.get("/api/kpis?period=2023-05-20..2023-06-27").json();
+    assertThat(range.getJsonObject("period").getString("kind")).isEqualTo("range");
+    assertThat(analyst.get("/api/kpis?period=2023-06").json().getJsonObject("period").getString("to")).isEqualTo("2023-06-30");
+
+    var departments = year.getJsonArray("departments").stream().map(JsonObject.class::cast).toList();
+    var ranked = departments.stream().filter(d -> d.getValue("rank") != null)
+        .sorted(java.util.Comparator.comparing(d -> d.getInteger("rank"))).toList();
+    assertThat(ranked).hasSizeGreaterThan(3);
+    for (int i = 1; i < ranked.size(); i++) {
+      assertThat(ranked.get(i).getDouble("score")).isLessThanOrEqualTo(ranked.get(i - 1).getDouble("score"));
+    }
+    for (var d : ranked) {
+      double onTime = d.getLong("settled") == 0 ? 1 : (double) d.getLong("doneOnTime") / d.getLong("settled");
+      Double hours = d.getDouble("medianHoursToAccept");
+      double response = hours == null || hours <= 4 ? 1 : hours >= 48 ? 0 : (48 - hours) / 44;
+      double supervised = d.getLong("supervisions") == 0 ? 1 : (double) d.getLong("supervisionsAnsweredOnTime") / d.getLong("supervisions");
+      double kept = d.getLong("deficienciesDue") == 0 ? 1 : 1 - (double) d.getLong("lapses") / d.getLong("deficienciesDue");
+      assertThat(d.getDouble("score")).as(d.getString("name") + ": README's formula")
+          .isCloseTo(50 * onTime + 20 * response + 15 * supervised + 15 * kept, org.assertj.core.data.Offset.offset(0.051));
+    }
+    var late = departments.stream().filter(d -> "d-hz-expropriation".equals(d.getString("id"))).findFirst().orElseThrow();
+    assertThat(late.getInteger("rank")).as("a department with overdue work ranks below one with none")
+        .isGreaterThan(ranked.get(0).getInteger("rank"));
+    var before = analyst.get("/api/kpis?period=2019").json().getJsonArray("departments").stream().map(JsonObject.class::cast).toList();
+    assertThat(before).allSatisfy(d -> assertThat(d.getValue("score")).as("nothing was due in 2019").isNull());
+
+    for (var bad : List.of("2023-Q5", "2023-13", "2023-02-30..2023-03-01", "2023-06-27..2023-05-20", "1900", "1990-01-01..2019-01-01",
+        "last year", "2023-06-01..", "x".repeat(41))) {
+      var r = analyst.get("/api/kpis?period=" + java.net.URLEncoder.encode(bad, java.nio.charset.StandardCharsets.UTF_8));
+      assertThat(r.status()).as(bad).isEqualTo(400);
+      assertThat(r.json().toString()).as(bad).contains("period");
+    }
   }
 
   @Test
