@@ -71,6 +71,8 @@ function cards(kpis) {
       `${t('kpi.expected')} ${progress.expectedPercent ?? '—'}% · ${ahead ? t('kpi.ahead') : t('kpi.behind')}`, 'kpi-progress'),
     kpi('kpi.startRate', kpis.keyProjects.startRatePercent === null ? '—' : `${kpis.keyProjects.startRatePercent}%`,
       `${kpis.keyProjects.newStarted} / ${kpis.keyProjects.new} ${t('kpi.keyNew')}`, 'kpi-start-rate'),
+    kpi('kpi.landToStart', kpis.landToStart.medianDays === null ? '—' : t('kpi.days', { n: kpis.landToStart.medianDays }),
+      t('kpi.byNextDay', { n: kpis.landToStart.byNextDay, m: kpis.landToStart.count }), 'kpi-land-to-start'),
     h('div', { class: 'kpi', id: 'kpi-new-signed' },
       h('div', { class: 'value' }, `${kpis.newlySigned.count} · ${yi(kpis.newlySigned.investmentYi)}`),
       h('div', { class: 'label' }, `${t('kpi.newSigned')} (${t('kpi.investment')})`),
@@ -174,8 +176,11 @@ function leaderTable(leaders) {
 }
 
 function permitTable(bundles) {
-  return section('kpi.permits', table(['table.project', 'kpi.hours', 'table.status'], bundles.map(b =>
-    h('tr', {}, h('td', {}, h('a', { href: `#/project/${b.projectId}` }, b.projectName)),
-      h('td', {}, b.spanHours === null ? `${b.issued}/${b.total}` : `${b.spanHours} / ${b.targetHours}`),
-      h('td', {}, b.metTarget === null ? '—' : b.metTarget ? '✓' : '✗')))));
+  return section('kpi.permits', h('div', { id: 'permit-bundles' }, table(['table.project', 'kpi.hours', 'table.status'], bundles.map(b =>
+    h('tr', { class: b.exceeded ? 'overdue' : '', dataset: { project: b.projectId, running: b.running } },
+      h('td', {}, h('a', { href: `#/project/${b.projectId}` }, b.projectName)),
+      h('td', {}, b.spanHours !== null ? `${b.spanHours} / ${b.targetHours}` : `${b.issued}/${b.total}`,
+        b.running ? h('div', { class: b.exceeded ? 'error' : 'muted' }, t('permits.running', { h: b.elapsedHours, t: b.targetHours })) : null),
+      h('td', { class: b.exceeded ? 'error' : '' }, b.exceeded ? `✗ ${t('permits.exceeded', { t: b.targetHours })}`
+        : b.metTarget === null ? '—' : '✓'))))));
 }

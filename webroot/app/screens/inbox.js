@@ -1,6 +1,6 @@
 import { api } from '../api.js';
 import { t } from '../i18n.js';
-import { h, statusBadge, date, banner, explain, section, fill, keyed, settle, busy, countdown, field, showErrors } from '../ui.js';
+import { h, statusBadge, date, time, toInstant, banner, explain, section, fill, keyed, settle, busy, countdown, field, showErrors } from '../ui.js';
 import { follow, debounce } from '../live.js';
 import { meta } from '../meta.js';
 
@@ -95,7 +95,33 @@ export async function render(root, { user, params }) {
       h('td', { dataset: { label: t('table.status') } }, statusBadge(o.status), o.deficiencyDueOn && o.status === 'deficient'
         ? h('div', { class: o.deficiencyExpired ? 'error' : 'muted' }, `${t('action.deadline')} ${o.deficiencyDueOn}`) : null),
       h('td', { class: o.overdue ? 'error' : '', dataset: { label: t('table.due') } }, date(o.dueOn), o.status === 'done' ? null : [' ', countdown(o.dueOn, o.overdue)]),
-      h('td', { class: 'actions-cell' }, mine ? actions(o) : null, o.actions?.feedback ? feedback(o) : null));
+      h('td', { class: 'actions-cell' }, mine ? actions(o) : null, o.actions?.feedback ? feedback(o) : null,
+        o.actions?.correctDoneAt ? correctDoneAt(o) : null));
+  }
+
+  /** 更正办结（发证）时间: when it was really done, with the reason; the history keeps both times. */
+  function correctDoneAt(o) {
+    const when = h('input', { type: 'datetime-local', name: 'doneAt', required: true, 'aria-label': t('doneAt.when'),
+      value: o.doneAt ? time(o.doneAt).replace(' ', 'T') : '' });
+    const reason = h('input', { type: 'text', name: 'reason', required: true, maxlength: 2000, 'aria-label': t('doneAt.reason'),
+      placeholder: t('doneAt.reason') });
+    const form = h('form', { class: 'inline', hidden: true, dataset: { form: 'correctDoneAt' } }, when, reason,
+      h('button', { type: 'submit' }, t('action.save')));
+    form.addEventListener('submit', async e => {
+      e.preventDefault();
+      try {
+        await api.post(`/api/obligations/${o.id}/done-at`, { version: o.version, doneAt: toInstant(when.value), reason: reason.value });
+        banner(t('common.saved'), 'info');
+      } catch (err) {
+        if (err.status === 409) conflicts.set(o.id, err.body?.current);
+        banner(explain(err));
+      }
+      settle(rowOf(o));
+      await load();
+    });
+    return h('div', { class: 'done-at' }, h('span', { class: 'muted' }, `${t('doneAt.title')}: ${time(o.doneAt)}`), ' ',
+      h('button', { type: 'button', class: 'secondary', dataset: { action: 'correctDoneAt' },
+        onclick: () => { form.hidden = !form.hidden; if (!form.hidden) when.focus(); } }, t('doneAt.correct')), form);
   }
 
   function actions(o) {

@@ -133,7 +133,9 @@ export async function render(root, { user, params }) {
    */
   const wanted = new Set();
   const redraw = debounce(() => { const parts = [...wanted]; wanted.clear(); draw(parts).catch(e => console.warn(e)); }, 250);
-  return follow(`project:${id}`, message => {
+  // while the five permits are being issued their clock runs: the server's figures again each minute
+  const tick = setInterval(() => { if (got.permits?.running) { wanted.add('permits'); redraw(); } }, 60000);
+  const stop = follow(`project:${id}`, message => {
     if (message.type === 'resync' || !message.data) Object.keys(FETCH).forEach(k => wanted.add(k));
     else {
       got.changes = [{ ...message.data, type: message.type, at: message.at, actor: message.actor }, ...got.changes].slice(0, 30);
@@ -142,6 +144,7 @@ export async function render(root, { user, params }) {
     }
     redraw();
   });
+  return () => { clearInterval(tick); stop(); };
 }
 
 function facts(p, permits, plan) {
@@ -155,8 +158,12 @@ function facts(p, permits, plan) {
     row('project.liaison', p.liaison?.displayName),
     plan.projectedStartOn ? row('schedule.projected', `${plan.projectedStartOn} · ` + (plan.slipWorkdays > 0
       ? t('schedule.slip', { n: plan.slipWorkdays }) : t('schedule.onTime'))) : null,
-    permits.total ? row('project.permits', `${permits.issued}/${permits.total} · ${permits.spanHours ?? '—'} ${t('project.hours')}`
-      + (permits.metTarget ? ' ✓ ≤ 7' : '')) : null)));
+    p.landToStartDays !== null && p.landToStartDays !== undefined ? row('project.landToStart',
+      t('project.landToStartValue', { land: p.landAcquiredOn, start: p.startedOn, n: p.landToStartDays })) : null,
+    permits.total ? row('project.permits', h('span', { id: 'permit-clock', class: permits.exceeded ? 'error' : '' },
+      `${permits.issued}/${permits.total} · `, permits.running ? t('permits.running', { h: permits.elapsedHours, t: permits.targetHours })
+        : `${permits.spanHours ?? '—'} ${t('project.hours')}`, permits.metTarget ? ' ✓ ≤ 7' : '',
+      permits.exceeded ? ` · ${t('permits.exceeded', { t: permits.targetHours })}` : '')) : null)));
 }
 
 function scheduleTable(plan) {

@@ -23,6 +23,8 @@ public final class ObligationRoutes implements Routes {
   private final TrackTemplates templates;
   private final Requests requests;
 
+  private static final Body.Shape DONE_AT = Body.Shape.of().with(Body.Kind.DATE_TIME, "doneAt");
+
   public ObligationRoutes(ObligationService obligations, TrackTemplates templates, Requests requests) {
     this.obligations = obligations;
     this.templates = templates;
@@ -43,7 +45,8 @@ public final class ObligationRoutes implements Routes {
         .on("requestExtension", this::requestExtension)
         .on("listExtensions", this::extensions)
         .on("decideExtension", this::decideExtension)
-        .on("sendBack", this::sendBack);
+        .on("sendBack", this::sendBack)
+        .on("correctDoneAt", this::correctDoneAt);
   }
 
   private void requestExtension(RoutingContext ctx) {
@@ -67,6 +70,13 @@ public final class ObligationRoutes implements Routes {
   private void sendBack(RoutingContext ctx) {
     var body = Body.of(ctx);
     requests.sendBack(CurrentUser.of(ctx), ctx.pathParam("id"), Versions.expected(ctx), body.text("reason"))
+        .onSuccess(o -> Responses.ok(ctx, o)).onFailure(ctx::fail);
+  }
+
+  private void correctDoneAt(RoutingContext ctx) {
+    var body = Body.of(ctx);
+    var doneAt = (java.time.ZonedDateTime) body.read(DONE_AT).get("doneAt");
+    requests.correctDoneAt(CurrentUser.of(ctx), ctx.pathParam("id"), Versions.expected(ctx), doneAt, body.text("reason").strip())
         .onSuccess(o -> Responses.ok(ctx, o)).onFailure(ctx::fail);
   }
 

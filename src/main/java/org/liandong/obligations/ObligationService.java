@@ -70,7 +70,8 @@ public final class ObligationService {
         .put("extend", works && open && !pending)
         .put("decideExtension", dispatches && pending)
         .put("sendBack", works && !dispatches && open && o.getString("returnReason") == null)
-        .put("documents", works && from == Status.deficient));
+        .put("documents", works && from == Status.deficient)
+        .put("correctDoneAt", works && from == Status.done));
   }
 
   Future<JsonObject> create(CurrentUser actor, NewObligation draft, Optional<IdempotencyKey> key) {

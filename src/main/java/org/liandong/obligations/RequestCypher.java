@@ -54,4 +54,12 @@ final class RequestCypher {
       SET o.returnReason = $reason, o.returnedBy = $by, o.returnedAt = $now, o.version = o.version + 1, o.updatedAt = $now
       RETURN o {.*} AS o
       """;
+
+  /** A done obligation's issue time corrected: the day follows the time, in the server's zone. */
+  static final String CORRECT_DONE_AT = """
+      MATCH (o:Obligation {id: $id})
+      SET o.doneAt = $doneAt, o.doneOn = $doneOn, o.doneAtCorrectedBy = $by, o.doneAtCorrectedAt = $now,
+          o.doneAtCorrectionReason = $reason, o.version = o.version + 1, o.updatedAt = $now
+      RETURN o {.*} AS o
+      """;
 }

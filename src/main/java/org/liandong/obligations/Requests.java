@@ -147,6 +147,42 @@ public final class Requests {
         }))).compose(v -> obligations.one(id, LocalDate.now(clock)));
   }
 
+  /**
+   * Corrects when a done obligation was done (a permit's issue time, 发证时间), with the reason; its
+   * department or the service office may; the change log keeps the time before and after.
+   */
+  Future<JsonObject> correctDoneAt(CurrentUser user, String id, long version, java.time.ZonedDateTime doneAt, String reason) {
+    var now = clock.instant();
+    return graph.write(obligations.lockOwned(id).then(owned -> tx -> policy.check(user, Action.WORK, new Subject.Department(owned.departmentId()))
+        .compose(v -> Locks.expect(Node.Obligation, owned.obligation(), version))
+        .compose(before -> plausible(before, doneAt, now))
+        .compose(v -> tx.first(RequestCypher.CORRECT_DONE_AT, Map.of("id", id, "doneAt", doneAt,
+            "doneOn", doneAt.withZoneSameInstant(clock.getZone()).toLocalDate(), "reason", reason, "by", user.username())))
+        .map(row -> {
+          tx.record(new Entry(user.username(), "obligation.doneAtCorrected", "Obligation", id, owned.projectId(), owned.obligation(),
+              row.orElseThrow().get("o").asMap(), owned.channels()));
+          return null;
+        }))).compose(v -> obligations.one(id, LocalDate.now(clock)));
+  }
+
+  /** Only a done obligation has an issue time to correct, and the new one is after its dispatch and not in the future. */
+  private Future<Void> plausible(Map<String, Object> before, java.time.ZonedDateTime doneAt, java.time.Instant now) {
+    if (!"done".equals(before.get("status"))) {
+      return Future.failedFuture(Failure.unprocessable("doneAt", Text.of("only a done obligation has an issue time to correct",
+          "只有已办结的事项才能更正办结（发证）时间")));
+    }
+    if (doneAt.toInstant().isAfter(now)) {
+      return Future.failedFuture(Failure.unprocessable("doneAt", Text.of("the issue time cannot be in the future",
+          "办结（发证）时间不能晚于现在")));
+    }
+    if (before.get("dispatchedAt") instanceof java.time.ZonedDateTime dispatched && doneAt.isBefore(dispatched)) {
+      var when = dispatched.withZoneSameInstant(clock.getZone()).toLocalDateTime().withNano(0).toString().replace('T', ' ');
+      return Future.failedFuture(Failure.unprocessable("doneAt", Text.of("the issue time cannot be before the dispatch (" + when + ")",
+          "办结（发证）时间不能早于派发时间（" + when + "）")));
+    }
+    return Future.succeededFuture();
+  }
+
   private static Future<Void> open(ObligationRepository.Owned owned) {
     return "done".equals(owned.obligation().get("status"))
         ? Future.failedFuture(Failure.unprocessable("status", Text.of("this obligation is done already", "该事项已办结")))

@@ -4,12 +4,13 @@ final class ProjectCypher {
   private ProjectCypher() {}
 
   /** A project with who champions it, its liaison, and the state of its obligations as of $today (its light: {@link Light}). */
-  static final String SUMMARY = Light.COUNTS + """
+  static final String SUMMARY = Light.COUNTS + LandToStart.OF_PROJECT + """
       RETURN p {.*,
                 champions: [(p)<-[:CHAMPIONS]-(u:User) | u {.id, .displayName}],
                 liaison: head([(p)<-[:LIAISON_FOR]-(u:User) | u {.id, .displayName}]),
                 obligations: obligations, open: open,
-                overdue: overdue, deficiencyExpired: deficiencyExpired, atRisk: atRisk
+                overdue: overdue, deficiencyExpired: deficiencyExpired, atRisk: atRisk,
+                landAcquiredOn: landAcquiredOn, landToStartDays: landToStartDays
                } AS project
       """;
 
@@ -86,6 +87,8 @@ final class ProjectCypher {
              toString(min(o.doneAt)) AS firstIssuedAt, toString(max(o.doneAt)) AS lastIssuedAt,
              count(o) AS total, count(o.doneAt) AS issued,
              CASE WHEN count(o) > 0 AND count(o) = count(o.doneAt)
-                  THEN duration.inSeconds(min(o.doneAt), max(o.doneAt)).seconds END AS spanSeconds
+                  THEN duration.inSeconds(min(o.doneAt), max(o.doneAt)).seconds END AS spanSeconds,
+             CASE WHEN count(o.doneAt) > 0 AND count(o) > count(o.doneAt)
+                  THEN duration.inSeconds(min(o.doneAt), $now).seconds END AS runningSeconds
       """;
 }

@@ -111,14 +111,13 @@ final class ProjectRepository {
   }
 
   private static JsonObject permitBundle(org.neo4j.driver.Record r) {
-    var span = r.get("spanSeconds");
     return new JsonObject()
         .put("permits", Json.value(r.get("permits").asList(Value::asMap)))
         .put("total", r.get("total").asLong())
         .put("issued", r.get("issued").asLong())
         .put("firstIssuedAt", r.get("firstIssuedAt").asString(null))
         .put("lastIssuedAt", r.get("lastIssuedAt").asString(null))
-        .mergeIn(PermitBundle.figures(span.isNull() ? null : span.asLong()));
+        .mergeIn(PermitBundle.figures(r));
   }
 
   private static Future<Void> exists(Tx tx, String id) {

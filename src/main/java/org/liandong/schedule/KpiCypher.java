@@ -1,5 +1,6 @@
 package org.liandong.schedule;
 
+import org.liandong.projects.LandToStart;
 import org.liandong.projects.Light;
 
 final class KpiCypher {
@@ -73,8 +74,18 @@ final class KpiCypher {
   static final String PERMITS = """
       MATCH (p:Project)<-[:FOR]-(o:Obligation {kind: 'permit'})
       WITH p, count(o) AS total, count(o.doneAt) AS issued, min(o.doneAt) AS first, max(o.doneAt) AS last
-      RETURN p.id AS id, p.name AS name, total, issued,
-             CASE WHEN total = issued THEN duration.inSeconds(first, last).seconds END AS spanSeconds
+      RETURN p.id AS id, p.name AS name, total, issued, toString(first) AS firstIssuedAt,
+             CASE WHEN total = issued THEN duration.inSeconds(first, last).seconds END AS spanSeconds,
+             CASE WHEN issued > 0 AND total > issued THEN duration.inSeconds(first, $now).seconds END AS runningSeconds
+      """;
+
+  /** 拿地即开工 for the projects that started in the period. */
+  static final String LAND_TO_START = """
+      MATCH (p:Project) WHERE p.startedOn >= $from AND p.startedOn <= $to
+      """ + LandToStart.OF_PROJECT + """
+      WITH p, landAcquiredOn, landToStartDays WHERE landToStartDays IS NOT NULL
+      RETURN p.id AS id, p.name AS name, landAcquiredOn, p.startedOn AS startedOn, landToStartDays AS days
+      ORDER BY days, name
       """;
 
   static final String NEEDS = """

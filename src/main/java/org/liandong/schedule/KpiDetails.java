@@ -130,12 +130,29 @@ final class KpiDetails {
   static JsonArray permits(List<Record> rows) {
     var out = new JsonArray();
     for (var r : rows) {
-      var span = r.get("spanSeconds");
       out.add(new JsonObject().put("projectId", r.get("id").asString()).put("projectName", r.get("name").asString())
           .put("total", r.get("total").asLong()).put("issued", r.get("issued").asLong())
-          .mergeIn(org.liandong.projects.PermitBundle.figures(span.isNull() ? null : span.asLong())));
+          .put("firstIssuedAt", r.get("firstIssuedAt").asString(null))
+          .mergeIn(org.liandong.projects.PermitBundle.figures(r)));
     }
     return out;
+  }
+
+  /** 拿地即开工 over the projects started in the period: each, the median days, and how many started by the next day. */
+  static JsonObject landToStart(List<Record> rows) {
+    var projects = new JsonArray();
+    var days = new ArrayList<Long>();
+    for (var r : rows) {
+      long d = r.get("days").asLong();
+      days.add(d);
+      projects.add(new JsonObject().put("projectId", r.get("id").asString()).put("projectName", r.get("name").asString())
+          .put("landAcquiredOn", r.get("landAcquiredOn").asLocalDate().toString())
+          .put("startedOn", r.get("startedOn").asLocalDate().toString()).put("days", d));
+    }
+    var median = median(days);
+    return new JsonObject().put("projects", projects).put("count", days.size())
+        .put("medianDays", median == null ? null : round1(median))
+        .put("byNextDay", days.stream().filter(d -> d <= 1).count());
   }
 
   /** Needs by stage of collect → dispatch → handle → respond → evaluate, and how fast they are handled. */

@@ -71,6 +71,7 @@ public final class KpiService {
         .compose(kpis -> tx.list(KpiCypher.LEADERS, params).compose(r -> slips.of(null)
             .map(s -> kpis.put("leaders", KpiDetails.leaders(r, s, today)))))
         .compose(kpis -> tx.list(KpiCypher.PERMITS, Map.of()).map(r -> kpis.put("permitBundles", KpiDetails.permits(r))))
+        .compose(kpis -> tx.list(KpiCypher.LAND_TO_START, params).map(r -> kpis.put("landToStart", KpiDetails.landToStart(r))))
         .compose(kpis -> tx.list(KpiCypher.NEEDS, Map.of()).map(r -> kpis.put("needs", KpiDetails.needs(r))))
         .compose(kpis -> tx.list(KpiCypher.PROGRESS, Map.of()).map(r -> kpis.put("progress", KpiDetails.progress(r, today))))
         .map(kpis -> kpis.put("today", today.toString())));

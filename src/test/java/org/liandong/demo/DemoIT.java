@@ -88,6 +88,13 @@ class DemoIT {
     assertThat(q2.getJsonObject("newlySigned").getLong("count")).isEqualTo(signedInQ2.size()).isLessThan(10);
     var year = analyst.get("/api/kpis?period=2023").json();
     assertThat(year.getJsonObject("newlySigned").getLong("count")).isEqualTo(10);
+    // 拿地即开工: 哈电储能 got its land on 26 June and started the next day
+    var landToStart = year.getJsonObject("landToStart");
+    assertThat(landToStart.getJsonArray("projects").stream().map(JsonObject.class::cast)
+        .filter(p -> "p-hadian".equals(p.getString("projectId"))).findFirst().orElseThrow().getLong("days")).isEqualTo(1);
+    assertThat(landToStart.getLong("byNextDay")).isPositive();
+    assertThat(analyst.get("/api/kpis?period=2022").json().getJsonObject("landToStart").getJsonArray("projects").stream()
+        .map(p -> ((JsonObject) p).getString("projectId"))).as("started in 2023, not in 2022").doesNotContain("p-hadian");
     var range = analyst.get("/api/kpis?period=2023-05-20..2023-06-27").json();
     assertThat(range.getJsonObject("period").getString("kind")).isEqualTo("range");
     assertThat(analyst.get("/api/kpis?period=2023-06").json().getJsonObject("period").getString("to")).isEqualTo("2023-06-30");
@@ -126,6 +133,8 @@ class DemoIT {
   @DisplayName("哈电储能 is there with its facts, its champion and its liaison")
   void hadian() {
     var p = analyst.get("/api/projects/p-hadian").json();
+    assertThat(p.getString("landAcquiredOn")).isEqualTo("2023-06-26");
+    assertThat(p.getLong("landToStartDays")).isEqualTo(1);
     assertThat(p.getString("name")).isEqualTo("哈电储能技术创新产业基地项目");
     assertThat(p.getDouble("investmentYi")).isEqualTo(20.0);
     assertThat(p.getDouble("landMu")).isEqualTo(243.82);

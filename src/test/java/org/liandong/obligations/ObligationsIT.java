@@ -341,4 +341,67 @@ class ObligationsIT {
     assertThat(after.getString("status")).isEqualTo("deficient");
     assertThat(after.getValue("deficiencyExpiredOn")).isNull();
   }
+
+  @Test
+  @DisplayName("五证联发: the bundle's clock runs while permits are issued and warns past 7 h; an officer corrects an issue time with a reason, kept in the history")
+  void permitClockAndCorrectedIssueTime() {
+    var clock = TestServer.get().clock();
+    var project = coordinator.post("/api/projects", new JsonObject().put("code", "PERMIT-CLOCK").put("name", "五证联发测试").put("company", "测试")
+        .put("investmentYi", 2.0).put("stage", "land").put("level", "city").put("signedOn", LocalDate.now(clock).minusDays(30).toString()));
+    assertThat(project.status()).as(project.toString()).isEqualTo(201);
+    var pid = project.json().getString("id");
+    var permits = new java.util.ArrayList<String>();
+    for (var title : java.util.List.of("建设工程规划许可证", "建筑工程施工许可证")) {
+      var r = coordinator.post("/api/obligations", new JsonObject().put("projectId", pid).put("departmentId", "d-zj-housing").put("title", title)
+          .put("kind", "permit").put("track", "permits").put("dueOn", LocalDate.now(clock).plusDays(5).toString()));
+      assertThat(r.status()).as(r.toString()).isEqualTo(201);
+      permits.add(r.json().getString("id"));
+    }
+    var first = permits.get(0);
+    long version = 1;
+    for (var status : java.util.List.of("accepted", "in_progress", "done")) {
+      var moved = officer.patch("/api/obligations/" + first, new JsonObject().put("version", version).put("status", status));
+      assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+      version = moved.json().getLong("version");
+    }
+    var running = coordinator.get("/api/projects/" + pid + "/permits").json();
+    assertThat(running.getBoolean("running")).as("one of two issued: the clock runs").isTrue();
+    assertThat(running.getDouble("elapsedHours")).isBetween(0.0, 1.0);
+    assertThat(running.getBoolean("exceeded")).isFalse();
+    var done = officer.get("/api/obligations/" + first).json();
+    assertThat(done.getJsonObject("actions").getBoolean("correctDoneAt")).isTrue();
+
+    var eightHoursAgo = java.time.OffsetDateTime.ofInstant(clock.instant().minus(java.time.Duration.ofHours(8)), clock.getZone()).withNano(0);
+    var correct = new JsonObject().put("version", version).put("doneAt", eightHoursAgo.toString()).put("reason", "窗口系统故障，补录实际发证时间");
+    var dispatchedAt = java.time.OffsetDateTime.parse(done.getString("dispatchedAt"));
+    if (dispatchedAt.isAfter(eightHoursAgo)) {
+      // created moments ago, so eight hours ago is before its dispatch: refused, with the dispatch time
+      var before = officer.post("/api/obligations/" + first + "/done-at", correct);
+      assertThat(before.status()).as(before.toString()).isEqualTo(422);
+      assertThat(before.json().toString()).contains("dispatch");
+    }
+    var future = officer.post("/api/obligations/" + first + "/done-at", correct.copy()
+        .put("doneAt", java.time.OffsetDateTime.ofInstant(clock.instant().plusSeconds(3600), clock.getZone()).toString()));
+    assertThat(future.status()).as(future.toString()).isEqualTo(422);
+    assertThat(officer.post("/api/obligations/" + permits.get(1) + "/done-at", correct.copy().put("version", 1)).status())
+        .as("not done: nothing to correct").isEqualTo(422);
+    assertThat(officer.post("/api/obligations/" + first + "/done-at", correct.copy().put("doneAt", "yesterday")).status()).isEqualTo(400);
+    assertThat(officer.post("/api/obligations/" + first + "/done-at", correct.copy().put("reason", "  ")).status()).isEqualTo(400);
+    assertThat(officer.post("/api/obligations/" + first + "/done-at", correct.copy().putNull("reason")).status()).isEqualTo(400);
+    assertThat(analyst.post("/api/obligations/" + first + "/done-at", correct).status()).isEqualTo(403);
+
+    var oneHourAgo = java.time.OffsetDateTime.ofInstant(clock.instant().minusSeconds(3600), clock.getZone()).withNano(0);
+    var corrected = officer.post("/api/obligations/" + first + "/done-at", correct.copy().put("doneAt",
+        dispatchedAt.isAfter(oneHourAgo) ? dispatchedAt.plusSeconds(1).toString() : oneHourAgo.toString()));
+    assertThat(corrected.status()).as(corrected.toString()).isEqualTo(200);
+    assertThat(corrected.json().getLong("version")).isEqualTo(version + 1);
+    assertThat(officer.post("/api/obligations/" + first + "/done-at", correct).status()).as("the version read is stale").isEqualTo(409);
+    var history = coordinator.get("/api/projects/" + pid + "/changes?limit=20").array().stream().map(JsonObject.class::cast)
+        .filter(c -> "obligation.doneAtCorrected".equals(c.getString("type"))).toList();
+    assertThat(history).singleElement().satisfies(c -> {
+      assertThat(c.getJsonObject("before").getString("doneAt")).isEqualTo(done.getString("doneAt"));
+      assertThat(c.getJsonObject("after").getString("doneAtCorrectionReason")).isEqualTo("窗口系统故障，补录实际发证时间");
+    });
+    assertThat(coordinator.get("/api/projects/" + pid + "/permits").json().getBoolean("running")).isTrue();
+  }
 }
