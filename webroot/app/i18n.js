@@ -31,6 +31,7 @@ const words = {
   'lights.why.overdue': ['有逾期事项', 'an obligation is overdue'],
   'lights.why.deficiencyLapsed': ['容缺补正已逾期', 'a 容缺 deadline lapsed'],
   'lights.why.startSlip': ['预计开工晚于计划 {n} 个工作日', 'projected start {n} working days after the target'],
+  'lights.why.lateSteps': ['倒排序时中有事项将晚于最迟完成日期', 'a step of its schedule is projected past its latest finish'],
   'lights.why.atRisk': ['有事项受阻或 7 天内到期', 'an obligation is blocked or due within 7 days'],
   'table.project': ['项目', 'Project'], 'table.stage': ['阶段', 'Stage'], 'table.champions': ['挂钩领导', 'Champions'],
   'table.overdue': ['逾期', 'Overdue'], 'table.open': ['在办', 'Open'], 'table.onTime': ['按时办结率', 'On-time rate'],

@@ -17,13 +17,14 @@ import java.util.Map;
  * obligation is overdue; a 容缺 lapsed; not yet started, its projected start (倒排序时, from the
  * schedule) is more than {@link #RED_SLIP_WORKDAYS} working days after its target start. It is
  * <b>yellow</b> when, not red, any of: its projected start is after its target start by up to
- * that many working days; an open obligation is blocked or due within {@link #DUE_SOON_DAYS}
- * days. Otherwise <b>green</b>. The light comes with its reasons, so the page can say why.
+ * that many working days; a step of its schedule is red; an open obligation is blocked or due
+ * within {@link #DUE_SOON_DAYS} days. Otherwise <b>green</b>. The light comes with its reasons,
+ * so the page can say why.
  *
  * <p>An obligation's flag (the schedule table) is <b>done</b>; <b>red</b> when it can no longer
- * finish by its latest finish (not started and past its latest start, or started and past its
- * latest finish: late against the target start or its own due date); <b>yellow</b> when its float
- * is under the configured yellow float; <b>green</b> otherwise.
+ * finish by its latest finish (negative float: it is projected to finish after the target start
+ * or its own due date allows); <b>yellow</b> when its float is under the configured yellow float;
+ * <b>green</b> otherwise.
  */
 public final class Light {
   private Light() {}
@@ -52,22 +53,25 @@ public final class Light {
       }
       """.formatted(OVERDUE, LAPSED, AT_RISK);
 
-  /** When a project not yet started is projected to start (倒排序时), and how many working days after its target. */
-  public record Slip(LocalDate projectedStartOn, int workdays) {}
+  /**
+   * What the schedule (倒排序时) says of a project: when it is projected to start and how many
+   * working days after its target (null without a target start), and how many of its steps are red.
+   */
+  public record Outlook(LocalDate projectedStartOn, Integer slipWorkdays, int lateSteps) {}
 
-  /** The schedule's projected starts, per project id (every project when the list is null). */
-  public interface Slips {
-    Future<Map<String, Slip>> of(List<String> projectIds);
+  /** The schedule's outlook per project id (every project when the list is null). */
+  public interface Outlooks {
+    Future<Map<String, Outlook>> of(List<String> projectIds);
   }
 
   /** What the rule reads of a project. */
   public record Facts(String stage, LocalDate targetCompleteOn, long overdue, long deficiencyExpired, long atRisk,
-                      Slip slip) {
+                      Outlook outlook) {
     /** From a project's JSON (its stage, targetCompleteOn and the {@link #COUNTS}). */
-    public static Facts of(JsonObject project, Slip slip) {
+    public static Facts of(JsonObject project, Outlook outlook) {
       var complete = project.getString("targetCompleteOn");
       return new Facts(project.getString("stage"), complete == null ? null : LocalDate.parse(complete),
-          count(project, "overdue"), count(project, "deficiencyExpired"), count(project, "atRisk"), slip);
+          count(project, "overdue"), count(project, "deficiencyExpired"), count(project, "atRisk"), outlook);
     }
 
     private static long count(JsonObject project, String key) {
@@ -87,8 +91,11 @@ public final class Light {
     if (!producing && f.targetCompleteOn() != null && f.targetCompleteOn().isBefore(today)) red.add("pastCompletion");
     if (f.overdue() > 0) red.add("overdue");
     if (f.deficiencyExpired() > 0) red.add("deficiencyLapsed");
-    if (!started && f.slip() != null && f.slip().workdays() > 0) {
-      (f.slip().workdays() > RED_SLIP_WORKDAYS ? red : yellow).add("startSlip");
+    var outlook = f.outlook();
+    int slip = outlook == null || outlook.slipWorkdays() == null ? 0 : outlook.slipWorkdays();
+    if (!started && slip > 0) (slip > RED_SLIP_WORKDAYS ? red : yellow).add("startSlip");
+    if (outlook != null && outlook.lateSteps() > 0 && !(yellow.contains("startSlip") || red.contains("startSlip"))) {
+      yellow.add("lateSteps");
     }
     if (f.atRisk() > 0) yellow.add("atRisk");
     if (!red.isEmpty()) return new Verdict("red", List.copyOf(red));
@@ -97,21 +104,22 @@ public final class Light {
   }
 
   /** Puts the light, its reasons and the projected start on a project's JSON. */
-  public static JsonObject onto(JsonObject project, Slip slip, LocalDate today) {
-    var verdict = project(Facts.of(project, slip), today);
+  public static JsonObject onto(JsonObject project, Outlook outlook, LocalDate today) {
+    var verdict = project(Facts.of(project, outlook), today);
     return project.put("light", verdict.color()).put("lightReasons", new JsonArray(verdict.reasons()))
-        .put("projectedStartOn", slip == null || slip.projectedStartOn() == null ? null : slip.projectedStartOn().toString())
-        .put("slipWorkdays", slip == null ? null : slip.workdays());
+        .put("projectedStartOn", outlook == null || outlook.projectedStartOn() == null ? null : outlook.projectedStartOn().toString())
+        .put("slipWorkdays", outlook == null ? null : outlook.slipWorkdays())
+        .put("lateSteps", outlook == null ? 0 : outlook.lateSteps());
   }
 
   /**
-   * An obligation's flag, its dates as working-day numbers: its latest start and finish, its total
-   * float, and today.
+   * An obligation's flag from its total float in working days (latest finish less earliest
+   * finish, from today: a step not started that is past its latest start, or started and past its
+   * latest finish, has negative float).
    */
-  public static String step(boolean done, boolean started, int latestStart, int latestFinish, int totalFloat, int today,
-                            int yellowFloat) {
+  public static String step(boolean done, int totalFloat, int yellowFloat) {
     if (done) return "done";
-    if (started ? latestFinish < today : latestStart < today) return "red";
+    if (totalFloat < 0) return "red";
     if (totalFloat < yellowFloat) return "yellow";
     return "green";
   }

@@ -25,21 +25,21 @@ public final class ProjectService {
   private final ProjectRepository repository;
   private final Policy policy;
   private final Clock clock;
-  private final Light.Slips slips;
+  private final Light.Outlooks outlooks;
 
-  public ProjectService(Graph graph, Policy policy, Clock clock, Light.Slips slips) {
+  public ProjectService(Graph graph, Policy policy, Clock clock, Light.Outlooks outlooks) {
     this.repository = new ProjectRepository(graph);
     this.policy = policy;
     this.clock = clock;
-    this.slips = slips;
+    this.outlooks = outlooks;
   }
 
   Future<JsonArray> list(ProjectRepository.Filter filter) {
     var today = today();
     return repository.list(filter, today).compose(projects -> {
       var ids = projects.stream().map(p -> ((JsonObject) p).getString("id")).toList();
-      return slips.of(ids).map(slip -> {
-        projects.forEach(p -> Light.onto((JsonObject) p, slip.get(((JsonObject) p).getString("id")), today));
+      return outlooks.of(ids).map(outlook -> {
+        projects.forEach(p -> Light.onto((JsonObject) p, outlook.get(((JsonObject) p).getString("id")), today));
         return projects;
       });
     });
@@ -48,7 +48,7 @@ public final class ProjectService {
   public Future<JsonObject> one(String id) {
     var today = today();
     return repository.one(id, today)
-        .compose(project -> slips.of(List.of(id)).map(slip -> Light.onto(project, slip.get(id), today)));
+        .compose(project -> outlooks.of(List.of(id)).map(outlook -> Light.onto(project, outlook.get(id), today)));
   }
 
   Future<JsonObject> create(CurrentUser actor, Map<String, Object> fields, Optional<IdempotencyKey> key) {

@@ -105,13 +105,13 @@ final class KpiDetails {
   }
 
   /** Per leader, their projects by light (one rule: {@link Light}); at risk are the red and yellow ones. */
-  static JsonArray leaders(List<Record> rows, Map<String, Light.Slip> slips, LocalDate today) {
+  static JsonArray leaders(List<Record> rows, Map<String, Light.Outlook> outlooks, LocalDate today) {
     var out = new JsonArray();
     for (var r : rows) {
       var lights = new HashMap<String, Long>();
       for (var p : r.get("projects").asList(Value::asMap)) {
         var project = Json.object(p);
-        var color = Light.project(Light.Facts.of(project, slips.get(project.getString("id"))), today).color();
+        var color = Light.project(Light.Facts.of(project, outlooks.get(project.getString("id"))), today).color();
         lights.merge(color, 1L, Long::sum);
       }
       long red = lights.getOrDefault("red", 0L);

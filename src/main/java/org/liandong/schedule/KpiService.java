@@ -36,12 +36,12 @@ public final class KpiService {
   /** Figures being computed: the requests that arrive meanwhile share one computation. */
   private final SingleFlight<String, JsonObject> computing = new SingleFlight<>();
 
-  private final Light.Slips slips;
+  private final Light.Outlooks outlooks;
 
-  public KpiService(Graph graph, Clock clock, Light.Slips slips) {
+  public KpiService(Graph graph, Clock clock, Light.Outlooks outlooks) {
     this.graph = graph;
     this.clock = clock;
-    this.slips = slips;
+    this.outlooks = outlooks;
     graph.onCommit(changes -> {
       cache.clear();
       // a computation under way may have read before this change: later requests start afresh
@@ -68,7 +68,7 @@ public final class KpiService {
             "stages", org.liandong.projects.Stage.names()))
         .map(rows -> headline(rows, period))
         .compose(kpis -> tx.list(KpiCypher.DEPARTMENTS, params).map(r -> kpis.put("departments", KpiDetails.departments(r))))
-        .compose(kpis -> tx.list(KpiCypher.LEADERS, params).compose(r -> slips.of(null)
+        .compose(kpis -> tx.list(KpiCypher.LEADERS, params).compose(r -> outlooks.of(null)
             .map(s -> kpis.put("leaders", KpiDetails.leaders(r, s, today)))))
         .compose(kpis -> tx.list(KpiCypher.PERMITS, Map.of()).map(r -> kpis.put("permitBundles", KpiDetails.permits(r))))
         .compose(kpis -> tx.list(KpiCypher.LAND_TO_START, params).map(r -> kpis.put("landToStart", KpiDetails.landToStart(r))))

@@ -125,21 +125,21 @@ public final class ScheduleService {
   }
 
   /**
-   * Each project's projected start and its slip against the target start, for its light
-   * ({@link Light}); projects with no target start or no obligations before it have none.
+   * Each project's outlook for its light ({@link Light}): its projected start and slip against the
+   * target start (none without a target start or obligations before it), and its red steps.
    */
-  public Future<Map<String, Light.Slip>> slips(List<String> projectIds) {
+  public Future<Map<String, Light.Outlook>> outlooks(List<String> projectIds) {
     var today = today();
     return rows(projectIds).map(rows -> {
       var byProject = new LinkedHashMap<String, List<Row>>();
       rows.forEach(r -> byProject.computeIfAbsent(r.projectId(), k -> new ArrayList<>()).add(r));
-      var out = new HashMap<String, Light.Slip>();
+      var out = new HashMap<String, Light.Outlook>();
       byProject.forEach((id, project) -> {
         var target = project.get(0).targetStart();
-        if (target == null) return;
         var plans = scheduler.plan(project.stream().map(Row::task).toList(), target, today);
         var projected = plannedStart(project, plans, target);
-        if (projected != null) out.put(id, new Light.Slip(projected, slip(projected, target)));
+        int late = (int) plans.values().stream().filter(p -> p.flag().equals("red")).count();
+        out.put(id, new Light.Outlook(projected, projected == null ? null : slip(projected, target), late));
       });
       return out;
     });

@@ -71,7 +71,7 @@ final class Scheduler {
       int ls = lf.get(t.id()) - t.days() + 1;
       int f = floats.get(t.id());
       boolean critical = !t.done() && f == minFloat;
-      var flag = Light.step(t.done(), t.started() != null, ls, lf.get(t.id()), f, now, yellowFloat);
+      var flag = Light.step(t.done(), f, yellowFloat);
       plans.put(t.id(), new Plan(t.id(), calendar.date(es.get(t.id())), calendar.date(ef.get(t.id())),
           calendar.date(ls), calendar.date(lf.get(t.id())), f, critical, flag));
     }

@@ -12,7 +12,7 @@ class LightTest {
 
   static Light.Verdict light(String stage, LocalDate complete, long overdue, long lapsed, long atRisk, Integer slip) {
     return Light.project(new Light.Facts(stage, complete, overdue, lapsed, atRisk,
-        slip == null ? null : new Light.Slip(TODAY.plusDays(slip), slip)), TODAY);
+        slip == null ? null : new Light.Outlook(TODAY.plusDays(slip), slip, 0)), TODAY);
   }
 
   @Test
@@ -47,14 +47,21 @@ class LightTest {
   }
 
   @Test
-  @DisplayName("an obligation's flag: red once it cannot finish by its latest finish, yellow under the float")
+  @DisplayName("a red step in the schedule makes the project at least yellow")
+  void lateSteps() {
+    var verdict = Light.project(new Light.Facts("started", null, 0, 0, 0, new Light.Outlook(null, null, 2)), TODAY);
+    assertThat(verdict).isEqualTo(new Light.Verdict("yellow", java.util.List.of("lateSteps")));
+    var slipping = Light.project(new Light.Facts("permitted", null, 0, 0, 0, new Light.Outlook(TODAY, 9, 1)), TODAY);
+    assertThat(slipping.reasons()).as("the late step is the slip, named once").containsExactly("startSlip");
+  }
+
+  @Test
+  @DisplayName("an obligation's flag: red once it cannot finish by its latest finish (negative float), yellow under the float")
   void step() {
-    int today = 100;
-    assertThat(Light.step(true, false, 90, 95, 0, today, 3)).isEqualTo("done");
-    assertThat(Light.step(false, false, 99, 104, 0, today, 3)).as("not started, past its latest start").isEqualTo("red");
-    assertThat(Light.step(false, true, 99, 104, 0, today, 3)).as("started, finish still reachable").isEqualTo("yellow");
-    assertThat(Light.step(false, true, 95, 99, 0, today, 3)).isEqualTo("red");
-    assertThat(Light.step(false, false, 100, 104, 2, today, 3)).isEqualTo("yellow");
-    assertThat(Light.step(false, false, 103, 107, 3, today, 3)).isEqualTo("green");
+    assertThat(Light.step(true, -5, 3)).isEqualTo("done");
+    assertThat(Light.step(false, -1, 3)).isEqualTo("red");
+    assertThat(Light.step(false, 0, 3)).as("on the critical path, no float left").isEqualTo("yellow");
+    assertThat(Light.step(false, 2, 3)).isEqualTo("yellow");
+    assertThat(Light.step(false, 3, 3)).isEqualTo("green");
   }
 }

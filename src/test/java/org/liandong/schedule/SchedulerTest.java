@@ -91,12 +91,15 @@ class SchedulerTest {
   }
 
   @Test
-  @DisplayName("a latest start already passed is red; little float is yellow; done work counts from its date")
+  @DisplayName("a latest start already passed is red, and so is what it makes late; little float is yellow; done work counts from its date")
   void flags() {
     var late = weekdays.plan(List.of(task("A", 3), task("B", 2, "A")), FRI17, jan(16));
     assertThat(late.get("A").flag()).isEqualTo("red");
     assertThat(late.get("A").totalFloat()).isEqualTo(-3);
-    assertThat(late.get("B").flag()).isEqualTo("yellow");
+    assertThat(late.get("B").flag()).as("its own latest start is today, but A's lateness carries it past the target").isEqualTo("red");
+    var tight = weekdays.plan(List.of(task("A", 3), task("B", 2, "A")), FRI17, jan(10));
+    assertThat(tight.get("A").totalFloat()).isEqualTo(1);
+    assertThat(tight.get("A").flag()).isEqualTo("yellow");
 
     var done = new Scheduler.Task("A", "A", 3, null, true, jan(8), jan(6), List.of());
     var plan = weekdays.plan(List.of(done, task("B", 2, "A")), FRI17, jan(9));
