@@ -74,7 +74,7 @@ final class Features {
     var calendar = WorkCalendar.china();
     var console = new ConsoleService(vertx, graph, policy, config.console());
     var schedules = new ScheduleService(graph, clock, calendar, config.yellowFloatDays());
-    var projects = new ProjectService(graph, policy, clock, schedules::outlooks);
+    var projects = new ProjectService(graph, policy, clock, schedules);
     var notices = new NoticeService(graph, policy, clock);
     var requests = new Requests(graph, policy, clock, calendar);
     var history = new HistoryService(graph, policy, clock, calendar);
@@ -89,7 +89,7 @@ final class Features {
         new MeetingRoutes(meetings, new AgendaDraft(schedules, notices, requests, meetings, policy),
             new SincePrevious(graph, history, policy, clock)),
         new HistoryRoutes(history),
-        new KpiRoutes(new KpiService(graph, clock, schedules::outlooks), clock),
+        new KpiRoutes(new KpiService(graph, clock, schedules), clock),
         new ConsoleRoutes(console),
         new ScheduleRoutes(schedules),
         new NoticeRoutes(notices)));

@@ -42,7 +42,7 @@ final class DemoHistory {
     return sorted;
   }
 
-  /** Signed, then 备案 (filed), 五证 (permitted) and started, as far as the project has come. */
+  /** Signed, then 项目备案 (filed), 供地 (its land track done), 五证 (permitted) and started, as far as the project has come. */
   private void project(Map<String, Object> row, List<Map<String, Object>> obligations) {
     var id = (String) row.get("id");
     var last = props(row);
@@ -51,7 +51,8 @@ final class DemoHistory {
     var steps = new LinkedHashMap<String, ZonedDateTime>();
     var mine = obligations.stream().filter(o -> id.equals(o.get("projectId"))).toList();
     var stage = (String) last.get("stage");
-    if (reached(stage, "filed")) steps.put("filed", doneAt(mine, o -> String.valueOf(o.get("title")).contains("备案")));
+    if (reached(stage, "filed")) steps.put("filed", doneAt(mine, o -> String.valueOf(o.get("title")).startsWith("项目备案")));
+    if (reached(stage, "land")) steps.put("land", doneAt(mine, o -> "land".equals(o.get("track"))));
     if (reached(stage, "permitted")) steps.put("permitted", doneAt(mine, o -> "permit".equals(o.get("kind"))));
     if (reached(stage, "started") && last.get("startedOn") != null) {
       var started = doneAt(mine, o -> "milestone".equals(o.get("kind")) && String.valueOf(o.get("title")).contains("开工"));

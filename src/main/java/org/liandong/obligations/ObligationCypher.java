@@ -106,7 +106,11 @@ final class ObligationCypher {
       DELETE r RETURN count(r) AS removed
       """;
 
-  static final String DEPENDENTS = "MATCH (o:Obligation {id: $id})<-[:DEPENDS_ON]-(x) RETURN count(x) AS n";
+  /** How many depend on it, and what it depends on (kept in the log when it is deleted). */
+  static final String DEPENDENTS = """
+      MATCH (o:Obligation {id: $id})
+      RETURN COUNT { (o)<-[:DEPENDS_ON]-() } AS n, [(o)-[:DEPENDS_ON]->(x:Obligation) | x.id] AS dependsOn
+      """;
 
   static final String DELETE = "MATCH (o:Obligation {id: $id}) DETACH DELETE o";
 

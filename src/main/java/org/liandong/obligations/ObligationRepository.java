@@ -129,8 +129,11 @@ final class ObligationRepository {
             dependents + " other obligations depend on this one; remove those dependencies first",
             "另有 " + dependents + " 项事项依赖于此，请先移除这些依赖", Json.object(owned.obligation())));
       }
-      tx.record(new Entry(actor, "obligation.deleted", "Obligation", id, owned.projectId(), owned.obligation(), null,
-          owned.channels()));
+      // what it was, with its department and dependencies, so the graph as of before can be rebuilt
+      var before = new HashMap<>(owned.obligation());
+      before.put("departmentId", owned.departmentId());
+      before.put("dependsOn", row.orElseThrow().get("dependsOn").asList(Value::asString));
+      tx.record(new Entry(actor, "obligation.deleted", "Obligation", id, owned.projectId(), before, null, owned.channels()));
       return tx.run(ObligationCypher.DELETE, Map.of("id", id)).mapEmpty();
     });
   }

@@ -85,7 +85,7 @@ public final class ObligationRoutes implements Routes {
     var filter = new ObligationRepository.Filter(q.text("department"), q.text("project"), q.texts("status"),
         q.text("track"), q.text("kind"), q.bool("overdue"));
     var page = q.page();
-    obligations.list(CurrentUser.of(ctx), filter, page.offset(), page.limit()).onSuccess(ctx::json).onFailure(ctx::fail);
+    obligations.list(CurrentUser.of(ctx), filter, page.offset(), page.limit(), q.instant("asOf")).onSuccess(ctx::json).onFailure(ctx::fail);
   }
 
   private void one(RoutingContext ctx) {

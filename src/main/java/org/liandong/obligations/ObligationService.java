@@ -38,6 +38,17 @@ public final class ObligationService {
     this.clock = clock;
   }
 
+  /** The same service reading through another door to the graph, on its clock (as of an instant: {@link Graph#asOf}). */
+  ObligationService on(Graph door) {
+    return new ObligationService(door, policy, door.clock());
+  }
+
+  /** The list as it stood at {@code asOf}. */
+  Future<JsonObject> list(CurrentUser viewer, ObligationRepository.Filter filter, int offset, int limit, java.time.ZonedDateTime asOf) {
+    if (asOf == null) return list(viewer, filter, offset, limit);
+    return repository.graph().asOf(asOf, filter.project(), door -> on(door).list(viewer, filter, offset, limit));
+  }
+
   Future<JsonObject> list(CurrentUser viewer, ObligationRepository.Filter filter, int offset, int limit) {
     return repository.list(filter, offset, limit, today()).map(page -> {
       page.getJsonArray("items").forEach(o -> withActions(viewer, (JsonObject) o));

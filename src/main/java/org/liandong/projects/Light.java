@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.liandong.storage.Graph;
 
 /**
  * One meaning of red (红黄绿灯): the one rule that decides a project's light and an obligation's
@@ -62,6 +63,9 @@ public final class Light {
   /** The schedule's outlook per project id (every project when the list is null). */
   public interface Outlooks {
     Future<Map<String, Outlook>> of(List<String> projectIds);
+
+    /** The same, read through another door to the graph (as of an instant: {@link Graph#asOf}). */
+    Outlooks on(Graph door);
   }
 
   /** What the rule reads of a project. */

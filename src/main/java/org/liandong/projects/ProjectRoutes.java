@@ -37,12 +37,12 @@ public final class ProjectRoutes implements Routes {
 
   private void list(RoutingContext ctx) {
     var q = Query.of(ctx);
-    projects.list(new ProjectRepository.Filter(q.text("stage"), q.text("level"), q.text("champion")))
+    projects.list(new ProjectRepository.Filter(q.text("stage"), q.text("level"), q.text("champion")), q.instant("asOf"))
         .onSuccess(ctx::json).onFailure(ctx::fail);
   }
 
   private void one(RoutingContext ctx) {
-    projects.one(ctx.pathParam("id")).onSuccess(p -> Responses.ok(ctx, p)).onFailure(ctx::fail);
+    projects.one(ctx.pathParam("id"), Query.of(ctx).instant("asOf")).onSuccess(p -> Responses.ok(ctx, p)).onFailure(ctx::fail);
   }
 
   private void create(RoutingContext ctx) {

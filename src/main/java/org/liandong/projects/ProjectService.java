@@ -34,6 +34,19 @@ public final class ProjectService {
     this.outlooks = outlooks;
   }
 
+  /** The same service reading through another door to the graph, on its clock (as of an instant: {@link Graph#asOf}). */
+  ProjectService on(Graph door) {
+    return new ProjectService(door, policy, door.clock(), outlooks.on(door));
+  }
+
+  Future<JsonArray> list(ProjectRepository.Filter filter, java.time.ZonedDateTime asOf) {
+    return asOf == null ? list(filter) : repository.graph().asOf(asOf, null, door -> on(door).list(filter));
+  }
+
+  Future<JsonObject> one(String id, java.time.ZonedDateTime asOf) {
+    return asOf == null ? one(id) : repository.graph().asOf(asOf, id, door -> on(door).one(id));
+  }
+
   Future<JsonArray> list(ProjectRepository.Filter filter) {
     var today = today();
     return repository.list(filter, today).compose(projects -> {

@@ -25,8 +25,10 @@ public final class KpiRoutes implements Routes {
   private void overview(RoutingContext ctx) {
     var query = Query.of(ctx);
     var text = query.text("period");
-    var period = text != null ? Period.parse("period", text)
-        : Period.year(query.integer("year", LocalDate.now(clock).getYear()));
-    kpis.overview(period).onSuccess(ctx::json).onFailure(ctx::fail);
+    var asOf = query.instant("asOf");
+    // as of an instant, the period defaults to that instant's year
+    var year = (asOf == null ? LocalDate.now(clock) : asOf.withZoneSameInstant(clock.getZone()).toLocalDate()).getYear();
+    var period = text != null ? Period.parse("period", text) : Period.year(query.integer("year", year));
+    kpis.overview(period, asOf).onSuccess(ctx::json).onFailure(ctx::fail);
   }
 }

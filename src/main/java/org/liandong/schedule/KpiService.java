@@ -50,6 +50,13 @@ public final class KpiService {
     });
   }
 
+  /** The figures as they stood at {@code asOf} (none kept: each instant is asked once). */
+  Future<JsonObject> overview(Period period, java.time.ZonedDateTime asOf) {
+    if (asOf == null) return overview(period);
+    return graph.asOf(asOf, null, door -> new KpiService(door, door.clock(), outlooks.on(door)).compute(period)
+        .map(figures -> figures.put("asOf", asOf.withZoneSameInstant(clock.getZone()).toOffsetDateTime().toString())));
+  }
+
   Future<JsonObject> overview(Period period) {
     var key = period.text() + "@" + LocalDate.now(clock);
     var cached = cache.get(key);

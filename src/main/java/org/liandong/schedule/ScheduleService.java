@@ -19,7 +19,7 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 
 /** 倒排序时 per project, what-if delay impact across projects, and the bottleneck departments. */
-public final class ScheduleService {
+public final class ScheduleService implements Light.Outlooks {
   private static final Set<String> MILESTONE_KINDS = Set.of("permit", "milestone");
 
   private final Graph graph;
@@ -27,11 +27,24 @@ public final class ScheduleService {
   private final Scheduler scheduler;
   private final WorkCalendar calendar;
 
+  private final int yellowFloat;
+
   public ScheduleService(Graph graph, Clock clock, WorkCalendar calendar, int yellowFloat) {
     this.graph = graph;
     this.clock = clock;
     this.calendar = calendar;
+    this.yellowFloat = yellowFloat;
     this.scheduler = new Scheduler(calendar, yellowFloat);
+  }
+
+  @Override
+  public ScheduleService on(Graph door) {
+    return new ScheduleService(door, door.clock(), calendar, yellowFloat);
+  }
+
+  @Override
+  public Future<Map<String, Light.Outlook>> of(List<String> projectIds) {
+    return outlooks(projectIds);
   }
 
   /** An obligation with what the schedule needs beside the task itself. */

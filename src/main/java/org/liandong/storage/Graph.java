@@ -54,12 +54,30 @@ public final class Graph implements AutoCloseable {
   private final Driver driver;
   private final List<Consumer<List<Change>>> onCommit;
   private final Clock clock;
+  /** Set on the door of {@link #asOf}: every read runs in this one transaction. */
+  private final Pinned pinned;
 
   private Graph(Vertx vertx, Driver driver, List<Consumer<List<Change>>> onCommit, Clock clock) {
+    this(vertx, driver, onCommit, clock, null);
+  }
+
+  private Graph(Vertx vertx, Driver driver, List<Consumer<List<Change>>> onCommit, Clock clock, Pinned pinned) {
     this.vertx = vertx;
     this.driver = driver;
     this.onCommit = onCommit;
     this.clock = clock;
+    this.pinned = pinned;
+  }
+
+  /**
+   * The transaction an {@link #asOf} door reads through. Its reads may nest (a service's read
+   * that asks another service), so they run on it as they come: the driver runs one statement of
+   * a transaction after another and buffers what an earlier one had not yet handed over.
+   */
+  private record Pinned(Tx tx) {
+    <T> Future<T> run(Work<T> work) {
+      return work.run(tx);
+    }
   }
 
   public static Graph connect(Vertx vertx, URI uri, String user, String password, Duration connectTimeout) {
@@ -87,6 +105,36 @@ public final class Graph implements AutoCloseable {
   /** The server's clock, as {@code $now} reads it. */
   public Clock clock() {
     return clock;
+  }
+
+  /**
+   * The graph as it stood at {@code asOf}, for {@code reads} to ask with the same queries as
+   * ever: in one write transaction, {@link Undo} puts back each project and obligation changed
+   * since (from the change log's before), then {@code reads} runs through a door whose reads
+   * share that transaction and whose clock stands at {@code asOf}; then the transaction is rolled
+   * back, whatever happened. Nothing is kept, nothing published; writers of the same nodes wait
+   * for it (it holds their locks while it runs).
+   */
+  public <T> Future<T> asOf(ZonedDateTime asOf, String projectId, java.util.function.Function<Graph, Future<T>> reads) {
+    if (pinned != null) return Future.failedFuture(new IllegalStateException("already as of an instant"));
+    if (asOf.toInstant().isAfter(clock.instant())) {
+      return Future.failedFuture(Failure.invalid("asOf", Text.of("a time that has come: the graph is not known ahead of now",
+          "请选择已经过去的时间：尚未发生的状态无从查看")));
+    }
+    var context = vertx.getOrCreateContext();
+    var at = asOf.withZoneSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+    var session = session(AccessMode.WRITE);
+    var stage = session.beginTransactionAsync().thenCompose(raw -> {
+      var door = new Graph(vertx, driver, List.of(), Clock.fixed(at.toInstant(), clock.getZone()), new Pinned(new Tx(raw, context, at)));
+      var answer = door.pinned.run(Undo.to(at, projectId)).compose(v -> reads.apply(door))
+          .transform(Future::succeededFuture);
+      return answer.toCompletionStage()
+          .thenCompose(done -> raw.rollbackAsync().handle((ignored, rollback) -> new Outcome<T>(
+              done.succeeded() ? done.result() : null, done.succeeded() ? null : done.cause())));
+    }).handle((outcome, error) -> error != null ? new Outcome<T>(null, error) : outcome)
+        .thenCompose(outcome -> session.closeAsync().handle((ignored, closing) -> outcome));
+    return Future.fromCompletionStage(stage, context).compose(outcome -> outcome.error() != null
+        ? Future.failedFuture(translate(unwrap(outcome.error()))) : Future.succeededFuture(outcome.value()));
   }
 
   /** Fails when the server cannot be reached or refuses our credentials. */
@@ -138,12 +186,16 @@ public final class Graph implements AutoCloseable {
     return read(tx -> tx.list(cypher, params));
   }
 
-  /** Adds a listener called with the changes of each committed write transaction, after the commit. */
+  /** Adds a listener called with the changes of each committed write transaction, after the commit (none as of an instant). */
   public void onCommit(Consumer<List<Change>> listener) {
-    onCommit.add(listener);
+    if (pinned == null) onCommit.add(listener);
   }
 
   private <T> Future<T> transaction(AccessMode mode, TransactionConfig config, Work<T> work) {
+    if (pinned != null) {
+      return mode == AccessMode.READ ? pinned.run(work)
+          : Future.failedFuture(new IllegalStateException("the graph as of an instant is read only"));
+    }
     var context = vertx.getOrCreateContext();
     var promise = Promise.<T>promise();
     attempt(mode, config, work, context, 1, promise);

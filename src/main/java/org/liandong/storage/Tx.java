@@ -10,19 +10,19 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.neo4j.driver.Record;
-import org.neo4j.driver.async.AsyncTransactionContext;
+import org.neo4j.driver.async.AsyncQueryRunner;
 import org.neo4j.driver.async.ResultCursor;
 import org.neo4j.driver.summary.ResultSummary;
 
 /** One managed transaction, seen through Vert.x futures so services compose it like the rest. */
 public final class Tx {
-  private final AsyncTransactionContext tx;
+  private final AsyncQueryRunner tx;
   private final Context context;
   private final ZonedDateTime now;
   /** What this attempt's work did, for the change log written as its last step. */
   private final List<Entry> entries = new ArrayList<>();
 
-  Tx(AsyncTransactionContext tx, Context context, ZonedDateTime now) {
+  Tx(AsyncQueryRunner tx, Context context, ZonedDateTime now) {
     this.tx = tx;
     this.context = context;
     this.now = now;

@@ -112,6 +112,7 @@ public final class Contract {
   private static void validate(RoutingContext ctx, RequestValidator validator, Operation operation) {
     var body = ctx.body() == null ? null : ctx.body().buffer();
     if (body != null && body.length() > 0 && isJson(ctx)) StrictJson.check(body.getBytes());
+    encodeQueryAgain(ctx);
     RequestUtils.extract(ctx.request(), operation, () -> Future.succeededFuture(body))
         .compose(request -> validator.validate(request, operation.getOperationId()))
         .onSuccess(validated -> {
@@ -119,6 +120,21 @@ public final class Contract {
           ctx.next();
         })
         .onFailure(e -> ctx.fail(e instanceof ValidatorException v ? SchemaErrors.of(v, operation) : e));
+  }
+
+  /**
+   * vertx-openapi 5.0.7 URL-decodes query values that Vert.x has decoded already
+   * (eclipse-vertx/vertx-openapi#117, #124), so {@code asOf=…%2B08:00} reached the check as
+   * {@code … 08:00}; each value is encoded once more, so the second decoding gives it back as sent.
+   * The handlers read the query the contract hands them ({@link Query}), not the request's.
+   */
+  private static void encodeQueryAgain(RoutingContext ctx) {
+    var params = ctx.request().params();
+    for (var name : java.util.Set.copyOf(params.names())) {
+      var values = params.getAll(name).stream()
+          .map(v -> java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8)).toList();
+      params.set(name, values);
+    }
   }
 
   private static boolean isJson(RoutingContext ctx) {

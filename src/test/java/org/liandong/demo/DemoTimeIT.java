@@ -3,9 +3,7 @@ package org.liandong.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import org.junit.jupiter.api.AfterAll;
@@ -16,6 +14,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.liandong.Api;
+import org.liandong.MovableClock;
 import org.liandong.Server;
 import org.liandong.TestServer;
 
@@ -24,35 +23,7 @@ import org.liandong.TestServer;
 class DemoTimeIT {
   private static final ZoneId ZHENJIANG = ZoneId.of("Asia/Shanghai");
 
-  /** A clock the test moves forward; the server reads it for every "now". */
-  static final class MovableClock extends Clock {
-    private volatile Instant now;
-
-    MovableClock(Instant start) {
-      this.now = start;
-    }
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZHENJIANG;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
-  static final MovableClock CLOCK = new MovableClock(ZonedDateTime.of(2023, 6, 27, 10, 0, 0, 0, ZHENJIANG).toInstant());
+  static final MovableClock CLOCK = new MovableClock(ZonedDateTime.of(2023, 6, 27, 10, 0, 0, 0, ZHENJIANG).toInstant(), ZHENJIANG);
   static Server server;
   static Api coordinator;
 
