@@ -4,6 +4,7 @@ import { chartable, barChart, resultTable } from '../results.js';
 import { h, light, lightWhy, yi, table, section, fill, today } from '../ui.js';
 import { follow, debounce } from '../live.js';
 import { periodPicker, periodLabel } from '../period.js';
+import { asOf, asOfControl, at } from '../asof.js';
 import * as vendor from '../vendor.js';
 
 
@@ -16,20 +17,22 @@ export async function render(root) {
   const period = { value: null };
 
   async function draw() {
-    const projects = await api.get('/api/projects');
+    const projects = await api.get(at('/api/projects'));
     if (period.value === null) {
       const years = projects.map(p => Number(String(p.signedOn).slice(0, 4))).filter(y => y <= Number(today().slice(0, 4)));
       period.value = String(years.length ? Math.max(...years) : Number(today().slice(0, 4)));
     }
-    const [kpis, bottlenecks, tiles] = await Promise.all([api.get(`/api/kpis?period=${encodeURIComponent(period.value)}`),
-      api.get('/api/bottlenecks'), api.get('/api/console/tiles')]);
+    // looking back, the figures are the graph's as it stood; the bottlenecks and the tiles are only ever now
+    const back = asOf() !== null;
+    const [kpis, bottlenecks, tiles] = await Promise.all([api.get(at(`/api/kpis?period=${encodeURIComponent(period.value)}`)),
+      back ? null : api.get('/api/bottlenecks'), back ? [] : api.get('/api/console/tiles')]);
     const departments = kpis.departments;
     charts.forEach(c => c.dispose());
     charts.length = 0;
     fill(root, h('h1', {}, t('nav.battle')), periodBar(kpis.period, period, draw), cards(kpis),
       chartsRow(kpis, projects, departments, charts),
       h('div', { class: 'columns' }, projectTable(projects), departmentTable(departments, kpis.period)),
-      h('div', { class: 'columns' }, bottleneckTable(bottlenecks), leaderTable(kpis.leaders), permitTable(kpis.permitBundles)),
+      h('div', { class: 'columns' }, back ? null : bottleneckTable(bottlenecks), leaderTable(kpis.leaders), permitTable(kpis.permitBundles)),
       tiles.length ? h('div', { class: 'columns', id: 'tiles' }, tiles.map(q => tile(q, charts))) : null);
     charts.forEach(c => c.resize());
     // follow every project on the map; the server caps a socket at 200 channels
@@ -52,10 +55,12 @@ export async function render(root) {
 
 /** The period the figures cover, chosen here and said in words. */
 function periodBar(covered, period, redraw) {
+  const again = () => redraw().catch(e => console.warn(e));
   return h('div', { class: 'period-bar', id: 'period' },
-    h('label', {}, `${t('period.title')} `, periodPicker(period, () => redraw().catch(e => console.warn(e)))),
+    asOfControl(again),
+    h('label', {}, `${t('period.title')} `, periodPicker(period, again)),
     h('span', { class: 'muted', id: 'period-covers' },
-      t('period.covers', { period: periodLabel(covered), from: covered.from, to: covered.to })));
+      t(asOf() ? 'period.coversAsOf' : 'period.covers', { period: periodLabel(covered), from: covered.from, to: covered.to })));
 }
 
 function cards(kpis) {

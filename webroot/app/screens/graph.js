@@ -3,6 +3,7 @@ import { t } from '../i18n.js';
 import { h, fill, date, time, statusBadge } from '../ui.js';
 import { follow, debounce } from '../live.js';
 import * as vendor from '../vendor.js';
+import { at, asOfControl, rerender } from '../asof.js';
 
 const LIMIT = 500;
 const KINDS = ['project', 'department', 'leader', 'meeting', 'open', 'late', 'done'];
@@ -15,9 +16,9 @@ const COLOURS = { project: '#8f1d18', department: '#1d5fbf', leader: '#7a5af8', 
  */
 export async function render(root) {
   const cytoscape = await vendor.cytoscape();
-  const [projects, departments, meetings] = await Promise.all([api.get('/api/projects'), api.get('/api/departments'), api.get('/api/meetings')]);
+  const [projects, departments, meetings] = await Promise.all([api.get(at('/api/projects')), api.get('/api/departments'), api.get('/api/meetings')]);
   const obligations = new Map();   // projectId -> its obligations
-  const all = await api.get(`/api/obligations?limit=${LIMIT}`);
+  const all = await api.get(at(`/api/obligations?limit=${LIMIT}`));
   let total = all.total;
   for (const o of all.items) (obligations.get(o.projectId) ?? obligations.set(o.projectId, []).get(o.projectId)).push(o);
 
@@ -33,7 +34,7 @@ export async function render(root) {
   const details = h('aside', { id: 'graph-details', class: 'card graph-details' }, h('p', { class: 'muted' }, t('graph.tapHint')));
   const box = h('div', { id: 'cy' });
   fill(root, h('h1', {}, t('graph.title')),
-    h('div', { class: 'row' }, projectSel, deptSel, search, found), note, legend,
+    h('div', { class: 'row' }, projectSel, deptSel, search, found), h('div', { class: 'row' }, asOfControl(rerender)), note, legend,
     h('div', { class: 'graph-layout' }, box, details));
 
   const expanded = new Set();   // nodes whose neighbours show whatever the filters say
@@ -164,11 +165,11 @@ export async function render(root) {
     const ids = [...changed];
     changed.clear();
     for (const id of ids) {
-      const page = await api.get(`/api/obligations?project=${encodeURIComponent(id)}&limit=${LIMIT}`);
+      const page = await api.get(at(`/api/obligations?project=${encodeURIComponent(id)}&limit=${LIMIT}`));
       all.items = all.items.filter(o => o.projectId !== id).concat(page.items);
       obligations.set(id, page.items);
     }
-    total = Math.max(all.items.length, (await api.get('/api/obligations?limit=1')).total);
+    total = Math.max(all.items.length, (await api.get(at('/api/obligations?limit=1'))).total);
     draw();
   }, 300);
   const stops = projects.slice(0, 150).map(p => follow(`project:${p.id}`, () => { changed.add(p.id); refresh(); }));

@@ -5,6 +5,7 @@ import { follow, debounce } from '../live.js';
 import { meta } from '../meta.js';
 import { projectForm } from '../forms.js';
 import { workbench } from './workbench.js';
+import { asOf, asOfControl, at, rerender } from '../asof.js';
 
 /**
  * A project: facts, its three parallel tracks as a timeline, obligations, history, people; for
@@ -24,12 +25,13 @@ export async function render(root, { user, params }) {
   const impactEl = impactForm();
   let bench = null;
   let current = null;
+  const looking = asOf() !== null;
 
   // what the page last fetched, so a live change fetches only what it touches
   const got = {};
   const FETCH = {
-    project: () => api.get(`/api/projects/${id}`),
-    obligations: () => api.get(`/api/obligations?project=${id}&limit=500`),
+    project: () => api.get(at(`/api/projects/${id}`)),
+    obligations: () => api.get(at(`/api/obligations?project=${id}&limit=500`)),
     changes: () => api.get(`/api/projects/${id}/changes?limit=30`),
     permits: () => api.get(`/api/projects/${id}/permits`),
     plan: () => api.get(`/api/projects/${id}/schedule`),
@@ -43,7 +45,7 @@ export async function render(root, { user, params }) {
     const changed = current && current.version !== p.version;
     current = p;
     fill(titleEl, light(p.light), ' ', p.name, h('span', { class: 'muted' }, ` ${p.code}`), ' ', lightWhy(p),
-      user.may?.MANAGE_PROJECTS ? h('button', { type: 'button', class: 'secondary', id: 'project-edit-open', style: 'margin-left:1rem',
+      user.may?.MANAGE_PROJECTS && !looking ? h('button', { type: 'button', class: 'secondary', id: 'project-edit-open', style: 'margin-left:1rem',
         onclick: () => openEdit() }, t('project.edit')) : null);
     fill(columnsEl, facts(p, permits, plan), history(changes));
     fill(timelineEl, timeline(obligations.items, tracks, critical));
@@ -63,13 +65,14 @@ export async function render(root, { user, params }) {
   }
 
   function obligationRow(o) {
-    const dispatch = user.may?.DISPATCH;
+    // looking back is reading history: nothing to edit there
+    const dispatch = user.may?.DISPATCH && !looking;
     return h('tr', { class: o.overdue ? 'overdue' : '', dataset: { obligation: o.id, status: o.status } },
       h('td', {}, o.title, h('div', { class: 'muted' }, (o.dependsOn || []).map(d => h('span', { class: 'chip', dataset: { dependsOn: d.id } },
         `← ${d.title}`, dispatch ? h('button', { type: 'button', class: 'link', 'aria-label': t('common.remove'), title: t('common.remove'),
           onclick: () => act(() => api.del(`/api/obligations/${o.id}/dependencies/${d.id}`, o.version)) }, '×') : null))),
         o.returnReason ? h('div', { class: 'request-note returned' }, t('extension.returned'), ' · ', o.returnReason) : null,
-        o.pendingExtension ? extensionDecision(o) : null),
+        o.pendingExtension && !looking ? extensionDecision(o) : null),
       h('td', {}, t(`track.${o.track}`)), h('td', {}, o.departmentName),
       h('td', {}, statusBadge(o.status)), h('td', { class: o.overdue ? 'error' : '' }, date(o.dueOn)),
       h('td', { class: 'num' }, o.durationDays ?? '—'),
@@ -114,11 +117,12 @@ export async function render(root, { user, params }) {
   }
 
   const head = ['table.title', 'project.timeline', 'table.department', 'table.status', 'table.due', 'work.duration'];
-  if (user.may?.DISPATCH) {
+  if (user.may?.DISPATCH && !looking) {
     head.push('table.actions');
     bench = await workbench(id, vocabulary, draw);
   }
-  fill(root, titleEl, editBox, columnsEl,
+  fill(root, h('div', { class: 'period-bar' }, asOfControl(rerender),
+    looking ? h('span', { class: 'muted', id: 'asof-project-note' }, t('asof.projectNote')) : null), titleEl, editBox, columnsEl,
     section('project.timeline', timelineEl),
     bench ? bench.element : null,
     section('schedule.title', scheduleEl),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.time.LocalDate;
 import org.liandong.Api;
 import org.liandong.TestServer;
@@ -266,6 +267,40 @@ class DashboardBrowserIT {
       officer.waitFor(By.cssSelector("tr[data-obligation='" + id + "'] .conflict"));
       officer.waitFor(By.cssSelector("tr[data-obligation='" + id + "'][data-version='2'][data-status='dispatched']"));
       officer.screenshot("inbox-conflict");
+    }
+  }
+
+  @Test
+  @DisplayName("时点: the time control puts the battle map back to 20 June (哈电储能 only filed, fewer started), says so, and comes back to now")
+  void timeControlChangesTheBattleMap() {
+    var hadianStage = By.cssSelector("#project-lights tr[data-project='p-hadian'] td:nth-child(3)");
+    var startRate = By.cssSelector("#kpi-start-rate .value");
+    try (var b = Browser.open(port, 1920, 1080)) {
+      b.login("demo-coordinator").go("#/battle");
+      b.waitFor(hadianStage);
+      assertThat(b.text(hadianStage)).isEqualTo("开工");
+      var rateNow = b.text(startRate);
+      b.choose(By.id("asof-mode"), "instant");
+      b.set(By.id("asof-when"), "2023-06-20T12:00");
+      b.waitFor(By.cssSelector("#asof-back:not([hidden])"));
+      b.until(Duration.ofSeconds(10), d -> "备案".equals(b.text(hadianStage)));
+      assertThat(b.text(startRate)).as("one key project fewer had started").isNotEqualTo(rateNow);
+      assertThat(b.text(By.id("asof-note"))).contains("2023-06-20 12:00");
+      b.screenshot("battle-map-as-of-1920");
+      b.click(By.id("asof-back"));
+      b.until(Duration.ofSeconds(10), d -> "开工".equals(b.text(hadianStage)));
+      assertThat(b.text(startRate)).isEqualTo(rateNow);
+      assertThat(b.scriptErrors()).isEmpty();
+    }
+    try (var b = Browser.open(port, 390, 844)) {
+      b.login("demo-coordinator").go("#/battle");
+      b.click(By.id("lang"));
+      b.waitFor(hadianStage);
+      b.choose(By.id("asof-mode"), "instant");
+      b.set(By.id("asof-when"), "2023-06-20T12:00");
+      b.until(Duration.ofSeconds(10), d -> "Filed".equals(b.text(hadianStage)));
+      assertThat(b.script("return document.documentElement.scrollWidth <= window.innerWidth")).isEqualTo(true);
+      b.screenshot("battle-map-as-of-390-en");
     }
   }
 
