@@ -12,6 +12,7 @@ import * as meetings from './screens/meetings.js';
 import * as meeting from './screens/meeting.js';
 import * as graph from './screens/graph.js';
 import * as consoleScreen from './screens/console.js';
+import * as brief from './screens/brief.js';
 import * as projects from './screens/projects.js';
 import * as admin from './screens/admin.js';
 import * as wall from './screens/wall.js';
@@ -22,6 +23,7 @@ const routes = [
   [/^#\/battle$/, battle], [/^#\/project\/([\w.-]+)$/, project], [/^#\/inbox(?:\/([\w.-]+))?$/, inbox],
   [/^#\/leader$/, leader], [/^#\/console$/, consoleScreen], [/^#\/meetings$/, meetings], [/^#\/meeting\/([\w.-]+)$/, meeting], [/^#\/graph$/, graph],
   [/^#\/projects$/, projects], [/^#\/admin$/, admin], [/^#\/wall$/, wall], [/^#\/notices$/, notices],
+  [/^#\/brief\/(leader|meeting)\/([\w.-]+)$/, brief],
 ];
 
 const session = { user: null, demo: false };

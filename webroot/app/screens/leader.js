@@ -2,6 +2,7 @@ import { api } from '../api.js';
 import { t } from '../i18n.js';
 import { h, light, lightWhy, statusBadge, countdown, section, fill, time } from '../ui.js';
 import { follow, debounce } from '../live.js';
+import { sinceView } from '../since.js';
 
 /** 领导视图: the projects I champion, what blocks each, and the next meetings. */
 export async function render(root, { user }) {
@@ -32,7 +33,12 @@ export async function render(root, { user }) {
             ' ', countdown(o.dueOn, o.overdue))))));
     });
     const next = meetings.filter(m => m.projects.some(p => mine.has(p.id)));
-    fill(root, h('h1', {}, t('leader.title')),
+    // since the last meeting about my projects (the server finds it), or the last week
+    const since = await api.get(`/api/history/diff?leader=${encodeURIComponent(user.id)}`);
+    fill(root, h('h1', {}, t('leader.title'), ' ', h('a', { href: `#/brief/leader/${user.id}`, class: 'button-link', id: 'leader-brief' },
+      t('brief.open'))),
+      h('section', { class: 'card', id: 'since-previous' }, h('h2', {}, t('since.title')),
+        ...sinceView(since, { noPrevious: 'since.noPreviousWeek' })),
       section('leader.nextMeetings', next.length ? h('ul', {}, next.map(m => h('li', {},
         h('a', { href: `#/meeting/${m.id}` }, m.title), ` · ${time(m.startsAt)}`,
         m.status === 'open' ? h('span', { class: 'badge status-in_progress' }, t('meeting.status.open')) : null))) : h('p', {}, t('leader.none'))),

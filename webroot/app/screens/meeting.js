@@ -7,6 +7,7 @@ import { h, statusBadge, date, banner, explain, section, fill, keyed, time, pick
 import { follow, debounce } from '../live.js';
 import { meta, name } from '../meta.js';
 import { departmentGroups, peopleGroups } from '../forms.js';
+import { sinceView } from '../since.js';
 
 export async function render(root, { params }) {
   const vocabulary = await meta();
@@ -89,25 +90,7 @@ export async function render(root, { params }) {
    */
   async function drawSince() {
     const s = await api.get(`/api/meetings/${id}/since-previous`);
-    const kinds = ['done', 'newlyLate', 'slipped', 'created', 'deficiencyAccepted', 'deficiencyLapsed', 'blocked'];
-    const line = o => h('li', { dataset: { obligation: o.id } }, h('strong', {}, o.title), ` — ${o.departmentName || '—'}`,
-      o.slipWorkdays !== undefined ? ` · ${date(o.previousDueOn)} → ${date(o.dueOn)} (${t('since.slip', { n: o.slipWorkdays })})`
-        : o.at ? ` · ${time(o.at)}` : ` · ${t('table.due')} ${date(o.dueOn)}`,
-      ` · ${o.projectName || ''}`);
-    const heading = s.previous
-      ? t('since.fromPrevious', { title: s.previous.title, time: time(s.previous.closedAt) })
-      : t('since.noPrevious');
-    const decisions = s.previousDecisions.length ? h('div', { id: 'since-decisions' }, h('h3', {}, t('since.decisions')),
-      h('ul', {}, s.previousDecisions.map(d => h('li', { dataset: { decision: d.id } }, d.text,
-        h('ul', {}, d.obligations.map(o => h('li', { dataset: { obligation: o.id, standing: o.standing } },
-          h('span', { class: `badge standing-${o.standing}` }, t(`since.standing.${o.standing}`)),
-          ` ${o.title} — ${o.departmentName || '—'} · ${date(o.dueOn)}`))))))) : null;
-    fill(sinceEl, h('h2', {}, t('since.title')), h('p', { class: 'muted', id: 'since-window' }, heading, ' → ', time(s.to)),
-      h('ul', { class: 'chips', id: 'since-counts' }, kinds.map(k => h('li', { dataset: { kind: k, count: s.counts[k] },
-        class: s.counts[k] ? '' : 'muted' }, `${t(`since.kind.${k}`)} ${s.counts[k]}`))),
-      ...kinds.filter(k => s[k].length).map(k => h('details', { dataset: { kind: k }, open: k === 'newlyLate' || k === 'slipped' },
-        h('summary', {}, `${t(`since.kind.${k}`)} (${s[k].length})`), h('ul', {}, s[k].map(line)))),
-      decisions);
+    fill(sinceEl, h('h2', {}, t('since.title')), ...sinceView(s));
   }
 
   function agendaRow(item, manage) {
@@ -297,7 +280,8 @@ export async function render(root, { params }) {
       h('h3', {}, t('meeting.created')), h('ul', {}, mm.obligationsCreated.map(o => h('li', {}, `${o.title} — ${o.departmentName} · ${date(o.dueOn)}`))));
   }
 
-  fill(root, titleEl, subtitleEl, controlsEl, sinceEl,
+  fill(root, titleEl, subtitleEl, controlsEl,
+    h('p', {}, h('a', { href: `#/brief/meeting/${id}`, class: 'button-link', id: 'meeting-brief' }, t('brief.open'))), sinceEl,
     h('div', { class: 'columns' }, section('meeting.agenda', agendaEl, agendaForm, draftEl),
       h('div', {}, presenceEl, section('meeting.invited', invitedEl, inviteForm))),
     section('meeting.decisions', decisionsEl, decisionBox), minutesEl);

@@ -29,6 +29,14 @@ final class HistoryCypher {
       RETURN collect(DISTINCT p.id) AS projects
       """;
 
+  /** The last meeting about any of the projects that closed before $to. */
+  static final String LAST_MEETING = """
+      MATCH (m:Meeting {status: 'closed'})-[:ABOUT]->(p:Project)
+      WHERE p.id IN $projects AND m.closedAt < $to
+      WITH DISTINCT m ORDER BY m.closedAt DESC LIMIT 1
+      RETURN m {.id, .title, startsAt: toString(m.startsAt), closedAt: toString(m.closedAt)} AS previous, m.closedAt AS closedAt
+      """;
+
   static final String LEADER_PROJECTS = """
       MATCH (:User {id: $leader})-[:CHAMPIONS]->(p:Project)
       RETURN collect(p.id) AS projects

@@ -50,6 +50,14 @@ final class HistoryRepository {
         .map(rows -> rows.get(0).get("projects").asList(Value::asString));
   }
 
+  /** The meeting about any of the projects that closed last before {@code to}, and when. */
+  record Previous(JsonObject meeting, java.time.ZonedDateTime closedAt) {}
+
+  Future<java.util.Optional<Previous>> lastMeeting(List<String> projects, java.time.ZonedDateTime to) {
+    return graph.query(HistoryCypher.LAST_MEETING, Map.of("projects", projects, "to", to)).map(rows -> rows.stream().findFirst()
+        .map(r -> new Previous(Json.object(r.get("previous").asMap()), (java.time.ZonedDateTime) r.get("closedAt").asObject())));
+  }
+
   Future<List<String>> leaderProjects(String leader) {
     return graph.query(HistoryCypher.LEADER_PROJECTS, Map.of("leader", leader))
         .map(rows -> rows.get(0).get("projects").asList(Value::asString));

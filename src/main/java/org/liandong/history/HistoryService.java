@@ -48,10 +48,25 @@ public final class HistoryService {
     this.calendar = calendar;
   }
 
-  /** The diff for whichever of project, department or leader is given (exactly one), from–to (to: now if absent). */
+  /** When no meeting came before: the window is the last week. */
+  static final java.time.Duration NO_MEETING_WINDOW = java.time.Duration.ofDays(7);
+
+  /**
+   * The diff for whichever of project, department or leader is given (exactly one), from–to (to:
+   * now if absent). Without {@code from}, a project's or a leader's diff starts when the last
+   * meeting about those projects closed (named as {@code previous}), or a week before {@code to}.
+   */
   Future<JsonObject> diff(CurrentUser user, String project, String department, String leader, ZonedDateTime from, ZonedDateTime to) {
     policy.require(user, Action.READ);
     var end = to != null ? to : ZonedDateTime.now(clock);
+    if (from == null && department == null && (project == null) != (leader == null)) {
+      var projects = project != null ? Future.succeededFuture(List.of(project)) : repository.leaderProjects(leader);
+      return projects.compose(ps -> repository.lastMeeting(ps, end)).compose(previous -> {
+        var start = previous.map(HistoryRepository.Previous::closedAt).orElse(end.minus(NO_MEETING_WINDOW));
+        return diff(user, project, null, leader, start, end)
+            .map(d -> d.put("previous", previous.map(HistoryRepository.Previous::meeting).orElse(null)));
+      });
+    }
     if (from == null || !from.isBefore(end)) {
       throw Failure.unprocessable("from", Text.of("from must be before to (or before now when to is left out)",
           "起始时间必须早于结束时间（未填结束时间时须早于当前时间）"));

@@ -305,6 +305,28 @@ class DashboardBrowserIT {
   }
 
   @Test
+  @DisplayName("简报: a leader prints a brief of their projects, lights, what changed since the last meeting and what the next must decide; on paper without the page's header")
+  void leaderBriefPrints() {
+    try (var b = Browser.open(port, 1366, 768)) {
+      b.login("demo-leader").go("#/leader");
+      b.waitFor(By.cssSelector("#since-previous #since-counts"));
+      b.click(By.id("leader-brief"));
+      b.waitFor(By.cssSelector("#brief-projects tr[data-project='p-hadian']"));
+      b.waitFor(By.cssSelector("#brief #since-previous #since-counts"));
+      b.waitFor(By.id("brief-decide"));
+      assertThat(b.text(By.cssSelector("#brief h1"))).contains("张区长");
+      assertThat(b.text(By.id("brief-meta"))).contains("统计周期").contains("截至");
+      b.screenshot("brief-leader-1366");
+      b.driver.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", "print"));
+      assertThat(b.script("return getComputedStyle(document.querySelector('header.top')).display")).isEqualTo("none");
+      assertThat(b.script("return getComputedStyle(document.querySelector('#brief-print').parentElement).display")).isEqualTo("none");
+      assertThat(b.script("return document.querySelector('#brief').getBoundingClientRect().height > 300")).isEqualTo(true);
+      b.screenshot("brief-leader-print");
+      assertThat(b.scriptErrors()).isEmpty();
+    }
+  }
+
+  @Test
   @DisplayName("自上次会办以来: the office opens the next meeting and sees at a glance what was done since the last one closed, and how its decisions stand")
   void sincePreviousInTheMeetingRoom() {
     var officerApi = TestServer.api().as("demo-officer");

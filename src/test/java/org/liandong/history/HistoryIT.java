@@ -98,6 +98,14 @@ class HistoryIT {
     assertThat(ids(diff, "done")).doesNotContain(untouched);
     assertThat(diff.getJsonObject("counts").getInteger("done")).isEqualTo(1);
 
+    // a diff without from starts where the last meeting about the project closed
+    var sinceLast = coordinator.get("/api/history/diff?project=" + project);
+    assertThat(sinceLast.status()).as(sinceLast.toString()).isEqualTo(200);
+    assertThat(sinceLast.json().getJsonObject("previous").getString("id")).isEqualTo(first);
+    assertThat(ids(sinceLast.json(), "done")).containsExactly(finished);
+    assertThat(ids(sinceLast.json(), "created")).containsExactly(added);
+    assertThat(coordinator.get("/api/history/diff?department=d-zj-housing").status()).as("a department's window needs its from").isEqualTo(422);
+
     // the first meeting had none before it: all the project's history to its opening
     var before = coordinator.get("/api/meetings/" + first + "/since-previous").json();
     assertThat(before.getValue("previous")).isNull();
@@ -124,6 +132,18 @@ class HistoryIT {
     var bad = coordinator.get("/api/history/diff?project=" + project + "&from=yesterday");
     assertThat(bad.status()).isEqualTo(400);
     assertThat(coordinator.get("/api/meetings/m-nope/since-previous").status()).isEqualTo(404);
+  }
+
+  @Test
+  @DisplayName("a leader's diff without from starts when the last meeting about their projects closed")
+  void leaderSinceTheLastMeeting() {
+    // to the demo's morning, before any test closed a meeting of its own
+    var diff = coordinator.get("/api/history/diff?leader=u-demo-leader&to=" + enc("2023-06-27T09:00:00+08:00"));
+    assertThat(diff.status()).as(diff.toString()).isEqualTo(200);
+    var previous = diff.json().getJsonObject("previous");
+    assertThat(previous).as("the demo's 哈电储能 meeting of 15 June").isNotNull();
+    assertThat(java.time.Instant.parse(diff.json().getString("from"))).isEqualTo(java.time.OffsetDateTime.parse(previous.getString("closedAt")).toInstant());
+    assertThat(ids(diff.json(), "done")).as("the permits issued on 26 June").contains("hd-f5");
   }
 
   @Test
