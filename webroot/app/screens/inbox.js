@@ -3,6 +3,7 @@ import { t } from '../i18n.js';
 import { h, statusBadge, date, time, toInstant, banner, explain, section, fill, keyed, settle, busy, countdown, field, showErrors } from '../ui.js';
 import { follow, debounce } from '../live.js';
 import { meta } from '../meta.js';
+import { asOf, asOfControl, at, rerender } from '../asof.js';
 
 /** 部门交办: what a department owes, most urgent first, moved through the workflow in place. */
 export async function render(root, { user, params }) {
@@ -35,8 +36,9 @@ export async function render(root, { user, params }) {
   async function load() {
     const statuses = showDone ? '' : '&status=dispatched,accepted,in_progress,deficient,blocked';
     const [page, waiting] = await Promise.all([
-      api.get(`/api/obligations?department=${encodeURIComponent(departmentId)}${statuses}&limit=200`),
-      api.get(`/api/supervisions?department=${encodeURIComponent(departmentId)}&open=true&limit=200`)]);
+      api.get(at(`/api/obligations?department=${encodeURIComponent(departmentId)}${statuses}&limit=200`)),
+      // looking back, the list is history (the server offers no actions on it) and no 督办 is answered there
+      asOf() ? [] : api.get(`/api/supervisions?department=${encodeURIComponent(departmentId)}&open=true&limit=200`)]);
     supervisions = new Map(waiting.map(s => [s.obligationId, s]));
     show(page.items);
   }
@@ -47,7 +49,7 @@ export async function render(root, { user, params }) {
    * What is new to the list, or a resync, takes the whole list again: its order is the server's.
    */
   async function patchOne(id) {
-    if (!items.some(o => o.id === id)) return load();
+    if (!items.some(o => o.id === id) || asOf()) return load();
     try {
       const o = await api.get(`/api/obligations/${encodeURIComponent(id)}`);
       const stays = o.departmentId === departmentId && (showDone || o.status !== 'done');
@@ -292,7 +294,8 @@ export async function render(root, { user, params }) {
   done.addEventListener('change', () => { showDone = done.checked; load(); });
   fill(root, h('h1', {}, t('inbox.title')),
     h('div', { class: 'row' }, picker, h('label', { for: 'show-done' }, done, t('inbox.showDone'))),
-    office ? needForm() : null,
+    h('div', { class: 'period-bar' }, asOfControl(rerender)),
+    office && !asOf() ? needForm() : null,
     h('section', { class: 'card' }, listEl));
   await load();
   if (departmentId) stop = follow(`department:${departmentId}`, reload);

@@ -3,6 +3,7 @@ import { t } from '../i18n.js';
 import { h, light, lightWhy, statusBadge, countdown, section, fill, time } from '../ui.js';
 import { follow, debounce } from '../live.js';
 import { sinceView } from '../since.js';
+import { asOf, asOfControl, at, rerender } from '../asof.js';
 
 /** 领导视图: the projects I champion, what blocks each, and the next meetings. */
 export async function render(root, { user }) {
@@ -11,14 +12,14 @@ export async function render(root, { user }) {
   async function draw() {
     // red first, then yellow, then green: what needs the leader most comes first
     const order = { red: 0, yellow: 1, green: 2 };
-    const projects = (await api.get(`/api/projects?champion=${encodeURIComponent(user.id)}`))
+    const projects = (await api.get(at(`/api/projects?champion=${encodeURIComponent(user.id)}`)))
       .sort((a, b) => order[a.light] - order[b.light] || b.overdue - a.overdue);
     // a meeting in session is the most current of all
     const [open, scheduled] = await Promise.all([api.get('/api/meetings?status=open'), api.get('/api/meetings?status=scheduled')]);
     const meetings = [...open, ...scheduled.sort((a, b) => String(a.startsAt).localeCompare(String(b.startsAt)))];
     const mine = new Set(projects.map(p => p.id));
     const blocks = await Promise.all(projects.map(p =>
-      api.get(`/api/obligations?project=${p.id}&status=dispatched,accepted,in_progress,deficient,blocked&limit=200`)));
+      api.get(at(`/api/obligations?project=${p.id}&status=dispatched,accepted,in_progress,deficient,blocked&limit=200`))));
     const cards = projects.map((p, i) => {
       const stuck = blocks[i].items.filter(o => o.overdue || o.status === 'blocked' || o.deficiencyExpired);
       return h('section', { class: 'card', dataset: { project: p.id } },
@@ -34,9 +35,10 @@ export async function render(root, { user }) {
     });
     const next = meetings.filter(m => m.projects.some(p => mine.has(p.id)));
     // since the last meeting about my projects (the server finds it), or the last week
-    const since = await api.get(`/api/history/diff?leader=${encodeURIComponent(user.id)}`);
+    const since = await api.get(`/api/history/diff?leader=${encodeURIComponent(user.id)}${asOf() ? `&to=${encodeURIComponent(asOf())}` : ''}`);
     fill(root, h('h1', {}, t('leader.title'), ' ', h('a', { href: `#/brief/leader/${user.id}`, class: 'button-link', id: 'leader-brief' },
       t('brief.open'))),
+      h('div', { class: 'period-bar' }, asOfControl(rerender)),
       h('section', { class: 'card', id: 'since-previous' }, h('h2', {}, t('since.title')),
         ...sinceView(since, { noPrevious: 'since.noPreviousWeek' })),
       section('leader.nextMeetings', next.length ? h('ul', {}, next.map(m => h('li', {},

@@ -4,11 +4,12 @@ import { t } from '../i18n.js';
 import { h, light, yi, date, section, keyed, banner } from '../ui.js';
 import { follow, debounce } from '../live.js';
 import { projectForm } from '../forms.js';
+import { asOf, asOfControl, at, rerender } from '../asof.js';
 
 export async function render(root, { user }) {
   const body = h('tbody', { id: 'project-list' });
   async function load() {
-    const projects = await api.get('/api/projects');
+    const projects = await api.get(at('/api/projects'));
     keyed(body, projects, p => p.id, p => h('tr', { dataset: { project: p.id } },
       h('td', {}, light(p.light)),
       h('td', {}, h('a', { href: `#/project/${p.id}` }, p.name), h('div', { class: 'muted' }, p.code)),
@@ -21,14 +22,14 @@ export async function render(root, { user }) {
 
   // the form is built once and lives outside the list, so a live change never touches what is typed
   let registration = null;
-  if (user.may?.MANAGE_PROJECTS) {
+  if (user.may?.MANAGE_PROJECTS && !asOf()) {
     const form = await projectForm(null, saved => {
       banner(t('project.registered', { name: saved.name }), 'info');
       location.hash = `#/project/${saved.id}`;
     });
     registration = h('details', { class: 'card', id: 'project-register' }, h('summary', {}, t('projects.register')), form);
   }
-  root.replaceChildren(h('h1', {}, t('projects.title')), registration || '', section('projects.title', h('div', { class: 'scroll' }, list)));
+  root.replaceChildren(h('h1', {}, t('projects.title')), h('div', { class: 'period-bar' }, asOfControl(rerender)), registration || '', section('projects.title', h('div', { class: 'scroll' }, list)));
   await load();
   // every project's changes reach its channel; the list is small enough to follow them all
   const channels = [...body.children].map(tr => `project:${tr.dataset.key}`);

@@ -67,6 +67,15 @@ final class Report {
           name.equals("kpis") ? Boolean.valueOf(x.getDouble("p99ms") <= 50)
               : name.equals("schedule500") ? Boolean.valueOf(x.getDouble("p50ms") < 100) : null);
     }
+    var now = reads.getJsonObject("kpisAfterChange");
+    for (var name : new String[] {"kpisAsOfMinute", "kpisAsOfStart"}) {
+      var x = reads.getJsonObject(name);
+      if (x == null) continue;
+      row(sb, "GET /api/kpis?asOf= " + (name.equals("kpisAsOfMinute") ? "a minute back" : "back to the run's start") + " ("
+              + x.getLong("changesSince") + " changes undone), p50 / p99 (ms)",
+          fmt(x.getDouble("p50ms")) + " / " + fmt(x.getDouble("p99ms")), fmt(now.getDouble("p50ms")) + " (now, after a change)",
+          fmt(x.getDouble("p50ms") / now.getDouble("p50ms")) + " ×", "", null);
+    }
   }
 
   private static void memory(StringBuilder sb, JsonObject m) {

@@ -43,11 +43,18 @@ public final class ObligationService {
     return new ObligationService(door, policy, door.clock());
   }
 
-  /** The list as it stood at {@code asOf}. */
+  /** The list as it stood at {@code asOf}: history, so nobody may do anything with it. */
   Future<JsonObject> list(CurrentUser viewer, ObligationRepository.Filter filter, int offset, int limit, java.time.ZonedDateTime asOf) {
     if (asOf == null) return list(viewer, filter, offset, limit);
-    return repository.graph().asOf(asOf, filter.project(), door -> on(door).list(viewer, filter, offset, limit));
+    return repository.graph().asOf(asOf, filter.project(), door -> on(door).list(viewer, filter, offset, limit)).map(page -> {
+      page.getJsonArray("items").forEach(o -> ((JsonObject) o).put("actions", NO_ACTIONS.copy()));
+      return page.put("asOf", asOf.withZoneSameInstant(clock.getZone()).toOffsetDateTime().toString());
+    });
   }
+
+  private static final JsonObject NO_ACTIONS = new JsonObject().put("moves", new io.vertx.core.json.JsonArray())
+      .put("feedback", false).put("extend", false).put("decideExtension", false).put("sendBack", false)
+      .put("documents", false).put("correctDoneAt", false);
 
   Future<JsonObject> list(CurrentUser viewer, ObligationRepository.Filter filter, int offset, int limit) {
     return repository.list(filter, offset, limit, today()).map(page -> {

@@ -390,9 +390,10 @@ class ObligationsIT {
     assertThat(officer.post("/api/obligations/" + first + "/done-at", correct.copy().putNull("reason")).status()).isEqualTo(400);
     assertThat(analyst.post("/api/obligations/" + first + "/done-at", correct).status()).isEqualTo(403);
 
-    var oneHourAgo = java.time.OffsetDateTime.ofInstant(clock.instant().minusSeconds(3600), clock.getZone()).withNano(0);
+    // a time it could have been done: between its dispatch and now
+    var between = dispatchedAt.toInstant().plusMillis(java.time.Duration.between(dispatchedAt.toInstant(), clock.instant()).toMillis() / 2);
     var corrected = officer.post("/api/obligations/" + first + "/done-at", correct.copy().put("doneAt",
-        dispatchedAt.isAfter(oneHourAgo) ? dispatchedAt.plusSeconds(1).toString() : oneHourAgo.toString()));
+        java.time.OffsetDateTime.ofInstant(between, clock.getZone()).format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME)));
     assertThat(corrected.status()).as(corrected.toString()).isEqualTo(200);
     assertThat(corrected.json().getLong("version")).isEqualTo(version + 1);
     assertThat(officer.post("/api/obligations/" + first + "/done-at", correct).status()).as("the version read is stale").isEqualTo(409);
