@@ -55,7 +55,8 @@ final class WritePath {
       return n -> {
         var session = driver.session(AsyncSession.class, SessionConfig.builder().withDefaultAccessMode(AccessMode.WRITE).build());
         try {
-          session.executeWriteAsync(tx -> RawObligationWrite.note(tx, id, "raw " + n)).toCompletableFuture().get(30, TimeUnit.SECONDS);
+          var now = java.time.ZonedDateTime.now(server.clock().withZone(java.time.ZoneOffset.UTC)).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+          session.executeWriteAsync(tx -> RawObligationWrite.note(tx, id, "raw " + n, now)).toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
           throw new IllegalStateException(e);
         } finally {

@@ -17,13 +17,15 @@ import org.neo4j.driver.async.ResultCursor;
 public final class RawObligationWrite {
   private RawObligationWrite() {}
 
-  public static CompletionStage<Void> note(AsyncTransactionContext tx, String id, String note) {
+  /** {@code now}: what the server's statements read as {@code $now} (its clock when the transaction began). */
+  public static CompletionStage<Void> note(AsyncTransactionContext tx, String id, String note, java.time.ZonedDateTime now) {
     var changes = Map.<String, Object>of("note", note);
-    return tx.runAsync(ObligationCypher.LOCK_OWNED, Map.of("id", id)).thenCompose(ResultCursor::singleAsync)
-        .thenCompose(before -> tx.runAsync(ObligationCypher.UPDATE_AND_SHOW, Map.of("id", id, "changes", changes, "today", LocalDate.now()))
+    return tx.runAsync(ObligationCypher.LOCK_OWNED, Map.of("id", id, "now", now)).thenCompose(ResultCursor::singleAsync)
+        .thenCompose(before -> tx.runAsync(ObligationCypher.UPDATE_AND_SHOW, Map.of("id", id, "changes", changes,
+                "today", now.toLocalDate(), "now", now))
             .thenCompose(ResultCursor::singleAsync)
             .thenCompose(after -> RawChangeLog.record(tx, new Entry("bench", "obligation.updated", "Obligation", id,
                 before.get("projectId").asString(), before.get("o").asMap(), after.get("o").asMap(),
-                List.of("project:" + before.get("projectId").asString(), "department:" + before.get("departmentId").asString())))));
+                List.of("project:" + before.get("projectId").asString(), "department:" + before.get("departmentId").asString())), now)));
   }
 }

@@ -10,11 +10,12 @@ import org.neo4j.driver.async.ResultCursor;
 public final class RawChangeLog {
   private RawChangeLog() {}
 
-  public static CompletionStage<Void> record(AsyncTransactionContext tx, Entry entry) {
+  /** With {@code now} as the server's door gives every statement ({@link Tx#withNow}). */
+  public static CompletionStage<Void> record(AsyncTransactionContext tx, Entry entry, java.time.ZonedDateTime now) {
     var entries = List.of(entry);
     var ids = List.of(UUID.randomUUID().toString());
-    return tx.runAsync(ChangeLog.LOCK, ChangeLog.lockParams(entries)).thenCompose(ResultCursor::listAsync)
-        .thenCompose(locked -> tx.runAsync(ChangeLog.WRITE, ChangeLog.writeParams(entries, ids, locked)))
+    return tx.runAsync(ChangeLog.LOCK, Tx.withNow(ChangeLog.lockParams(entries), now)).thenCompose(ResultCursor::listAsync)
+        .thenCompose(locked -> tx.runAsync(ChangeLog.WRITE, Tx.withNow(ChangeLog.writeParams(entries, ids, locked), now)))
         .thenCompose(ResultCursor::consumeAsync)
         .thenApply(summary -> null);
   }

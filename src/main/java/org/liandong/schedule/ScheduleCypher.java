@@ -13,6 +13,8 @@ final class ScheduleCypher {
                 dependsOn: [(o)-[:DEPENDS_ON]->(x:Obligation) | x.id]} AS o
       """;
 
+  static final String PROJECT_IDS = "MATCH (p:Project) RETURN p.id AS id";
+
   static final String PROJECT = "MATCH (p:Project {id: $id}) RETURN p.targetStartOn AS targetStartOn, p.name AS name";
 
   /** The projects an obligation gates: its own and those of everything that depends on it. */

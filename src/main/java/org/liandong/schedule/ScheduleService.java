@@ -28,24 +28,53 @@ public final class ScheduleService implements Light.Outlooks {
   private final WorkCalendar calendar;
 
   private final int yellowFloat;
+  /** Null through another door (as of an instant): that graph is read once and never changes. */
+  private final OutlookCache kept;
 
   public ScheduleService(Graph graph, Clock clock, WorkCalendar calendar, int yellowFloat) {
+    this(graph, clock, calendar, yellowFloat, new OutlookCache());
+    graph.onCommit(kept::forget);
+  }
+
+  private ScheduleService(Graph graph, Clock clock, WorkCalendar calendar, int yellowFloat, OutlookCache kept) {
     this.graph = graph;
     this.clock = clock;
     this.calendar = calendar;
     this.yellowFloat = yellowFloat;
     this.scheduler = new Scheduler(calendar, yellowFloat);
+    this.kept = kept;
   }
 
   @Override
   public ScheduleService on(Graph door) {
-    return new ScheduleService(door, door.clock(), calendar, yellowFloat);
+    return new ScheduleService(door, door.clock(), calendar, yellowFloat, null);
   }
 
+  /** The outlooks kept, and those of the projects a change touched since planned again (every project when null). */
   @Override
   public Future<Map<String, Light.Outlook>> of(List<String> projectIds) {
-    return outlooks(projectIds);
+    if (kept == null) return outlooks(projectIds);
+    var today = today();
+    Future<List<String>> ids = projectIds != null ? Future.succeededFuture(projectIds)
+        : graph.query(ScheduleCypher.PROJECT_IDS, Map.of()).map(rows -> rows.stream().map(r -> r.get("id").asString()).toList());
+    return ids.compose(all -> {
+      long readAt = System.nanoTime();
+      var out = new HashMap<>(kept.known(all, today));
+      var missing = all.stream().filter(id -> !out.containsKey(id)).distinct().toList();
+      if (missing.isEmpty()) return Future.succeededFuture(out);
+      return outlooks(missing).map(planned -> {
+        for (var id : missing) {
+          var outlook = planned.getOrDefault(id, NO_OUTLOOK);
+          out.put(id, outlook);
+          kept.keep(id, outlook, today, readAt);
+        }
+        return out;
+      });
+    });
   }
+
+  /** A project with no obligations: nothing projected, nothing late. */
+  private static final Light.Outlook NO_OUTLOOK = new Light.Outlook(null, null, 0);
 
   /** An obligation with what the schedule needs beside the task itself. */
   record Row(String projectId, String projectName, LocalDate targetStart, String kind, String departmentId,
@@ -141,7 +170,7 @@ public final class ScheduleService implements Light.Outlooks {
    * Each project's outlook for its light ({@link Light}): its projected start and slip against the
    * target start (none without a target start or obligations before it), and its red steps.
    */
-  public Future<Map<String, Light.Outlook>> outlooks(List<String> projectIds) {
+  Future<Map<String, Light.Outlook>> outlooks(List<String> projectIds) {
     var today = today();
     return rows(projectIds).map(rows -> {
       var byProject = new LinkedHashMap<String, List<Row>>();
