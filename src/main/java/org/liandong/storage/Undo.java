@@ -28,15 +28,18 @@ final class Undo {
   private static final Set<String> NOT_PROPERTIES = Set.of("championIds", "liaisonId", "departmentId", "dependsOn", "projectId");
   private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
-  /** Per entity changed after $asOf (in one project, or all), the before of its first change, in the project's channel order. */
+  /**
+   * Per entity changed after $asOf (in all projects, or with {@link #IN_PROJECT} in one), the
+   * before of its first change, in the project's channel order.
+   */
   static final String FIRST_AFTER = """
       MATCH (c:Change)-[r:IN]->(ch:Channel)
-      WHERE c.at > $asOf AND c.entity IN ['Project', 'Obligation'] AND ch.name = 'project:' + c.projectId
-        AND ($project IS NULL OR c.projectId = $project)
+      WHERE c.at > $asOf AND c.entity IN ['Project', 'Obligation'] AND ch.name = 'project:' + c.projectId%s
       WITH c ORDER BY r.seq
       WITH c.entity AS entity, c.entityId AS id, head(collect(c)) AS first
       RETURN entity, id, first.projectId AS projectId, first.before AS before
       """;
+  static final String IN_PROJECT = " AND c.projectId = $project";
 
   static final String DROP = """
       UNWIND $ids AS id
@@ -84,8 +87,9 @@ final class Undo {
   static Work<Void> to(ZonedDateTime asOf, String projectId) {
     var params = new HashMap<String, Object>();
     params.put("asOf", asOf);
-    params.put("project", projectId);
-    return tx -> tx.list(FIRST_AFTER, params).compose(rows -> {
+    if (projectId != null) params.put("project", projectId);
+    var cypher = FIRST_AFTER.formatted(projectId == null ? "" : IN_PROJECT);
+    return tx -> tx.list(cypher, params).compose(rows -> {
       var gone = new ArrayList<String>();
       var projects = new ArrayList<Map<String, Object>>();
       var obligations = new ArrayList<Map<String, Object>>();
