@@ -203,7 +203,7 @@ const words = {
   'kpi.permits': ['五证联发用时', 'Five-permit bundles'],
   'kpi.landToStart': ['拿地即开工', 'Land to start'], 'kpi.days': ['{n} 天', '{n} days'],
   'kpi.byNextDay': ['{n}/{m} 个项目次日开工（本周期开工）', '{n} of {m} started by the next day (started in the period)'],
-  'permits.running': ['发证中：已用 {h} 小时（目标 {t} 小时）', 'Issuing: {h} h so far (target {t} h)'],
+  'permits.running': ['发证中：{start} 起，已用 {h} 小时（目标 {t} 小时）', 'Issuing since {start}: {h} h so far (target {t} h)'],
   'permits.exceeded': ['已超过 {t} 小时目标', 'over the {t}-hour target'],
   'project.landToStart': ['拿地即开工', 'Land to start'],
   'project.landToStartValue': ['拿地 {land} → 开工 {start}：{n} 天', 'land {land} → started {start}: {n} days'],

@@ -1,7 +1,7 @@
 import { api } from '../api.js';
 import { t, language } from '../i18n.js';
 import { chartable, barChart, resultTable } from '../results.js';
-import { h, light, lightWhy, yi, table, section, fill, today } from '../ui.js';
+import { h, light, lightWhy, yi, table, section, fill, today, time } from '../ui.js';
 import { follow, debounce } from '../live.js';
 import { periodPicker, periodLabel } from '../period.js';
 import { asOf, asOfControl, at } from '../asof.js';
@@ -185,7 +185,7 @@ function permitTable(bundles) {
     h('tr', { class: b.exceeded ? 'overdue' : '', dataset: { project: b.projectId, running: b.running } },
       h('td', {}, h('a', { href: `#/project/${b.projectId}` }, b.projectName)),
       h('td', {}, b.spanHours !== null ? `${b.spanHours} / ${b.targetHours}` : `${b.issued}/${b.total}`,
-        b.running ? h('div', { class: b.exceeded ? 'error' : 'muted' }, t('permits.running', { h: b.elapsedHours, t: b.targetHours })) : null),
+        b.running ? h('div', { class: b.exceeded ? 'error' : 'muted' }, t('permits.running', { start: time(b.firstIssuedAt), h: b.elapsedHours, t: b.targetHours })) : null),
       h('td', { class: b.exceeded ? 'error' : '' }, b.exceeded ? `✗ ${t('permits.exceeded', { t: b.targetHours })}`
         : b.metTarget === null ? '—' : '✓'))))));
 }

@@ -165,7 +165,7 @@ function facts(p, permits, plan) {
     p.landToStartDays !== null && p.landToStartDays !== undefined ? row('project.landToStart',
       t('project.landToStartValue', { land: p.landAcquiredOn, start: p.startedOn, n: p.landToStartDays })) : null,
     permits.total ? row('project.permits', h('span', { id: 'permit-clock', class: permits.exceeded ? 'error' : '' },
-      `${permits.issued}/${permits.total} · `, permits.running ? t('permits.running', { h: permits.elapsedHours, t: permits.targetHours })
+      `${permits.issued}/${permits.total} · `, permits.running ? t('permits.running', { start: time(permits.firstIssuedAt), h: permits.elapsedHours, t: permits.targetHours })
         : `${permits.spanHours ?? '—'} ${t('project.hours')}`, permits.metTarget ? ' ✓ ≤ 7' : '',
       permits.exceeded ? ` · ${t('permits.exceeded', { t: permits.targetHours })}` : '')) : null)));
 }
