@@ -3,10 +3,13 @@ package org.liandong.schedule;
 final class ScheduleCypher {
   private ScheduleCypher() {}
 
-  /** Every obligation of the given projects (all projects when null), with what it depends on. */
-  static final String TASKS = """
-      MATCH (p:Project)<-[:FOR]-(o:Obligation)<-[:OWES]-(d:Department)
-      WHERE $projectIds IS NULL OR p.id IN $projectIds
+  /**
+   * Every obligation of the projects given ({@link #TASKS_OF}, each project sought by its id) or
+   * of every project ({@link #TASKS_ALL}), with what it depends on.
+   */
+  static final String TASKS_OF = "UNWIND $projectIds AS pid\nMATCH (p:Project {id: pid})<-[:FOR]-(o:Obligation)<-[:OWES]-(d:Department)\n";
+  static final String TASKS_ALL = "MATCH (p:Project)<-[:FOR]-(o:Obligation)<-[:OWES]-(d:Department)\n";
+  static final String TASKS_RETURN = """
       RETURN p.id AS projectId, p.name AS projectName, p.targetStartOn AS targetStartOn,
              o {.id, .title, .kind, .status, .durationDays, .dueOn, .doneOn, .acceptedAt,
                 departmentId: d.id, departmentName: d.name,

@@ -279,9 +279,13 @@ public final class ScheduleService implements Light.Outlooks {
   }
 
   private Future<List<Row>> rows(List<String> projectIds) {
-    var params = new HashMap<String, Object>();
-    params.put("projectIds", projectIds);
-    return graph.query(ScheduleCypher.TASKS, params).map(records -> records.stream().map(this::row).toList());
+    return graph.query(tasks(projectIds), projectIds == null ? Map.of() : Map.of("projectIds", projectIds))
+        .map(records -> records.stream().map(this::row).toList());
+  }
+
+  /** The tasks' read: of the projects given, each sought by id, or of every project (null). */
+  static String tasks(List<String> projectIds) {
+    return (projectIds == null ? ScheduleCypher.TASKS_ALL : ScheduleCypher.TASKS_OF) + ScheduleCypher.TASKS_RETURN;
   }
 
   private Row row(Record r) {
