@@ -56,6 +56,9 @@ export function light(color) {
   return h('span', { class: `light light-${color}`, title: t(`lights.${color}`), 'aria-label': t(`lights.${color}`) });
 }
 
+/** Work that blocks its project: overdue, blocked, or past its 容缺 deadline (the flags are the server's). */
+export function blocking(o) { return o.overdue || o.status === 'blocked' || o.deficiencyExpired; }
+
 /** Why a project's light is what it is, in the server's words (the rule is the server's: projects.Light). */
 export function lightWhy(p) {
   const reasons = (p.lightReasons || []).map(r => t(`lights.why.${r}`, { n: p.slipWorkdays }));

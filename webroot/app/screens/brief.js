@@ -1,6 +1,6 @@
 import { api } from '../api.js';
 import { t } from '../i18n.js';
-import { h, light, lightWhy, date, time, fill, section, table } from '../ui.js';
+import { h, light, lightWhy, blocking, date, time, fill, section, table } from '../ui.js';
 import { now } from '../clock.js';
 import { sinceView } from '../since.js';
 import { asOf, asOfControl, at, rerender } from '../asof.js';
@@ -78,7 +78,7 @@ async function decidePart(meeting, projects) {
   const [extensions, stuck] = await Promise.all([
     Promise.all(ids.map(p => api.get(`/api/extensions?status=pending&project=${encodeURIComponent(p)}`))).then(r => r.flat()),
     Promise.all(ids.map(p => api.get(at(`/api/obligations?project=${encodeURIComponent(p)}&status=dispatched,accepted,in_progress,deficient,blocked&limit=200`))))
-      .then(pages => pages.flatMap(page => page.items).filter(o => o.overdue || o.status === 'blocked' || o.deficiencyExpired)),
+      .then(pages => pages.flatMap(page => page.items).filter(blocking)),
   ]);
   return h('section', { class: 'card', id: 'brief-decide' }, h('h2', {}, t('brief.decide')),
     meeting ? h('p', {}, h('strong', {}, meeting.title), ` · ${time(meeting.startsAt)}`) : h('p', { class: 'muted' }, t('brief.noMeeting')),

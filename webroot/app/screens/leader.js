@@ -1,6 +1,6 @@
 import { api } from '../api.js';
 import { t } from '../i18n.js';
-import { h, light, lightWhy, statusBadge, countdown, section, fill, time } from '../ui.js';
+import { h, light, lightWhy, blocking, statusBadge, countdown, section, fill, time } from '../ui.js';
 import { follow, debounce } from '../live.js';
 import { sinceView } from '../since.js';
 import { asOf, asOfControl, at, rerender } from '../asof.js';
@@ -21,7 +21,7 @@ export async function render(root, { user }) {
     const blocks = await Promise.all(projects.map(p =>
       api.get(at(`/api/obligations?project=${p.id}&status=dispatched,accepted,in_progress,deficient,blocked&limit=200`))));
     const cards = projects.map((p, i) => {
-      const stuck = blocks[i].items.filter(o => o.overdue || o.status === 'blocked' || o.deficiencyExpired);
+      const stuck = blocks[i].items.filter(blocking);
       return h('section', { class: 'card', dataset: { project: p.id } },
         h('h2', {}, light(p.light), ' ', h('a', { href: `#/project/${p.id}` }, p.name)),
         h('p', { class: 'muted' }, `${t(`stage.${p.stage}`)} · ${p.company}`), lightWhy(p),

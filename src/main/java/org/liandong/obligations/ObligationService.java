@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.liandong.accounts.Action;
 import org.liandong.accounts.CurrentUser;
@@ -47,14 +48,17 @@ public final class ObligationService {
   Future<JsonObject> list(CurrentUser viewer, ObligationRepository.Filter filter, int offset, int limit, java.time.ZonedDateTime asOf) {
     if (asOf == null) return list(viewer, filter, offset, limit);
     return repository.graph().asOf(asOf, filter.project(), door -> on(door).list(viewer, filter, offset, limit)).map(page -> {
-      page.getJsonArray("items").forEach(o -> ((JsonObject) o).put("actions", NO_ACTIONS.copy()));
+      page.getJsonArray("items").forEach(o -> none(((JsonObject) o).getJsonObject("actions")));
       return page.put("asOf", asOf.withZoneSameInstant(clock.getZone()).toOffsetDateTime().toString());
     });
   }
 
-  private static final JsonObject NO_ACTIONS = new JsonObject().put("moves", new io.vertx.core.json.JsonArray())
-      .put("feedback", false).put("extend", false).put("decideExtension", false).put("sendBack", false)
-      .put("documents", false).put("correctDoneAt", false);
+  /** The same actions, every one refused: no moves, every flag false. */
+  private static void none(JsonObject actions) {
+    for (var name : Set.copyOf(actions.fieldNames())) {
+      actions.put(name, "moves".equals(name) ? new io.vertx.core.json.JsonArray() : false);
+    }
+  }
 
   Future<JsonObject> list(CurrentUser viewer, ObligationRepository.Filter filter, int offset, int limit) {
     return repository.list(filter, offset, limit, today()).map(page -> {

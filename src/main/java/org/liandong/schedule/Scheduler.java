@@ -45,7 +45,6 @@ final class Scheduler {
   Map<String, Plan> plan(List<Task> tasks, LocalDate targetStart, LocalDate today) {
     var order = order(tasks);
     var byId = index(tasks);
-    int now = calendar.ceil(today);
     var ef = forward(order, byId, today, Map.of(), Map.of());
     var es = new HashMap<String, Integer>();
     for (var t : order) es.put(t.id(), start(t, ef.get(t.id())));
