@@ -33,7 +33,8 @@ public record AppConfig(
     Logins logins,
     Retention retention,
     Optional<Path> templatesDir,
-    Chase chase) {
+    Chase chase,
+    org.liandong.storage.Writes.Limits writes) {
 
   /**
    * The live sessions' limits. Origins besides the server's own may open WebSockets only
@@ -106,7 +107,12 @@ public record AppConfig(
             env.integer("LIANDONG_REMIND_DAYS", 3, 0, 60),
             env.integer("LIANDONG_ESCALATE_DAYS", 2, 1, 60),
             env.integer("LIANDONG_RESPOND_DAYS", 2, 1, 60),
-            env.integer("LIANDONG_CHASE_SECONDS", 60, 1, 86_400)));
+            env.integer("LIANDONG_CHASE_SECONDS", 60, 1, 86_400)),
+        new org.liandong.storage.Writes.Limits(
+            env.integer("LIANDONG_WRITE_TRANSACTIONS", 16, 1, 90),
+            env.integer("LIANDONG_WRITE_BATCH", 64, 1, 1000),
+            env.integer("LIANDONG_WRITES_PER_PROJECT", 512, 1, 100_000),
+            env.integer("LIANDONG_WRITES_PER_NODE", 4096, 1, 1_000_000)));
   }
 
   /** LIANDONG_TODAY moves only the demo's day: outside demo mode the real clock, always. */

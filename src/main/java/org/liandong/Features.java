@@ -62,11 +62,27 @@ final class Features {
   private final Policy policy = new Policy();
   private final Chaser chaser;
 
+  /** The writes' lanes as the metrics show them: refusals by bound, transactions and the writes they carried, in flight. */
+  private static void meterWrites(PrometheusMeterRegistry registry, org.liandong.storage.Writes writes) {
+    io.micrometer.core.instrument.FunctionCounter.builder("liandong.writes.refused", writes, w -> w.refusedByLane())
+        .tag("bound", "project").description("writes refused with 503 because their project's lane was full").register(registry);
+    io.micrometer.core.instrument.FunctionCounter.builder("liandong.writes.refused", writes, w -> w.refusedByNode())
+        .tag("bound", "node").description("writes refused with 503 because the node's bound was reached").register(registry);
+    io.micrometer.core.instrument.FunctionCounter.builder("liandong.write.transactions", writes, w -> w.transactions())
+        .description("write transactions run (a busy lane's writes share one)").register(registry);
+    io.micrometer.core.instrument.FunctionCounter.builder("liandong.writes", writes, w -> w.writesRun())
+        .description("writes run in those transactions").register(registry);
+    io.micrometer.core.instrument.Gauge.builder("liandong.writes.in.flight", writes, w -> w.inFlight())
+        .description("writes waiting or running").register(registry);
+  }
+
   Features(Vertx vertx, Graph graph, AppConfig config, Clock clock, PrometheusMeterRegistry registry) {
     this.graph = graph;
     this.clock = clock;
     this.registry = registry;
-    graph.onCommit(new LivePublisher(vertx.eventBus())::publish);
+    meterWrites(registry, graph.writes());
+    var watched = new org.liandong.live.Watched();
+    graph.onCommit(new LivePublisher(vertx.eventBus(), watched)::publish);
     accounts = new AccountService(vertx, graph, policy, config, clock);
     demo = new DemoLoader(vertx, graph, clock.getZone());
     var obligations = new ObligationService(graph, policy, clock);
@@ -94,7 +110,7 @@ final class Features {
         new ScheduleRoutes(schedules),
         new NoticeRoutes(notices)));
     live = new LiveVerticle(new LiveVerticle.Parts(graph, policy, config.live().replayWindow(), meetings::access,
-        meetings::recordAttendance));
+        meetings::recordAttendance, watched));
     webSocket = new LiveEndpoint(live, accounts, config.live());
     var rules = new ArrayList<>(Retention.storage(config.retention().changes(), config.retention().idempotencyKeys()));
     rules.add(AccountService.retention());

@@ -107,7 +107,7 @@ public final class Server implements AutoCloseable {
     var uri = embedded != null ? embedded.boltUri() : config.neo4jUri().orElseThrow();
     var user = embedded != null ? EmbeddedNeo4j.USER : config.neo4jUser();
     var password = embedded != null ? embedded.password() : config.neo4jPassword();
-    graph = Graph.connect(vertx, uri, user, password, config.neo4jTimeout());
+    graph = Graph.connect(vertx, uri, user, password, config.neo4jTimeout(), config.writes());
     await(graph.verify(), "cannot reach Neo4j at " + uri + "; check NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD");
     int applied = await(new Migrations(graph).apply(), "could not apply the schema in cypher/");
     LOG.info("schema: {} migration(s) applied", applied);

@@ -51,7 +51,7 @@ class LifecycleIT {
     var child = Child.start(Map.of("LIANDONG_DATA_DIR", dir.toString(), "LIANDONG_HTTP_PORT", "0"));
     try {
       var ready = child.await(Pattern.compile("ready at http://localhost:(\\d+)/"));
-      var password = child.lines.stream().map(Pattern.compile("one-time password (\\S+)")::matcher)
+      var password = child.lines().stream().map(Pattern.compile("one-time password (\\S+)")::matcher)
           .filter(java.util.regex.Matcher::find).map(m -> m.group(1)).findFirst().orElseThrow();
       var admin = new Api(Integer.parseInt(ready)).as("admin", password);
       assertThat(new Api(Integer.parseInt(ready)).post("/api/session",
@@ -64,19 +64,19 @@ class LifecycleIT {
 
       long t0 = System.nanoTime();
       // SIGTERM through the handle: Process.destroy() would also close the pipe we read the log from
-      child.process.toHandle().destroy();
-      assertThat(child.process.waitFor(10, TimeUnit.SECONDS)).as("exits after SIGTERM").isTrue();
+      child.process().toHandle().destroy();
+      assertThat(child.process().waitFor(10, TimeUnit.SECONDS)).as("exits after SIGTERM").isTrue();
       System.out.printf("SIGTERM to exit: %d ms%n", (System.nanoTime() - t0) / 1_000_000);
-      assertThat(child.process.exitValue()).isEqualTo(143);
-      child.reader.join(5_000);
-      assertThat(String.join("\n", child.lines)).contains("stopped in").doesNotContain("Exception");
+      assertThat(child.process().exitValue()).isEqualTo(143);
+      child.reader().join(5_000);
+      assertThat(String.join("\n", child.lines())).contains("stopped in").doesNotContain("Exception");
 
       try (var again = Server.start(AppConfig.from(Map.of("LIANDONG_DATA_DIR", dir.toString(), "LIANDONG_HTTP_PORT", "0")))) {
         var rows = again.graph().query("MATCH (d:Department {name: '停机测试办'}) RETURN count(d) AS n", Map.of()).await();
         assertThat(rows.get(0).get("n").asLong()).isEqualTo(1);
       }
     } finally {
-      child.process.destroyForcibly();
+      child.process().destroyForcibly();
     }
   }
 
@@ -110,51 +110,6 @@ class LifecycleIT {
         "LIANDONG_DATA_DIR", TestServer.tempDir("liandong-ext-").toString()));
     assertThat(child.exitCode()).isEqualTo(1);
     assertThat(child.errorLine()).contains("cannot reach Neo4j").contains("NEO4J_URI");
-    assertThat(child.lines).noneMatch(l -> l.contains("embedded Neo4j ready"));
-  }
-
-  /** Main in a JVM of its own, as the run command starts it, with its output collected. */
-  record Child(Process process, List<String> lines, Thread reader) {
-    static Child start(Map<String, String> env) throws Exception {
-      var java = ProcessHandle.current().info().command().orElse("java");
-      var builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName());
-      builder.environment().keySet().removeIf(k -> k.startsWith("LIANDONG_") || k.startsWith("NEO4J_"));
-      builder.environment().putAll(env);
-      builder.redirectErrorStream(true);
-      var process = builder.start();
-      var lines = new CopyOnWriteArrayList<String>();
-      var reader = Thread.ofPlatform().daemon().start(() -> {
-        try (var in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-          for (String line; (line = in.readLine()) != null; ) lines.add(line);
-        } catch (java.io.IOException ignored) {
-          // the process ended
-        }
-      });
-      return new Child(process, lines, reader);
-    }
-
-    String await(Pattern pattern) throws InterruptedException {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      while (System.nanoTime() < deadline) {
-        for (var line : lines) {
-          var m = pattern.matcher(line);
-          if (m.find()) return m.group(1);
-        }
-        if (!process.isAlive()) break;
-        Thread.sleep(50);
-      }
-      throw new AssertionError("never printed " + pattern + ":\n" + String.join("\n", lines));
-    }
-
-    int exitCode() throws InterruptedException {
-      assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the JVM exits instead of hanging").isTrue();
-      reader.join(5_000);
-      return process.exitValue();
-    }
-
-    String errorLine() {
-      return lines.stream().filter(l -> l.startsWith("liandong: ")).reduce((a, b) -> b)
-          .orElseThrow(() -> new AssertionError("no error line in:\n" + String.join("\n", lines)));
-    }
+    assertThat(child.lines()).noneMatch(l -> l.contains("embedded Neo4j ready"));
   }
 }

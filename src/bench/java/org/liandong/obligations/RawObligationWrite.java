@@ -24,8 +24,8 @@ public final class RawObligationWrite {
         .thenCompose(before -> tx.runAsync(ObligationCypher.UPDATE_AND_SHOW, Map.of("id", id, "changes", changes,
                 "today", now.toLocalDate(), "now", now))
             .thenCompose(ResultCursor::singleAsync)
-            .thenCompose(after -> RawChangeLog.record(tx, new Entry("bench", "obligation.updated", "Obligation", id,
+            .thenCompose(after -> RawChangeLog.record(tx, List.of(new Entry("bench", "obligation.updated", "Obligation", id,
                 before.get("projectId").asString(), before.get("o").asMap(), after.get("o").asMap(),
-                List.of("project:" + before.get("projectId").asString(), "department:" + before.get("departmentId").asString())), now)));
+                List.of("project:" + before.get("projectId").asString(), "department:" + before.get("departmentId").asString()))), now)));
   }
 }

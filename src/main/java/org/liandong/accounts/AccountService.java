@@ -41,12 +41,16 @@ public final class AccountService {
       Caffeine.newBuilder().expireAfterWrite(java.time.Duration.ofSeconds(15)).maximumSize(10_000).build();
   private final SingleFlight<String, Optional<AccountRepository.Session>> looking = new SingleFlight<>();
 
+  /** The server's clock: a session's expiry is on it (the demo's day in demo mode), not on the machine's. */
+  private final Clock clock;
+
   public AccountService(Vertx vertx, Graph graph, Policy policy, AppConfig config, Clock clock) {
     this.vertx = vertx;
     this.repository = new AccountRepository(graph);
     this.policy = policy;
     this.passwords = new Passwords(vertx.createSharedWorkerExecutor("liandong-passwords", config.logins().hashWorkers()));
     this.limits = new LoginLimits(config.logins(), clock);
+    this.clock = clock;
     this.sessionTtl = config.sessionTtl();
   }
 
@@ -128,11 +132,16 @@ public final class AccountService {
         .map(v -> new Login(token, Passwords.csrf(token), user));
   }
 
+  /** Whether the session has run out, on the server's clock. */
+  public boolean expired(Session session) {
+    return session.expiresAt() <= clock.millis();
+  }
+
   /** The person behind a session token, if the session is live. */
   public Future<Optional<Session>> session(String token) {
     var hash = Passwords.tokenHash(token);
     var cached = recent.getIfPresent(hash);
-    if (cached != null && cached.expiresAt() > System.currentTimeMillis()) {
+    if (cached != null && cached.expiresAt() > clock.millis()) {
       return Future.succeededFuture(Optional.of(new Session(cached.user(), hash, cached.expiresAt())));
     }
     return looking.get(hash, () -> repository.session(hash), found -> found.ifPresent(s -> recent.put(hash, s)))

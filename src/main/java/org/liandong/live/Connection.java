@@ -92,7 +92,7 @@ final class Connection {
     long silentFor = System.nanoTime() - heardAt;
     if (silentFor > limits.idleSeconds() * 1_000_000_000L) {
       close((short) 1001, "no answer to pings");
-    } else if (session != null && session.expiresAt() <= System.currentTimeMillis()) {
+    } else if (session != null && accounts.expired(session)) {
       close((short) 4401, "session expired; log in again");
     } else {
       ws.writePing(io.vertx.core.buffer.Buffer.buffer("hb"));

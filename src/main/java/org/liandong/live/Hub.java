@@ -31,9 +31,11 @@ final class Hub {
   private final int window;
   private final Presence presence;
   private final Map<String, ChannelState> channels = new HashMap<>();
+  private final Watched watched;
 
-  Hub(Vertx vertx, Context context, Graph graph, int window, BiConsumer<String, String> attendance) {
+  Hub(Vertx vertx, Context context, Graph graph, int window, BiConsumer<String, String> attendance, Watched watched) {
     this.vertx = vertx;
+    this.watched = watched;
     this.context = context;
     this.replay = new Replay(graph);
     this.window = window;
@@ -84,6 +86,7 @@ final class Hub {
 
   private ChannelState open(String name) {
     var state = new ChannelState(name);
+    watched.open(name);
     state.consumer = vertx.eventBus().consumer(Addresses.channel(name), msg -> receive(state, new LiveEvent(msg.body())));
     // only read the current seq once the consumer is registered, so nothing falls between
     state.consumer.completion()
@@ -156,7 +159,7 @@ final class Hub {
   }
 
   private void close(ChannelState state) {
-    channels.remove(state.name, state);
+    if (channels.remove(state.name, state)) watched.close(state.name);
     if (state.consumer != null) state.consumer.unregister();
     if (state.gapTimer >= 0) vertx.cancelTimer(state.gapTimer);
   }

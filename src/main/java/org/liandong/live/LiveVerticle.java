@@ -14,7 +14,7 @@ public final class LiveVerticle extends VerticleBase {
   /** What the live layer is told by the rest of the server. */
   public record Parts(Graph graph, Policy policy, int replayWindow,
                       Function<String, Future<Optional<Subject.Meeting>>> meetingAccess,
-                      BiConsumer<String, String> attendance) {}
+                      BiConsumer<String, String> attendance, Watched watched) {}
 
   private final Parts parts;
   private Hub hub;
@@ -28,7 +28,7 @@ public final class LiveVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    hub = new Hub(vertx, context, parts.graph(), parts.replayWindow(), parts.attendance());
+    hub = new Hub(vertx, context, parts.graph(), parts.replayWindow(), parts.attendance(), parts.watched());
     access = new Access(parts.graph(), parts.policy(), parts.meetingAccess());
     sessions = new Sessions(vertx);
     return Future.succeededFuture();

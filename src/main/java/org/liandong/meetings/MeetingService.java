@@ -84,7 +84,7 @@ public final class MeetingService {
     policy.require(actor, Action.MANAGE_MEETINGS);
     var changes = new HashMap<>(fields);
     var newProjects = changes.containsKey("projectIds") ? strings(changes.remove("projectIds")) : null;
-    return repository.graph().write(repository.lock(id, version).then(before -> updated(actor, id, before, changes, newProjects)))
+    return repository.graph().write("meeting:" + id, repository.lock(id, version).then(before -> updated(actor, id, before, changes, newProjects)))
         .compose(v -> one(id));
   }
 
@@ -110,32 +110,32 @@ public final class MeetingService {
   /** An agenda item and, in the same transaction, the departments it needs in the room (a drafted item accepted). */
   Future<JsonObject> addAgendaItem(CurrentUser actor, String id, String title, String projectId, List<String> invite) {
     policy.require(actor, Action.MANAGE_MEETINGS);
-    return repository.graph().write(repository.lockOpen(id).then(open -> repository.addAgendaItem(actor.username(), open, title, projectId)
+    return repository.graph().write("meeting:" + id, repository.lockOpen(id).then(open -> repository.addAgendaItem(actor.username(), open, title, projectId)
             .then(v -> invite.isEmpty() ? org.liandong.storage.Work.<Void>of(null) : repository.invite(actor.username(), open, invite, List.of()))))
         .compose(v -> one(id));
   }
 
   Future<JsonObject> invite(CurrentUser actor, String id, List<String> departmentIds, List<String> userIds) {
     policy.require(actor, Action.MANAGE_MEETINGS);
-    return repository.graph().write(repository.lockOpen(id).then(open -> repository.invite(actor.username(), open, departmentIds, userIds)))
+    return repository.graph().write("meeting:" + id, repository.lockOpen(id).then(open -> repository.invite(actor.username(), open, departmentIds, userIds)))
         .compose(v -> one(actor, id));
   }
 
   Future<JsonObject> uninvite(CurrentUser actor, String id, String targetId) {
     policy.require(actor, Action.MANAGE_MEETINGS);
-    return repository.graph().write(repository.lockOpen(id).then(open -> repository.uninvite(actor.username(), open, targetId)))
+    return repository.graph().write("meeting:" + id, repository.lockOpen(id).then(open -> repository.uninvite(actor.username(), open, targetId)))
         .compose(v -> one(actor, id));
   }
 
   Future<JsonObject> orderAgenda(CurrentUser actor, String id, List<String> itemIds) {
     policy.require(actor, Action.MANAGE_MEETINGS);
-    return repository.graph().write(repository.lockOpen(id).then(open -> repository.orderAgenda(actor.username(), open, itemIds)))
+    return repository.graph().write("meeting:" + id, repository.lockOpen(id).then(open -> repository.orderAgenda(actor.username(), open, itemIds)))
         .compose(v -> one(actor, id));
   }
 
   Future<JsonObject> removeAgendaItem(CurrentUser actor, String id, String itemId) {
     policy.require(actor, Action.MANAGE_MEETINGS);
-    return repository.graph().write(repository.lockOpen(id).then(open -> repository.removeAgendaItem(actor.username(), open, itemId)))
+    return repository.graph().write("meeting:" + id, repository.lockOpen(id).then(open -> repository.removeAgendaItem(actor.username(), open, itemId)))
         .compose(v -> one(actor, id));
   }
 
@@ -145,7 +145,7 @@ public final class MeetingService {
    */
   Future<JsonObject> decide(CurrentUser actor, String id, String text, String agendaItemId, List<NewObligation> created) {
     var decision = new MeetingRepository.Decision(UUID.randomUUID().toString(), text, agendaItemId, actor.username(), actor.name());
-    return repository.graph().write(repository.lockOpen(id)
+    return repository.graph().write("meeting:" + id, repository.lockOpen(id)
             .then(open -> allowed(actor, Action.DECIDE, open))
             .then(MeetingService::inSession)
             .then(open -> repository.agendaProject(id, agendaItemId).then(item -> decided(actor, decision, open, item, created))))
@@ -194,7 +194,7 @@ public final class MeetingService {
 
   /** The chair points the room at an agenda item; everyone's view follows. Answers with the meeting. */
   Future<JsonObject> focus(CurrentUser actor, String id, String agendaItemId) {
-    return repository.graph().write(repository.lockOpen(id)
+    return repository.graph().write("meeting:" + id, repository.lockOpen(id)
         .then(open -> allowed(actor, Action.CHAIR, open))
         .then(open -> repository.focus(actor.username(), open, agendaItemId)));
   }

@@ -47,6 +47,11 @@ final class ObligationCypher {
       """.formatted(FIELDS);
 
   /** Write-locks the obligation, then reads it with who owes it and for which project. */
+  static final String PROJECT_OF = """
+      MATCH (:Obligation {id: $id})-[:FOR]->(p:Project)
+      RETURN p.id AS projectId
+      """;
+
   static final String LOCK_OWNED = """
       MATCH (o:Obligation {id: $id})
       SET o._lock = true

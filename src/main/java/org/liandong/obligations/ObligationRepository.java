@@ -23,10 +23,36 @@ import org.neo4j.driver.Value;
 
 /** Obligations in the graph: their Cypher, their JSON views, and the change entries of each write. */
 final class ObligationRepository {
+  private static final int PROJECTS_KEPT = 100_000;
+
   private final Graph graph;
+  /** Which project each obligation is for (it never changes): the lane its writes queue on. */
+  private final Map<String, String> projectOf = java.util.Collections.synchronizedMap(
+      new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+          return size() > PROJECTS_KEPT;
+        }
+      });
 
   ObligationRepository(Graph graph) {
     this.graph = graph;
+  }
+
+  /**
+   * A write to one obligation, on its project's lane: a busy project's writes are committed
+   * together ({@link Graph#write(String, Work)}). An obligation not found goes on a lane of its
+   * own, where its work answers 404.
+   */
+  <T> Future<T> writeOn(String obligationId, Work<T> work) {
+    var known = projectOf.get(obligationId);
+    Future<String> project = known != null ? Future.succeededFuture(known)
+        : graph.query(ObligationCypher.PROJECT_OF, Map.of("id", obligationId))
+            .map(rows -> rows.isEmpty() ? null : rows.get(0).get("projectId").asString());
+    return project.compose(p -> {
+      if (p != null) projectOf.put(obligationId, p);
+      return graph.write(p == null ? null : "project:" + p, work);
+    });
   }
 
   Graph graph() {

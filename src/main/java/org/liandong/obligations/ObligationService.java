@@ -163,7 +163,7 @@ public final class ObligationService {
       changes.put("returnedBy", null);
       changes.put("returnedAt", null);
     }
-    return repository.graph().write(repository.lockOwned(id).then(owned -> changed(actor, owned, version, fields, changes, newDepartment)));
+    return repository.writeOn(id, repository.lockOwned(id).then(owned -> changed(actor, owned, version, fields, changes, newDepartment)));
   }
 
   /** Who may, which version, which move; then the change itself. */
@@ -296,18 +296,18 @@ public final class ObligationService {
 
   Future<Void> delete(CurrentUser actor, String id, long version) {
     policy.require(actor, Action.DISPATCH);
-    return repository.graph().write(atVersion(id, version, owned -> repository.delete(actor.username(), owned)));
+    return repository.writeOn(id, atVersion(id, version, owned -> repository.delete(actor.username(), owned)));
   }
 
   Future<JsonObject> link(CurrentUser actor, String id, long version, String dependsOn) {
     policy.require(actor, Action.DISPATCH);
-    return repository.graph().write(atVersion(id, version, owned -> repository.link(actor.username(), owned, dependsOn)))
+    return repository.writeOn(id, atVersion(id, version, owned -> repository.link(actor.username(), owned, dependsOn)))
         .compose(v -> one(id));
   }
 
   Future<JsonObject> unlink(CurrentUser actor, String id, long version, String dependsOn) {
     policy.require(actor, Action.DISPATCH);
-    return repository.graph().write(atVersion(id, version, owned -> repository.unlink(actor.username(), owned, dependsOn)))
+    return repository.writeOn(id, atVersion(id, version, owned -> repository.unlink(actor.username(), owned, dependsOn)))
         .compose(v -> one(id));
   }
 

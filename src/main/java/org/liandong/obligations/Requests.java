@@ -45,7 +45,7 @@ public final class Requests {
   /** The owing officer asks for a later due date, with a reason; one request at a time. */
   Future<JsonObject> requestExtension(CurrentUser user, String id, LocalDate dueOn, String reason) {
     var today = LocalDate.now(clock);
-    return graph.write(obligations.lockOwned(id).then(owned -> tx -> policy.check(user, Action.WORK, new Subject.Department(owned.departmentId()))
+    return obligations.writeOn(id, obligations.lockOwned(id).then(owned -> tx -> policy.check(user, Action.WORK, new Subject.Department(owned.departmentId()))
         .compose(v -> open(owned))
         .compose(v -> {
           var current = (LocalDate) owned.obligation().get("dueOn");
@@ -136,7 +136,7 @@ public final class Requests {
 
   /** 退回: the owing department sends back work that is not theirs, with the reason, at the version it read. */
   Future<JsonObject> sendBack(CurrentUser user, String id, long version, String reason) {
-    return graph.write(obligations.lockOwned(id).then(owned -> tx -> policy.check(user, Action.WORK, new Subject.Department(owned.departmentId()))
+    return obligations.writeOn(id, obligations.lockOwned(id).then(owned -> tx -> policy.check(user, Action.WORK, new Subject.Department(owned.departmentId()))
         .compose(v -> Locks.expect(Node.Obligation, owned.obligation(), version))
         .compose(v -> open(owned))
         .compose(v -> tx.first(RequestCypher.SEND_BACK, Map.of("id", id, "reason", reason, "by", user.username())))
@@ -153,7 +153,7 @@ public final class Requests {
    */
   Future<JsonObject> correctDoneAt(CurrentUser user, String id, long version, java.time.ZonedDateTime doneAt, String reason) {
     var now = clock.instant();
-    return graph.write(obligations.lockOwned(id).then(owned -> tx -> policy.check(user, Action.WORK, new Subject.Department(owned.departmentId()))
+    return obligations.writeOn(id, obligations.lockOwned(id).then(owned -> tx -> policy.check(user, Action.WORK, new Subject.Department(owned.departmentId()))
         .compose(v -> Locks.expect(Node.Obligation, owned.obligation(), version))
         .compose(before -> plausible(before, doneAt, now))
         .compose(v -> tx.first(RequestCypher.CORRECT_DONE_AT, Map.of("id", id, "doneAt", doneAt,

@@ -81,7 +81,7 @@ public final class ProjectService {
     policy.require(actor, Action.MANAGE_PROJECTS);
     var changes = new HashMap<>(fields);
     var people = people(changes);
-    return repository.graph().write(repository.lock(id, version).then(before -> updated(actor, id, before, changes, people)))
+    return repository.graph().write("project:" + id, repository.lock(id, version).then(before -> updated(actor, id, before, changes, people)))
         .recover(ProjectService::codeTaken)
         .compose(v -> one(id));
   }
@@ -98,7 +98,7 @@ public final class ProjectService {
 
   Future<Void> delete(CurrentUser actor, String id, long version) {
     policy.require(actor, Action.MANAGE_PROJECTS);
-    return repository.graph().write(repository.lock(id, version).then(before -> repository.delete(actor.username(), id, before)));
+    return repository.graph().write("project:" + id, repository.lock(id, version).then(before -> repository.delete(actor.username(), id, before)));
   }
 
   Future<JsonArray> changes(String id, int offset, int limit) {

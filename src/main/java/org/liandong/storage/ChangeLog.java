@@ -6,94 +6,72 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import org.liandong.support.Json;
+import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 
 /**
- * Writes every change of a transaction as its last step, in two statements: the first locks each
- * channel the changes concern (those named, plus {@code user:<id>} of the projects' champions
- * and liaison) once, in name order, so writes sharing channels wait for each other instead of
- * deadlocking; the second creates the {@code (:Change)} nodes with the next gap-free seq of
- * each channel. The locks are held until the commit, so per channel the seq order is the
- * commit order. A channel is born with a random epoch; a new epoch means a new history.
+ * The live protocol's one owner: every change a transaction's work noted ({@link Tx#record}) is
+ * written by one statement, the transaction's last. It gathers each entry's channels (those named,
+ * plus {@code user:<id>} of the project's champions and liaison), then locks every channel once,
+ * in name order, row by row, so writes sharing channels queue instead of deadlocking, and hands
+ * each entry the channel's next seqs in the order the work noted them; then it creates the
+ * {@code (:Change)} nodes and their {@code IN {seq}} links. The locks are held until the commit,
+ * so per channel the seq order is the commit order, gap-free. A channel is born with a random
+ * epoch; a new epoch means a new history.
+ *
+ * <p>Holding a channel until the commit means one commit at a time per channel: writes to one
+ * busy project are therefore committed together, many per transaction ({@link Writes}), so the
+ * lock is held for one disk sync per batch, not per write.
  */
 final class ChangeLog {
   private ChangeLog() {}
 
-  static final String LOCK = """
-      UNWIND range(0, size($entries) - 1) AS i
-      OPTIONAL MATCH (p:Project {id: $entries[i].projectId})
-      WITH i, $entries[i].channels + [(p)<-[:CHAMPIONS|LIAISON_FOR]-(u:User) | 'user:' + u.id] AS names
+  static final String RECORD = """
+      WITH $changes AS changes
+      UNWIND range(0, size(changes) - 1) AS i
+      OPTIONAL MATCH (p:Project {id: changes[i].projectId})
+      WITH i, changes[i].channels + coalesce([(p)<-[:CHAMPIONS|LIAISON_FOR]-(u:User) | 'user:' + u.id], []) AS names
       UNWIND names AS name
-      WITH name, collect(DISTINCT i) AS entries
+      WITH DISTINCT name, i
+      ORDER BY name, i
+      WITH name, collect(i) AS members
       ORDER BY name
-      MERGE (ch:Channel {name: name})
-        ON CREATE SET ch.seq = 0, ch.epoch = randomUUID()
-      SET ch._lock = true
-      REMOVE ch._lock
-      RETURN name, ch.seq AS seq, ch.epoch AS epoch, entries
-      """;
-
-  static final String WRITE = """
-      UNWIND $changes AS c
+      CALL (name, members) {
+        MERGE (ch:Channel {name: name})
+          ON CREATE SET ch.seq = 0, ch.epoch = randomUUID()
+        SET ch._lock = true
+        REMOVE ch._lock
+        WITH ch, ch.seq AS base
+        SET ch.seq = base + size(members)
+        RETURN ch, base, ch.epoch AS epoch
+      }
+      WITH collect({name: name, ch: ch, base: base, epoch: epoch, members: members}) AS placed
+      UNWIND range(0, size($changes) - 1) AS i
+      WITH i, $changes[i] AS c, placed
       CREATE (x:Change {id: c.id, at: coalesce(c.at, $now), actor: c.actor, type: c.type, entity: c.entity,
                         entityId: c.entityId, projectId: c.projectId, before: c.before, after: c.after})
-      WITH x, c
-      UNWIND c.seqs AS s
-      MATCH (ch:Channel {name: s.name})
-      CREATE (x)-[:IN {seq: s.seq}]->(ch)
-      SET ch.seq = CASE WHEN s.seq > ch.seq THEN s.seq ELSE ch.seq END
-      RETURN DISTINCT x.id AS id, toString(x.at) AS at
+      WITH i, x, placed
+      CALL (i, x, placed) {
+        UNWIND placed AS pl
+        UNWIND [k IN range(0, size(pl.members) - 1) WHERE pl.members[k] = i | pl.base + k + 1] AS seq
+        WITH pl.ch AS ch, pl.name AS name, pl.epoch AS epoch, seq
+        CREATE (x)-[:IN {seq: seq}]->(ch)
+        RETURN collect({name: name, seq: seq, epoch: epoch}) AS seqs
+      }
+      RETURN i, x.id AS id, toString(x.at) AS at, seqs
       """;
 
-  /** Records the entries of a transaction; resolves to the changes as they will be published. */
+  /** Records the entries of a transaction; resolves to the changes as they will be published, in the order noted. */
   static Future<List<Change>> write(Tx tx, List<Entry> entries) {
     if (entries.isEmpty()) return Future.succeededFuture(List.of());
     var ids = entries.stream().map(e -> UUID.randomUUID().toString()).toList();
-    return tx.listBeforeCommit(LOCK, lockParams(entries))
-        .compose(locked -> record(tx, entries, ids, Assigned.of(locked, entries.size())));
+    return tx.listBeforeCommit(RECORD, params(entries, ids)).map(rows -> changes(entries, ids, rows));
   }
 
-  /** The parameters of {@link #LOCK}: each entry's project and channels. */
-  static Map<String, Object> lockParams(List<Entry> entries) {
-    var rows = new ArrayList<Map<String, Object>>();
-    for (var e : entries) {
-      var row = new HashMap<String, Object>();
-      row.put("projectId", e.projectId());
-      row.put("channels", e.channels());
-      rows.add(row);
-    }
-    return Map.of("entries", rows);
-  }
-
-  /** The parameters of {@link #WRITE}, from what {@link #LOCK} answered. */
-  static Map<String, Object> writeParams(List<Entry> entries, List<String> ids, List<org.neo4j.driver.Record> locked) {
-    return writeParams(entries, ids, Assigned.of(locked, entries.size()));
-  }
-
-  private static Future<List<Change>> record(Tx tx, List<Entry> entries, List<String> ids, Assigned assigned) {
-    return tx.listBeforeCommit(WRITE, writeParams(entries, ids, assigned)).map(written -> {
-      // each change's time as the log keeps it (an entry on no channel has no row: it shares the others')
-      var when = new HashMap<String, String>();
-      for (var row : written) when.put(row.get("id").asString(), row.get("at").asString());
-      var first = written.isEmpty() ? null : written.get(0).get("at").asString();
-      var out = new ArrayList<Change>();
-      for (int i = 0; i < entries.size(); i++) {
-        var e = entries.get(i);
-        var seqs = assigned.seqs.get(i);
-        var epochs = new LinkedHashMap<String, String>();
-        seqs.keySet().forEach(name -> epochs.put(name, assigned.epochs.get(name)));
-        out.add(new Change(ids.get(i), when.getOrDefault(ids.get(i), first), e.actor(), e.type(), e.entity(), e.entityId(), e.projectId(),
-            e.before() == null ? null : Json.object(e.before()), e.after() == null ? null : Json.object(e.after()),
-            seqs, epochs));
-      }
-      return out;
-    });
-  }
-
-  private static Map<String, Object> writeParams(List<Entry> entries, List<String> ids, Assigned assigned) {
+  /** The parameters of {@link #RECORD}: each entry with its id. */
+  static Map<String, Object> params(List<Entry> entries, List<String> ids) {
     var changes = new ArrayList<Map<String, Object>>();
     for (int i = 0; i < entries.size(); i++) {
       var e = entries.get(i);
@@ -107,29 +85,29 @@ final class ChangeLog {
       row.put("projectId", e.projectId());
       row.put("before", e.before() == null ? null : Json.object(e.before()).encode());
       row.put("after", e.after() == null ? null : Json.object(e.after()).encode());
-      row.put("seqs", assigned.seqs.get(i).entrySet().stream()
-          .map(s -> Map.<String, Object>of("name", s.getKey(), "seq", s.getValue())).toList());
+      row.put("channels", e.channels());
       changes.add(row);
     }
     return Map.of("changes", changes);
   }
 
-  /** The seqs handed out: per entry, each of its channels with its seq; each channel's epoch. */
-  private record Assigned(List<Map<String, Long>> seqs, Map<String, String> epochs) {
-    static Assigned of(List<org.neo4j.driver.Record> locked, int entries) {
-      var seqs = new ArrayList<Map<String, Long>>();
-      for (int i = 0; i < entries; i++) seqs.add(new TreeMap<>());
-      var epochs = new HashMap<String, String>();
-      for (var row : locked) {
-        var name = row.get("name").asString();
-        long next = row.get("seq").asLong();
-        epochs.put(name, row.get("epoch").asString());
-        // entries are numbered in the order the work recorded them: that is their order on the channel
-        for (var i : row.get("entries").asList(Value::asInt).stream().sorted().toList()) {
-          seqs.get(i).put(name, ++next);
-        }
-      }
-      return new Assigned(seqs, epochs);
+  private static List<Change> changes(List<Entry> entries, List<String> ids, List<Record> rows) {
+    var out = new ArrayList<Change>(entries.size());
+    for (var row : rows.stream().sorted(java.util.Comparator.comparingInt(r -> r.get("i").asInt())).toList()) {
+      int i = row.get("i").asInt();
+      var e = entries.get(i);
+      var seqs = new LinkedHashMap<String, Long>();
+      var epochs = new LinkedHashMap<String, String>();
+      row.get("seqs").asList(Value::asMap).stream()
+          .sorted(java.util.Comparator.comparing(s -> (String) s.get("name")))
+          .forEach(s -> {
+            seqs.put((String) s.get("name"), ((Number) s.get("seq")).longValue());
+            epochs.put((String) s.get("name"), (String) s.get("epoch"));
+          });
+      out.add(new Change(ids.get(i), row.get("at").asString(), e.actor(), e.type(), e.entity(), e.entityId(), e.projectId(),
+          e.before() == null ? null : Json.object(e.before()), e.after() == null ? null : Json.object(e.after()),
+          seqs, epochs));
     }
+    return out;
   }
 }

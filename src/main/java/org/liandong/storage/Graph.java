@@ -56,17 +56,20 @@ public final class Graph implements AutoCloseable {
   private final Clock clock;
   /** Set on the door of {@link #asOf}: every read runs in this one transaction. */
   private final Pinned pinned;
+  /** Every door of one driver shares its writes' lanes and bounds. */
+  private final Writes writes;
 
-  private Graph(Vertx vertx, Driver driver, List<Consumer<List<Change>>> onCommit, Clock clock) {
-    this(vertx, driver, onCommit, clock, null);
+  private Graph(Vertx vertx, Driver driver, List<Consumer<List<Change>>> onCommit, Clock clock, Writes writes) {
+    this(vertx, driver, onCommit, clock, null, writes);
   }
 
-  private Graph(Vertx vertx, Driver driver, List<Consumer<List<Change>>> onCommit, Clock clock, Pinned pinned) {
+  private Graph(Vertx vertx, Driver driver, List<Consumer<List<Change>>> onCommit, Clock clock, Pinned pinned, Writes writes) {
     this.vertx = vertx;
     this.driver = driver;
     this.onCommit = onCommit;
     this.clock = clock;
     this.pinned = pinned;
+    this.writes = writes;
   }
 
   /**
@@ -81,6 +84,10 @@ public final class Graph implements AutoCloseable {
   }
 
   public static Graph connect(Vertx vertx, URI uri, String user, String password, Duration connectTimeout) {
+    return connect(vertx, uri, user, password, connectTimeout, Writes.Limits.DEFAULT);
+  }
+
+  public static Graph connect(Vertx vertx, URI uri, String user, String password, Duration connectTimeout, Writes.Limits limits) {
     AuthToken auth = password.isEmpty() ? AuthTokens.none() : AuthTokens.basic(user, password);
     var config = Config.builder()
         .withLogging(org.neo4j.driver.Logging.slf4j())
@@ -90,7 +97,7 @@ public final class Graph implements AutoCloseable {
         // retries are ours (see transaction): the driver's would hold a request for 30 s in an outage
         .withMaxTransactionRetryTime(0, TimeUnit.MILLISECONDS)
         .build();
-    return new Graph(vertx, GraphDatabase.driver(uri, auth, config), new CopyOnWriteArrayList<>(), Clock.systemUTC());
+    return new Graph(vertx, GraphDatabase.driver(uri, auth, config), new CopyOnWriteArrayList<>(), Clock.systemUTC(), new Writes(limits));
   }
 
   /**
@@ -99,7 +106,7 @@ public final class Graph implements AutoCloseable {
    * is known only once the graph is reachable).
    */
   public Graph on(Clock serverClock) {
-    return new Graph(vertx, driver, onCommit, serverClock);
+    return new Graph(vertx, driver, onCommit, serverClock, writes);
   }
 
   /** The server's clock, as {@code $now} reads it. */
@@ -125,7 +132,7 @@ public final class Graph implements AutoCloseable {
     var at = asOf.withZoneSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
     var session = session(AccessMode.WRITE);
     var stage = session.beginTransactionAsync().thenCompose(raw -> {
-      var door = new Graph(vertx, driver, List.of(), Clock.fixed(at.toInstant(), clock.getZone()), new Pinned(new Tx(raw, context, at)));
+      var door = new Graph(vertx, driver, List.of(), Clock.fixed(at.toInstant(), clock.getZone()), new Pinned(new Tx(raw, context, at)), writes);
       var answer = door.pinned.run(Undo.to(at, projectId)).compose(v -> reads.apply(door))
           .transform(Future::succeededFuture);
       return answer.toCompletionStage()
@@ -156,8 +163,26 @@ public final class Graph implements AutoCloseable {
     return transaction(AccessMode.READ, TransactionConfig.builder().withTimeout(timeout).withMetadata(metadata).build(), work);
   }
 
+  /** A write in a transaction of its own (a lane of its own: see {@link #write(String, Work)}). */
   public <T> Future<T> write(Work<T> work) {
-    return transaction(AccessMode.WRITE, TransactionConfig.empty(), work);
+    return write(null, work);
+  }
+
+  /**
+   * A write on a lane, named after the channel it changes ({@code "project:p-1"}): writes queued
+   * on one lane are committed together, in the order they came ({@link Writes}). A write refused
+   * by the bounds fails at once with a 503 and Retry-After; nothing of it is done.
+   */
+  public <T> Future<T> write(String lane, Work<T> work) {
+    if (pinned != null) return Future.failedFuture(new IllegalStateException("the graph as of an instant is read only"));
+    var promise = Promise.<T>promise();
+    writes.submit(lane, new Writes.Pending<>(work, this, vertx.getOrCreateContext(), promise));
+    return promise.future();
+  }
+
+  /** This node's writes: their bounds and what they did (for the metrics). */
+  public Writes writes() {
+    return writes;
   }
 
   /** One auto-commit statement, for schema changes which cannot share a transaction. */
@@ -216,6 +241,63 @@ public final class Graph implements AutoCloseable {
         vertx.setTimer(delay, t -> attempt(mode, config, work, context, n + 1, promise));
       } else {
         promise.fail(translate(result.cause()));
+      }
+    });
+  }
+
+  /**
+   * One batch of a lane in one transaction: each write's work in turn, then the change log of all,
+   * then the commit; every member is answered, then {@code settled} runs. A member whose own work
+   * fails (a stale version, a rule) is answered with its failure and the others go again without
+   * it (the transaction it shared is rolled back, so nothing of it stays); two writers that locked
+   * each other go again, a little later, together; an outage fails them all.
+   */
+  void runBatch(List<Writes.Pending<?>> members, Runnable settled) {
+    runBatch(members, 1, settled);
+  }
+
+  private void runBatch(List<Writes.Pending<?>> members, int n, Runnable settled) {
+    var failedAt = new int[] {-1};
+    Work<List<Object>> all = tx -> {
+      var values = new java.util.ArrayList<Object>(members.size());
+      Future<Void> chain = Future.succeededFuture();
+      for (int i = 0; i < members.size(); i++) {
+        int at = i;
+        chain = chain.compose(v -> members.get(at).work().run(tx)
+            .<Void>map(value -> {
+              values.add(value);
+              return null;
+            })
+            .recover(error -> {
+              failedAt[0] = at;
+              return Future.failedFuture(error);
+            }));
+      }
+      return chain.map(v -> values);
+    };
+    once(AccessMode.WRITE, TransactionConfig.empty(), all, members.get(0).context()).onComplete(result -> {
+      if (result.succeeded()) {
+        publish(result.result().changes());
+        var values = result.result().value();
+        for (int i = 0; i < members.size(); i++) members.get(i).succeed(values.get(i));
+        settled.run();
+        return;
+      }
+      if (retryable(result.cause()) && n < ATTEMPTS) {
+        // two writers locked each other: this batch waits a little, at random, and goes again
+        long delay = ThreadLocalRandom.current().nextLong(5, 20L << n);
+        vertx.setTimer(delay, t -> runBatch(members, n + 1, settled));
+        return;
+      }
+      var failure = translate(result.cause());
+      if (failedAt[0] >= 0 && !(failure instanceof Failure.Unavailable)) {
+        members.get(failedAt[0]).fail(failure);
+        var rest = new java.util.ArrayList<>(members);
+        rest.remove(failedAt[0]);
+        if (rest.isEmpty()) settled.run(); else runBatch(rest, n, settled);
+      } else {
+        members.forEach(m -> m.fail(failure));
+        settled.run();
       }
     });
   }

@@ -17,6 +17,8 @@ public final class LiveClient implements AutoCloseable {
   static final Vertx VERTX = Vertx.vertx();
 
   final WebSocket ws;
+  /** Held while the socket lives: Vert.x closes a client's connections once the client is garbage collected. */
+  private io.vertx.core.http.WebSocketClient client;
   final LinkedBlockingQueue<JsonObject> inbox = new LinkedBlockingQueue<>();
   volatile Short closeCode;
 
@@ -38,7 +40,10 @@ public final class LiveClient implements AutoCloseable {
     var connect = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/ws");
     headers.forEach(connect::addHeader);
     // handlers go on in the completion callback, on the event loop, before any message is read
-    return VERTX.createWebSocketClient(options).connect(connect).map(LiveClient::new).await();
+    var client = VERTX.createWebSocketClient(options);
+    var live = client.connect(connect).map(LiveClient::new).await();
+    live.client = client;
+    return live;
   }
 
   public void send(JsonObject message) {
@@ -57,21 +62,30 @@ public final class LiveClient implements AutoCloseable {
   /** The next message that matches, skipping others; fails after 10 s. */
   public JsonObject next(Predicate<JsonObject> wanted) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    var skipped = new java.util.ArrayDeque<JsonObject>();
     try {
       while (System.nanoTime() < deadline) {
         var m = inbox.poll(100, TimeUnit.MILLISECONDS);
         if (m != null && wanted.test(m)) return m;
+        if (m != null) {
+          skipped.addLast(m);
+          if (skipped.size() > 3) skipped.removeFirst();
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    throw new AssertionError("no matching message within 10 s; close code " + closeCode);
+    throw new AssertionError("no matching message within 10 s; close code " + closeCode + "; last skipped: " + skipped);
   }
 
   /** The next n sequenced events of a channel, in the order received. */
   List<JsonObject> events(String channel, int n) {
     var out = new ArrayList<JsonObject>();
-    while (out.size() < n) out.add(next(m -> channel.equals(m.getString("channel")) && m.containsKey("seq") && m.containsKey("data")));
+    try {
+      while (out.size() < n) out.add(next(m -> channel.equals(m.getString("channel")) && m.containsKey("seq") && m.containsKey("data")));
+    } catch (AssertionError e) {
+      throw new AssertionError("after " + out.size() + " of " + n + " events of " + channel + ": " + e.getMessage(), e);
+    }
     return out;
   }
 
@@ -92,5 +106,6 @@ public final class LiveClient implements AutoCloseable {
   @Override
   public void close() {
     if (!ws.isClosed()) ws.close().await();
+    client.close();
   }
 }

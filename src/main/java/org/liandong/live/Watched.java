@@ -1,0 +1,27 @@
+package org.liandong.live;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The channels this node's sockets watch, as the hub opens and closes them: the publisher hands a
+ * change only to those, instead of publishing to addresses nobody consumes (the event bus answers
+ * each such publish with a "no handlers" failure). A channel is marked before its consumer
+ * registers and before the hub reads its current seq, so a change committed meanwhile is either
+ * in that seq or published to it.
+ */
+public final class Watched {
+  private final Set<String> names = ConcurrentHashMap.newKeySet();
+
+  void open(String channel) {
+    names.add(channel);
+  }
+
+  void close(String channel) {
+    names.remove(channel);
+  }
+
+  public boolean contains(String channel) {
+    return names.contains(channel);
+  }
+}

@@ -1,0 +1,168 @@
+package org.liandong.storage;
+
+import io.vertx.core.Context;
+import io.vertx.core.Promise;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.liandong.support.Failure;
+import org.liandong.support.Text;
+
+/**
+ * How this node's writes reach Neo4j. Each write goes on a lane: the channel of the project or
+ * meeting it changes, or a lane of its own. At most {@code transactions} write transactions are
+ * open at once; a lane runs one at a time, and its next one takes every write that queued on it
+ * meanwhile (up to {@code batch}): they run one after another in that transaction, their changes
+ * are recorded by one statement, and one commit (one disk sync, one hold of the channels' locks)
+ * makes them all durable. A busy project's writes are committed together instead of queueing one
+ * disk sync each behind its channel's lock; a quiet one's write is a batch of one.
+ *
+ * <p>Bounded: at most {@code perLane} writes waiting or running on one lane and {@code perNode} in
+ * all; beyond either, a write is refused at once with 503 and {@code Retry-After} (and counted),
+ * never left to wait for a connection. The state is guarded by this object's monitor, held only to
+ * move writes between queues.
+ */
+public final class Writes {
+  /** The bounds, from the environment (README: LIANDONG_WRITE_*). */
+  public record Limits(int transactions, int batch, int perLane, int perNode) {
+    public static final Limits DEFAULT = new Limits(16, 64, 512, 4096);
+  }
+
+  static final Text LANE_FULL = Text.of(
+      "too many changes are waiting on this project right now; yours was not made; try again in a second",
+      "该项目此刻待处理的修改过多，您的修改未生效，请稍后再试");
+  static final Text NODE_FULL = Text.of(
+      "the server is taking too many changes at once; yours was not made; try again in a second",
+      "服务器此刻待处理的修改过多，您的修改未生效，请稍后再试");
+
+  /** One write waiting for its transaction: its work, the door it came through (its clock), and where to answer. */
+  record Pending<T>(Work<T> work, Graph door, Context context, Promise<T> promise) {
+    @SuppressWarnings("unchecked")
+    void succeed(Object value) {
+      context.runOnContext(v -> promise.complete((T) value));
+    }
+
+    void fail(Throwable error) {
+      context.runOnContext(v -> promise.fail(error));
+    }
+  }
+
+  private static final class Lane {
+    final String name;
+    final ArrayDeque<Pending<?>> queue = new ArrayDeque<>();
+    /** Waiting plus running. */
+    int writes;
+    /** In the ready queue or running: not to be queued twice. */
+    boolean scheduled;
+
+    Lane(String name) {
+      this.name = name;
+    }
+  }
+
+  private final Limits limits;
+  private final Map<String, Lane> lanes = new HashMap<>();
+  private final ArrayDeque<Lane> ready = new ArrayDeque<>();
+  private int open;
+  private int writes;
+  private final AtomicLong refusedLane = new AtomicLong();
+  private final AtomicLong refusedNode = new AtomicLong();
+  private final AtomicLong transactionsRun = new AtomicLong();
+  private final AtomicLong writesRun = new AtomicLong();
+
+  Writes(Limits limits) {
+    this.limits = limits;
+  }
+
+  /** Queues the write on its lane ({@code null}: a lane of its own), or refuses it at once. */
+  <T> void submit(String laneName, Pending<T> write) {
+    List<Start> starts;
+    synchronized (this) {
+      if (writes >= limits.perNode()) {
+        refusedNode.incrementAndGet();
+        write.fail(new Failure.Unavailable(NODE_FULL, 1));
+        return;
+      }
+      var lane = laneName == null ? new Lane(null) : lanes.computeIfAbsent(laneName, Lane::new);
+      if (lane.writes >= limits.perLane()) {
+        refusedLane.incrementAndGet();
+        write.fail(new Failure.Unavailable(LANE_FULL, 1));
+        return;
+      }
+      lane.queue.add(write);
+      lane.writes++;
+      writes++;
+      if (!lane.scheduled) {
+        lane.scheduled = true;
+        ready.add(lane);
+      }
+      starts = startable();
+    }
+    starts.forEach(Start::run);
+  }
+
+  private record Start(Writes writes, Lane lane, List<Pending<?>> batch) {
+    void run() {
+      writes.transactionsRun.incrementAndGet();
+      writes.writesRun.addAndGet(batch.size());
+      batch.get(0).door().runBatch(batch, () -> writes.settled(lane, batch.size()));
+    }
+  }
+
+  /** Under the monitor: the batches that may start now, each taking a transaction. */
+  private List<Start> startable() {
+    var starts = new ArrayList<Start>();
+    while (open < limits.transactions() && !ready.isEmpty()) {
+      var lane = ready.poll();
+      var batch = new ArrayList<Pending<?>>();
+      while (batch.size() < limits.batch() && !lane.queue.isEmpty()) batch.add(lane.queue.poll());
+      open++;
+      starts.add(new Start(this, lane, batch));
+    }
+    return starts;
+  }
+
+  private void settled(Lane lane, int done) {
+    List<Start> starts;
+    synchronized (this) {
+      open--;
+      lane.writes -= done;
+      writes -= done;
+      if (!lane.queue.isEmpty()) {
+        ready.add(lane);
+      } else {
+        lane.scheduled = false;
+        if (lane.name != null && lane.writes == 0) lanes.remove(lane.name);
+      }
+      starts = startable();
+    }
+    starts.forEach(Start::run);
+  }
+
+  /** Writes refused because their project's lane was full. */
+  public long refusedByLane() {
+    return refusedLane.get();
+  }
+
+  /** Writes refused because the node's bound was reached. */
+  public long refusedByNode() {
+    return refusedNode.get();
+  }
+
+  /** Write transactions committed or attempted, and the writes they carried: their ratio is the mean batch. */
+  public long transactions() {
+    return transactionsRun.get();
+  }
+
+  public long writesRun() {
+    return writesRun.get();
+  }
+
+  /** Writes waiting or running now. */
+  public synchronized int inFlight() {
+    return writes;
+  }
+}
