@@ -21,13 +21,16 @@ import org.liandong.AppConfig;
 import org.liandong.Server;
 
 /**
- * The benchmark: starts Liandong (embedded Neo4j, demo data) in this JVM, the bare Vert.x
- * baseline and the load generator in JVMs of their own, all on loopback, and prints a table of
- * figures against the baseline measured in the same run. Results go to target/bench/.
+ * The benchmark: starts Liandong (embedded Neo4j, demo data) in this JVM, which is the server's
+ * JVM (its heap and collector are set in the bench profile) and runs no client load itself: every
+ * measured client runs in a load-generator JVM of its own, beside the bare Vert.x baseline in
+ * another, all on loopback. It prints a table of figures and targets against the baseline
+ * measured in the same run; results go to target/bench/.
  * Sizes are system properties: -Dclients=2000 -Dchannels=20 -Drate=100 -Dseconds=15
- * -Dconcurrency=16 -Dprojects=2000 -Dobligations=100000 -Ddepartments=300 -Didle=10000;
- * -Dwarmup=15 (seconds of each unmeasured warm-up step); -Dparts=fanout,writes,memory,reads runs
- * only the sections named (all by default).
+ * -Dconcurrency=16 -Dprojects=2000 -Dobligations=100000 -Ddepartments=300 -Didle=10000
+ * -Dsamples=200 -Dstep=8 (seconds of each rising-rate step); -Dwarmup=15 (seconds of each
+ * unmeasured warm-up step); -Dparts=fanout,writes,hot,memory,reads runs only the sections named
+ * (all by default; "hot" is the hot-project and many-projects rows).
  */
 public final class Benchmark {
   static final int CLIENTS = Integer.getInteger("clients", 2000);
@@ -40,7 +43,11 @@ public final class Benchmark {
   static final int DEPARTMENTS = Integer.getInteger("departments", 300);
   static final int IDLE = Integer.getInteger("idle", 10_000);
   static final int WARM_UP = Integer.getInteger("warmup", 15);
-  static final java.util.Set<String> PARTS = java.util.Set.of(System.getProperty("parts", "fanout,writes,memory,reads").split(","));
+  static final int SAMPLES = Integer.getInteger("samples", 200);
+  static final int STEP = Integer.getInteger("step", 8);
+  static final int[] RATES = {50, 100, 200, 400};
+  static final java.util.Set<String> PARTS = java.util.Set.of(System.getProperty("parts", "fanout,writes,hot,memory,reads").split(","));
+  private static final long WAIT_SECONDS = 60;
 
   public static void main(String[] args) throws Exception {
     var out = Path.of("target", "bench");
@@ -52,6 +59,7 @@ public final class Benchmark {
     env.put("LIANDONG_DEMO", "true");
     env.put("LIANDONG_WS_MESSAGES_PER_SECOND", "1000");
     long t0 = System.nanoTime();
+    var gc = new GcPauses();
     try (var server = Server.start(AppConfig.from(env))) {
       var vertx = Vertx.vertx();
       var http = vertx.createHttpClient(new HttpClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(server.port()),
@@ -59,33 +67,48 @@ public final class Benchmark {
       var token = call(http, HttpMethod.POST, "/api/session", null, new JsonObject().put("username", "demo-coordinator").put("password", "demo"))
           .getString("token");
       var results = new JsonObject().put("machine", machine()).put("at", Instant.now().toString());
-
-      var meetings = meetings(http, token);
       // the instant the run began, on the server's clock: "as of" reads look back to it
       var startedAt = server.clock().instant();
-      var writes = WritePath.prepare(http, server, token, CONCURRENCY);
-      var baseline = Baseline.start();
+      var fixtures = Fixtures.create(server, CHANNELS);
+      var commits = new Commits(server);
+      var sample = out.resolve("sample-event.json");
+      Files.writeString(sample, fixtures.sampleEvent(http, token).encode());
+      var baseline = Baseline.start(sample);
       try {
         // a server answers warm: the JIT compiles Neo4j's and our hot paths over the first tens
         // of seconds of load, on the same two cores, so nothing below is measured cold
         log("warm-up (not measured): %d s of writes through the API and the raw driver, a short fan-out on both servers", 2 * WARM_UP);
-        writes.warmUp(WARM_UP);
+        writePath(server, token, fixtures, WARM_UP, 1, 0);
         if (PARTS.contains("fanout")) {
-          fanout("liandong", server.port(), token, refresh(http, token, meetings), CLIENTS / 4, RATE, WARM_UP);
-          fanout("baseline", baseline.port, null, meetings, CLIENTS / 4, RATE, WARM_UP);
-        }
-        if (PARTS.contains("fanout")) {
-          log("fan-out: Liandong, %d clients over %d meeting channels, %d writes/s for %d s", CLIENTS, CHANNELS, RATE, SECONDS);
-          results.put("fanout", fanout("liandong", server.port(), token, refresh(http, token, meetings), CLIENTS, RATE, SECONDS));
-          log("fan-out: bare Vert.x baseline, same clients and rate");
-          results.put("fanoutBaseline", fanout("baseline", baseline.port, null, meetings, CLIENTS, RATE, SECONDS));
+          fanout("liandong", server.port(), token, fixtures.fan(), CLIENTS / 4, RATE, WARM_UP, null);
+          fanout("baseline", baseline.port, null, fixtures.fan(), CLIENTS / 4, RATE, WARM_UP, null);
+          log("fan-out: Liandong, %d clients over %d department channels, %d writes/s on one project for %d s", CLIENTS, CHANNELS, RATE, SECONDS);
+          long mark = gc.mark();
+          results.put("fanout", fanout("liandong", server.port(), token, fixtures.fan(), CLIENTS, RATE, SECONDS, null).put("gc", gc.since(mark)));
+          log("fan-out: bare Vert.x baseline, same clients, channels, rate and frames");
+          results.put("fanoutBaseline", fanout("baseline", baseline.port, null, fixtures.fan(), CLIENTS, RATE, SECONDS, null));
           log("commit-to-screen at 1000 clients and 100 writes/s");
-          results.put("fanout1000", fanout("liandong", server.port(), token, refresh(http, token, meetings), 1000, 100, SECONDS));
+          var receipts = out.resolve("receipts.txt");
+          mark = gc.mark();
+          var f1000 = fanout("liandong", server.port(), token, fixtures.fan(), 1000, 100, SECONDS, receipts);
+          results.put("fanout1000", f1000.mergeIn(commits.toScreen(receipts)).put("gc", gc.since(mark)));
         }
         if (PARTS.contains("writes")) {
-          log("write path: API vs raw driver at concurrency %d", CONCURRENCY);
-          results.put("writes", writes.run(10));
+          log("write path: API vs raw driver at concurrency %d, both from the load generator's JVM", CONCURRENCY);
+          long mark = gc.mark();
+          results.put("writes", writePath(server, token, fixtures, 0, 5, 10).put("gc", gc.since(mark)));
         }
+        if (PARTS.contains("hot")) {
+          log("hot project: rising rates %s writes/s on one project, %d s each", java.util.Arrays.toString(RATES), STEP);
+          long mark = gc.mark();
+          results.put("hot", rates(server, token, fixtures.hot()).put("gc", gc.since(mark)));
+          log("many projects: the same rates spread over %d projects", fixtures.projects());
+          mark = gc.mark();
+          results.put("many", rates(server, token, fixtures.many()).put("gc", gc.since(mark)));
+        }
+        results.put("refused", new JsonObject().put("project", server.graph().writes().refusedByLane())
+            .put("node", server.graph().writes().refusedByNode()).put("transactions", server.graph().writes().transactions())
+            .put("writes", server.graph().writes().writesRun()));
         if (PARTS.contains("memory")) {
           log("memory: %d idle authenticated sockets, Liandong vs baseline", IDLE);
           results.put("memory", new JsonObject()
@@ -93,15 +116,18 @@ public final class Benchmark {
               .put("baseline", idleMemory("baseline", baseline.port, null, baseline::memory)));
         }
         if (PARTS.contains("reads")) {
+          var meeting = meeting(http, token);
           log("read path: generating %d projects, %d obligations, %d departments", PROJECTS, OBLIGATIONS, DEPARTMENTS);
           LargeGraph.generate(server.graph().driver(), PROJECTS, OBLIGATIONS, DEPARTMENTS);
-          results.put("reads", reads(http, token, meetings.getJsonObject(0)));
+          long mark = gc.mark();
+          results.put("reads", reads(http, token, meeting));
           log("as of an instant: the KPIs rebuilt from the change log, a minute back and back to the run's start");
-          results.getJsonObject("reads").mergeIn(asOf(http, token, server, startedAt));
+          results.getJsonObject("reads").mergeIn(asOf(http, token, server, startedAt)).put("gc", gc.since(mark));
         }
       } finally {
         baseline.stop();
       }
+      results.put("collector", GcPauses.collector());
       results.put("seconds", (System.nanoTime() - t0) / 1_000_000_000L);
       Files.writeString(out.resolve("results.json"), results.encodePrettily());
       var table = Report.markdown(results);
@@ -113,6 +139,37 @@ public final class Benchmark {
     System.exit(0);
   }
 
+  /** The write path in the load generator's JVM: the API and the raw driver, alternating rounds. */
+  private static JsonObject writePath(Server server, String token, Fixtures fixtures, int warmup, int rounds, int seconds) throws Exception {
+    var spec = new JsonObject().put("mode", "writes").put("port", server.port()).put("token", token)
+        .put("concurrency", CONCURRENCY).put("rounds", rounds).put("seconds", (double) seconds).put("warmup", warmup)
+        .put("api", new JsonArray(fixtures.path().subList(0, CONCURRENCY)))
+        .put("raw", new JsonArray(fixtures.path().subList(CONCURRENCY, 2 * CONCURRENCY).stream().map(o -> o.getString("id")).toList()))
+        .put("bolt", new JsonObject().put("uri", server.embedded().boltUri().toString()).put("user", org.liandong.storage.EmbeddedNeo4j.USER)
+            .put("password", server.embedded().password()))
+        .put("clockOffsetMs", server.clock().millis() - System.currentTimeMillis());
+    if (seconds == 0) {
+      // warm-up only: the generator warms both sides and measures a token round
+      spec.put("rounds", 1).put("seconds", 1.0);
+    }
+    return Generator.start(spec).finish();
+  }
+
+  private static JsonObject rates(Server server, String token, JsonArray obligations) throws Exception {
+    var spec = new JsonObject().put("mode", "rate").put("port", server.port()).put("token", token)
+        .put("obligations", obligations).put("rates", new JsonArray(java.util.Arrays.stream(RATES).boxed().toList())).put("seconds", STEP);
+    return Generator.start(spec).finish();
+  }
+
+  /** Every wait of the benchmark has a timeout: a minute, then the run fails instead of hanging. */
+  static <T> T await(io.vertx.core.Future<T> future) {
+    try {
+      return future.await(WAIT_SECONDS, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException("no answer within " + WAIT_SECONDS + " s", e);
+    }
+  }
+
   static void log(String format, Object... args) {
     System.out.printf("[bench] " + format + "%n", args);
   }
@@ -122,40 +179,30 @@ public final class Benchmark {
     var options = new RequestOptions().setMethod(method).setURI(uri).putHeader("Content-Type", "application/json")
         .setConnectTimeout(30_000).setIdleTimeout(120_000);
     if (token != null) options.putHeader("Authorization", "Bearer " + token);
-    return http.request(options)
+    return await(http.request(options)
         .compose(req -> body == null ? req.send() : req.send(body.encode()))
         .compose(r -> r.body().map(b -> {
           if (r.statusCode() >= 400) throw new IllegalStateException(uri + " → " + r.statusCode() + " " + b);
           if (b.length() == 0) return new JsonObject();
           return b.toString().strip().startsWith("[") ? new JsonObject().put("array", b.toJsonArray()) : b.toJsonObject();
-        }))
-        .await();
+        })));
   }
 
-  private static JsonArray meetings(HttpClient http, String token) {
-    var meetings = new JsonArray();
-    for (int i = 0; i < CHANNELS; i++) {
-      var m = call(http, HttpMethod.POST, "/api/meetings", token, new JsonObject().put("title", "基准会办 " + i)
-          .put("startsAt", "2031-01-06T09:00:00+08:00").put("projectIds", new JsonArray().add("p-n7"))
-          .put("agenda", new JsonArray().add("议题甲").add("议题乙")));
-      meetings.add(new JsonObject().put("id", m.getString("id")).put("version", m.getLong("version"))
-          .put("items", new JsonArray(m.getJsonArray("agenda").stream().map(a -> ((JsonObject) a).getString("id")).toList())));
-    }
-    return meetings;
+  /** One meeting for the reads' "right after a change" (a focus change is a commit). */
+  private static JsonObject meeting(HttpClient http, String token) {
+    var m = call(http, HttpMethod.POST, "/api/meetings", token, new JsonObject().put("title", "基准会办")
+        .put("startsAt", "2031-01-06T09:00:00+08:00").put("projectIds", new JsonArray().add("p-n7"))
+        .put("agenda", new JsonArray().add("议题甲").add("议题乙")));
+    return new JsonObject().put("id", m.getString("id"))
+        .put("items", new JsonArray(m.getJsonArray("agenda").stream().map(a -> ((JsonObject) a).getString("id")).toList()));
   }
 
-  /** Each meeting's current version, which the load generator counts on to match events to writes. */
-  private static JsonArray refresh(HttpClient http, String token, JsonArray meetings) {
-    meetings.forEach(m -> ((JsonObject) m).put("version",
-        call(http, HttpMethod.GET, "/api/meetings/" + ((JsonObject) m).getString("id"), token, null).getLong("version")));
-    return meetings;
-  }
-
-  private static JsonObject fanout(String target, int port, String token, JsonArray meetings, int clients, int rate, int seconds)
-      throws Exception {
-    var channels = new JsonArray(meetings.stream().map(m -> "meeting:" + ((JsonObject) m).getString("id")).toList());
+  private static JsonObject fanout(String target, int port, String token, JsonArray obligations, int clients, int rate, int seconds,
+                                   Path receipts) throws Exception {
+    var channels = new JsonArray(obligations.stream().map(o -> ((JsonObject) o).getString("channel")).distinct().toList());
     var spec = new JsonObject().put("mode", "fanout").put("target", target).put("port", port).put("token", token)
-        .put("clients", clients).put("channels", channels).put("rate", rate).put("seconds", seconds).put("meetings", meetings);
+        .put("clients", clients).put("channels", channels).put("rate", rate).put("seconds", seconds).put("obligations", obligations);
+    if (receipts != null) spec.put("receiptsFile", receipts.toString());
     return Generator.start(spec).finish();
   }
 
@@ -188,16 +235,16 @@ public final class Benchmark {
     var projects = call(http, HttpMethod.GET, "/api/projects?level=city", token, null).getJsonArray("array");
     var ids = projects.stream().map(p -> ((JsonObject) p).getString("id")).filter(id -> id.startsWith("bench-")).limit(50).toList();
     var out = new JsonObject();
-    out.put("kpis", time(20, i -> {}, i -> call(http, HttpMethod.GET, "/api/kpis?year=2023", token, null)));
+    out.put("kpis", time(SAMPLES, i -> {}, i -> call(http, HttpMethod.GET, "/api/kpis?year=2023", token, null)));
     // each request right after a change: the figures are computed afresh every time
     var items = meeting.getJsonArray("items");
-    out.put("kpisAfterChange", time(10,
+    out.put("kpisAfterChange", time(SAMPLES,
         i -> call(http, HttpMethod.POST, "/api/meetings/" + meeting.getString("id") + "/focus", token,
             new JsonObject().put("agendaItemId", items.getString(i % items.size()))),
         i -> call(http, HttpMethod.GET, "/api/kpis?year=2023", token, null)));
-    out.put("battleMap", time(10, i -> {}, i -> call(http, HttpMethod.GET, "/api/projects", token, null)));
-    out.put("schedule", time(30, i -> {}, i -> call(http, HttpMethod.GET, "/api/projects/" + ids.get(i % ids.size()) + "/schedule", token, null)));
-    out.put("schedule500", time(20, i -> {}, i -> call(http, HttpMethod.GET, "/api/projects/bench-big/schedule", token, null)));
+    out.put("battleMap", time(SAMPLES, i -> {}, i -> call(http, HttpMethod.GET, "/api/projects", token, null)));
+    out.put("schedule", time(SAMPLES, i -> {}, i -> call(http, HttpMethod.GET, "/api/projects/" + ids.get(i % ids.size()) + "/schedule", token, null)));
+    out.put("schedule500", time(SAMPLES, i -> {}, i -> call(http, HttpMethod.GET, "/api/projects/bench-big/schedule", token, null)));
     return out;
   }
 
@@ -214,15 +261,16 @@ public final class Benchmark {
           .format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME), StandardCharsets.UTF_8);
       long changes = server.graph().query("MATCH (c:Change) WHERE c.at > $t AND c.entity IN ['Project', 'Obligation'] RETURN count(c) AS n",
           java.util.Map.of("t", java.time.ZonedDateTime.ofInstant(at.getValue(), java.time.ZoneOffset.UTC))).await().get(0).get("n").asLong();
-      out.put(at.getKey(), time(5, i -> {}, i -> call(http, HttpMethod.GET, "/api/kpis?year=2023&asOf=" + text, token, null))
+      // each undoes hundreds of changes and takes about a second: a tenth of the samples, at least 20
+      out.put(at.getKey(), time(Math.max(20, SAMPLES / 10), i -> {}, i -> call(http, HttpMethod.GET, "/api/kpis?year=2023&asOf=" + text, token, null))
           .put("changesSince", changes));
     }
     return out;
   }
 
-  /** n timed requests, each after an untimed setup step. */
+  /** n timed requests, each after an untimed setup step, after 20 untimed ones (the warm-up). */
   private static JsonObject time(int n, java.util.function.IntConsumer setup, java.util.function.IntConsumer request) {
-    request.accept(0);
+    for (int i = 0; i < 20; i++) request.accept(i);
     var h = new Histogram(TimeUnit.SECONDS.toNanos(120), 3);
     for (int i = 0; i < n; i++) {
       setup.accept(i);
@@ -249,11 +297,19 @@ public final class Benchmark {
       this.port = port;
     }
 
-    static Baseline start() throws Exception {
-      var process = Generator.java(BaselineServer.class.getName()).start();
+    static Baseline start(Path sample) throws Exception {
+      var process = Generator.java(BaselineServer.class.getName(), sample.toString()).start();
       var reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
       String line;
       while ((line = reader.readLine()) != null && !line.startsWith("PORT ")) { /* skip */ }
+      // keep reading what it says, so a full pipe never stops it
+      Thread.ofPlatform().daemon().start(() -> {
+        try {
+          while (reader.readLine() != null) { /* drain */ }
+        } catch (java.io.IOException ignored) {
+          // it ended
+        }
+      });
       if (line == null) throw new IllegalStateException("the baseline server did not start");
       return new Baseline(process, Integer.parseInt(line.substring(5).trim()));
     }
@@ -261,8 +317,8 @@ public final class Benchmark {
     long[] memory() {
       var vertx = Vertx.vertx();
       try {
-        var stats = vertx.createHttpClient().request(HttpMethod.GET, port, "127.0.0.1", "/stats")
-            .compose(r -> r.send()).compose(r -> r.body()).await().toJsonObject();
+        var stats = await(vertx.createHttpClient().request(HttpMethod.GET, port, "127.0.0.1", "/stats")
+            .compose(r -> r.send()).compose(r -> r.body())).toJsonObject();
         return new long[] {Rss.of(String.valueOf(process.pid())), stats.getLong("heap")};
       } finally {
         vertx.close();

@@ -17,41 +17,86 @@ final class Report {
     sb.append("| measure | Liandong | baseline | ratio | target | met |\n|---|---|---|---|---|---|\n");
     if (f != null) fanout(sb, f, b, f1);
     if (w != null) writes(sb, w);
+    if (r.getJsonObject("hot") != null) rates(sb, "hot project (all writes on one project)", r.getJsonObject("hot"), true);
+    if (r.getJsonObject("many") != null) rates(sb, "many projects (writes spread over " + Fixtures.MANY + " projects)", r.getJsonObject("many"), false);
+    var refused = r.getJsonObject("refused");
+    if (refused != null) {
+      row(sb, "writes refused by back-pressure (project / node bound); write transactions / writes",
+          refused.getLong("project") + " / " + refused.getLong("node") + "; " + refused.getLong("transactions") + " / " + refused.getLong("writes"),
+          "", "", "", null);
+    }
     if (reads != null) reads(sb, reads);
     if (m != null) memory(sb, m);
-    sb.append("\nMachine: ").append(r.getJsonObject("machine").encode()).append(" · run at ").append(r.getString("at"))
-        .append(" · ").append(r.getLong("seconds")).append(" s\n");
+    gc(sb, r);
+    sb.append("\nMachine: ").append(r.getJsonObject("machine").encode()).append(" · collector ").append(r.getString("collector"))
+        .append(" · run at ").append(r.getString("at")).append(" · ").append(r.getLong("seconds")).append(" s\n");
     return sb.toString();
   }
 
   private static void fanout(StringBuilder sb, JsonObject f, JsonObject b, JsonObject f1) {
     double p99Ratio = f.getDouble("p99ms") / Math.max(0.001, b.getDouble("p99ms"));
-    row(sb, "fan-out p50 / p99 / p99.9 / max (ms), " + f.getInteger("clients") + " clients, " + f.getInteger("channels")
-            + " channels, " + f.getInteger("rate") + " writes/s",
+    row(sb, "fan-out, latency from intended send to screen, p50 / p99 / p99.9 / max (ms): " + f.getInteger("clients") + " clients, "
+            + f.getInteger("channels") + " channels, " + f.getInteger("rate") + " writes/s on one project",
         fmt(f.getDouble("p50ms")) + " / " + fmt(f.getDouble("p99ms")) + " / " + fmt(f.getDouble("p999ms")) + " / " + fmt(f.getDouble("maxMs")),
         fmt(b.getDouble("p50ms")) + " / " + fmt(b.getDouble("p99ms")) + " / " + fmt(b.getDouble("p999ms")) + " / " + fmt(b.getDouble("maxMs")),
         "p99 × " + fmt(p99Ratio), "p99 ≤ 1.5 × baseline", p99Ratio <= 1.5);
-    double dRatio = f.getDouble("deliveriesPerSecond") / Math.max(0.001, b.getDouble("deliveriesPerSecond"));
-    row(sb, "deliveries per second (delivered / expected)",
-        fmt(f.getDouble("deliveriesPerSecond")) + " (" + f.getLong("delivered") + " / " + f.getLong("expected") + ")",
-        fmt(b.getDouble("deliveriesPerSecond")) + " (" + b.getLong("delivered") + " / " + b.getLong("expected") + ")",
-        "× " + fmt(dRatio), "≥ 0.8 × baseline", dRatio >= 0.8);
+    row(sb, "deliveries: delivered / expected (lost), per second",
+        f.getLong("delivered") + " / " + f.getLong("expected") + " (" + f.getLong("lost") + "), " + fmt(f.getDouble("deliveriesPerSecond")),
+        b.getLong("delivered") + " / " + b.getLong("expected") + " (" + b.getLong("lost") + "), " + fmt(b.getDouble("deliveriesPerSecond")),
+        "", "every delivery arrives", f.getLong("lost") == 0 && f.getLong("expected") > 0);
     row(sb, "writes answered, from intended send time, p50 / p99 (ms)",
         fmt(f.getDouble("writeAnsweredP50ms")) + " / " + fmt(f.getDouble("writeAnsweredP99ms")),
         fmt(b.getDouble("writeAnsweredP50ms")) + " / " + fmt(b.getDouble("writeAnsweredP99ms")), "", "", null);
-    row(sb, "gaps / errors", f.getLong("gaps") + " / " + f.getLong("errors"), b.getLong("gaps") + " / " + b.getLong("errors"), "", "0 / 0",
-        f.getLong("gaps") == 0 && f.getLong("errors") == 0);
-    row(sb, "commit-to-screen p99 (ms), " + f1.getInteger("clients") + " clients, " + f1.getInteger("rate") + " writes/s",
-        fmt(f1.getDouble("p99ms")), "", "", "≤ 100 ms", f1.getDouble("p99ms") <= 100);
+    row(sb, "gaps / duplicates / errors", f.getLong("gaps") + " / " + f.getLong("duplicates") + " / " + f.getLong("errors"),
+        b.getLong("gaps") + " / " + b.getLong("duplicates") + " / " + b.getLong("errors"), "", "0 / 0 / 0",
+        f.getLong("gaps") == 0 && f.getLong("duplicates") == 0 && f.getLong("errors") == 0);
+    if (f1 != null) {
+      var c = f1.getDouble("commitToScreenP99ms");
+      row(sb, "commit-to-screen, from the commit's own time, p50 / p99 / max (ms): " + f1.getInteger("clients") + " clients, "
+              + f1.getInteger("rate") + " writes/s (" + f1.getLong("commitToScreenDeliveries") + " deliveries)",
+          fmt(f1.getDouble("commitToScreenP50ms")) + " / " + fmt(c) + " / " + fmt(f1.getDouble("commitToScreenMaxMs")), "", "", "p99 ≤ 50 ms",
+          c != null && c <= 50);
+      row(sb, "the same run, from intended send to screen, p50 / p99 (ms); lost", fmt(f1.getDouble("p50ms")) + " / " + fmt(f1.getDouble("p99ms"))
+          + "; " + f1.getLong("lost"), "", "", "", null);
+    }
   }
 
   private static void writes(StringBuilder sb, JsonObject w) {
     var api = w.getJsonObject("api");
     var raw = w.getJsonObject("rawDriver");
     double wRatio = api.getDouble("perSecond") / Math.max(0.001, raw.getDouble("perSecond"));
-    row(sb, "obligation updates per second at concurrency " + w.getInteger("concurrency") + " (p99 ms)",
-        fmt(api.getDouble("perSecond")) + " (" + fmt(api.getDouble("p99ms")) + ")",
-        fmt(raw.getDouble("perSecond")) + " (" + fmt(raw.getDouble("p99ms")) + ") raw driver", "× " + fmt(wRatio), "≥ 0.8 × raw driver", wRatio >= 0.8);
+    row(sb, "write path: obligation updates per second on one project at concurrency " + w.getInteger("concurrency")
+            + ", p50 / p99 ms (errors); both clients in the generator's JVM",
+        fmt(api.getDouble("perSecond")) + ", " + fmt(api.getDouble("p50ms")) + " / " + fmt(api.getDouble("p99ms")) + " (" + api.getLong("errors") + ")",
+        fmt(raw.getDouble("perSecond")) + ", " + fmt(raw.getDouble("p50ms")) + " / " + fmt(raw.getDouble("p99ms")) + " (" + raw.getLong("errors")
+            + ") raw driver", "× " + fmt(wRatio), "≥ 0.85 × raw driver", wRatio >= 0.85);
+  }
+
+  /** One row per rate: sustained, p50 / p99, refused and errors; the hot project's 400/s is the target. */
+  private static void rates(StringBuilder sb, String what, JsonObject x, boolean target) {
+    for (var s : x.getJsonArray("steps")) {
+      var step = (JsonObject) s;
+      int rate = step.getInteger("rate");
+      boolean judged = target && rate == 400;
+      boolean met = step.getDouble("sustained") >= 0.95 * rate && step.getDouble("p99ms") <= 100
+          && step.getLong("errors") == 0 && step.getLong("refused") == 0;
+      row(sb, what + ", offered " + rate + " writes/s: sustained, p50 / p99 ms (refused, errors)",
+          fmt(step.getDouble("sustained")) + ", " + fmt(step.getDouble("p50ms")) + " / " + fmt(step.getDouble("p99ms"))
+              + " (" + step.getLong("refused") + ", " + step.getLong("errors") + ")", "", "",
+          judged ? "≥ 400/s, p99 ≤ 100 ms" : "", judged ? Boolean.valueOf(met) : null);
+    }
+  }
+
+  private static void gc(StringBuilder sb, JsonObject r) {
+    var parts = new StringBuilder();
+    for (var name : new String[] {"fanout", "fanout1000", "writes", "hot", "many", "reads"}) {
+      var section = r.getJsonObject(name);
+      var g = section == null ? null : section.getJsonObject("gc");
+      if (g == null) continue;
+      if (parts.length() > 0) parts.append("; ");
+      parts.append(name).append(' ').append(g.getLong("pauses")).append(" / ").append(g.getLong("totalMs")).append(" / ").append(g.getLong("maxMs"));
+    }
+    if (parts.length() > 0) row(sb, "server GC pauses per section: count / total ms / longest ms", parts.toString(), "", "", "", null);
   }
 
   private static void reads(StringBuilder sb, JsonObject reads) {
@@ -63,8 +108,8 @@ final class Report {
             case "schedule500" -> "/api/projects/{id}/schedule, a project of 500 obligations,";
             default -> "/api/projects/{id}/schedule (50 obligations)"; } + " on the large graph, p50 / p99 (ms)",
           fmt(x.getDouble("p50ms")) + " / " + fmt(x.getDouble("p99ms")), "", "",
-          name.equals("kpis") ? "p99 ≤ 50 ms" : name.equals("schedule500") ? "p50 < 100 ms" : "",
-          name.equals("kpis") ? Boolean.valueOf(x.getDouble("p99ms") <= 50)
+          name.startsWith("kpis") ? "p99 ≤ 50 ms" : name.equals("schedule500") ? "p50 < 100 ms" : "",
+          name.startsWith("kpis") ? Boolean.valueOf(x.getDouble("p99ms") <= 50)
               : name.equals("schedule500") ? Boolean.valueOf(x.getDouble("p50ms") < 100) : null);
     }
     var now = reads.getJsonObject("kpisAfterChange");
@@ -81,10 +126,11 @@ final class Report {
   private static void memory(StringBuilder sb, JsonObject m) {
     var ml = m.getJsonObject("liandong");
     var mb = m.getJsonObject("baseline");
-    long perSocket = ml.getLong("rssPerSocketBytes");
-    row(sb, "memory per idle authenticated WebSocket, " + ml.getLong("sockets") + " sockets: RSS / heap (KB)",
-        kb(ml.getLong("rssPerSocketBytes")) + " / " + kb(ml.getLong("heapPerSocketBytes")),
-        kb(mb.getLong("rssPerSocketBytes")) + " / " + kb(mb.getLong("heapPerSocketBytes")), "", "≤ 50 KB", perSocket <= 50 * 1024);
+    // the heap delta is what a socket costs; the RSS delta also carries whatever the JVM committed meanwhile
+    long perSocket = ml.getLong("heapPerSocketBytes");
+    row(sb, "memory per idle authenticated WebSocket, " + ml.getLong("sockets") + " sockets: heap delta / RSS delta (KB)",
+        kb(ml.getLong("heapPerSocketBytes")) + " / " + kb(ml.getLong("rssPerSocketBytes")),
+        kb(mb.getLong("heapPerSocketBytes")) + " / " + kb(mb.getLong("rssPerSocketBytes")), "", "heap ≤ 50 KB", perSocket <= 50 * 1024);
   }
 
   private static void row(StringBuilder sb, String what, String ours, String base, String ratio, String target, Boolean met) {

@@ -14,11 +14,13 @@ import org.liandong.support.Text;
 /**
  * How this node's writes reach Neo4j. Each write goes on a lane: the channel of the project or
  * meeting it changes, or a lane of its own. At most {@code transactions} write transactions are
- * open at once; a lane runs one at a time, and its next one takes every write that queued on it
- * meanwhile (up to {@code batch}): they run one after another in that transaction, their changes
- * are recorded by one statement, and one commit (one disk sync, one hold of the channels' locks)
- * makes them all durable. A busy project's writes are committed together instead of queueing one
- * disk sync each behind its channel's lock; a quiet one's write is a batch of one.
+ * open at once; a lane is in one of them at a time, and its next one takes every write that queued
+ * on it meanwhile (up to {@code batch}): they run one after another in that transaction, their
+ * changes are recorded by one statement, and one commit (one disk sync, one hold of the channels'
+ * locks) makes them all durable. A busy project's writes are committed together instead of
+ * queueing one disk sync each behind its channel's lock; when every transaction is busy, one
+ * transaction also serves several lanes (quiet projects that share a department's channel); a
+ * lone write on a quiet node is a batch of one.
  *
  * <p>Bounded: at most {@code perLane} writes waiting or running on one lane and {@code perNode} in
  * all; beyond either, a write is refused at once with 503 and {@code Retry-After} (and counted),
@@ -104,38 +106,59 @@ public final class Writes {
     starts.forEach(Start::run);
   }
 
-  private record Start(Writes writes, Lane lane, List<Pending<?>> batch) {
+  /** A transaction about to run: the lanes it serves, how many writes of each, and those writes in order. */
+  private record Start(Writes writes, List<Lane> lanes, List<Integer> counts, List<Pending<?>> batch) {
     void run() {
       writes.transactionsRun.incrementAndGet();
       writes.writesRun.addAndGet(batch.size());
-      batch.get(0).door().runBatch(batch, () -> writes.settled(lane, batch.size()));
+      batch.get(0).door().runBatch(batch, () -> writes.settled(this));
     }
   }
 
-  /** Under the monitor: the batches that may start now, each taking a transaction. */
+  /**
+   * Under the monitor: the transactions that may start now. Each takes its share of the lanes
+   * ready (all of them spread over the free transactions), and from each lane every write waiting
+   * on it, up to {@code batch} writes in all: many quiet projects that share a department's channel
+   * are committed together too, once the transactions are all busy.
+   */
   private List<Start> startable() {
     var starts = new ArrayList<Start>();
     while (open < limits.transactions() && !ready.isEmpty()) {
-      var lane = ready.poll();
+      int free = limits.transactions() - open;
+      int share = (ready.size() + free - 1) / free;
+      var served = new ArrayList<Lane>();
+      var counts = new ArrayList<Integer>();
       var batch = new ArrayList<Pending<?>>();
-      while (batch.size() < limits.batch() && !lane.queue.isEmpty()) batch.add(lane.queue.poll());
+      while (served.size() < share && !ready.isEmpty() && batch.size() < limits.batch()) {
+        var lane = ready.poll();
+        int n = 0;
+        while (batch.size() < limits.batch() && !lane.queue.isEmpty()) {
+          batch.add(lane.queue.poll());
+          n++;
+        }
+        served.add(lane);
+        counts.add(n);
+      }
       open++;
-      starts.add(new Start(this, lane, batch));
+      starts.add(new Start(this, served, counts, batch));
     }
     return starts;
   }
 
-  private void settled(Lane lane, int done) {
+  private void settled(Start done) {
     List<Start> starts;
     synchronized (this) {
       open--;
-      lane.writes -= done;
-      writes -= done;
-      if (!lane.queue.isEmpty()) {
-        ready.add(lane);
-      } else {
-        lane.scheduled = false;
-        if (lane.name != null && lane.writes == 0) lanes.remove(lane.name);
+      for (int i = 0; i < done.lanes().size(); i++) {
+        var lane = done.lanes().get(i);
+        lane.writes -= done.counts().get(i);
+        writes -= done.counts().get(i);
+        if (!lane.queue.isEmpty()) {
+          ready.add(lane);
+        } else {
+          lane.scheduled = false;
+          if (lane.name != null && lane.writes == 0) lanes.remove(lane.name);
+        }
       }
       starts = startable();
     }

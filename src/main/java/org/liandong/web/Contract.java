@@ -85,7 +85,7 @@ public final class Contract {
 
   /** Adds a route per operation: authentication (unless public), validation, then the feature's handler. */
   void mount(Vertx vertx, Router router, Handler<RoutingContext> authenticate) {
-    var validator = RequestValidator.create(vertx, contract);
+    var validator = RequestValidator.create(vertx, ValidatorCache.of(contract));
     for (var path : contract.getPaths()) {
       for (var operation : path.getOperations()) {
         var route = router.route(operation.getHttpMethod(), path.getName().replaceAll("\\{(.*?)}", ":$1"));
