@@ -28,7 +28,7 @@ import org.liandong.Server;
  * measured in the same run; results go to target/bench/.
  * Sizes are system properties: -Dclients=2000 -Dchannels=20 -Drate=100 -Dseconds=15
  * -Dconcurrency=16 -Dprojects=2000 -Dobligations=100000 -Ddepartments=300 -Didle=10000
- * -Dsamples=200 -Dstep=8 (seconds of each rising-rate step); -Dwarmup=15 (seconds of each
+ * -Dsamples=200 -Dstep=8 (seconds of each rising-rate step) -Dwritebatch=64 (1: no group commit); -Dwarmup=15 (seconds of each
  * unmeasured warm-up step); -Dparts=fanout,writes,hot,memory,reads runs only the sections named
  * (all by default; "hot" is the hot-project and many-projects rows).
  */
@@ -46,6 +46,7 @@ public final class Benchmark {
   static final int SAMPLES = Integer.getInteger("samples", 200);
   static final int STEP = Integer.getInteger("step", 8);
   static final int[] RATES = {50, 100, 200, 400};
+  static final int WRITE_BATCH = Integer.getInteger("writebatch", 64);
   static final java.util.Set<String> PARTS = java.util.Set.of(System.getProperty("parts", "fanout,writes,hot,memory,reads").split(","));
   private static final long WAIT_SECONDS = 60;
 
@@ -58,6 +59,9 @@ public final class Benchmark {
     env.put("LIANDONG_DATA_DIR", Files.createTempDirectory("liandong-bench-").toString());
     env.put("LIANDONG_DEMO", "true");
     env.put("LIANDONG_WS_MESSAGES_PER_SECOND", "1000");
+    // -Dwritebatch=1: one write per transaction, each its own disk sync under its channels' locks
+    // (the change log before group commit), to compare in the same conditions
+    env.put("LIANDONG_WRITE_BATCH", String.valueOf(WRITE_BATCH));
     long t0 = System.nanoTime();
     var gc = new GcPauses();
     try (var server = Server.start(AppConfig.from(env))) {
@@ -66,7 +70,7 @@ public final class Benchmark {
           new io.vertx.core.http.PoolOptions().setHttp1MaxSize(64));
       var token = call(http, HttpMethod.POST, "/api/session", null, new JsonObject().put("username", "demo-coordinator").put("password", "demo"))
           .getString("token");
-      var results = new JsonObject().put("machine", machine()).put("at", Instant.now().toString());
+      var results = new JsonObject().put("machine", machine()).put("at", Instant.now().toString()).put("writeBatch", WRITE_BATCH);
       // the instant the run began, on the server's clock: "as of" reads look back to it
       var startedAt = server.clock().instant();
       var fixtures = Fixtures.create(server, CHANNELS);

@@ -29,7 +29,7 @@ final class Report {
     if (m != null) memory(sb, m);
     gc(sb, r);
     sb.append("\nMachine: ").append(r.getJsonObject("machine").encode()).append(" · collector ").append(r.getString("collector"))
-        .append(" · run at ").append(r.getString("at")).append(" · ").append(r.getLong("seconds")).append(" s\n");
+        .append(" · writes per transaction at most ").append(r.getInteger("writeBatch")).append(" · run at ").append(r.getString("at")).append(" · ").append(r.getLong("seconds")).append(" s\n");
     return sb.toString();
   }
 
