@@ -263,7 +263,7 @@ public final class Graph implements AutoCloseable {
       Future<Void> chain = Future.succeededFuture();
       for (int i = 0; i < members.size(); i++) {
         int at = i;
-        chain = chain.compose(v -> members.get(at).work().run(tx)
+        chain = chain.compose(v -> start(members.get(at).work(), tx)
             .<Void>map(value -> {
               values.add(value);
               return null;
@@ -300,6 +300,15 @@ public final class Graph implements AutoCloseable {
         settled.run();
       }
     });
+  }
+
+  /** The work's future; a work that throws instead of failing its future fails it all the same (it is that member's failure). */
+  private static Future<?> start(Work<?> work, Tx tx) {
+    try {
+      return work.run(tx);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
   }
 
   private <T> Future<Committed<T>> once(AccessMode mode, TransactionConfig config, Work<T> work, Context context) {

@@ -131,6 +131,47 @@ class HotWritesIT {
   }
 
   @Test
+  @DisplayName("writes committed together: of five edits of one obligation at one version one wins and four get 409, and the other writes of their batches are all kept")
+  void staleEditInABatchIsRefusedAlone() throws Exception {
+    var project = project(coordinator);
+    var contested = obligation(coordinator, project, "争用事项");
+    var others = new ArrayList<String>();
+    for (int i = 0; i < 5; i++) others.add(obligation(coordinator, project, "同批事项 " + i));
+    var answers = new java.util.concurrent.ConcurrentLinkedQueue<Map.Entry<String, Integer>>();
+    var gate = new CountDownLatch(1);
+    try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int i = 0; i < 5; i++) {
+        int n = i;
+        pool.submit(() -> {
+          gate.await();
+          var r = coordinator.patch("/api/obligations/" + contested, new JsonObject().put("version", 1).put("note", "争用 " + n));
+          answers.add(Map.entry(contested, r.status()));
+          return null;
+        });
+        var other = others.get(i);
+        pool.submit(() -> {
+          gate.await();
+          answers.add(Map.entry(other, coordinator.patch("/api/obligations/" + other,
+              new JsonObject().put("version", 1).put("note", "同批写入")).status()));
+          return null;
+        });
+      }
+      gate.countDown();
+    }
+    var onContested = answers.stream().filter(a -> a.getKey().equals(contested)).map(Map.Entry::getValue).sorted().toList();
+    assertThat(onContested).as("one edit wins, the others hear 409").isEqualTo(List.of(200, 409, 409, 409, 409));
+    assertThat(answers.stream().filter(a -> !a.getKey().equals(contested)).map(Map.Entry::getValue)).containsOnly(200).hasSize(5);
+    var rows = server.graph().query("""
+        MATCH (o:Obligation)-[:FOR]->(:Project {id: $project})
+        OPTIONAL MATCH (x:Change {entityId: o.id, type: 'obligation.updated'})
+        RETURN o.id AS id, o.version AS version, count(x) AS changes""", Map.of("project", project)).await();
+    assertThat(rows).hasSize(6).allSatisfy(r -> {
+      assertThat(r.get("version").asLong()).as(r.get("id").asString()).isEqualTo(2);
+      assertThat(r.get("changes").asLong()).as("one change each, none from a refused edit").isEqualTo(1);
+    });
+  }
+
+  @Test
   @DisplayName("a full project lane answers 503 with Retry-After at once, in both languages; every write it accepted is in the graph, none it refused")
   void backPressure() throws Exception {
     var project = project(coordinator);
