@@ -163,7 +163,7 @@ public final class Graph implements AutoCloseable {
     return transaction(AccessMode.READ, TransactionConfig.builder().withTimeout(timeout).withMetadata(metadata).build(), work);
   }
 
-  /** A write in a transaction of its own (a lane of its own: see {@link #write(String, Work)}). */
+  /** A write on a lane of its own: alone in a transaction, or beside other lanes' writes when every transaction is busy ({@link Writes}). */
   public <T> Future<T> write(Work<T> work) {
     return write(null, work);
   }
