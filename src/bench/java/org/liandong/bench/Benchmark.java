@@ -82,7 +82,7 @@ public final class Benchmark {
         // a server answers warm: the JIT compiles Neo4j's and our hot paths over the first tens
         // of seconds of load, on the same two cores, so nothing below is measured cold
         log("warm-up (not measured): %d s of writes through the API and the raw driver, a short fan-out on both servers", 2 * WARM_UP);
-        writePath(server, token, fixtures, WARM_UP, 1, 0);
+        writePath(server, token, fixtures, WARM_UP, 0, 0);
         if (PARTS.contains("fanout")) {
           fanout("liandong", server.port(), token, fixtures.fan(), CLIENTS / 4, RATE, WARM_UP, null);
           fanout("baseline", baseline.port, null, fixtures.fan(), CLIENTS / 4, RATE, WARM_UP, null);
@@ -152,10 +152,6 @@ public final class Benchmark {
         .put("bolt", new JsonObject().put("uri", server.embedded().boltUri().toString()).put("user", org.liandong.storage.EmbeddedNeo4j.USER)
             .put("password", server.embedded().password()))
         .put("clockOffsetMs", server.clock().millis() - System.currentTimeMillis());
-    if (seconds == 0) {
-      // warm-up only: the generator warms both sides and measures a token round
-      spec.put("rounds", 1).put("seconds", 1.0);
-    }
     return Generator.start(spec).finish();
   }
 

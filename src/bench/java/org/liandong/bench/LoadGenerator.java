@@ -283,6 +283,8 @@ public final class LoadGenerator {
         new Tally().add(concurrency, spec.getInteger("warmup"), api);
         new Tally().add(concurrency, spec.getInteger("warmup"), raw);
       }
+      // rounds 0: a warm-up only, nothing measured
+      if (rounds == 0) return new JsonObject().put("concurrency", concurrency).put("warmup", spec.getInteger("warmup", 0));
       var apiTally = new Tally();
       var rawTally = new Tally();
       for (int r = 0; r < rounds; r++) {

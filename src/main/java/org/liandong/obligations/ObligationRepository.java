@@ -23,17 +23,10 @@ import org.neo4j.driver.Value;
 
 /** Obligations in the graph: their Cypher, their JSON views, and the change entries of each write. */
 final class ObligationRepository {
-  private static final int PROJECTS_KEPT = 100_000;
-
   private final Graph graph;
   /** Which project each obligation is for (it never changes): the lane its writes queue on. */
-  private final Map<String, String> projectOf = java.util.Collections.synchronizedMap(
-      new java.util.LinkedHashMap<>(1024, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-          return size() > PROJECTS_KEPT;
-        }
-      });
+  private final com.github.benmanes.caffeine.cache.Cache<String, String> projectOf =
+      com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(100_000).build();
 
   ObligationRepository(Graph graph) {
     this.graph = graph;
@@ -45,7 +38,7 @@ final class ObligationRepository {
    * own, where its work answers 404.
    */
   <T> Future<T> writeOn(String obligationId, Work<T> work) {
-    var known = projectOf.get(obligationId);
+    var known = projectOf.getIfPresent(obligationId);
     Future<String> project = known != null ? Future.succeededFuture(known)
         : graph.query(ObligationCypher.PROJECT_OF, Map.of("id", obligationId))
             .map(rows -> rows.isEmpty() ? null : rows.get(0).get("projectId").asString());

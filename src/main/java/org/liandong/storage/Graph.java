@@ -150,7 +150,7 @@ public final class Graph implements AutoCloseable {
   }
 
   public <T> Future<T> read(Work<T> work) {
-    return transaction(AccessMode.READ, TransactionConfig.empty(), work);
+    return transaction(TransactionConfig.empty(), work);
   }
 
   /** A read transaction the server stops after {@code timeout} (the analyst console's). */
@@ -160,7 +160,7 @@ public final class Graph implements AutoCloseable {
 
   /** A read the database stops at the timeout, tagged with metadata that SHOW TRANSACTIONS reports (to find it again and stop it). */
   public <T> Future<T> read(Duration timeout, Map<String, Object> metadata, Work<T> work) {
-    return transaction(AccessMode.READ, TransactionConfig.builder().withTimeout(timeout).withMetadata(metadata).build(), work);
+    return transaction(TransactionConfig.builder().withTimeout(timeout).withMetadata(metadata).build(), work);
   }
 
   /** A write on a lane of its own: alone in a transaction, or beside other lanes' writes when every transaction is busy ({@link Writes}). */
@@ -216,29 +216,24 @@ public final class Graph implements AutoCloseable {
     if (pinned == null) onCommit.add(listener);
   }
 
-  private <T> Future<T> transaction(AccessMode mode, TransactionConfig config, Work<T> work) {
-    if (pinned != null) {
-      return mode == AccessMode.READ ? pinned.run(work)
-          : Future.failedFuture(new IllegalStateException("the graph as of an instant is read only"));
-    }
+  /** A read: on the pinned transaction of an {@link #asOf} door, else in a transaction of its own, retried briefly when transient. */
+  private <T> Future<T> transaction(TransactionConfig config, Work<T> work) {
+    if (pinned != null) return pinned.run(work);
     var context = vertx.getOrCreateContext();
     var promise = Promise.<T>promise();
-    attempt(mode, config, work, context, 1, promise);
+    attempt(config, work, context, 1, promise);
     return promise.future();
   }
 
   private record Committed<T>(T value, List<Change> changes) {}
 
-  private <T> void attempt(AccessMode mode, TransactionConfig config, Work<T> work, Context context, int n,
-                           Promise<T> promise) {
-    once(mode, config, work, context).onComplete(result -> {
+  private <T> void attempt(TransactionConfig config, Work<T> work, Context context, int n, Promise<T> promise) {
+    once(AccessMode.READ, config, work, context).onComplete(result -> {
       if (result.succeeded()) {
-        publish(result.result().changes());
         promise.complete(result.result().value());
       } else if (retryable(result.cause()) && n < ATTEMPTS) {
-        // two writers locked each other: one of them waits a little, at random, and goes again
         long delay = ThreadLocalRandom.current().nextLong(5, 20L << n);
-        vertx.setTimer(delay, t -> attempt(mode, config, work, context, n + 1, promise));
+        vertx.setTimer(delay, t -> attempt(config, work, context, n + 1, promise));
       } else {
         promise.fail(translate(result.cause()));
       }
