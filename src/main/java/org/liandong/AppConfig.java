@@ -34,7 +34,16 @@ public record AppConfig(
     Retention retention,
     Optional<Path> templatesDir,
     Chase chase,
-    org.liandong.storage.Writes.Limits writes) {
+    org.liandong.storage.Writes.Limits writes,
+    Cluster cluster) {
+
+  /**
+   * Clustered mode (LIANDONG_CLUSTER=true): Vert.x's event bus joins the other nodes through
+   * Hazelcast, by TCP-IP to the listed {@code members} (host:port; multicast is off), this node
+   * reachable at {@code host} on {@code port} for Hazelcast and {@code busPort} for the event bus
+   * (0: any free port).
+   */
+  public record Cluster(boolean enabled, List<String> members, String host, int port, int busPort) {}
 
   /**
    * The live sessions' limits. Origins besides the server's own may open WebSockets only
@@ -112,7 +121,13 @@ public record AppConfig(
             env.integer("LIANDONG_WRITE_TRANSACTIONS", 16, 1, 90),
             env.integer("LIANDONG_WRITE_BATCH", 64, 1, 1000),
             env.integer("LIANDONG_WRITES_PER_PROJECT", 512, 1, 100_000),
-            env.integer("LIANDONG_WRITES_PER_NODE", 4096, 1, 1_000_000)));
+            env.integer("LIANDONG_WRITES_PER_NODE", 4096, 1, 1_000_000)),
+        new Cluster(
+            env.bool("LIANDONG_CLUSTER", false),
+            env.members("LIANDONG_CLUSTER_MEMBERS"),
+            env.text("LIANDONG_CLUSTER_HOST", "127.0.0.1"),
+            env.integer("LIANDONG_CLUSTER_PORT", 5701, 1, 65535),
+            env.integer("LIANDONG_CLUSTER_BUS_PORT", 0, 0, 65535)));
   }
 
   /** LIANDONG_TODAY moves only the demo's day: outside demo mode the real clock, always. */
@@ -120,6 +135,10 @@ public record AppConfig(
     if (today.isPresent() && !demo) {
       throw new Env.BadSetting("LIANDONG_TODAY", today.get().toString(),
           "only with LIANDONG_DEMO=true (outside the demo Liandong runs on the real clock)");
+    }
+    if (cluster.enabled() && neo4jUri.isEmpty()) {
+      throw new IllegalArgumentException("LIANDONG_CLUSTER=true needs NEO4J_URI: the nodes of a cluster share one Neo4j server,"
+          + " the embedded one serves a single node only");
     }
   }
 

@@ -112,6 +112,22 @@ final class Env {
     });
   }
 
+  /** A comma-separated list of host:port, each port a number in 1..65535. */
+  List<String> members(String name) {
+    var members = list(name);
+    for (var m : members) {
+      int colon = m.lastIndexOf(':');
+      int port;
+      try {
+        port = colon > 0 ? Integer.parseInt(m.substring(colon + 1)) : -1;
+      } catch (NumberFormatException e) {
+        port = -1;
+      }
+      if (port < 1 || port > 65535) throw new BadSetting(name, String.join(",", members), "host:port[,host:port...], e.g. 10.0.0.1:5701,10.0.0.2:5701");
+    }
+    return members;
+  }
+
   List<String> list(String name) {
     return raw(name).map(v -> List.of(v.split(",")).stream().map(String::strip).filter(s -> !s.isEmpty()).toList())
         .orElse(List.of());

@@ -81,7 +81,9 @@ final class Features {
     this.clock = clock;
     this.registry = registry;
     meterWrites(registry, graph.writes());
-    var watched = new org.liandong.live.Watched();
+    // in a cluster another node's sockets may watch any channel: every change goes on the bus
+    var watched = config.cluster().enabled() ? org.liandong.live.Watched.everywhere() : new org.liandong.live.Watched();
+    if (config.cluster().enabled()) org.liandong.storage.CommitRelay.start(vertx, graph, java.util.UUID.randomUUID().toString());
     graph.onCommit(new LivePublisher(vertx.eventBus(), watched)::publish);
     accounts = new AccountService(vertx, graph, policy, config, clock);
     demo = new DemoLoader(vertx, graph, clock.getZone());

@@ -100,16 +100,26 @@ public final class Server implements AutoCloseable {
   private void startStorage() {
     var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     embedded = config.embedded() ? startEmbedded() : null;
-    vertx = Vertx.builder()
-        .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
-        .withMetrics(new MicrometerMetricsFactory(registry))
-        .build();
+    var options = new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true));
+    var builder = Vertx.builder().withMetrics(new MicrometerMetricsFactory(registry));
+    if (config.cluster().enabled()) {
+      long t0 = System.nanoTime();
+      vertx = await(builder.with(Clustering.options(options, config.cluster()))
+              .withClusterManager(Clustering.manager(config.cluster())).buildClustered(),
+          "could not join the cluster at " + config.cluster().members() + "; check LIANDONG_CLUSTER_MEMBERS and LIANDONG_CLUSTER_HOST");
+      LOG.info("cluster: joined as {}:{} in {} ms", config.cluster().host(), config.cluster().port(), (System.nanoTime() - t0) / 1_000_000);
+    } else {
+      vertx = builder.with(options).build();
+    }
     var uri = embedded != null ? embedded.boltUri() : config.neo4jUri().orElseThrow();
     var user = embedded != null ? EmbeddedNeo4j.USER : config.neo4jUser();
     var password = embedded != null ? embedded.password() : config.neo4jPassword();
     graph = Graph.connect(vertx, uri, user, password, config.neo4jTimeout(), config.writes());
     await(graph.verify(), "cannot reach Neo4j at " + uri + "; check NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD");
-    int applied = await(new Migrations(graph).apply(), "could not apply the schema in cypher/");
+    // nodes starting together take turns: the first applies each file, the others find it applied
+    int applied = await(vertx.sharedData().getLockWithTimeout("liandong.migrations", STEP_TIMEOUT_SECONDS * 1000)
+            .compose(lock -> new Migrations(graph).apply().onComplete(r -> lock.release())),
+        "could not apply the schema in cypher/");
     LOG.info("schema: {} migration(s) applied", applied);
     clock = await(serverClock(), "could not read the demo's day from the graph");
     if (config.demo()) LOG.info("demo: the server's clock says {}", java.time.ZonedDateTime.now(clock).withNano(0));
@@ -136,7 +146,9 @@ public final class Server implements AutoCloseable {
   private void startFeatures() {
     await(features.accounts().start(), "could not prepare password hashing");
     if (config.demo()) {
-      var loaded = await(features.demo().loadIfEmpty(), "could not load the demo data");
+      // in a cluster the first node to find the graph empty loads it; the others wait and find it loaded
+      var loaded = await(vertx.sharedData().getLockWithTimeout("liandong.demo", STEP_TIMEOUT_SECONDS * 1000)
+          .compose(lock -> features.demo().loadIfEmpty().onComplete(r -> lock.release())), "could not load the demo data");
       if (loaded) LOG.info("demo accounts: demo-admin, demo-coordinator, demo-officer, demo-leader, demo-analyst, demo-wall (password 'demo'); the wall's kiosk link is /#/kiosk/demo-wall-kiosk");
     }
     await(features.accounts().ensureAdmin(config.adminPassword()), "could not create the first admin")

@@ -47,6 +47,22 @@ class AppConfigTest {
   }
 
   @Test
+  @DisplayName("clustered mode: needs NEO4J_URI (the embedded Neo4j is refused in one line), members as host:port")
+  void clusterSettings() {
+    assertThatThrownBy(() -> AppConfig.from(Map.of("LIANDONG_CLUSTER", "true")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs NEO4J_URI");
+    assertThatThrownBy(() -> AppConfig.from(Map.of("LIANDONG_CLUSTER", "true", "NEO4J_URI", "neo4j://db:7687",
+        "LIANDONG_CLUSTER_MEMBERS", "node1:5701,node2")))
+        .hasMessageContaining("LIANDONG_CLUSTER_MEMBERS").hasMessageContaining("host:port");
+    var config = AppConfig.from(Map.of("LIANDONG_CLUSTER", "true", "NEO4J_URI", "neo4j://db:7687",
+        "LIANDONG_CLUSTER_MEMBERS", "10.0.0.1:5701, 10.0.0.2:5701", "LIANDONG_CLUSTER_HOST", "10.0.0.1"));
+    assertThat(config.cluster().members()).containsExactly("10.0.0.1:5701", "10.0.0.2:5701");
+    assertThat(config.cluster().host()).isEqualTo("10.0.0.1");
+    assertThat(config.cluster().port()).isEqualTo(5701);
+    assertThat(AppConfig.from(Map.of()).cluster().enabled()).isFalse();
+  }
+
+  @Test
   @DisplayName("accepted spellings: TRUE and False, spaces around numbers")
   void lenientWhereHarmless() {
     var config = AppConfig.from(Map.of("LIANDONG_DEMO", "TRUE", "LIANDONG_SESSION_HOURS", " 8 ", "NEO4J_URI", "neo4j://db:7687"));

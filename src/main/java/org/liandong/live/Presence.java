@@ -16,7 +16,8 @@ import org.liandong.support.Addresses;
 /**
  * Who is in each meeting room. Every node announces the people behind its own sockets on the
  * event bus; every node merges the announcements and tells its sockets. A person with two tabs
- * open counts once. Runs on the hub's context.
+ * open counts once. Each node repeats its announcement every {@link #BEAT_MS}; the people of a
+ * node not heard for {@link #LOST_MS} (it crashed) leave every room. Runs on the hub's context.
  */
 final class Presence {
   private final Vertx vertx;
@@ -24,12 +25,15 @@ final class Presence {
   private final BiConsumer<String, String> attendance;
   private final Function<String, List<Peer>> peers;
   private static final long LINGER_MS = 2_000;
+  static final long BEAT_MS = 5_000;
+  static final long LOST_MS = 15_000;
   private final Map<String, Room> rooms = new HashMap<>();
 
   private static final class Room {
     final Map<String, JsonObject> local = new LinkedHashMap<>();
     final Map<String, Integer> sockets = new HashMap<>();
     final Map<String, JsonArray> byNode = new HashMap<>();
+    final Map<String, Long> heardAt = new HashMap<>();
     MessageConsumer<JsonObject> consumer;
   }
 
@@ -38,6 +42,26 @@ final class Presence {
     this.node = node;
     this.attendance = attendance;
     this.peers = peers;
+    vertx.setPeriodic(BEAT_MS, BEAT_MS, t -> beat());
+  }
+
+  /** Repeats this node's people in every room it has, and lets go of nodes gone quiet. */
+  private void beat() {
+    long now = System.nanoTime();
+    rooms.forEach((meetingId, room) -> {
+      if (!room.local.isEmpty()) announce(meetingId, room, new JsonObject());
+      var lost = room.heardAt.entrySet().stream()
+          .filter(e -> !e.getKey().equals(node) && now - e.getValue() > LOST_MS * 1_000_000).map(Map.Entry::getKey).toList();
+      if (lost.isEmpty()) return;
+      lost.forEach(n -> {
+        room.heardAt.remove(n);
+        room.byNode.remove(n);
+      });
+      var event = event(meetingId, room, new JsonObject());
+      peers.apply(meetingId).forEach(p -> {
+        if (!p.lagging) p.send(event);
+      });
+    });
   }
 
   void join(String meetingId, Peer peer) {
@@ -89,10 +113,13 @@ final class Presence {
   private void receive(String meetingId, Room room, JsonObject message) {
     if (rooms.get(meetingId) != room) return;
     var from = message.getString("node");
-    room.byNode.put(from, message.getJsonArray("people"));
+    var previous = room.byNode.put(from, message.getJsonArray("people"));
+    room.heardAt.put(from, System.nanoTime());
     if (message.getBoolean("hello", false) && !node.equals(from)) {
       announce(meetingId, room, new JsonObject());
     }
+    // a node's repeated announcement tells the sockets nothing new
+    if (message.getJsonArray("people").equals(previous) && !message.containsKey("joined") && !message.containsKey("left")) return;
     var change = new JsonObject();
     if (message.containsKey("joined")) change.put("joined", message.getJsonObject("joined"));
     if (message.containsKey("left")) change.put("left", message.getJsonObject("left"));

@@ -42,7 +42,7 @@ public final class KpiService {
     this.graph = graph;
     this.clock = clock;
     this.outlooks = outlooks;
-    graph.onCommit(changes -> {
+    graph.onCommitAnywhere(changes -> {
       cache.clear();
       // a computation under way may have read before this change: later requests start afresh
       // and what it finds is not kept

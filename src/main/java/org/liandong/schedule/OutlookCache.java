@@ -12,8 +12,8 @@ import org.liandong.storage.Change;
 
 /**
  * The projects' outlooks ({@link Light}: projected start, slip, red steps), kept per project
- * until a change this node commits touches the project, the day turns, or {@link #FRESH_NANOS}
- * pass (changes committed on other nodes). The battle map, the project list and the KPIs ask
+ * until a committed change touches the project (on any node of a cluster: {@code
+ * Graph#onCommitAnywhere}), the day turns, or {@link #FRESH_NANOS} pass. The battle map, the project list and the KPIs ask
  * for every project after every change; only the changed one is planned again.
  */
 final class OutlookCache {

@@ -33,7 +33,7 @@ public final class ScheduleService implements Light.Outlooks {
 
   public ScheduleService(Graph graph, Clock clock, WorkCalendar calendar, int yellowFloat) {
     this(graph, clock, calendar, yellowFloat, new OutlookCache());
-    graph.onCommit(kept::forget);
+    graph.onCommitAnywhere(kept::forget);
   }
 
   private ScheduleService(Graph graph, Clock clock, WorkCalendar calendar, int yellowFloat, OutlookCache kept) {

@@ -52,18 +52,18 @@ public final class Graph implements AutoCloseable {
 
   private final Vertx vertx;
   private final Driver driver;
-  private final List<Consumer<List<Change>>> onCommit;
+  private final List<Listener> onCommit;
   private final Clock clock;
   /** Set on the door of {@link #asOf}: every read runs in this one transaction. */
   private final Pinned pinned;
   /** Every door of one driver shares its writes' lanes and bounds. */
   private final Writes writes;
 
-  private Graph(Vertx vertx, Driver driver, List<Consumer<List<Change>>> onCommit, Clock clock, Writes writes) {
+  private Graph(Vertx vertx, Driver driver, List<Listener> onCommit, Clock clock, Writes writes) {
     this(vertx, driver, onCommit, clock, null, writes);
   }
 
-  private Graph(Vertx vertx, Driver driver, List<Consumer<List<Change>>> onCommit, Clock clock, Pinned pinned, Writes writes) {
+  private Graph(Vertx vertx, Driver driver, List<Listener> onCommit, Clock clock, Pinned pinned, Writes writes) {
     this.vertx = vertx;
     this.driver = driver;
     this.onCommit = onCommit;
@@ -211,9 +211,27 @@ public final class Graph implements AutoCloseable {
     return read(tx -> tx.list(cypher, params));
   }
 
-  /** Adds a listener called with the changes of each committed write transaction, after the commit (none as of an instant). */
+  /** A commit listener, and whether it hears the commits of the cluster's other nodes too. */
+  private record Listener(Consumer<List<Change>> accept, boolean anywhere) {}
+
+  /** Adds a listener called with the changes of each write transaction this node commits, after the commit (none as of an instant). */
   public void onCommit(Consumer<List<Change>> listener) {
-    if (pinned == null) onCommit.add(listener);
+    if (pinned == null) onCommit.add(new Listener(listener, false));
+  }
+
+  /**
+   * Adds a listener called after every commit of this node and, in a cluster, of the other nodes
+   * as their {@link CommitRelay} tells: what keeps a cache of the graph fresh.
+   */
+  public void onCommitAnywhere(Consumer<List<Change>> listener) {
+    if (pinned == null) onCommit.add(new Listener(listener, true));
+  }
+
+  /** Changes another node of the cluster committed: the {@link #onCommitAnywhere} listeners hear them. */
+  void committedElsewhere(List<Change> changes) {
+    for (var listener : onCommit) {
+      if (listener.anywhere()) tell(listener, changes);
+    }
   }
 
   /** A read: on the pinned transaction of an {@link #asOf} door, else in a transaction of its own, retried briefly when transient. */
@@ -331,13 +349,15 @@ public final class Graph implements AutoCloseable {
 
   private void publish(List<Change> changes) {
     if (changes.isEmpty()) return;
-    for (var listener : onCommit) {
-      try {
-        listener.accept(changes);
-      } catch (RuntimeException e) {
-        // the write is committed; a failed notification must not turn it into an error
-        LOG.error("could not publish {} committed change(s)", changes.size(), e);
-      }
+    for (var listener : onCommit) tell(listener, changes);
+  }
+
+  private static void tell(Listener listener, List<Change> changes) {
+    try {
+      listener.accept().accept(changes);
+    } catch (RuntimeException e) {
+      // the write is committed; a failed notification must not turn it into an error
+      LOG.error("could not publish {} committed change(s)", changes.size(), e);
     }
   }
 

@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * Deletes what has outlived its retention (README: change records, idempotency keys, console
  * audit, expired sessions), in batches, every so often. A change still within any of its
  * channels' replay windows is kept whatever its age, so a returning client's replay stays
- * exact. Safe to run on several nodes at once: each batch deletes what it finds.
+ * exact. In a cluster one node sweeps each round (OncePerCluster); were two to, each batch deletes what it finds.
  */
 public final class Retention extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(Retention.class);
@@ -60,7 +60,8 @@ public final class Retention extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    vertx.setPeriodic(every.toMillis(), every.toMillis(), t -> sweep());
+    vertx.setPeriodic(every.toMillis(), every.toMillis(), t -> org.liandong.support.OncePerCluster
+        .claim(vertx, "retention", every.toMillis()).onSuccess(mine -> { if (mine) sweep(); }));
     return Future.succeededFuture();
   }
 

@@ -19,4 +19,7 @@ public final class Addresses {
    * deactivated or its password changed): every node forgets them and closes their sockets.
    */
   public static final String SESSIONS_ENDED = "liandong.sessions.ended";
+
+  /** In a cluster: each node's committed changes, {@code {node, changes}}, for the other nodes' caches. */
+  public static final String COMMITTED = "liandong.committed";
 }

@@ -7,8 +7,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A timer of one node that runs a sweep every so often, one at a time (a slow sweep is never
- * overtaken by the next), logging what it did and what failed; the next run tries again.
+ * A timer that runs a sweep every so often, one at a time (a slow sweep is never overtaken by
+ * the next), once per round however many nodes tick ({@link OncePerCluster}), logging what it did
+ * and what failed; the next run tries again.
  */
 public final class Every extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(Every.class);
@@ -35,7 +36,8 @@ public final class Every extends VerticleBase {
   private void run() {
     if (running) return;
     running = true;
-    sweep.get()
+    OncePerCluster.claim(vertx, what, intervalMs)
+        .compose(mine -> mine ? sweep.get() : Future.succeededFuture(0))
         .onSuccess(n -> { if (n > 0) LOG.info("{}: {}", what, n); })
         .onFailure(e -> LOG.warn("{} failed; the next run tries again", what, e))
         .onComplete(r -> running = false);

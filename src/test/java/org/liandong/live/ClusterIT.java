@@ -1,0 +1,188 @@
+package org.liandong.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonObject;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.liandong.Api;
+import org.liandong.AppConfig;
+import org.liandong.Server;
+import org.liandong.StandaloneNeo4j;
+import org.liandong.TestServer;
+
+/**
+ * Two Liandong nodes in clustered mode (Hazelcast on loopback) against one Neo4j server in a
+ * JVM of its own, reached with the routing scheme: a change written through either node reaches
+ * the sockets of both, each exactly once and in seq order; the caches of the node that did not
+ * write forget at once; the schema is applied once though both nodes start together.
+ */
+class ClusterIT {
+  private static final String PASSWORD = "cluster-test-password";
+  private static Process neo4j;
+  private static Server a;
+  private static Server b;
+  private static Api coordinatorA;
+  private static Api coordinatorB;
+
+  @BeforeAll
+  static void start() throws Exception {
+    int bolt = freePort();
+    var java = ProcessHandle.current().info().command().orElse("java");
+    neo4j = new ProcessBuilder(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"), StandaloneNeo4j.class.getName(),
+        TestServer.tempDir("liandong-neo4j-").toString(), String.valueOf(bolt), PASSWORD).redirectErrorStream(true).start();
+    awaitLine(neo4j, "neo4j ready on");
+    int hzA = freePort();
+    int hzB = freePort();
+    var members = "127.0.0.1:" + hzA + ",127.0.0.1:" + hzB;
+    // both nodes start at once: the migration lock lets one apply the schema, the other finds it done
+    try (var starting = Executors.newFixedThreadPool(2)) {
+      var startA = CompletableFuture.supplyAsync(() -> Server.start(AppConfig.from(env(bolt, hzA, members))), starting);
+      var startB = CompletableFuture.supplyAsync(() -> Server.start(AppConfig.from(env(bolt, hzB, members))), starting);
+      a = startA.get(120, TimeUnit.SECONDS);
+      b = startB.get(120, TimeUnit.SECONDS);
+    }
+    assertThat(a.vertx().isClustered()).isTrue();
+    // the demo loads on whichever node finds the graph empty; the other sees it loaded
+    coordinatorA = new Api(a.port()).as("demo-coordinator");
+    coordinatorB = new Api(b.port()).as("demo-coordinator");
+  }
+
+  private static Map<String, String> env(int bolt, int hazelcast, String members) {
+    var env = new HashMap<String, String>();
+    env.put("LIANDONG_HTTP_PORT", "0");
+    env.put("LIANDONG_HTTP_HOST", "127.0.0.1");
+    env.put("LIANDONG_DATA_DIR", TestServer.tempDir("liandong-node-").toString());
+    env.put("NEO4J_URI", "neo4j://127.0.0.1:" + bolt);
+    env.put("NEO4J_USER", "neo4j");
+    env.put("NEO4J_PASSWORD", PASSWORD);
+    env.put("LIANDONG_CLUSTER", "true");
+    env.put("LIANDONG_CLUSTER_HOST", "127.0.0.1");
+    env.put("LIANDONG_CLUSTER_PORT", String.valueOf(hazelcast));
+    env.put("LIANDONG_CLUSTER_MEMBERS", members);
+    env.put("LIANDONG_DEMO", "true");
+    env.put("LIANDONG_CHASE_SECONDS", "86400");
+    env.put("LIANDONG_REPLAY_WINDOW", "5000");
+    return env;
+  }
+
+  @AfterAll
+  static void stop() {
+    if (b != null) b.close();
+    if (a != null) a.close();
+    if (neo4j != null) neo4j.destroyForcibly();
+  }
+
+  @Test
+  @DisplayName("the schema was applied once although both nodes started together")
+  void schemaAppliedOnce() {
+    var rows = a.graph().query("MATCH (m:__Migration) RETURN m.version AS v, count(*) AS n ORDER BY v", Map.of()).await();
+    assertThat(rows).isNotEmpty();
+    assertThat(rows).allSatisfy(r -> assertThat(r.get("n").asLong()).as("migration V" + r.get("v")).isEqualTo(1));
+  }
+
+  @Test
+  @DisplayName("writers on both nodes to one project: 40 clients spread over both receive every change exactly once, in seq order")
+  void changesReachEveryNodeInOrder() throws Exception {
+    var project = HotWritesIT.project(coordinatorA);
+    var ids = new ArrayList<String>();
+    for (int i = 0; i < 4; i++) ids.add(HotWritesIT.obligation(i % 2 == 0 ? coordinatorA : coordinatorB, project, "跨节点 " + i));
+    var channel = "project:" + project;
+    var clients = new ArrayList<LiveClient>();
+    var bases = new ArrayList<Long>();
+    try {
+      for (int i = 0; i < 40; i++) {
+        var node = i % 2 == 0 ? a : b;
+        var client = LiveClient.connect(node.port(), (i % 2 == 0 ? coordinatorA : coordinatorB).token());
+        clients.add(client);
+        bases.add(client.subscribe(channel, null).getLong("seq"));
+      }
+      assertThat(bases).as("every client starts from the same seq").containsOnly(bases.get(0));
+      int perWriter = 25;
+      var failures = new CopyOnWriteArrayList<String>();
+      try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+        for (int w = 0; w < ids.size(); w++) {
+          var id = ids.get(w);
+          var api = w % 2 == 0 ? coordinatorA : coordinatorB;
+          pool.submit(() -> {
+            long version = api.get("/api/obligations/" + id).json().getLong("version");
+            for (int n = 0; n < perWriter; n++) {
+              var r = api.patch("/api/obligations/" + id, new JsonObject().put("version", version).put("note", id + " #" + n));
+              if (r.status() != 200) {
+                failures.add(r.toString());
+                return;
+              }
+              version = r.json().getLong("version");
+            }
+          });
+        }
+      }
+      assertThat(failures).isEmpty();
+      int total = ids.size() * perWriter;
+      long base = bases.get(0);
+      var expected = java.util.stream.LongStream.rangeClosed(base + 1, base + total).boxed().toList();
+      for (var client : clients) {
+        var seqs = client.events(channel, total).stream().map(e -> e.getLong("seq")).toList();
+        assertThat(seqs).as("gap-free, duplicate-free, in order on either node").isEqualTo(expected);
+      }
+    } finally {
+      clients.forEach(LiveClient::close);
+    }
+  }
+
+  @Test
+  @DisplayName("a change written through node A is in node B's figures at once, not when B's cache runs out")
+  void otherNodesCachesForgetAtOnce() {
+    var project = HotWritesIT.project(coordinatorA);
+    var kpis = coordinatorB.get("/api/kpis").json().encode();
+    HotWritesIT.obligation(coordinatorA, project, "缓存失效");
+    assertThat(coordinatorB.get("/api/kpis").json().encode()).as("B's KPIs count A's new obligation").isNotEqualTo(kpis);
+  }
+
+  @Test
+  @DisplayName("a logout through node A closes the person's socket on node B at once")
+  void logoutEndsSocketsOnEveryNode() {
+    var officerA = new Api(a.port()).as("demo-officer");
+    try (var onB = LiveClient.connect(b.port(), officerA.token())) {
+      assertThat(officerA.delete("/api/session").status()).isEqualTo(204);
+      assertThat(onB.awaitClose()).isEqualTo((short) 4401);
+    }
+  }
+
+  private static int freePort() throws Exception {
+    try (var socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static void awaitLine(Process process, String start) throws Exception {
+    var lines = new CopyOnWriteArrayList<String>();
+    var ready = new CompletableFuture<Void>();
+    Thread.ofPlatform().daemon().start(() -> {
+      try (var in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        for (String line; (line = in.readLine()) != null; ) {
+          lines.add(line);
+          if (line.startsWith(start)) ready.complete(null);
+        }
+      } catch (java.io.IOException ignored) {
+        // ended
+      }
+      ready.completeExceptionally(new AssertionError("the Neo4j server ended:\n" + String.join("\n", lines)));
+    });
+    ready.get(120, TimeUnit.SECONDS);
+  }
+}
