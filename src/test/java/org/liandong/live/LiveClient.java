@@ -78,6 +78,16 @@ public final class LiveClient implements AutoCloseable {
     throw new AssertionError("no matching message within 10 s; close code " + closeCode + "; last skipped: " + skipped);
   }
 
+  /** The next message within {@code ms}, or null. */
+  JsonObject poll(long ms) throws InterruptedException {
+    return inbox.poll(ms, TimeUnit.MILLISECONDS);
+  }
+
+  /** Whether the server (or the network) closed the socket. */
+  boolean closed() {
+    return closeCode != null;
+  }
+
   /** The next n sequenced events of a channel, in the order received. */
   List<JsonObject> events(String channel, int n) {
     var out = new ArrayList<JsonObject>();

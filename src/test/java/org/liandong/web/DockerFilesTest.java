@@ -16,23 +16,34 @@ import org.yaml.snakeyaml.Yaml;
 class DockerFilesTest {
 
   @Test
-  @DisplayName("the compose file runs the app against the official Neo4j image over Bolt")
+  @DisplayName("compose: the official Neo4j image, two clustered app nodes that list each other, nginx in front with the configuration the failover IT runs")
   @SuppressWarnings("unchecked")
   void compose() throws IOException {
     Map<String, Object> compose = new Yaml().load(Files.readString(Path.of("docker/compose.yaml")));
     var services = (Map<String, Map<String, Object>>) compose.get("services");
-    assertThat(services).containsKeys("neo4j", "app");
+    assertThat(services).containsKeys("neo4j", "app1", "app2", "nginx");
     assertThat((String) services.get("neo4j").get("image")).startsWith("neo4j:2026");
-
-    var app = services.get("app");
-    var env = (Map<String, String>) app.get("environment");
-    assertThat(env.get("NEO4J_URI")).isEqualTo("bolt://neo4j:7687");
     var neo4jAuth = ((Map<String, String>) services.get("neo4j").get("environment")).get("NEO4J_AUTH");
-    assertThat(neo4jAuth).isEqualTo(env.get("NEO4J_USER") + "/" + env.get("NEO4J_PASSWORD"));
-    var build = (Map<String, String>) app.get("build");
-    assertThat(Path.of("docker").resolve(build.get("context")).resolve(build.get("dockerfile")).normalize())
-        .isEqualTo(Path.of("docker/Dockerfile"));
-    assertThat((List<String>) app.get("ports")).contains("8080:8080");
+    for (var name : List.of("app1", "app2")) {
+      var app = services.get(name);
+      var env = (Map<String, String>) app.get("environment");
+      assertThat(env.get("NEO4J_URI")).isEqualTo("neo4j://neo4j:7687");
+      assertThat(neo4jAuth).isEqualTo(env.get("NEO4J_USER") + "/" + env.get("NEO4J_PASSWORD"));
+      assertThat(env.get("LIANDONG_CLUSTER")).isEqualTo("true");
+      assertThat(env.get("LIANDONG_CLUSTER_HOST")).isEqualTo(name);
+      assertThat(env.get("LIANDONG_CLUSTER_MEMBERS")).contains("app1:5701", "app2:5701");
+      var build = (Map<String, String>) app.get("build");
+      assertThat(Path.of("docker").resolve(build.get("context")).resolve(build.get("dockerfile")).normalize())
+          .isEqualTo(Path.of("docker/Dockerfile"));
+      assertThat(app).containsKey("healthcheck");
+      assertThat(((Map<String, Map<String, String>>) app.get("depends_on")).get("neo4j").get("condition")).isEqualTo("service_healthy");
+    }
+    var nginx = services.get("nginx");
+    assertThat((List<String>) nginx.get("volumes")).anyMatch(v -> v.startsWith("./nginx.conf:"));
+    assertThat((List<String>) nginx.get("ports")).contains("8080:8080");
+    assertThat((Map<String, Object>) nginx.get("depends_on")).containsKeys("app1", "app2");
+    assertThat(Files.readString(Path.of("docker/nginx.conf")))
+        .contains("server app1:8080", "server app2:8080", "proxy_set_header Upgrade $http_upgrade", "location = /ws");
   }
 
   @Test

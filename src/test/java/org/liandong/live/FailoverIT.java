@@ -1,0 +1,280 @@
+package org.liandong.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonObject;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.liandong.Api;
+import org.liandong.Child;
+import org.liandong.StandaloneNeo4j;
+import org.liandong.TestServer;
+
+/**
+ * The deployment of docker/compose.yaml, on loopback: a Neo4j server process, two Liandong nodes
+ * in clustered mode each in a JVM of its own, and Debian's nginx with docker/nginx.conf in front
+ * (.ci/run installs it). Through nginx, 200 sockets and writers spread over both nodes; one node
+ * is killed with SIGKILL and its sockets resume on the other with nothing lost or doubled; then
+ * Neo4j stops for 10 s and comes back, and the surviving node recovers on its own.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FailoverIT {
+  private static final String PASSWORD = "failover-test-password";
+  private static final Pattern READY = Pattern.compile("Liandong ready at http://localhost:(\\d+)/");
+  private static Path store;
+  private static int bolt;
+  private static Process neo4j;
+  private static Child a;
+  private static Child b;
+  private static Process nginx;
+  private static int nginxPort;
+
+  @BeforeAll
+  static void start() throws Exception {
+    store = TestServer.tempDir("liandong-neo4j-");
+    bolt = freePort();
+    neo4j = startNeo4j();
+    int hzA = freePort();
+    int hzB = freePort();
+    var members = "127.0.0.1:" + hzA + ",127.0.0.1:" + hzB;
+    a = Child.start(env(hzA, members));
+    b = Child.start(env(hzB, members));
+    int portA = Integer.parseInt(a.await(READY));
+    int portB = Integer.parseInt(b.await(READY));
+    nginxPort = freePort();
+    nginx = startNginx(portA, portB, nginxPort);
+  }
+
+  private static Map<String, String> env(int hazelcast, String members) {
+    var env = new HashMap<String, String>();
+    env.put("LIANDONG_HTTP_PORT", "0");
+    env.put("LIANDONG_HTTP_HOST", "127.0.0.1");
+    env.put("NEO4J_URI", "neo4j://127.0.0.1:" + bolt);
+    env.put("NEO4J_PASSWORD", PASSWORD);
+    env.put("LIANDONG_DEMO", "true");
+    env.put("LIANDONG_CLUSTER", "true");
+    env.put("LIANDONG_CLUSTER_HOST", "127.0.0.1");
+    env.put("LIANDONG_CLUSTER_PORT", String.valueOf(hazelcast));
+    env.put("LIANDONG_CLUSTER_MEMBERS", members);
+    env.put("LIANDONG_CHASE_SECONDS", "86400");
+    env.put("LIANDONG_REPLAY_WINDOW", "5000");
+    return env;
+  }
+
+  private static Process startNeo4j() throws Exception {
+    var java = ProcessHandle.current().info().command().orElse("java");
+    var process = new ProcessBuilder(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"), StandaloneNeo4j.class.getName(),
+        store.toString(), String.valueOf(bolt), PASSWORD).redirectErrorStream(true)
+        .redirectOutput(store.resolveSibling(store.getFileName() + ".log").toFile()).start();
+    awaitPort(bolt, process);
+    return process;
+  }
+
+  /** docker/nginx.conf as it is, but for the nodes' and its own loopback ports. */
+  private static Process startNginx(int portA, int portB, int port) throws Exception {
+    var conf = Files.readString(Path.of("docker/nginx.conf"));
+    assertThat(conf).contains("server app1:8080 ", "server app2:8080 ", "listen 8080;");
+    conf = conf.replace("server app1:8080 ", "server 127.0.0.1:" + portA + " ")
+        .replace("server app2:8080 ", "server 127.0.0.1:" + portB + " ")
+        .replace("listen 8080;", "listen 127.0.0.1:" + port + ";");
+    var dir = TestServer.tempDir("liandong-nginx-");
+    Files.writeString(dir.resolve("nginx.conf"), conf);
+    var process = new ProcessBuilder("nginx", "-p", dir.toString(), "-c", dir.resolve("nginx.conf").toString(),
+        "-g", "daemon off; pid " + dir.resolve("nginx.pid") + "; error_log " + dir.resolve("error.log") + ";")
+        .redirectErrorStream(true).redirectOutput(dir.resolve("out.log").toFile()).start();
+    awaitPort(port, process);
+    return process;
+  }
+
+  @AfterAll
+  static void stop() {
+    if (nginx != null) nginx.destroyForcibly();
+    for (var node : new Child[] {a, b}) if (node != null) node.process().destroyForcibly();
+    if (neo4j != null) neo4j.destroyForcibly();
+  }
+
+  /** A socket through nginx that, when its node goes, connects again and resumes from its last seq. */
+  private static final class Follower {
+    final String token;
+    final String channel;
+    final List<Long> seqs = new ArrayList<>();
+    final List<JsonObject> events = new ArrayList<>();
+    LiveClient client;
+    long last;
+    int reconnects;
+
+    Follower(String token, String channel) {
+      this.token = token;
+      this.channel = channel;
+      client = LiveClient.connect(nginxPort, token);
+      last = client.subscribe(channel, null).getLong("seq");
+    }
+
+    /** Reads until it has seen {@code upTo}, reconnecting through nginx as often as needed, within 60 s. */
+    void follow(long upTo) throws InterruptedException {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (last < upTo && System.nanoTime() < deadline) {
+        var m = client.poll(100);
+        if (m != null && channel.equals(m.getString("channel")) && m.containsKey("seq") && m.containsKey("data")) {
+          last = m.getLong("seq");
+          seqs.add(last);
+          events.add(m.getJsonObject("data"));
+        } else if (m == null && client.closed()) {
+          client.close();
+          client = LiveClient.connect(nginxPort, token);
+          reconnects++;
+          var answer = client.subscribe(channel, last);
+          assertThat(answer.getString("type")).as("resumed, not resynced: " + answer).isEqualTo("subscribed");
+        }
+      }
+      assertThat(last).as("reached seq " + upTo).isEqualTo(upTo);
+    }
+  }
+
+  @Test
+  @Order(1)
+  @DisplayName("through nginx: 200 sockets on both nodes see every change of writers on both, once and in order; kill -9 a node and they resume on the other with nothing lost")
+  void killANode() throws Exception {
+    var coordinator = new Api(nginxPort).as("demo-coordinator");
+    var project = HotWritesIT.project(coordinator);
+    var ids = List.of(HotWritesIT.obligation(coordinator, project, "故障切换 A"), HotWritesIT.obligation(coordinator, project, "故障切换 B"));
+    var channel = "project:" + project;
+    var followers = new ArrayList<Follower>();
+    try {
+      for (int i = 0; i < 200; i++) followers.add(new Follower(coordinator.token(), channel));
+      long base = followers.get(0).last;
+      assertThat(followers).allSatisfy(f -> assertThat(f.last).isEqualTo(base));
+      var acknowledged = new ConcurrentHashMap<String, List<String>>();
+      write(coordinator, ids, 10, acknowledged);
+      long upTo = base + 20;
+      for (var f : followers) f.follow(upTo);
+
+      a.process().destroyForcibly();
+      assertThat(a.process().waitFor(10, TimeUnit.SECONDS)).isTrue();
+      write(coordinator, ids, 10, acknowledged);
+      // a write cut off by the kill may have committed without its answer: the channel says where it stands
+      try (var probe = LiveClient.connect(nginxPort, coordinator.token())) {
+        upTo = probe.subscribe(channel, null).getLong("seq");
+      }
+      assertThat(upTo).isGreaterThanOrEqualTo(base + 40);
+      for (var f : followers) f.follow(upTo);
+
+      var expected = java.util.stream.LongStream.rangeClosed(base + 1, upTo).boxed().toList();
+      int moved = 0;
+      for (var f : followers) {
+        assertThat(f.seqs).as("every change once, in order, across the failover").isEqualTo(expected);
+        if (f.reconnects > 0) moved++;
+      }
+      System.out.printf("failover: %d of 200 sockets moved to the surviving node%n", moved);
+      assertThat(moved).as("the killed node's sockets moved").isGreaterThan(0).isLessThan(200);
+      // every write the API acknowledged is in the graph, and was seen live
+      var notes = followers.get(0).events.stream().map(d -> d.getJsonObject("after")).filter(java.util.Objects::nonNull)
+          .map(after -> after.getString("note")).toList();
+      for (var id : ids) {
+        var mine = acknowledged.get(id);
+        assertThat(notes).containsAll(mine);
+        assertThat(coordinator.get("/api/obligations/" + id).json().getString("note")).isEqualTo(mine.get(mine.size() - 1));
+      }
+    } finally {
+      followers.forEach(f -> f.client.close());
+    }
+  }
+
+  /** {@code n} acknowledged updates per obligation, two writers at once; a 502 (the killed node) is tried again. */
+  private static void write(Api api, List<String> ids, int n, Map<String, List<String>> acknowledged) {
+    var failures = new CopyOnWriteArrayList<String>();
+    try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (var id : ids) {
+        pool.submit(() -> {
+          var mine = acknowledged.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>());
+          int done = 0;
+          for (int attempt = 0; done < n && attempt < 10 * n; attempt++) {
+            var current = api.get("/api/obligations/" + id);
+            if (current.status() != 200) continue;
+            var note = id + " #" + mine.size();
+            var r = api.patch("/api/obligations/" + id, new JsonObject().put("version", current.json().getLong("version")).put("note", note));
+            if (r.status() == 200) {
+              mine.add(note);
+              done++;
+            } else if (r.status() != 502 && r.status() != 503 && r.status() != 409) {
+              failures.add(r.toString());
+              return;
+            }
+          }
+        });
+      }
+    }
+    assertThat(failures).isEmpty();
+  }
+
+  @Test
+  @Order(2)
+  @DisplayName("Neo4j stopped for 10 s: 503 within a second and readiness DOWN through nginx; back, writes succeed with no node restarted")
+  void neo4jOutage() throws Exception {
+    var coordinator = new Api(nginxPort).as("demo-coordinator");
+    var project = HotWritesIT.project(coordinator);
+    neo4j.destroy();
+    assertThat(neo4j.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    long stoppedAt = System.nanoTime();
+    long t0 = System.nanoTime();
+    var read = coordinator.get("/api/projects/" + project);
+    long tookMs = (System.nanoTime() - t0) / 1_000_000;
+    assertThat(read.status()).as(read.toString()).isEqualTo(503);
+    assertThat(tookMs).as("the refusal comes at once, not after a hang").isLessThan(1000);
+    assertThat(read.body()).doesNotContain("Exception");
+    var ready = new Api(nginxPort).get("/health/ready");
+    assertThat(ready.status()).isEqualTo(503);
+    assertThat(ready.body()).contains("DOWN").doesNotContain("Exception").doesNotContain("bolt");
+    Thread.sleep(Math.max(0, 10_000 - (System.nanoTime() - stoppedAt) / 1_000_000));
+    neo4j = startNeo4j();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    int status = 0;
+    while (System.nanoTime() < deadline) {
+      var r = coordinator.post("/api/obligations", new JsonObject().put("projectId", project).put("departmentId", "d-zj-housing")
+          .put("title", "恢复后写入").put("track", "permits").put("dueOn", "2031-06-30"));
+      status = r.status();
+      if (status == 201) break;
+      Thread.sleep(500);
+    }
+    assertThat(status).as("writes succeed again").isEqualTo(201);
+    assertThat(b.process().isAlive()).as("the node was not restarted").isTrue();
+    assertThat(new Api(nginxPort).get("/health/ready").status()).isEqualTo(200);
+  }
+
+  private static int freePort() throws Exception {
+    try (var socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static void awaitPort(int port, Process process) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) throw new AssertionError("the process ended before listening on " + port);
+      try (var socket = new Socket("127.0.0.1", port)) {
+        return;
+      } catch (java.io.IOException notYet) {
+        Thread.sleep(100);
+      }
+    }
+    throw new AssertionError("nothing listened on " + port);
+  }
+}
