@@ -12,6 +12,14 @@ export class ApiError extends Error {
 
 export function setCsrf(token) { csrf = token; }
 
+// Read your own writes on any node (docs/scale-out.md): a write's answer names where the
+// database stood after it; the next minute's requests send it back, and whichever node answers
+// them reads after that write.
+const BOOKMARK = 'Liandong-Bookmark';
+const BOOKMARK_MS = 60_000;
+let bookmark = null;
+let bookmarkAt = 0;
+
 async function call(method, path, body, headers = {}) {
   const init = { method, credentials: 'same-origin', headers: { ...headers } };
   if (body !== undefined) {
@@ -19,8 +27,11 @@ async function call(method, path, body, headers = {}) {
     init.body = JSON.stringify(body);
   }
   if (method !== 'GET' && csrf) init.headers['X-CSRF-Token'] = csrf;
+  if (bookmark && Date.now() - bookmarkAt < BOOKMARK_MS) init.headers[BOOKMARK] = bookmark;
   const response = await fetch(path, init);
   learn(response.headers.get('Liandong-Now'));
+  const given = response.headers.get(BOOKMARK);
+  if (given) { bookmark = given; bookmarkAt = Date.now(); }
   const text = await response.text();
   const data = text ? JSON.parse(text) : null;
   if (!response.ok) throw new ApiError(response.status, data);

@@ -1,5 +1,7 @@
 package org.liandong;
 
+import io.vertx.core.Future;
+
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
@@ -158,7 +160,16 @@ final class Features {
 
   HttpVerticle.Parts http(AppConfig config, Contract contract) {
     return new HttpVerticle.Parts(config.httpHost(), config.httpPort(), clock, contract, registry, new AuthHandler(accounts),
-        webSocket::handle, () -> graph.query("RETURN 1 AS ok", java.util.Map.of()).<Void>mapEmpty());
+        webSocket::handle, () -> graph.query("RETURN 1 AS ok", java.util.Map.of()).<Void>mapEmpty(),
+        new HttpVerticle.Bookmarks() {
+          public String current() {
+            return graph.bookmark();
+          }
+
+          public Future<Void> catchUp(String given) {
+            return graph.catchUp(given);
+          }
+        });
   }
 
 }

@@ -29,6 +29,12 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.Bookmark;
+import org.neo4j.driver.BookmarkManager;
+import org.neo4j.driver.BookmarkManagerConfig;
+import org.neo4j.driver.BookmarkManagers;
+import org.neo4j.driver.async.ResultCursor;
+import java.util.Set;
 import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.async.AsyncSession;
 import org.neo4j.driver.async.AsyncTransactionContext;
@@ -59,11 +65,20 @@ public final class Graph implements AutoCloseable {
   /** Every door of one driver shares its writes' lanes and bounds. */
   private final Writes writes;
 
-  private Graph(Vertx vertx, Driver driver, List<Listener> onCommit, Clock clock, Writes writes) {
-    this(vertx, driver, onCommit, clock, null, writes);
+  /**
+   * Every session of this node reads after the node's own last commits, and after those a client
+   * brought from another node ({@link #catchUp}): causal consistency under {@code neo4j://}
+   * routing to a cluster (docs/scale-out.md).
+   */
+  private final BookmarkManager bookmarks;
+
+  private Graph(Vertx vertx, Driver driver, List<Listener> onCommit, Clock clock, Writes writes, BookmarkManager bookmarks) {
+    this(vertx, driver, onCommit, clock, null, writes, bookmarks);
   }
 
-  private Graph(Vertx vertx, Driver driver, List<Listener> onCommit, Clock clock, Pinned pinned, Writes writes) {
+  private Graph(Vertx vertx, Driver driver, List<Listener> onCommit, Clock clock, Pinned pinned, Writes writes,
+                BookmarkManager bookmarks) {
+    this.bookmarks = bookmarks;
     this.vertx = vertx;
     this.driver = driver;
     this.onCommit = onCommit;
@@ -97,7 +112,8 @@ public final class Graph implements AutoCloseable {
         // retries are ours (see transaction): the driver's would hold a request for 30 s in an outage
         .withMaxTransactionRetryTime(0, TimeUnit.MILLISECONDS)
         .build();
-    return new Graph(vertx, GraphDatabase.driver(uri, auth, config), new CopyOnWriteArrayList<>(), Clock.systemUTC(), new Writes(limits));
+    return new Graph(vertx, GraphDatabase.driver(uri, auth, config), new CopyOnWriteArrayList<>(), Clock.systemUTC(), new Writes(limits),
+        BookmarkManagers.defaultManager(BookmarkManagerConfig.builder().build()));
   }
 
   /**
@@ -106,7 +122,7 @@ public final class Graph implements AutoCloseable {
    * is known only once the graph is reachable).
    */
   public Graph on(Clock serverClock) {
-    return new Graph(vertx, driver, onCommit, serverClock, writes);
+    return new Graph(vertx, driver, onCommit, serverClock, writes, bookmarks);
   }
 
   /** The server's clock, as {@code $now} reads it. */
@@ -132,7 +148,7 @@ public final class Graph implements AutoCloseable {
     var at = asOf.withZoneSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
     var session = session(AccessMode.WRITE);
     var stage = session.beginTransactionAsync().thenCompose(raw -> {
-      var door = new Graph(vertx, driver, List.of(), Clock.fixed(at.toInstant(), clock.getZone()), new Pinned(new Tx(raw, context, at)), writes);
+      var door = new Graph(vertx, driver, List.of(), Clock.fixed(at.toInstant(), clock.getZone()), new Pinned(new Tx(raw, context, at)), writes, bookmarks);
       var answer = door.pinned.run(Undo.to(at, projectId)).compose(v -> reads.apply(door))
           .transform(Future::succeededFuture);
       return answer.toCompletionStage()
@@ -383,7 +399,51 @@ public final class Graph implements AutoCloseable {
   }
 
   private AsyncSession session(AccessMode mode) {
-    return driver.session(AsyncSession.class, SessionConfig.builder().withDefaultAccessMode(mode).build());
+    return driver.session(AsyncSession.class, SessionConfig.builder().withDefaultAccessMode(mode).withBookmarkManager(bookmarks).build());
+  }
+
+  private static final int MOST_BOOKMARKS = 16;
+  private static final int LONGEST_BOOKMARK = 512;
+  private static final Duration CATCH_UP = Duration.ofSeconds(2);
+
+  /** Where this node's last commits stand, as a client carries it to another node ({@code Liandong-Bookmark}). */
+  public String bookmark() {
+    return bookmarks.getBookmarks().stream().map(Bookmark::value).sorted().collect(java.util.stream.Collectors.joining(","));
+  }
+
+  /**
+   * Waits (up to 2 s) until the database has what the given bookmark names, then makes every
+   * later session of this node read after it. The client's text is checked first and reaches the
+   * node's own bookmarks only as the database answered it, so a forged one harms nobody else.
+   */
+  public Future<Void> catchUp(String header) {
+    var values = List.of(header.split(",")).stream().map(String::strip).filter(v -> !v.isEmpty()).toList();
+    if (values.isEmpty() || values.size() > MOST_BOOKMARKS
+        || values.stream().anyMatch(v -> v.length() > LONGEST_BOOKMARK || !v.matches("[A-Za-z0-9+/=:._-]+"))) {
+      return Future.failedFuture(badBookmark());
+    }
+    var context = vertx.getOrCreateContext();
+    var given = values.stream().map(Bookmark::from).collect(java.util.stream.Collectors.toSet());
+    var session = driver.session(AsyncSession.class, SessionConfig.builder().withDefaultAccessMode(AccessMode.READ)
+        .withBookmarks(given).build());
+    var stage = session.executeReadAsync(tx -> tx.runAsync("RETURN 1").thenCompose(ResultCursor::consumeAsync),
+            TransactionConfig.builder().withTimeout(CATCH_UP).build())
+        .handle((summary, error) -> new Outcome<>(summary, error))
+        .thenCompose(outcome -> {
+          if (outcome.error() == null) bookmarks.updateBookmarks(Set.of(), session.lastBookmarks());
+          return session.closeAsync().handle((ignored, closing) -> outcome);
+        });
+    return Future.fromCompletionStage(stage, context).compose(outcome -> {
+      if (outcome.error() == null) return Future.succeededFuture();
+      var error = unwrap(outcome.error());
+      return Future.failedFuture(error instanceof ClientException ? badBookmark() : translate(error));
+    });
+  }
+
+  private static Failure badBookmark() {
+    return new Failure.Invalid(400, Map.of("Liandong-Bookmark", org.liandong.support.Text.of(
+        "not a bookmark this server gave; send back the Liandong-Bookmark header of an earlier answer as it was, or none",
+        "不是本服务给出的书签；请原样回传先前响应的 Liandong-Bookmark 头，或不传")));
   }
 
   /** For the benchmark's raw-driver baseline and the tests' fixtures. */

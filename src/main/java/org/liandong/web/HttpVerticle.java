@@ -28,7 +28,17 @@ public final class HttpVerticle extends VerticleBase {
   /** What the verticle needs from the rest of the server. */
   public record Parts(String host, int port, java.time.Clock clock, Contract contract, PrometheusMeterRegistry registry,
                       Handler<RoutingContext> authenticate, Handler<RoutingContext> webSocket,
-                      Supplier<Future<Void>> databaseReady) {}
+                      Supplier<Future<Void>> databaseReady, Bookmarks bookmarks) {}
+
+  /** Read-your-writes across nodes (docs/scale-out.md): where this node's commits stand, and catching up with another's. */
+  public interface Bookmarks {
+    String current();
+
+    Future<Void> catchUp(String given);
+  }
+
+  /** A write's answer carries this; a request that sends it back reads after that write, on any node. */
+  public static final String BOOKMARK_HEADER = "Liandong-Bookmark";
 
   /** Every API answer says the server's "now" in this header (README). */
   public static final String NOW_HEADER = "Liandong-Now";
@@ -38,6 +48,22 @@ public final class HttpVerticle extends VerticleBase {
 
   public HttpVerticle(Parts parts) {
     this.parts = parts;
+  }
+
+  /** A write's answer says where the node's commits stand; a bookmark sent back is caught up with first. */
+  private void bookmarks(RoutingContext ctx) {
+    var method = ctx.request().method();
+    if (method != io.vertx.core.http.HttpMethod.GET && method != io.vertx.core.http.HttpMethod.HEAD) {
+      ctx.addHeadersEndHandler(v -> {
+        if (ctx.response().getStatusCode() < 400) ctx.response().putHeader(BOOKMARK_HEADER, parts.bookmarks().current());
+      });
+    }
+    var given = ctx.request().getHeader(BOOKMARK_HEADER);
+    if (given == null || given.isBlank()) {
+      ctx.next();
+      return;
+    }
+    parts.bookmarks().catchUp(given).onSuccess(v -> ctx.next()).onFailure(ctx::fail);
   }
 
   @Override
@@ -60,6 +86,7 @@ public final class HttpVerticle extends VerticleBase {
       ctx.next();
     });
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
+    router.route("/api/*").handler(this::bookmarks);
     parts.contract().mount(vertx, router, parts.authenticate());
     // an address outside the contract: 401 for a stranger (nothing to learn), 404 for a user
     router.route("/api/*").handler(parts.authenticate()).handler(ctx -> ctx.fail(404));

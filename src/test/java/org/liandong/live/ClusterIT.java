@@ -163,6 +163,27 @@ class ClusterIT {
     }
   }
 
+  @Test
+  @DisplayName("read your writes across nodes: a write through A answers with a bookmark; sent to B, B reads after it; a forged one is a 400")
+  void bookmarksCarryAcrossNodes() {
+    var created = coordinatorA.post("/api/projects", new JsonObject().put("code", "BM-" + java.util.UUID.randomUUID().toString().substring(0, 6))
+        .put("name", "书签项目").put("company", "测试").put("investmentYi", 1.0).put("stage", "signed")
+        .put("level", "district").put("signedOn", "2025-01-01"));
+    assertThat(created.status()).isEqualTo(201);
+    var bookmark = created.header("Liandong-Bookmark");
+    assertThat(bookmark).as("a write says where the database stands after it").isNotBlank();
+    var read = coordinatorB.with("Liandong-Bookmark", bookmark).get("/api/projects/" + created.json().getString("id"));
+    assertThat(read.status()).as(read.toString()).isEqualTo(200);
+    assertThat(read.json().getString("name")).isEqualTo("书签项目");
+    assertThat(coordinatorB.get("/api/projects").header("Liandong-Bookmark")).as("reads carry none").isNull();
+    for (var forged : List.of("not a bookmark!", "FB:" + "A".repeat(40), "x".repeat(600))) {
+      var refused = coordinatorB.with("Liandong-Bookmark", forged).get("/api/projects");
+      assertThat(refused.status()).as(forged + " → " + refused).isEqualTo(400);
+      assertThat(refused.json().getString("messageZh")).isNotBlank();
+    }
+    assertThat(coordinatorB.get("/api/projects").status()).as("the node is not harmed by them").isEqualTo(200);
+  }
+
   private static int freePort() throws Exception {
     try (var socket = new ServerSocket(0)) {
       return socket.getLocalPort();
