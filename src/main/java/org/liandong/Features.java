@@ -118,6 +118,7 @@ final class Features {
     webSocket = new LiveEndpoint(live, accounts, config.live());
     var rules = new ArrayList<>(Retention.storage(config.retention().changes(), config.retention().idempotencyKeys()));
     rules.add(AccountService.retention());
+    rules.add(AccountService.loginFailures());
     rules.add(ConsoleService.retention(config.retention().audit()));
     retention = new Retention(graph, rules, config.retention().every(), config.live().replayWindow(), clock);
     chaser = new Chaser(graph, new ChaseRules(new ChaseRules.Settings(

@@ -93,6 +93,38 @@ final class AccountCypher {
       RETURN count(*) AS deleted
       """;
 
+  /** Per key ({key, limit}) the failure whose leaving the window frees it, when the key is full; else null. */
+  static final String LOGIN_FAILURES = """
+      UNWIND $keys AS k
+      OPTIONAL MATCH (f:LoginFailures {key: k.key})
+      WITH k, [t IN coalesce(f.times, []) WHERE t > $since] AS times
+      RETURN k.key AS key, CASE WHEN size(times) >= k.limit THEN times[size(times) - k.limit] END AS oldest
+      """;
+
+  /**
+   * One more failure for each key, the failures out of the window dropped and at most the key's
+   * limit kept. The first SET takes the node's lock, so two nodes counting at once lose nothing.
+   */
+  static final String LOGIN_FAILED = """
+      UNWIND $keys AS k
+      MERGE (f:LoginFailures {key: k.key})
+      SET f.lockedAt = $at
+      WITH f, k, [t IN coalesce(f.times, []) WHERE t > $since] AS kept
+      SET f.times = kept[CASE WHEN size(kept) >= k.limit THEN size(kept) - k.limit + 1 ELSE 0 END..] + $at,
+          f.until = $until
+      """;
+
+  static final String LOGIN_SUCCEEDED = """
+      MATCH (f:LoginFailures {key: $key}) DELETE f
+      """;
+
+  static final String EXPIRED_LOGIN_FAILURES = """
+      MATCH (f:LoginFailures) WHERE f.until < $cutoff.epochMillis
+      WITH f LIMIT $batch
+      DELETE f
+      RETURN count(*) AS deleted
+      """;
+
   /** Who can be picked (champions, liaison, invitees): active people, their roles and departments, nothing else. */
   static final String PEOPLE = """
       MATCH (u:User) WHERE u.active AND u.username <> 'admin'

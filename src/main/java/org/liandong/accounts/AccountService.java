@@ -49,7 +49,7 @@ public final class AccountService {
     this.repository = new AccountRepository(graph);
     this.policy = policy;
     this.passwords = new Passwords(vertx.createSharedWorkerExecutor("liandong-passwords", config.logins().hashWorkers()));
-    this.limits = new LoginLimits(config.logins(), clock);
+    this.limits = new LoginLimits(graph, config.logins(), clock);
     this.clock = clock;
     this.sessionTtl = config.sessionTtl();
   }
@@ -67,12 +67,14 @@ public final class AccountService {
   public record Session(CurrentUser user, String tokenHash, long expiresAt) {}
 
   Future<Login> login(String username, String password, String address) {
-    var wait = limits.retryAfter(username, address);
-    if (wait.isPresent()) {
-      return Future.failedFuture(new Failure.TooMany(Text.of(
-          "too many failed logins; try again in " + wait.getAsLong() + " s",
-          "登录失败次数过多，请在 " + wait.getAsLong() + " 秒后再试"), wait.getAsLong()));
-    }
+    return limits.retryAfter(username, address).compose(wait -> wait.isPresent()
+        ? Future.failedFuture(new Failure.TooMany(Text.of(
+            "too many failed logins; try again in " + wait.getAsLong() + " s",
+            "登录失败次数过多，请在 " + wait.getAsLong() + " 秒后再试"), wait.getAsLong()))
+        : checkPassword(username, password, address));
+  }
+
+  private Future<Login> checkPassword(String username, String password, String address) {
     return repository.byUsername(username)
         .compose(found -> passwords.verify(password, found.map(AccountRepository.Credentials::passwordHash).orElse(null))
             .compose(ok -> ok && found.get().active() ? Future.succeededFuture(found.get().user())
@@ -86,22 +88,19 @@ public final class AccountService {
 
   /** A wall screen logs in with its kiosk key (its link); wrong keys count against the address like wrong passwords. */
   Future<Login> kioskLogin(String key, String address) {
-    var wait = limits.retryAfter(KIOSK, address);
-    if (wait.isPresent()) {
-      return Future.failedFuture(new Failure.TooMany(Text.of(
-          "too many wrong kiosk links; try again in " + wait.getAsLong() + " s",
-          "错误的大屏链接过多，请在 " + wait.getAsLong() + " 秒后再试"), wait.getAsLong()));
-    }
-    return repository.byKioskKey(Passwords.tokenHash(key))
-        .compose(found -> found.isPresent() ? Future.succeededFuture(found.get()) : failedKiosk(address))
-        .compose(this::openSession);
+    return limits.retryAfter(KIOSK, address).compose(wait -> wait.isPresent()
+        ? Future.failedFuture(new Failure.TooMany(Text.of(
+            "too many wrong kiosk links; try again in " + wait.getAsLong() + " s",
+            "错误的大屏链接过多，请在 " + wait.getAsLong() + " 秒后再试"), wait.getAsLong()))
+        : repository.byKioskKey(Passwords.tokenHash(key))
+            .compose(found -> found.isPresent() ? Future.succeededFuture(found.get()) : failedKiosk(address))
+            .compose(this::openSession));
   }
 
   private Future<CurrentUser> failedKiosk(String address) {
-    limits.failed(KIOSK, address);
-    return Future.failedFuture(new Failure.Unauthorized(Text.of(
+    return limits.failed(KIOSK, address).transform(counted -> Future.failedFuture(new Failure.Unauthorized(Text.of(
         "this kiosk link is not valid (any more): ask an administrator for the screen's current link",
-        "该大屏链接无效或已被更换，请向管理员索取当前链接")));
+        "该大屏链接无效或已被更换，请向管理员索取当前链接"))));
   }
 
   /** A new kiosk key for a wall account, shown once; the old link stops working and its screens are logged out. */
@@ -121,9 +120,9 @@ public final class AccountService {
     return Passwords.tokenHash(DEMO_KIOSK_KEY);
   }
 
+  /** The failure is counted before the answer goes: a burst of wrong passwords cannot outrun its count. */
   private Future<CurrentUser> failedLogin(String username, String address) {
-    limits.failed(username, address);
-    return Future.failedFuture(new Failure.Unauthorized(WRONG));
+    return limits.failed(username, address).transform(counted -> Future.failedFuture(new Failure.Unauthorized(WRONG)));
   }
 
   private Future<Login> openSession(CurrentUser user) {
@@ -240,6 +239,11 @@ public final class AccountService {
   /** Expired sessions go at once (kept for no extra time). */
   public static org.liandong.storage.Retention.Rule retention() {
     return new org.liandong.storage.Retention.Rule("expired sessions", AccountCypher.EXPIRED_SESSIONS, java.time.Duration.ZERO);
+  }
+
+  /** Failed-login counts whose window has passed. */
+  public static org.liandong.storage.Retention.Rule loginFailures() {
+    return new org.liandong.storage.Retention.Rule("expired login failures", AccountCypher.EXPIRED_LOGIN_FAILURES, java.time.Duration.ZERO);
   }
 
   /** Hashes a password now, for the demo loader which runs before the server serves anyone. */

@@ -1,65 +1,61 @@
 package org.liandong.accounts;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import io.vertx.core.Future;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import org.liandong.AppConfig;
+import org.liandong.storage.Graph;
 
 /**
  * Failed logins per account and per address within a sliding window (README: 5 per account and
  * 30 per address in 15 minutes by default). Past the limit a login is refused before any
- * password is hashed, with the seconds until the oldest failure leaves the window. A success
- * clears the account's failures. Kept per node.
+ * password is hashed, with the seconds until the oldest of the failures that fill it leaves the
+ * window. A success clears the account's failures. Kept in the graph, so every node of a
+ * cluster counts the same failures: behind a balancer an attacker gets no more tries than on one
+ * node.
  */
 final class LoginLimits {
+  private final Graph graph;
   private final AppConfig.Logins limits;
   private final Clock clock;
-  private final Cache<String, ArrayDeque<Long>> failures;
 
-  LoginLimits(AppConfig.Logins limits, Clock clock) {
+  LoginLimits(Graph graph, AppConfig.Logins limits, Clock clock) {
+    this.graph = graph;
     this.limits = limits;
     this.clock = clock;
-    this.failures = Caffeine.newBuilder().expireAfterWrite(limits.window()).maximumSize(100_000).build();
+  }
+
+  private List<Map<String, Object>> keys(String username, String address) {
+    return List.of(Map.of("key", "u:" + username, "limit", limits.perAccount()),
+        Map.of("key", "a:" + address, "limit", limits.perAddress()));
   }
 
   /** Seconds to wait when either the account or the address is over its limit. */
-  OptionalLong retryAfter(String username, String address) {
-    long account = wait("u:" + username, limits.perAccount());
-    long from = wait("a:" + address, limits.perAddress());
-    long seconds = Math.max(account, from);
-    return seconds > 0 ? OptionalLong.of(seconds) : OptionalLong.empty();
+  Future<OptionalLong> retryAfter(String username, String address) {
+    long now = clock.millis();
+    long window = limits.window().toMillis();
+    return graph.query(AccountCypher.LOGIN_FAILURES, Map.of("keys", keys(username, address), "since", now - window))
+        .map(rows -> {
+          long seconds = 0;
+          for (var row : rows) {
+            if (row.get("oldest").isNull()) continue;
+            long wait = Math.max(1, (row.get("oldest").asLong() + window - now) / 1000 + 1);
+            seconds = Math.max(seconds, wait);
+          }
+          return seconds > 0 ? OptionalLong.of(seconds) : OptionalLong.empty();
+        });
   }
 
-  void failed(String username, String address) {
-    add("u:" + username);
-    add("a:" + address);
+  Future<Void> failed(String username, String address) {
+    long now = clock.millis();
+    long window = limits.window().toMillis();
+    return graph.write(tx -> tx.run(AccountCypher.LOGIN_FAILED, Map.of("keys", keys(username, address),
+        "at", now, "since", now - window, "until", now + window))).mapEmpty();
   }
 
-  void succeeded(String username) {
-    failures.invalidate("u:" + username);
-  }
-
-  private long wait(String key, int limit) {
-    var now = clock.millis();
-    var seen = failures.asMap().computeIfPresent(key, (k, times) -> prune(times, now));
-    if (seen == null || seen.size() < limit) return 0;
-    return Math.max(1, Duration.ofMillis(seen.peekFirst() + limits.window().toMillis() - now).toSeconds() + 1);
-  }
-
-  private void add(String key) {
-    var now = clock.millis();
-    failures.asMap().compute(key, (k, times) -> {
-      var list = times == null ? new ArrayDeque<Long>() : prune(times, now);
-      list.addLast(now);
-      return list;
-    });
-  }
-
-  private ArrayDeque<Long> prune(ArrayDeque<Long> times, long now) {
-    while (!times.isEmpty() && times.peekFirst() <= now - limits.window().toMillis()) times.pollFirst();
-    return times;
+  Future<Void> succeeded(String username) {
+    return graph.write(tx -> tx.run(AccountCypher.LOGIN_SUCCEEDED, Map.of("key", "u:" + username))).mapEmpty();
   }
 }

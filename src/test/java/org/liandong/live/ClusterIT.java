@@ -184,6 +184,19 @@ class ClusterIT {
     assertThat(coordinatorB.get("/api/projects").status()).as("the node is not harmed by them").isEqualTo(200);
   }
 
+  @Test
+  @DisplayName("failed logins count on every node: five wrong passwords through A, and the sixth try through B waits")
+  void loginLimitsAreClusterWide() {
+    var name = "nobody-" + java.util.UUID.randomUUID().toString().substring(0, 6);
+    for (int i = 0; i < 5; i++) {
+      var wrong = new Api(a.port()).post("/api/session", new JsonObject().put("username", name).put("password", "wrong"));
+      assertThat(wrong.status()).isEqualTo(401);
+    }
+    var sixth = new Api(b.port()).post("/api/session", new JsonObject().put("username", name).put("password", "wrong"));
+    assertThat(sixth.status()).as(sixth.toString()).isEqualTo(429);
+    assertThat(sixth.header("Retry-After")).isNotBlank();
+  }
+
   private static int freePort() throws Exception {
     try (var socket = new ServerSocket(0)) {
       return socket.getLocalPort();
