@@ -197,6 +197,22 @@ class ClusterIT {
     assertThat(sixth.header("Retry-After")).isNotBlank();
   }
 
+  @Test
+  @DisplayName("a timer's round is run by one node: both nodes ask for the same round of 20 timers, and each round goes to exactly one")
+  void timersRunOncePerCluster() {
+    int mine = 0;
+    for (int t = 0; t < 20; t++) {
+      var timer = "test-timer-" + t + "-" + java.util.UUID.randomUUID();
+      var onA = org.liandong.support.OncePerCluster.claim(a.vertx(), timer, 3_600_000);
+      var onB = org.liandong.support.OncePerCluster.claim(b.vertx(), timer, 3_600_000);
+      boolean ranA = onA.await();
+      boolean ranB = onB.await();
+      assertThat(ranA ^ ranB).as("round " + t + ": one node, not both nor neither").isTrue();
+      if (ranA) mine++;
+    }
+    System.out.printf("timers: node A ran %d of 20 rounds, node B %d%n", mine, 20 - mine);
+  }
+
   private static int freePort() throws Exception {
     try (var socket = new ServerSocket(0)) {
       return socket.getLocalPort();
