@@ -5,7 +5,7 @@ const words = {
   'nav.leader': ['领导视图', 'My projects'], 'nav.meetings': ['协调会办', 'Meetings'],
   'nav.graph': ['关系图谱', 'Graph'], 'nav.logout': ['退出', 'Log out'],
   'conn.live': ['实时', 'Live'], 'conn.connecting': ['连接中…', 'Connecting…'],
-  'conn.reconnecting': ['重连中…', 'Reconnecting…'], 'conn.resynced': ['已重新同步', 'Resynced'],
+  'conn.reconnecting': ['重连中…', 'Reconnecting…'], 'conn.resynced': ['已重新同步', 'Resynced'], 'conn.stale': ['数据库不可用，数据可能过时', 'Database unavailable: data may be stale'],
   'conn.offline': ['离线', 'Offline'],
   'login.title': ['登录', 'Log in'], 'login.username': ['用户名', 'Username'], 'login.password': ['密码', 'Password'],
   'login.submit': ['登录', 'Log in'], 'login.failed': ['用户名或密码错误', 'Wrong username or password'],

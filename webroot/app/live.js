@@ -1,5 +1,5 @@
 // The live connection: one WebSocket, channels with their last seq, automatic reconnect with
-// resume, and a visible state (live / reconnecting / resynced). See docs/live-protocol.md.
+// resume, and a visible state (live / reconnecting / resynced / stale while the database is away). See docs/live-protocol.md.
 const listeners = new Map();   // channel → Set of handlers
 const lastSeq = new Map();     // channel → last seq applied
 const epochs = new Map();      // channel → the history that seq belongs to
@@ -104,6 +104,13 @@ function receive(m) {
   }
   if (m.type === 'presence') { handlers?.forEach(fn => fn(m)); return; }
   if (m.type === 'error') { console.warn('live:', m.code, m.message); return; }
+  if (m.type === 'status') {
+    // the database went away (what the page shows may be stale) or came back (reload what it shows)
+    if (m.stale) { setState('stale'); return; }
+    setState('live');
+    for (const [channel, set] of listeners) set.forEach(fn => fn({ type: 'resync', channel }));
+    return;
+  }
   if (typeof m.seq === 'number') {
     const last = lastSeq.get(m.channel);
     if (last !== undefined && m.seq <= last) return;   // seen already

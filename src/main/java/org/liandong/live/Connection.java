@@ -83,6 +83,13 @@ final class Connection {
     return userId != null && session != null && session.user().id().equals(userId);
   }
 
+  /** Tells this socket, once it is authenticated, whether the database answers. */
+  void database(JsonObject status) {
+    context.runOnContext(v -> {
+      if (peer != null) peer.send(status);
+    });
+  }
+
   /** The session ended somewhere (logout, deactivation, a new password): this socket goes with it. */
   void sessionEnded() {
     context.runOnContext(v -> close((short) 4401, "session ended; log in again"));

@@ -20,6 +20,8 @@ public final class LiveVerticle extends VerticleBase {
   private Hub hub;
   private Access access;
   private Sessions sessions;
+  private static final long WATCH_MS = 1000;
+  private boolean databaseUp = true;
 
   /** {@code attendance} is told (meetingId, userId) when someone first enters a meeting room on this node. */
   public LiveVerticle(Parts parts) {
@@ -31,6 +33,12 @@ public final class LiveVerticle extends VerticleBase {
     hub = new Hub(vertx, context, parts.graph(), parts.replayWindow(), parts.attendance(), parts.watched());
     access = new Access(parts.graph(), parts.policy(), parts.meetingAccess());
     sessions = new Sessions(vertx);
+    // every second: does the database answer? The sockets hear when that changes
+    vertx.setPeriodic(WATCH_MS, WATCH_MS, t -> parts.graph().query("RETURN 1 AS ok", java.util.Map.of()).onComplete(r -> {
+      if (r.succeeded() == databaseUp) return;
+      databaseUp = r.succeeded();
+      sessions.database(databaseUp);
+    }));
     return Future.succeededFuture();
   }
 

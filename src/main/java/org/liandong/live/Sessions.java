@@ -30,6 +30,12 @@ final class Sessions {
     });
   }
 
+  /** Tells every socket of this node whether the database answers (LiveVerticle watches it). */
+  void database(boolean up) {
+    var status = Messages.database(up);
+    bySession.values().forEach(connections -> connections.forEach(c -> c.database(status)));
+  }
+
   private void ended(JsonObject ended) {
     var hash = ended.getString("tokenHash");
     var userId = ended.getString("userId");

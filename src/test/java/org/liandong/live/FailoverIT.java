@@ -227,10 +227,11 @@ class FailoverIT {
 
   @Test
   @Order(2)
-  @DisplayName("Neo4j stopped for 10 s: 503 within a second and readiness DOWN through nginx; back, writes succeed with no node restarted")
+  @DisplayName("Neo4j stopped for 10 s: 503 within a second, readiness DOWN, open sockets told the data is stale; back, writes succeed and the sockets hear it, with no node restarted")
   void neo4jOutage() throws Exception {
     var coordinator = new Api(nginxPort).as("demo-coordinator");
     var project = HotWritesIT.project(coordinator);
+    var watching = LiveClient.connect(nginxPort, coordinator.token());
     neo4j.destroy();
     assertThat(neo4j.waitFor(30, TimeUnit.SECONDS)).isTrue();
     long stoppedAt = System.nanoTime();
@@ -243,6 +244,9 @@ class FailoverIT {
     var ready = new Api(nginxPort).get("/health/ready");
     assertThat(ready.status()).isEqualTo(503);
     assertThat(ready.body()).contains("DOWN").doesNotContain("Exception").doesNotContain("bolt");
+    var stale = watching.next(m -> "status".equals(m.getString("type")));
+    assertThat(stale.getBoolean("stale")).as("the open socket is told its data may be stale").isTrue();
+    assertThat(stale.getString("messageZh")).isNotBlank();
     Thread.sleep(Math.max(0, 10_000 - (System.nanoTime() - stoppedAt) / 1_000_000));
     neo4j = startNeo4j();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -255,6 +259,9 @@ class FailoverIT {
       Thread.sleep(500);
     }
     assertThat(status).as("writes succeed again").isEqualTo(201);
+    var back = watching.next(m -> "status".equals(m.getString("type")));
+    assertThat(back.getBoolean("stale")).as("the same socket, still open, hears the database is back").isFalse();
+    watching.close();
     assertThat(b.process().isAlive()).as("the node was not restarted").isTrue();
     assertThat(new Api(nginxPort).get("/health/ready").status()).isEqualTo(200);
   }
