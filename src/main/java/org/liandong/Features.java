@@ -1,8 +1,7 @@
 package org.liandong;
 
-import io.vertx.core.Future;
-
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import java.time.Clock;
@@ -161,7 +160,7 @@ final class Features {
 
   HttpVerticle.Parts http(AppConfig config, Contract contract) {
     return new HttpVerticle.Parts(config.httpHost(), config.httpPort(), clock, contract, registry, new AuthHandler(accounts),
-        webSocket::handle, () -> graph.query("RETURN 1 AS ok", java.util.Map.of()).<Void>mapEmpty(),
+        webSocket::handle, graph::ping,
         new HttpVerticle.Bookmarks() {
           public String current() {
             return graph.bookmark();

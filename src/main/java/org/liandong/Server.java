@@ -117,9 +117,7 @@ public final class Server implements AutoCloseable {
     graph = Graph.connect(vertx, uri, user, password, config.neo4jTimeout(), config.writes());
     await(graph.verify(), "cannot reach Neo4j at " + uri + "; check NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD");
     // nodes starting together take turns: the first applies each file, the others find it applied
-    int applied = await(vertx.sharedData().getLockWithTimeout("liandong.migrations", STEP_TIMEOUT_SECONDS * 1000)
-            .compose(lock -> new Migrations(graph).apply().onComplete(r -> lock.release())),
-        "could not apply the schema in cypher/");
+    int applied = await(locked("liandong.migrations", () -> new Migrations(graph).apply()), "could not apply the schema in cypher/");
     LOG.info("schema: {} migration(s) applied", applied);
     clock = await(serverClock(), "could not read the demo's day from the graph");
     if (config.demo()) LOG.info("demo: the server's clock says {}", java.time.ZonedDateTime.now(clock).withNano(0));
@@ -147,8 +145,7 @@ public final class Server implements AutoCloseable {
     await(features.accounts().start(), "could not prepare password hashing");
     if (config.demo()) {
       // in a cluster the first node to find the graph empty loads it; the others wait and find it loaded
-      var loaded = await(vertx.sharedData().getLockWithTimeout("liandong.demo", STEP_TIMEOUT_SECONDS * 1000)
-          .compose(lock -> features.demo().loadIfEmpty().onComplete(r -> lock.release())), "could not load the demo data");
+      var loaded = await(locked("liandong.demo", () -> features.demo().loadIfEmpty()), "could not load the demo data");
       if (loaded) LOG.info("demo accounts: demo-admin, demo-coordinator, demo-officer, demo-leader, demo-analyst, demo-wall (password 'demo'); the wall's kiosk link is /#/kiosk/demo-wall-kiosk");
     }
     await(features.accounts().ensureAdmin(config.adminPassword()), "could not create the first admin")
@@ -216,6 +213,12 @@ public final class Server implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.warn("the embedded Neo4j did not stop cleanly: {}", e.toString());
     }
+  }
+
+  /** Runs a start-up step under a cluster-wide lock (a local one on a single node), released whatever it gives. */
+  private <T> Future<T> locked(String name, java.util.function.Supplier<Future<T>> step) {
+    return vertx.sharedData().getLockWithTimeout(name, STEP_TIMEOUT_SECONDS * 1000)
+        .compose(lock -> step.get().onComplete(r -> lock.release()));
   }
 
   private static <T> T await(Future<T> future, String whatFailed) {

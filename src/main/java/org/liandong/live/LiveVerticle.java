@@ -34,7 +34,7 @@ public final class LiveVerticle extends VerticleBase {
     access = new Access(parts.graph(), parts.policy(), parts.meetingAccess());
     sessions = new Sessions(vertx);
     // every second: does the database answer? The sockets hear when that changes
-    vertx.setPeriodic(WATCH_MS, WATCH_MS, t -> parts.graph().query("RETURN 1 AS ok", java.util.Map.of()).onComplete(r -> {
+    vertx.setPeriodic(WATCH_MS, WATCH_MS, t -> parts.graph().ping().onComplete(r -> {
       if (r.succeeded() == databaseUp) return;
       databaseUp = r.succeeded();
       sessions.database(databaseUp);

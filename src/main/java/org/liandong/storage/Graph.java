@@ -12,6 +12,7 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -34,7 +35,6 @@ import org.neo4j.driver.BookmarkManager;
 import org.neo4j.driver.BookmarkManagerConfig;
 import org.neo4j.driver.BookmarkManagers;
 import org.neo4j.driver.async.ResultCursor;
-import java.util.Set;
 import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.async.AsyncSession;
 import org.neo4j.driver.async.AsyncTransactionContext;
@@ -221,6 +221,11 @@ public final class Graph implements AutoCloseable {
         .thenCompose(outcome -> session.closeAsync().handle((ignored, closing) -> outcome));
     return Future.fromCompletionStage(stage, context).compose(outcome -> outcome.error() != null
         ? Future.failedFuture(translate(unwrap(outcome.error()))) : Future.succeededFuture(outcome.value()));
+  }
+
+  /** Whether the database answers a trivial read: readiness and the live sockets' stale notice ask the same. */
+  public Future<Void> ping() {
+    return query("RETURN 1 AS ok", Map.of()).mapEmpty();
   }
 
   public Future<List<Record>> query(String cypher, Map<String, Object> params) {
