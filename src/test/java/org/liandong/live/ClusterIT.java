@@ -3,12 +3,7 @@ package org.liandong.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -21,8 +16,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.liandong.Api;
 import org.liandong.AppConfig;
+import org.liandong.Deployment;
 import org.liandong.Server;
-import org.liandong.StandaloneNeo4j;
 import org.liandong.TestServer;
 
 /**
@@ -41,18 +36,15 @@ class ClusterIT {
 
   @BeforeAll
   static void start() throws Exception {
-    int bolt = freePort();
-    var java = ProcessHandle.current().info().command().orElse("java");
-    neo4j = new ProcessBuilder(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"), StandaloneNeo4j.class.getName(),
-        TestServer.tempDir("liandong-neo4j-").toString(), String.valueOf(bolt), PASSWORD).redirectErrorStream(true).start();
-    awaitLine(neo4j, "neo4j ready on");
-    int hzA = freePort();
-    int hzB = freePort();
+    int bolt = Deployment.freePort();
+    neo4j = Deployment.neo4j(TestServer.tempDir("liandong-neo4j-"), bolt, PASSWORD);
+    int hzA = Deployment.freePort();
+    int hzB = Deployment.freePort();
     var members = "127.0.0.1:" + hzA + ",127.0.0.1:" + hzB;
     // both nodes start at once: the migration lock lets one apply the schema, the other finds it done
     try (var starting = Executors.newFixedThreadPool(2)) {
-      var startA = CompletableFuture.supplyAsync(() -> Server.start(AppConfig.from(env(bolt, hzA, members))), starting);
-      var startB = CompletableFuture.supplyAsync(() -> Server.start(AppConfig.from(env(bolt, hzB, members))), starting);
+      var startA = CompletableFuture.supplyAsync(() -> Server.start(AppConfig.from(Deployment.clustered(bolt, PASSWORD, hzA, members))), starting);
+      var startB = CompletableFuture.supplyAsync(() -> Server.start(AppConfig.from(Deployment.clustered(bolt, PASSWORD, hzB, members))), starting);
       a = startA.get(120, TimeUnit.SECONDS);
       b = startB.get(120, TimeUnit.SECONDS);
     }
@@ -60,24 +52,6 @@ class ClusterIT {
     // the demo loads on whichever node finds the graph empty; the other sees it loaded
     coordinatorA = new Api(a.port()).as("demo-coordinator");
     coordinatorB = new Api(b.port()).as("demo-coordinator");
-  }
-
-  private static Map<String, String> env(int bolt, int hazelcast, String members) {
-    var env = new HashMap<String, String>();
-    env.put("LIANDONG_HTTP_PORT", "0");
-    env.put("LIANDONG_HTTP_HOST", "127.0.0.1");
-    env.put("LIANDONG_DATA_DIR", TestServer.tempDir("liandong-node-").toString());
-    env.put("NEO4J_URI", "neo4j://127.0.0.1:" + bolt);
-    env.put("NEO4J_USER", "neo4j");
-    env.put("NEO4J_PASSWORD", PASSWORD);
-    env.put("LIANDONG_CLUSTER", "true");
-    env.put("LIANDONG_CLUSTER_HOST", "127.0.0.1");
-    env.put("LIANDONG_CLUSTER_PORT", String.valueOf(hazelcast));
-    env.put("LIANDONG_CLUSTER_MEMBERS", members);
-    env.put("LIANDONG_DEMO", "true");
-    env.put("LIANDONG_CHASE_SECONDS", "86400");
-    env.put("LIANDONG_REPLAY_WINDOW", "5000");
-    return env;
   }
 
   @AfterAll
@@ -211,28 +185,5 @@ class ClusterIT {
       if (ranA) mine++;
     }
     System.out.printf("timers: node A ran %d of 20 rounds, node B %d%n", mine, 20 - mine);
-  }
-
-  private static int freePort() throws Exception {
-    try (var socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
-
-  private static void awaitLine(Process process, String start) throws Exception {
-    var lines = new CopyOnWriteArrayList<String>();
-    var ready = new CompletableFuture<Void>();
-    Thread.ofPlatform().daemon().start(() -> {
-      try (var in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-        for (String line; (line = in.readLine()) != null; ) {
-          lines.add(line);
-          if (line.startsWith(start)) ready.complete(null);
-        }
-      } catch (java.io.IOException ignored) {
-        // ended
-      }
-      ready.completeExceptionally(new AssertionError("the Neo4j server ended:\n" + String.join("\n", lines)));
-    });
-    ready.get(120, TimeUnit.SECONDS);
   }
 }

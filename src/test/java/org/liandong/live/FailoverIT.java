@@ -2,13 +2,10 @@ package org.liandong.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.liandong.Api;
 import org.liandong.Child;
-import org.liandong.StandaloneNeo4j;
+import org.liandong.Deployment;
 import org.liandong.TestServer;
 
 /**
@@ -46,62 +43,23 @@ class FailoverIT {
   private static Child b;
   private static Process nginx;
   private static int nginxPort;
+  private static int portA;
+  private static int portB;
 
   @BeforeAll
   static void start() throws Exception {
     store = TestServer.tempDir("liandong-neo4j-");
-    bolt = freePort();
-    neo4j = startNeo4j();
-    int hzA = freePort();
-    int hzB = freePort();
+    bolt = Deployment.freePort();
+    neo4j = Deployment.neo4j(store, bolt, PASSWORD);
+    int hzA = Deployment.freePort();
+    int hzB = Deployment.freePort();
     var members = "127.0.0.1:" + hzA + ",127.0.0.1:" + hzB;
-    a = Child.start(env(hzA, members));
-    b = Child.start(env(hzB, members));
-    int portA = Integer.parseInt(a.await(READY));
-    int portB = Integer.parseInt(b.await(READY));
-    nginxPort = freePort();
-    nginx = startNginx(portA, portB, nginxPort);
-  }
-
-  private static Map<String, String> env(int hazelcast, String members) {
-    var env = new HashMap<String, String>();
-    env.put("LIANDONG_HTTP_PORT", "0");
-    env.put("LIANDONG_HTTP_HOST", "127.0.0.1");
-    env.put("NEO4J_URI", "neo4j://127.0.0.1:" + bolt);
-    env.put("NEO4J_PASSWORD", PASSWORD);
-    env.put("LIANDONG_DEMO", "true");
-    env.put("LIANDONG_CLUSTER", "true");
-    env.put("LIANDONG_CLUSTER_HOST", "127.0.0.1");
-    env.put("LIANDONG_CLUSTER_PORT", String.valueOf(hazelcast));
-    env.put("LIANDONG_CLUSTER_MEMBERS", members);
-    env.put("LIANDONG_CHASE_SECONDS", "86400");
-    env.put("LIANDONG_REPLAY_WINDOW", "5000");
-    return env;
-  }
-
-  private static Process startNeo4j() throws Exception {
-    var java = ProcessHandle.current().info().command().orElse("java");
-    var process = new ProcessBuilder(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"), StandaloneNeo4j.class.getName(),
-        store.toString(), String.valueOf(bolt), PASSWORD).redirectErrorStream(true)
-        .redirectOutput(store.resolveSibling(store.getFileName() + ".log").toFile()).start();
-    awaitPort(bolt, process);
-    return process;
-  }
-
-  /** docker/nginx.conf as it is, but for the nodes' and its own loopback ports. */
-  private static Process startNginx(int portA, int portB, int port) throws Exception {
-    var conf = Files.readString(Path.of("docker/nginx.conf"));
-    assertThat(conf).contains("server app1:8080 ", "server app2:8080 ", "listen 8080;");
-    conf = conf.replace("server app1:8080 ", "server 127.0.0.1:" + portA + " ")
-        .replace("server app2:8080 ", "server 127.0.0.1:" + portB + " ")
-        .replace("listen 8080;", "listen 127.0.0.1:" + port + ";");
-    var dir = TestServer.tempDir("liandong-nginx-");
-    Files.writeString(dir.resolve("nginx.conf"), conf);
-    var process = new ProcessBuilder("nginx", "-p", dir.toString(), "-c", dir.resolve("nginx.conf").toString(),
-        "-g", "daemon off; pid " + dir.resolve("nginx.pid") + "; error_log " + dir.resolve("error.log") + ";")
-        .redirectErrorStream(true).redirectOutput(dir.resolve("out.log").toFile()).start();
-    awaitPort(port, process);
-    return process;
+    a = Child.start(Deployment.clustered(bolt, PASSWORD, hzA, members));
+    b = Child.start(Deployment.clustered(bolt, PASSWORD, hzB, members));
+    portA = Integer.parseInt(a.await(READY));
+    portB = Integer.parseInt(b.await(READY));
+    nginxPort = Deployment.freePort();
+    nginx = Deployment.nginx(portA, portB, nginxPort);
   }
 
   @AfterAll
@@ -167,8 +125,33 @@ class FailoverIT {
       long upTo = base + 20;
       for (var f : followers) f.follow(upTo);
 
+      // an officer in a meeting room through node A, seen by the chair's socket on node B
+      var meeting = coordinator.post("/api/meetings", new JsonObject().put("title", "故障切换会办")
+          .put("startsAt", "2031-05-06T09:30:00+08:00").put("projectIds", new JsonArray().add("p-n7"))
+          .put("agenda", new JsonArray().add("第一项"))).json();
+      assertThat(coordinator.patch("/api/meetings/" + meeting.getString("id"),
+          new JsonObject().put("version", meeting.getLong("version")).put("status", "open")).status()).isEqualTo(200);
+      var room = "meeting:" + meeting.getString("id");
+      var officer = LiveClient.connect(portA, new Api(portA).as("demo-officer").token());
+      var chair = LiveClient.connect(portB, coordinator.token());
+      officer.subscribe(room, null);
+      chair.subscribe(room, null);
+      chair.next(m -> "presence".equals(m.getString("type")) && people(m).contains("u-demo-officer"));
+
       a.process().destroyForcibly();
       assertThat(a.process().waitFor(10, TimeUnit.SECONDS)).isTrue();
+      long killedAt = System.nanoTime();
+      JsonObject gone = null;
+      while (gone == null && System.nanoTime() - killedAt < TimeUnit.SECONDS.toNanos(25)) {
+        var m = chair.poll(100);
+        if (m != null && "presence".equals(m.getString("type")) && !people(m).contains("u-demo-officer")) gone = m;
+      }
+      double goneAfter = (System.nanoTime() - killedAt) / 1e9;
+      System.out.printf("failover: the killed node's officer left the room after %.1f s%n", goneAfter);
+      assertThat(gone).as("the killed node's people leave the room").isNotNull();
+      assertThat(goneAfter).as("within the stated bound: silent 15 s, noticed at the next 5 s beat").isLessThanOrEqualTo(21);
+      chair.close();
+      officer.close();
       write(coordinator, ids, 10, acknowledged);
       // a write cut off by the kill may have committed without its answer: the channel says where it stands
       try (var probe = LiveClient.connect(nginxPort, coordinator.token())) {
@@ -196,6 +179,10 @@ class FailoverIT {
     } finally {
       followers.forEach(f -> f.client.close());
     }
+  }
+
+  private static List<String> people(JsonObject presence) {
+    return presence.getJsonObject("data").getJsonArray("people").stream().map(p -> ((JsonObject) p).getString("userId")).toList();
   }
 
   /** {@code n} acknowledged updates per obligation, two writers at once; a 502 (the killed node) is tried again. */
@@ -248,7 +235,7 @@ class FailoverIT {
     assertThat(stale.getBoolean("stale")).as("the open socket is told its data may be stale").isTrue();
     assertThat(stale.getString("messageZh")).isNotBlank();
     Thread.sleep(Math.max(0, 10_000 - (System.nanoTime() - stoppedAt) / 1_000_000));
-    neo4j = startNeo4j();
+    neo4j = Deployment.neo4j(store, bolt, PASSWORD);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     int status = 0;
     while (System.nanoTime() < deadline) {
@@ -264,24 +251,5 @@ class FailoverIT {
     watching.close();
     assertThat(b.process().isAlive()).as("the node was not restarted").isTrue();
     assertThat(new Api(nginxPort).get("/health/ready").status()).isEqualTo(200);
-  }
-
-  private static int freePort() throws Exception {
-    try (var socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
-
-  private static void awaitPort(int port, Process process) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) throw new AssertionError("the process ended before listening on " + port);
-      try (var socket = new Socket("127.0.0.1", port)) {
-        return;
-      } catch (java.io.IOException notYet) {
-        Thread.sleep(100);
-      }
-    }
-    throw new AssertionError("nothing listened on " + port);
   }
 }
