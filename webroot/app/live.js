@@ -32,7 +32,8 @@ export function start() {
     // 4401: the session ended (logged out elsewhere, deactivated, password reset): no retry
     if (e.code === 4401) { wanted = false; setState('offline'); endListeners.forEach(fn => fn()); return; }
     if (!wanted) { setState('offline'); return; }
-    setState('reconnecting');
+    // 1013: the server could not look the session up because its database is away: try again, marked stale
+    setState(e.code === 1013 ? 'stale' : 'reconnecting');
     setTimeout(start, backoff);
     backoff = Math.min(backoff * 2, 10_000);
   };

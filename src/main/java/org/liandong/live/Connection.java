@@ -152,7 +152,9 @@ final class Connection {
       return;
     }
     accounts.session(token).onComplete(found -> {
-      if (found.succeeded() && found.result().isPresent()) {
+      if (found.failed()) {
+        unavailable();
+      } else if (found.result().isPresent()) {
         welcome(found.result().get());
       } else {
         refuse("unauthenticated", null, Text.of("the token is not a live session; log in again", "该令牌不是有效的登录会话，请重新登录"));
@@ -166,6 +168,17 @@ final class Connection {
     sessions.opened(session.tokenHash(), this);
     peer = new Peer(ws, session.user());
     peer.send(new JsonObject().put("type", "welcome").put("user", session.user().toJson()));
+    if (!sessions.databaseUp()) peer.send(Messages.database(false));
+  }
+
+  /**
+   * The session could not be looked up because the database does not answer: not a reason to
+   * log in again. The socket is told why and closed with 1013 (try again later); the page keeps
+   * what it shows, marked stale, and tries again.
+   */
+  void unavailable() {
+    ws.writeTextMessage(Messages.database(false).encode());
+    close((short) 1013, "database unavailable; try again shortly");
   }
 
   /** One channel ({@code channel}, {@code lastSeq}, {@code epoch}) or several ({@code channels}) in one message. */

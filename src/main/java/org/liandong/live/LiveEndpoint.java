@@ -44,8 +44,9 @@ public final class LiveEndpoint {
       request.resume();
       request.toWebSocket().onSuccess(ws -> {
         ws.setWriteQueueMaxSize(limits.writeQueueBytes());
-        new Connection(ctx.vertx(), ws, live, accounts, limits)
-            .start(session.succeeded() ? session.result().orElse(null) : null);
+        var connection = new Connection(ctx.vertx(), ws, live, accounts, limits);
+        connection.start(session.succeeded() ? session.result().orElse(null) : null);
+        if (session.failed()) connection.unavailable();
       }).onFailure(ctx::fail);
     });
   }

@@ -21,7 +21,6 @@ public final class LiveVerticle extends VerticleBase {
   private Access access;
   private Sessions sessions;
   private static final long WATCH_MS = 1000;
-  private boolean databaseUp = true;
 
   /** {@code attendance} is told (meetingId, userId) when someone first enters a meeting room on this node. */
   public LiveVerticle(Parts parts) {
@@ -34,11 +33,7 @@ public final class LiveVerticle extends VerticleBase {
     access = new Access(parts.graph(), parts.policy(), parts.meetingAccess());
     sessions = new Sessions(vertx);
     // every second: does the database answer? The sockets hear when that changes
-    vertx.setPeriodic(WATCH_MS, WATCH_MS, t -> parts.graph().ping().onComplete(r -> {
-      if (r.succeeded() == databaseUp) return;
-      databaseUp = r.succeeded();
-      sessions.database(databaseUp);
-    }));
+    vertx.setPeriodic(WATCH_MS, WATCH_MS, t -> parts.graph().ping().onComplete(r -> sessions.database(r.succeeded())));
     return Future.succeededFuture();
   }
 

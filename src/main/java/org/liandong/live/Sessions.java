@@ -14,6 +14,7 @@ import org.liandong.support.Addresses;
  */
 final class Sessions {
   private final Map<String, Set<Connection>> bySession = new ConcurrentHashMap<>();
+  private volatile boolean databaseUp = true;
 
   Sessions(Vertx vertx) {
     vertx.eventBus().<JsonObject>consumer(Addresses.SESSIONS_ENDED, msg -> ended(msg.body()));
@@ -30,10 +31,17 @@ final class Sessions {
     });
   }
 
-  /** Tells every socket of this node whether the database answers (LiveVerticle watches it). */
+  /** Whether the database answers (LiveVerticle asks every second); when that changes, every socket of this node hears it. */
   void database(boolean up) {
+    if (up == databaseUp) return;
+    databaseUp = up;
     var status = Messages.database(up);
     bySession.values().forEach(connections -> connections.forEach(c -> c.database(status)));
+  }
+
+  /** Whether the database answered when last asked: a socket welcomed while it does not is told at once. */
+  boolean databaseUp() {
+    return databaseUp;
   }
 
   private void ended(JsonObject ended) {

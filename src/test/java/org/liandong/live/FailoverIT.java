@@ -219,6 +219,8 @@ class FailoverIT {
     var coordinator = new Api(nginxPort).as("demo-coordinator");
     var project = HotWritesIT.project(coordinator);
     var watching = LiveClient.connect(nginxPort, coordinator.token());
+    // a session the surviving node has never looked up (a login leaves nothing in its cache)
+    var analystToken = new Api(nginxPort).as("demo-analyst").token();
     neo4j.destroy();
     assertThat(neo4j.waitFor(30, TimeUnit.SECONDS)).isTrue();
     long stoppedAt = System.nanoTime();
@@ -234,6 +236,21 @@ class FailoverIT {
     var stale = watching.next(m -> "status".equals(m.getString("type")));
     assertThat(stale.getBoolean("stale")).as("the open socket is told its data may be stale").isTrue();
     assertThat(stale.getString("messageZh")).isNotBlank();
+    // a socket opened during the outage: with a session the node knows, welcomed and told at once
+    try (var late = LiveClient.open(nginxPort, Map.of(), new io.vertx.core.http.WebSocketClientOptions())) {
+      late.send(new JsonObject().put("type", "auth").put("token", coordinator.token()));
+      late.next(m -> "welcome".equals(m.getString("type")));
+      assertThat(late.next(m -> "status".equals(m.getString("type"))).getBoolean("stale")).isTrue();
+    }
+    // … with one it cannot look up: told why and closed with 1013 (try again later), not "log in again"
+    try (var unknown = LiveClient.open(nginxPort, Map.of(), new io.vertx.core.http.WebSocketClientOptions())) {
+      unknown.send(new JsonObject().put("type", "auth").put("token", analystToken));
+      var told = unknown.next(m -> "status".equals(m.getString("type")) || "error".equals(m.getString("type")));
+      assertThat(told.getBoolean("stale")).as(told.toString()).isTrue();
+      long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (!unknown.closed() && System.nanoTime() < until) Thread.sleep(50);
+      assertThat(unknown.closeCode).isEqualTo((short) 1013);
+    }
     Thread.sleep(Math.max(0, 10_000 - (System.nanoTime() - stoppedAt) / 1_000_000));
     neo4j = Deployment.neo4j(store, bolt, PASSWORD);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
