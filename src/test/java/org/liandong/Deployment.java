@@ -17,14 +17,25 @@ import java.util.concurrent.TimeUnit;
 public final class Deployment {
   private Deployment() {}
 
-  /** A Neo4j server process ({@link StandaloneNeo4j}) on {@code bolt}, returned once it listens; its output goes beside the store. */
+  /**
+   * A Neo4j server process ({@link StandaloneNeo4j}) on {@code bolt}, its output beside the store,
+   * returned once it says it is ready: Bolt listens before the password is set, so a node that
+   * connected on the first answer of the port could be refused.
+   */
   public static Process neo4j(Path store, int bolt, String password) throws Exception {
     var java = ProcessHandle.current().info().command().orElse("java");
+    var log = store.resolveSibling(store.getFileName() + ".log");
+    Files.deleteIfExists(log);
     var process = new ProcessBuilder(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"), StandaloneNeo4j.class.getName(),
         store.toString(), String.valueOf(bolt), password).redirectErrorStream(true)
-        .redirectOutput(store.resolveSibling(store.getFileName() + ".log").toFile()).start();
-    awaitPort(bolt, process);
-    return process;
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (System.nanoTime() < deadline) {
+      if (Files.exists(log) && Files.readString(log).contains("neo4j ready on " + bolt)) return process;
+      if (!process.isAlive()) throw new IllegalStateException("the Neo4j server ended:\n" + Files.readString(log));
+      Thread.sleep(100);
+    }
+    throw new IllegalStateException("the Neo4j server never said it was ready:\n" + Files.readString(log));
   }
 
   /** A node against that server with the routing scheme, demo data on, the timers quiet. */

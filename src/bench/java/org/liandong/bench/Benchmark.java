@@ -29,8 +29,9 @@ import org.liandong.Server;
  * Sizes are system properties: -Dclients=2000 -Dchannels=20 -Drate=100 -Dseconds=15
  * -Dconcurrency=16 -Dprojects=2000 -Dobligations=100000 -Ddepartments=300 -Didle=10000
  * -Dsamples=200 -Dstep=8 (seconds of each rising-rate step) -Dwritebatch=64 (1: no group commit); -Dwarmup=15 (seconds of each
- * unmeasured warm-up step); -Dparts=fanout,writes,hot,memory,reads runs only the sections named
- * (all by default; "hot" is the hot-project and many-projects rows).
+ * unmeasured warm-up step); -Dparts=fanout,writes,hot,memory,cluster,reads runs only the sections named
+ * (all by default; "hot" is the hot-project and many-projects rows; "cluster" the two-node row,
+ * which needs nginx on the PATH).
  */
 public final class Benchmark {
   static final int CLIENTS = Integer.getInteger("clients", 2000);
@@ -47,10 +48,21 @@ public final class Benchmark {
   static final int STEP = Integer.getInteger("step", 8);
   static final int[] RATES = {50, 100, 200, 400};
   static final int WRITE_BATCH = Integer.getInteger("writebatch", 64);
-  static final java.util.Set<String> PARTS = java.util.Set.of(System.getProperty("parts", "fanout,writes,hot,memory,reads").split(","));
+  static final java.util.Set<String> PARTS = java.util.Set.of(System.getProperty("parts", "fanout,writes,hot,memory,cluster,reads").split(","));
   private static final long WAIT_SECONDS = 60;
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) {
+    try {
+      run();
+    } catch (Throwable e) {
+      // a failed run ends with its reason instead of hanging on the event loops' threads
+      e.printStackTrace();
+      System.exit(1);
+    }
+    System.exit(0);
+  }
+
+  private static void run() throws Exception {
     var out = Path.of("target", "bench");
     Files.createDirectories(out);
     var env = new HashMap<String, String>();
@@ -73,10 +85,10 @@ public final class Benchmark {
       var results = new JsonObject().put("machine", machine()).put("at", Instant.now().toString()).put("writeBatch", WRITE_BATCH);
       // the instant the run began, on the server's clock: "as of" reads look back to it
       var startedAt = server.clock().instant();
-      var fixtures = Fixtures.create(server, CHANNELS);
+      var fixtures = Fixtures.create(server.graph().driver(), CHANNELS);
       var commits = new Commits(server);
       var sample = out.resolve("sample-event.json");
-      Files.writeString(sample, fixtures.sampleEvent(http, token).encode());
+      Files.writeString(sample, fixtures.sampleEvent(server, http, token).encode());
       var baseline = Baseline.start(sample);
       try {
         // a server answers warm: the JIT compiles Neo4j's and our hot paths over the first tens
@@ -119,6 +131,10 @@ public final class Benchmark {
               .put("liandong", idleMemory("liandong", server.port(), token, () -> selfMemory()))
               .put("baseline", idleMemory("baseline", baseline.port, null, baseline::memory)));
         }
+        if (PARTS.contains("cluster")) {
+          log("two nodes: a Neo4j server, Liandong nodes and nginx in processes of their own (the embedded server idles)");
+          results.put("cluster", TwoNodes.run(CLIENTS / 2, RATE / 2, SECONDS, WARM_UP, CHANNELS));
+        }
         if (PARTS.contains("reads")) {
           var meeting = meeting(http, token);
           log("read path: generating %d projects, %d obligations, %d departments", PROJECTS, OBLIGATIONS, DEPARTMENTS);
@@ -140,7 +156,6 @@ public final class Benchmark {
       System.out.println(table);
       vertx.close();
     }
-    System.exit(0);
   }
 
   /** The write path in the load generator's JVM: the API and the raw driver, alternating rounds. */

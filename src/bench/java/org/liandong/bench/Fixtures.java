@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.liandong.Server;
+import org.neo4j.driver.Driver;
 import org.neo4j.driver.SessionConfig;
 
 /**
@@ -25,16 +26,17 @@ final class Fixtures {
   private static final int PER_CHANNEL = 8;
   private static final int HOT = 256;
 
-  private final Server server;
+  private final Driver driver;
   private final int channels;
 
-  private Fixtures(Server server, int channels) {
-    this.server = server;
+  private Fixtures(Driver driver, int channels) {
+    this.driver = driver;
     this.channels = channels;
   }
 
-  static Fixtures create(Server server, int channels) {
-    var f = new Fixtures(server, channels);
+  /** Writes the fixtures through {@code driver}: the embedded server's, or the two-node row's Neo4j server. */
+  static Fixtures create(Driver driver, int channels) {
+    var f = new Fixtures(driver, channels);
     var due = LocalDate.of(2031, 6, 30);
     var depts = new ArrayList<Map<String, Object>>();
     for (int d = 0; d < channels; d++) depts.add(Map.of("id", "bench-fan-d" + d, "name", "基准频道部门 " + d));
@@ -47,7 +49,7 @@ final class Fixtures {
       many.add(Map.of("id", "bench-many-" + p, "obligations", List.of(row("bench-many-" + p + "-o0", "d-zj-housing", due),
           row("bench-many-" + p + "-o1", "d-zj-housing", due))));
     }
-    try (var session = server.graph().driver().session(SessionConfig.defaultConfig())) {
+    try (var session = driver.session(SessionConfig.defaultConfig())) {
       session.executeWrite(tx -> tx.run("""
           UNWIND $rows AS r CREATE (:Department {id: r.id, name: r.name, shortName: r.name, level: 'district', version: 1})""",
           Map.of("rows", depts)).consume());
@@ -112,11 +114,12 @@ final class Fixtures {
   }
 
   private Map<String, Long> versions(String prefix) {
-    var rows = Benchmark.await(server.graph().query("""
-        MATCH (o:Obligation) WHERE o.id STARTS WITH $prefix RETURN o.id AS id, o.version AS version ORDER BY id""",
-        Map.of("prefix", prefix)));
     var out = new java.util.LinkedHashMap<String, Long>();
-    rows.forEach(r -> out.put(r.get("id").asString(), r.get("version").asLong()));
+    try (var session = driver.session(SessionConfig.defaultConfig())) {
+      session.executeRead(tx -> tx.run("""
+          MATCH (o:Obligation) WHERE o.id STARTS WITH $prefix RETURN o.id AS id, o.version AS version ORDER BY id""",
+          Map.of("prefix", prefix)).list()).forEach(r -> out.put(r.get("id").asString(), r.get("version").asLong()));
+    }
     return out;
   }
 
@@ -124,7 +127,7 @@ final class Fixtures {
    * One real event of a fan-out obligation, as Liandong sends it (the shape of
    * {@code LiveEvent}): the baseline sends frames of this shape and size.
    */
-  JsonObject sampleEvent(HttpClient http, String token) {
+  JsonObject sampleEvent(Server server, HttpClient http, String token) {
     var seen = new AtomicReference<org.liandong.storage.Change>();
     server.graph().onCommit(changes -> changes.stream().filter(c -> "Obligation".equals(c.entity())).findFirst()
         .ifPresent(c -> seen.compareAndSet(null, c)));

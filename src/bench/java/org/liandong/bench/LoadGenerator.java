@@ -94,13 +94,19 @@ public final class LoadGenerator {
       var futures = new ArrayList<Future<WebSocket>>();
       for (int i = start; i < Math.min(n, start + batch); i++) {
         int index = i;
-        futures.add(client.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(spec.getInteger("port")).setURI("/ws"))
+        futures.add(client.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(socketPort(spec, i)).setURI("/ws"))
             .onSuccess(ws -> setup.accept(index, ws)));
       }
       Future.all(futures).await(WAIT_SECONDS, TimeUnit.SECONDS);
       futures.forEach(f -> sockets.add(f.result()));
     }
     return sockets;
+  }
+
+  /** Where socket i connects: the spec's port, or, given "socketPorts", those ports in turn (the two-node row's direct split). */
+  private static int socketPort(JsonObject spec, int i) {
+    var ports = spec.getJsonArray("socketPorts");
+    return ports == null ? spec.getInteger("port") : ports.getInteger(i % ports.size());
   }
 
   private static HttpClient http(Vertx vertx, JsonObject spec) {
@@ -136,6 +142,14 @@ public final class LoadGenerator {
     var errors = new AtomicLong();
     var subscribed = new AtomicLong();
     var receipts = spec.containsKey("receiptsFile") ? new ConcurrentLinkedQueue<String>() : null;
+    // with "socketPorts", latency is also kept per port the sockets connected to
+    var ports = spec.getJsonArray("socketPorts");
+    var byPort = new Histogram[ports == null ? 0 : ports.size()];
+    for (int p = 0; p < byPort.length; p++) byPort[p] = histogram();
+    // … and each receipt's time after the first receipt of the same change on the first port's
+    // sockets: the same changes compared socket by socket, so the write's own time drops out
+    var firstOnFirstPort = new ConcurrentHashMap<String, Long>();
+    var receiptsByPort = new ConcurrentLinkedQueue<Object[]>();
 
     connect(vertx, spec, clients, (i, ws) -> {
       var channel = channels.getString(i % channels.size());
@@ -160,7 +174,14 @@ public final class LoadGenerator {
           var data = m.getJsonObject("data");
           var key = data.getString("entityId") + "#" + data.getJsonObject("after").getLong("version");
           var sent = intended.get(key);
-          if (sent != null) toScreen.recordValue(Math.max(0, now - sent));
+          if (sent != null) {
+            toScreen.recordValue(Math.max(0, now - sent));
+            if (byPort.length > 0) byPort[i % byPort.length].recordValue(Math.max(0, now - sent));
+          }
+          if (byPort.length > 0) {
+            if (i % byPort.length == 0) firstOnFirstPort.merge(key, now, Math::min);
+            receiptsByPort.add(new Object[] {i % byPort.length, key, now});
+          }
           if (receipts != null) receipts.add(key + " " + micros(Instant.now()));
           delivered.incrementAndGet();
         }
@@ -233,7 +254,19 @@ public final class LoadGenerator {
     }
     long elapsed = System.nanoTime() - t0;
     if (receipts != null) Files.write(Path.of(spec.getString("receiptsFile")), receipts, StandardCharsets.UTF_8);
+    var afterFirst = new Histogram[byPort.length];
+    for (int p = 0; p < byPort.length; p++) afterFirst[p] = histogram();
+    for (var r : receiptsByPort) {
+      var first = firstOnFirstPort.get((String) r[1]);
+      if (first != null) afterFirst[(Integer) r[0]].recordValue(Math.max(0, (Long) r[2] - first));
+    }
+    var perPort = new JsonArray();
+    for (int p = 0; p < byPort.length; p++) {
+      perPort.add(new JsonObject().put("port", ports.getInteger(p)).put("p50ms", ms(byPort[p], 50)).put("p99ms", ms(byPort[p], 99))
+          .put("afterFirstP50ms", ms(afterFirst[p], 50)).put("afterFirstP99ms", ms(afterFirst[p], 99)));
+    }
     return new JsonObject().put("clients", clients).put("channels", channels.size()).put("rate", rate).put("seconds", seconds)
+        .put("byPort", perPort)
         .put("writes", writes).put("accepted", ok.get()).put("delivered", delivered.get()).put("expected", expected)
         .put("lost", Math.max(0, expected - delivered.get()))
         .put("deliveriesPerSecond", delivered.get() * 1e9 / elapsed)

@@ -25,6 +25,7 @@ final class Report {
           refused.getLong("project") + " / " + refused.getLong("node") + "; " + refused.getLong("transactions") + " / " + refused.getLong("writes"),
           "", "", "", null);
     }
+    if (r.getJsonObject("cluster") != null) cluster(sb, r.getJsonObject("cluster"));
     if (reads != null) reads(sb, reads);
     if (m != null) memory(sb, m);
     gc(sb, r);
@@ -87,6 +88,47 @@ final class Report {
     }
   }
 
+  /** The two-node row: through nginx against one node, the cross-node hop, and rising rates with each process's CPU. */
+  private static void cluster(StringBuilder sb, JsonObject c) {
+    var one = c.getJsonObject("oneNode");
+    var two = c.getJsonObject("twoNodes");
+    var hop = c.getJsonObject("hop");
+    String load = c.getInteger("clients") + " clients, " + c.getInteger("rate") + " writes/s";
+    double ratio = two.getDouble("p99ms") / Math.max(0.001, one.getDouble("p99ms"));
+    row(sb, "two nodes through nginx vs one node (same Neo4j server process), intended send to screen p50 / p99 (ms), lost: " + load,
+        fmt(two.getDouble("p50ms")) + " / " + fmt(two.getDouble("p99ms")) + ", " + two.getLong("lost"),
+        fmt(one.getDouble("p50ms")) + " / " + fmt(one.getDouble("p99ms")) + ", " + one.getLong("lost") + " (one node)",
+        "p99 × " + fmt(ratio), "nothing lost", two.getLong("lost") == 0 && one.getLong("lost") == 0 && two.getLong("expected") > 0);
+    row(sb, "… writes answered p50 / p99 (ms); gaps / duplicates / errors",
+        fmt(two.getDouble("writeAnsweredP50ms")) + " / " + fmt(two.getDouble("writeAnsweredP99ms")) + "; "
+            + two.getLong("gaps") + " / " + two.getLong("duplicates") + " / " + two.getLong("errors"),
+        fmt(one.getDouble("writeAnsweredP50ms")) + " / " + fmt(one.getDouble("writeAnsweredP99ms")) + "; "
+            + one.getLong("gaps") + " / " + one.getLong("duplicates") + " / " + one.getLong("errors"), "", "", null);
+    var ports = hop.getJsonArray("byPort");
+    var local = ports.getJsonObject(0);
+    var remote = ports.getJsonObject(1);
+    row(sb, "cross-node hop: writes through node A, sockets half on A, half on B; intended send to screen p50 / p99 (ms), B vs A",
+        fmt(remote.getDouble("p50ms")) + " / " + fmt(remote.getDouble("p99ms")) + " (B)",
+        fmt(local.getDouble("p50ms")) + " / " + fmt(local.getDouble("p99ms")) + " (A)",
+        "B − A: " + signed(remote.getDouble("p50ms") - local.getDouble("p50ms")) + " / " + signed(remote.getDouble("p99ms") - local.getDouble("p99ms")),
+        "", null);
+    row(sb, "… the same changes, each receipt after node A's first receipt of it, p50 / p99 (ms): what the hop adds, B vs A",
+        fmt(remote.getDouble("afterFirstP50ms")) + " / " + fmt(remote.getDouble("afterFirstP99ms")) + " (B)",
+        fmt(local.getDouble("afterFirstP50ms")) + " / " + fmt(local.getDouble("afterFirstP99ms")) + " (A)",
+        "B − A: " + signed(remote.getDouble("afterFirstP50ms") - local.getDouble("afterFirstP50ms")) + " / "
+            + signed(remote.getDouble("afterFirstP99ms") - local.getDouble("afterFirstP99ms")), "", null);
+    for (var s : c.getJsonArray("steps")) {
+      var step = (JsonObject) s;
+      var cpu = step.getJsonObject("cpuPercentOfOneCore");
+      var shares = new StringBuilder();
+      cpu.forEach(e -> shares.append(shares.length() == 0 ? "" : ", ").append(e.getKey()).append(' ').append(String.format("%.0f%%", (Double) e.getValue())));
+      row(sb, "two nodes through nginx, offered " + step.getInteger("rate") + " writes/s: to screen p50 / p99, writes answered p99 (ms), lost; CPU of one core per process; machine busy",
+          fmt(step.getDouble("p50ms")) + " / " + fmt(step.getDouble("p99ms")) + ", " + fmt(step.getDouble("writeAnsweredP99ms")) + ", "
+              + step.getLong("lost") + "; " + shares + "; " + String.format("%.0f%%", step.getDouble("machineBusyPercent")),
+          "", "", "", null);
+    }
+  }
+
   private static void gc(StringBuilder sb, JsonObject r) {
     var parts = new StringBuilder();
     for (var name : new String[] {"fanout", "fanout1000", "writes", "hot", "many", "reads"}) {
@@ -140,6 +182,10 @@ final class Report {
 
   private static String fmt(Double v) {
     return v == null ? "—" : v >= 100 ? String.format("%.0f", v) : String.format("%.1f", v);
+  }
+
+  private static String signed(double v) {
+    return (v >= 0 ? "+" : "−") + fmt(Math.abs(v));
   }
 
   private static String kb(Long bytes) {
