@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.liandong.storage.Entry;
 import org.liandong.storage.Graph;
+import org.liandong.storage.Statement;
 import org.liandong.storage.Where;
 import org.liandong.storage.Work;
 import org.liandong.support.Json;
@@ -52,15 +53,20 @@ final class NoticeRepository {
     return graph.write(tx -> tx.run(NoticeCypher.MUTE, Map.of("userId", userId, "muted", kinds))).mapEmpty();
   }
 
-  Future<JsonArray> supervisions(NoticeService.Filter f, int limit) {
-    var where = Where.of()
-        .when("project", f.project(), NoticeCypher.BY_PROJECT)
-        .when("department", f.department(), NoticeCypher.BY_DEPARTMENT)
+  static Statement supervisionList(NoticeService.Filter f, int limit) {
+    return Where.of()
+        .seek("project", f.project(), NoticeCypher.BY_PROJECT, "USING INDEX p:Project(id)")
+        .seek("department", f.department(), NoticeCypher.BY_DEPARTMENT, "USING INDEX d:Department(id)")
         .when("status", f.status(), NoticeCypher.BY_STATUS)
-        .when("obligation", f.obligation(), NoticeCypher.BY_OBLIGATION)
+        .seek("obligation", f.obligation(), NoticeCypher.BY_OBLIGATION, "USING INDEX o:Obligation(id)")
         .when(Boolean.TRUE.equals(f.open()), NoticeCypher.WAITING)
-        .when(Boolean.FALSE.equals(f.open()), NoticeCypher.ANSWERED_OR_NOT);
-    return graph.query(NoticeCypher.SUPERVISIONS_FROM + where.cypher() + NoticeCypher.SUPERVISIONS_REST, where.params(Map.of("limit", limit)))
+        .when(Boolean.FALSE.equals(f.open()), NoticeCypher.ANSWERED_OR_NOT)
+        .around(NoticeCypher.SUPERVISIONS_FROM, NoticeCypher.SUPERVISIONS_REST, Map.of("limit", limit));
+  }
+
+  Future<JsonArray> supervisions(NoticeService.Filter f, int limit) {
+    var list = supervisionList(f, limit);
+    return graph.query(list.cypher(), list.params())
         .map(rows -> new JsonArray(rows.stream().map(r -> Json.object(r.get("supervision").asMap())).toList()));
   }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.liandong.accounts.Subject;
 import org.liandong.storage.Graph;
 import org.liandong.storage.Node;
+import org.liandong.storage.Statement;
 import org.liandong.storage.Where;
 import org.liandong.storage.Work;
 import org.liandong.support.Json;
@@ -77,10 +78,14 @@ final class ConsoleRepository {
         }));
   }
 
+  static Statement auditList(String userId, int offset, int limit) {
+    return Where.of().seek("userId", userId, ConsoleCypher.BY_USER, "USING INDEX a:ConsoleAudit(auditedUserId)")
+        .around(ConsoleCypher.AUDIT_FROM, ConsoleCypher.AUDIT_REST, Map.of("offset", offset, "limit", limit));
+  }
+
   Future<JsonArray> audit(String userId, int offset, int limit) {
-    var where = Where.of().when("userId", userId, ConsoleCypher.BY_USER);
-    return graph.query(ConsoleCypher.AUDIT_FROM + where.cypher() + ConsoleCypher.AUDIT_REST,
-            where.params(Map.of("offset", offset, "limit", limit)))
+    var list = auditList(userId, offset, limit);
+    return graph.query(list.cypher(), list.params())
         .map(rows -> new JsonArray(rows.stream().map(r -> Json.object(r.get("entry").asMap())).toList()));
   }
 

@@ -7,6 +7,7 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import org.liandong.storage.Graph;
+import org.liandong.storage.Statement;
 import org.liandong.storage.Where;
 import org.liandong.support.Json;
 import org.neo4j.driver.Record;
@@ -28,12 +29,16 @@ final class HistoryRepository {
         .map(rows -> rows.stream().map(HistoryRepository::logged).toList());
   }
 
+  static Statement newlyLateList(List<String> projects, String department, ZonedDateTime to, LocalDate fromDay, LocalDate toDay) {
+    return Where.of().seek("projects", projects, HistoryCypher.IN_PROJECTS, "USING INDEX p:Project(id)")
+        .seek("department", department, HistoryCypher.OF_DEPARTMENT, "USING INDEX d:Department(id)")
+        .when(true, HistoryCypher.LATE_IN_WINDOW)
+        .around(HistoryCypher.NEWLY_LATE_FROM, HistoryCypher.NEWLY_LATE_RETURN, Map.of("to", to, "fromDay", fromDay, "toDay", toDay));
+  }
+
   Future<List<JsonObject>> newlyLate(List<String> projects, String department, ZonedDateTime from, ZonedDateTime to, LocalDate fromDay, LocalDate toDay) {
-    var where = Where.of().when("projects", projects, HistoryCypher.IN_PROJECTS)
-        .when("department", department, HistoryCypher.OF_DEPARTMENT)
-        .when(true, HistoryCypher.LATE_IN_WINDOW);
-    return graph.query(HistoryCypher.NEWLY_LATE_FROM + where.cypher() + HistoryCypher.NEWLY_LATE_RETURN,
-            where.params(Map.of("to", to, "fromDay", fromDay, "toDay", toDay)))
+    var list = newlyLateList(projects, department, to, fromDay, toDay);
+    return graph.query(list.cypher(), list.params())
         .map(rows -> rows.stream().map(r -> Json.object(r.get("obligation").asMap())).toList());
   }
 

@@ -15,6 +15,7 @@ import org.liandong.storage.Exists;
 import org.liandong.storage.Graph;
 import org.liandong.storage.Locks;
 import org.liandong.storage.Node;
+import org.liandong.storage.Statement;
 import org.liandong.storage.Tx;
 import org.liandong.storage.Where;
 import org.liandong.storage.Work;
@@ -51,9 +52,14 @@ final class MeetingRepository {
     }
   }
 
+  static Statement listing(String status, String project) {
+    return Where.of().when("status", status, MeetingCypher.BY_STATUS).with("project", project)
+        .around(project == null ? MeetingCypher.LIST_FROM : MeetingCypher.FROM_PROJECT, MeetingCypher.LIST_REST, Map.of());
+  }
+
   Future<JsonArray> list(String status, String project) {
-    var where = Where.of().when("status", status, MeetingCypher.BY_STATUS).when("project", project, MeetingCypher.BY_PROJECT);
-    return graph.query(MeetingCypher.LIST_FROM + where.cypher() + MeetingCypher.LIST_REST, where.params(Map.of()))
+    var listing = listing(status, project);
+    return graph.query(listing.cypher(), listing.params())
         .map(rows -> new JsonArray(rows.stream().map(r -> Json.object(r.get("meeting").asMap())).toList()));
   }
 

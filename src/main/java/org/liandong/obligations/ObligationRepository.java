@@ -13,6 +13,7 @@ import org.liandong.storage.Entry;
 import org.liandong.storage.Exists;
 import org.liandong.storage.Graph;
 import org.liandong.storage.Node;
+import org.liandong.storage.Statement;
 import org.liandong.storage.Tx;
 import org.liandong.storage.Where;
 import org.liandong.storage.Work;
@@ -61,21 +62,29 @@ final class ObligationRepository {
     }
   }
 
-  Future<JsonObject> list(Filter filter, int offset, int limit, LocalDate today) {
-    var where = Where.of()
-        .when("department", filter.department(), ObligationCypher.BY_DEPARTMENT)
-        .when("project", filter.project(), ObligationCypher.BY_PROJECT)
+  private static Where where(Filter filter) {
+    return Where.of()
+        .seek("department", filter.department(), ObligationCypher.BY_DEPARTMENT, "USING INDEX d:Department(id)")
+        .seek("project", filter.project(), ObligationCypher.BY_PROJECT, "USING INDEX p:Project(id)")
         .when("statuses", filter.statuses(), ObligationCypher.BY_STATUS)
         .when("track", filter.track(), ObligationCypher.BY_TRACK)
         .when("kind", filter.kind(), ObligationCypher.BY_KIND)
         .when(Boolean.TRUE.equals(filter.overdue()), ObligationCypher.OVERDUE)
         .when(Boolean.FALSE.equals(filter.overdue()), ObligationCypher.NOT_OVERDUE);
-    var match = ObligationCypher.MATCH + where.cypher();
-    var params = where.params(Map.of("today", today, "offset", offset, "limit", limit));
-    return graph.read(tx -> tx.list(match + ObligationCypher.PAGE, params)
-        .compose(rows -> tx.list(match + ObligationCypher.COUNT, params).map(count -> new JsonObject()
+  }
+
+  /** One page of the filtered list, most urgent first. */
+  static Statement page(Filter filter, int offset, int limit, LocalDate today) {
+    return where(filter).around(ObligationCypher.MATCH, ObligationCypher.PAGE, Map.of("today", today, "offset", offset, "limit", limit));
+  }
+
+  Future<JsonObject> list(Filter filter, int offset, int limit, LocalDate today) {
+    var page = page(filter, offset, limit, today);
+    var count = where(filter).around(ObligationCypher.MATCH, ObligationCypher.COUNT, Map.of("today", today));
+    return graph.read(tx -> tx.list(page.cypher(), page.params())
+        .compose(rows -> tx.list(count.cypher(), count.params()).map(total -> new JsonObject()
             .put("items", new JsonArray(rows.stream().map(r -> Json.object(r.get("obligation").asMap())).toList()))
-            .put("total", count.get(0).get("total").asLong())
+            .put("total", total.get(0).get("total").asLong())
             .put("offset", offset).put("limit", limit))));
   }
 

@@ -16,6 +16,8 @@ import org.liandong.storage.Entry;
 import org.liandong.storage.Graph;
 import org.liandong.storage.Locks;
 import org.liandong.storage.Node;
+import org.liandong.storage.Statement;
+import org.liandong.storage.Where;
 import org.liandong.storage.Work;
 import org.liandong.support.Failure;
 import org.liandong.support.Json;
@@ -119,11 +121,17 @@ public final class Requests {
 
   Future<JsonArray> extensions(CurrentUser user, String status, String obligation, String project, int limit) {
     if (user != null) policy.require(user, Action.READ);
-    var where = org.liandong.storage.Where.of()
+    var list = extensionList(status, obligation, project, limit);
+    return graph.query(list.cypher(), list.params())
+        .map(rows -> new JsonArray(rows.stream().map(r -> slip(Json.object(r.get("extension").asMap()))).toList()));
+  }
+
+  static Statement extensionList(String status, String obligation, String project, int limit) {
+    return Where.of()
         .when("status", status, RequestCypher.BY_STATUS)
-        .when("obligation", obligation, RequestCypher.BY_OBLIGATION)
-        .when("project", project, RequestCypher.BY_PROJECT);
-    return graph.query(RequestCypher.LIST_FROM + where.cypher() + RequestCypher.LIST_REST, where.params(Map.of("limit", limit))).map(rows -> new JsonArray(rows.stream().map(r -> slip(Json.object(r.get("extension").asMap()))).toList()));
+        .seek("obligation", obligation, RequestCypher.BY_OBLIGATION, "USING INDEX o:Obligation(id)")
+        .seek("project", project, RequestCypher.BY_PROJECT, "USING INDEX p:Project(id)")
+        .around(RequestCypher.LIST_FROM, RequestCypher.LIST_REST, Map.of("limit", limit));
   }
 
   /** The working days the request would move the due date by: what the page asks the impact of before approving. */

@@ -12,6 +12,7 @@ import org.liandong.storage.Exists;
 import org.liandong.storage.Graph;
 import org.liandong.storage.Locks;
 import org.liandong.storage.Node;
+import org.liandong.storage.Statement;
 import org.liandong.storage.Tx;
 import org.liandong.storage.Where;
 import org.liandong.storage.Work;
@@ -34,13 +35,19 @@ final class ProjectRepository {
 
   record Filter(String stage, String level, String champion) {}
 
-  Future<JsonArray> list(Filter filter, LocalDate today) {
-    var where = Where.of()
-        .when("stage", filter.stage(), ProjectCypher.BY_STAGE)
+  static Statement listing(Filter filter, LocalDate today) {
+    return Where.of()
+        .seek("stage", filter.champion() == null ? filter.stage() : null, ProjectCypher.BY_STAGE, "USING INDEX p:Project(stage)")
+        .when("stage", filter.champion() == null ? null : filter.stage(), ProjectCypher.BY_STAGE)
         .when("level", filter.level(), ProjectCypher.BY_LEVEL)
-        .when("champion", filter.champion(), ProjectCypher.BY_CHAMPION);
-    var cypher = ProjectCypher.LIST_FROM + where.cypher() + ProjectCypher.SUMMARY + ProjectCypher.LIST_ORDER;
-    return graph.query(cypher, where.params(Map.of("today", today)))
+        .with("champion", filter.champion())
+        .around(filter.champion() == null ? ProjectCypher.LIST_FROM : ProjectCypher.FROM_CHAMPION,
+            ProjectCypher.SUMMARY + ProjectCypher.LIST_ORDER, Map.of("today", today));
+  }
+
+  Future<JsonArray> list(Filter filter, LocalDate today) {
+    var listing = listing(filter, today);
+    return graph.query(listing.cypher(), listing.params())
         .map(rows -> new JsonArray(rows.stream().map(r -> Json.object(r.get("project").asMap())).toList()));
   }
 
