@@ -33,5 +33,7 @@ public enum Action {
   /** Read a saved query or see it as a battle-map tile (subject: the saved query). */
   READ_SAVED,
   /** Change or delete a saved query (subject: the saved query). */
-  EDIT_SAVED
+  EDIT_SAVED,
+  /** Check and rebuild what the server keeps from the graph (the battle map's read model). */
+  MAINTAIN
 }

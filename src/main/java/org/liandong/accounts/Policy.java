@@ -45,6 +45,7 @@ public final class Policy {
       case CONSOLE -> user.isAny(Role.ANALYST, Role.ADMIN) ? allow()
           : no("the Cypher console is for analysts and administrators", "图查询仅供分析人员和管理员使用");
       case READ_AUDIT -> admin ? allow() : no("only an administrator may read the console audit", "只有管理员可以查看查询审计");
+      case MAINTAIN -> admin ? allow() : no("only an administrator may rebuild the read model", "只有管理员可以重建统计数据");
       case READ_SAVED -> admin || owns(user, subject) || sharedWith(user, (Subject.Saved) subject) ? allow()
           : no("this saved query is not shared with you", "该查询未与您共享");
       case EDIT_SAVED -> admin || owns(user, subject) ? allow()

@@ -11,13 +11,99 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.liandong.projects.Light;
-import org.liandong.support.Json;
+import org.liandong.support.Period;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 
-/** Turns the KPI queries' rows into figures: rates, medians, 序时 progress. */
+/**
+ * Turns the KPI rows into figures: rates, medians, 序时 progress. A row is one project's or one
+ * department's ({@link KpiCypher#PROJECT_ROWS}, {@link KpiCypher#DEPARTMENT_ROWS}) as a map of
+ * values, however it was read: all at once, or kept and read again when a commit touched it.
+ */
 final class KpiDetails {
   private KpiDetails() {}
+
+  /** One row of the KPI queries, by column. */
+  interface Row {
+    Value get(String column);
+
+    static Row of(Record r) {
+      var values = r.asMap(v -> v);
+      return column -> {
+        var v = values.get(column);
+        if (v == null) throw new IllegalArgumentException("no column " + column);
+        return v;
+      };
+    }
+
+    static Row of(Value map) {
+      return map::get;
+    }
+  }
+
+  /** The headline: projects by stage and investment, key projects and 开工率, and what was newly signed in the period. */
+  static JsonObject headline(List<Row> projects, Period period) {
+    var byStage = new JsonArray();
+    for (var stage : STAGES) {
+      long count = 0;
+      double investment = 0;
+      for (var p : projects) {
+        if (!stage.equals(p.get("stage").asString(null))) continue;
+        count++;
+        investment += investment(p);
+      }
+      byStage.add(new JsonObject().put("stage", stage).put("count", count).put("investmentYi", investment));
+    }
+    long key = 0, keyNew = 0, keyNewStarted = 0, signed = 0;
+    double signedInvestment = 0, total = 0;
+    for (var p : projects) {
+      total += investment(p);
+      if (isKey(p)) {
+        key++;
+        if (p.get("isNew").asBoolean()) {
+          keyNew++;
+          if (List.of("started", "producing").contains(p.get("stage").asString(null))) keyNewStarted++;
+        }
+      }
+      var signedOn = date(p, "signedOn");
+      if (signedOn != null && !signedOn.isBefore(period.from()) && !signedOn.isAfter(period.to()) && investment(p) >= 1) {
+        signed++;
+        signedInvestment += investment(p);
+      }
+    }
+    return new JsonObject()
+        .put("year", period.from().getYear())
+        .put("period", period.json())
+        .put("projects", (long) projects.size())
+        .put("totalInvestmentYi", round(total, 2))
+        .put("byStage", byStage)
+        .put("pools", pools(byStage))
+        .put("newlySigned", new JsonObject().put("count", signed).put("investmentYi", round(signedInvestment, 2)))
+        .put("keyProjects", new JsonObject()
+            .put("total", key)
+            .put("new", keyNew)
+            .put("newStarted", keyNewStarted)
+            // 开工率: started new projects over new projects, as a percentage with one decimal
+            .put("startRatePercent", keyNew == 0 ? null : round(100.0 * keyNewStarted / keyNew, 1)));
+  }
+
+  /** Key projects are those at city level or above (市级及以上重点). */
+  private static boolean isKey(Row p) {
+    return List.of("province", "city").contains(p.get("level").asString(null));
+  }
+
+  private static double investment(Row p) {
+    return p.get("investmentYi").isNull() ? 0 : p.get("investmentYi").asDouble();
+  }
+
+  private static LocalDate date(Row r, String column) {
+    var v = r.get(column);
+    return v.isNull() ? null : v.asLocalDate();
+  }
+
+  private static double round(double value, int places) {
+    return java.math.BigDecimal.valueOf(value).setScale(places, java.math.RoundingMode.HALF_UP).doubleValue();
+  }
 
   static final List<String> STAGES = org.liandong.projects.Stage.names();
 
@@ -52,9 +138,13 @@ final class KpiDetails {
    * A part with nothing to measure counts in full; a department with nothing settled and nothing
    * dispatched in the period has no score and no rank.
    */
-  static JsonArray departments(List<Record> rows) {
+  static JsonArray departments(List<Row> rows) {
     var out = new ArrayList<JsonObject>();
-    for (var r : rows) {
+    var sorted = new ArrayList<>(rows);
+    // most overdue first, then by name
+    sorted.sort(Comparator.comparing((Row r) -> -r.get("overdue").asLong()).thenComparing(r -> r.get("name").asString())
+        .thenComparing(r -> r.get("id").asString()));
+    for (var r : sorted) {
       long settled = r.get("settled").asLong();
       long onTime = r.get("doneOnTime").asLong();
       var hours = medianHours(r.get("acceptSeconds"));
@@ -104,59 +194,82 @@ final class KpiDetails {
     return (48 - hours) / 44;
   }
 
-  /** Per leader, their projects by light (one rule: {@link Light}); at risk are the red and yellow ones. */
-  static JsonArray leaders(List<Record> rows, Map<String, Light.Outlook> outlooks, LocalDate today) {
-    var out = new JsonArray();
-    for (var r : rows) {
-      var lights = new HashMap<String, Long>();
-      for (var p : r.get("projects").asList(Value::asMap)) {
-        var project = Json.object(p);
-        var color = Light.project(Light.Facts.of(project, outlooks.get(project.getString("id"))), today).color();
-        lights.merge(color, 1L, Long::sum);
+  /** Per leader, the projects they champion by light (one rule: {@link Light}); at risk are the red and yellow ones. */
+  static JsonArray leaders(List<Row> projects, Map<String, Light.Outlook> outlooks, LocalDate today) {
+    var names = new HashMap<String, String>();
+    var lights = new LinkedHashMap<String, Map<String, Long>>();
+    for (var p : projects) {
+      var facts = new JsonObject().put("stage", p.get("stage").asString(null))
+          .put("targetCompleteOn", p.get("targetCompleteOn").isNull() ? null : p.get("targetCompleteOn").asLocalDate().toString())
+          .put("overdue", p.get("overdue").asLong()).put("deficiencyExpired", p.get("deficiencyExpired").asLong())
+          .put("atRisk", p.get("atRisk").asLong());
+      var color = Light.project(Light.Facts.of(facts, outlooks.get(p.get("id").asString())), today).color();
+      for (var champion : p.get("champions").values()) {
+        var id = champion.get("id").asString();
+        names.put(id, champion.get("name").asString());
+        lights.computeIfAbsent(id, k -> new HashMap<>()).merge(color, 1L, Long::sum);
       }
-      long red = lights.getOrDefault("red", 0L);
-      long yellow = lights.getOrDefault("yellow", 0L);
-      long green = lights.getOrDefault("green", 0L);
-      out.add(new JsonObject().put("id", r.get("id").asString()).put("name", r.get("name").asString())
+    }
+    var out = new ArrayList<JsonObject>();
+    lights.forEach((id, byColor) -> {
+      long red = byColor.getOrDefault("red", 0L);
+      long yellow = byColor.getOrDefault("yellow", 0L);
+      long green = byColor.getOrDefault("green", 0L);
+      out.add(new JsonObject().put("id", id).put("name", names.get(id))
           .put("projects", red + yellow + green).put("red", red).put("yellow", yellow)
           .put("atRisk", red + yellow).put("onTrack", green));
-    }
-    var sorted = new ArrayList<>(out.stream().map(JsonObject.class::cast).toList());
-    sorted.sort(Comparator.comparing((JsonObject l) -> -l.getLong("red")).thenComparing(l -> -l.getLong("atRisk"))
-        .thenComparing(l -> l.getString("name")));
-    return new JsonArray(new ArrayList<>(sorted));
+    });
+    out.sort(Comparator.comparing((JsonObject l) -> -l.getLong("red")).thenComparing(l -> -l.getLong("atRisk"))
+        .thenComparing(l -> l.getString("name")).thenComparing(l -> l.getString("id")));
+    return new JsonArray(new ArrayList<>(out));
   }
 
-  static JsonArray permits(List<Record> rows) {
+  /** Each permit bundle (五证联发): from the first permit to the last, or running since the first at {@code now}. */
+  static JsonArray permits(List<Row> projects, java.time.Instant now) {
     var out = new JsonArray();
-    for (var r : rows) {
-      out.add(new JsonObject().put("projectId", r.get("id").asString()).put("projectName", r.get("name").asString())
-          .put("total", r.get("total").asLong()).put("issued", r.get("issued").asLong())
-          .put("firstIssuedAt", r.get("firstIssuedAt").asString(null))
-          .mergeIn(org.liandong.projects.PermitBundle.figures(r)));
+    for (var p : projects) {
+      long total = p.get("permits").asLong();
+      if (total == 0) continue;
+      long issued = p.get("permitsIssued").asLong();
+      var first = p.get("firstIssuedAt").isNull() ? null : p.get("firstIssuedAt").asZonedDateTime().toInstant();
+      var last = p.get("lastIssuedAt").isNull() ? null : p.get("lastIssuedAt").asZonedDateTime().toInstant();
+      Long span = total == issued && first != null ? java.time.Duration.between(first, last).getSeconds() : null;
+      Long running = issued > 0 && total > issued ? java.time.Duration.between(first, now).getSeconds() : null;
+      out.add(new JsonObject().put("projectId", p.get("id").asString()).put("projectName", p.get("name").asString())
+          .put("total", total).put("issued", issued)
+          .put("firstIssuedAt", p.get("firstIssuedAt").isNull() ? null : p.get("firstIssuedAt").asZonedDateTime().toString())
+          .mergeIn(org.liandong.projects.PermitBundle.figures(span, running)));
     }
     return out;
   }
 
   /** 拿地即开工 over the projects started in the period: each, the median days, and how many started by the next day. */
-  static JsonObject landToStart(List<Record> rows) {
-    var projects = new JsonArray();
+  static JsonObject landToStart(List<Row> projects, Period period) {
+    var started = new ArrayList<Row>();
+    for (var p : projects) {
+      var on = date(p, "startedOn");
+      if (on != null && !on.isBefore(period.from()) && !on.isAfter(period.to()) && !p.get("landToStartDays").isNull()) started.add(p);
+    }
+    started.sort(Comparator.comparing((Row p) -> p.get("landToStartDays").asLong()).thenComparing(p -> p.get("name").asString()));
+    var list = new JsonArray();
     var days = new ArrayList<Long>();
-    for (var r : rows) {
-      long d = r.get("days").asLong();
+    for (var r : started) {
+      long d = r.get("landToStartDays").asLong();
       days.add(d);
-      projects.add(new JsonObject().put("projectId", r.get("id").asString()).put("projectName", r.get("name").asString())
+      list.add(new JsonObject().put("projectId", r.get("id").asString()).put("projectName", r.get("name").asString())
           .put("landAcquiredOn", r.get("landAcquiredOn").asLocalDate().toString())
           .put("startedOn", r.get("startedOn").asLocalDate().toString()).put("days", d));
     }
     var median = median(days);
-    return new JsonObject().put("projects", projects).put("count", days.size())
+    return new JsonObject().put("projects", list).put("count", days.size())
         .put("medianDays", median == null ? null : round1(median))
         .put("byNextDay", days.stream().filter(d -> d <= 1).count());
   }
 
   /** Needs by stage of collect → dispatch → handle → respond → evaluate, and how fast they are handled. */
-  static JsonObject needs(List<Record> rows) {
+  static JsonObject needs(List<Row> projects) {
+    var rows = new ArrayList<Row>();
+    for (var p : projects) p.get("needs").values().forEach(n -> rows.add(Row.of(n)));
     var stages = new LinkedHashMap<String, Long>();
     for (var s : List.of("dispatched", "handling", "handled", "responded", "evaluated")) stages.put(s, 0L);
     var seconds = new ArrayList<Long>();
@@ -176,13 +289,19 @@ final class KpiDetails {
    * window; actual is the share of its work done (by duration), or its stage when it has no
    * obligations on record. Both weighted by investment.
    */
-  static JsonObject progress(List<Record> rows, LocalDate today) {
-    var key = rows.stream().filter(r -> r.get("key").asBoolean()).toList();
+  static JsonObject progress(List<Row> projects, LocalDate today) {
+    var rows = new ArrayList<Row>();
+    for (var p : projects) {
+      var signed = date(p, "signedOn");
+      var complete = date(p, "targetCompleteOn");
+      if (signed != null && complete != null && complete.isAfter(signed)) rows.add(p);
+    }
+    var key = rows.stream().filter(KpiDetails::isKey).toList();
     return tally(rows, today).put("keyProjects", tally(key, today));
   }
 
   /** 序时 over the given projects: expected and actual, weighted by investment, and how many are ahead or behind. */
-  private static JsonObject tally(List<Record> rows, LocalDate today) {
+  private static JsonObject tally(List<Row> rows, LocalDate today) {
     double weight = 0, expected = 0, actual = 0;
     int ahead = 0, behind = 0;
     for (var r : rows) {
@@ -191,7 +310,7 @@ final class KpiDetails {
       double window = ChronoUnit.DAYS.between(signed, complete);
       double e = Math.max(0, Math.min(1, ChronoUnit.DAYS.between(signed, today) / window));
       double a = r.get("obligations").asLong() > 0
-          ? r.get("done").asDouble() / Math.max(1, r.get("total").asDouble())
+          ? r.get("workDone").asDouble() / Math.max(1, r.get("work").asDouble())
           : STAGES.indexOf(r.get("stage").asString()) / (double) (STAGES.size() - 1);
       double w = r.get("investmentYi").isNull() ? 0 : r.get("investmentYi").asDouble();
       weight += w;

@@ -19,7 +19,7 @@ public final class KpiRoutes implements Routes {
 
   @Override
   public void mount(Operations api) {
-    api.on("kpis", this::overview);
+    api.on("kpis", this::overview).on("rebuildKpis", ctx -> kpis.rebuild().onSuccess(ctx::json).onFailure(ctx::fail));
   }
 
   private void overview(RoutingContext ctx) {

@@ -1,21 +1,16 @@
 package org.liandong.schedule;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.neo4j.driver.Record;
 import org.liandong.projects.Light;
 import org.liandong.storage.Graph;
-import org.liandong.support.Json;
 import org.liandong.support.Period;
 import org.liandong.support.SingleFlight;
-import org.neo4j.driver.Value;
+import org.neo4j.driver.Record;
 
 /** The coordination KPIs: projects by stage, newly signed investment, 开工率. */
 public final class KpiService {
@@ -37,11 +32,11 @@ public final class KpiService {
   private final SingleFlight<String, JsonObject> computing = new SingleFlight<>();
 
   private final Light.Outlooks outlooks;
+  /** Null through another door (as of an instant): that graph is read once, all of it. */
+  private final KpiModel model;
 
   public KpiService(Graph graph, Clock clock, Light.Outlooks outlooks) {
-    this.graph = graph;
-    this.clock = clock;
-    this.outlooks = outlooks;
+    this(graph, clock, outlooks, new KpiModel(graph, clock));
     graph.onCommitAnywhere(changes -> {
       cache.clear();
       // a computation under way may have read before this change: later requests start afresh
@@ -50,10 +45,17 @@ public final class KpiService {
     });
   }
 
+  private KpiService(Graph graph, Clock clock, Light.Outlooks outlooks, KpiModel model) {
+    this.graph = graph;
+    this.clock = clock;
+    this.outlooks = outlooks;
+    this.model = model;
+  }
+
   /** The figures as they stood at {@code asOf} (none kept: each instant is asked once). */
   Future<JsonObject> overview(Period period, java.time.ZonedDateTime asOf) {
     if (asOf == null) return overview(period);
-    return graph.asOf(asOf, null, door -> new KpiService(door, door.clock(), outlooks.on(door)).compute(period)
+    return graph.asOf(asOf, null, door -> new KpiService(door, door.clock(), outlooks.on(door), null).recompute(period)
         .map(figures -> figures.put("asOf", asOf.withZoneSameInstant(clock.getZone()).toOffsetDateTime().toString())));
   }
 
@@ -61,53 +63,76 @@ public final class KpiService {
     var key = period.text() + "@" + LocalDate.now(clock);
     var cached = cache.get(key);
     if (cached != null && cached.until() - System.nanoTime() > 0) return Future.succeededFuture(cached.figures());
-    return computing.get(key, () -> compute(period),
+    return computing.get(key, () -> model.rows(period).compose(rows -> figures(period, rows, clock.instant())),
         figures -> cache.put(key, new Cached(figures, System.nanoTime() + FRESH_NANOS)));
   }
 
-  /** Everything the battle map shows, read in one transaction so the figures agree. */
-  private Future<JsonObject> compute(Period period) {
+  /**
+   * The admin's rebuild: the figures the model gives now for this year, against a recomputation
+   * from the whole graph at the same instant; then the model is read again from the graph.
+   * Resolves to whether they were equal (and, if not, which figures differed) and what the
+   * model holds. Writes arriving meanwhile can make them differ: ask again at rest.
+   */
+  Future<JsonObject> rebuild() {
+    var period = Period.year(LocalDate.now(clock).getYear());
+    var now = clock.instant();
+    return model.rows(period).compose(rows -> figures(period, rows, now).compose(kept -> recompute(period, now).map(full -> {
+      var differing = new io.vertx.core.json.JsonArray();
+      full.fieldNames().stream().sorted().forEach(name -> {
+        if (!java.util.Objects.equals(full.getValue(name), kept.getValue(name))) differing.add(differing(name, full.getValue(name), kept.getValue(name)));
+      });
+      model.reset();
+      cache.clear();
+      computing.forgetAll();
+      return new JsonObject().put("equal", differing.isEmpty()).put("differing", differing)
+          .put("projects", rows.projects().size()).put("departments", rows.departments().size()).put("period", period.json());
+    })));
+  }
+
+  /** A figure that differed: its name and, in a list of rows with ids (departments, leaders), those rows as both sides have them. */
+  private static JsonObject differing(String name, Object full, Object kept) {
+    var out = new JsonObject().put("figure", name);
+    if (full instanceof io.vertx.core.json.JsonArray a && kept instanceof io.vertx.core.json.JsonArray b) {
+      var rows = new io.vertx.core.json.JsonArray();
+      for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
+        var x = i < a.size() ? a.getValue(i) : null;
+        var y = i < b.size() ? b.getValue(i) : null;
+        if (!java.util.Objects.equals(x, y)) rows.add(new JsonObject().put("recomputed", x).put("kept", y));
+        if (rows.size() == 5) break;
+      }
+      out.put("rows", rows);
+    }
+    return out;
+  }
+
+  /** The figures from the whole graph, read in one transaction, as the model would give them. */
+  Future<JsonObject> recompute(Period period) {
+    return recompute(period, clock.instant());
+  }
+
+  private Future<JsonObject> recompute(Period period, java.time.Instant now) {
     var today = LocalDate.now(clock);
-    var zone = clock.getZone();
-    Map<String, Object> params = Map.of("today", today, "from", period.from(), "to", period.to(),
-        "fromAt", period.from().atStartOfDay(zone), "toAt", period.to().plusDays(1).atStartOfDay(zone));
-    return graph.read(tx -> tx.list(KpiCypher.OVERVIEW, Map.of("from", period.from(), "to", period.to(),
-            "stages", org.liandong.projects.Stage.names()))
-        .map(rows -> headline(rows, period))
-        .compose(kpis -> tx.list(KpiCypher.DEPARTMENTS, params).map(r -> kpis.put("departments", KpiDetails.departments(r))))
-        .compose(kpis -> tx.list(KpiCypher.LEADERS, params).compose(r -> outlooks.of(null)
-            .map(s -> kpis.put("leaders", KpiDetails.leaders(r, s, today)))))
-        .compose(kpis -> tx.list(KpiCypher.PERMITS, Map.of()).map(r -> kpis.put("permitBundles", KpiDetails.permits(r))))
-        .compose(kpis -> tx.list(KpiCypher.LAND_TO_START, params).map(r -> kpis.put("landToStart", KpiDetails.landToStart(r))))
-        .compose(kpis -> tx.list(KpiCypher.NEEDS, Map.of()).map(r -> kpis.put("needs", KpiDetails.needs(r))))
-        .compose(kpis -> tx.list(KpiCypher.PROGRESS, Map.of()).map(r -> kpis.put("progress", KpiDetails.progress(r, today))))
-        .map(kpis -> kpis.put("today", today.toString())));
+    return graph.read(tx -> tx.list(KpiCypher.ALL_PROJECTS + KpiCypher.PROJECT_ROWS, KpiModel.projectParams(today))
+        .compose(projects -> tx.list(KpiCypher.ALL_DEPARTMENTS + KpiCypher.DEPARTMENT_ROWS, KpiModel.departmentParams(period, today, clock))
+            .map(departments -> new KpiModel.Rows(sorted(projects), sorted(departments)))))
+        .compose(rows -> figures(period, rows, now));
   }
 
-  private static JsonObject headline(List<Record> rows, Period period) {
-    var r = rows.get(0);
-    var byStage = new JsonArray(r.get("byStage").asList(Value::asMap).stream().map(Json::object).toList());
-    long keyNew = r.get("keyNewProjects").asLong();
-    long started = r.get("keyNewStarted").asLong();
-    return new JsonObject()
-          .put("year", period.from().getYear())
-          .put("period", period.json())
-          .put("projects", r.get("projects").asLong())
-          .put("totalInvestmentYi", round(r.get("totalInvestmentYi").asDouble(), 2))
-          .put("byStage", byStage)
-          .put("pools", KpiDetails.pools(byStage))
-          .put("newlySigned", new JsonObject()
-              .put("count", r.get("signedCount").asLong())
-              .put("investmentYi", round(r.get("signedInvestmentYi").asDouble(), 2)))
-          .put("keyProjects", new JsonObject()
-              .put("total", r.get("keyProjects").asLong())
-              .put("new", keyNew)
-              .put("newStarted", started)
-              // 开工率: started new projects over new projects, as a percentage with one decimal
-              .put("startRatePercent", keyNew == 0 ? null : round(100.0 * started / keyNew, 1)));
+  private static List<KpiDetails.Row> sorted(List<Record> records) {
+    return records.stream().sorted(java.util.Comparator.comparing(r -> r.get("id").asString())).map(KpiDetails.Row::of).toList();
   }
 
-  private static double round(double value, int places) {
-    return BigDecimal.valueOf(value).setScale(places, RoundingMode.HALF_UP).doubleValue();
+  /** Everything the battle map shows, from the rows of one moment. */
+  private Future<JsonObject> figures(Period period, KpiModel.Rows rows, java.time.Instant now) {
+    var today = LocalDate.now(clock);
+    var ids = rows.projects().stream().map(p -> p.get("id").asString()).toList();
+    return outlooks.of(ids).map(lights -> KpiDetails.headline(rows.projects(), period)
+        .put("departments", KpiDetails.departments(rows.departments()))
+        .put("leaders", KpiDetails.leaders(rows.projects(), lights, today))
+        .put("permitBundles", KpiDetails.permits(rows.projects(), now))
+        .put("landToStart", KpiDetails.landToStart(rows.projects(), period))
+        .put("needs", KpiDetails.needs(rows.projects()))
+        .put("progress", KpiDetails.progress(rows.projects(), today))
+        .put("today", today.toString()));
   }
 }
