@@ -29,14 +29,14 @@ public final class ScheduleService implements Light.Outlooks {
 
   private final int yellowFloat;
   /** Null through another door (as of an instant): that graph is read once and never changes. */
-  private final OutlookCache kept;
+  private final PlanCache kept;
 
   public ScheduleService(Graph graph, Clock clock, WorkCalendar calendar, int yellowFloat) {
-    this(graph, clock, calendar, yellowFloat, new OutlookCache());
+    this(graph, clock, calendar, yellowFloat, new PlanCache());
     graph.onCommitAnywhere(kept::forget);
   }
 
-  private ScheduleService(Graph graph, Clock clock, WorkCalendar calendar, int yellowFloat, OutlookCache kept) {
+  private ScheduleService(Graph graph, Clock clock, WorkCalendar calendar, int yellowFloat, PlanCache kept) {
     this.graph = graph;
     this.clock = clock;
     this.calendar = calendar;
@@ -53,7 +53,25 @@ public final class ScheduleService implements Light.Outlooks {
   /** The outlooks kept, and those of the projects a change touched since planned again (every project when null). */
   @Override
   public Future<Map<String, Light.Outlook>> of(List<String> projectIds) {
-    if (kept == null) return outlooks(projectIds);
+    return planned(projectIds).map(plans -> {
+      var out = new HashMap<String, Light.Outlook>();
+      plans.forEach((id, planned) -> out.put(id, planned.outlook()));
+      return out;
+    });
+  }
+
+  /**
+   * A project's plan as the battle map reads it: the outlook its light takes, and its critical
+   * obligations that are late or nearly late (what it adds to the bottleneck ranking).
+   */
+  record Planned(Light.Outlook outlook, List<Late> late) {}
+
+  /** A late or nearly late obligation on a project's critical path, and the department that owes it. */
+  record Late(String departmentId, String departmentName, boolean red, JsonObject obligation) {}
+
+  /** The plans kept, and those of the projects a change touched since planned again, off the event loop (every project when null). */
+  private Future<Map<String, Planned>> planned(List<String> projectIds) {
+    if (kept == null) return plan(projectIds);
     var today = today();
     Future<List<String>> ids = projectIds != null ? Future.succeededFuture(projectIds)
         : graph.query(ScheduleCypher.PROJECT_IDS, Map.of()).map(rows -> rows.stream().map(r -> r.get("id").asString()).toList());
@@ -62,11 +80,11 @@ public final class ScheduleService implements Light.Outlooks {
       var out = new HashMap<>(kept.known(all, today));
       var missing = all.stream().filter(id -> !out.containsKey(id)).distinct().toList();
       if (missing.isEmpty()) return Future.succeededFuture(out);
-      return outlooks(missing).map(planned -> {
+      return plan(missing).map(planned -> {
         for (var id : missing) {
-          var outlook = planned.getOrDefault(id, NO_OUTLOOK);
-          out.put(id, outlook);
-          kept.keep(id, outlook, today, readAt);
+          var plan = planned.getOrDefault(id, NOTHING_PLANNED);
+          out.put(id, plan);
+          kept.keep(id, plan, today, readAt);
         }
         return out;
       });
@@ -74,7 +92,7 @@ public final class ScheduleService implements Light.Outlooks {
   }
 
   /** A project with no obligations: nothing projected, nothing late. */
-  private static final Light.Outlook NO_OUTLOOK = new Light.Outlook(null, null, 0);
+  private static final Planned NOTHING_PLANNED = new Planned(new Light.Outlook(null, null, 0), List.of());
 
   /** An obligation with what the schedule needs beside the task itself. */
   record Row(String projectId, String projectName, LocalDate targetStart, String kind, String departmentId,
@@ -167,24 +185,39 @@ public final class ScheduleService implements Light.Outlooks {
   }
 
   /**
-   * Each project's outlook for its light ({@link Light}): its projected start and slip against the
-   * target start (none without a target start or obligations before it), and its red steps.
+   * Plans the projects: each one's outlook for its light ({@link Light}: its projected start and
+   * slip against the target start, none without a target start or obligations before it, and its
+   * red steps) and its late critical work. The planning runs on a worker thread: at start-up, or
+   * through another door, it is every project's.
    */
-  Future<Map<String, Light.Outlook>> outlooks(List<String> projectIds) {
+  private Future<Map<String, Planned>> plan(List<String> projectIds) {
     var today = today();
-    return rows(projectIds).map(rows -> {
+    return rows(projectIds).compose(rows -> graph.vertx().executeBlocking(() -> {
       var byProject = new LinkedHashMap<String, List<Row>>();
       rows.forEach(r -> byProject.computeIfAbsent(r.projectId(), k -> new ArrayList<>()).add(r));
-      var out = new HashMap<String, Light.Outlook>();
-      byProject.forEach((id, project) -> {
-        var target = project.get(0).targetStart();
-        var plans = scheduler.plan(project.stream().map(Row::task).toList(), target, today);
-        var projected = plannedStart(project, plans, target);
-        int late = (int) plans.values().stream().filter(p -> p.flag().equals("red")).count();
-        out.put(id, new Light.Outlook(projected, projected == null ? null : slip(projected, target), late));
-      });
+      var out = new HashMap<String, Planned>();
+      byProject.forEach((id, project) -> out.put(id, plan(project, today)));
       return out;
-    });
+    }, false));
+  }
+
+  private Planned plan(List<Row> project, LocalDate today) {
+    var target = project.get(0).targetStart();
+    var plans = scheduler.plan(project.stream().map(Row::task).toList(), target, today);
+    var projected = plannedStart(project, plans, target);
+    int red = (int) plans.values().stream().filter(p -> p.flag().equals("red")).count();
+    var late = new ArrayList<Late>();
+    if (!project.stream().allMatch(r -> r.task().done())) {
+      for (var row : project) {
+        var plan = plans.get(row.task().id());
+        if (!plan.critical() || plan.flag().equals("green") || plan.flag().equals("done")) continue;
+        late.add(new Late(row.departmentId(), row.departmentName(), plan.flag().equals("red"),
+            new JsonObject().put("id", row.task().id()).put("title", row.task().title())
+                .put("projectId", row.projectId()).put("projectName", row.projectName()).put("flag", plan.flag())
+                .put("totalFloat", plan.totalFloat())));
+      }
+    }
+    return new Planned(new Light.Outlook(projected, projected == null ? null : slip(projected, target), red), List.copyOf(late));
   }
 
   /** If this obligation slipped by {@code days} working days, what would move? Writes nothing. */
@@ -249,28 +282,22 @@ public final class ScheduleService implements Light.Outlooks {
     return rows.stream().filter(r -> preStart(r, target)).mapToInt(r -> finish.get(r.task().id())).max().orElse(-1);
   }
 
-  /** Departments ranked by the late and nearly late critical-path obligations they hold. */
+  /**
+   * Departments ranked by the late and nearly late critical-path obligations they hold: summed
+   * from each project's kept plan, so only the projects a change touched are planned again.
+   */
   Future<JsonArray> bottlenecks() {
-    var today = today();
-    return rows(null).map(rows -> {
-      var byProject = new LinkedHashMap<String, List<Row>>();
-      rows.forEach(r -> byProject.computeIfAbsent(r.projectId(), k -> new ArrayList<>()).add(r));
+    return planned(null).map(plans -> {
       var ranking = new HashMap<String, JsonObject>();
-      for (var project : byProject.values()) {
-        if (project.stream().allMatch(r -> r.task().done())) continue;
-        var plans = scheduler.plan(project.stream().map(Row::task).toList(), project.get(0).targetStart(), today);
-        for (var row : project) {
-          var plan = plans.get(row.task().id());
-          if (!plan.critical() || plan.flag().equals("green") || plan.flag().equals("done")) continue;
-          var d = ranking.computeIfAbsent(row.departmentId(), k -> new JsonObject().put("departmentId", k)
-              .put("departmentName", row.departmentName()).put("late", 0).put("nearlyLate", 0).put("obligations", new JsonArray()));
-          var key = plan.flag().equals("red") ? "late" : "nearlyLate";
+      plans.keySet().stream().sorted().forEach(projectId -> {
+        for (var late : plans.get(projectId).late()) {
+          var d = ranking.computeIfAbsent(late.departmentId(), k -> new JsonObject().put("departmentId", k)
+              .put("departmentName", late.departmentName()).put("late", 0).put("nearlyLate", 0).put("obligations", new JsonArray()));
+          var key = late.red() ? "late" : "nearlyLate";
           d.put(key, d.getInteger(key) + 1);
-          d.getJsonArray("obligations").add(new JsonObject().put("id", row.task().id()).put("title", row.task().title())
-              .put("projectId", row.projectId()).put("projectName", row.projectName()).put("flag", plan.flag())
-              .put("totalFloat", plan.totalFloat()));
+          d.getJsonArray("obligations").add(late.obligation().copy());
         }
-      }
+      });
       var list = new ArrayList<>(ranking.values());
       list.sort(Comparator.comparing((JsonObject d) -> -d.getInteger("late")).thenComparing(d -> -d.getInteger("nearlyLate"))
           .thenComparing(d -> d.getString("departmentName")));

@@ -126,6 +126,11 @@ public final class Graph implements AutoCloseable {
   }
 
   /** The server's clock, as {@code $now} reads it. */
+  /** The Vert.x this graph answers on: CPU-heavy work over what it read goes to its worker threads. */
+  public Vertx vertx() {
+    return vertx;
+  }
+
   public Clock clock() {
     return clock;
   }

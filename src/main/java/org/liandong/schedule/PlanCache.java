@@ -1,0 +1,50 @@
+package org.liandong.schedule;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.liandong.storage.Change;
+
+/**
+ * Each project's plan as the battle map reads it ({@link ScheduleService.Planned}: its light's
+ * outlook and what it adds to the bottleneck ranking), kept per project until a committed change
+ * touches the project (on any node of a cluster: {@code Graph#onCommitAnywhere}) or the day
+ * turns. The battle map, the project list, the KPIs and the bottlenecks ask for every project
+ * after every change; only the changed one is planned again.
+ */
+final class PlanCache {
+  private record Kept(ScheduleService.Planned planned, LocalDate day) {}
+
+  private final Map<String, Kept> kept = new ConcurrentHashMap<>();
+  /** When a commit last touched each project (System.nanoTime): a plan read before that is not kept. */
+  private final Map<String, Long> touched = new ConcurrentHashMap<>();
+
+  void forget(List<Change> changes) {
+    long now = System.nanoTime();
+    for (var c : changes) {
+      if (c.projectId() == null) continue;
+      touched.put(c.projectId(), now);
+      kept.remove(c.projectId());
+    }
+  }
+
+  /** Those of the projects whose plan for {@code day} is kept. */
+  Map<String, ScheduleService.Planned> known(Collection<String> projectIds, LocalDate day) {
+    var out = new HashMap<String, ScheduleService.Planned>();
+    for (var id : projectIds) {
+      var k = kept.get(id);
+      if (k != null && k.day().equals(day)) out.put(id, k.planned());
+    }
+    return out;
+  }
+
+  /** Keeps a plan read at {@code readAt} (System.nanoTime), unless a commit touched its project since. */
+  void keep(String projectId, ScheduleService.Planned planned, LocalDate day, long readAt) {
+    var last = touched.get(projectId);
+    if (last != null && last - readAt >= 0) return;
+    kept.put(projectId, new Kept(planned, day));
+  }
+}
