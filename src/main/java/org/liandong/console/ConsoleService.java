@@ -37,11 +37,26 @@ public final class ConsoleService {
   private final WorkerExecutor encoder;
   private final Map<String, AtomicInteger> running = new ConcurrentHashMap<>();
 
+  /** A tile's own time budget: a slow tile shows its error, and the battle map does not wait on it. */
+  static final java.time.Duration TILE_BUDGET = java.time.Duration.ofSeconds(3);
+
+  /**
+   * The tiles' answers, by saved query and version, until the next commit (on any node): every
+   * screen gets the same answer, so each tile runs once per change on this node, not once per
+   * screen per event.
+   */
+  private final Map<String, JsonObject> tileAnswers = new ConcurrentHashMap<>();
+  private final org.liandong.support.SingleFlight<String, JsonObject> tileRuns = new org.liandong.support.SingleFlight<>();
+
   public ConsoleService(Vertx vertx, org.liandong.storage.Graph graph, Policy policy, AppConfig.Console limits) {
     this.repository = new ConsoleRepository(graph);
     this.policy = policy;
     this.limits = limits;
     this.encoder = vertx.createSharedWorkerExecutor("liandong-console", 2);
+    graph.onCommitAnywhere(changes -> {
+      tileAnswers.clear();
+      tileRuns.forgetAll();
+    });
   }
 
   /** A query as the console runs it: the text, its parameters, whether to plan, and its caps. */
@@ -71,17 +86,22 @@ public final class ConsoleService {
 
   private Future<JsonObject> answer(CurrentUser user, Ask ask) {
     long t0 = System.nanoTime();
-    var refusal = CypherGuard.check(ask.cypher(), ask.params());
-    var result = refusal == null ? execute(ask, t0)
-        : Future.<JsonObject>failedFuture(refusal.syntax() ? Failure.invalid("cypher", refusal.reason()) : refused(refusal.reason(), refusal.part()));
+    var result = guarded(ask, t0, limits.timeout());
     return ask.audited() ? result.transform(r -> audited(user, ask, t0, r)) : result;
   }
 
+  /** The guard first (a refusal names the part of the query it refuses), then the query within {@code budget}. */
+  private Future<JsonObject> guarded(Ask ask, long t0, java.time.Duration budget) {
+    var refusal = CypherGuard.check(ask.cypher(), ask.params());
+    return refusal == null ? execute(ask, t0, budget)
+        : Future.failedFuture(refusal.syntax() ? Failure.invalid("cypher", refusal.reason()) : refused(refusal.reason(), refusal.part()));
+  }
+
   /** EXPLAIN first (a write is refused before anything runs), then the query itself, in one READ transaction. */
-  private Future<JsonObject> execute(Ask ask, long t0) {
+  private Future<JsonObject> execute(Ask ask, long t0, java.time.Duration budget) {
     var runner = new Runner(limits, ask);
-    return repository.graph().read(limits.timeout(), ask.tag(), tx -> runner.explain(tx).compose(planned -> executed(tx, runner, planned, t0)))
-        .recover(error -> Future.failedFuture(Runner.translate(error, limits)));
+    return repository.graph().read(budget, ask.tag(), tx -> runner.explain(tx).compose(planned -> executed(tx, runner, planned, t0)))
+        .recover(error -> Future.failedFuture(Runner.translate(error, budget)));
   }
 
   private Future<JsonObject> executed(org.liandong.storage.Tx tx, Runner runner, org.liandong.storage.Tx.Capped planned, long t0) {
@@ -210,21 +230,30 @@ public final class ConsoleService {
     return refusal.syntax() ? Failure.invalid("cypher", refusal.reason()) : refused(refusal.reason(), refusal.part());
   }
 
-  /** The battle map's tiles this viewer may see (by the saved query's sharing), each run with a small cap. */
+  /** The battle map's tiles this viewer may see (by the saved query's sharing), each with its answer since the last change. */
   Future<JsonArray> tiles(CurrentUser viewer) {
     return repository.tiles().compose(saved -> {
       var tiles = new ArrayList<Future<JsonObject>>();
       for (var q : saved) {
         if (!policy.allows(viewer, Action.READ_SAVED, sharing(q))) continue;
-        @SuppressWarnings("unchecked")
-        var params = q.getJsonObject("params") == null ? Map.<String, Object>of() : q.getJsonObject("params").getMap();
-        tiles.add(answer(viewer, new Ask(q.getString("cypher"), params, null, 50, false, Map.of()))
-            .map(result -> q.put("result", result))
-            .recover(e -> Future.succeededFuture(q.put("error", e instanceof Failure f ? f.text().en() : "failed")
-                .put("errorZh", e instanceof Failure f ? f.text().zh() : "失败"))));
+        var key = q.getString("id") + "@" + q.getValue("version");
+        var kept = tileAnswers.get(key);
+        var answer = kept != null ? Future.succeededFuture(kept) : tileRuns.get(key, () -> tile(q), a -> tileAnswers.put(key, a));
+        tiles.add(answer.map(a -> q.copy().mergeIn(a)));
       }
       return Future.all(tiles).map(all -> new JsonArray(tiles.stream().map(Future::result).toList()));
     });
+  }
+
+  /** One tile's answer, {@code result} or {@code error} and {@code errorZh}: with a small cap, in its own budget, not audited. */
+  private Future<JsonObject> tile(JsonObject q) {
+    @SuppressWarnings("unchecked")
+    var params = q.getJsonObject("params") == null ? Map.<String, Object>of() : q.getJsonObject("params").getMap();
+    var ask = new Ask(q.getString("cypher"), params, null, 50, false, Map.of());
+    var budget = TILE_BUDGET.compareTo(limits.timeout()) < 0 ? TILE_BUDGET : limits.timeout();
+    return guarded(ask, System.nanoTime(), budget).map(result -> new JsonObject().put("result", result))
+        .recover(e -> Future.succeededFuture(new JsonObject().put("error", e instanceof Failure f ? f.text().en() : "failed")
+            .put("errorZh", e instanceof Failure f ? f.text().zh() : "失败")));
   }
 
   private static Subject.Saved sharing(JsonObject q) {

@@ -83,7 +83,7 @@ final class Runner {
    * (without our EXPLAIN prefix); an error while running names its kind, never the values it
    * met (they could be anything the query touched).
    */
-  static Failure translate(Throwable error, AppConfig.Console limits) {
+  static Failure translate(Throwable error, java.time.Duration budget) {
     if (error instanceof Failure f) return f;
     if (error instanceof Neo4jException ce && String.valueOf(ce.code()).contains("Terminated")
         && !String.valueOf(ce.code()).contains("TimedOut")) {
@@ -92,8 +92,8 @@ final class Runner {
     if (error instanceof ClientException ce) {
       var code = String.valueOf(ce.code());
       if (code.contains("TransactionTimedOut")) {
-        return Failure.unprocessable("cypher", Text.of("stopped after the console's limit of " + limits.timeout().toSeconds()
-            + " s; narrow the query (a LIMIT, a label, an index)", "超过图查询 " + limits.timeout().toSeconds()
+        return Failure.unprocessable("cypher", Text.of("stopped after its limit of " + budget.toSeconds()
+            + " s; narrow the query (a LIMIT, a label, an index)", "超过 " + budget.toSeconds()
             + " 秒的时限已被停止，请缩小查询范围（LIMIT、标签或索引）"));
       }
       if (code.contains("Memory")) {

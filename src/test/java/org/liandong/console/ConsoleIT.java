@@ -221,6 +221,27 @@ class ConsoleIT {
   }
 
   @Test
+  @DisplayName("a tile runs once per change on a node: every screen gets the same answer until the next commit, then a new one")
+  void tilesOncePerChange() {
+    var saved = analyst.post("/api/console/saved", new JsonObject().put("name", "每次运行不同").put("cypher", "RETURN randomUUID() AS run")
+        .put("sharedWith", new JsonArray().add("leader").add("coordinator")).put("onBattleMap", true));
+    assertThat(saved.status()).as(saved.body()).isEqualTo(201);
+    var id = saved.json().getString("id");
+    var leader = TestServer.api().as("demo-leader");
+    var office = TestServer.api().as("demo-coordinator");
+    java.util.function.Function<org.liandong.Api, String> run = api -> api.get("/api/console/tiles").array().stream()
+        .map(JsonObject.class::cast).filter(q -> id.equals(q.getString("id"))).findFirst().orElseThrow()
+        .getJsonObject("result").getJsonArray("rows").getJsonArray(0).getString(0);
+    var first = run.apply(leader);
+    assertThat(run.apply(office)).as("another screen, the same run").isEqualTo(first);
+    assertThat(run.apply(leader)).as("the same screen again, the same run").isEqualTo(first);
+    assertThat(office.post("/api/projects", new JsonObject().put("code", "TILE-" + java.util.UUID.randomUUID().toString().substring(0, 6))
+        .put("name", "看板刷新").put("company", "测试").put("investmentYi", 0.5).put("stage", "signed").put("level", "district")
+        .put("signedOn", "2022-01-01")).status()).isEqualTo(201);
+    assertThat(run.apply(leader)).as("after a change, run again").isNotEqualTo(first);
+  }
+
+  @Test
   @DisplayName("a private saved query is the owner's alone: others get 403 reading it and never see it as a tile")
   void sharing() {
     var mine = analyst.post("/api/console/saved", new JsonObject().put("name", "私有查询").put("cypher", "MATCH (p:Project) RETURN count(p) AS n")
