@@ -8,25 +8,46 @@ import java.util.Map;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.SessionConfig;
 
-/** A large graph for the read path, written with UNWIND batches straight through the driver. */
+/** A large graph for the read path, written with UNWIND batches straight through the driver (no change log: the server is told after). */
 final class LargeGraph {
   private LargeGraph() {}
 
-  static void generate(Driver driver, int projects, int obligations, int departments) {
+  /** A size of the generated graph. */
+  record Size(int projects, int obligations, int departments) {
+    /** "2000x100000x300": projects, obligations, departments. */
+    static Size parse(String text) {
+      var parts = text.trim().split("x");
+      return new Size(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2]));
+    }
+
+    String text() {
+      return String.format("%,d projects / %,d obligations / %,d departments", projects, obligations, departments);
+    }
+  }
+
+  /**
+   * Grows the generated graph from {@code from} to {@code to} (projects, obligations, departments;
+   * {@code from} null: nothing generated yet, and the 500-obligation project is added), printing
+   * its progress. Obligations per project stay {@code to.obligations / to.projects}.
+   */
+  static void generate(Driver driver, Size from, Size to) {
+    int projects = to.projects();
+    int departments = to.departments();
+    int obligations = to.obligations();
     long t0 = System.nanoTime();
     try (var session = driver.session(SessionConfig.defaultConfig())) {
       var depts = new ArrayList<Map<String, Object>>();
-      for (int d = 0; d < departments; d++) {
+      for (int d = from == null ? 0 : from.departments(); d < departments; d++) {
         depts.add(Map.of("id", "bench-d" + d, "name", "基准部门 " + d, "level", d % 3 == 0 ? "city" : "district"));
       }
       session.executeWrite(tx -> tx.run("""
           UNWIND $rows AS r CREATE (:Department {id: r.id, name: r.name, shortName: r.name, level: r.level, version: 1})""",
           Map.of("rows", depts)).consume());
       var today = LocalDate.now();
-      big(session, today, departments);
+      if (from == null) big(session, today, departments);
       int perProject = Math.max(1, obligations / projects);
       int batch = 50;
-      for (int start = 0; start < projects; start += batch) {
+      for (int start = from == null ? 0 : from.projects(); start < projects; start += batch) {
         var rows = new ArrayList<Map<String, Object>>();
         for (int p = start; p < Math.min(projects, start + batch); p++) {
           var obs = new ArrayList<Map<String, Object>>();
@@ -65,8 +86,9 @@ final class LargeGraph {
             UNWIND o.dependsOn AS dep
             MATCH (y:Obligation {id: dep})
             CREATE (x)-[:DEPENDS_ON]->(y)""", Map.of("rows", rows)).consume());
-        if ((start / batch) % 8 == 0) {
-          Benchmark.log("  … %d of %d projects (%d s)", Math.min(projects, start + batch), projects, (System.nanoTime() - t0) / 1_000_000_000L);
+        if ((start / batch) % 20 == 0) {
+          Benchmark.log("  … %d of %d projects, %d of %d obligations (%d s)", Math.min(projects, start + batch), projects,
+              (long) Math.min(projects, start + batch) * perProject, (long) projects * perProject, (System.nanoTime() - t0) / 1_000_000_000L);
         }
       }
     }

@@ -141,23 +141,52 @@ final class Report {
     if (parts.length() > 0) row(sb, "server GC pauses per section: count / total ms / longest ms", parts.toString(), "", "", "", null);
   }
 
+  /** Each read at each size, with its target, and how its p99 grew from the smallest size to the largest. */
   private static void reads(StringBuilder sb, JsonObject reads) {
-    for (var name : new String[] {"kpis", "kpisAfterChange", "battleMap", "schedule", "schedule500"}) {
-      var x = reads.getJsonObject(name);
-      row(sb, "GET " + switch (name) { case "kpis" -> "/api/kpis (repeated, between changes)";
-            case "kpisAfterChange" -> "/api/kpis right after a change (computed afresh)";
-            case "battleMap" -> "/api/projects (battle map)";
-            case "schedule500" -> "/api/projects/{id}/schedule, a project of 500 obligations,";
-            default -> "/api/projects/{id}/schedule (50 obligations)"; } + " on the large graph, p50 / p99 (ms)",
-          fmt(x.getDouble("p50ms")) + " / " + fmt(x.getDouble("p99ms")), "", "",
-          name.startsWith("kpis") ? "p99 ≤ 50 ms" : name.equals("schedule500") ? "p50 < 100 ms" : "",
-          name.startsWith("kpis") ? Boolean.valueOf(x.getDouble("p99ms") <= 50)
-              : name.equals("schedule500") ? Boolean.valueOf(x.getDouble("p50ms") < 100) : null);
+    var sizes = reads.getJsonArray("sizes");
+    if (sizes != null && !sizes.isEmpty()) {
+      for (var name : new String[] {"kpis", "kpisAfterChange", "battleMap", "battleMapAfterChange", "bottlenecks", "bottlenecksAfterChange",
+          "obligationsByProject", "obligationsByDepartment"}) {
+        double target = name.startsWith("kpis") ? 30 : name.startsWith("obligations") ? 20 : 50;
+        var figures = new StringBuilder();
+        boolean met = true;
+        for (var s : sizes) {
+          var size = (JsonObject) s;
+          var x = size.getJsonObject(name);
+          if (figures.length() > 0) figures.append("; ");
+          figures.append(String.format("%,d / %,d: ", size.getInteger("projects"), size.getInteger("obligations")))
+              .append(fmt(x.getDouble("p50ms"))).append(" / ").append(fmt(x.getDouble("p99ms")));
+          met &= x.getDouble("p99ms") <= target;
+        }
+        double first = sizes.getJsonObject(0).getJsonObject(name).getDouble("p99ms");
+        double last = sizes.getJsonObject(sizes.size() - 1).getJsonObject(name).getDouble("p99ms");
+        double growth = last / Math.max(0.001, first);
+        met &= sizes.size() < 2 || growth <= 1.5;
+        row(sb, "GET " + switch (name) {
+              case "kpis" -> "/api/kpis between changes";
+              case "kpisAfterChange" -> "/api/kpis right after a change";
+              case "battleMap" -> "/api/projects (battle-map list) between changes";
+              case "battleMapAfterChange" -> "/api/projects (battle-map list) right after a change";
+              case "bottlenecks" -> "/api/bottlenecks between changes";
+              case "bottlenecksAfterChange" -> "/api/bottlenecks right after a change";
+              case "obligationsByProject" -> "/api/obligations?project=";
+              default -> "/api/obligations?department="; } + ", per size (projects / obligations): p50 / p99 (ms)",
+            figures.toString(), "", "p99 × " + fmt(growth) + " largest / smallest",
+            "p99 ≤ " + fmt(target) + " ms, growth ≤ 1.5", met);
+      }
     }
-    var now = reads.getJsonObject("kpisAfterChange");
-    for (var name : new String[] {"kpisAsOfMinute", "kpisAsOfStart"}) {
+    for (var name : new String[] {"schedule", "schedule500"}) {
       var x = reads.getJsonObject(name);
       if (x == null) continue;
+      row(sb, "GET " + (name.equals("schedule500") ? "/api/projects/{id}/schedule, a project of 500 obligations,"
+              : "/api/projects/{id}/schedule (50 obligations)") + " at the smallest size, p50 / p99 (ms)",
+          fmt(x.getDouble("p50ms")) + " / " + fmt(x.getDouble("p99ms")), "", "",
+          name.equals("schedule500") ? "p50 < 100 ms" : "", name.equals("schedule500") ? Boolean.valueOf(x.getDouble("p50ms") < 100) : null);
+    }
+    var now = sizes == null || sizes.isEmpty() ? null : sizes.getJsonObject(0).getJsonObject("kpisAfterChange");
+    for (var name : new String[] {"kpisAsOfMinute", "kpisAsOfStart"}) {
+      var x = reads.getJsonObject(name);
+      if (x == null || now == null) continue;
       row(sb, "GET /api/kpis?asOf= " + (name.equals("kpisAsOfMinute") ? "a minute back" : "back to the run's start") + " ("
               + x.getLong("changesSince") + " changes undone), p50 / p99 (ms)",
           fmt(x.getDouble("p50ms")) + " / " + fmt(x.getDouble("p99ms")), fmt(now.getDouble("p50ms")) + " (now, after a change)",

@@ -66,6 +66,9 @@ public final class Light {
 
     /** The same, read through another door to the graph (as of an instant: {@link Graph#asOf}). */
     Outlooks on(Graph door);
+
+    /** Forgets what is kept: everything is planned again (after writes that went past the server). */
+    default void reset() { }
   }
 
   /** What the rule reads of a project. */

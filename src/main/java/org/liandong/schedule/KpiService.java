@@ -74,6 +74,7 @@ public final class KpiService {
    * model holds. Writes arriving meanwhile can make them differ: ask again at rest.
    */
   Future<JsonObject> rebuild() {
+    outlooks.reset();
     var period = Period.year(LocalDate.now(clock).getYear());
     var now = clock.instant();
     return model.rows(period).compose(rows -> figures(period, rows, now).compose(kept -> recompute(period, now).map(full -> {

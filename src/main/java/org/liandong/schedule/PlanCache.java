@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.liandong.storage.Change;
 
@@ -19,16 +20,40 @@ final class PlanCache {
   private record Kept(ScheduleService.Planned planned, LocalDate day) {}
 
   private final Map<String, Kept> kept = new ConcurrentHashMap<>();
+  /** Every project's id, once read: commits add new projects and take deleted ones away. */
+  private volatile Set<String> all;
   /** When a commit last touched each project (System.nanoTime): a plan read before that is not kept. */
   private final Map<String, Long> touched = new ConcurrentHashMap<>();
 
   void forget(List<Change> changes) {
     long now = System.nanoTime();
+    var ids = all;
     for (var c : changes) {
       if (c.projectId() == null) continue;
       touched.put(c.projectId(), now);
       kept.remove(c.projectId());
+      if (ids == null) continue;
+      if ("project.deleted".equals(c.type())) ids.remove(c.projectId()); else ids.add(c.projectId());
     }
+  }
+
+  /** Every project's id, or null before they were read (then {@link #all(Collection)}). */
+  Set<String> all() {
+    return all;
+  }
+
+  void all(Collection<String> ids) {
+    var set = ConcurrentHashMap.<String>newKeySet();
+    set.addAll(ids);
+    all = set;
+  }
+
+  /** Forgets every plan and id: the next request reads and plans everything again. */
+  void reset() {
+    long now = System.nanoTime();
+    kept.keySet().forEach(id -> touched.put(id, now));
+    kept.clear();
+    all = null;
   }
 
   /** Those of the projects whose plan for {@code day} is kept. */

@@ -31,9 +31,20 @@ public final class ScheduleService implements Light.Outlooks {
   /** Null through another door (as of an instant): that graph is read once and never changes. */
   private final PlanCache kept;
 
+  /** The bottleneck ranking for a day, until the next commit anywhere (every battle map asks after every change). */
+  private final Map<LocalDate, JsonArray> ranked = new java.util.concurrent.ConcurrentHashMap<>();
+  private final org.liandong.support.SingleFlight<LocalDate, JsonArray> ranking = new org.liandong.support.SingleFlight<>();
+
+  /** A department's obligations in the ranking: its most urgent this many (its counts are of all). */
+  static final int BOTTLENECK_OBLIGATIONS = 20;
+
   public ScheduleService(Graph graph, Clock clock, WorkCalendar calendar, int yellowFloat) {
     this(graph, clock, calendar, yellowFloat, new PlanCache());
-    graph.onCommitAnywhere(kept::forget);
+    graph.onCommitAnywhere(changes -> {
+      kept.forget(changes);
+      ranked.clear();
+      ranking.forgetAll();
+    });
   }
 
   private ScheduleService(Graph graph, Clock clock, WorkCalendar calendar, int yellowFloat, PlanCache kept) {
@@ -43,6 +54,13 @@ public final class ScheduleService implements Light.Outlooks {
     this.yellowFloat = yellowFloat;
     this.scheduler = new Scheduler(calendar, yellowFloat);
     this.kept = kept;
+  }
+
+  @Override
+  public void reset() {
+    if (kept != null) kept.reset();
+    ranked.clear();
+    ranking.forgetAll();
   }
 
   @Override
@@ -73,8 +91,14 @@ public final class ScheduleService implements Light.Outlooks {
   private Future<Map<String, Planned>> planned(List<String> projectIds) {
     if (kept == null) return plan(projectIds);
     var today = today();
+    var known = kept.all();
     Future<List<String>> ids = projectIds != null ? Future.succeededFuture(projectIds)
-        : graph.query(ScheduleCypher.PROJECT_IDS, Map.of()).map(rows -> rows.stream().map(r -> r.get("id").asString()).toList());
+        : known != null ? Future.succeededFuture(List.copyOf(known))
+        : graph.query(ScheduleCypher.PROJECT_IDS, Map.of()).map(rows -> {
+          var every = rows.stream().map(r -> r.get("id").asString()).toList();
+          kept.all(every);
+          return every;
+        });
     return ids.compose(all -> {
       long readAt = System.nanoTime();
       var out = new HashMap<>(kept.known(all, today));
@@ -287,20 +311,37 @@ public final class ScheduleService implements Light.Outlooks {
    * from each project's kept plan, so only the projects a change touched are planned again.
    */
   Future<JsonArray> bottlenecks() {
+    var today = today();
+    var kept = ranked.get(today);
+    if (kept != null) return Future.succeededFuture(kept);
+    return ranking.get(today, this::rank, r -> {
+      ranked.clear();
+      ranked.put(today, r);
+    });
+  }
+
+  private Future<JsonArray> rank() {
     return planned(null).map(plans -> {
-      var ranking = new HashMap<String, JsonObject>();
+      var byDepartment = new HashMap<String, JsonObject>();
       plans.keySet().stream().sorted().forEach(projectId -> {
         for (var late : plans.get(projectId).late()) {
-          var d = ranking.computeIfAbsent(late.departmentId(), k -> new JsonObject().put("departmentId", k)
+          var d = byDepartment.computeIfAbsent(late.departmentId(), k -> new JsonObject().put("departmentId", k)
               .put("departmentName", late.departmentName()).put("late", 0).put("nearlyLate", 0).put("obligations", new JsonArray()));
           var key = late.red() ? "late" : "nearlyLate";
           d.put(key, d.getInteger(key) + 1);
           d.getJsonArray("obligations").add(late.obligation().copy());
         }
       });
-      var list = new ArrayList<>(ranking.values());
+      var list = new ArrayList<>(byDepartment.values());
       list.sort(Comparator.comparing((JsonObject d) -> -d.getInteger("late")).thenComparing(d -> -d.getInteger("nearlyLate"))
           .thenComparing(d -> d.getString("departmentName")));
+      // the most urgent first (late, then the least float), as many as a page shows
+      for (var d : list) {
+        var all = new ArrayList<>(d.getJsonArray("obligations").stream().map(JsonObject.class::cast).toList());
+        all.sort(Comparator.comparing((JsonObject o) -> "red".equals(o.getString("flag")) ? 0 : 1)
+            .thenComparing(o -> o.getInteger("totalFloat", 0)).thenComparing(o -> o.getString("id")));
+        d.put("obligations", new JsonArray(new ArrayList<>(all.subList(0, Math.min(BOTTLENECK_OBLIGATIONS, all.size())))));
+      }
       return new JsonArray(new ArrayList<>(list));
     });
   }
