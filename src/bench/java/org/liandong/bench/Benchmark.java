@@ -145,7 +145,10 @@ public final class Benchmark {
             log("read path: growing the graph to %s", size.text());
             LargeGraph.generate(server.graph().driver(), previous, size);
             // written past the server (no change log): the admin's rebuild reads the read model again
-            log("  rebuilt the read model: %s", call(http, HttpMethod.POST, "/api/kpis/rebuild", admin, new JsonObject()).encode());
+            var rebuilt = call(http, HttpMethod.POST, "/api/kpis/rebuild", admin, new JsonObject());
+            log("  read model rebuilt: %d projects, %d departments; it had %s", rebuilt.getInteger("projects"), rebuilt.getInteger("departments"),
+                rebuilt.getBoolean("equal") ? "equalled a recomputation" : "missed the generated graph in " + rebuilt.getJsonArray("differing").stream()
+                    .map(d -> ((JsonObject) d).getString("figure")).toList());
             long mark = gc.mark();
             sizes.add(readsAt(http, token, size).put("gc", gc.since(mark)));
             if (previous == null) {

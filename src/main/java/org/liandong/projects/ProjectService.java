@@ -28,15 +28,19 @@ public final class ProjectService {
   private final Light.Outlooks outlooks;
 
   public ProjectService(Graph graph, Policy policy, Clock clock, Light.Outlooks outlooks) {
-    this.repository = new ProjectRepository(graph);
+    this(new ProjectRepository(graph, true), policy, clock, outlooks);
+  }
+
+  private ProjectService(ProjectRepository repository, Policy policy, Clock clock, Light.Outlooks outlooks) {
+    this.repository = repository;
     this.policy = policy;
     this.clock = clock;
     this.outlooks = outlooks;
   }
 
-  /** The same service reading through another door to the graph, on its clock (as of an instant: {@link Graph#asOf}). */
+  /** The same service reading through another door to the graph, on its clock (as of an instant: {@link Graph#asOf}): nothing kept. */
   ProjectService on(Graph door) {
-    return new ProjectService(door, policy, door.clock(), outlooks.on(door));
+    return new ProjectService(new ProjectRepository(door, false), policy, door.clock(), outlooks.on(door));
   }
 
   Future<JsonArray> list(ProjectRepository.Filter filter, java.time.ZonedDateTime asOf) {

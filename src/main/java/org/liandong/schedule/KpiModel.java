@@ -10,14 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.liandong.schedule.KpiDetails.Row;
 import org.liandong.storage.Change;
 import org.liandong.storage.Graph;
-import org.liandong.storage.Tx;
+import org.liandong.storage.KeptRows;
 import org.liandong.support.Period;
+import org.liandong.support.Serial;
 
 /**
  * The read model the battle map's figures come from: one row per project and, per period asked
@@ -35,18 +34,18 @@ final class KpiModel {
   /** What the figures are assembled from. */
   record Rows(List<Row> projects, List<Row> departments) {}
 
-  private record Kept(Period period, Map<String, Row> departments) {}
+  private record Kept(Period period, KeptRows<Row> departments) {}
 
   private final Graph graph;
   private final Clock clock;
-  private final Queue<String> projectsTouched = new ConcurrentLinkedQueue<>();
+  private final KeptRows<Row> projects = new KeptRows<>(KpiCypher.ALL_PROJECTS + KpiCypher.PROJECT_ROWS,
+      KpiCypher.SOME_PROJECTS + KpiCypher.PROJECT_ROWS, Row::of);
+  /** Departments touched since the last refresh: read again for every period kept. */
   private final Queue<String> departmentsTouched = new ConcurrentLinkedQueue<>();
-  private volatile boolean everything = true;
-  private Future<?> tail = Future.succeededFuture();
+  private final Serial refreshes = new Serial();
 
   // read and written only by the refresh under way (one at a time)
-  private LocalDate day;
-  private final Map<String, Row> projects = new TreeMap<>();
+  private volatile LocalDate day;
   private final Map<String, Kept> periods = new LinkedHashMap<>(16, 0.75f, true) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<String, Kept> eldest) {
@@ -62,26 +61,23 @@ final class KpiModel {
 
   /** Reads everything again at the next refresh (the admin's rebuild). */
   void reset() {
-    everything = true;
+    projects.everything();
+    day = null;
   }
 
   /** The rows for the period, after reading again what commits touched since the last refresh. */
   Future<Rows> rows(Period period) {
-    synchronized (this) {
-      Future<Rows> next = tail.transform(ignored -> refresh(period));
-      tail = next;
-      return next;
-    }
+    return refreshes.next(() -> refresh(period));
   }
 
   private void touched(List<Change> changes) {
     for (var c : changes) {
-      if (c.projectId() != null) projectsTouched.add(c.projectId());
+      projects.touch(c.projectId());
       switch (c.entity()) {
-        case "Project" -> projectsTouched.add(c.entityId());
+        case "Project" -> projects.touch(c.entityId());
         case "Department" -> departmentsTouched.add(c.entityId());
         // a leader's name is on every project they champion
-        case "User" -> everything = true;
+        case "User" -> projects.everything();
         default -> { }
       }
       if (c.seqs() != null) {
@@ -97,46 +93,31 @@ final class KpiModel {
 
   private Future<Rows> refresh(Period period) {
     var today = LocalDate.now(clock);
-    boolean all = everything || !today.equals(day);
-    everything = false;
-    var someProjects = drain(projectsTouched);
-    var someDepartments = drain(departmentsTouched);
-    if (all) {
+    if (!today.equals(day)) {
+      // a new day (or a rebuild): every figure that reads "today" is read again
       day = today;
-      projects.clear();
+      projects.everything();
       periods.clear();
     }
+    var someProjects = projects.drain();
+    var someDepartments = new HashSet<String>();
+    for (String id; (id = departmentsTouched.poll()) != null; ) someDepartments.add(id);
     var kept = periods.get(period.text());
-    var fresh = kept == null ? new Kept(period, new TreeMap<>()) : kept;
+    var asked = kept != null ? kept : new Kept(period, new KeptRows<>(KpiCypher.ALL_DEPARTMENTS + KpiCypher.DEPARTMENT_ROWS,
+        KpiCypher.SOME_DEPARTMENTS + KpiCypher.DEPARTMENT_ROWS, Row::of));
     return graph.read(tx -> {
-      Future<Void> done = all ? read(tx, KpiCypher.ALL_PROJECTS + KpiCypher.PROJECT_ROWS, null, projectParams(today), projects)
-          : someProjects.isEmpty() ? Future.succeededFuture()
-          : read(tx, KpiCypher.SOME_PROJECTS + KpiCypher.PROJECT_ROWS, someProjects, projectParams(today), projects);
+      Future<Void> done = projects.read(tx, someProjects, Map.of("today", today));
       for (var k : new ArrayList<>(periods.values())) {
-        if (someDepartments.isEmpty()) break;
-        done = done.compose(v -> read(tx, KpiCypher.SOME_DEPARTMENTS + KpiCypher.DEPARTMENT_ROWS, someDepartments, departmentParams(k.period(), today, clock), k.departments()));
+        done = done.compose(v -> k.departments().read(tx, someDepartments, departmentParams(k.period(), today, clock)));
       }
-      if (kept == null) {
-        done = done.compose(v -> read(tx, KpiCypher.ALL_DEPARTMENTS + KpiCypher.DEPARTMENT_ROWS, null, departmentParams(period, today, clock), fresh.departments()));
-      }
+      if (kept == null) done = done.compose(v -> asked.departments().read(tx, null, departmentParams(period, today, clock)));
       return done;
     }).map(v -> {
-      periods.put(period.text(), fresh);
-      return new Rows(List.copyOf(projects.values()), List.copyOf(fresh.departments().values()));
+      periods.put(period.text(), asked);
+      return new Rows(List.copyOf(projects.values()), List.copyOf(asked.departments().values()));
     }).onFailure(e -> {
-      // what was drained is not read: read everything next time
-      everything = true;
-    });
-  }
-
-  /** Reads the rows (of {@code ids}, or all when null) into {@code into}, by id; an id that no longer answers leaves it. */
-  private static Future<Void> read(Tx tx, String cypher, Set<String> ids, Map<String, Object> params, Map<String, Row> into) {
-    var all = new java.util.HashMap<>(params);
-    if (ids != null) all.put("ids", List.copyOf(ids));
-    return tx.list(cypher, all).map(records -> {
-      if (ids == null) into.clear(); else ids.forEach(into::remove);
-      records.forEach(r -> into.put(r.get("id").asString(), Row.of(r)));
-      return null;
+      // the departments drained were not read: every period is read afresh
+      day = null;
     });
   }
 
@@ -148,11 +129,5 @@ final class KpiModel {
     var zone = clock.getZone();
     return Map.of("today", today, "from", period.from(), "to", period.to(),
         "fromAt", period.from().atStartOfDay(zone), "toAt", period.to().plusDays(1).atStartOfDay(zone));
-  }
-
-  private static Set<String> drain(Queue<String> queue) {
-    var out = new HashSet<String>();
-    for (String id; (id = queue.poll()) != null; ) out.add(id);
-    return out;
   }
 }

@@ -24,7 +24,7 @@ class KpiModelIT {
   private static final List<String> STAGES = List.of("signed", "filed", "land", "permitted", "started", "producing");
 
   @Test
-  @DisplayName("60 random changes (new projects and work, statuses, departments, dates, stages), figures read after each: the rebuild finds them equal")
+  @DisplayName("60 random changes (new projects and work, statuses, departments, dates, stages), figures read after each: the rebuild finds them equal, and the kept battle-map list is the graph's")
   void modelEqualsRecomputation() {
     int port = TestServer.get().port();
     var office = new Api(port).as("demo-coordinator");
@@ -69,6 +69,12 @@ class KpiModelIT {
       }
       assertThat(office.get(random.nextBoolean() ? "/api/kpis?year=2023" : "/api/kpis?period=2023-Q3").status()).isEqualTo(200);
     }
+    // the battle-map list (kept) is the filtered lists (read from the graph) together
+    var kept = byId(office.get("/api/projects").array());
+    var read = new java.util.HashMap<String, JsonObject>();
+    for (var level : List.of("province", "city", "district")) read.putAll(byId(office.get("/api/projects?level=" + level).array()));
+    assertThat(kept).as("the kept list against the graph").isEqualTo(read);
+
     var rebuilt = admin.post("/api/kpis/rebuild", new JsonObject());
     assertThat(rebuilt.status()).as(rebuilt.toString()).isEqualTo(200);
     assertThat(rebuilt.json().getJsonArray("differing")).as("figures the model kept wrong: %s", rebuilt.json().encodePrettily()).isEmpty();
@@ -101,6 +107,12 @@ class KpiModelIT {
     var current = api.get(path).json();
     var r = api.patch(path, change.put("version", current.getLong("version")));
     assertThat(r.status()).as(path + " " + change + " → " + r).isEqualTo(200);
+  }
+
+  private static java.util.Map<String, JsonObject> byId(io.vertx.core.json.JsonArray projects) {
+    var out = new java.util.HashMap<String, JsonObject>();
+    projects.forEach(p -> out.put(((JsonObject) p).getString("id"), (JsonObject) p));
+    return out;
   }
 
   /** A day in 2023–2024: inside, before and after both periods read. */
