@@ -35,6 +35,10 @@ public final class ScheduleService implements Light.Outlooks {
   private final Map<LocalDate, JsonArray> ranked = new java.util.concurrent.ConcurrentHashMap<>();
   private final org.liandong.support.SingleFlight<LocalDate, JsonArray> ranking = new org.liandong.support.SingleFlight<>();
 
+  /** The ranking counted plan by plan; brought up to date one request at a time. */
+  private final Bottlenecks counted = new Bottlenecks();
+  private final org.liandong.support.Serial ranks = new org.liandong.support.Serial();
+
   /** A department's obligations in the ranking: its most urgent this many (its counts are of all). */
   static final int BOTTLENECK_OBLIGATIONS = 20;
 
@@ -307,8 +311,9 @@ public final class ScheduleService implements Light.Outlooks {
   }
 
   /**
-   * Departments ranked by the late and nearly late critical-path obligations they hold: summed
-   * from each project's kept plan, so only the projects a change touched are planned again.
+   * Departments ranked by the late and nearly late critical-path obligations they hold, from
+   * each project's kept plan: a change plans its project again and {@link Bottlenecks} counts
+   * only that project again; the ranking is kept until the next commit.
    */
   Future<JsonArray> bottlenecks() {
     var today = today();
@@ -321,29 +326,11 @@ public final class ScheduleService implements Light.Outlooks {
   }
 
   private Future<JsonArray> rank() {
-    return planned(null).map(plans -> {
-      var byDepartment = new HashMap<String, JsonObject>();
-      plans.keySet().stream().sorted().forEach(projectId -> {
-        for (var late : plans.get(projectId).late()) {
-          var d = byDepartment.computeIfAbsent(late.departmentId(), k -> new JsonObject().put("departmentId", k)
-              .put("departmentName", late.departmentName()).put("late", 0).put("nearlyLate", 0).put("obligations", new JsonArray()));
-          var key = late.red() ? "late" : "nearlyLate";
-          d.put(key, d.getInteger(key) + 1);
-          d.getJsonArray("obligations").add(late.obligation().copy());
-        }
-      });
-      var list = new ArrayList<>(byDepartment.values());
-      list.sort(Comparator.comparing((JsonObject d) -> -d.getInteger("late")).thenComparing(d -> -d.getInteger("nearlyLate"))
-          .thenComparing(d -> d.getString("departmentName")));
-      // the most urgent first (late, then the least float), as many as a page shows
-      for (var d : list) {
-        var all = new ArrayList<>(d.getJsonArray("obligations").stream().map(JsonObject.class::cast).toList());
-        all.sort(Comparator.comparing((JsonObject o) -> "red".equals(o.getString("flag")) ? 0 : 1)
-            .thenComparing(o -> o.getInteger("totalFloat", 0)).thenComparing(o -> o.getString("id")));
-        d.put("obligations", new JsonArray(new ArrayList<>(all.subList(0, Math.min(BOTTLENECK_OBLIGATIONS, all.size())))));
-      }
-      return new JsonArray(new ArrayList<>(list));
-    });
+    // one ranking at a time: it is brought up to date from the plans it last counted
+    return ranks.next(() -> planned(null).map(plans -> {
+      counted.update(plans);
+      return counted.ranking(BOTTLENECK_OBLIGATIONS);
+    }));
   }
 
   private Future<List<Row>> rows(List<String> projectIds) {

@@ -24,7 +24,7 @@ class KpiModelIT {
   private static final List<String> STAGES = List.of("signed", "filed", "land", "permitted", "started", "producing");
 
   @Test
-  @DisplayName("60 random changes (new projects and work, statuses, departments, dates, stages), figures read after each: the rebuild finds them equal, and the kept battle-map list is the graph's")
+  @DisplayName("60 random changes (new projects and work, statuses, departments, dates, stages), figures read after each: the rebuild finds them equal; the kept battle-map list and bottleneck ranking are the graph's")
   void modelEqualsRecomputation() {
     int port = TestServer.get().port();
     var office = new Api(port).as("demo-coordinator");
@@ -68,6 +68,7 @@ class KpiModelIT {
             new JsonObject().put("stage", STAGES.get(random.nextInt(STAGES.size()))));
       }
       assertThat(office.get(random.nextBoolean() ? "/api/kpis?year=2023" : "/api/kpis?period=2023-Q3").status()).isEqualTo(200);
+      assertThat(office.get("/api/bottlenecks").status()).isEqualTo(200);
     }
     // the battle-map list (kept) is the filtered lists (read from the graph) together
     var kept = byId(office.get("/api/projects").array());
@@ -75,11 +76,16 @@ class KpiModelIT {
     for (var level : List.of("province", "city", "district")) read.putAll(byId(office.get("/api/projects?level=" + level).array()));
     assertThat(kept).as("the kept list against the graph").isEqualTo(read);
 
+    var ranking = office.get("/api/bottlenecks").array();
+
     var rebuilt = admin.post("/api/kpis/rebuild", new JsonObject());
     assertThat(rebuilt.status()).as(rebuilt.toString()).isEqualTo(200);
     assertThat(rebuilt.json().getJsonArray("differing")).as("figures the model kept wrong: %s", rebuilt.json().encodePrettily()).isEmpty();
     assertThat(rebuilt.json().getBoolean("equal")).isTrue();
     assertThat(rebuilt.json().getInteger("projects")).isGreaterThanOrEqualTo(projects.size());
+    // the ranking counted change by change is the one planned afresh after the rebuild
+    assertThat(ranking).as("some departments are bottlenecks").isNotEmpty();
+    assertThat(office.get("/api/bottlenecks").array()).as("the kept ranking against a fresh one").isEqualTo(ranking);
   }
 
   @Test
