@@ -44,8 +44,9 @@ final class KpiModel {
   private final Queue<String> departmentsTouched = new ConcurrentLinkedQueue<>();
   private final Serial refreshes = new Serial();
 
-  // read and written only by the refresh under way (one at a time)
+  /** The day the kept rows are of; null: read everything at the next refresh (a rebuild, a failed read). */
   private volatile LocalDate day;
+  // read and written only by the refresh under way (one at a time)
   private final Map<String, Kept> periods = new LinkedHashMap<>(16, 0.75f, true) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<String, Kept> eldest) {
@@ -106,7 +107,7 @@ final class KpiModel {
     var asked = kept != null ? kept : new Kept(period, new KeptRows<>(KpiCypher.ALL_DEPARTMENTS + KpiCypher.DEPARTMENT_ROWS,
         KpiCypher.SOME_DEPARTMENTS + KpiCypher.DEPARTMENT_ROWS, Row::of));
     return graph.read(tx -> {
-      Future<Void> done = projects.read(tx, someProjects, Map.of("today", today));
+      Future<Void> done = projects.read(tx, someProjects, projectParams(today));
       for (var k : new ArrayList<>(periods.values())) {
         done = done.compose(v -> k.departments().read(tx, someDepartments, departmentParams(k.period(), today, clock)));
       }

@@ -1,11 +1,13 @@
 package org.liandong.schedule;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.liandong.projects.Light;
 import org.liandong.storage.Graph;
 import org.liandong.support.Period;
@@ -78,9 +80,9 @@ public final class KpiService {
     var period = Period.year(LocalDate.now(clock).getYear());
     var now = clock.instant();
     return model.rows(period).compose(rows -> figures(period, rows, now).compose(kept -> recompute(period, now).map(full -> {
-      var differing = new io.vertx.core.json.JsonArray();
+      var differing = new JsonArray();
       full.fieldNames().stream().sorted().forEach(name -> {
-        if (!java.util.Objects.equals(full.getValue(name), kept.getValue(name))) differing.add(differing(name, full.getValue(name), kept.getValue(name)));
+        if (!Objects.equals(full.getValue(name), kept.getValue(name))) differing.add(differing(name, full.getValue(name), kept.getValue(name)));
       });
       model.reset();
       cache.clear();
@@ -93,12 +95,12 @@ public final class KpiService {
   /** A figure that differed: its name and, in a list of rows with ids (departments, leaders), those rows as both sides have them. */
   private static JsonObject differing(String name, Object full, Object kept) {
     var out = new JsonObject().put("figure", name);
-    if (full instanceof io.vertx.core.json.JsonArray a && kept instanceof io.vertx.core.json.JsonArray b) {
-      var rows = new io.vertx.core.json.JsonArray();
+    if (full instanceof JsonArray a && kept instanceof JsonArray b) {
+      var rows = new JsonArray();
       for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
         var x = i < a.size() ? a.getValue(i) : null;
         var y = i < b.size() ? b.getValue(i) : null;
-        if (!java.util.Objects.equals(x, y)) rows.add(new JsonObject().put("recomputed", x).put("kept", y));
+        if (!Objects.equals(x, y)) rows.add(new JsonObject().put("recomputed", x).put("kept", y));
         if (rows.size() == 5) break;
       }
       out.put("rows", rows);

@@ -13,8 +13,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.liandong.projects.Light;
 import org.liandong.storage.Graph;
+import org.liandong.support.Serial;
+import org.liandong.support.SingleFlight;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 
@@ -32,12 +35,12 @@ public final class ScheduleService implements Light.Outlooks {
   private final PlanCache kept;
 
   /** The bottleneck ranking for a day, until the next commit anywhere (every battle map asks after every change). */
-  private final Map<LocalDate, JsonArray> ranked = new java.util.concurrent.ConcurrentHashMap<>();
-  private final org.liandong.support.SingleFlight<LocalDate, JsonArray> ranking = new org.liandong.support.SingleFlight<>();
+  private final Map<LocalDate, JsonArray> ranked = new ConcurrentHashMap<>();
+  private final SingleFlight<LocalDate, JsonArray> ranking = new SingleFlight<>();
 
   /** The ranking counted plan by plan; brought up to date one request at a time. */
   private final Bottlenecks counted = new Bottlenecks();
-  private final org.liandong.support.Serial ranks = new org.liandong.support.Serial();
+  private final Serial ranks = new Serial();
 
   /** A department's obligations in the ranking: its most urgent this many (its counts are of all). */
   static final int BOTTLENECK_OBLIGATIONS = 20;
