@@ -55,10 +55,10 @@ final class NoticeRepository {
 
   static Statement supervisionList(NoticeService.Filter f, int limit) {
     return Where.of()
-        .seek("project", f.project(), NoticeCypher.BY_PROJECT, "USING INDEX p:Project(id)")
-        .seek("department", f.department(), NoticeCypher.BY_DEPARTMENT, "USING INDEX d:Department(id)")
+        .seek("project", f.project(), NoticeCypher.BY_PROJECT, "USING INDEX SEEK p:Project(id)")
+        .seek("department", f.department(), NoticeCypher.BY_DEPARTMENT, "USING INDEX SEEK d:Department(id)")
         .when("status", f.status(), NoticeCypher.BY_STATUS)
-        .seek("obligation", f.obligation(), NoticeCypher.BY_OBLIGATION, "USING INDEX o:Obligation(id)")
+        .seek("obligation", f.obligation(), NoticeCypher.BY_OBLIGATION, "USING INDEX SEEK o:Obligation(id)")
         .when(Boolean.TRUE.equals(f.open()), NoticeCypher.WAITING)
         .when(Boolean.FALSE.equals(f.open()), NoticeCypher.ANSWERED_OR_NOT)
         .around(NoticeCypher.SUPERVISIONS_FROM, NoticeCypher.SUPERVISIONS_REST, Map.of("limit", limit));

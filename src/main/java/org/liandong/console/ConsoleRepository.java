@@ -79,7 +79,7 @@ final class ConsoleRepository {
   }
 
   static Statement auditList(String userId, int offset, int limit) {
-    return Where.of().seek("userId", userId, ConsoleCypher.BY_USER, "USING INDEX a:ConsoleAudit(auditedUserId)")
+    return Where.of().seek("userId", userId, ConsoleCypher.BY_USER, "USING INDEX SEEK a:ConsoleAudit(auditedUserId)")
         .around(ConsoleCypher.AUDIT_FROM, ConsoleCypher.AUDIT_REST, Map.of("offset", offset, "limit", limit));
   }
 

@@ -30,8 +30,8 @@ final class HistoryRepository {
   }
 
   static Statement newlyLateList(List<String> projects, String department, ZonedDateTime to, LocalDate fromDay, LocalDate toDay) {
-    return Where.of().seek("projects", projects, HistoryCypher.IN_PROJECTS, "USING INDEX p:Project(id)")
-        .seek("department", department, HistoryCypher.OF_DEPARTMENT, "USING INDEX d:Department(id)")
+    return Where.of().seek("projects", projects, HistoryCypher.IN_PROJECTS, "USING INDEX SEEK p:Project(id)")
+        .seek("department", department, HistoryCypher.OF_DEPARTMENT, "USING INDEX SEEK d:Department(id)")
         .when(true, HistoryCypher.LATE_IN_WINDOW)
         .around(HistoryCypher.NEWLY_LATE_FROM, HistoryCypher.NEWLY_LATE_RETURN, Map.of("to", to, "fromDay", fromDay, "toDay", toDay));
   }

@@ -11,7 +11,7 @@ final class MeetingCypher {
   static final String LIST_FROM = "MATCH (m:Meeting)\n";
   static final String BY_STATUS = "m.status = $status";
   /** A project's meetings, found from the project (by its index) rather than by reading every meeting. */
-  static final String FROM_PROJECT = "MATCH (about:Project {id: $project})<-[:ABOUT]-(m:Meeting) USING INDEX about:Project(id)\n";
+  static final String FROM_PROJECT = "MATCH (about:Project {id: $project})<-[:ABOUT]-(m:Meeting) USING INDEX SEEK about:Project(id)\n";
   static final String LIST_REST = "RETURN %s AS meeting ORDER BY m.startsAt DESC".formatted(SUMMARY);
 
   /** A meeting as the API shows it, with its agenda and decisions; {@code m} is the meeting. */

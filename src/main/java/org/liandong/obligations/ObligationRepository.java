@@ -64,8 +64,8 @@ final class ObligationRepository {
 
   private static Where where(Filter filter) {
     return Where.of()
-        .seek("department", filter.department(), ObligationCypher.BY_DEPARTMENT, "USING INDEX d:Department(id)")
-        .seek("project", filter.project(), ObligationCypher.BY_PROJECT, "USING INDEX p:Project(id)")
+        .seek("department", filter.department(), ObligationCypher.BY_DEPARTMENT, "USING INDEX SEEK d:Department(id)")
+        .seek("project", filter.project(), ObligationCypher.BY_PROJECT, "USING INDEX SEEK p:Project(id)")
         .when("statuses", filter.statuses(), ObligationCypher.BY_STATUS)
         .when("track", filter.track(), ObligationCypher.BY_TRACK)
         .when("kind", filter.kind(), ObligationCypher.BY_KIND)

@@ -129,8 +129,8 @@ public final class Requests {
   static Statement extensionList(String status, String obligation, String project, int limit) {
     return Where.of()
         .when("status", status, RequestCypher.BY_STATUS)
-        .seek("obligation", obligation, RequestCypher.BY_OBLIGATION, "USING INDEX o:Obligation(id)")
-        .seek("project", project, RequestCypher.BY_PROJECT, "USING INDEX p:Project(id)")
+        .seek("obligation", obligation, RequestCypher.BY_OBLIGATION, "USING INDEX SEEK o:Obligation(id)")
+        .seek("project", project, RequestCypher.BY_PROJECT, "USING INDEX SEEK p:Project(id)")
         .around(RequestCypher.LIST_FROM, RequestCypher.LIST_REST, Map.of("limit", limit));
   }
 

@@ -19,7 +19,7 @@ final class ProjectCypher {
   static final String BY_STAGE = "p.stage = $stage";
   static final String BY_LEVEL = "p.level = $level";
   /** A leader's projects, found from the leader (by the index) rather than by reading every project. */
-  static final String FROM_CHAMPION = "MATCH (champion:User {id: $champion})-[:CHAMPIONS]->(p:Project) USING INDEX champion:User(id)\n";
+  static final String FROM_CHAMPION = "MATCH (champion:User {id: $champion})-[:CHAMPIONS]->(p:Project) USING INDEX SEEK champion:User(id)\n";
   static final String LIST_ORDER = " ORDER BY p.signedOn DESC, p.code";
 
   static final String ONE = "MATCH (p:Project {id: $id})\n" + SUMMARY;

@@ -41,7 +41,7 @@ final class ProjectRepository {
 
   static Statement listing(Filter filter, LocalDate today) {
     return Where.of()
-        .seek("stage", filter.champion() == null ? filter.stage() : null, ProjectCypher.BY_STAGE, "USING INDEX p:Project(stage)")
+        .seek("stage", filter.champion() == null ? filter.stage() : null, ProjectCypher.BY_STAGE, "USING INDEX SEEK p:Project(stage)")
         .when("stage", filter.champion() == null ? null : filter.stage(), ProjectCypher.BY_STAGE)
         .when("level", filter.level(), ProjectCypher.BY_LEVEL)
         .with("champion", filter.champion())

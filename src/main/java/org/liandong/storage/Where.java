@@ -29,7 +29,7 @@ public final class Where {
   }
 
   /**
-   * Adds {@code condition} and {@code hint} (a {@code USING INDEX} for the condition's node) when the
+   * Adds {@code condition} and {@code hint} (a {@code USING INDEX SEEK} for the condition's node) when the
    * value is not null: on a small or young graph the planner may otherwise read a whole index or
    * label for a filter that names one node, and the lists must not grow with the graph.
    */
