@@ -40,8 +40,9 @@ final class ProjectList {
 
   private void touched(List<Change> changes) {
     for (var c : changes) {
+      // a project's own changes carry its id as projectId
       rows.touch(c.projectId());
-      if ("Project".equals(c.entity())) rows.touch(c.entityId());
+      // a champion's or liaison's name is on every project of theirs
       if ("User".equals(c.entity())) rows.everything();
     }
   }
@@ -54,12 +55,13 @@ final class ProjectList {
         rows.everything();
       }
       var touched = rows.drain();
-      return graph.read(tx -> rows.read(tx, touched, Map.of("today", today))).map(v -> {
+      // copying and sorting every project is done on a worker thread, still inside this refresh
+      return graph.read(tx -> rows.read(tx, touched, Map.of("today", today))).compose(v -> graph.vertx().executeBlocking(() -> {
         var out = new ArrayList<JsonObject>(rows.size());
         for (var p : rows.values()) out.add(p.copy());
         out.sort(ORDER);
         return new JsonArray(new ArrayList<>(out));
-      }).onFailure(e -> day = null);
+      }, false)).onFailure(e -> day = null);
     });
   }
 }

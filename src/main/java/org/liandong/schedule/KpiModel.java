@@ -73,14 +73,10 @@ final class KpiModel {
 
   private void touched(List<Change> changes) {
     for (var c : changes) {
+      // a project's own changes carry its id as projectId; a department's are on its channel, below
       projects.touch(c.projectId());
-      switch (c.entity()) {
-        case "Project" -> projects.touch(c.entityId());
-        case "Department" -> departmentsTouched.add(c.entityId());
-        // a leader's name is on every project they champion
-        case "User" -> projects.everything();
-        default -> { }
-      }
+      // a leader's name is on every project they champion
+      if ("User".equals(c.entity())) projects.everything();
       if (c.seqs() != null) {
         for (var channel : c.seqs().keySet()) {
           if (channel.startsWith("department:")) departmentsTouched.add(channel.substring("department:".length()));

@@ -17,7 +17,7 @@ import org.neo4j.driver.Record;
 /** The coordination KPIs: projects by stage, newly signed investment, 开工率. */
 public final class KpiService {
 
-  /** Figures are kept until the next change this node commits, or this long (changes on other nodes). */
+  /** Figures are kept until the next change committed on any node, and never longer than this. */
   private static final long FRESH_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
 
   private final Graph graph;
@@ -125,17 +125,17 @@ public final class KpiService {
     return records.stream().sorted(java.util.Comparator.comparing(r -> r.get("id").asString())).map(KpiDetails.Row::of).toList();
   }
 
-  /** Everything the battle map shows, from the rows of one moment. */
+  /** Everything the battle map shows, from the rows of one moment: summed on a worker thread (every project's rows, each time). */
   private Future<JsonObject> figures(Period period, KpiModel.Rows rows, java.time.Instant now) {
     var today = LocalDate.now(clock);
     var ids = rows.projects().stream().map(p -> p.get("id").asString()).toList();
-    return outlooks.of(ids).map(lights -> KpiDetails.headline(rows.projects(), period)
+    return outlooks.of(ids).compose(lights -> graph.vertx().executeBlocking(() -> KpiDetails.headline(rows.projects(), period)
         .put("departments", KpiDetails.departments(rows.departments()))
         .put("leaders", KpiDetails.leaders(rows.projects(), lights, today))
         .put("permitBundles", KpiDetails.permits(rows.projects(), now))
         .put("landToStart", KpiDetails.landToStart(rows.projects(), period))
         .put("needs", KpiDetails.needs(rows.projects()))
         .put("progress", KpiDetails.progress(rows.projects(), today))
-        .put("today", today.toString()));
+        .put("today", today.toString()), false));
   }
 }

@@ -14,12 +14,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.liandong.support.Failure;
 import org.liandong.support.Text;
 import org.neo4j.driver.AccessMode;
@@ -218,14 +220,23 @@ public final class Graph implements AutoCloseable {
 
   /** Runs outside an explicit transaction, closes its session whatever happened, and hands back the statement's own outcome. */
   private Future<List<Record>> autoCommit(AccessMode mode, String cypher, Map<String, Object> params) {
+    return closing(session(mode), session -> session.runAsync(cypher, Tx.withNow(params, now())).thenCompose(ResultCursor::listAsync),
+        Graph::translate);
+  }
+
+  /**
+   * Runs {@code work} on {@code session} outside the lanes, closes the session whatever happened,
+   * and hands back the work's own outcome on the caller's context: its value, or its error as
+   * {@code failure} makes it (unwrapped from the driver's completion exceptions).
+   */
+  private <T> Future<T> closing(AsyncSession session, Function<AsyncSession, CompletionStage<T>> work,
+                                Function<Throwable, Throwable> failure) {
     var context = vertx.getOrCreateContext();
-    var session = session(mode);
-    var stage = session.runAsync(cypher, Tx.withNow(params, now()))
-        .thenCompose(cursor -> cursor.listAsync())
-        .handle((records, error) -> new Outcome<List<Record>>(records, error))
-        .thenCompose(outcome -> session.closeAsync().handle((ignored, closing) -> outcome));
+    var stage = work.apply(session)
+        .handle((value, error) -> new Outcome<T>(value, error))
+        .thenCompose(outcome -> session.closeAsync().handle((ignored, closed) -> outcome));
     return Future.fromCompletionStage(stage, context).compose(outcome -> outcome.error() != null
-        ? Future.failedFuture(translate(unwrap(outcome.error()))) : Future.succeededFuture(outcome.value()));
+        ? Future.failedFuture(failure.apply(unwrap(outcome.error()))) : Future.succeededFuture(outcome.value()));
   }
 
   /** Whether the database answers a trivial read: readiness and the live sockets' stale notice ask the same. */
@@ -432,22 +443,16 @@ public final class Graph implements AutoCloseable {
         || values.stream().anyMatch(v -> v.length() > LONGEST_BOOKMARK || !v.matches("[A-Za-z0-9+/=:._-]+"))) {
       return Future.failedFuture(badBookmark());
     }
-    var context = vertx.getOrCreateContext();
     var given = values.stream().map(Bookmark::from).collect(java.util.stream.Collectors.toSet());
     var session = driver.session(AsyncSession.class, SessionConfig.builder().withDefaultAccessMode(AccessMode.READ)
         .withBookmarks(given).build());
-    var stage = session.executeReadAsync(tx -> tx.runAsync("RETURN 1").thenCompose(ResultCursor::consumeAsync),
+    return closing(session, s -> s.executeReadAsync(tx -> tx.runAsync("RETURN 1").thenCompose(ResultCursor::consumeAsync),
             TransactionConfig.builder().withTimeout(CATCH_UP).build())
-        .handle((summary, error) -> new Outcome<>(summary, error))
-        .thenCompose(outcome -> {
-          if (outcome.error() == null) bookmarks.updateBookmarks(Set.of(), session.lastBookmarks());
-          return session.closeAsync().handle((ignored, closing) -> outcome);
-        });
-    return Future.fromCompletionStage(stage, context).compose(outcome -> {
-      if (outcome.error() == null) return Future.succeededFuture();
-      var error = unwrap(outcome.error());
-      return Future.failedFuture(error instanceof ClientException ? badBookmark() : translate(error));
-    });
+        .thenApply(summary -> {
+          // only what the database answered joins the node's bookmarks
+          bookmarks.updateBookmarks(Set.of(), s.lastBookmarks());
+          return (Void) null;
+        }), error -> error instanceof ClientException ? badBookmark() : translate(error));
   }
 
   private static Failure badBookmark() {
