@@ -119,11 +119,13 @@ final class Features {
     rules.add(AccountService.retention());
     rules.add(AccountService.loginFailures());
     rules.add(ConsoleService.retention(config.retention().audit()));
-    retention = new Retention(graph, rules, config.retention().every(), config.live().replayWindow(), clock);
+    retention = new Retention(graph, rules, config.live().replayWindow(), clock);
     chaser = new Chaser(graph, new ChaseRules(new ChaseRules.Settings(
         config.chase().remindDays(), config.chase().escalateDays(), config.chase().respondDays()), calendar), clock);
     // the 督办 sweep starts half an interval in, so it does not meet the 容缺 check at every tick
-    background.addAll(List.of(live, retention,
+    var every = config.retention().every();
+    background.addAll(List.of(live,
+        new Every("retention: records deleted", every.toSeconds(), every.toMillis(), retention::sweep),
         new Every("容缺: deficiency deadlines passed, departments and champions told",
             config.deficiencyCheckSeconds(), 0, obligations::expireDeficiencies),
         new Every("督办: notifications sent", config.chase().everySeconds(),

@@ -192,7 +192,7 @@ public final class Server implements AutoCloseable {
   }
 
   /** One pass of the retention timer, now (tests). */
-  public Future<Long> sweep() {
+  public Future<Integer> sweep() {
     return features.retention().sweep();
   }
 

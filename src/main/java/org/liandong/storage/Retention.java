@@ -1,23 +1,20 @@
 package org.liandong.storage;
 
 import io.vertx.core.Future;
-import io.vertx.core.VerticleBase;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Deletes what has outlived its retention (README: change records, idempotency keys, console
  * audit, expired sessions), in batches, every so often. A change still within any of its
  * channels' replay windows is kept whatever its age, so a returning client's replay stays
- * exact. In a cluster one node sweeps each round (OncePerCluster); were two to, each batch deletes what it finds.
+ * exact. Its timer is an {@link org.liandong.support.Every} (one node of a cluster sweeps each
+ * round); were two to, each batch deletes what it finds.
  */
-public final class Retention extends VerticleBase {
-  private static final Logger LOG = LoggerFactory.getLogger(Retention.class);
+public final class Retention {
   private static final int BATCH = 5_000;
 
   /** One kind of record and the statement that deletes a batch of it older than $cutoff. */
@@ -45,35 +42,21 @@ public final class Retention extends VerticleBase {
 
   private final Graph graph;
   private final List<Rule> rules;
-  private final Duration every;
   private final int window;
   private final Clock clock;
-  private boolean running;
 
-  public Retention(Graph graph, List<Rule> rules, Duration every, int replayWindow, Clock clock) {
+  public Retention(Graph graph, List<Rule> rules, int replayWindow, Clock clock) {
     this.graph = graph;
     this.rules = rules;
-    this.every = every;
     this.window = replayWindow;
     this.clock = clock;
   }
 
-  @Override
-  public Future<?> start() {
-    vertx.setPeriodic(every.toMillis(), every.toMillis(), t -> org.liandong.support.OncePerCluster
-        .claim(vertx, "retention", every.toMillis()).onSuccess(mine -> { if (mine) sweep(); }));
-    return Future.succeededFuture();
-  }
-
   /** One pass over every rule; resolves to how many records went. For the timer and the tests. */
-  public Future<Long> sweep() {
-    if (running) return Future.succeededFuture(0L);
-    running = true;
+  public Future<Integer> sweep() {
     Future<Long> chain = Future.succeededFuture(0L);
     for (var rule : rules) chain = chain.compose(n -> drain(rule, 0).map(d -> n + d));
-    return chain.onComplete(r -> running = false)
-        .onSuccess(n -> { if (n > 0) LOG.info("retention: deleted {} record(s)", n); })
-        .onFailure(e -> LOG.warn("retention sweep failed", e));
+    return chain.map(Long::intValue);
   }
 
   private Future<Long> drain(Rule rule, long so) {
