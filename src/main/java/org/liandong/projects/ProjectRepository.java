@@ -1,6 +1,7 @@
 package org.liandong.projects;
 
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.LocalDate;
@@ -37,7 +38,11 @@ final class ProjectRepository {
     return graph;
   }
 
-  record Filter(String stage, String level, String champion) {}
+  record Filter(String stage, String level, String champion) {
+    boolean everything() {
+      return stage == null && level == null && champion == null;
+    }
+  }
 
   static Statement listing(Filter filter, LocalDate today) {
     return Where.of()
@@ -50,10 +55,15 @@ final class ProjectRepository {
   }
 
   Future<JsonArray> list(Filter filter, LocalDate today) {
-    if (kept != null && filter.stage() == null && filter.level() == null && filter.champion() == null) return kept.all(today);
+    if (kept != null && filter.everything()) return kept.all(today);
     var listing = listing(filter, today);
     return graph.query(listing.cypher(), listing.params())
         .map(rows -> new JsonArray(rows.stream().map(r -> Json.object(r.get("project").asMap())).toList()));
+  }
+
+  /** The unfiltered list with its lights, encoded (kept: {@link ProjectList#encoded}); null through another door. */
+  Future<Buffer> encoded(LocalDate today, Light.Outlooks outlooks) {
+    return kept == null ? null : kept.encoded(today, outlooks);
   }
 
   Future<JsonObject> one(String id, LocalDate today) {

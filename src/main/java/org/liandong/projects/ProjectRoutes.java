@@ -37,8 +37,13 @@ public final class ProjectRoutes implements Routes {
 
   private void list(RoutingContext ctx) {
     var q = Query.of(ctx);
-    projects.list(new ProjectRepository.Filter(q.text("stage"), q.text("level"), q.text("champion")), q.instant("asOf"))
-        .onSuccess(ctx::json).onFailure(ctx::fail);
+    var filter = new ProjectRepository.Filter(q.text("stage"), q.text("level"), q.text("champion"));
+    var asOf = q.instant("asOf");
+    if (filter.everything() && asOf == null) {
+      projects.battleMap().onSuccess(list -> Responses.json(ctx, list)).onFailure(ctx::fail);
+      return;
+    }
+    projects.list(filter, asOf).onSuccess(ctx::json).onFailure(ctx::fail);
   }
 
   private void one(RoutingContext ctx) {

@@ -1,6 +1,7 @@
 package org.liandong.projects;
 
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
@@ -49,6 +50,14 @@ public final class ProjectService {
 
   Future<JsonObject> one(String id, java.time.ZonedDateTime asOf) {
     return asOf == null ? one(id) : repository.graph().asOf(asOf, id, door -> on(door).one(id));
+  }
+
+  /**
+   * The battle map's list, every project with its light, encoded once per change and sent as it
+   * is to every screen that asks until the next (the same JSON as {@link #list}).
+   */
+  Future<Buffer> battleMap() {
+    return repository.encoded(today(), outlooks);
   }
 
   Future<JsonArray> list(ProjectRepository.Filter filter) {

@@ -1,5 +1,6 @@
 package org.liandong.schedule;
 
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -7,6 +8,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeSet;
+import org.liandong.support.EncodedArray;
 
 /**
  * The bottleneck ranking kept up to date plan by plan: each project's late critical work
@@ -22,6 +24,8 @@ final class Bottlenecks {
       .thenComparing(l -> l.obligation().getString("id"));
 
   private static final class Department {
+    /** Replaced whenever the department's part changes: its item in the answer is encoded again. */
+    Object state = new Object();
     String name;
     int late;
     int nearlyLate;
@@ -30,6 +34,7 @@ final class Bottlenecks {
 
   private final Map<String, ScheduleService.Planned> counted = new HashMap<>();
   private final Map<String, Department> departments = new HashMap<>();
+  private final EncodedArray<String> encoded = new EncodedArray<>();
 
   /** Brings the ranking to these plans (every project's): only those that changed since the last call are counted again. */
   void update(Map<String, ScheduleService.Planned> plans) {
@@ -45,32 +50,38 @@ final class Bottlenecks {
     });
   }
 
-  /** Departments by their late, then nearly late, work; each with its {@code most} most urgent obligations. */
-  JsonArray ranking(int most) {
+  /**
+   * Departments by their late, then nearly late, work; each with its {@code most} most urgent
+   * obligations; encoded, only the departments whose part changed again.
+   */
+  Buffer ranking(int most) {
     var list = new ArrayList<Map.Entry<String, Department>>();
     departments.forEach((id, d) -> {
       if (d.late + d.nearlyLate > 0) list.add(Map.entry(id, d));
     });
     list.sort(Comparator.comparing((Map.Entry<String, Department> e) -> -e.getValue().late)
         .thenComparing(e -> -e.getValue().nearlyLate).thenComparing(e -> e.getValue().name).thenComparing(Map.Entry::getKey));
-    var out = new JsonArray();
+    encoded.begin(list.size());
     for (var e : list) {
       var d = e.getValue();
-      var obligations = new JsonArray();
-      for (var late : d.obligations) {
-        if (obligations.size() == most) break;
-        obligations.add(late.obligation().copy());
-      }
-      out.add(new JsonObject().put("departmentId", e.getKey()).put("departmentName", d.name)
-          .put("late", d.late).put("nearlyLate", d.nearlyLate).put("obligations", obligations));
+      encoded.add(e.getKey(), d, d.state, () -> {
+        var obligations = new JsonArray();
+        for (var late : d.obligations) {
+          if (obligations.size() == most) break;
+          obligations.add(late.obligation());
+        }
+        return new JsonObject().put("departmentId", e.getKey()).put("departmentName", d.name)
+            .put("late", d.late).put("nearlyLate", d.nearlyLate).put("obligations", obligations);
+      });
     }
-    return out;
+    return encoded.end();
   }
 
   private void add(ScheduleService.Planned plan) {
     for (var late : plan.late()) {
       var d = departments.computeIfAbsent(late.departmentId(), k -> new Department());
       d.name = late.departmentName();
+      d.state = new Object();
       if (late.red()) d.late++; else d.nearlyLate++;
       d.obligations.add(late);
     }
@@ -80,6 +91,7 @@ final class Bottlenecks {
     for (var late : plan.late()) {
       var d = departments.get(late.departmentId());
       if (d == null) continue;
+      d.state = new Object();
       if (late.red()) d.late--; else d.nearlyLate--;
       d.obligations.remove(late);
       if (d.late + d.nearlyLate == 0) departments.remove(late.departmentId());

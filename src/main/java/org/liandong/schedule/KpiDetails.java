@@ -12,63 +12,45 @@ import java.util.List;
 import java.util.Map;
 import org.liandong.projects.Light;
 import org.liandong.support.Period;
-import org.neo4j.driver.Record;
-import org.neo4j.driver.Value;
+import org.liandong.schedule.KpiRows.Department;
+import org.liandong.schedule.KpiRows.Project;
 
 /**
  * Turns the KPI rows into figures: rates, medians, 序时 progress. A row is one project's or one
- * department's ({@link KpiCypher#PROJECT_ROWS}, {@link KpiCypher#DEPARTMENT_ROWS}) as a map of
- * values, however it was read: all at once, or kept and read again when a commit touched it.
+ * department's ({@link KpiRows}), however it was read: all at once, or kept and read again when a
+ * commit touched it.
  */
 final class KpiDetails {
   private KpiDetails() {}
 
-  /** One row of the KPI queries, by column. */
-  interface Row {
-    Value get(String column);
-
-    static Row of(Record r) {
-      var values = r.asMap(v -> v);
-      return column -> {
-        var v = values.get(column);
-        if (v == null) throw new IllegalArgumentException("no column " + column);
-        return v;
-      };
-    }
-
-    static Row of(Value map) {
-      return map::get;
-    }
-  }
-
   /** The headline: projects by stage and investment, key projects and 开工率, and what was newly signed in the period. */
-  static JsonObject headline(List<Row> projects, Period period) {
+  static JsonObject headline(List<Project> projects, Period period) {
     var byStage = new JsonArray();
     for (var stage : STAGES) {
       long count = 0;
       double investment = 0;
       for (var p : projects) {
-        if (!stage.equals(p.get("stage").asString(null))) continue;
+        if (!stage.equals(p.stage())) continue;
         count++;
-        investment += investment(p);
+        investment += p.investment();
       }
       byStage.add(new JsonObject().put("stage", stage).put("count", count).put("investmentYi", investment));
     }
     long key = 0, keyNew = 0, keyNewStarted = 0, signed = 0;
     double signedInvestment = 0, total = 0;
     for (var p : projects) {
-      total += investment(p);
+      total += p.investment();
       if (isKey(p)) {
         key++;
-        if (p.get("isNew").asBoolean()) {
+        if (p.isNew()) {
           keyNew++;
-          if (List.of("started", "producing").contains(p.get("stage").asString(null))) keyNewStarted++;
+          if ("started".equals(p.stage()) || "producing".equals(p.stage())) keyNewStarted++;
         }
       }
-      var signedOn = date(p, "signedOn");
-      if (signedOn != null && !signedOn.isBefore(period.from()) && !signedOn.isAfter(period.to()) && investment(p) >= 1) {
+      var signedOn = p.signedOn();
+      if (signedOn != null && !signedOn.isBefore(period.from()) && !signedOn.isAfter(period.to()) && p.investment() >= 1) {
         signed++;
-        signedInvestment += investment(p);
+        signedInvestment += p.investment();
       }
     }
     return new JsonObject()
@@ -88,17 +70,8 @@ final class KpiDetails {
   }
 
   /** Key projects are those at city level or above (市级及以上重点). */
-  private static boolean isKey(Row p) {
-    return List.of("province", "city").contains(p.get("level").asString(null));
-  }
-
-  private static double investment(Row p) {
-    return p.get("investmentYi").isNull() ? 0 : p.get("investmentYi").asDouble();
-  }
-
-  private static LocalDate date(Row r, String column) {
-    var v = r.get(column);
-    return v.isNull() ? null : v.asLocalDate();
+  private static boolean isKey(Project p) {
+    return "province".equals(p.level()) || "city".equals(p.level());
   }
 
   private static double round(double value, int places) {
@@ -138,35 +111,34 @@ final class KpiDetails {
    * A part with nothing to measure counts in full; a department with nothing settled and nothing
    * dispatched in the period has no score and no rank.
    */
-  static JsonArray departments(List<Row> rows) {
+  static JsonArray departments(List<Department> rows) {
     var out = new ArrayList<JsonObject>();
     var sorted = new ArrayList<>(rows);
     // most overdue first, then by name
-    sorted.sort(Comparator.comparing((Row r) -> -r.get("overdue").asLong()).thenComparing(r -> r.get("name").asString())
-        .thenComparing(r -> r.get("id").asString()));
+    sorted.sort(Comparator.comparing((Department r) -> -r.overdue()).thenComparing(Department::name).thenComparing(Department::id));
     for (var r : sorted) {
-      long settled = r.get("settled").asLong();
-      long onTime = r.get("doneOnTime").asLong();
-      var hours = medianHours(r.get("acceptSeconds"));
-      long supervisions = r.get("supervisions").asLong();
-      long answered = r.get("supervisionsAnsweredOnTime").asLong();
-      long deficienciesDue = r.get("deficienciesDue").asLong();
-      long lapses = r.get("lapses").asLong();
+      long settled = r.settled();
+      long onTime = r.doneOnTime();
+      var hours = medianHours(r.acceptSeconds());
+      long supervisions = r.supervisions();
+      long answered = r.supervisionsAnsweredOnTime();
+      long deficienciesDue = r.deficienciesDue();
+      long lapses = r.lapses();
       Double score = settled == 0 && hours == null ? null : round1(
           50 * share(onTime, settled) + 20 * response(hours) + 15 * share(answered, supervisions)
               + 15 * share(deficienciesDue - lapses, deficienciesDue));
-      out.add(new JsonObject().put("id", r.get("id").asString()).put("name", r.get("name").asString())
-          .put("owed", r.get("owed").asLong()).put("done", r.get("done").asLong())
-          .put("overdue", r.get("overdue").asLong())
-          .put("deficienciesOutstanding", r.get("deficient").asLong())
-          .put("deficienciesExpired", r.get("deficiencyExpired").asLong())
-          .put("due", r.get("due").asLong()).put("settled", settled).put("doneOnTime", onTime)
+      out.add(new JsonObject().put("id", r.id()).put("name", r.name())
+          .put("owed", r.owed()).put("done", r.done())
+          .put("overdue", r.overdue())
+          .put("deficienciesOutstanding", r.deficient())
+          .put("deficienciesExpired", r.deficiencyExpired())
+          .put("due", r.due()).put("settled", settled).put("doneOnTime", onTime)
           .put("onTimePercent", rate(onTime, settled))
           .put("medianHoursToAccept", hours)
-          .put("reminders", r.get("reminders").asLong())
+          .put("reminders", r.reminders())
           .put("supervisions", supervisions)
           .put("supervisionsAnsweredOnTime", answered)
-          .put("extensions", r.get("extensions").asLong())
+          .put("extensions", r.extensions())
           .put("deficienciesDue", deficienciesDue)
           .put("lapses", lapses)
           .put("score", score));
@@ -195,19 +167,16 @@ final class KpiDetails {
   }
 
   /** Per leader, the projects they champion by light (one rule: {@link Light}); at risk are the red and yellow ones. */
-  static JsonArray leaders(List<Row> projects, Map<String, Light.Outlook> outlooks, LocalDate today) {
+  static JsonArray leaders(List<Project> projects, Map<String, Light.Outlook> outlooks, LocalDate today) {
     var names = new HashMap<String, String>();
     var lights = new LinkedHashMap<String, Map<String, Long>>();
     for (var p : projects) {
-      var facts = new JsonObject().put("stage", p.get("stage").asString(null))
-          .put("targetCompleteOn", p.get("targetCompleteOn").isNull() ? null : p.get("targetCompleteOn").asLocalDate().toString())
-          .put("overdue", p.get("overdue").asLong()).put("deficiencyExpired", p.get("deficiencyExpired").asLong())
-          .put("atRisk", p.get("atRisk").asLong());
-      var color = Light.project(Light.Facts.of(facts, outlooks.get(p.get("id").asString())), today).color();
-      for (var champion : p.get("champions").values()) {
-        var id = champion.get("id").asString();
-        names.put(id, champion.get("name").asString());
-        lights.computeIfAbsent(id, k -> new HashMap<>()).merge(color, 1L, Long::sum);
+      if (p.champions().isEmpty()) continue;
+      var facts = new Light.Facts(p.stage(), p.targetCompleteOn(), p.overdue(), p.deficiencyExpired(), p.atRisk(), outlooks.get(p.id()));
+      var color = Light.project(facts, today).color();
+      for (var champion : p.champions()) {
+        names.put(champion.id(), champion.name());
+        lights.computeIfAbsent(champion.id(), k -> new HashMap<>()).merge(color, 1L, Long::sum);
       }
     }
     var out = new ArrayList<JsonObject>();
@@ -225,40 +194,28 @@ final class KpiDetails {
   }
 
   /** Each permit bundle (五证联发): from the first permit to the last, or running since the first at {@code now}. */
-  static JsonArray permits(List<Row> projects, java.time.Instant now) {
+  static JsonArray permits(List<Project> projects, java.time.Instant now) {
     var out = new JsonArray();
     for (var p : projects) {
-      long total = p.get("permits").asLong();
-      if (total == 0) continue;
-      long issued = p.get("permitsIssued").asLong();
-      var first = p.get("firstIssuedAt").isNull() ? null : p.get("firstIssuedAt").asZonedDateTime().toInstant();
-      var last = p.get("lastIssuedAt").isNull() ? null : p.get("lastIssuedAt").asZonedDateTime().toInstant();
-      Long span = total == issued && first != null ? java.time.Duration.between(first, last).getSeconds() : null;
-      Long running = issued > 0 && total > issued ? java.time.Duration.between(first, now).getSeconds() : null;
-      out.add(new JsonObject().put("projectId", p.get("id").asString()).put("projectName", p.get("name").asString())
-          .put("total", total).put("issued", issued)
-          .put("firstIssuedAt", p.get("firstIssuedAt").isNull() ? null : p.get("firstIssuedAt").asZonedDateTime().toString())
-          .mergeIn(org.liandong.projects.PermitBundle.figures(span, running)));
+      var item = p.permit(now);
+      if (item != null) out.add(item);
     }
     return out;
   }
 
   /** 拿地即开工 over the projects started in the period: each, the median days, and how many started by the next day. */
-  static JsonObject landToStart(List<Row> projects, Period period) {
-    var started = new ArrayList<Row>();
+  static JsonObject landToStart(List<Project> projects, Period period) {
+    var started = new ArrayList<Project>();
     for (var p : projects) {
-      var on = date(p, "startedOn");
-      if (on != null && !on.isBefore(period.from()) && !on.isAfter(period.to()) && !p.get("landToStartDays").isNull()) started.add(p);
+      var on = p.startedOn();
+      if (on != null && !on.isBefore(period.from()) && !on.isAfter(period.to()) && p.landToStartDays() != null) started.add(p);
     }
-    started.sort(Comparator.comparing((Row p) -> p.get("landToStartDays").asLong()).thenComparing(p -> p.get("name").asString()));
+    started.sort(Comparator.comparing(Project::landToStartDays).thenComparing(Project::name));
     var list = new JsonArray();
     var days = new ArrayList<Long>();
     for (var r : started) {
-      long d = r.get("landToStartDays").asLong();
-      days.add(d);
-      list.add(new JsonObject().put("projectId", r.get("id").asString()).put("projectName", r.get("name").asString())
-          .put("landAcquiredOn", r.get("landAcquiredOn").asLocalDate().toString())
-          .put("startedOn", r.get("startedOn").asLocalDate().toString()).put("days", d));
+      days.add(r.landToStartDays());
+      list.add(r.landItem());
     }
     var median = median(days);
     return new JsonObject().put("projects", list).put("count", days.size())
@@ -267,20 +224,22 @@ final class KpiDetails {
   }
 
   /** Needs by stage of collect → dispatch → handle → respond → evaluate, and how fast they are handled. */
-  static JsonObject needs(List<Row> projects) {
-    var rows = new ArrayList<Row>();
-    for (var p : projects) p.get("needs").values().forEach(n -> rows.add(Row.of(n)));
+  static JsonObject needs(List<Project> projects) {
     var stages = new LinkedHashMap<String, Long>();
     for (var s : List.of("dispatched", "handling", "handled", "responded", "evaluated")) stages.put(s, 0L);
     var seconds = new ArrayList<Long>();
-    for (var r : rows) {
-      var status = r.get("status").asString();
-      String stage = r.get("evaluated").asBoolean() ? "evaluated" : r.get("responded").asBoolean() ? "responded"
-          : status.equals("done") ? "handled" : status.equals("dispatched") ? "dispatched" : "handling";
-      stages.merge(stage, 1L, Long::sum);
-      if (!r.get("handledSeconds").isNull()) seconds.add(r.get("handledSeconds").asLong());
+    long total = 0;
+    for (var p : projects) {
+      for (var r : p.needs()) {
+        total++;
+        var status = r.status();
+        String stage = r.evaluated() ? "evaluated" : r.responded() ? "responded"
+            : status.equals("done") ? "handled" : status.equals("dispatched") ? "dispatched" : "handling";
+        stages.merge(stage, 1L, Long::sum);
+        if (r.handledSeconds() != null) seconds.add(r.handledSeconds());
+      }
     }
-    return new JsonObject().put("total", (long) rows.size()).put("byStage", new JsonObject(new LinkedHashMap<>(stages)))
+    return new JsonObject().put("total", total).put("byStage", new JsonObject(new LinkedHashMap<>(stages)))
         .put("medianHoursToHandle", median(seconds) == null ? null : Math.round(median(seconds) / 36.0) / 100.0);
   }
 
@@ -289,11 +248,11 @@ final class KpiDetails {
    * window; actual is the share of its work done (by duration), or its stage when it has no
    * obligations on record. Both weighted by investment.
    */
-  static JsonObject progress(List<Row> projects, LocalDate today) {
-    var rows = new ArrayList<Row>();
+  static JsonObject progress(List<Project> projects, LocalDate today) {
+    var rows = new ArrayList<Project>();
     for (var p : projects) {
-      var signed = date(p, "signedOn");
-      var complete = date(p, "targetCompleteOn");
+      var signed = p.signedOn();
+      var complete = p.targetCompleteOn();
       if (signed != null && complete != null && complete.isAfter(signed)) rows.add(p);
     }
     var key = rows.stream().filter(KpiDetails::isKey).toList();
@@ -301,18 +260,18 @@ final class KpiDetails {
   }
 
   /** 序时 over the given projects: expected and actual, weighted by investment, and how many are ahead or behind. */
-  private static JsonObject tally(List<Row> rows, LocalDate today) {
+  private static JsonObject tally(List<Project> rows, LocalDate today) {
     double weight = 0, expected = 0, actual = 0;
     int ahead = 0, behind = 0;
     for (var r : rows) {
-      var signed = r.get("signedOn").asLocalDate();
-      var complete = r.get("targetCompleteOn").asLocalDate();
+      var signed = r.signedOn();
+      var complete = r.targetCompleteOn();
       double window = ChronoUnit.DAYS.between(signed, complete);
       double e = Math.max(0, Math.min(1, ChronoUnit.DAYS.between(signed, today) / window));
-      double a = r.get("obligations").asLong() > 0
-          ? r.get("workDone").asDouble() / Math.max(1, r.get("work").asDouble())
-          : STAGES.indexOf(r.get("stage").asString()) / (double) (STAGES.size() - 1);
-      double w = r.get("investmentYi").isNull() ? 0 : r.get("investmentYi").asDouble();
+      double a = r.obligations() > 0
+          ? r.workDone() / Math.max(1, r.work())
+          : STAGES.indexOf(r.stage()) / (double) (STAGES.size() - 1);
+      double w = r.investment();
       weight += w;
       expected += w * e;
       actual += w * a;
@@ -328,9 +287,8 @@ final class KpiDetails {
     return whole == 0 ? null : round1(100.0 * part / whole);
   }
 
-  private static Double medianHours(Value seconds) {
-    var list = seconds.asList(Value::asLong);
-    var m = median(new ArrayList<>(list));
+  private static Double medianHours(List<Long> seconds) {
+    var m = median(seconds);
     return m == null ? null : Math.round(m / 36.0) / 100.0;
   }
 

@@ -11,7 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import org.liandong.schedule.KpiDetails.Row;
+import org.liandong.schedule.KpiRows.Department;
+import org.liandong.schedule.KpiRows.Project;
 import org.liandong.storage.Change;
 import org.liandong.storage.Graph;
 import org.liandong.storage.KeptRows;
@@ -32,14 +33,14 @@ final class KpiModel {
   private static final int PERIODS = 8;
 
   /** What the figures are assembled from. */
-  record Rows(List<Row> projects, List<Row> departments) {}
+  record Rows(List<Project> projects, List<Department> departments) {}
 
-  private record Kept(Period period, KeptRows<Row> departments) {}
+  private record Kept(Period period, KeptRows<Department> departments) {}
 
   private final Graph graph;
   private final Clock clock;
-  private final KeptRows<Row> projects = new KeptRows<>(KpiCypher.ALL_PROJECTS + KpiCypher.PROJECT_ROWS,
-      KpiCypher.SOME_PROJECTS + KpiCypher.PROJECT_ROWS, Row::of);
+  private final KeptRows<Project> projects = new KeptRows<>(KpiCypher.ALL_PROJECTS + KpiCypher.PROJECT_ROWS,
+      KpiCypher.SOME_PROJECTS + KpiCypher.PROJECT_ROWS, Project::of);
   /** Departments touched since the last refresh: read again for every period kept. */
   private final Queue<String> departmentsTouched = new ConcurrentLinkedQueue<>();
   private final Serial refreshes = new Serial();
@@ -101,7 +102,7 @@ final class KpiModel {
     for (String id; (id = departmentsTouched.poll()) != null; ) someDepartments.add(id);
     var kept = periods.get(period.text());
     var asked = kept != null ? kept : new Kept(period, new KeptRows<>(KpiCypher.ALL_DEPARTMENTS + KpiCypher.DEPARTMENT_ROWS,
-        KpiCypher.SOME_DEPARTMENTS + KpiCypher.DEPARTMENT_ROWS, Row::of));
+        KpiCypher.SOME_DEPARTMENTS + KpiCypher.DEPARTMENT_ROWS, Department::of));
     return graph.read(tx -> {
       Future<Void> done = projects.read(tx, someProjects, projectParams(today));
       for (var k : new ArrayList<>(periods.values())) {

@@ -117,18 +117,18 @@ public final class KpiService {
     var today = LocalDate.now(clock);
     return graph.read(tx -> tx.list(KpiCypher.ALL_PROJECTS + KpiCypher.PROJECT_ROWS, KpiModel.projectParams(today))
         .compose(projects -> tx.list(KpiCypher.ALL_DEPARTMENTS + KpiCypher.DEPARTMENT_ROWS, KpiModel.departmentParams(period, today, clock))
-            .map(departments -> new KpiModel.Rows(sorted(projects), sorted(departments)))))
+            .map(departments -> new KpiModel.Rows(sorted(projects, KpiRows.Project::of), sorted(departments, KpiRows.Department::of)))))
         .compose(rows -> figures(period, rows, now));
   }
 
-  private static List<KpiDetails.Row> sorted(List<Record> records) {
-    return records.stream().sorted(java.util.Comparator.comparing(r -> r.get("id").asString())).map(KpiDetails.Row::of).toList();
+  private static <T> List<T> sorted(List<Record> records, java.util.function.Function<Record, T> row) {
+    return records.stream().sorted(java.util.Comparator.comparing(r -> r.get("id").asString())).map(row).toList();
   }
 
   /** Everything the battle map shows, from the rows of one moment: summed on a worker thread (every project's rows, each time). */
   private Future<JsonObject> figures(Period period, KpiModel.Rows rows, java.time.Instant now) {
     var today = LocalDate.now(clock);
-    var ids = rows.projects().stream().map(p -> p.get("id").asString()).toList();
+    var ids = rows.projects().stream().map(KpiRows.Project::id).toList();
     return outlooks.of(ids).compose(lights -> graph.vertx().executeBlocking(() -> KpiDetails.headline(rows.projects(), period)
         .put("departments", KpiDetails.departments(rows.departments()))
         .put("leaders", KpiDetails.leaders(rows.projects(), lights, today))

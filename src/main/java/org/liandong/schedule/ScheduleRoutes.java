@@ -2,6 +2,7 @@ package org.liandong.schedule;
 
 import io.vertx.ext.web.RoutingContext;
 import org.liandong.support.Body;
+import org.liandong.support.Responses;
 import org.liandong.support.Routes;
 
 /** Scheduling reads: everyone signed in may ask; nothing here writes. */
@@ -38,6 +39,6 @@ public final class ScheduleRoutes implements Routes {
   }
 
   private void bottlenecks(RoutingContext ctx) {
-    schedules.bottlenecks().onSuccess(ctx::json).onFailure(ctx::fail);
+    schedules.bottlenecks().onSuccess(ranking -> Responses.json(ctx, ranking)).onFailure(ctx::fail);
   }
 }

@@ -1,6 +1,7 @@
 package org.liandong.schedule;
 
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
@@ -35,8 +36,8 @@ public final class ScheduleService implements Light.Outlooks {
   private final PlanCache kept;
 
   /** The bottleneck ranking for a day, until the next commit anywhere (every battle map asks after every change). */
-  private final Map<LocalDate, JsonArray> ranked = new ConcurrentHashMap<>();
-  private final SingleFlight<LocalDate, JsonArray> ranking = new SingleFlight<>();
+  private final Map<LocalDate, Buffer> ranked = new ConcurrentHashMap<>();
+  private final SingleFlight<LocalDate, Buffer> ranking = new SingleFlight<>();
 
   /** The ranking counted plan by plan; brought up to date one request at a time. */
   private final Bottlenecks counted = new Bottlenecks();
@@ -316,9 +317,9 @@ public final class ScheduleService implements Light.Outlooks {
   /**
    * Departments ranked by the late and nearly late critical-path obligations they hold, from
    * each project's kept plan: a change plans its project again and {@link Bottlenecks} counts
-   * only that project again; the ranking is kept until the next commit.
+   * only that project again; the ranking is kept, encoded, until the next commit.
    */
-  Future<JsonArray> bottlenecks() {
+  Future<Buffer> bottlenecks() {
     var today = today();
     var kept = ranked.get(today);
     if (kept != null) return Future.succeededFuture(kept);
@@ -328,7 +329,7 @@ public final class ScheduleService implements Light.Outlooks {
     });
   }
 
-  private Future<JsonArray> rank() {
+  private Future<Buffer> rank() {
     // one ranking at a time: it is brought up to date from the plans it last counted
     return ranks.next(() -> planned(null).map(plans -> {
       counted.update(plans);

@@ -1,0 +1,55 @@
+package org.liandong.support;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * A large JSON array kept as its items' encoded bytes: an item is encoded again only when what it
+ * is made from changed (compared by identity), so a list of 10,000 that changed in one place costs
+ * one item's encoding and a copy of bytes, not 10,000 encodings (and their garbage). Items not
+ * given in a round are forgotten. For one caller at a time (a read model's serial refresh).
+ */
+public final class EncodedArray<K> {
+  private record Item(Object from, Object with, Buffer bytes) {}
+
+  private Map<K, Item> items = new HashMap<>();
+  private Map<K, Item> next;
+  private Buffer out;
+
+  /** Starts a round: the items follow in the array's order through {@link #add}, then {@link #end}. */
+  public EncodedArray<K> begin(int expected) {
+    next = new HashMap<>(Math.max(16, expected * 4 / 3 + 1));
+    out = Buffer.buffer(Math.max(64, expected * 256)).appendByte((byte) '[');
+    return this;
+  }
+
+  /**
+   * The item of {@code key}, made from {@code from} and {@code with} (either may be null): the
+   * bytes kept for it when both are the same objects as last round, else {@code json}'s, encoded.
+   */
+  public EncodedArray<K> add(K key, Object from, Object with, Supplier<JsonObject> json) {
+    var item = items.get(key);
+    if (item == null || item.from() != from || item.with() != with) item = new Item(from, with, json.get().toBuffer());
+    next.put(key, item);
+    if (out.length() > 1) out.appendByte((byte) ',');
+    out.appendBuffer(item.bytes());
+    return this;
+  }
+
+  /** The array of this round's items. */
+  public Buffer end() {
+    items = next;
+    next = null;
+    var bytes = out.appendByte((byte) ']');
+    out = null;
+    return bytes;
+  }
+
+  /** Every item is encoded again next round (what they are made from changed in a way identity does not show: a new day). */
+  public void forget() {
+    items = new HashMap<>();
+  }
+}
