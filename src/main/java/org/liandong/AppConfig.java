@@ -35,7 +35,8 @@ public record AppConfig(
     Optional<Path> templatesDir,
     Chase chase,
     org.liandong.storage.Writes.Limits writes,
-    Cluster cluster) {
+    Cluster cluster,
+    Imports imports) {
 
   /**
    * Clustered mode (LIANDONG_CLUSTER=true): Vert.x's event bus joins the other nodes through
@@ -43,6 +44,12 @@ public record AppConfig(
    * reachable at {@code host} on {@code port} for Hazelcast and {@code busPort} for the event bus
    * (0: any free port).
    */
+  /**
+   * Excel imports: the largest upload (bytes), the most rows over all its sheets, and the largest
+   * part of the workbook once unpacked (bytes; a zip bomb stops there).
+   */
+  public record Imports(int maxBytes, int maxRows, long maxUnpackedBytes) {}
+
   public record Cluster(boolean enabled, List<String> members, String host, int port, int busPort) {}
 
   /**
@@ -127,7 +134,11 @@ public record AppConfig(
             env.members("LIANDONG_CLUSTER_MEMBERS"),
             env.text("LIANDONG_CLUSTER_HOST", "127.0.0.1"),
             env.integer("LIANDONG_CLUSTER_PORT", 5701, 1, 65535),
-            env.integer("LIANDONG_CLUSTER_BUS_PORT", 0, 0, 65535)));
+            env.integer("LIANDONG_CLUSTER_BUS_PORT", 0, 0, 65535)),
+        new Imports(
+            env.integer("LIANDONG_IMPORT_MAX_BYTES", 10 * 1024 * 1024, 1024, 512 * 1024 * 1024),
+            env.integer("LIANDONG_IMPORT_MAX_ROWS", 50_000, 1, 1_000_000),
+            env.integer("LIANDONG_IMPORT_MAX_UNPACKED_MB", 200, 1, 4096) * 1024L * 1024L));
   }
 
   /** LIANDONG_TODAY moves only the demo's day: outside demo mode the real clock, always. */

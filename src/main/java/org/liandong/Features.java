@@ -41,6 +41,9 @@ import org.liandong.schedule.KpiService;
 import org.liandong.schedule.ScheduleRoutes;
 import org.liandong.schedule.ScheduleService;
 import org.liandong.schedule.WorkCalendar;
+import org.liandong.sheets.ExportService;
+import org.liandong.sheets.ImportService;
+import org.liandong.sheets.SheetRoutes;
 import org.liandong.storage.Graph;
 import org.liandong.storage.Retention;
 import org.liandong.support.Every;
@@ -97,6 +100,7 @@ final class Features {
     var notices = new NoticeService(graph, policy, clock);
     var requests = new Requests(graph, policy, clock, calendar);
     var history = new HistoryService(graph, policy, clock, calendar);
+    var kpis = new KpiService(graph, clock, schedules);
     var templates = new TrackTemplates(graph, obligations, projects, schedules, policy,
         TrackTemplates.load(config.templatesDir()));
     routes.addAll(List.of(
@@ -108,10 +112,12 @@ final class Features {
         new MeetingRoutes(meetings, new AgendaDraft(schedules, notices, requests, meetings, policy),
             new SincePrevious(graph, history, policy, clock)),
         new HistoryRoutes(history),
-        new KpiRoutes(new KpiService(graph, clock, schedules), clock),
+        new KpiRoutes(kpis, clock),
         new ConsoleRoutes(console),
         new ScheduleRoutes(schedules),
-        new NoticeRoutes(notices)));
+        new NoticeRoutes(notices),
+        new SheetRoutes(new ImportService(vertx, graph, policy, clock, config.imports()),
+            new ExportService(vertx, graph, policy, clock, projects, kpis, schedules, meetings), clock)));
     live = new LiveVerticle(new LiveVerticle.Parts(graph, policy, config.live().replayWindow(), meetings::access,
         meetings::recordAttendance, watched));
     webSocket = new LiveEndpoint(live, accounts, config.live());
@@ -119,6 +125,7 @@ final class Features {
     rules.add(AccountService.retention());
     rules.add(AccountService.loginFailures());
     rules.add(ConsoleService.retention(config.retention().audit()));
+    rules.add(ImportService.retention());
     retention = new Retention(graph, rules, config.live().replayWindow(), clock);
     chaser = new Chaser(graph, new ChaseRules(new ChaseRules.Settings(
         config.chase().remindDays(), config.chase().escalateDays(), config.chase().respondDays()), calendar), clock);
@@ -171,7 +178,7 @@ final class Features {
           public Future<Void> catchUp(String given) {
             return graph.catchUp(given);
           }
-        });
+        }, config.imports().maxBytes());
   }
 
 }

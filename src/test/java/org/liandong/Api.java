@@ -71,6 +71,35 @@ public final class Api {
     return send("DELETE", path, null);
   }
 
+  /** Sends a file as the body (application/octet-stream: a workbook to import). */
+  public Response upload(String path, byte[] file) {
+    var builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(120))
+        .POST(HttpRequest.BodyPublishers.ofByteArray(file)).header("Content-Type", "application/octet-stream");
+    headers.forEach(builder::header);
+    try {
+      return new Response(HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString()));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A download: its status, headers and bytes (an exported workbook). */
+  public HttpResponse<byte[]> download(String path) {
+    var builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(60)).GET();
+    headers.forEach(builder::header);
+    try {
+      return HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   public Response send(String method, String path, Object body) {
     var builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
         .timeout(Duration.ofSeconds(30))

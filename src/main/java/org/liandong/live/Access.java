@@ -31,6 +31,9 @@ final class Access {
   Future<Void> check(CurrentUser user, Channel channel) {
     return switch (channel.kind()) {
       case "project" -> policy.check(user, Action.READ, Subject.NONE).compose(v -> exists(LiveCypher.PROJECT, channel));
+      // the list of projects: one appeared or went (an import, a new project, a deletion)
+      case "projects" -> policy.check(user, Action.READ, Subject.NONE).compose(v -> Channel.PROJECTS.equals(channel)
+          ? Future.succeededFuture() : Future.failedFuture(notFound(channel)));
       case "department" -> policy.check(user, Action.READ, new Subject.Department(channel.id()))
           .compose(v -> exists(LiveCypher.DEPARTMENT, channel));
       case "user" -> policy.check(user, Action.WATCH_USER, new Subject.Person(channel.id())).compose(v -> exists(LiveCypher.USER, channel));

@@ -210,7 +210,7 @@ public final class MeetingService {
   }
 
   /** The record of a meeting: its decisions, the obligations they created, who attended. */
-  Future<JsonObject> minutes(String id) {
+  public Future<JsonObject> minutes(String id) {
     return one(id).compose(meeting -> repository.attendance(id).map(attendance -> Minutes.of(meeting, attendance)));
   }
 

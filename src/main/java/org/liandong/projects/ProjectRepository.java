@@ -77,7 +77,8 @@ final class ProjectRepository {
     return tx -> tx.first(ProjectCypher.CREATE, Map.of("id", id, "fields", props))
         .compose(row -> people(tx, id, people).map(v -> row.orElseThrow().get("project").asMap()))
         .map(after -> {
-          tx.record(new Entry(actor, "project.created", "Project", id, id, null, people.into(after), List.of("project:" + id)));
+          tx.record(new Entry(actor, "project.created", "Project", id, id, null, people.into(after),
+              List.of("project:" + id, ProjectService.LIST_CHANNEL)));
           return id;
         });
   }
@@ -107,7 +108,7 @@ final class ProjectRepository {
             "this project still has " + obligations + " obligations and " + meetings + " meetings; remove them first",
             "该项目仍有 " + obligations + " 项事项和 " + meetings + " 次会议，请先移除", Json.object(before)));
       }
-      tx.record(new Entry(actor, "project.deleted", "Project", id, id, before, null, List.of("project:" + id)));
+      tx.record(new Entry(actor, "project.deleted", "Project", id, id, before, null, List.of("project:" + id, ProjectService.LIST_CHANNEL)));
       return tx.run(ProjectCypher.DELETE, Map.of("id", id)).mapEmpty();
     });
   }

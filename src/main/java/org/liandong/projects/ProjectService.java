@@ -23,6 +23,9 @@ import org.liandong.support.Text;
 
 /** Major projects, their champions (挂钩) and liaison (专人对接), history and permit bundle. */
 public final class ProjectService {
+  /** The live channel of the list of projects: a project created or deleted (by hand or by an import) is told there. */
+  public static final String LIST_CHANNEL = "projects:all";
+
   private final ProjectRepository repository;
   private final Policy policy;
   private final Clock clock;
@@ -58,6 +61,11 @@ public final class ProjectService {
    */
   Future<Buffer> battleMap() {
     return repository.encoded(today(), outlooks);
+  }
+
+  /** Every project with its light, in the battle map's order (what the battle map's workbook lists). */
+  public Future<JsonArray> everyProject() {
+    return list(new ProjectRepository.Filter(null, null, null));
   }
 
   Future<JsonArray> list(ProjectRepository.Filter filter) {

@@ -61,7 +61,7 @@ public final class KpiService {
         .map(figures -> figures.put("asOf", asOf.withZoneSameInstant(clock.getZone()).toOffsetDateTime().toString())));
   }
 
-  Future<JsonObject> overview(Period period) {
+  public Future<JsonObject> overview(Period period) {
     var key = period.text() + "@" + LocalDate.now(clock);
     var cached = cache.get(key);
     if (cached != null && cached.until() - System.nanoTime() > 0) return Future.succeededFuture(cached.figures());

@@ -20,6 +20,14 @@ public final class Addresses {
    */
   public static final String SESSIONS_ENDED = "liandong.sessions.ended";
 
+  /** Messages for one person's sockets, on whichever node they are (an import's progress): {@code {type, ...}}. */
+  public static String user(String userId) {
+    return "liandong.user." + userId;
+  }
+
+  /** An import its owner cancelled, {@code {upload, userId}}: the node running it stops before its next step. */
+  public static final String IMPORT_CANCELLED = "liandong.imports.cancelled";
+
   /** In a cluster: each node's committed changes, {@code {node, changes}}, for the other nodes' caches. */
   public static final String COMMITTED = "liandong.committed";
 }

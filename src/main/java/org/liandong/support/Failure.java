@@ -94,6 +94,29 @@ public sealed abstract class Failure extends RuntimeException {
     }
   }
 
+  /**
+   * A document sent whole (an imported workbook) with problems in many places: each with where it
+   * is (sheet, row, cell) and what, in both languages, in {@code problems}; nothing was written.
+   */
+  public static final class Listed extends Failure {
+    private final io.vertx.core.json.JsonArray problems;
+    private final int status;
+
+    public Listed(int status, Text text, io.vertx.core.json.JsonArray problems) {
+      super(text);
+      this.status = status;
+      this.problems = problems;
+    }
+
+    public int status() { return status; }
+    public String code() { return status == 409 ? "conflict" : "unprocessable"; }
+
+    @Override
+    public JsonObject details() {
+      return new JsonObject().put("problems", problems);
+    }
+  }
+
   /** The resource changed since the client read it, or its state forbids the write. */
   public static final class Conflict extends Failure {
     private final JsonObject current;

@@ -17,6 +17,11 @@ import org.slf4j.LoggerFactory;
  */
 final class FailureHandler implements Handler<RoutingContext> {
   private static final Logger LOG = LoggerFactory.getLogger(FailureHandler.class);
+  private final int importMaxBytes;
+
+  FailureHandler(int importMaxBytes) {
+    this.importMaxBytes = importMaxBytes;
+  }
 
   @Override
   public void handle(RoutingContext ctx) {
@@ -36,6 +41,10 @@ final class FailureHandler implements Handler<RoutingContext> {
     } else if (status(ctx, error) == 405) {
       send(ctx, 405, "method_not_allowed", Text.of(ctx.request().method() + " is not supported here",
           "此处不支持 " + ctx.request().method()), new JsonObject());
+    } else if (status(ctx, error) == 413 && ctx.request().path().startsWith(HttpVerticle.IMPORTS)) {
+      var mb = String.format(java.util.Locale.ROOT, "%.1f", importMaxBytes / (1024.0 * 1024));
+      send(ctx, 413, "too_large", Text.of("the workbook is larger than " + mb + " MB: split it, or ask an admin to raise LIANDONG_IMPORT_MAX_BYTES",
+          "工作簿超过 " + mb + " MB：请拆分，或请管理员调高 LIANDONG_IMPORT_MAX_BYTES"), new JsonObject());
     } else if (status(ctx, error) == 413) {
       send(ctx, 413, "too_large", Text.of("the body is too large (at most 1 MiB)", "请求内容过大（最多 1 MiB）"), new JsonObject());
     } else if (status(ctx, error) >= 400 && status(ctx, error) < 500) {

@@ -28,7 +28,10 @@ public final class HttpVerticle extends VerticleBase {
   /** What the verticle needs from the rest of the server. */
   public record Parts(String host, int port, java.time.Clock clock, Contract contract, PrometheusMeterRegistry registry,
                       Handler<RoutingContext> authenticate, Handler<RoutingContext> webSocket,
-                      Supplier<Future<Void>> databaseReady, Bookmarks bookmarks) {}
+                      Supplier<Future<Void>> databaseReady, Bookmarks bookmarks, int importMaxBytes) {}
+
+  /** Workbooks come in here, with a body limit of their own (LIANDONG_IMPORT_MAX_BYTES). */
+  public static final String IMPORTS = "/api/imports";
 
   /** Read-your-writes across nodes (docs/scale-out.md): where this node's commits stand, and catching up with another's. */
   public interface Bookmarks {
@@ -85,6 +88,7 @@ public final class HttpVerticle extends VerticleBase {
       ctx.response().putHeader(NOW_HEADER, parts.clock().instant().toString());
       ctx.next();
     });
+    router.post(IMPORTS + "*").handler(BodyHandler.create(false).setBodyLimit(parts.importMaxBytes()));
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
     router.route("/api/*").handler(this::bookmarks);
     parts.contract().mount(vertx, router, parts.authenticate());
@@ -92,7 +96,7 @@ public final class HttpVerticle extends VerticleBase {
     router.route("/api/*").handler(parts.authenticate()).handler(ctx -> ctx.fail(404));
     router.get("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars").setMaxAgeSeconds(86_400));
     router.route().handler(StaticHandler.create("webroot").setDefaultContentEncoding("UTF-8").setCachingEnabled(false));
-    router.route().failureHandler(new FailureHandler());
+    router.route().failureHandler(new FailureHandler(parts.importMaxBytes()));
     var options = new HttpServerOptions()
         .setCompressionSupported(true)
         .setMaxWebSocketFrameSize(MAX_MESSAGE)

@@ -1,0 +1,362 @@
+package org.liandong.sheets;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.liandong.AppConfig;
+import org.liandong.accounts.Action;
+import org.liandong.accounts.CurrentUser;
+import org.liandong.accounts.Policy;
+import org.liandong.projects.ProjectService;
+import org.liandong.storage.Entry;
+import org.liandong.storage.Graph;
+import org.liandong.storage.Retention;
+import org.liandong.storage.Tx;
+import org.liandong.support.Addresses;
+import org.liandong.support.Failure;
+import org.liandong.support.Text;
+
+/**
+ * Imports a workbook in two steps. The dry run reads it (streaming, bounded), checks every row
+ * against the graph and answers every problem at once, or what it would do; it keeps only the
+ * file's hash and the versions it saw ({@code (:Import)}), so the commit may reach any node. The
+ * commit sends the same file again: it is checked again, refused if anything it would update
+ * moved since the dry run, and written in one transaction with its change entries, or not at all.
+ * Progress goes to the person's sockets on any node; a cancel stops a run before its next step.
+ */
+public final class ImportService {
+  /** A dry run not committed within this long is forgotten (its (:Import) deleted by retention). */
+  static final Duration DRY_RUN_KEPT = Duration.ofDays(1);
+
+  private final Vertx vertx;
+  private final Graph graph;
+  private final Policy policy;
+  private final Clock clock;
+  private final AppConfig.Imports limits;
+  /** Uploads running on this node, and those of them cancelled. */
+  private final Set<String> running = ConcurrentHashMap.newKeySet();
+  private final Set<String> cancelled = ConcurrentHashMap.newKeySet();
+
+  public ImportService(Vertx vertx, Graph graph, Policy policy, Clock clock, AppConfig.Imports limits) {
+    this.vertx = vertx;
+    this.graph = graph;
+    this.policy = policy;
+    this.clock = clock;
+    this.limits = limits;
+    vertx.eventBus().<JsonObject>consumer(Addresses.IMPORT_CANCELLED, m -> {
+      var upload = m.body().getString("upload");
+      if (upload != null && running.contains(m.body().getString("userId") + "/" + upload)) cancelled.add(m.body().getString("userId") + "/" + upload);
+    });
+  }
+
+  public AppConfig.Imports limits() {
+    return limits;
+  }
+
+  /** Old dry runs, for the retention sweep. */
+  public static Retention.Rule retention() {
+    return new Retention.Rule("import dry runs", """
+        MATCH (i:Import) WHERE i.createdAt < $cutoff
+        WITH i LIMIT $batch
+        DELETE i
+        RETURN count(*) AS deleted
+        """, DRY_RUN_KEPT);
+  }
+
+  /** Reads and checks; nothing is written but the dry run's record. */
+  Future<JsonObject> dryRun(CurrentUser actor, byte[] file, String upload) {
+    policy.require(actor, Action.MANAGE_PROJECTS);
+    var run = new Run(actor, upload);
+    return run.planned(file).compose(plan -> {
+      var id = UUID.randomUUID().toString();
+      var params = Map.<String, Object>of("id", id, "actor", actor.id(), "sha256", sha256(file), "expected", plan.expected().encode());
+      return graph.write(tx -> tx.run(ImportCypher.SAVE_DRY_RUN, params).mapEmpty())
+          .map(v -> answer(plan).put("id", id).put("committed", false));
+    }).onComplete(r -> run.end(r.succeeded() ? "checked" : "failed"));
+  }
+
+  /** Writes what the dry run {@code id} checked, if the file is the same and nothing it updates moved since. */
+  Future<JsonObject> commit(CurrentUser actor, String id, byte[] file, String upload) {
+    policy.require(actor, Action.MANAGE_PROJECTS);
+    var run = new Run(actor, upload);
+    return graph.query(ImportCypher.DRY_RUN, Map.of("id", id)).compose(rows -> {
+      if (rows.isEmpty() || !actor.id().equals(rows.get(0).get("actor").asString())) {
+        return Future.failedFuture(new Failure.NotFound(Text.of(
+            "there is no dry run " + id + " of yours (a dry run is kept for a day and committed once): check the file again",
+            "没有您的试导入 " + id + "（试导入保留一天，只能提交一次）：请重新检查文件")));
+      }
+      if (!rows.get(0).get("sha256").asString().equals(sha256(file))) {
+        return Future.failedFuture(Failure.conflict("this is not the file the dry run checked: check it again before committing",
+            "这不是试导入检查过的文件：请重新检查后再提交", null));
+      }
+      var seen = new JsonObject(rows.get(0).get("expected").asString());
+      return run.planned(file).compose(plan -> {
+        var moved = moved(seen, plan.expected());
+        if (!moved.isEmpty()) return Future.failedFuture(stale(moved));
+        run.check();
+        run.progress("writing", plan.rows, plan.rows);
+        return graph.write(tx -> write(tx, actor, plan, seen).compose(v -> tx.run(ImportCypher.FORGET_DRY_RUN, Map.of("id", id))))
+            .map(v -> answer(plan).put("id", id).put("committed", true));
+      });
+    }).onComplete(r -> run.end(r.succeeded() ? "written" : "failed"));
+  }
+
+  /** Asks every node to stop this person's upload before its next step. */
+  void cancel(CurrentUser actor, String upload) {
+    vertx.eventBus().publish(Addresses.IMPORT_CANCELLED, new JsonObject().put("upload", upload).put("userId", actor.id()));
+  }
+
+  private static JsonObject answer(ImportPlan plan) {
+    return new JsonObject().put("summary", plan.summary()).put("changes", plan.listed).put("problems", new JsonArray());
+  }
+
+  /** One upload's run on this node: its progress told to its person, its cancellation heard. */
+  private final class Run {
+    private final CurrentUser actor;
+    private final String upload;
+    private final String key;
+
+    Run(CurrentUser actor, String upload) {
+      this.actor = actor;
+      this.upload = upload;
+      this.key = actor.id() + "/" + upload;
+      if (upload != null) running.add(key);
+    }
+
+    void progress(String phase, int done, int total) {
+      if (upload == null) return;
+      vertx.eventBus().publish(Addresses.user(actor.id()), new JsonObject().put("type", "import.progress").put("upload", upload)
+          .put("phase", phase).put("done", done).put("total", total));
+    }
+
+    void check() {
+      if (upload != null && cancelled.contains(key)) {
+        throw new Failure.Conflict(Text.of("the import was cancelled: nothing was written", "导入已取消：未写入任何内容"), null);
+      }
+    }
+
+    void end(String phase) {
+      if (upload == null) return;
+      boolean wasCancelled = cancelled.remove(key);
+      running.remove(key);
+      progress(wasCancelled ? "cancelled" : phase, 0, 0);
+    }
+
+    /** The file read, checked against the graph; a failure lists every problem. */
+    Future<ImportPlan> planned(byte[] file) {
+      var today = LocalDate.now(clock);
+      return vertx.executeBlocking(() -> {
+        var book = WorkbookReader.read(file, new WorkbookReader.Limits(limits.maxRows(), limits.maxUnpackedBytes()),
+            n -> progress("reading", n, 0));
+        check();
+        var read = ImportSheets.read(book);
+        progress("read", read.rows(), read.rows());
+        return read;
+      }, false).compose(read -> {
+        var codes = new LinkedHashSet<String>();
+        read.projects().forEach(p -> { if (p.code() != null) codes.add(p.code()); });
+        read.obligations().forEach(o -> { if (o.projectCode() != null) codes.add(o.projectCode()); });
+        return graph.read(tx -> tx.list(ImportCypher.DEPARTMENTS, Map.of())
+            .compose(d -> tx.list(ImportCypher.USERS, Map.of())
+                .compose(u -> tx.list(ImportCypher.PROJECTS, Map.of("codes", List.copyOf(codes))).map(p -> ImportPlan.context(d, u, p)))))
+            .compose(context -> vertx.executeBlocking(() -> {
+              check();
+              var plan = ImportPlan.of(read, context, today);
+              progress("validated", plan.rows, plan.rows);
+              if (!plan.problems.isEmpty()) throw problems(plan.problems);
+              return plan;
+            }, false));
+      });
+    }
+  }
+
+  private static Failure problems(List<Problem> found) {
+    var sorted = new ArrayList<>(found);
+    sorted.sort(Comparator.comparing((Problem p) -> p.sheet() == null ? "" : p.sheet()).thenComparingInt(Problem::row));
+    var list = new JsonArray();
+    sorted.forEach(p -> list.add(p.json()));
+    return new Failure.Listed(422, Text.of(found.size() + " problem(s) in the workbook: nothing was imported; fix them and check again",
+        "工作簿中有 " + found.size() + " 处问题：未导入任何内容；请修改后重新检查"), list);
+  }
+
+  /** What the dry run saw and the graph no longer has at the same version (or what now differs that did not then). */
+  private static List<String> moved(JsonObject seen, JsonObject now) {
+    var out = new ArrayList<String>();
+    for (var kind : List.of("projects", "obligations")) {
+      var before = seen.getJsonObject(kind, new JsonObject());
+      var after = now.getJsonObject(kind, new JsonObject());
+      var ids = new HashSet<>(before.fieldNames());
+      ids.addAll(after.fieldNames());
+      for (var id : ids) {
+        var was = before.getValue(id) instanceof Number n ? n.longValue() : null;
+        var is = after.getValue(id) instanceof Number n ? n.longValue() : null;
+        if (!java.util.Objects.equals(was, is)) out.add(id);
+      }
+    }
+    return out;
+  }
+
+  private static Failure stale(List<String> moved) {
+    return new Failure.Listed(409, Text.of(moved.size() + " project(s) or obligation(s) changed in Liandong since the dry run: "
+        + "nothing was written; check the file again to see the changes as they stand",
+        "自试导入以来，系统中有 " + moved.size() + " 个项目或事项已被修改：未写入任何内容；请重新检查文件，查看最新差异"),
+        new JsonArray(moved));
+  }
+
+  /** Everything the plan does, in the transaction given, each change noted for the log. */
+  private Future<Void> write(Tx tx, CurrentUser actor, ImportPlan plan, JsonObject seen) {
+    var who = actor.username();
+    return locked(tx, "Project", seen.getJsonObject("projects", new JsonObject()))
+        .compose(v -> locked(tx, "Obligation", seen.getJsonObject("obligations", new JsonObject())))
+        .compose(v -> createProjects(tx, who, plan))
+        .compose(v -> updateProjects(tx, who, plan))
+        .compose(v -> people(tx, plan))
+        .compose(v -> createObligations(tx, who, plan))
+        .compose(v -> updateObligations(tx, who, plan))
+        .compose(v -> plan.links.isEmpty() ? Future.succeededFuture() : tx.run(ImportCypher.LINK,
+            Map.of("links", plan.links.stream().map(l -> Map.<String, Object>of("from", l.from(), "to", l.to())).toList())).mapEmpty());
+  }
+
+  /** Locks what the dry run saw and fails, writing nothing, if any of it moved since. */
+  private static Future<Void> locked(Tx tx, String label, JsonObject versions) {
+    if (versions.isEmpty()) return Future.succeededFuture();
+    var expected = versions.fieldNames().stream().map(id -> Map.<String, Object>of("id", id, "version", versions.getLong(id))).toList();
+    return tx.list(ImportCypher.stale(label), Map.of("expected", expected))
+        .compose(moved -> tx.list(ImportCypher.gone(label), Map.of("expected", expected)).compose(gone -> {
+          var ids = new ArrayList<String>();
+          moved.forEach(r -> ids.add(r.get("id").asString()));
+          gone.forEach(r -> ids.add(r.get("id").asString()));
+          return ids.isEmpty() ? Future.succeededFuture() : Future.failedFuture(stale(ids));
+        }));
+  }
+
+  private static Future<Void> createProjects(Tx tx, String who, ImportPlan plan) {
+    if (plan.newProjects.isEmpty()) return Future.succeededFuture();
+    var rows = plan.newProjects.stream().map(p -> Map.<String, Object>of("id", p.id(), "fields", p.fields())).toList();
+    return tx.list(ImportCypher.CREATE_PROJECTS, Map.of("rows", rows)).map(created -> {
+      var byId = new HashMap<String, ImportPlan.NewProject>();
+      plan.newProjects.forEach(p -> byId.put(p.id(), p));
+      for (var r : created) {
+        var after = new HashMap<>(r.get("project").asMap());
+        var id = (String) after.get("id");
+        var p = byId.get(id);
+        if (p.champions() != null) after.put("championIds", p.champions());
+        if (p.liaison() != null) after.put("liaisonId", p.liaison());
+        tx.record(new Entry(who, "project.created", "Project", id, id, null, after, List.of("project:" + id, ProjectService.LIST_CHANNEL)));
+      }
+      return null;
+    });
+  }
+
+  private static Future<Void> updateProjects(Tx tx, String who, ImportPlan plan) {
+    if (plan.projectUpdates.isEmpty()) return Future.succeededFuture();
+    var rows = plan.projectUpdates.stream().map(u -> {
+      var changes = new HashMap<String, Object>(u.changes());
+      return Map.<String, Object>of("id", u.id(), "changes", changes);
+    }).toList();
+    return tx.list(ImportCypher.UPDATE_PROJECTS, Map.of("rows", rows)).map(updated -> {
+      var byId = new HashMap<String, ImportPlan.ProjectUpdate>();
+      plan.projectUpdates.forEach(u -> byId.put(u.id(), u));
+      for (var r : updated) {
+        var after = new HashMap<>(r.get("project").asMap());
+        var id = (String) after.get("id");
+        var u = byId.get(id);
+        if (u.champions() != null) after.put("championIds", u.champions());
+        if (u.liaisonGiven()) after.put("liaisonId", u.liaison());
+        tx.record(new Entry(who, "project.updated", "Project", id, id, u.before(), after, List.of("project:" + id, ProjectService.LIST_CHANNEL)));
+      }
+      return null;
+    });
+  }
+
+  private static Future<Void> people(Tx tx, ImportPlan plan) {
+    var rows = new ArrayList<Map<String, Object>>();
+    for (var p : plan.newProjects) {
+      if (p.champions() == null && p.liaison() == null) continue;
+      rows.add(person(p.id(), p.champions(), p.liaison(), p.liaison() != null));
+    }
+    for (var u : plan.projectUpdates) {
+      if (u.champions() == null && !u.liaisonGiven()) continue;
+      rows.add(person(u.id(), u.champions(), u.liaison(), u.liaisonGiven()));
+    }
+    return rows.isEmpty() ? Future.succeededFuture() : tx.run(ImportCypher.PEOPLE, Map.of("rows", rows)).mapEmpty();
+  }
+
+  private static Map<String, Object> person(String id, List<String> champions, String liaison, boolean liaisonGiven) {
+    var row = new HashMap<String, Object>();
+    row.put("id", id);
+    row.put("champions", champions);
+    row.put("liaison", liaison);
+    row.put("liaisonGiven", liaisonGiven);
+    return row;
+  }
+
+  private static Future<Void> createObligations(Tx tx, String who, ImportPlan plan) {
+    if (plan.newObligations.isEmpty()) return Future.succeededFuture();
+    var rows = plan.newObligations.stream().map(o -> Map.<String, Object>of("id", o.id(), "projectId", o.projectId(),
+        "departmentId", o.departmentId(), "fields", o.fields())).toList();
+    return tx.list(ImportCypher.CREATE_OBLIGATIONS, Map.of("rows", rows)).map(created -> {
+      var byId = new HashMap<String, ImportPlan.NewObligation>();
+      plan.newObligations.forEach(o -> byId.put(o.id(), o));
+      var deps = new HashMap<String, List<String>>();
+      plan.links.forEach(l -> deps.computeIfAbsent(l.from(), k -> new ArrayList<>()).add(l.to()));
+      for (var r : created) {
+        var after = new HashMap<>(r.get("o").asMap());
+        var id = (String) after.get("id");
+        var o = byId.get(id);
+        after.put("departmentId", o.departmentId());
+        after.put("dependsOn", deps.getOrDefault(id, List.of()));
+        tx.record(new Entry(who, "obligation.created", "Obligation", id, o.projectId(), null, after,
+            List.of("project:" + o.projectId(), "department:" + o.departmentId())));
+      }
+      return null;
+    });
+  }
+
+  private static Future<Void> updateObligations(Tx tx, String who, ImportPlan plan) {
+    if (plan.obligationUpdates.isEmpty()) return Future.succeededFuture();
+    var rows = plan.obligationUpdates.stream().map(u -> {
+      var row = new HashMap<String, Object>();
+      row.put("id", u.id());
+      row.put("changes", new HashMap<>(u.changes()));
+      row.put("departmentId", u.departmentId());
+      return (Map<String, Object>) row;
+    }).toList();
+    return tx.run(ImportCypher.UPDATE_OBLIGATIONS, Map.of("rows", rows)).map(v -> {
+      for (var u : plan.obligationUpdates) {
+        var after = new HashMap<String, Object>(u.before());
+        after.putAll(u.changes());
+        after.put("version", u.version() + 1);
+        if (u.departmentId() != null) after.put("departmentId", u.departmentId());
+        var before = (String) u.before().get("departmentId");
+        var channels = new ArrayList<>(List.of("project:" + u.projectId(), "department:" + before));
+        if (u.departmentId() != null) channels.add("department:" + u.departmentId());
+        tx.record(new Entry(who, "obligation.updated", "Obligation", u.id(), u.projectId(), u.before(), after, channels));
+      }
+      return null;
+    });
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
