@@ -22,7 +22,11 @@ let bookmarkAt = 0;
 
 async function call(method, path, body, headers = {}) {
   const init = { method, credentials: 'same-origin', headers: { ...headers } };
-  if (body !== undefined) {
+  if (body instanceof Blob) {
+    // a file sent as it is (a workbook to import)
+    init.headers['Content-Type'] = 'application/octet-stream';
+    init.body = body;
+  } else if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
   }
@@ -43,6 +47,8 @@ export const api = {
   post: (path, body, headers) => call('POST', path, body, headers),
   patch: (path, body) => call('PATCH', path, body),
   put: (path, body) => call('PUT', path, body),
+  /** A file as the request's body (a workbook: POST /api/imports). */
+  upload: (path, file) => call('POST', path, file),
   /** A delete; {@code version} (the one last read) goes as If-Match where the resource is versioned. */
   del: (path, version) => call('DELETE', path, undefined, version === undefined ? {} : { 'If-Match': `"${version}"` }),
 };

@@ -104,6 +104,7 @@ function receive(m) {
     return;
   }
   if (m.type === 'presence') { handlers?.forEach(fn => fn(m)); return; }
+  if (!m.channel && personal.has(m.type)) { personal.get(m.type).forEach(fn => fn(m)); return; }
   if (m.type === 'error') { console.warn('live:', m.code, m.message); return; }
   if (m.type === 'status') {
     // the database went away (what the page shows may be stale) or came back (reload what it shows)
@@ -119,6 +120,15 @@ function receive(m) {
     if (m.epoch) epochs.set(m.channel, m.epoch);
     handlers?.forEach(fn => fn(m));
   }
+}
+
+const personal = new Map();
+
+/** Hears messages for this person that belong to no channel ({type: 'import.progress', ...}); returns the function that stops. */
+export function hear(type, handler) {
+  if (!personal.has(type)) personal.set(type, new Set());
+  personal.get(type).add(handler);
+  return () => personal.get(type)?.delete(handler);
 }
 
 /** Follows a channel; returns the function that stops following it. */

@@ -17,12 +17,13 @@ import * as projects from './screens/projects.js';
 import * as admin from './screens/admin.js';
 import * as wall from './screens/wall.js';
 import * as notices from './screens/notices.js';
+import * as imports from './screens/imports.js';
 import { ring } from './bell.js';
 
 const routes = [
   [/^#\/battle$/, battle], [/^#\/project\/([\w.-]+)$/, project], [/^#\/inbox(?:\/([\w.-]+))?$/, inbox],
   [/^#\/leader$/, leader], [/^#\/console$/, consoleScreen], [/^#\/meetings$/, meetings], [/^#\/meeting\/([\w.-]+)$/, meeting], [/^#\/graph$/, graph],
-  [/^#\/projects$/, projects], [/^#\/admin$/, admin], [/^#\/wall$/, wall], [/^#\/notices$/, notices],
+  [/^#\/projects$/, projects], [/^#\/admin$/, admin], [/^#\/wall$/, wall], [/^#\/notices$/, notices], [/^#\/imports$/, imports],
   [/^#\/brief\/(leader|meeting)\/([\w.-]+)$/, brief],
 ];
 
@@ -44,7 +45,7 @@ function navigation(user) {
     markCurrent();
     return;
   }
-  if (user.may?.MANAGE_PROJECTS) items.push(['#/projects', 'nav.projects']);
+  if (user.may?.MANAGE_PROJECTS) items.push(['#/projects', 'nav.projects'], ['#/imports', 'nav.imports']);
   items.push(['#/inbox', 'nav.inbox']);
   if (user.roles.includes('leader') || user.roles.includes('admin')) items.push(['#/leader', 'nav.leader']);
   items.push(['#/meetings', 'nav.meetings'], ['#/graph', 'nav.graph']);

@@ -37,6 +37,8 @@ export async function render(root) {
     charts.forEach(c => c.resize());
     // follow every project on the map; the server caps a socket at 200 channels
     const watched = new Set(stops.map(s => s.channel));
+    // a project created (by hand or by an import) or deleted
+    if (!watched.has('projects:all')) stops.push({ channel: 'projects:all', stop: follow('projects:all', refresh) });
     for (const p of projects.slice(0, 150)) {
       const channel = `project:${p.id}`;
       if (!watched.has(channel)) stops.push({ channel, stop: follow(channel, refresh) });
@@ -60,7 +62,12 @@ function periodBar(covered, period, redraw) {
     asOfControl(again),
     h('label', {}, `${t('period.title')} `, periodPicker(period, again)),
     h('span', { class: 'muted', id: 'period-covers' },
-      t(asOf() ? 'period.coversAsOf' : 'period.covers', { period: periodLabel(covered), from: covered.from, to: covered.to })));
+      t(asOf() ? 'period.coversAsOf' : 'period.covers', { period: periodLabel(covered), from: covered.from, to: covered.to })),
+    asOf() ? null : h('span', { class: 'downloads' }, `${t('exports.download')}：`,
+      h('a', { href: `/api/exports/projects?period=${encodeURIComponent(period.value)}${language() === 'en' ? '&lang=en' : ''}`,
+        id: 'export-battle', download: '' }, t('nav.battle')), ' · ',
+      h('a', { href: `/api/exports/departments?period=${encodeURIComponent(period.value)}${language() === 'en' ? '&lang=en' : ''}`,
+        id: 'export-scores', download: '' }, t('exports.departments'))));
 }
 
 function cards(kpis) {

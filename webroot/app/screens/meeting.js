@@ -2,7 +2,7 @@
 // The regions showing the meeting are patched from each event (keyed rows); the forms (a
 // decision being typed, an agenda item, an invitation) are built once and never redrawn.
 import { api } from '../api.js';
-import { t } from '../i18n.js';
+import { t, language } from '../i18n.js';
 import { h, statusBadge, date, banner, explain, section, fill, keyed, time, picker, picked, options, busy, showErrors, clearErrors } from '../ui.js';
 import { follow, debounce } from '../live.js';
 import { meta, name } from '../meta.js';
@@ -274,7 +274,8 @@ export async function render(root, { params }) {
   async function minutes() {
     const mm = await api.get(`/api/meetings/${id}/minutes`);
     return h('section', { class: 'card', id: 'minutes' }, h('h2', {}, t('meeting.minutes'), ' ',
-      h('a', { href: `/api/meetings/${id}/minutes?format=html`, target: '_blank', rel: 'noopener', id: 'minutes-printable' }, t('meeting.printable'))),
+      h('a', { href: `/api/meetings/${id}/minutes?format=html`, target: '_blank', rel: 'noopener', id: 'minutes-printable' }, t('meeting.printable')), ' ',
+      h('a', { href: `/api/exports/meetings/${id}/minutes${language() === 'en' ? '?lang=en' : ''}`, id: 'minutes-xlsx', download: '' }, t('exports.minutes'))),
       h('h3', {}, t('meeting.attendance')), h('p', {}, mm.attendance.map(p => `${p.displayName}（${p.departmentName || '—'}）`).join('、') || '—'),
       h('h3', {}, t('meeting.decisions')), h('ol', {}, mm.decisions.map(d => h('li', {}, d.text))),
       h('h3', {}, t('meeting.created')), h('ul', {}, mm.obligationsCreated.map(o => h('li', {}, `${o.title} — ${o.departmentName} · ${date(o.dueOn)}`))));

@@ -1,5 +1,5 @@
 import { api } from '../api.js';
-import { t } from '../i18n.js';
+import { t, language } from '../i18n.js';
 import { h, light, lightWhy, statusBadge, date, yi, table, section, fill, banner, explain, keyed, time, day, busy, today as todayInZone } from '../ui.js';
 import { follow, debounce } from '../live.js';
 import { meta } from '../meta.js';
@@ -125,7 +125,8 @@ export async function render(root, { user, params }) {
     looking ? h('span', { class: 'muted', id: 'asof-project-note' }, t('asof.projectNote')) : null), titleEl, editBox, columnsEl,
     section('project.timeline', timelineEl),
     bench ? bench.element : null,
-    section('schedule.title', scheduleEl),
+    section('schedule.title', looking ? null : h('p', {}, h('a', { href: `/api/exports/projects/${id}/schedule${language() === 'en' ? '?lang=en' : ''}`,
+      id: 'schedule-xlsx', download: '' }, t('exports.schedule'))), scheduleEl),
     section('impact.title', impactEl),
     section('project.obligations', h('div', { class: 'scroll' }, h('table', { class: 'grid', id: 'obligations' },
       h('thead', {}, h('tr', {}, head.map(k => h('th', { scope: 'col' }, t(k))))), obligationsEl))));

@@ -34,6 +34,6 @@ export async function render(root, { user }) {
   // every project's changes reach its channel; the list is small enough to follow them all
   const channels = [...body.children].map(tr => `project:${tr.dataset.key}`);
   const reload = debounce(() => load().catch(e => console.warn(e)), 300);
-  const stops = channels.map(c => follow(c, reload));
+  const stops = [...channels, 'projects:all'].map(c => follow(c, reload));
   return () => stops.forEach(stop => stop());
 }

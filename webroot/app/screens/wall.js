@@ -62,6 +62,8 @@ export async function render(root) {
     updatedEl.textContent = t('wall.updated', { time: time(new Date(now()).toISOString()) });
     // follow every project on the wall; the server caps a socket at 200 channels
     const watched = new Set(stops.map(s => s.channel));
+    // a project created (by hand or by an import) or deleted
+    if (!watched.has('projects:all')) stops.push({ channel: 'projects:all', stop: follow('projects:all', refresh) });
     for (const p of projects.slice(0, 150)) {
       const channel = `project:${p.id}`;
       if (!watched.has(channel)) stops.push({ channel, stop: follow(channel, refresh) });

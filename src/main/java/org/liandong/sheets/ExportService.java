@@ -79,7 +79,7 @@ public final class ExportService {
       try (var w = new SheetWriter()) {
         w.sheet(en ? "Projects" : "项目清单", Column.of(Column.Sheet.PROJECTS).stream().map(c -> h(c, en)).toList());
         w.row(List.of("MB-" + year + "-001", en ? "Example: battery materials plant" : "示例：新能源电池材料项目", en ? "Example Co." : "示例新材料有限公司",
-            20, 243.82, Stage.signed.zh, Level.city.zh, true, LocalDate.of(year, 3, 1), LocalDate.of(year, 9, 1), LocalDate.of(year + 2, 6, 30), "",
+            20, 243.82, Stage.signed.zh, Level.district.zh, true, LocalDate.of(year, 3, 1), LocalDate.of(year, 9, 1), LocalDate.of(year + 2, 6, 30), "",
             leader == null ? "" : leader, "", en ? "Delete the example rows before importing your list" : "导入前请删除示例行"));
         w.row(List.of("MB-" + year + "-002", en ? "Example: logistics hub" : "示例：智慧物流园", en ? "Example Logistics" : "示例物流有限公司",
             "5000万元", "120亩", Stage.filed.zh, Level.district.zh, false, year + "-04-15", "", "", "", "", "", ""));

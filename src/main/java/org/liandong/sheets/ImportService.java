@@ -87,7 +87,7 @@ public final class ImportService {
       var params = Map.<String, Object>of("id", id, "actor", actor.id(), "sha256", sha256(file), "expected", plan.expected().encode());
       return graph.write(tx -> tx.run(ImportCypher.SAVE_DRY_RUN, params).mapEmpty())
           .map(v -> answer(plan).put("id", id).put("committed", false));
-    }).onComplete(r -> run.end(r.succeeded() ? "checked" : "failed"));
+    }).onComplete(r -> run.end(r.succeeded() || listed(r.cause()) ? "checked" : "failed"));
   }
 
   /** Writes what the dry run {@code id} checked, if the file is the same and nothing it updates moved since. */
@@ -113,7 +113,12 @@ public final class ImportService {
         return graph.write(tx -> write(tx, actor, plan, seen).compose(v -> tx.run(ImportCypher.FORGET_DRY_RUN, Map.of("id", id))))
             .map(v -> answer(plan).put("id", id).put("committed", true));
       });
-    }).onComplete(r -> run.end(r.succeeded() ? "written" : "failed"));
+    }).onComplete(r -> run.end(r.succeeded() ? "written" : listed(r.cause()) ? "checked" : "failed"));
+  }
+
+  /** A refusal that lists the workbook's problems: the check ran to its end. */
+  private static boolean listed(Throwable error) {
+    return error instanceof Failure.Listed l && l.status() == 422;
   }
 
   /** Asks every node to stop this person's upload before its next step. */

@@ -43,7 +43,7 @@ class ContractTest {
     return new ArrayList<>(List.of(new AccountRoutes(null, false, false), new MetaRoutes(null), new DepartmentRoutes(null),
         new ProjectRoutes(null), new ObligationRoutes(null, null, null), new MeetingRoutes(null, null, null), new KpiRoutes(null, null),
         new ConsoleRoutes(null), new org.liandong.chase.NoticeRoutes(null),
-        new org.liandong.history.HistoryRoutes(null), new ScheduleRoutes(null)));
+        new org.liandong.history.HistoryRoutes(null), new org.liandong.sheets.SheetRoutes(null, null, null), new ScheduleRoutes(null)));
   }
 
   @Test
