@@ -42,13 +42,15 @@ import org.liandong.support.Text;
 public final class ImportService {
   /** A dry run not committed within this long is forgotten (its (:Import) deleted by retention). */
   static final Duration DRY_RUN_KEPT = Duration.ofDays(1);
+  /** Cancels heard for uploads not (yet) running here, at most. */
+  private static final int CANCELS_KEPT = 1000;
 
   private final Vertx vertx;
   private final Graph graph;
   private final Policy policy;
   private final Clock clock;
   private final AppConfig.Imports limits;
-  /** Uploads running on this node, and those of them cancelled. */
+  /** Uploads running on this node, and those cancelled (running, or not started yet). */
   private final Set<String> running = ConcurrentHashMap.newKeySet();
   private final Set<String> cancelled = ConcurrentHashMap.newKeySet();
 
@@ -58,9 +60,12 @@ public final class ImportService {
     this.policy = policy;
     this.clock = clock;
     this.limits = limits;
+    // a cancel may reach this node before the step it cancels (the page asks while its upload is on the way): kept until that run ends
     vertx.eventBus().<JsonObject>consumer(Addresses.IMPORT_CANCELLED, m -> {
       var upload = m.body().getString("upload");
-      if (upload != null && running.contains(m.body().getString("userId") + "/" + upload)) cancelled.add(m.body().getString("userId") + "/" + upload);
+      if (upload == null) return;
+      if (cancelled.size() >= CANCELS_KEPT) cancelled.retainAll(running);
+      cancelled.add(m.body().getString("userId") + "/" + upload);
     });
   }
 

@@ -13,6 +13,8 @@ public record Entry(String actor, String type, String entity, String entityId, S
                     java.time.ZonedDateTime at) {
   public Entry {
     channels = List.copyOf(new java.util.LinkedHashSet<>(channels));
+    // the change log places a change by its channels: one told nowhere would not be kept
+    if (channels.isEmpty()) throw new IllegalArgumentException("a change is told on at least one channel: " + type);
   }
 
   /** A change made now (the transaction's {@code $now}). */

@@ -70,7 +70,14 @@ public sealed abstract class Failure extends RuntimeException {
 
     public Map<String, Text> fields() { return fields; }
     public int status() { return status; }
-    public String code() { return status == 400 ? "invalid" : "unprocessable"; }
+    public String code() {
+      return switch (status) {
+        case 400 -> "invalid";
+        case 413 -> "too_large";
+        case 415 -> "unsupported_media_type";
+        default -> "unprocessable";
+      };
+    }
 
     @Override
     public JsonObject details() {

@@ -18,6 +18,7 @@ final class Books {
   private final XSSFWorkbook book = new XSSFWorkbook();
   private org.apache.poi.xssf.usermodel.XSSFSheet sheet;
   private int next;
+  private org.apache.poi.ss.usermodel.CellStyle dateStyle;
 
   static final List<String> PROJECT_HEADERS = List.of("项目编号", "项目名称", "建设单位", "总投资（亿元）", "用地（亩）", "阶段", "级别",
       "新开工", "签约日期", "计划开工日期", "计划竣工日期", "挂钩领导");
@@ -36,8 +37,10 @@ final class Books {
 
   Books row(List<?> values) {
     var row = sheet.createRow(next++);
-    var dateStyle = book.createCellStyle();
-    dateStyle.setDataFormat(book.createDataFormat().getFormat("yyyy-mm-dd"));
+    if (dateStyle == null) {
+      dateStyle = book.createCellStyle();
+      dateStyle.setDataFormat(book.createDataFormat().getFormat("yyyy-mm-dd"));
+    }
     for (int i = 0; i < values.size(); i++) {
       var v = values.get(i);
       if (v == null) continue;
