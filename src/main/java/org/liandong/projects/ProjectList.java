@@ -72,22 +72,30 @@ final class ProjectList {
   /** The list as {@link #all} has it with each project's light ({@link Light#onto}), encoded: the same bytes until the next commit. */
   Future<Buffer> encoded(LocalDate today, Light.Outlooks outlooks) {
     return refreshes.next(() -> {
-      var last = sent;
       long at = version.get();
-      if (last != null && last.version() == at && last.day().equals(today)) return Future.succeededFuture(last.bytes());
-      return refreshed(today).compose(v -> outlooks.of(ids())).compose(lights -> graph.vertx().executeBlocking(() -> {
-        var order = ordered();
-        encoded.begin(order.size());
-        for (var p : order) {
-          var id = p.getString("id");
-          var outlook = lights.get(id);
-          encoded.add(id, p, outlook, () -> Light.onto(p.copy(), outlook, today));
-        }
-        var bytes = encoded.end();
-        sent = new Sent(at, today, bytes);
-        return bytes;
-      }, false));
+      // the refresh asks the database even when nothing was touched: in an outage the list is a 503, not a stale answer
+      return refreshed(today).compose(v -> {
+        var last = sent;
+        if (last != null && last.version() == at && last.day().equals(today)) return Future.succeededFuture(last.bytes());
+        return encode(today, outlooks, at);
+      });
     });
+  }
+
+  /** Every project with its light, encoded (only the items whose row or outlook changed anew), kept as of version {@code at}. */
+  private Future<Buffer> encode(LocalDate today, Light.Outlooks outlooks, long at) {
+    return outlooks.of(ids()).compose(lights -> graph.vertx().executeBlocking(() -> {
+      var order = ordered();
+      encoded.begin(order.size());
+      for (var p : order) {
+        var id = p.getString("id");
+        var outlook = lights.get(id);
+        encoded.add(id, p, outlook, () -> Light.onto(p.copy(), outlook, today));
+      }
+      var bytes = encoded.end();
+      sent = new Sent(at, today, bytes);
+      return bytes;
+    }, false));
   }
 
   /** Reads again what commits touched (everything on a new day); within a refresh. */

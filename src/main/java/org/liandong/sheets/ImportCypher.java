@@ -110,5 +110,6 @@ final class ImportCypher {
 
   static final String DRY_RUN = "MATCH (i:Import {id: $id}) RETURN i.actor AS actor, i.sha256 AS sha256, i.expected AS expected, i.createdAt AS createdAt";
 
-  static final String FORGET_DRY_RUN = "MATCH (i:Import {id: $id}) DELETE i";
+  /** Spends the dry run, first thing in its commit's transaction: a second commit of it finds none (and waits for the first's lock). */
+  static final String SPEND_DRY_RUN = "OPTIONAL MATCH (i:Import {id: $id}) DELETE i RETURN count(i) AS spent";
 }

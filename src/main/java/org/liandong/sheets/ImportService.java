@@ -115,10 +115,26 @@ public final class ImportService {
         if (!moved.isEmpty()) return Future.failedFuture(stale(moved));
         run.check();
         run.progress("writing", plan.rows, plan.rows);
-        return graph.write(tx -> write(tx, actor, plan, seen).compose(v -> tx.run(ImportCypher.FORGET_DRY_RUN, Map.of("id", id))))
+        return graph.write(tx -> tx.first(ImportCypher.SPEND_DRY_RUN, Map.of("id", id)).compose(spent ->
+                spent.orElseThrow().get("spent").asLong() == 0 ? Future.failedFuture(committedAlready(id)) : write(tx, actor, plan, seen)))
+            .recover(ImportService::codeTaken)
             .map(v -> answer(plan).put("id", id).put("committed", true));
       });
     }).onComplete(r -> run.end(r.succeeded() ? "written" : listed(r.cause()) ? "checked" : "failed"));
+  }
+
+  private static Failure committedAlready(String id) {
+    return Failure.conflict("the dry run " + id + " was committed already (by another request): nothing more was written",
+        "试导入 " + id + " 已经提交过（另一次请求）：未再写入", null);
+  }
+
+  /** A project with one of the codes was created since the dry run (by hand, or by another import). */
+  private static <T> Future<T> codeTaken(Throwable error) {
+    if (org.liandong.storage.Exists.violates(error, "Project", "code")) {
+      return Future.failedFuture(Failure.conflict("a project with one of these codes was created since the dry run: check the file again",
+          "自试导入以来，已有项目使用了其中的编号：请重新检查文件", null));
+    }
+    return Future.failedFuture(error);
   }
 
   /** A refusal that lists the workbook's problems: the check ran to its end. */

@@ -43,6 +43,7 @@ class ImportBrowserIT {
           row.createCell(0).setCellValue(code);
         }
       }
+      org.liandong.sheets.Books.outOfTheDemoYear(book);
       var out = new ByteArrayOutputStream();
       book.write(out);
       return out.toByteArray();

@@ -14,7 +14,7 @@ import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /** Workbooks for the tests, built and read with POI's object model (the server streams them). */
-final class Books {
+public final class Books {
   private final XSSFWorkbook book = new XSSFWorkbook();
   private org.apache.poi.xssf.usermodel.XSSFSheet sheet;
   private int next;
@@ -71,6 +71,27 @@ final class Books {
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * The template's example dates moved out of the demo's year (to 2030), so importing it leaves the
+   * article's figures for that year as they are for the other tests; 签约 on a 15 April stays.
+   */
+  public static void outOfTheDemoYear(XSSFWorkbook template) {
+    var projects = template.getSheetAt(0);
+    set(projects.getRow(1), 8, "2030-03-01");
+    set(projects.getRow(1), 9, "2030-09-01");
+    set(projects.getRow(1), 10, "2032-06-30");
+    set(projects.getRow(2), 8, "2030-04-15");
+    var obligations = template.getSheetAt(1);
+    for (int r = 1; r <= obligations.getLastRowNum(); r++) set(obligations.getRow(r), 5, "2030-0" + (4 + r) + "-15");
+  }
+
+  /** A cell's new text, as a person retyping it (a new cell: POI's edit of an inline string keeps the old text). */
+  static void set(org.apache.poi.ss.usermodel.Row row, int column, String text) {
+    var old = row.getCell(column);
+    if (old != null) row.removeCell(old);
+    row.createCell(column).setCellValue(text);
   }
 
   /** A downloaded workbook opened for reading. */

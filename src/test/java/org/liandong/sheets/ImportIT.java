@@ -81,6 +81,7 @@ class ImportIT {
         assertThat(Books.text(obligations.getRow(r).getCell(0))).isEqualTo(oldFirst);
         replace(obligations.getRow(r), first);
       }
+      Books.outOfTheDemoYear(book);
       var out = new ByteArrayOutputStream();
       book.write(out);
       filled = out.toByteArray();
@@ -98,7 +99,7 @@ class ImportIT {
     assertThat(logistics).as(commit.toString()).isNotNull();
     assertThat(logistics.getDouble("investmentYi")).as("5000万元").isEqualTo(0.5);
     assertThat(logistics.getDouble("landMu")).as("120亩").isEqualTo(120.0);
-    assertThat(logistics.getString("signedOn")).as("a date as text").endsWith("-04-15");
+    assertThat(logistics.getString("signedOn")).as("a date as text").isEqualTo("2030-04-15");
     assertThat(logistics.getString("stage")).isEqualTo("filed");
     var battery = byCode(first);
     assertThat(battery.getJsonArray("champions")).hasSize(1);
@@ -217,6 +218,21 @@ class ImportIT {
   }
 
   @Test
+  @DisplayName("a dry run committed twice at once is written once: the other commit is refused")
+  void committedOnce() {
+    var code = code();
+    var file = new Books().sheet("项目清单", Books.PROJECT_HEADERS)
+        .row(code, "只写一次", "某公司", 2, null, "签约", "区级", "是", LocalDate.of(2026, 3, 1), null, null, null).bytes();
+    var dry = coordinator.upload("/api/imports", file).json().getString("id");
+    var both = java.util.stream.IntStream.range(0, 2).parallel()
+        .mapToObj(i -> coordinator.upload("/api/imports/" + dry + "/commit", file)).toList();
+    var statuses = both.stream().map(Api.Response::status).sorted().toList();
+    assertThat(statuses.get(0)).as(both.toString()).isEqualTo(200);
+    assertThat(statuses.get(1)).as(both.toString()).isIn(404, 409);
+    assertThat(coordinator.get("/api/projects").array().stream().filter(p -> code.equals(((JsonObject) p).getString("code")))).hasSize(1);
+  }
+
+  @Test
   @DisplayName("bad files: not a workbook, an old .xls, a password, damage, a zip bomb, too many rows, formulas, merged headers, hidden sheets; each a clear 4xx, nothing written")
   void badFiles() throws Exception {
     var before = projects();
@@ -269,10 +285,8 @@ class ImportIT {
     assertThat(projects()).isEqualTo(before);
   }
 
-  /** The row's first cell with new text (as a person retyping it: a new cell, not POI's edit of an inline string). */
   private static void replace(org.apache.poi.ss.usermodel.Row row, String text) {
-    row.removeCell(row.getCell(0));
-    row.createCell(0).setCellValue(text);
+    Books.set(row, 0, text);
   }
 
   private static JsonObject refused(String what, byte[] file, int status, String words) {
