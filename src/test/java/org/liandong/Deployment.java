@@ -88,6 +88,12 @@ public final class Deployment {
   }
 
   /** Returns once something listens on the port; fails if the process ends first or after two minutes. */
+  /** Kills a process and whatever it started (nginx's workers outlive a killed master otherwise). */
+  public static void kill(Process process) {
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    process.destroyForcibly();
+  }
+
   public static void awaitPort(int port, Process process) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     while (System.nanoTime() < deadline) {

@@ -130,8 +130,7 @@ final class TwoNodes {
   }
 
   private static void stop(Process process) throws InterruptedException {
-    process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
-    process.destroyForcibly();
+    Deployment.kill(process);
     process.waitFor(30, TimeUnit.SECONDS);
   }
 

@@ -64,7 +64,7 @@ class FailoverIT {
 
   @AfterAll
   static void stop() {
-    if (nginx != null) nginx.destroyForcibly();
+    if (nginx != null) Deployment.kill(nginx);
     for (var node : new Child[] {a, b}) if (node != null) node.process().destroyForcibly();
     if (neo4j != null) neo4j.destroyForcibly();
   }
