@@ -43,8 +43,18 @@ final class SchemaErrors {
         fields.putIfAbsent(field, message(keyword, unit));
       }
     }
+    if (fields.isEmpty() && prefix == null && takesAFile(operation)) {
+      // an upload (a workbook): what to send is a file, not JSON
+      fields.put("file", Text.of("send the workbook (.xlsx) as the request's body, as application/octet-stream",
+          "请将工作簿（.xlsx）作为请求内容发送（application/octet-stream）"));
+    }
     if (fields.isEmpty()) fields.put(prefix != null ? prefix : "body", general(e));
     return new Failure.Invalid(400, fields);
+  }
+
+  private static boolean takesAFile(Operation operation) {
+    return operation != null && operation.getRequestBody() != null
+        && operation.getRequestBody().getContent().containsKey("application/octet-stream");
   }
 
   /** Entries that only say "a part below had errors". */

@@ -249,7 +249,7 @@ class ImportIT {
     refused("a password", encrypted(good), 400, "密码");
     refused("damaged", java.util.Arrays.copyOf(good, good.length / 2), 400, "已损坏");
     refused("a zip bomb", bomb(good), 413, "压缩炸弹");
-    refused("empty", new byte[0], 400, "");
+    refused("empty", new byte[0], 400, "工作簿");
 
     var formulas = new Books().sheet("项目清单", Books.PROJECT_HEADERS)
         .row(code(), "公式测试", "某公司", null, null, "签约", "区级", "是", LocalDate.of(2026, 3, 1), null, null, null);
