@@ -306,9 +306,10 @@ const words = {
   'imports.fields': ['变化', 'What changes'], 'imports.create': ['新增', 'New'], 'imports.update': ['更新', 'Update'],
   'imports.listed': ['（仅列出前 {n} 项）', '(the first {n} shown)'], 'imports.toBattle': ['到挂图作战查看', 'See them on the battle map'],
   'exports.title': ['导出 Excel', 'Export to Excel'], 'exports.projects': ['挂图作战：项目清单、红黄绿灯与指标', 'Battle map: projects, lights and figures'],
-  'exports.departments': ['部门绩效考核', 'Department scores'], 'exports.download': ['下载 Excel', 'Download Excel'],
+  'exports.departments': ['部门绩效考核', 'Department scores'], 'exports.downloadLabel': ['下载 Excel：', 'Download Excel: '],
   'exports.schedule': ['倒排序时 Excel', 'Schedule (Excel)'], 'exports.minutes': ['会议纪要 Excel', 'Minutes (Excel)'],
   'exports.hint': ['中文表头、冻结首行；日期为日期、数字为数字。项目清单的格式与导入模板相同。', 'Chinese headers, a frozen header row, dates as dates and numbers as numbers. The project list has the import template\'s columns.'],
+  'common.yes': ['是', 'yes'], 'common.no': ['否', 'no'],
   'common.loading': ['加载中…', 'Loading…'], 'common.none': ['无', 'None'], 'common.by': ['由', 'by'],
 };
 

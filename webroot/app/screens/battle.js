@@ -63,7 +63,7 @@ function periodBar(covered, period, redraw) {
     h('label', {}, `${t('period.title')} `, periodPicker(period, again)),
     h('span', { class: 'muted', id: 'period-covers' },
       t(asOf() ? 'period.coversAsOf' : 'period.covers', { period: periodLabel(covered), from: covered.from, to: covered.to })),
-    asOf() ? null : h('span', { class: 'downloads' }, `${t('exports.download')}：`,
+    asOf() ? null : h('span', { class: 'downloads' }, t('exports.downloadLabel'),
       h('a', { href: `/api/exports/projects?period=${encodeURIComponent(period.value)}${language() === 'en' ? '&lang=en' : ''}`,
         id: 'export-battle', download: '' }, t('nav.battle')), ' · ',
       h('a', { href: `/api/exports/departments?period=${encodeURIComponent(period.value)}${language() === 'en' ? '&lang=en' : ''}`,

@@ -76,7 +76,8 @@ export async function render(root) {
     const nothing = s.projects.create + s.projects.update + s.obligations.create + s.obligations.update === 0;
     const rows = dry.changes.map(c => h('tr', { class: `import-change action-${c.action}` },
       h('td', {}, t(`imports.${c.action}`)), h('td', {}, c.code), h('td', {}, c.title || c.name || ''),
-      h('td', {}, (c.fields || []).map(f => `${f.field}: ${show(f.before)} → ${show(f.after)}`).join(en ? '; ' : '；'))));
+      h('td', {}, (c.fields || []).map(f => `${en ? f.labelEn : f.label}: ${show(f.field, f.before)} → ${show(f.field, f.after)}`)
+        .join(en ? '; ' : '；'))));
     const commit = h('button', { type: 'button', id: 'import-commit', hidden: nothing }, t('imports.commit'));
     const discard = h('button', { type: 'button', class: 'secondary', id: 'import-discard' }, t('imports.discard'));
     commit.addEventListener('click', async () => {
@@ -121,7 +122,10 @@ export async function render(root) {
   return stop;
 }
 
-function show(v) {
+/** A value as the page's language says it: stages, levels and tracks by name, lists joined, yes / no. */
+function show(field, v) {
   if (v === null || v === undefined || v === '') return '—';
-  return Array.isArray(v) ? v.join('、') : String(v);
+  if (['stage', 'level', 'track'].includes(field)) return t(`${field}.${v}`);
+  if (typeof v === 'boolean') return t(v ? 'common.yes' : 'common.no');
+  return Array.isArray(v) ? (v.length ? v.join(language() === 'en' ? ', ' : '、') : '—') : String(v);
 }

@@ -75,29 +75,13 @@ public final class Api {
   public Response upload(String path, byte[] file) {
     var builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(120))
         .POST(HttpRequest.BodyPublishers.ofByteArray(file)).header("Content-Type", "application/octet-stream");
-    headers.forEach(builder::header);
-    try {
-      return new Response(HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString()));
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return new Response(exchange(builder, HttpResponse.BodyHandlers.ofString()));
   }
 
   /** A download: its status, headers and bytes (an exported workbook). */
   public HttpResponse<byte[]> download(String path) {
     var builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(60)).GET();
-    headers.forEach(builder::header);
-    try {
-      return HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return exchange(builder, HttpResponse.BodyHandlers.ofByteArray());
   }
 
   public Response send(String method, String path, Object body) {
@@ -106,9 +90,14 @@ public final class Api {
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofString(body.toString()));
     if (body != null) builder.header("Content-Type", "application/json");
+    return new Response(exchange(builder, HttpResponse.BodyHandlers.ofString()));
+  }
+
+  /** Sends the request with this client's headers (its token). */
+  private <T> HttpResponse<T> exchange(HttpRequest.Builder builder, HttpResponse.BodyHandler<T> body) {
     headers.forEach(builder::header);
     try {
-      return new Response(HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString()));
+      return HTTP.send(builder.build(), body);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {

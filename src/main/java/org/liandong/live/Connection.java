@@ -38,8 +38,6 @@ final class Connection {
   private final Frames frames = new Frames();
   private long heardAt = System.nanoTime();
   private long heartbeat = -1;
-  /** Messages for this socket's person from any node (an import's progress). */
-  private io.vertx.core.eventbus.MessageConsumer<JsonObject> personal;
 
   Connection(Vertx vertx, ServerWebSocket ws, LiveVerticle live, AccountService accounts, AppConfig.Live limits) {
     this.vertx = vertx;
@@ -85,10 +83,10 @@ final class Connection {
     return userId != null && session != null && session.user().id().equals(userId);
   }
 
-  /** Tells this socket, once it is authenticated, whether the database answers. */
-  void database(JsonObject status) {
+  /** Tells this socket, once it is authenticated, something outside any channel (the database's state, an import's progress). */
+  void tell(JsonObject message) {
     context.runOnContext(v -> {
-      if (peer != null) peer.send(status);
+      if (peer != null) peer.send(message);
     });
   }
 
@@ -170,7 +168,6 @@ final class Connection {
     sessions.opened(session.tokenHash(), this);
     peer = new Peer(ws, session.user());
     peer.send(new JsonObject().put("type", "welcome").put("user", session.user().toJson()));
-    personal = vertx.eventBus().consumer(org.liandong.support.Addresses.user(session.user().id()), m -> peer.send(m.body()));
     if (!sessions.databaseUp()) peer.send(Messages.database(false));
   }
 
@@ -264,7 +261,6 @@ final class Connection {
 
   private void stop() {
     if (heartbeat >= 0) vertx.cancelTimer(heartbeat);
-    if (personal != null) personal.unregister();
     if (session != null) sessions.closed(session.tokenHash(), this);
     if (peer != null) hub.drop(peer);
   }

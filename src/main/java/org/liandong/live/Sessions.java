@@ -18,6 +18,8 @@ final class Sessions {
 
   Sessions(Vertx vertx) {
     vertx.eventBus().<JsonObject>consumer(Addresses.SESSIONS_ENDED, msg -> ended(msg.body()));
+    // one consumer per node, not per socket: each message goes to this node's sockets of its person
+    vertx.eventBus().<JsonObject>consumer(Addresses.PERSONAL, msg -> told(msg.body()));
   }
 
   void opened(String tokenHash, Connection connection) {
@@ -36,12 +38,21 @@ final class Sessions {
     if (up == databaseUp) return;
     databaseUp = up;
     var status = Messages.database(up);
-    bySession.values().forEach(connections -> connections.forEach(c -> c.database(status)));
+    bySession.values().forEach(connections -> connections.forEach(c -> c.tell(status)));
   }
 
   /** Whether the database answered when last asked: a socket welcomed while it does not is told at once. */
   boolean databaseUp() {
     return databaseUp;
+  }
+
+  private void told(JsonObject personal) {
+    var userId = personal.getString("userId");
+    var message = personal.getJsonObject("message");
+    if (userId == null || message == null) return;
+    bySession.values().forEach(connections -> connections.forEach(c -> {
+      if (c.userIs(userId)) c.tell(message);
+    }));
   }
 
   private void ended(JsonObject ended) {

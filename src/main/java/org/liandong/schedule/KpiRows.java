@@ -31,6 +31,27 @@ final class KpiRows {
                  long permits, long permitsIssued, ZonedDateTime firstIssuedAt, ZonedDateTime lastIssuedAt,
                  double work, double workDone, List<Champion> champions, List<Need> needs,
                  JsonObject permitItem, JsonObject landItem) {
+    /**
+     * Its items in the battle map's lists, made once from the other fields (whatever is given for
+     * them): its permit bundle (五证联发; one still running gets its elapsed time at each answer:
+     * {@link #permit}) and its 拿地即开工 line.
+     */
+    Project {
+      permitItem = null;
+      if (permits > 0) {
+        permitItem = new JsonObject().put("projectId", id).put("projectName", name).put("total", permits).put("issued", permitsIssued)
+            .put("firstIssuedAt", firstIssuedAt == null ? null : firstIssuedAt.toString());
+        if (!running(permits, permitsIssued)) {
+          Long span = permits == permitsIssued && firstIssuedAt != null
+              ? Duration.between(firstIssuedAt.toInstant(), lastIssuedAt.toInstant()).getSeconds() : null;
+          permitItem.mergeIn(PermitBundle.figures(span, null));
+        }
+      }
+      landItem = landToStartDays == null || startedOn == null || landAcquiredOn == null ? null
+          : new JsonObject().put("projectId", id).put("projectName", name).put("landAcquiredOn", landAcquiredOn.toString())
+              .put("startedOn", startedOn.toString()).put("days", landToStartDays);
+    }
+
     static Project of(Record r) {
       return new Project(r.get("id").asString(), r.get("name").asString(null), r.get("stage").asString(null),
           r.get("level").asString(null), r.get("isNew").asBoolean(false), number(r.get("investmentYi")),
@@ -41,42 +62,18 @@ final class KpiRows {
           r.get("work").asDouble(), r.get("workDone").asDouble(),
           r.get("champions").asList(c -> new Champion(c.get("id").asString(), c.get("name").asString(null))),
           r.get("needs").asList(n -> new Need(n.get("status").asString(), n.get("responded").asBoolean(), n.get("evaluated").asBoolean(),
-              n.get("handledSeconds").isNull() ? null : n.get("handledSeconds").asLong())), null, null).withItems();
-    }
-
-    /**
-     * With its items in the battle map's lists made once: its permit bundle (五证联发; one still
-     * running gets its elapsed time at each answer: {@link #permit}) and its 拿地即开工 line.
-     */
-    private Project withItems() {
-      JsonObject permit = null;
-      if (permits > 0) {
-        permit = new JsonObject().put("projectId", id).put("projectName", name).put("total", permits).put("issued", permitsIssued)
-            .put("firstIssuedAt", firstIssuedAt == null ? null : firstIssuedAt.toString());
-        if (!running()) permit.mergeIn(PermitBundle.figures(span(), null));
-      }
-      JsonObject land = landToStartDays == null || startedOn == null || landAcquiredOn == null ? null
-          : new JsonObject().put("projectId", id).put("projectName", name).put("landAcquiredOn", landAcquiredOn.toString())
-              .put("startedOn", startedOn.toString()).put("days", landToStartDays);
-      return new Project(id, name, stage, level, isNew, investmentYi, signedOn, startedOn, targetCompleteOn, obligations, overdue,
-          deficiencyExpired, atRisk, landAcquiredOn, landToStartDays, permits, permitsIssued, firstIssuedAt, lastIssuedAt, work,
-          workDone, champions, needs, permit, land);
+              n.get("handledSeconds").isNull() ? null : n.get("handledSeconds").asLong())), null, null);
     }
 
     /** Its permit bundle's item as of {@code now}, or null without permits. */
     JsonObject permit(Instant now) {
-      if (permitItem == null || !running()) return permitItem;
+      if (permitItem == null || !running(permits, permitsIssued)) return permitItem;
       return permitItem.copy().mergeIn(PermitBundle.figures(null, Duration.between(firstIssuedAt.toInstant(), now).getSeconds()));
     }
 
-    private boolean running() {
-      return permitsIssued > 0 && permits > permitsIssued;
-    }
-
-    /** From the first permit to the last, once all are issued. */
-    private Long span() {
-      return permits == permitsIssued && firstIssuedAt != null
-          ? Duration.between(firstIssuedAt.toInstant(), lastIssuedAt.toInstant()).getSeconds() : null;
+    /** Some permits issued and some not: the bundle's clock is running. */
+    private static boolean running(long permits, long issued) {
+      return issued > 0 && permits > issued;
     }
 
     double investment() {

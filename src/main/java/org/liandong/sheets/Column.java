@@ -68,6 +68,17 @@ public enum Column {
     return java.util.Arrays.stream(values()).filter(c -> c.sheet == sheet).toList();
   }
 
+  /** The column of this sheet that holds {@code field} (a field the API names: championIds is the champions' column), or null. */
+  public static Column holding(Sheet sheet, String field) {
+    var name = switch (field) {
+      case "championIds" -> "champions";
+      case "liaisonId" -> "liaison";
+      case "departmentId" -> "department";
+      default -> field;
+    };
+    return of(sheet).stream().filter(c -> c.field.equals(name)).findFirst().orElse(null);
+  }
+
   /** The column of this sheet a header names, or null. */
   public static Column named(Sheet sheet, String header) {
     var key = normal(header);

@@ -192,29 +192,22 @@ public final class ExportService {
     var progress = k.getJsonObject("progress");
     var key = k.getJsonObject("keyProjects");
     var period = k.getJsonObject("period");
-    w.row(List.of(en ? "Period" : "期间", period.getString("from") + " – " + period.getString("to")));
-    w.row(List.of(en ? "Projects" : "项目数", k.getValue("projects")));
-    w.row(List.of(en ? "Total investment (亿元)" : "总投资（亿元）", k.getValue("totalInvestmentYi")));
-    w.row(List.of(en ? "Signed" : "签约", pools.getValue("signed")));
-    w.row(withNull(en ? "Filed" : "备案", pools.getValue("filed")));
-    w.row(withNull(en ? "Started" : "开工", pools.getValue("started")));
-    w.row(withNull(en ? "Producing" : "投产", pools.getValue("producing")));
-    w.row(withNull(en ? "Filed of signed (%)" : "备案率（%）", rates.getValue("filedOfSigned")));
-    w.row(withNull(en ? "Started of filed (%)" : "开工率（备案）（%）", rates.getValue("startedOfFiled")));
-    w.row(withNull(en ? "Producing of started (%)" : "投产率（%）", rates.getValue("producingOfStarted")));
-    w.row(withNull(en ? "Key new projects started (%)" : "重点新开工项目开工率（%）", key.getValue("startRatePercent")));
-    w.row(withNull(en ? "Newly signed (count)" : "新签约项目数", k.getJsonObject("newlySigned").getValue("count")));
-    w.row(withNull(en ? "Newly signed (亿元)" : "新签约投资（亿元）", k.getJsonObject("newlySigned").getValue("investmentYi")));
-    w.row(withNull(en ? "序时 expected (%)" : "序时进度（%）", progress.getValue("expectedPercent")));
-    w.row(withNull(en ? "Actual progress (%)" : "实际进度（%）", progress.getValue("actualPercent")));
-    w.row(withNull(en ? "拿地即开工, median days" : "拿地到开工中位天数", k.getJsonObject("landToStart").getValue("medianDays")));
-  }
-
-  private static List<Object> withNull(String name, Object value) {
-    var row = new ArrayList<Object>();
-    row.add(name);
-    row.add(value);
-    return row;
+    w.row(en ? "Period" : "期间", period.getString("from") + " – " + period.getString("to"));
+    w.row(en ? "Projects" : "项目数", k.getValue("projects"));
+    w.row(en ? "Total investment (亿元)" : "总投资（亿元）", k.getValue("totalInvestmentYi"));
+    w.row(en ? "Signed" : "签约", pools.getValue("signed"));
+    w.row(en ? "Filed" : "备案", pools.getValue("filed"));
+    w.row(en ? "Started" : "开工", pools.getValue("started"));
+    w.row(en ? "Producing" : "投产", pools.getValue("producing"));
+    w.row(en ? "Filed of signed (%)" : "备案率（%）", rates.getValue("filedOfSigned"));
+    w.row(en ? "Started of filed (%)" : "开工率（备案）（%）", rates.getValue("startedOfFiled"));
+    w.row(en ? "Producing of started (%)" : "投产率（%）", rates.getValue("producingOfStarted"));
+    w.row(en ? "Key new projects started (%)" : "重点新开工项目开工率（%）", key.getValue("startRatePercent"));
+    w.row(en ? "Newly signed (count)" : "新签约项目数", k.getJsonObject("newlySigned").getValue("count"));
+    w.row(en ? "Newly signed (亿元)" : "新签约投资（亿元）", k.getJsonObject("newlySigned").getValue("investmentYi"));
+    w.row(en ? "序时 expected (%)" : "序时进度（%）", progress.getValue("expectedPercent"));
+    w.row(en ? "Actual progress (%)" : "实际进度（%）", progress.getValue("actualPercent"));
+    w.row(en ? "拿地即开工, median days" : "拿地到开工中位天数", k.getJsonObject("landToStart").getValue("medianDays"));
   }
 
   /** 绩效考核: each department's record for the period, ranked. */
@@ -298,11 +291,11 @@ public final class ExportService {
           n++;
           var at = decision.getString("at") == null ? null : ZonedDateTime.parse(decision.getString("at")).withZoneSameInstant(zone).format(shown);
           var created = decision.getJsonArray("obligations", new JsonArray());
-          if (created.isEmpty()) w.row(java.util.Arrays.asList(n, at, decision.getString("text"), null, null, null, null));
+          if (created.isEmpty()) w.row(n, at, decision.getString("text"), null, null, null, null);
           for (var o : created) {
             var ob = (JsonObject) o;
-            w.row(java.util.Arrays.asList(n, at, decision.getString("text"), ob.getString("title"), ob.getString("departmentName"),
-                date(ob.getString("dueOn")), ob.getString("status")));
+            w.row(n, at, decision.getString("text"), ob.getString("title"), ob.getString("departmentName"),
+                date(ob.getString("dueOn")), ob.getString("status"));
           }
         }
         var meeting = m.getJsonObject("meeting");

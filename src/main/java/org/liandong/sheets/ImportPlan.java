@@ -32,7 +32,13 @@ final class ImportPlan {
   record Person(String id, String username, String displayName, boolean leader) {}
 
   /** What the graph holds that the sheet is checked against. */
-  record Context(Map<String, String> departmentsByName, List<Person> people, Map<String, Existing> projects) {}
+  record Context(Map<String, String> departmentsByName, Map<String, String> departmentNames, List<Person> people,
+                 Map<String, Existing> projects) {
+    /** A person's display name (what the changes show), or the id of one not found. */
+    String person(String id) {
+      return people.stream().filter(p -> p.id().equals(id)).map(Person::displayName).findFirst().orElse(id);
+    }
+  }
 
   record Existing(Map<String, Object> project, List<String> champions, String liaison, Map<String, Map<String, Object>> obligationsByTitle) {}
 
@@ -58,12 +64,20 @@ final class ImportPlan {
   int unchangedProjects;
   int unchangedObligations;
   int rows;
+  /** The file's SHA-256: what a commit must send again. */
+  final String sha256;
 
-  private ImportPlan() {}
+  private ImportPlan(String sha256) {
+    this.sha256 = sha256;
+  }
 
   static Context context(List<Record> departments, List<Record> users, List<Record> projects) {
     var byName = new HashMap<String, String>();
-    for (var d : departments) byName.put(key(d.get("name").asString()), d.get("id").asString());
+    var names = new HashMap<String, String>();
+    for (var d : departments) {
+      byName.put(key(d.get("name").asString()), d.get("id").asString());
+      names.put(d.get("id").asString(), d.get("name").asString());
+    }
     var people = new ArrayList<Person>();
     for (var u : users) {
       if (!u.get("active").asBoolean()) continue;
@@ -77,7 +91,7 @@ final class ImportPlan {
       for (var o : r.get("obligations").values()) obligations.put(o.get("title").asString(), o.asMap());
       existing.put((String) p.get("code"), new Existing(p, r.get("champions").asList(Value::asString), r.get("liaison").asString(null), obligations));
     }
-    return new Context(byName, people, existing);
+    return new Context(byName, names, people, existing);
   }
 
   /** Names compare without spaces and case (“市 资规局” is 市资规局). */
@@ -85,8 +99,8 @@ final class ImportPlan {
     return name == null ? "" : name.replaceAll("[\\s\\u3000]+", "").toLowerCase(java.util.Locale.ROOT);
   }
 
-  static ImportPlan of(ImportSheets.Read read, Context context, LocalDate today) {
-    var plan = new ImportPlan();
+  static ImportPlan of(ImportSheets.Read read, Context context, LocalDate today, String sha256) {
+    var plan = new ImportPlan(sha256);
     plan.rows = read.rows();
     plan.problems.addAll(read.problems());
     var projectIds = plan.projects(read.projects(), context, today);
@@ -139,14 +153,14 @@ final class ImportPlan {
         var was = existing.project().get(k);
         if (!same(was, v)) {
           changes.put(k, v);
-          fields.add(new JsonObject().put("field", k).put("before", show(was)).put("after", show(v)));
+          fields.add(change(Column.Sheet.PROJECTS, k, show(was), show(v)));
         }
       });
       boolean championsChanged = champions != null && !new HashSet<>(champions).equals(new HashSet<>(existing.champions()));
       boolean liaisonChanged = draft.liaisonGiven() && !Objects.equals(liaison, existing.liaison());
-      if (championsChanged) fields.add(new JsonObject().put("field", "championIds").put("before", new JsonArray(existing.champions()))
-          .put("after", new JsonArray(champions)));
-      if (liaisonChanged) fields.add(new JsonObject().put("field", "liaisonId").put("before", existing.liaison()).put("after", liaison));
+      if (championsChanged) fields.add(change(Column.Sheet.PROJECTS, "championIds", people(context, existing.champions()), people(context, champions)));
+      if (liaisonChanged) fields.add(change(Column.Sheet.PROJECTS, "liaisonId", existing.liaison() == null ? null : context.person(existing.liaison()),
+          liaison == null ? null : context.person(liaison)));
       if (fields.isEmpty()) {
         unchangedProjects++;
         continue;
@@ -283,11 +297,11 @@ final class ImportPlan {
       }
     }
     if (!problems.isEmpty()) return;
-    for (var draft : valid) plan(draft, context, projectIds.get(draft.projectCode()), ids.get(draft), resolved.get(draft), existingDeps);
+    for (var draft : valid) plan(draft, context, projectIds.get(draft.projectCode()), ids.get(draft), resolved.get(draft), existingDeps, titleOf);
   }
 
   private void plan(ObligationDraft draft, Context context, String projectId, String id, List<String> dependsOn,
-                    Map<String, List<String>> existingDeps) {
+                    Map<String, List<String>> existingDeps, Map<String, String> titleOf) {
     var existingProject = context.projects().get(draft.projectCode());
     var existing = existingProject == null ? null : existingProject.obligationsByTitle().get(draft.title());
     var departmentId = draft.department() == null ? null : context.departmentsByName().get(key(draft.department()));
@@ -313,13 +327,15 @@ final class ImportPlan {
     fields.forEach((k, v) -> {
       if (!same(existing.get(k), v)) {
         changes.put(k, v);
-        shown.add(new JsonObject().put("field", k).put("before", show(existing.get(k))).put("after", show(v)));
+        shown.add(change(Column.Sheet.OBLIGATIONS, k, show(existing.get(k)), show(v)));
       }
     });
     boolean moved = departmentId != null && !departmentId.equals(existing.get("departmentId"));
-    if (moved) shown.add(new JsonObject().put("field", "departmentId").put("before", existing.get("departmentId")).put("after", departmentId));
+    if (moved) shown.add(change(Column.Sheet.OBLIGATIONS, "departmentId", context.departmentNames().get(existing.get("departmentId")),
+        context.departmentNames().get(departmentId)));
     boolean linked = dependsOn.stream().anyMatch(to -> !known.contains(to));
-    if (linked) shown.add(new JsonObject().put("field", "dependsOn").put("before", new JsonArray(known)).put("after", new JsonArray(dependsOn)));
+    if (linked) shown.add(change(Column.Sheet.OBLIGATIONS, "dependsOn", new JsonArray(known.stream().map(titleOf::get).toList()),
+        new JsonArray(dependsOn.stream().map(titleOf::get).toList())));
     if (shown.isEmpty()) {
       unchangedObligations++;
       return;
@@ -345,6 +361,17 @@ final class ImportPlan {
     }
     path.remove(path.size() - 1);
     return false;
+  }
+
+  /** A field that changes, under its column's header in both languages, each side as a person reads it (names, not ids). */
+  private static JsonObject change(Column.Sheet sheet, String field, Object before, Object after) {
+    var column = Column.holding(sheet, field);
+    return new JsonObject().put("field", field).put("label", column == null ? field : column.zh())
+        .put("labelEn", column == null ? field : column.en()).put("before", before).put("after", after);
+  }
+
+  private static JsonArray people(Context context, List<String> ids) {
+    return new JsonArray(ids.stream().map(context::person).toList());
   }
 
   private static boolean same(Object a, Object b) {

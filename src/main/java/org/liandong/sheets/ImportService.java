@@ -89,7 +89,7 @@ public final class ImportService {
     var run = new Run(actor, upload);
     return run.planned(file).compose(plan -> {
       var id = UUID.randomUUID().toString();
-      var params = Map.<String, Object>of("id", id, "actor", actor.id(), "sha256", sha256(file), "expected", plan.expected().encode());
+      var params = Map.<String, Object>of("id", id, "actor", actor.id(), "sha256", plan.sha256, "expected", plan.expected().encode());
       return graph.write(tx -> tx.run(ImportCypher.SAVE_DRY_RUN, params).mapEmpty())
           .map(v -> answer(plan).put("id", id).put("committed", false));
     }).onComplete(r -> run.end(r.succeeded() || listed(r.cause()) ? "checked" : "failed"));
@@ -105,12 +105,11 @@ public final class ImportService {
             "there is no dry run " + id + " of yours (a dry run is kept for a day and committed once): check the file again",
             "没有您的试导入 " + id + "（试导入保留一天，只能提交一次）：请重新检查文件")));
       }
-      if (!rows.get(0).get("sha256").asString().equals(sha256(file))) {
-        return Future.failedFuture(Failure.conflict("this is not the file the dry run checked: check it again before committing",
-            "这不是试导入检查过的文件：请重新检查后再提交", null));
-      }
+      var checked = rows.get(0).get("sha256").asString();
       var seen = new JsonObject(rows.get(0).get("expected").asString());
-      return run.planned(file).compose(plan -> {
+      return vertx.executeBlocking(() -> sha256(file), false).compose(hash -> hash.equals(checked) ? run.planned(file)
+          : Future.failedFuture(Failure.conflict("this is not the file the dry run checked: check it again before committing",
+              "这不是试导入检查过的文件：请重新检查后再提交", null))).compose(plan -> {
         var moved = moved(seen, plan.expected());
         if (!moved.isEmpty()) return Future.failedFuture(stale(moved));
         run.check();
@@ -151,6 +150,9 @@ public final class ImportService {
     return new JsonObject().put("summary", plan.summary()).put("changes", plan.listed).put("problems", new JsonArray());
   }
 
+  /** A workbook read, and its hash (the file the dry run checked). */
+  private record Parsed(ImportSheets.Read read, String sha256) {}
+
   /** One upload's run on this node: its progress told to its person, its cancellation heard. */
   private final class Run {
     private final CurrentUser actor;
@@ -166,8 +168,8 @@ public final class ImportService {
 
     void progress(String phase, int done, int total) {
       if (upload == null) return;
-      vertx.eventBus().publish(Addresses.user(actor.id()), new JsonObject().put("type", "import.progress").put("upload", upload)
-          .put("phase", phase).put("done", done).put("total", total));
+      vertx.eventBus().publish(Addresses.PERSONAL, new JsonObject().put("userId", actor.id()).put("message", new JsonObject()
+          .put("type", "import.progress").put("upload", upload).put("phase", phase).put("done", done).put("total", total)));
     }
 
     void check() {
@@ -187,22 +189,25 @@ public final class ImportService {
     Future<ImportPlan> planned(byte[] file) {
       var today = LocalDate.now(clock);
       return vertx.executeBlocking(() -> {
+        var hash = sha256(file);
         var book = WorkbookReader.read(file, new WorkbookReader.Limits(limits.maxRows(), limits.maxUnpackedBytes()),
             n -> progress("reading", n, 0));
         check();
         var read = ImportSheets.read(book);
         progress("read", read.rows(), read.rows());
-        return read;
-      }, false).compose(read -> {
+        return new Parsed(read, hash);
+      }, false).compose(done -> {
+        var read = done.read();
         var codes = new LinkedHashSet<String>();
         read.projects().forEach(p -> { if (p.code() != null) codes.add(p.code()); });
         read.obligations().forEach(o -> { if (o.projectCode() != null) codes.add(o.projectCode()); });
         return graph.read(tx -> tx.list(ImportCypher.DEPARTMENTS, Map.of())
             .compose(d -> tx.list(ImportCypher.USERS, Map.of())
-                .compose(u -> tx.list(ImportCypher.PROJECTS, Map.of("codes", List.copyOf(codes))).map(p -> ImportPlan.context(d, u, p)))))
-            .compose(context -> vertx.executeBlocking(() -> {
+                .compose(u -> tx.list(ImportCypher.PROJECTS, Map.of("codes", List.copyOf(codes))).map(p -> List.of(d, u, p)))))
+            .compose(found -> vertx.executeBlocking(() -> {
               check();
-              var plan = ImportPlan.of(read, context, today);
+              // the projects found come with all their obligations: made into the plan's context here, off the event loop
+              var plan = ImportPlan.of(read, ImportPlan.context(found.get(0), found.get(1), found.get(2)), today, done.sha256());
               progress("validated", plan.rows, plan.rows);
               if (!plan.problems.isEmpty()) throw problems(plan.problems);
               return plan;

@@ -202,7 +202,7 @@ final class ImportSheets {
             "“" + text + "”不是项目级别，可填：省级、市级、区级");
       }
       case TRACK -> {
-        var track = Tracks.of(text);
+        var track = track(text);
         yield track != null ? track : bad(sheet, cell, column, "“" + text + "” is not a track: land, site, permits or need",
             "“" + text + "”不是条线，可填：土地、场地、证照、诉求");
       }
@@ -296,28 +296,14 @@ final class ImportSheets {
     return bad(sheet, cell, column, "“" + text + "” is not yes or no (是 / 否)", "“" + text + "”须填“是”或“否”");
   }
 
-  /** The obligation tracks by their words. */
-  static final class Tracks {
-    private Tracks() {}
-
-    static String of(String text) {
-      return switch (text.toLowerCase(java.util.Locale.ROOT)) {
-        case "land", "土地", "用地", "要地", "土地线" -> "land";
-        case "site", "场地", "现场", "场地线", "施工" -> "site";
-        case "permits", "permit", "证照", "审批", "证照线", "手续" -> "permits";
-        case "need", "needs", "诉求", "需求", "企业诉求" -> "need";
-        default -> null;
-      };
-    }
-
-    static String zh(String track) {
-      return switch (track == null ? "" : track) {
-        case "land" -> "土地";
-        case "site" -> "场地";
-        case "permits" -> "证照";
-        case "need" -> "诉求";
-        default -> "";
-      };
-    }
+  /** A track by its words, or null. */
+  private static String track(String text) {
+    return switch (text.toLowerCase(java.util.Locale.ROOT)) {
+      case "land", "土地", "用地", "要地", "土地线" -> "land";
+      case "site", "场地", "现场", "场地线", "施工" -> "site";
+      case "permits", "permit", "证照", "审批", "证照线", "手续" -> "permits";
+      case "need", "needs", "诉求", "需求", "企业诉求" -> "need";
+      default -> null;
+    };
   }
 }

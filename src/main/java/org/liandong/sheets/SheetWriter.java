@@ -65,9 +65,14 @@ final class SheetWriter implements AutoCloseable {
     return this;
   }
 
-  /** One row: text, numbers, dates (LocalDate or yyyy-MM-dd text), booleans as 是 / 否, null as empty. */
+  /** One row: text, numbers, dates (LocalDate), booleans as 是 / 否, null as empty. */
   SheetWriter row(List<?> values) {
     return row(values, false);
+  }
+
+  /** The same, its cells given one by one. */
+  SheetWriter row(Object... values) {
+    return row(java.util.Arrays.asList(values), false);
   }
 
   /** The same, its text marked (bold dark red: the critical path). */

@@ -20,10 +20,8 @@ public final class Addresses {
    */
   public static final String SESSIONS_ENDED = "liandong.sessions.ended";
 
-  /** Messages for one person's sockets, on whichever node they are (an import's progress): {@code {type, ...}}. */
-  public static String user(String userId) {
-    return "liandong.user." + userId;
-  }
+  /** A message for one person's sockets, on whichever node they are (an import's progress): {@code {userId, message}}. */
+  public static final String PERSONAL = "liandong.personal";
 
   /** An import its owner cancelled, {@code {upload, userId}}: the node running it stops before its next step. */
   public static final String IMPORT_CANCELLED = "liandong.imports.cancelled";

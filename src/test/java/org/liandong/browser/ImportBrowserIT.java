@@ -38,9 +38,7 @@ class ImportBrowserIT {
           if (row.getRowNum() == 0 || row.getCell(0) == null) continue;
           var text = row.getCell(0).getStringCellValue();
           var code = text.equals(old) ? first : text.startsWith("MB-") ? second : null;
-          if (code == null) continue;
-          row.removeCell(row.getCell(0));
-          row.createCell(0).setCellValue(code);
+          if (code != null) org.liandong.sheets.Books.set(row, 0, code);
         }
       }
       org.liandong.sheets.Books.outOfTheDemoYear(book);

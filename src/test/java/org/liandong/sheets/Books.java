@@ -88,7 +88,7 @@ public final class Books {
   }
 
   /** A cell's new text, as a person retyping it (a new cell: POI's edit of an inline string keeps the old text). */
-  static void set(org.apache.poi.ss.usermodel.Row row, int column, String text) {
+  public static void set(org.apache.poi.ss.usermodel.Row row, int column, String text) {
     var old = row.getCell(column);
     if (old != null) row.removeCell(old);
     row.createCell(column).setCellValue(text);
