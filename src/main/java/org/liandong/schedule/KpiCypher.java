@@ -14,7 +14,7 @@ final class KpiCypher {
    * One row per project with everything the battle map's figures take from it: its own fields,
    * the counts its light reads ({@link Light#COUNTS}), 拿地即开工, its permit bundle (五证联发), its
    * work by duration for 序时, its champions and its needs. The figures over many projects are
-   * summed in Java ({@link KpiFigures}), so a changed project is read again alone.
+   * kept as running totals in Java ({@link KpiTotals}), so a changed project is read again alone.
    */
   static final String PROJECT_ROWS = Light.COUNTS + LandToStart.OF_PROJECT + """
       CALL (p) {
@@ -52,22 +52,26 @@ final class KpiCypher {
       WITH d, o, o.status AS status, o.dueOn >= $from AND o.dueOn <= $to AS due,
            o.dispatchedAt >= $fromAt AND o.dispatchedAt < $toAt AS dispatched,
            o.deficiencyDueOn >= $from AND o.deficiencyDueOn <= $to AS deficiencyDue
-      RETURN d.id AS id, d.name AS name, count(o) AS owed,
-             count(CASE WHEN status = 'done' THEN 1 END) AS done,
-             count(CASE WHEN %s THEN 1 END) AS overdue,
-             count(CASE WHEN status = 'deficient' THEN 1 END) AS deficient,
-             count(CASE WHEN %s THEN 1 END) AS deficiencyExpired,
-             count(CASE WHEN due THEN 1 END) AS due,
-             count(CASE WHEN due AND (status = 'done' OR o.dueOn < $today) THEN 1 END) AS settled,
-             count(CASE WHEN due AND status = 'done' AND o.doneOn <= o.dueOn THEN 1 END) AS doneOnTime,
-             collect(CASE WHEN dispatched AND o.acceptedAt IS NOT NULL
-                          THEN duration.inSeconds(o.dispatchedAt, o.acceptedAt).seconds END) AS acceptSeconds,
-             sum(CASE WHEN due THEN coalesce(o.reminders, 0) ELSE 0 END) AS reminders,
-             sum(CASE WHEN due THEN COUNT { (x:Extension)-[:EXTENDS]->(o) } ELSE 0 END) AS extensions,
-             count(CASE WHEN deficiencyDue THEN 1 END) AS deficienciesDue,
-             count(CASE WHEN deficiencyDue AND o.deficiencyExpiredOn IS NOT NULL THEN 1 END) AS lapses,
-             COUNT { (s:Supervision) WHERE s.departmentId = d.id AND s.openedOn >= $from AND s.openedOn <= $to } AS supervisions,
-             COUNT { (s:Supervision) WHERE s.departmentId = d.id AND s.openedOn >= $from AND s.openedOn <= $to
-                     AND s.onTime } AS supervisionsAnsweredOnTime
+      WITH d, count(o) AS owed,
+           count(CASE WHEN status = 'done' THEN 1 END) AS done,
+           count(CASE WHEN %s THEN 1 END) AS overdue,
+           count(CASE WHEN status = 'deficient' THEN 1 END) AS deficient,
+           count(CASE WHEN %s THEN 1 END) AS deficiencyExpired,
+           count(CASE WHEN due THEN 1 END) AS due,
+           count(CASE WHEN due AND (status = 'done' OR o.dueOn < $today) THEN 1 END) AS settled,
+           count(CASE WHEN due AND status = 'done' AND o.doneOn <= o.dueOn THEN 1 END) AS doneOnTime,
+           collect(CASE WHEN dispatched AND o.acceptedAt IS NOT NULL
+                        THEN duration.inSeconds(o.dispatchedAt, o.acceptedAt).seconds END) AS acceptSeconds,
+           sum(CASE WHEN due THEN coalesce(o.reminders, 0) ELSE 0 END) AS reminders,
+           sum(CASE WHEN due THEN COUNT { (x:Extension)-[:EXTENDS]->(o) } ELSE 0 END) AS extensions,
+           count(CASE WHEN deficiencyDue THEN 1 END) AS deficienciesDue,
+           count(CASE WHEN deficiencyDue AND o.deficiencyExpiredOn IS NOT NULL THEN 1 END) AS lapses
+      // the department's 督办, once per department (not once per obligation), sought by its index
+      CALL (d) {
+        OPTIONAL MATCH (s:Supervision) WHERE s.departmentId = d.id AND s.openedOn >= $from AND s.openedOn <= $to
+        RETURN count(s) AS supervisions, count(CASE WHEN s.onTime THEN 1 END) AS supervisionsAnsweredOnTime
+      }
+      RETURN d.id AS id, d.name AS name, owed, done, overdue, deficient, deficiencyExpired, due, settled, doneOnTime,
+             acceptSeconds, reminders, extensions, deficienciesDue, lapses, supervisions, supervisionsAnsweredOnTime
       """.formatted(Light.OVERDUE, Light.LAPSED);
 }

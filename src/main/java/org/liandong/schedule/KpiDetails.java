@@ -2,79 +2,27 @@ package org.liandong.schedule;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.liandong.projects.Light;
-import org.liandong.support.Period;
 import org.liandong.schedule.KpiRows.Department;
 import org.liandong.schedule.KpiRows.Project;
 
 /**
- * Turns the KPI rows into figures: rates, medians, 序时 progress. A row is one project's or one
- * department's ({@link KpiRows}), however it was read: all at once, or kept and read again when a
- * commit touched it.
+ * The KPI figures' shared rules: the departments' 绩效考核 from their rows ({@link KpiRows}), the
+ * pools and their rates, key projects, medians and rounding. The project figures are kept as
+ * running totals ({@link KpiTotals}).
  */
 final class KpiDetails {
   private KpiDetails() {}
 
-  /** The headline: projects by stage and investment, key projects and 开工率, and what was newly signed in the period. */
-  static JsonObject headline(List<Project> projects, Period period) {
-    var byStage = new JsonArray();
-    for (var stage : STAGES) {
-      long count = 0;
-      double investment = 0;
-      for (var p : projects) {
-        if (!stage.equals(p.stage())) continue;
-        count++;
-        investment += p.investment();
-      }
-      byStage.add(new JsonObject().put("stage", stage).put("count", count).put("investmentYi", investment));
-    }
-    long key = 0, keyNew = 0, keyNewStarted = 0, signed = 0;
-    double signedInvestment = 0, total = 0;
-    for (var p : projects) {
-      total += p.investment();
-      if (isKey(p)) {
-        key++;
-        if (p.isNew()) {
-          keyNew++;
-          if ("started".equals(p.stage()) || "producing".equals(p.stage())) keyNewStarted++;
-        }
-      }
-      var signedOn = p.signedOn();
-      if (signedOn != null && !signedOn.isBefore(period.from()) && !signedOn.isAfter(period.to()) && p.investment() >= 1) {
-        signed++;
-        signedInvestment += p.investment();
-      }
-    }
-    return new JsonObject()
-        .put("year", period.from().getYear())
-        .put("period", period.json())
-        .put("projects", (long) projects.size())
-        .put("totalInvestmentYi", round(total, 2))
-        .put("byStage", byStage)
-        .put("pools", pools(byStage))
-        .put("newlySigned", new JsonObject().put("count", signed).put("investmentYi", round(signedInvestment, 2)))
-        .put("keyProjects", new JsonObject()
-            .put("total", key)
-            .put("new", keyNew)
-            .put("newStarted", keyNewStarted)
-            // 开工率: started new projects over new projects, as a percentage with one decimal
-            .put("startRatePercent", keyNew == 0 ? null : round(100.0 * keyNewStarted / keyNew, 1)));
-  }
-
   /** Key projects are those at city level or above (市级及以上重点). */
-  private static boolean isKey(Project p) {
+  static boolean isKey(Project p) {
     return "province".equals(p.level()) || "city".equals(p.level());
   }
 
-  private static double round(double value, int places) {
+  static double round(double value, int places) {
     return java.math.BigDecimal.valueOf(value).setScale(places, java.math.RoundingMode.HALF_UP).doubleValue();
   }
 
@@ -119,7 +67,7 @@ final class KpiDetails {
     for (var r : sorted) {
       long settled = r.settled();
       long onTime = r.doneOnTime();
-      var hours = medianHours(r.acceptSeconds());
+      var hours = hours(median(r.acceptSeconds()));
       long supervisions = r.supervisions();
       long answered = r.supervisionsAnsweredOnTime();
       long deficienciesDue = r.deficienciesDue();
@@ -166,140 +114,27 @@ final class KpiDetails {
     return (48 - hours) / 44;
   }
 
-  /** Per leader, the projects they champion by light (one rule: {@link Light}); at risk are the red and yellow ones. */
-  static JsonArray leaders(List<Project> projects, Map<String, Light.Outlook> outlooks, LocalDate today) {
-    var names = new HashMap<String, String>();
-    var lights = new LinkedHashMap<String, Map<String, Long>>();
-    for (var p : projects) {
-      if (p.champions().isEmpty()) continue;
-      var facts = new Light.Facts(p.stage(), p.targetCompleteOn(), p.overdue(), p.deficiencyExpired(), p.atRisk(), outlooks.get(p.id()));
-      var color = Light.project(facts, today).color();
-      for (var champion : p.champions()) {
-        names.put(champion.id(), champion.name());
-        lights.computeIfAbsent(champion.id(), k -> new HashMap<>()).merge(color, 1L, Long::sum);
-      }
-    }
-    var out = new ArrayList<JsonObject>();
-    lights.forEach((id, byColor) -> {
-      long red = byColor.getOrDefault("red", 0L);
-      long yellow = byColor.getOrDefault("yellow", 0L);
-      long green = byColor.getOrDefault("green", 0L);
-      out.add(new JsonObject().put("id", id).put("name", names.get(id))
-          .put("projects", red + yellow + green).put("red", red).put("yellow", yellow)
-          .put("atRisk", red + yellow).put("onTrack", green));
-    });
-    out.sort(Comparator.comparing((JsonObject l) -> -l.getLong("red")).thenComparing(l -> -l.getLong("atRisk"))
-        .thenComparing(l -> l.getString("name")).thenComparing(l -> l.getString("id")));
-    return new JsonArray(new ArrayList<>(out));
-  }
-
-  /** Each permit bundle (五证联发): from the first permit to the last, or running since the first at {@code now}. */
-  static JsonArray permits(List<Project> projects, java.time.Instant now) {
-    var out = new JsonArray();
-    for (var p : projects) {
-      var item = p.permit(now);
-      if (item != null) out.add(item);
-    }
-    return out;
-  }
-
-  /** 拿地即开工 over the projects started in the period: each, the median days, and how many started by the next day. */
-  static JsonObject landToStart(List<Project> projects, Period period) {
-    var started = new ArrayList<Project>();
-    for (var p : projects) {
-      var on = p.startedOn();
-      if (on != null && !on.isBefore(period.from()) && !on.isAfter(period.to()) && p.landToStartDays() != null) started.add(p);
-    }
-    started.sort(Comparator.comparing(Project::landToStartDays).thenComparing(Project::name));
-    var list = new JsonArray();
-    var days = new ArrayList<Long>();
-    for (var r : started) {
-      days.add(r.landToStartDays());
-      list.add(r.landItem());
-    }
-    var median = median(days);
-    return new JsonObject().put("projects", list).put("count", days.size())
-        .put("medianDays", median == null ? null : round1(median))
-        .put("byNextDay", days.stream().filter(d -> d <= 1).count());
-  }
-
-  /** Needs by stage of collect → dispatch → handle → respond → evaluate, and how fast they are handled. */
-  static JsonObject needs(List<Project> projects) {
-    var stages = new LinkedHashMap<String, Long>();
-    for (var s : List.of("dispatched", "handling", "handled", "responded", "evaluated")) stages.put(s, 0L);
-    var seconds = new ArrayList<Long>();
-    long total = 0;
-    for (var p : projects) {
-      for (var r : p.needs()) {
-        total++;
-        var status = r.status();
-        String stage = r.evaluated() ? "evaluated" : r.responded() ? "responded"
-            : status.equals("done") ? "handled" : status.equals("dispatched") ? "dispatched" : "handling";
-        stages.merge(stage, 1L, Long::sum);
-        if (r.handledSeconds() != null) seconds.add(r.handledSeconds());
-      }
-    }
-    return new JsonObject().put("total", total).put("byStage", new JsonObject(new LinkedHashMap<>(stages)))
-        .put("medianHoursToHandle", median(seconds) == null ? null : Math.round(median(seconds) / 36.0) / 100.0);
-  }
-
-  /**
-   * Progress against 序时: expected is the elapsed share of each project's signing-to-completion
-   * window; actual is the share of its work done (by duration), or its stage when it has no
-   * obligations on record. Both weighted by investment.
-   */
-  static JsonObject progress(List<Project> projects, LocalDate today) {
-    var rows = new ArrayList<Project>();
-    for (var p : projects) {
-      var signed = p.signedOn();
-      var complete = p.targetCompleteOn();
-      if (signed != null && complete != null && complete.isAfter(signed)) rows.add(p);
-    }
-    var key = rows.stream().filter(KpiDetails::isKey).toList();
-    return tally(rows, today).put("keyProjects", tally(key, today));
-  }
-
-  /** 序时 over the given projects: expected and actual, weighted by investment, and how many are ahead or behind. */
-  private static JsonObject tally(List<Project> rows, LocalDate today) {
-    double weight = 0, expected = 0, actual = 0;
-    int ahead = 0, behind = 0;
-    for (var r : rows) {
-      var signed = r.signedOn();
-      var complete = r.targetCompleteOn();
-      double window = ChronoUnit.DAYS.between(signed, complete);
-      double e = Math.max(0, Math.min(1, ChronoUnit.DAYS.between(signed, today) / window));
-      double a = r.obligations() > 0
-          ? r.workDone() / Math.max(1, r.work())
-          : STAGES.indexOf(r.stage()) / (double) (STAGES.size() - 1);
-      double w = r.investment();
-      weight += w;
-      expected += w * e;
-      actual += w * a;
-      if (a >= e) ahead++; else behind++;
-    }
-    return new JsonObject()
-        .put("expectedPercent", weight == 0 ? null : round1(100 * expected / weight))
-        .put("actualPercent", weight == 0 ? null : round1(100 * actual / weight))
-        .put("projectsAheadOrOnSchedule", ahead).put("projectsBehind", behind);
-  }
-
   private static Double rate(long part, long whole) {
     return whole == 0 ? null : round1(100.0 * part / whole);
   }
 
-  private static Double medianHours(List<Long> seconds) {
-    var m = median(seconds);
-    return m == null ? null : Math.round(m / 36.0) / 100.0;
+  /** Seconds in hours, with two decimals; null stays null. */
+  static Double hours(Double seconds) {
+    return seconds == null ? null : Math.round(seconds / 36.0) / 100.0;
   }
 
-  private static Double median(List<Long> values) {
-    if (values.isEmpty()) return null;
-    var sorted = values.stream().sorted().toList();
+  static Double median(List<Long> values) {
+    return middle(values.stream().sorted().toList());
+  }
+
+  /** The median of values already sorted; null for none. */
+  static Double middle(List<Long> sorted) {
+    if (sorted.isEmpty()) return null;
     int n = sorted.size();
-    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
+    return n % 2 == 1 ? (double) sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
   }
 
-  private static double round1(double v) {
+  static double round1(double v) {
     return Math.round(v * 10) / 10.0;
   }
 }

@@ -3,16 +3,21 @@ package org.liandong.schedule;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import org.liandong.projects.Light;
 import org.liandong.schedule.KpiRows.Department;
 import org.liandong.schedule.KpiRows.Project;
+import org.liandong.schedule.KpiTotals.Counted;
 import org.liandong.storage.Change;
 import org.liandong.storage.Graph;
 import org.liandong.storage.KeptRows;
@@ -23,22 +28,32 @@ import org.liandong.support.Serial;
  * The read model the battle map's figures come from: one row per project and, per period asked
  * for, one per department ({@link KpiCypher}), kept on this node and read again only for the
  * projects and departments a committed change touched (on any node of a cluster: {@link
- * Graph#onCommitAnywhere}). A new day, a changed account (a leader's name) or {@link #reset}
- * reads everything again. Refreshes run one at a time, in the order asked, so a refresh never
- * overwrites a later one; each drains what was touched before it reads, so a change committed
- * while it reads is read by the next.
+ * Graph#onCommitAnywhere}). Each kept period also keeps its project figures as running totals
+ * ({@link KpiTotals}): a changed project is taken away as it was counted and added as it is now,
+ * so the figures after a change cost the change, not the graph. A new day, a changed account (a
+ * leader's name) or {@link #reset} reads and counts everything again. Refreshes run one at a
+ * time, in the order asked, so a refresh never overwrites a later one; each drains what was
+ * touched before it reads, so a change committed while it reads is read by the next.
  */
 final class KpiModel {
-  /** The periods whose department rows are kept (the battle map's year, quarter, month, a range or two). */
+  /** The periods kept (the battle map's year, quarter, month, a range or two). */
   private static final int PERIODS = 8;
 
-  /** What the figures are assembled from. */
-  record Rows(List<Project> projects, List<Department> departments) {}
+  /** A period's departments' rows and its project totals. */
+  private static final class Kept {
+    final Period period;
+    final KeptRows<Department> departments = new KeptRows<>(KpiCypher.ALL_DEPARTMENTS + KpiCypher.DEPARTMENT_ROWS,
+        KpiCypher.SOME_DEPARTMENTS + KpiCypher.DEPARTMENT_ROWS, Department::of);
+    KpiTotals totals;
 
-  private record Kept(Period period, KeptRows<Department> departments) {}
+    Kept(Period period) {
+      this.period = period;
+    }
+  }
 
   private final Graph graph;
   private final Clock clock;
+  private final Light.Outlooks outlooks;
   private final KeptRows<Project> projects = new KeptRows<>(KpiCypher.ALL_PROJECTS + KpiCypher.PROJECT_ROWS,
       KpiCypher.SOME_PROJECTS + KpiCypher.PROJECT_ROWS, Project::of);
   /** Departments touched since the last refresh: read again for every period kept. */
@@ -48,6 +63,8 @@ final class KpiModel {
   /** The day the kept rows are of; null: read everything at the next refresh (a rebuild, a failed read). */
   private volatile LocalDate day;
   // read and written only by the refresh under way (one at a time)
+  /** Each project as every kept period's totals counted it. */
+  private final Map<String, Counted> counted = new HashMap<>();
   private final Map<String, Kept> periods = new LinkedHashMap<>(16, 0.75f, true) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<String, Kept> eldest) {
@@ -55,9 +72,10 @@ final class KpiModel {
     }
   };
 
-  KpiModel(Graph graph, Clock clock) {
+  KpiModel(Graph graph, Clock clock, Light.Outlooks outlooks) {
     this.graph = graph;
     this.clock = clock;
+    this.outlooks = outlooks;
     graph.onCommitAnywhere(this::touched);
   }
 
@@ -67,9 +85,22 @@ final class KpiModel {
     day = null;
   }
 
-  /** The rows for the period, after reading again what commits touched since the last refresh. */
-  Future<Rows> rows(Period period) {
-    return refreshes.next(() -> refresh(period));
+  /** The period's figures as of {@code now}, after reading again what commits touched since the last refresh. */
+  Future<JsonObject> figures(Period period, Instant now) {
+    return refreshes.next(() -> refresh(period).compose(kept -> graph.vertx().executeBlocking(() -> figures(kept, now), false)));
+  }
+
+  /** The figures of {@code period} and of every other period kept, as of {@code now}, by period (the rebuild's check). */
+  Future<Map<Period, JsonObject>> everyPeriod(Period period, Instant now) {
+    return refreshes.next(() -> refresh(period).compose(asked -> graph.vertx().executeBlocking(() -> {
+      var out = new LinkedHashMap<Period, JsonObject>();
+      for (var kept : periods.values()) out.put(kept.period, figures(kept, now));
+      return out;
+    }, false)));
+  }
+
+  private static JsonObject figures(Kept kept, Instant now) {
+    return kept.totals.figures(List.copyOf(kept.departments.values()), now);
   }
 
   private void touched(List<Change> changes) {
@@ -89,7 +120,8 @@ final class KpiModel {
     }
   }
 
-  private Future<Rows> refresh(Period period) {
+  /** Reads again what was touched, counts the touched projects again in every kept period, and keeps {@code period}. */
+  private Future<Kept> refresh(Period period) {
     var today = LocalDate.now(clock);
     if (!today.equals(day)) {
       // a new day (or a rebuild): every figure that reads "today" is read again
@@ -101,22 +133,62 @@ final class KpiModel {
     var someDepartments = new HashSet<String>();
     for (String id; (id = departmentsTouched.poll()) != null; ) someDepartments.add(id);
     var kept = periods.get(period.text());
-    var asked = kept != null ? kept : new Kept(period, new KeptRows<>(KpiCypher.ALL_DEPARTMENTS + KpiCypher.DEPARTMENT_ROWS,
-        KpiCypher.SOME_DEPARTMENTS + KpiCypher.DEPARTMENT_ROWS, Department::of));
+    var asked = kept != null ? kept : new Kept(period);
     return graph.read(tx -> {
       Future<Void> done = projects.read(tx, someProjects, projectParams(today));
       for (var k : new ArrayList<>(periods.values())) {
-        done = done.compose(v -> k.departments().read(tx, someDepartments, departmentParams(k.period(), today, clock)));
+        done = done.compose(v -> k.departments.read(tx, someDepartments, departmentParams(k.period, today, clock)));
       }
-      if (kept == null) done = done.compose(v -> asked.departments().read(tx, null, departmentParams(period, today, clock)));
+      if (kept == null) done = done.compose(v -> asked.departments.read(tx, null, departmentParams(period, today, clock)));
       return done;
-    }).map(v -> {
-      periods.put(period.text(), asked);
-      return new Rows(List.copyOf(projects.values()), List.copyOf(asked.departments().values()));
-    }).onFailure(e -> {
-      // the departments drained were not read: every period is read afresh
+    }).compose(v -> count(someProjects, asked, today)).onFailure(e -> {
+      // what was drained was not counted: every period is read afresh
       day = null;
     });
+  }
+
+  /**
+   * Counts the projects read again (every project when null) into every kept period's totals,
+   * with their lights' outlooks, and keeps {@code asked} (counted afresh if it is new).
+   */
+  private Future<Kept> count(Set<String> someProjects, Kept asked, LocalDate today) {
+    boolean every = someProjects == null;
+    var ids = new ArrayList<String>();
+    if (every) {
+      for (var row : projects.values()) ids.add(row.id());
+    } else {
+      for (var id : someProjects) if (projects.get(id) != null) ids.add(id);
+    }
+    if (!every && someProjects.isEmpty() && asked.totals != null) return Future.succeededFuture(asked);
+    return outlooks.of(ids).compose(lights -> graph.vertx().executeBlocking(() -> {
+      if (every) {
+        counted.clear();
+        for (var row : projects.values()) counted.put(row.id(), Counted.of(row, lights.get(row.id()), today));
+        periods.values().forEach(k -> k.totals = null);
+      } else {
+        for (var id : someProjects) recount(id, lights.get(id), today);
+      }
+      periods.put(asked.period.text(), asked);
+      for (var k : periods.values()) {
+        if (k.totals != null) continue;
+        k.totals = new KpiTotals(k.period, today);
+        counted.values().forEach(k.totals::add);
+      }
+      return asked;
+    }, false));
+  }
+
+  /** Takes the project away from every kept period's totals as it was counted, and adds it as it is now (if it still is). */
+  private void recount(String id, Light.Outlook outlook, LocalDate today) {
+    var before = counted.remove(id);
+    var row = projects.get(id);
+    var after = row == null ? null : Counted.of(row, outlook, today);
+    if (after != null) counted.put(id, after);
+    for (var k : periods.values()) {
+      if (k.totals == null) continue;
+      if (before != null) k.totals.remove(before);
+      if (after != null) k.totals.add(after);
+    }
   }
 
   static Map<String, Object> projectParams(LocalDate today) {

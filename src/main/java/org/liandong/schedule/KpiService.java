@@ -4,11 +4,14 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.liandong.projects.Light;
+import org.liandong.schedule.KpiTotals.Counted;
 import org.liandong.storage.Graph;
 import org.liandong.support.Period;
 import org.liandong.support.SingleFlight;
@@ -38,7 +41,7 @@ public final class KpiService {
   private final KpiModel model;
 
   public KpiService(Graph graph, Clock clock, Light.Outlooks outlooks) {
-    this(graph, clock, outlooks, new KpiModel(graph, clock));
+    this(graph, clock, outlooks, new KpiModel(graph, clock, outlooks));
     graph.onCommitAnywhere(changes -> {
       cache.clear();
       // a computation under way may have read before this change: later requests start afresh
@@ -65,31 +68,39 @@ public final class KpiService {
     var key = period.text() + "@" + LocalDate.now(clock);
     var cached = cache.get(key);
     if (cached != null && cached.until() - System.nanoTime() > 0) return Future.succeededFuture(cached.figures());
-    return computing.get(key, () -> model.rows(period).compose(rows -> figures(period, rows, clock.instant())),
+    return computing.get(key, () -> model.figures(period, clock.instant()),
         figures -> cache.put(key, new Cached(figures, System.nanoTime() + FRESH_NANOS)));
   }
 
   /**
-   * The admin's rebuild: the figures the model gives now for this year, against a recomputation
-   * from the whole graph at the same instant; then the model is read again from the graph.
-   * Resolves to whether they were equal (and, if not, which figures differed) and what the
-   * model holds. Writes arriving meanwhile can make them differ: ask again at rest.
+   * The admin's rebuild: the figures the model keeps now for this year and for every other period
+   * it keeps, against a recomputation from the whole graph at the same instant; then the model is
+   * read again from the graph. Resolves to whether they were equal (and, if not, which figures
+   * of which period differed) and what the model holds. Writes arriving meanwhile can make them
+   * differ: ask again at rest.
    */
   Future<JsonObject> rebuild() {
     outlooks.reset();
-    var period = Period.year(LocalDate.now(clock).getYear());
+    var year = Period.year(LocalDate.now(clock).getYear());
     var now = clock.instant();
-    return model.rows(period).compose(rows -> figures(period, rows, now).compose(kept -> recompute(period, now).map(full -> {
+    return model.everyPeriod(year, now).compose(kept -> recompute(List.copyOf(kept.keySet()), now).map(full -> {
       var differing = new JsonArray();
-      full.fieldNames().stream().sorted().forEach(name -> {
-        if (!Objects.equals(full.getValue(name), kept.getValue(name))) differing.add(differing(name, full.getValue(name), kept.getValue(name)));
+      kept.forEach((period, figures) -> {
+        var afresh = full.get(period);
+        afresh.fieldNames().stream().sorted().forEach(name -> {
+          if (!Objects.equals(afresh.getValue(name), figures.getValue(name))) {
+            differing.add(differing(name, afresh.getValue(name), figures.getValue(name)).put("period", period.text()));
+          }
+        });
       });
       model.reset();
       cache.clear();
       computing.forgetAll();
+      var thisYear = kept.get(year);
       return new JsonObject().put("equal", differing.isEmpty()).put("differing", differing)
-          .put("projects", rows.projects().size()).put("departments", rows.departments().size()).put("period", period.json());
-    })));
+          .put("projects", thisYear.getLong("projects")).put("departments", thisYear.getJsonArray("departments").size())
+          .put("period", year.json()).put("periods", new JsonArray(kept.keySet().stream().map(Period::text).toList()));
+    }));
   }
 
   /** A figure that differed: its name and, in a list of rows with ids (departments, leaders), those rows as both sides have them. */
@@ -110,32 +121,38 @@ public final class KpiService {
 
   /** The figures from the whole graph, read in one transaction, as the model would give them. */
   Future<JsonObject> recompute(Period period) {
-    return recompute(period, clock.instant());
+    return recompute(List.of(period), clock.instant()).map(figures -> figures.get(period));
   }
 
-  private Future<JsonObject> recompute(Period period, java.time.Instant now) {
+  private record Read(List<Record> projects, Map<Period, List<Record>> departments) {}
+
+  /** Each period's figures from the whole graph read in one transaction: every project counted into fresh totals, on a worker thread. */
+  private Future<Map<Period, JsonObject>> recompute(List<Period> periods, Instant now) {
     var today = LocalDate.now(clock);
-    return graph.read(tx -> tx.list(KpiCypher.ALL_PROJECTS + KpiCypher.PROJECT_ROWS, KpiModel.projectParams(today))
-        .compose(projects -> tx.list(KpiCypher.ALL_DEPARTMENTS + KpiCypher.DEPARTMENT_ROWS, KpiModel.departmentParams(period, today, clock))
-            .map(departments -> new KpiModel.Rows(sorted(projects, KpiRows.Project::of), sorted(departments, KpiRows.Department::of)))))
-        .compose(rows -> figures(period, rows, now));
+    return graph.read(tx -> tx.list(KpiCypher.ALL_PROJECTS + KpiCypher.PROJECT_ROWS, KpiModel.projectParams(today)).compose(projects -> {
+      Future<Map<Period, List<Record>>> departments = Future.succeededFuture(new LinkedHashMap<>());
+      for (var period : periods) {
+        departments = departments.compose(read -> tx.list(KpiCypher.ALL_DEPARTMENTS + KpiCypher.DEPARTMENT_ROWS,
+            KpiModel.departmentParams(period, today, clock)).map(rows -> {
+              read.put(period, rows);
+              return read;
+            }));
+      }
+      return departments.map(read -> new Read(projects, read));
+    })).compose(read -> outlooks.of(read.projects().stream().map(r -> r.get("id").asString()).toList())
+        .compose(lights -> graph.vertx().executeBlocking(() -> {
+          var counted = sorted(read.projects(), KpiRows.Project::of).stream().map(p -> Counted.of(p, lights.get(p.id()), today)).toList();
+          var out = new LinkedHashMap<Period, JsonObject>();
+          read.departments().forEach((period, rows) -> {
+            var totals = new KpiTotals(period, today);
+            counted.forEach(totals::add);
+            out.put(period, totals.figures(sorted(rows, KpiRows.Department::of), now));
+          });
+          return out;
+        }, false)));
   }
 
   private static <T> List<T> sorted(List<Record> records, java.util.function.Function<Record, T> row) {
     return records.stream().sorted(java.util.Comparator.comparing(r -> r.get("id").asString())).map(row).toList();
-  }
-
-  /** Everything the battle map shows, from the rows of one moment: summed on a worker thread (every project's rows, each time). */
-  private Future<JsonObject> figures(Period period, KpiModel.Rows rows, java.time.Instant now) {
-    var today = LocalDate.now(clock);
-    var ids = rows.projects().stream().map(KpiRows.Project::id).toList();
-    return outlooks.of(ids).compose(lights -> graph.vertx().executeBlocking(() -> KpiDetails.headline(rows.projects(), period)
-        .put("departments", KpiDetails.departments(rows.departments()))
-        .put("leaders", KpiDetails.leaders(rows.projects(), lights, today))
-        .put("permitBundles", KpiDetails.permits(rows.projects(), now))
-        .put("landToStart", KpiDetails.landToStart(rows.projects(), period))
-        .put("needs", KpiDetails.needs(rows.projects()))
-        .put("progress", KpiDetails.progress(rows.projects(), today))
-        .put("today", today.toString()), false));
   }
 }

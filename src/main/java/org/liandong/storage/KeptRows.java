@@ -75,6 +75,11 @@ public final class KeptRows<T> {
     }).onFailure(e -> everything = true);
   }
 
+  /** The row of {@code id}, or null. */
+  public T get(String id) {
+    return rows.get(id);
+  }
+
   /** The rows, by id. */
   public Collection<T> values() {
     return rows.values();

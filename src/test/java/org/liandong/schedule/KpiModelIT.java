@@ -82,6 +82,8 @@ class KpiModelIT {
     assertThat(rebuilt.status()).as(rebuilt.toString()).isEqualTo(200);
     assertThat(rebuilt.json().getJsonArray("differing")).as("figures the model kept wrong: %s", rebuilt.json().encodePrettily()).isEmpty();
     assertThat(rebuilt.json().getBoolean("equal")).isTrue();
+    assertThat(rebuilt.json().getJsonArray("periods").getList()).as("the periods kept change by change were compared")
+        .contains("2023", "2023-Q3");
     assertThat(rebuilt.json().getInteger("projects")).isGreaterThanOrEqualTo(projects.size());
     // the ranking counted change by change is the one planned afresh after the rebuild
     assertThat(ranking).as("some departments are bottlenecks").isNotEmpty();
