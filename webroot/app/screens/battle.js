@@ -25,7 +25,7 @@ export async function render(root) {
     // looking back, the figures are the graph's as it stood; the bottlenecks and the tiles are only ever now
     const back = asOf() !== null;
     const [kpis, bottlenecks, tiles] = await Promise.all([api.get(at(`/api/kpis?period=${encodeURIComponent(period.value)}`)),
-      back ? null : api.get('/api/bottlenecks'), back ? [] : api.get('/api/console/tiles')]);
+      back ? null : api.get('/api/bottlenecks?limit=10'), back ? [] : api.get('/api/console/tiles')]);
     const departments = kpis.departments;
     charts.forEach(c => c.dispose());
     charts.length = 0;

@@ -44,7 +44,7 @@ export async function render(root) {
     const thisYear = Number(today().slice(0, 4));
     const years = projects.map(p => Number(String(p.signedOn).slice(0, 4))).filter(y => y <= thisYear);
     const year = years.length ? Math.max(...years) : thisYear;
-    const [kpis, bottlenecks] = await Promise.all([api.get(`/api/kpis?year=${year}`), api.get('/api/bottlenecks')]);
+    const [kpis, bottlenecks] = await Promise.all([api.get(`/api/kpis?year=${year}`), api.get('/api/bottlenecks?limit=6')]);
     figures(kpis, year);
     const counts = ['red', 'yellow', 'green'].map(c => [c, projects.filter(p => p.light === c).length]);
     fill(lightsEl, counts.map(([c, n]) => h('div', { class: `wall-light wall-${c}`, dataset: { light: c } },

@@ -100,7 +100,7 @@ final class Features {
     var notices = new NoticeService(graph, policy, clock);
     var requests = new Requests(graph, policy, clock, calendar);
     var history = new HistoryService(graph, policy, clock, calendar);
-    var kpis = new KpiService(graph, clock, schedules);
+    var kpis = new KpiService(graph, clock, schedules, projects::forgetKept);
     var templates = new TrackTemplates(graph, obligations, projects, schedules, policy,
         TrackTemplates.load(config.templatesDir()));
     routes.addAll(List.of(

@@ -7,8 +7,11 @@ import io.vertx.core.json.JsonObject;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.liandong.storage.Change;
 import org.liandong.storage.Graph;
@@ -19,21 +22,35 @@ import org.liandong.support.Serial;
 
 /**
  * The battle map's list (every project with its summary, {@link ProjectCypher#SUMMARY}) as a
- * read model: each project's row kept on this node and read again only when a commit (on any
- * node) touches the project; every row on a new day or when an account changes (a champion's or
- * liaison's name). Refreshes run one at a time. The list with its lights is kept encoded
- * ({@link EncodedArray}: a changed project's item is encoded again, the others are copied) and
- * sent as it is until the next commit.
+ * read model: each project's row kept on this node, in the list's order, with its light's
+ * outlook, and read again only when a commit (on any node) touches the project; every row on a
+ * new day, when an account changes (a champion's or liaison's name) or at the admin's rebuild.
+ * Refreshes run one at a time. A changed project moves to its place and is planned again alone;
+ * the list with its lights is kept encoded ({@link EncodedArray}: a changed project's item is
+ * encoded again, the others are copied) and sent as it is until the next commit.
  */
 final class ProjectList {
-  /** The list's order: the latest signed first (unsigned before them, as Cypher's DESC puts nulls), then by code. */
-  private static final Comparator<JsonObject> ORDER = Comparator
-      .comparing((JsonObject p) -> p.getString("signedOn"), Comparator.nullsFirst(Comparator.<String>reverseOrder()))
-      .thenComparing(p -> p.getString("code"), Comparator.nullsLast(Comparator.<String>naturalOrder()));
+  /** A project's place: the latest signed first (unsigned before them, as Cypher's DESC puts nulls), then by code, then id. */
+  private record Place(String signedOn, String code, String id) implements Comparable<Place> {
+    private static final Comparator<Place> ORDER = Comparator
+        .comparing(Place::signedOn, Comparator.nullsFirst(Comparator.<String>reverseOrder()))
+        .thenComparing(Place::code, Comparator.nullsLast(Comparator.<String>naturalOrder()))
+        .thenComparing(Place::id);
+
+    static Place of(JsonObject project) {
+      return new Place(project.getString("signedOn"), project.getString("code"), project.getString("id"));
+    }
+
+    @Override
+    public int compareTo(Place other) {
+      return ORDER.compare(this, other);
+    }
+  }
 
   private record Sent(long version, LocalDate day, Buffer bytes) {}
 
   private final Graph graph;
+  private final Light.Outlooks outlooks;
   private final KeptRows<JsonObject> rows = new KeptRows<>(ProjectCypher.LIST_FROM + ProjectCypher.SUMMARY,
       "UNWIND $ids AS id MATCH (p:Project {id: id})\n" + ProjectCypher.SUMMARY, r -> r.get("project").get("id").asString(),
       r -> Json.object(r.get("project").asMap()));
@@ -41,12 +58,16 @@ final class ProjectList {
   private volatile LocalDate day;
   /** Counts the commits that touched the list: what was encoded before the last one is not sent again. */
   private final AtomicLong version = new AtomicLong();
-  // encoded and sent only by the refresh under way (one at a time)
+  // kept, encoded and sent only by the refresh under way (one at a time)
+  private final TreeMap<Place, JsonObject> ordered = new TreeMap<>();
+  private final Map<String, Place> places = new HashMap<>();
+  private final Map<String, Light.Outlook> lights = new HashMap<>();
   private final EncodedArray<String> encoded = new EncodedArray<>();
   private volatile Sent sent;
 
-  ProjectList(Graph graph) {
+  ProjectList(Graph graph, Light.Outlooks outlooks) {
     this.graph = graph;
+    this.outlooks = outlooks;
     graph.onCommitAnywhere(this::touched);
   }
 
@@ -60,45 +81,48 @@ final class ProjectList {
     version.incrementAndGet();
   }
 
+  /** Every row is read again at the next refresh (the admin's rebuild, after writes that went past the server). */
+  void forget() {
+    rows.everything();
+    version.incrementAndGet();
+  }
+
   /** Every project's summary as of {@code today}, in the list's order (copies: the caller may put on them). */
   Future<JsonArray> all(LocalDate today) {
     return refreshes.next(() -> refreshed(today).compose(v -> graph.vertx().executeBlocking(() -> {
-      var out = new ArrayList<JsonObject>(rows.size());
-      for (var p : ordered()) out.add(p.copy());
+      var out = new ArrayList<JsonObject>(ordered.size());
+      for (var p : ordered.values()) out.add(p.copy());
       return new JsonArray(new ArrayList<>(out));
     }, false)));
   }
 
   /** The list as {@link #all} has it with each project's light ({@link Light#onto}), encoded: the same bytes until the next commit. */
-  Future<Buffer> encoded(LocalDate today, Light.Outlooks outlooks) {
+  Future<Buffer> encoded(LocalDate today) {
     return refreshes.next(() -> {
       long at = version.get();
       // the refresh asks the database even when nothing was touched: in an outage the list is a 503, not a stale answer
       return refreshed(today).compose(v -> {
         var last = sent;
         if (last != null && last.version() == at && last.day().equals(today)) return Future.succeededFuture(last.bytes());
-        return encode(today, outlooks, at);
+        return graph.vertx().executeBlocking(() -> encode(today, at), false);
       });
     });
   }
 
   /** Every project with its light, encoded (only the items whose row or outlook changed anew), kept as of version {@code at}. */
-  private Future<Buffer> encode(LocalDate today, Light.Outlooks outlooks, long at) {
-    return outlooks.of(ids()).compose(lights -> graph.vertx().executeBlocking(() -> {
-      var order = ordered();
-      encoded.begin(order.size());
-      for (var p : order) {
-        var id = p.getString("id");
-        var outlook = lights.get(id);
-        encoded.add(id, p, outlook, () -> Light.onto(p.copy(), outlook, today));
-      }
-      var bytes = encoded.end();
-      sent = new Sent(at, today, bytes);
-      return bytes;
-    }, false));
+  private Buffer encode(LocalDate today, long at) {
+    encoded.begin(ordered.size());
+    for (var p : ordered.values()) {
+      var id = p.getString("id");
+      var outlook = lights.get(id);
+      encoded.add(id, p, outlook, () -> Light.onto(p.copy(), outlook, today));
+    }
+    var bytes = encoded.end().all();
+    sent = new Sent(at, today, bytes);
+    return bytes;
   }
 
-  /** Reads again what commits touched (everything on a new day); within a refresh. */
+  /** Reads again what commits touched (everything on a new day) and puts it in its place with its outlook; within a refresh. */
   private Future<Void> refreshed(LocalDate today) {
     if (!today.equals(day)) {
       day = today;
@@ -106,18 +130,38 @@ final class ProjectList {
       encoded.forget();
     }
     var touched = rows.drain();
-    return graph.read(tx -> rows.read(tx, touched, Map.of("today", today))).onFailure(e -> day = null);
+    return graph.read(tx -> rows.read(tx, touched, Map.of("today", today))).compose(v -> place(touched)).onFailure(e -> day = null);
   }
 
-  private List<String> ids() {
-    var out = new ArrayList<String>(rows.size());
-    for (var p : rows.values()) out.add(p.getString("id"));
-    return out;
-  }
-
-  private List<JsonObject> ordered() {
-    var out = new ArrayList<>(rows.values());
-    out.sort(ORDER);
-    return out;
+  /** Puts the projects read again (every project when null) in their places, with their outlooks planned again. */
+  private Future<Void> place(Set<String> touched) {
+    if (touched != null && touched.isEmpty()) return Future.succeededFuture();
+    var ids = new ArrayList<String>();
+    if (touched == null) {
+      for (var p : rows.values()) ids.add(p.getString("id"));
+    } else {
+      for (var id : touched) if (rows.get(id) != null) ids.add(id);
+    }
+    return outlooks.of(ids).compose(found -> graph.vertx().executeBlocking(() -> {
+      if (touched == null) {
+        ordered.clear();
+        places.clear();
+        lights.clear();
+      } else {
+        for (var id : touched) {
+          var place = places.remove(id);
+          if (place != null) ordered.remove(place);
+          lights.remove(id);
+        }
+      }
+      for (var id : ids) {
+        var row = rows.get(id);
+        var place = Place.of(row);
+        places.put(id, place);
+        ordered.put(place, row);
+        lights.put(id, found.get(id));
+      }
+      return null;
+    }, false));
   }
 }

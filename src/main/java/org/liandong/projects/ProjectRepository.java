@@ -29,9 +29,10 @@ final class ProjectRepository {
   /** The unfiltered list, kept (null through another door: as of an instant, the graph is read once). */
   private final ProjectList kept;
 
-  ProjectRepository(Graph graph, boolean keepList) {
+  /** With {@code outlooks} the unfiltered list is kept with its lights ({@link ProjectList}); without, it is read each time. */
+  ProjectRepository(Graph graph, Light.Outlooks outlooks) {
     this.graph = graph;
-    this.kept = keepList ? new ProjectList(graph) : null;
+    this.kept = outlooks == null ? null : new ProjectList(graph, outlooks);
   }
 
   Graph graph() {
@@ -62,8 +63,13 @@ final class ProjectRepository {
   }
 
   /** The unfiltered list with its lights, encoded (kept: {@link ProjectList#encoded}); null through another door. */
-  Future<Buffer> encoded(LocalDate today, Light.Outlooks outlooks) {
-    return kept == null ? null : kept.encoded(today, outlooks);
+  Future<Buffer> encoded(LocalDate today) {
+    return kept == null ? null : kept.encoded(today);
+  }
+
+  /** The kept list is read again at the next request (the admin's rebuild). */
+  void forget() {
+    if (kept != null) kept.forget();
   }
 
   Future<JsonObject> one(String id, LocalDate today) {

@@ -32,7 +32,7 @@ public final class ProjectService {
   private final Light.Outlooks outlooks;
 
   public ProjectService(Graph graph, Policy policy, Clock clock, Light.Outlooks outlooks) {
-    this(new ProjectRepository(graph, true), policy, clock, outlooks);
+    this(new ProjectRepository(graph, outlooks), policy, clock, outlooks);
   }
 
   private ProjectService(ProjectRepository repository, Policy policy, Clock clock, Light.Outlooks outlooks) {
@@ -44,7 +44,7 @@ public final class ProjectService {
 
   /** The same service reading through another door to the graph, on its clock (as of an instant: {@link Graph#asOf}): nothing kept. */
   ProjectService on(Graph door) {
-    return new ProjectService(new ProjectRepository(door, false), policy, door.clock(), outlooks.on(door));
+    return new ProjectService(new ProjectRepository(door, null), policy, door.clock(), outlooks.on(door));
   }
 
   Future<JsonArray> list(ProjectRepository.Filter filter, java.time.ZonedDateTime asOf) {
@@ -60,7 +60,12 @@ public final class ProjectService {
    * is to every screen that asks until the next (the same JSON as {@link #list}).
    */
   Future<Buffer> battleMap() {
-    return repository.encoded(today(), outlooks);
+    return repository.encoded(today());
+  }
+
+  /** The kept battle-map list is read again from the graph (the admin's rebuild, after writes that went past the server). */
+  public void forgetKept() {
+    repository.forget();
   }
 
   /** Every project with its light, in the battle map's order (what the battle map's workbook lists). */

@@ -1,6 +1,5 @@
 package org.liandong.schedule;
 
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -54,7 +53,7 @@ final class Bottlenecks {
    * Departments by their late, then nearly late, work; each with its {@code most} most urgent
    * obligations; encoded, only the departments whose part changed again.
    */
-  Buffer ranking(int most) {
+  EncodedArray.Encoded ranking(int most) {
     var list = new ArrayList<Map.Entry<String, Department>>();
     departments.forEach((id, d) -> {
       if (d.late + d.nearlyLate > 0) list.add(Map.entry(id, d));

@@ -39,9 +39,11 @@ public final class KpiService {
   private final Light.Outlooks outlooks;
   /** Null through another door (as of an instant): that graph is read once, all of it. */
   private final KpiModel model;
+  /** The other read models the admin's rebuild reads again (the battle-map list). */
+  private final Runnable rebuildOthers;
 
-  public KpiService(Graph graph, Clock clock, Light.Outlooks outlooks) {
-    this(graph, clock, outlooks, new KpiModel(graph, clock, outlooks));
+  public KpiService(Graph graph, Clock clock, Light.Outlooks outlooks, Runnable rebuildOthers) {
+    this(graph, clock, outlooks, new KpiModel(graph, clock, outlooks), rebuildOthers);
     graph.onCommitAnywhere(changes -> {
       cache.clear();
       // a computation under way may have read before this change: later requests start afresh
@@ -50,17 +52,18 @@ public final class KpiService {
     });
   }
 
-  private KpiService(Graph graph, Clock clock, Light.Outlooks outlooks, KpiModel model) {
+  private KpiService(Graph graph, Clock clock, Light.Outlooks outlooks, KpiModel model, Runnable rebuildOthers) {
     this.graph = graph;
     this.clock = clock;
     this.outlooks = outlooks;
     this.model = model;
+    this.rebuildOthers = rebuildOthers;
   }
 
   /** The figures as they stood at {@code asOf} (none kept: each instant is asked once). */
   Future<JsonObject> overview(Period period, java.time.ZonedDateTime asOf) {
     if (asOf == null) return overview(period);
-    return graph.asOf(asOf, null, door -> new KpiService(door, door.clock(), outlooks.on(door), null).recompute(period)
+    return graph.asOf(asOf, null, door -> new KpiService(door, door.clock(), outlooks.on(door), null, () -> {}).recompute(period)
         .map(figures -> figures.put("asOf", asOf.withZoneSameInstant(clock.getZone()).toOffsetDateTime().toString())));
   }
 
@@ -74,8 +77,8 @@ public final class KpiService {
 
   /**
    * The admin's rebuild: the figures the model keeps now for this year and for every other period
-   * it keeps, against a recomputation from the whole graph at the same instant; then the model is
-   * read again from the graph. Resolves to whether they were equal (and, if not, which figures
+   * it keeps, against a recomputation from the whole graph at the same instant; then the model,
+   * the plans and the other read models (the battle-map list) are read again from the graph. Resolves to whether they were equal (and, if not, which figures
    * of which period differed) and what the model holds. Writes arriving meanwhile can make them
    * differ: ask again at rest.
    */
@@ -94,6 +97,7 @@ public final class KpiService {
         });
       });
       model.reset();
+      rebuildOthers.run();
       cache.clear();
       computing.forgetAll();
       var thisYear = kept.get(year);

@@ -2,6 +2,7 @@ package org.liandong.schedule;
 
 import io.vertx.ext.web.RoutingContext;
 import org.liandong.support.Body;
+import org.liandong.support.Query;
 import org.liandong.support.Responses;
 import org.liandong.support.Routes;
 
@@ -39,6 +40,8 @@ public final class ScheduleRoutes implements Routes {
   }
 
   private void bottlenecks(RoutingContext ctx) {
-    schedules.bottlenecks().onSuccess(ranking -> Responses.json(ctx, ranking)).onFailure(ctx::fail);
+    int limit = Query.of(ctx).integer("limit", 0);
+    Integer first = limit > 0 ? limit : null;
+    schedules.bottlenecks(first).onSuccess(ranking -> Responses.json(ctx, ranking)).onFailure(ctx::fail);
   }
 }

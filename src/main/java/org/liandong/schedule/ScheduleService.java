@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.liandong.projects.Light;
 import org.liandong.storage.Graph;
+import org.liandong.support.EncodedArray;
 import org.liandong.support.Serial;
 import org.liandong.support.SingleFlight;
 import org.neo4j.driver.Record;
@@ -36,8 +37,8 @@ public final class ScheduleService implements Light.Outlooks {
   private final PlanCache kept;
 
   /** The bottleneck ranking for a day, until the next commit anywhere (every battle map asks after every change). */
-  private final Map<LocalDate, Buffer> ranked = new ConcurrentHashMap<>();
-  private final SingleFlight<LocalDate, Buffer> ranking = new SingleFlight<>();
+  private final Map<LocalDate, EncodedArray.Encoded> ranked = new ConcurrentHashMap<>();
+  private final SingleFlight<LocalDate, EncodedArray.Encoded> ranking = new SingleFlight<>();
 
   /** The ranking counted plan by plan; brought up to date one request at a time. */
   private final Bottlenecks counted = new Bottlenecks();
@@ -224,9 +225,13 @@ public final class ScheduleService implements Light.Outlooks {
    */
   private Future<Map<String, Planned>> plan(List<String> projectIds) {
     var today = today();
-    return rows(projectIds).compose(rows -> graph.vertx().executeBlocking(() -> {
+    // every project's obligations at start-up: read out of the driver's records on the worker too
+    return records(projectIds).compose(records -> graph.vertx().executeBlocking(() -> {
       var byProject = new LinkedHashMap<String, List<Row>>();
-      rows.forEach(r -> byProject.computeIfAbsent(r.projectId(), k -> new ArrayList<>()).add(r));
+      for (var record : records) {
+        var r = row(record);
+        byProject.computeIfAbsent(r.projectId(), k -> new ArrayList<>()).add(r);
+      }
       var out = new HashMap<String, Planned>();
       byProject.forEach((id, project) -> out.put(id, plan(project, today)));
       return out;
@@ -317,19 +322,20 @@ public final class ScheduleService implements Light.Outlooks {
   /**
    * Departments ranked by the late and nearly late critical-path obligations they hold, from
    * each project's kept plan: a change plans its project again and {@link Bottlenecks} counts
-   * only that project again; the ranking is kept, encoded, until the next commit.
+   * only that project again; the ranking is kept, encoded, until the next commit. With {@code
+   * first}, only that many of the most late departments (what a battle map or a wall shows).
    */
-  Future<Buffer> bottlenecks() {
+  Future<Buffer> bottlenecks(Integer first) {
     var today = today();
     var kept = ranked.get(today);
-    if (kept != null) return Future.succeededFuture(kept);
-    return ranking.get(today, this::rank, r -> {
+    Future<EncodedArray.Encoded> ranking = kept != null ? Future.succeededFuture(kept) : this.ranking.get(today, this::rank, r -> {
       ranked.clear();
       ranked.put(today, r);
     });
+    return ranking.map(r -> first == null ? r.all() : r.first(first));
   }
 
-  private Future<Buffer> rank() {
+  private Future<EncodedArray.Encoded> rank() {
     // one ranking at a time: it is brought up to date from the plans it last counted
     return ranks.next(() -> planned(null).map(plans -> {
       counted.update(plans);
@@ -338,8 +344,11 @@ public final class ScheduleService implements Light.Outlooks {
   }
 
   private Future<List<Row>> rows(List<String> projectIds) {
-    return graph.query(tasks(projectIds), projectIds == null ? Map.of() : Map.of("projectIds", projectIds))
-        .map(records -> records.stream().map(this::row).toList());
+    return records(projectIds).map(records -> records.stream().map(this::row).toList());
+  }
+
+  private Future<List<Record>> records(List<String> projectIds) {
+    return graph.query(tasks(projectIds), projectIds == null ? Map.of() : Map.of("projectIds", projectIds));
   }
 
   /** The tasks' read: of the projects given, each sought by id, or of every project (null). */

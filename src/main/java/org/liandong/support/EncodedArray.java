@@ -2,7 +2,9 @@ package org.liandong.support;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -15,13 +17,29 @@ import java.util.function.Supplier;
 public final class EncodedArray<K> {
   private record Item(Object from, Object with, Buffer bytes) {}
 
+  /** A round's array: all of it, and its items' bytes in order (for an array of the first few). */
+  public record Encoded(Buffer all, List<Buffer> items) {
+    /** The array of the first {@code n} items (all of them when there are no more). */
+    public Buffer first(int n) {
+      if (n >= items.size()) return all;
+      var out = Buffer.buffer().appendByte((byte) '[');
+      for (int i = 0; i < n; i++) {
+        if (i > 0) out.appendByte((byte) ',');
+        out.appendBuffer(items.get(i));
+      }
+      return out.appendByte((byte) ']');
+    }
+  }
+
   private Map<K, Item> items = new HashMap<>();
   private Map<K, Item> next;
+  private List<Buffer> order;
   private Buffer out;
 
   /** Starts a round: the items follow in the array's order through {@link #add}, then {@link #end}. */
   public EncodedArray<K> begin(int expected) {
     next = new HashMap<>(Math.max(16, expected * 4 / 3 + 1));
+    order = new ArrayList<>(expected);
     out = Buffer.buffer(Math.max(64, expected * 256)).appendByte((byte) '[');
     return this;
   }
@@ -34,18 +52,21 @@ public final class EncodedArray<K> {
     var item = items.get(key);
     if (item == null || item.from() != from || item.with() != with) item = new Item(from, with, json.get().toBuffer());
     next.put(key, item);
+    order.add(item.bytes());
     if (out.length() > 1) out.appendByte((byte) ',');
     out.appendBuffer(item.bytes());
     return this;
   }
 
   /** The array of this round's items. */
-  public Buffer end() {
+  public Encoded end() {
     items = next;
     next = null;
     var bytes = out.appendByte((byte) ']');
     out = null;
-    return bytes;
+    var encoded = new Encoded(bytes, List.copyOf(order));
+    order = null;
+    return encoded;
   }
 
   /** Every item is encoded again next round (what they are made from changed in a way identity does not show: a new day). */

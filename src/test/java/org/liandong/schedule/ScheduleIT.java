@@ -132,6 +132,17 @@ class ScheduleIT {
     assertThat(housing.getInteger("late")).isGreaterThanOrEqualTo(1);
     assertThat(housing.getJsonArray("obligations").stream().map(JsonObject.class::cast).map(o -> o.getString("id"))).contains(z);
     assertThat(ranking.get(0).getInteger("late")).isGreaterThanOrEqualTo(ranking.get(ranking.size() - 1).getInteger("late"));
+    // what the battle map shows: the top of the same ranking
+    assertThat(ranking).as("enough departments to cut the ranking").hasSizeGreaterThan(1);
+    var top = coordinator.get("/api/bottlenecks?limit=1").array();
+    assertThat(top.getList()).as("the first of the ranking").hasSize(1);
+    assertThat(top.getJsonObject(0)).isEqualTo(ranking.get(0));
+    assertThat(coordinator.get("/api/bottlenecks?limit=1000").array().size()).isEqualTo(ranking.size());
+    for (var bad : List.of("0", "1001", "ten")) {
+      var refused = coordinator.get("/api/bottlenecks?limit=" + bad);
+      assertThat(refused.status()).as("limit=" + bad).isEqualTo(400);
+      assertThat(refused.json().getString("messageZh")).isNotBlank();
+    }
   }
 
   @Test

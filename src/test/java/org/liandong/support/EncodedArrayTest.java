@@ -23,7 +23,7 @@ class EncodedArrayTest {
     var b = new Object();
     var first = array.begin(2).add("a", a, null, () -> item("a", 1)).add("b", b, null, () -> item("b", 2)).end();
     assertEquals(new JsonArray().add(new JsonObject().put("id", "a").put("value", 1)).add(new JsonObject().put("id", "b").put("value", 2)),
-        new JsonArray(first));
+        new JsonArray(first.all()));
     assertEquals(List.of("a", "b"), encodedNow);
 
     // b changed (a new object to make it from), the order turned: only b is encoded again
@@ -31,19 +31,23 @@ class EncodedArrayTest {
     var b2 = new Object();
     var second = array.begin(2).add("b", b2, null, () -> item("b", 3)).add("a", a, null, () -> item("a", 1)).end();
     assertEquals(List.of("b"), encodedNow);
-    assertEquals("[{\"id\":\"b\",\"value\":3},{\"id\":\"a\",\"value\":1}]", second.toString());
+    assertEquals("[{\"id\":\"b\",\"value\":3},{\"id\":\"a\",\"value\":1}]", second.all().toString());
+    // the first few of a round, as an array of their own; all of it when asked for as many or more
+    assertEquals("[{\"id\":\"b\",\"value\":3}]", second.first(1).toString());
+    assertEquals("[]", second.first(0).toString());
+    assertEquals(second.all().toString(), second.first(5).toString());
 
     // what it is made with counts too; an item left out is forgotten
     encodedNow.clear();
     var third = array.begin(1).add("a", a, "today", () -> item("a", 4)).end();
     assertEquals(List.of("a"), encodedNow);
-    assertEquals("[{\"id\":\"a\",\"value\":4}]", third.toString());
+    assertEquals("[{\"id\":\"a\",\"value\":4}]", third.all().toString());
     encodedNow.clear();
     array.begin(1).add("b", b2, null, () -> item("b", 3)).end();
     assertEquals(List.of("b"), encodedNow);
 
     // nothing at all, and forget
-    assertEquals("[]", array.begin(0).end().toString());
+    assertEquals("[]", array.begin(0).end().all().toString());
     array.begin(1).add("a", a, null, () -> item("a", 1)).end();
     encodedNow.clear();
     array.forget();
