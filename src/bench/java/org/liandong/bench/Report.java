@@ -146,7 +146,7 @@ final class Report {
     var sizes = reads.getJsonArray("sizes");
     if (sizes != null && !sizes.isEmpty()) {
       for (var name : new String[] {"kpis", "kpisAfterChange", "battleMap", "battleMapAfterChange", "bottlenecks", "bottlenecksAfterChange",
-          "obligationsByProject", "obligationsByDepartment"}) {
+          "bottlenecksTop", "bottlenecksTopAfterChange", "obligationsByProject", "obligationsByDepartment"}) {
         double target = name.startsWith("kpis") ? 30 : name.startsWith("obligations") ? 20 : 50;
         var figures = new StringBuilder();
         boolean met = true;
@@ -169,6 +169,8 @@ final class Report {
               case "battleMapAfterChange" -> "/api/projects (battle-map list) right after a change";
               case "bottlenecks" -> "/api/bottlenecks between changes";
               case "bottlenecksAfterChange" -> "/api/bottlenecks right after a change";
+              case "bottlenecksTop" -> "/api/bottlenecks?limit=10 (the battle map's) between changes";
+              case "bottlenecksTopAfterChange" -> "/api/bottlenecks?limit=10 right after a change";
               case "obligationsByProject" -> "/api/obligations?project=";
               default -> "/api/obligations?department="; } + ", per size (projects / obligations): p50 / p99 (ms)",
             figures.toString(), "", "p99 × " + fmt(growth) + " largest / smallest",
