@@ -65,6 +65,8 @@ final class Features {
   private final PrometheusMeterRegistry registry;
   private final Policy policy = new Policy();
   private final Chaser chaser;
+  /** The kept read models, each built by one call (see {@link #warm}). */
+  private final List<java.util.function.Supplier<Future<Void>>> readModels;
 
   /** The writes' lanes as the metrics show them: refusals by bound, transactions and the writes they carried, in flight. */
   private static void meterWrites(PrometheusMeterRegistry registry, org.liandong.storage.Writes writes) {
@@ -101,6 +103,8 @@ final class Features {
     var requests = new Requests(graph, policy, clock, calendar);
     var history = new HistoryService(graph, policy, clock, calendar);
     var kpis = new KpiService(graph, clock, schedules, projects::forgetKept);
+    readModels = List.of(schedules::warm, projects::warm,
+        () -> kpis.overview(org.liandong.support.Period.year(java.time.LocalDate.now(clock).getYear())).mapEmpty());
     var templates = new TrackTemplates(graph, obligations, projects, schedules, policy,
         TrackTemplates.load(config.templatesDir()));
     routes.addAll(List.of(
@@ -153,6 +157,17 @@ final class Features {
 
   List<Routes> routes() {
     return routes;
+  }
+
+  /**
+   * Builds the kept read models (every project's plan, the battle-map list, this year's figures)
+   * in the background, one after the other, so the first battle map after a start does not wait
+   * for the whole graph to be read and planned. A request arriving meanwhile joins the work under way.
+   */
+  Future<Void> warm() {
+    Future<Void> done = Future.succeededFuture();
+    for (var model : readModels) done = done.compose(v -> model.get());
+    return done;
   }
 
   List<VerticleBase> background() {

@@ -78,6 +78,7 @@ public final class Server implements AutoCloseable {
       server.startFeatures();
       server.startHttp();
       LOG.info("Liandong ready at http://localhost:{}/", server.port);
+      server.warm();
       return server;
     } catch (RuntimeException e) {
       server.close();
@@ -166,6 +167,16 @@ public final class Server implements AutoCloseable {
         "could not listen on HTTP port " + config.httpPort()
             + "; it is probably in use: stop the other program or set LIANDONG_HTTP_PORT");
     port = verticles.get(0).actualPort();
+  }
+
+  /** The read models are built in the background after the start: the server answers meanwhile (the first requests join them). */
+  private void warm() {
+    long t0 = System.nanoTime();
+    features.warm().onComplete(done -> {
+      long ms = (System.nanoTime() - t0) / 1_000_000;
+      if (done.succeeded()) LOG.info("read models built in {} ms", ms);
+      else LOG.warn("read models not built at start-up ({} ms): {}; the first requests build them", ms, done.cause().toString());
+    });
   }
 
   public int port() {

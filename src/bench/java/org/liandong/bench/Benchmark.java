@@ -1,10 +1,7 @@
 package org.liandong.bench;
 
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.BufferedReader;
@@ -77,9 +74,7 @@ public final class Benchmark {
     long t0 = System.nanoTime();
     var gc = new GcPauses();
     try (var server = Server.start(AppConfig.from(env))) {
-      var vertx = Vertx.vertx();
-      var http = vertx.createHttpClient(new HttpClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(server.port()),
-          new io.vertx.core.http.PoolOptions().setHttp1MaxSize(64));
+      var http = new Rest(server.port());
       var token = call(http, HttpMethod.POST, "/api/session", null, new JsonObject().put("username", "demo-coordinator").put("password", "demo"))
           .getString("token");
       var results = new JsonObject().put("machine", machine()).put("at", Instant.now().toString()).put("writeBatch", WRITE_BATCH);
@@ -170,7 +165,6 @@ public final class Benchmark {
       Files.writeString(out.resolve("benchmarks.md"), table);
       System.out.println();
       System.out.println(table);
-      vertx.close();
     }
   }
 
@@ -205,18 +199,8 @@ public final class Benchmark {
     System.out.printf("[bench] " + format + "%n", args);
   }
 
-  static JsonObject call(HttpClient http, HttpMethod method, String uri, String token, JsonObject body) {
-    // a request that cannot get a connection or an answer fails the run instead of hanging it
-    var options = new RequestOptions().setMethod(method).setURI(uri).putHeader("Content-Type", "application/json")
-        .setConnectTimeout(30_000).setIdleTimeout(120_000);
-    if (token != null) options.putHeader("Authorization", "Bearer " + token);
-    return await(http.request(options)
-        .compose(req -> body == null ? req.send() : req.send(body.encode()))
-        .compose(r -> r.body().map(b -> {
-          if (r.statusCode() >= 400) throw new IllegalStateException(uri + " → " + r.statusCode() + " " + b);
-          if (b.length() == 0) return new JsonObject();
-          return b.toString().strip().startsWith("[") ? new JsonObject().put("array", b.toJsonArray()) : b.toJsonObject();
-        })));
+  static JsonObject call(Rest http, HttpMethod method, String uri, String token, JsonObject body) {
+    return http.call(method, uri, token, body);
   }
 
   private static JsonObject fanout(String target, int port, String token, JsonArray obligations, int clients, int rate, int seconds,
@@ -258,7 +242,7 @@ public final class Benchmark {
    * obligation of a generated project updated, untimed, before each timed request): the KPIs, the
    * battle-map list, the bottlenecks, and the obligation lists by project and by department.
    */
-  private static JsonObject readsAt(HttpClient http, String token, LargeGraph.Size size) {
+  private static JsonObject readsAt(Rest http, String token, LargeGraph.Size size) {
     var out = new JsonObject().put("projects", size.projects()).put("obligations", size.obligations()).put("departments", size.departments());
     // a change the figures show: the obligation's due date moves past and back (overdue and not, late on
     // its critical path and not), so the project's light, its department's row and the ranking move too
@@ -289,7 +273,7 @@ public final class Benchmark {
   }
 
   /** The rows measured at the first size only: the schedules (50 and 500 obligations). */
-  private static JsonObject schedules(HttpClient http, String token) {
+  private static JsonObject schedules(Rest http, String token) {
     var projects = call(http, HttpMethod.GET, "/api/projects?level=city", token, null).getJsonArray("array");
     var ids = projects.stream().map(p -> ((JsonObject) p).getString("id")).filter(id -> id.startsWith("bench-")).limit(50).toList();
     var out = new JsonObject();
@@ -303,7 +287,7 @@ public final class Benchmark {
    * then the same queries): its cost grows with the changes since, so it is read a minute back
    * (few) and back to the run's start (every write of the write section), beside the figures now.
    */
-  private static JsonObject asOf(HttpClient http, String token, Server server, Instant startedAt) {
+  private static JsonObject asOf(Rest http, String token, Server server, Instant startedAt) {
     var minuteAgo = server.clock().instant().minusSeconds(60);
     var out = new JsonObject();
     for (var at : java.util.List.of(java.util.Map.entry("kpisAsOfMinute", minuteAgo), java.util.Map.entry("kpisAsOfStart", startedAt))) {

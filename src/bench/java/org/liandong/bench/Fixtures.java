@@ -1,6 +1,5 @@
 package org.liandong.bench;
 
-import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -127,7 +126,7 @@ final class Fixtures {
    * One real event of a fan-out obligation, as Liandong sends it (the shape of
    * {@code LiveEvent}): the baseline sends frames of this shape and size.
    */
-  JsonObject sampleEvent(Server server, HttpClient http, String token) {
+  JsonObject sampleEvent(Server server, Rest http, String token) {
     var seen = new AtomicReference<org.liandong.storage.Change>();
     server.graph().onCommit(changes -> changes.stream().filter(c -> "Obligation".equals(c.entity())).findFirst()
         .ifPresent(c -> seen.compareAndSet(null, c)));

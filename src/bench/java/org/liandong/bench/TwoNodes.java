@@ -52,7 +52,7 @@ final class TwoNodes {
         running.add(single.process());
         int port = Integer.parseInt(single.await(READY));
         var fixtures = Fixtures.create(driver, channels);
-        var token = login(vertx, port);
+        var token = login(port);
         Benchmark.log("two nodes: one node alone against a Neo4j server, %d clients, %d writes/s", clients, rate);
         fanout(port, null, token, fixtures, clients / 4, rate, warmup);
         out.put("oneNode", fanout(port, null, token, fixtures, clients, rate, seconds));
@@ -70,7 +70,7 @@ final class TwoNodes {
         int balancer = Deployment.freePort();
         var nginx = Deployment.nginx(portA, portB, balancer);
         running.add(nginx);
-        token = login(vertx, balancer);
+        token = login(balancer);
         Benchmark.log("two nodes: clustered, through nginx, same clients and rate");
         fanout(balancer, null, token, fixtures, clients / 4, rate, warmup);
         out.put("twoNodes", fanout(balancer, null, token, fixtures, clients, rate, seconds));
@@ -115,9 +115,8 @@ final class TwoNodes {
     return Generator.start(spec).finish();
   }
 
-  private static String login(Vertx vertx, int port) {
-    var http = vertx.createHttpClient(new io.vertx.core.http.HttpClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port));
-    return Benchmark.call(http, HttpMethod.POST, "/api/session", null,
+  private static String login(int port) {
+    return Benchmark.call(new Rest(port), HttpMethod.POST, "/api/session", null,
         new JsonObject().put("username", "demo-coordinator").put("password", "demo")).getString("token");
   }
 

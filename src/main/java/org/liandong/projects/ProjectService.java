@@ -63,6 +63,11 @@ public final class ProjectService {
     return repository.encoded(today());
   }
 
+  /** Reads and plans the kept battle-map list now (at start-up), so the first battle map does not wait for every project. */
+  public Future<Void> warm() {
+    return battleMap().mapEmpty();
+  }
+
   /** The kept battle-map list is read again from the graph (the admin's rebuild, after writes that went past the server). */
   public void forgetKept() {
     repository.forget();

@@ -335,6 +335,11 @@ public final class ScheduleService implements Light.Outlooks {
     return ranking.map(r -> first == null ? r.all() : r.first(first));
   }
 
+  /** Plans every project and ranks the departments now (at start-up), so the first battle map does not wait for them. */
+  public Future<Void> warm() {
+    return bottlenecks(null).mapEmpty();
+  }
+
   private Future<EncodedArray.Encoded> rank() {
     // one ranking at a time: it is brought up to date from the plans it last counted
     return ranks.next(() -> planned(null).map(plans -> {
