@@ -161,13 +161,7 @@ final class KpiModel {
     }
     if (!every && someProjects.isEmpty() && asked.totals != null) return Future.succeededFuture(asked);
     return outlooks.of(ids).compose(lights -> graph.vertx().executeBlocking(() -> {
-      if (every) {
-        counted.clear();
-        for (var row : projects.values()) counted.put(row.id(), Counted.of(row, lights.get(row.id()), today));
-        periods.values().forEach(k -> k.totals = null);
-      } else {
-        for (var id : someProjects) recount(id, lights.get(id), today);
-      }
+      if (every) countAfresh(lights, today); else someProjects.forEach(id -> recount(id, lights.get(id), today));
       periods.put(asked.period.text(), asked);
       for (var k : periods.values()) {
         if (k.totals != null) continue;
@@ -176,6 +170,13 @@ final class KpiModel {
       }
       return asked;
     }, false));
+  }
+
+  /** Every project counted again with its outlook; every kept period's totals are made again from them. */
+  private void countAfresh(Map<String, Light.Outlook> lights, LocalDate today) {
+    counted.clear();
+    for (var row : projects.values()) counted.put(row.id(), Counted.of(row, lights.get(row.id()), today));
+    periods.values().forEach(k -> k.totals = null);
   }
 
   /** Takes the project away from every kept period's totals as it was counted, and adds it as it is now (if it still is). */

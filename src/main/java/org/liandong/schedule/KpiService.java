@@ -78,33 +78,44 @@ public final class KpiService {
   /**
    * The admin's rebuild: the figures the model keeps now for this year and for every other period
    * it keeps, against a recomputation from the whole graph at the same instant; then the model,
-   * the plans and the other read models (the battle-map list) are read again from the graph. Resolves to whether they were equal (and, if not, which figures
-   * of which period differed) and what the model holds. Writes arriving meanwhile can make them
-   * differ: ask again at rest.
+   * the plans and the other read models (the battle-map list) are read again from the graph.
+   * Resolves to whether they were equal (and, if not, which figures of which period differed)
+   * and what the model held. Writes arriving meanwhile can make them differ: ask again at rest.
    */
   Future<JsonObject> rebuild() {
     outlooks.reset();
     var year = Period.year(LocalDate.now(clock).getYear());
     var now = clock.instant();
     return model.everyPeriod(year, now).compose(kept -> recompute(List.copyOf(kept.keySet()), now).map(full -> {
-      var differing = new JsonArray();
-      kept.forEach((period, figures) -> {
-        var afresh = full.get(period);
-        afresh.fieldNames().stream().sorted().forEach(name -> {
-          if (!Objects.equals(afresh.getValue(name), figures.getValue(name))) {
-            differing.add(differing(name, afresh.getValue(name), figures.getValue(name)).put("period", period.text()));
-          }
-        });
-      });
-      model.reset();
-      rebuildOthers.run();
-      cache.clear();
-      computing.forgetAll();
+      var differing = differences(kept, full);
+      readAgain();
       var thisYear = kept.get(year);
       return new JsonObject().put("equal", differing.isEmpty()).put("differing", differing)
           .put("projects", thisYear.getLong("projects")).put("departments", thisYear.getJsonArray("departments").size())
           .put("period", year.json()).put("periods", new JsonArray(kept.keySet().stream().map(Period::text).toList()));
     }));
+  }
+
+  /** Each figure of each period that the model kept otherwise than the recomputation found it. */
+  private static JsonArray differences(Map<Period, JsonObject> kept, Map<Period, JsonObject> recomputed) {
+    var differing = new JsonArray();
+    kept.forEach((period, figures) -> {
+      var afresh = recomputed.get(period);
+      afresh.fieldNames().stream().sorted().forEach(name -> {
+        if (!Objects.equals(afresh.getValue(name), figures.getValue(name))) {
+          differing.add(differing(name, afresh.getValue(name), figures.getValue(name)).put("period", period.text()));
+        }
+      });
+    });
+    return differing;
+  }
+
+  /** Every kept read model reads the graph again at its next request. */
+  private void readAgain() {
+    model.reset();
+    rebuildOthers.run();
+    cache.clear();
+    computing.forgetAll();
   }
 
   /** A figure that differed: its name and, in a list of rows with ids (departments, leaders), those rows as both sides have them. */
@@ -128,11 +139,17 @@ public final class KpiService {
     return recompute(List.of(period), clock.instant()).map(figures -> figures.get(period));
   }
 
+  /** The whole graph's rows as one transaction read them: every project's, and every department's for each period. */
   private record Read(List<Record> projects, Map<Period, List<Record>> departments) {}
 
-  /** Each period's figures from the whole graph read in one transaction: every project counted into fresh totals, on a worker thread. */
+  /** Each period's figures from the whole graph read in one transaction: every project counted into fresh totals. */
   private Future<Map<Period, JsonObject>> recompute(List<Period> periods, Instant now) {
     var today = LocalDate.now(clock);
+    return readAll(periods, today).compose(read -> outlooks.of(read.projects().stream().map(r -> r.get("id").asString()).toList())
+        .compose(lights -> graph.vertx().executeBlocking(() -> count(read, lights, today, now), false)));
+  }
+
+  private Future<Read> readAll(List<Period> periods, LocalDate today) {
     return graph.read(tx -> tx.list(KpiCypher.ALL_PROJECTS + KpiCypher.PROJECT_ROWS, KpiModel.projectParams(today)).compose(projects -> {
       Future<Map<Period, List<Record>>> departments = Future.succeededFuture(new LinkedHashMap<>());
       for (var period : periods) {
@@ -143,17 +160,19 @@ public final class KpiService {
             }));
       }
       return departments.map(read -> new Read(projects, read));
-    })).compose(read -> outlooks.of(read.projects().stream().map(r -> r.get("id").asString()).toList())
-        .compose(lights -> graph.vertx().executeBlocking(() -> {
-          var counted = sorted(read.projects(), KpiRows.Project::of).stream().map(p -> Counted.of(p, lights.get(p.id()), today)).toList();
-          var out = new LinkedHashMap<Period, JsonObject>();
-          read.departments().forEach((period, rows) -> {
-            var totals = new KpiTotals(period, today);
-            counted.forEach(totals::add);
-            out.put(period, totals.figures(sorted(rows, KpiRows.Department::of), now));
-          });
-          return out;
-        }, false)));
+    }));
+  }
+
+  /** Every project counted into each period's fresh totals, with its departments' rows (on a worker thread: the whole graph). */
+  private static Map<Period, JsonObject> count(Read read, Map<String, Light.Outlook> lights, LocalDate today, Instant now) {
+    var counted = sorted(read.projects(), KpiRows.Project::of).stream().map(p -> Counted.of(p, lights.get(p.id()), today)).toList();
+    var out = new LinkedHashMap<Period, JsonObject>();
+    read.departments().forEach((period, rows) -> {
+      var totals = new KpiTotals(period, today);
+      counted.forEach(totals::add);
+      out.put(period, totals.figures(sorted(rows, KpiRows.Department::of), now));
+    });
+    return out;
   }
 
   private static <T> List<T> sorted(List<Record> records, java.util.function.Function<Record, T> row) {
