@@ -7,6 +7,7 @@ import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.liandong.accounts.AccountRoutes;
 import org.liandong.accounts.AccountService;
 import org.liandong.accounts.AuthHandler;
@@ -66,7 +67,7 @@ final class Features {
   private final Policy policy = new Policy();
   private final Chaser chaser;
   /** The kept read models, each built by one call (see {@link #warm}). */
-  private final List<java.util.function.Supplier<Future<Void>>> readModels;
+  private final List<Supplier<Future<Void>>> readModels;
 
   /** The writes' lanes as the metrics show them: refusals by bound, transactions and the writes they carried, in flight. */
   private static void meterWrites(PrometheusMeterRegistry registry, org.liandong.storage.Writes writes) {
@@ -103,8 +104,7 @@ final class Features {
     var requests = new Requests(graph, policy, clock, calendar);
     var history = new HistoryService(graph, policy, clock, calendar);
     var kpis = new KpiService(graph, clock, schedules, projects::forgetKept);
-    readModels = List.of(schedules::warm, projects::warm,
-        () -> kpis.overview(org.liandong.support.Period.year(java.time.LocalDate.now(clock).getYear())).mapEmpty());
+    readModels = List.of(schedules::warm, projects::warm, kpis::warm);
     var templates = new TrackTemplates(graph, obligations, projects, schedules, policy,
         TrackTemplates.load(config.templatesDir()));
     routes.addAll(List.of(

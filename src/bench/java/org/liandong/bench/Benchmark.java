@@ -75,7 +75,7 @@ public final class Benchmark {
     var gc = new GcPauses();
     try (var server = Server.start(AppConfig.from(env))) {
       var http = new Rest(server.port());
-      var token = call(http, HttpMethod.POST, "/api/session", null, new JsonObject().put("username", "demo-coordinator").put("password", "demo"))
+      var token = http.call(HttpMethod.POST, "/api/session", null, new JsonObject().put("username", "demo-coordinator").put("password", "demo"))
           .getString("token");
       var results = new JsonObject().put("machine", machine()).put("at", Instant.now().toString()).put("writeBatch", WRITE_BATCH);
       // the instant the run began, on the server's clock: "as of" reads look back to it
@@ -131,7 +131,7 @@ public final class Benchmark {
           results.put("cluster", TwoNodes.run(CLIENTS / 2, RATE / 2, SECONDS, WARM_UP, CHANNELS));
         }
         if (PARTS.contains("reads")) {
-          var admin = call(http, HttpMethod.POST, "/api/session", null, new JsonObject().put("username", "demo-admin").put("password", "demo"))
+          var admin = http.call(HttpMethod.POST, "/api/session", null, new JsonObject().put("username", "demo-admin").put("password", "demo"))
               .getString("token");
           var reads = new JsonObject();
           var sizes = new JsonArray();
@@ -140,7 +140,7 @@ public final class Benchmark {
             log("read path: growing the graph to %s", size.text());
             LargeGraph.generate(server.graph().driver(), previous, size);
             // written past the server (no change log): the admin's rebuild reads the read model again
-            var rebuilt = call(http, HttpMethod.POST, "/api/kpis/rebuild", admin, new JsonObject());
+            var rebuilt = http.call(HttpMethod.POST, "/api/kpis/rebuild", admin, new JsonObject());
             log("  read model rebuilt: %d projects, %d departments; it had %s", rebuilt.getInteger("projects"), rebuilt.getInteger("departments"),
                 rebuilt.getBoolean("equal") ? "equalled a recomputation" : "missed the generated graph in " + rebuilt.getJsonArray("differing").stream()
                     .map(d -> ((JsonObject) d).getString("figure")).toList());
@@ -199,10 +199,6 @@ public final class Benchmark {
     System.out.printf("[bench] " + format + "%n", args);
   }
 
-  static JsonObject call(Rest http, HttpMethod method, String uri, String token, JsonObject body) {
-    return http.call(method, uri, token, body);
-  }
-
   private static JsonObject fanout(String target, int port, String token, JsonArray obligations, int clients, int rate, int seconds,
                                    Path receipts) throws Exception {
     var channels = new JsonArray(obligations.stream().map(o -> ((JsonObject) o).getString("channel")).distinct().toList());
@@ -249,36 +245,36 @@ public final class Benchmark {
     var today = java.time.LocalDate.now();
     java.util.function.IntConsumer change = i -> {
       var id = "bench-p" + (i % 50) + "-o1";
-      var version = call(http, HttpMethod.GET, "/api/obligations/" + id, token, null).getLong("version");
-      call(http, HttpMethod.PATCH, "/api/obligations/" + id, token, new JsonObject().put("version", version)
+      var version = http.call(HttpMethod.GET, "/api/obligations/" + id, token, null).getLong("version");
+      http.call(HttpMethod.PATCH, "/api/obligations/" + id, token, new JsonObject().put("version", version)
           .put("dueOn", today.plusDays(i % 2 == 0 ? -3 : 30).toString()));
     };
     java.util.function.IntConsumer none = i -> {};
     // the battle-map list answers every project: fewer samples (40, as the issue measured)
     int lists = Math.max(20, SAMPLES / 5);
-    out.put("kpis", time(SAMPLES, none, i -> call(http, HttpMethod.GET, "/api/kpis?year=2023", token, null)));
-    out.put("kpisAfterChange", time(SAMPLES, change, i -> call(http, HttpMethod.GET, "/api/kpis?year=2023", token, null)));
-    out.put("battleMap", time(lists, 5, none, i -> call(http, HttpMethod.GET, "/api/projects", token, null)));
-    out.put("battleMapAfterChange", time(lists, 5, change, i -> call(http, HttpMethod.GET, "/api/projects", token, null)));
-    out.put("bottlenecks", time(SAMPLES, none, i -> call(http, HttpMethod.GET, "/api/bottlenecks", token, null)));
-    out.put("bottlenecksAfterChange", time(SAMPLES, change, i -> call(http, HttpMethod.GET, "/api/bottlenecks", token, null)));
+    out.put("kpis", time(SAMPLES, none, i -> http.call(HttpMethod.GET, "/api/kpis?year=2023", token, null)));
+    out.put("kpisAfterChange", time(SAMPLES, change, i -> http.call(HttpMethod.GET, "/api/kpis?year=2023", token, null)));
+    out.put("battleMap", time(lists, 5, none, i -> http.call(HttpMethod.GET, "/api/projects", token, null)));
+    out.put("battleMapAfterChange", time(lists, 5, change, i -> http.call(HttpMethod.GET, "/api/projects", token, null)));
+    out.put("bottlenecks", time(SAMPLES, none, i -> http.call(HttpMethod.GET, "/api/bottlenecks", token, null)));
+    out.put("bottlenecksAfterChange", time(SAMPLES, change, i -> http.call(HttpMethod.GET, "/api/bottlenecks", token, null)));
     // what the battle map asks: the top of the ranking (the full one lists every department with late work)
-    out.put("bottlenecksTop", time(SAMPLES, none, i -> call(http, HttpMethod.GET, "/api/bottlenecks?limit=10", token, null)));
-    out.put("bottlenecksTopAfterChange", time(SAMPLES, change, i -> call(http, HttpMethod.GET, "/api/bottlenecks?limit=10", token, null)));
+    out.put("bottlenecksTop", time(SAMPLES, none, i -> http.call(HttpMethod.GET, "/api/bottlenecks?limit=10", token, null)));
+    out.put("bottlenecksTopAfterChange", time(SAMPLES, change, i -> http.call(HttpMethod.GET, "/api/bottlenecks?limit=10", token, null)));
     out.put("obligationsByProject", time(SAMPLES, none,
-        i -> call(http, HttpMethod.GET, "/api/obligations?project=bench-" + (i * 37 % size.projects()), token, null)));
+        i -> http.call(HttpMethod.GET, "/api/obligations?project=bench-" + (i * 37 % size.projects()), token, null)));
     out.put("obligationsByDepartment", time(SAMPLES, none,
-        i -> call(http, HttpMethod.GET, "/api/obligations?department=bench-d" + (i * 13 % size.departments()), token, null)));
+        i -> http.call(HttpMethod.GET, "/api/obligations?department=bench-d" + (i * 13 % size.departments()), token, null)));
     return out;
   }
 
   /** The rows measured at the first size only: the schedules (50 and 500 obligations). */
   private static JsonObject schedules(Rest http, String token) {
-    var projects = call(http, HttpMethod.GET, "/api/projects?level=city", token, null).getJsonArray("array");
+    var projects = http.call(HttpMethod.GET, "/api/projects?level=city", token, null).getJsonArray("array");
     var ids = projects.stream().map(p -> ((JsonObject) p).getString("id")).filter(id -> id.startsWith("bench-")).limit(50).toList();
     var out = new JsonObject();
-    out.put("schedule", time(SAMPLES, i -> {}, i -> call(http, HttpMethod.GET, "/api/projects/" + ids.get(i % ids.size()) + "/schedule", token, null)));
-    out.put("schedule500", time(SAMPLES, i -> {}, i -> call(http, HttpMethod.GET, "/api/projects/bench-big/schedule", token, null)));
+    out.put("schedule", time(SAMPLES, i -> {}, i -> http.call(HttpMethod.GET, "/api/projects/" + ids.get(i % ids.size()) + "/schedule", token, null)));
+    out.put("schedule500", time(SAMPLES, i -> {}, i -> http.call(HttpMethod.GET, "/api/projects/bench-big/schedule", token, null)));
     return out;
   }
 
@@ -297,7 +293,7 @@ public final class Benchmark {
           java.util.Map.of("t", java.time.ZonedDateTime.ofInstant(at.getValue(), java.time.ZoneOffset.UTC))).await().get(0).get("n").asLong();
       // each undoes every change since (thousands after the write sections) and takes seconds on the
       // large graph: a tenth of the samples, at least 20, after 2 warm ones
-      out.put(at.getKey(), time(Math.max(20, SAMPLES / 10), 2, i -> {}, i -> call(http, HttpMethod.GET, "/api/kpis?year=2023&asOf=" + text, token, null))
+      out.put(at.getKey(), time(Math.max(20, SAMPLES / 10), 2, i -> {}, i -> http.call(HttpMethod.GET, "/api/kpis?year=2023&asOf=" + text, token, null))
           .put("changesSince", changes));
     }
     return out;

@@ -131,7 +131,7 @@ final class Fixtures {
     server.graph().onCommit(changes -> changes.stream().filter(c -> "Obligation".equals(c.entity())).findFirst()
         .ifPresent(c -> seen.compareAndSet(null, c)));
     var first = fan().getJsonObject(0);
-    Benchmark.call(http, HttpMethod.PATCH, "/api/obligations/" + first.getString("id"), token,
+    http.call(HttpMethod.PATCH, "/api/obligations/" + first.getString("id"), token,
         new JsonObject().put("version", first.getLong("version")).put("note", "fanout 0"));
     var c = seen.get();
     var channel = first.getString("channel");

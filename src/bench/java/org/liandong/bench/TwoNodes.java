@@ -116,7 +116,7 @@ final class TwoNodes {
   }
 
   private static String login(int port) {
-    return Benchmark.call(new Rest(port), HttpMethod.POST, "/api/session", null,
+    return new Rest(port).call(HttpMethod.POST, "/api/session", null,
         new JsonObject().put("username", "demo-coordinator").put("password", "demo")).getString("token");
   }
 

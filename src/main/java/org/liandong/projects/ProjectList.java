@@ -47,6 +47,9 @@ final class ProjectList {
     }
   }
 
+  /** A project as the list keeps it: its row and its light's outlook. */
+  private record Listed(JsonObject row, Light.Outlook outlook) {}
+
   private record Sent(long version, LocalDate day, Buffer bytes) {}
 
   private final Graph graph;
@@ -59,9 +62,8 @@ final class ProjectList {
   /** Counts the commits that touched the list: what was encoded before the last one is not sent again. */
   private final AtomicLong version = new AtomicLong();
   // kept, encoded and sent only by the refresh under way (one at a time)
-  private final TreeMap<Place, JsonObject> ordered = new TreeMap<>();
+  private final TreeMap<Place, Listed> ordered = new TreeMap<>();
   private final Map<String, Place> places = new HashMap<>();
-  private final Map<String, Light.Outlook> lights = new HashMap<>();
   private final EncodedArray<String> encoded = new EncodedArray<>();
   private volatile Sent sent;
 
@@ -91,7 +93,7 @@ final class ProjectList {
   Future<JsonArray> all(LocalDate today) {
     return refreshes.next(() -> refreshed(today).compose(v -> graph.vertx().executeBlocking(() -> {
       var out = new ArrayList<JsonObject>(ordered.size());
-      for (var p : ordered.values()) out.add(p.copy());
+      for (var p : ordered.values()) out.add(p.row().copy());
       return new JsonArray(new ArrayList<>(out));
     }, false)));
   }
@@ -113,9 +115,7 @@ final class ProjectList {
   private Buffer encode(LocalDate today, long at) {
     encoded.begin(ordered.size());
     for (var p : ordered.values()) {
-      var id = p.getString("id");
-      var outlook = lights.get(id);
-      encoded.add(id, p, outlook, () -> Light.onto(p.copy(), outlook, today));
+      encoded.add(p.row().getString("id"), p.row(), p.outlook(), () -> Light.onto(p.row().copy(), p.outlook(), today));
     }
     var bytes = encoded.end().all();
     sent = new Sent(at, today, bytes);
@@ -146,20 +146,17 @@ final class ProjectList {
       if (touched == null) {
         ordered.clear();
         places.clear();
-        lights.clear();
       } else {
         for (var id : touched) {
           var place = places.remove(id);
           if (place != null) ordered.remove(place);
-          lights.remove(id);
         }
       }
       for (var id : ids) {
         var row = rows.get(id);
         var place = Place.of(row);
         places.put(id, place);
-        ordered.put(place, row);
-        lights.put(id, found.get(id));
+        ordered.put(place, new Listed(row, found.get(id)));
       }
       return null;
     }, false));

@@ -60,6 +60,11 @@ public final class KpiService {
     this.rebuildOthers = rebuildOthers;
   }
 
+  /** Builds this year's figures now (at start-up), so the first battle map does not wait for every project's rows. */
+  public Future<Void> warm() {
+    return overview(Period.year(LocalDate.now(clock).getYear())).mapEmpty();
+  }
+
   /** The figures as they stood at {@code asOf} (none kept: each instant is asked once). */
   Future<JsonObject> overview(Period period, java.time.ZonedDateTime asOf) {
     if (asOf == null) return overview(period);

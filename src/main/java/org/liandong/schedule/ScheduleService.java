@@ -328,11 +328,11 @@ public final class ScheduleService implements Light.Outlooks {
   Future<Buffer> bottlenecks(Integer first) {
     var today = today();
     var kept = ranked.get(today);
-    Future<EncodedArray.Encoded> ranking = kept != null ? Future.succeededFuture(kept) : this.ranking.get(today, this::rank, r -> {
+    Future<EncodedArray.Encoded> encoded = kept != null ? Future.succeededFuture(kept) : ranking.get(today, this::rank, r -> {
       ranked.clear();
       ranked.put(today, r);
     });
-    return ranking.map(r -> first == null ? r.all() : r.first(first));
+    return encoded.map(r -> first == null ? r.all() : r.first(first));
   }
 
   /** Plans every project and ranks the departments now (at start-up), so the first battle map does not wait for them. */
