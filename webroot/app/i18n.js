@@ -287,6 +287,8 @@ const words = {
   'wall.updated': ['数据更新于 {time}', 'Data updated {time}'], 'wall.newSigned': ['{year} 年新签约亿元以上项目', 'New signings ≥ 100 million yuan in {year}'],
   'wall.signedValue': ['投资 {yi} 亿元', 'investment {yi} × 100 M yuan'], 'wall.noRed': ['没有红灯项目', 'No red projects'],
   'wall.lateCount': ['逾期事项 {n} 项', '{n} obligations late'],
+  'battle.shown': ['按关注顺序列出前 {n} 个，共 {total} 个项目', 'The first {n} of {total} projects, the most urgent first'],
+  'battle.allProjects': ['查看全部项目', 'See every project'],
   'nav.imports': ['Excel 导入导出', 'Excel in & out'], 'imports.title': ['Excel 导入导出', 'Excel import and export'],
   'imports.intro': ['上传现有的重大项目清单（.xlsx）：先检查，所有问题逐行列出；确认后一次写入，要么全部写入，要么都不写。同一清单再次导入时按项目编号更新，不会重复。',
     'Upload the project list you keep (.xlsx): it is checked first and every problem listed row by row; confirm and it is written in one go, all or nothing. The same list imported again updates by project code instead of duplicating.'],

@@ -8,7 +8,10 @@ import { asOf, asOfControl, at } from '../asof.js';
 import * as vendor from '../vendor.js';
 
 
-/** 挂图作战: the wall screen. Every project's light, the pools and rates, departments' records. */
+/** How many projects the battle map lists (the rest are counted and on the projects page). */
+const SHOWN = 100;
+
+/** 挂图作战: the battle map. Every project's light counted, the most urgent listed, the pools and rates, departments' records. */
 export async function render(root) {
   await vendor.echarts();   // the charts below draw with window.echarts
   const charts = [];
@@ -17,11 +20,9 @@ export async function render(root) {
   const period = { value: null };
 
   async function draw() {
-    const projects = await api.get(at('/api/projects'));
-    if (period.value === null) {
-      const years = projects.map(p => Number(String(p.signedOn).slice(0, 4))).filter(y => y <= Number(today().slice(0, 4)));
-      period.value = String(years.length ? Math.max(...years) : Number(today().slice(0, 4)));
-    }
+    // the projects as the server orders them for attention (red, yellow, green, the most overdue first), counted by light
+    const map = await api.get(at(`/api/battle-map?limit=${SHOWN}`));
+    if (period.value === null) period.value = String(map.latestSigningYear ?? Number(today().slice(0, 4)));
     // looking back, the figures are the graph's as it stood; the bottlenecks and the tiles are only ever now
     const back = asOf() !== null;
     const [kpis, bottlenecks, tiles] = await Promise.all([api.get(at(`/api/kpis?period=${encodeURIComponent(period.value)}`)),
@@ -30,16 +31,16 @@ export async function render(root) {
     charts.forEach(c => c.dispose());
     charts.length = 0;
     fill(root, h('h1', {}, t('nav.battle')), periodBar(kpis.period, period, draw), cards(kpis),
-      chartsRow(kpis, projects, departments, charts),
-      h('div', { class: 'columns' }, projectTable(projects), departmentTable(departments, kpis.period)),
+      chartsRow(kpis, map.lights, departments, charts),
+      h('div', { class: 'columns' }, projectTable(map), departmentTable(departments, kpis.period)),
       h('div', { class: 'columns' }, back ? null : bottleneckTable(bottlenecks), leaderTable(kpis.leaders), permitTable(kpis.permitBundles)),
       tiles.length ? h('div', { class: 'columns', id: 'tiles' }, tiles.map(q => tile(q, charts))) : null);
     charts.forEach(c => c.resize());
-    // follow every project on the map; the server caps a socket at 200 channels
+    // follow the projects on the map; the server caps a socket at 200 channels
     const watched = new Set(stops.map(s => s.channel));
     // a project created (by hand or by an import) or deleted
     if (!watched.has('projects:all')) stops.push({ channel: 'projects:all', stop: follow('projects:all', refresh) });
-    for (const p of projects.slice(0, 150)) {
+    for (const p of map.projects.slice(0, 150)) {
       const channel = `project:${p.id}`;
       if (!watched.has(channel)) stops.push({ channel, stop: follow(channel, refresh) });
     }
@@ -96,7 +97,7 @@ function kpi(labelKey, value, sub, id) {
     sub ? h('div', { class: 'sub' }, sub) : null);
 }
 
-function chartsRow(kpis, projects, departments, charts) {
+function chartsRow(kpis, counts, departments, charts) {
   const stagesEl = h('div', { class: 'chart', id: 'chart-stages' });
   const lightsEl = h('div', { class: 'chart', id: 'chart-lights' });
   const deptEl = h('div', { class: 'chart', id: 'chart-departments' });
@@ -108,7 +109,7 @@ function chartsRow(kpis, projects, departments, charts) {
       xAxis: { type: 'category', data: kpis.byStage.map(s => t(`stage.${s.stage}`)) }, yAxis: { type: 'value', minInterval: 1 },
       series: [{ type: 'bar', data: kpis.byStage.map(s => s.count), itemStyle: { color: '#1d5fbf' } }],
     });
-    const byLight = ['red', 'yellow', 'green'].map(c => ({ name: t(`lights.${c}`), value: projects.filter(p => p.light === c).length }));
+    const byLight = ['red', 'yellow', 'green'].map(c => ({ name: t(`lights.${c}`), value: counts[c] }));
     const lights = echarts.init(lightsEl);
     lights.setOption({
       animation: false, tooltip: {}, color: ['#d92d20', '#f5b400', '#12b76a'],
@@ -127,9 +128,9 @@ function chartsRow(kpis, projects, departments, charts) {
   return row;
 }
 
-function projectTable(projects) {
-  const order = { red: 0, yellow: 1, green: 2 };
-  const rows = [...projects].sort((a, b) => order[a.light] - order[b.light] || b.overdue - a.overdue).map(p =>
+/** The first projects in the server's order of attention; how many there are in all, and where to see the rest. */
+function projectTable(map) {
+  const rows = map.projects.map(p =>
     h('tr', { dataset: { project: p.id, light: p.light } },
       h('td', {}, light(p.light)),
       h('td', {}, h('a', { href: `#/project/${p.id}` }, p.name), lightWhy(p)),
@@ -137,8 +138,10 @@ function projectTable(projects) {
       h('td', {}, yi(p.investmentYi)),
       h('td', {}, p.champions.map(c => c.displayName).join('、')),
       h('td', {}, String(p.overdue))));
+  const more = map.total > map.projects.length ? h('p', { class: 'muted', id: 'project-lights-shown' },
+    t('battle.shown', { n: map.projects.length, total: map.total }), ' ', h('a', { href: '#/projects' }, t('battle.allProjects'))) : null;
   return section('table.project', h('div', { id: 'project-lights' },
-    table(['table.light', 'table.project', 'table.stage', 'table.investment', 'table.champions', 'table.overdue'], rows)));
+    table(['table.light', 'table.project', 'table.stage', 'table.investment', 'table.champions', 'table.overdue'], rows), more));
 }
 
 /** 绩效考核 of the period, best first (the score and its formula are the server's: KpiDetails, README). */

@@ -1,14 +1,16 @@
 // 挂图作战 大屏: the battle map for the wall of the dispatch room. One dark screen with no
 // scrolling at any size (1366 to 3840 wide), large figures with their words, a clock and when
-// the data was last updated, every project's light with changed rows flashing, and the red
-// projects taking turns in the spotlight.
+// the data was last updated, every project's light counted, the most urgent projects listed
+// (the server's order of attention) with changed rows flashing, and the red ones taking turns
+// in the spotlight.
 import { api } from '../api.js';
 import { now } from '../clock.js';
 import { t } from '../i18n.js';
 import { h, light, yi, fill, keyed, time, today } from '../ui.js';
 import { follow, debounce } from '../live.js';
 
-const ORDER = { red: 0, yellow: 1, green: 2 };
+/** How many projects the wall lists (as many as its tallest screen has rows for; every light is counted). */
+const SHOWN = 40;
 const SPOTLIGHT_SECONDS = 10;
 
 export async function render(root) {
@@ -39,28 +41,26 @@ export async function render(root) {
   const clock = setInterval(tick, 1000);
 
   async function draw() {
-    const projects = await api.get('/api/projects');
+    // the projects in the server's order of attention (red, yellow, green, the most overdue first), counted by light
+    const map = await api.get(`/api/battle-map?limit=${SHOWN}`);
     // the newest year with signings, as the battle map opens
-    const thisYear = Number(today().slice(0, 4));
-    const years = projects.map(p => Number(String(p.signedOn).slice(0, 4))).filter(y => y <= thisYear);
-    const year = years.length ? Math.max(...years) : thisYear;
+    const year = map.latestSigningYear ?? Number(today().slice(0, 4));
     const [kpis, bottlenecks] = await Promise.all([api.get(`/api/kpis?year=${year}`), api.get('/api/bottlenecks?limit=6')]);
     figures(kpis, year);
-    const counts = ['red', 'yellow', 'green'].map(c => [c, projects.filter(p => p.light === c).length]);
-    fill(lightsEl, counts.map(([c, n]) => h('div', { class: `wall-light wall-${c}`, dataset: { light: c } },
-      h('strong', {}, String(n)), h('span', {}, t(`lights.${c}`)))));
-    const sorted = [...projects].sort((a, b) => ORDER[a.light] - ORDER[b.light] || b.overdue - a.overdue || a.name.localeCompare(b.name));
-    keyed(rowsEl, sorted, p => p.id, p => h('tr', { dataset: { project: p.id, light: p.light } },
+    fill(lightsEl, ['red', 'yellow', 'green'].map(c => h('div', { class: `wall-light wall-${c}`, dataset: { light: c } },
+      h('strong', {}, String(map.lights[c])), h('span', {}, t(`lights.${c}`)))));
+    const projects = map.projects;
+    keyed(rowsEl, projects, p => p.id, p => h('tr', { dataset: { project: p.id, light: p.light } },
       h('td', {}, light(p.light)), h('td', {}, p.name), h('td', {}, t(`stage.${p.stage}`)), h('td', { class: 'num' }, yi(p.investmentYi)),
       h('td', {}, (p.champions || []).map(c => c.displayName).join('、')), h('td', { class: p.overdue ? 'num late' : 'num' }, String(p.overdue))),
     p => `${p.version}|${p.light}|${p.overdue}|${p.stage}`);
     fill(bottlenecksEl, bottlenecks.length ? h('ol', {}, bottlenecks.slice(0, 6).map(d => h('li', {},
       h('strong', {}, d.departmentName), h('span', { class: 'late' }, ` ${t('kpi.late')} ${d.late}`), ` · ${t('kpi.nearlyLate')} ${d.nearlyLate}`)))
       : h('p', { class: 'muted' }, t('common.none')));
-    reds = sorted.filter(p => p.light === 'red');
+    reds = projects.filter(p => p.light === 'red');
     spotlight();
     updatedEl.textContent = t('wall.updated', { time: time(new Date(now()).toISOString()) });
-    // follow every project on the wall; the server caps a socket at 200 channels
+    // follow the projects on the wall; the server caps a socket at 200 channels
     const watched = new Set(stops.map(s => s.channel));
     // a project created (by hand or by an import) or deleted
     if (!watched.has('projects:all')) stops.push({ channel: 'projects:all', stop: follow('projects:all', refresh) });

@@ -13,10 +13,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.liandong.projects.ProjectOrder.Attention;
+import org.liandong.projects.ProjectOrder.Place;
 import org.liandong.storage.Change;
 import org.liandong.storage.Graph;
 import org.liandong.storage.KeptRows;
-import org.liandong.support.EncodedArray;
 import org.liandong.support.Json;
 import org.liandong.support.Serial;
 
@@ -26,29 +27,22 @@ import org.liandong.support.Serial;
  * outlook, and read again only when a commit (on any node) touches the project; every row on a
  * new day, when an account changes (a champion's or liaison's name) or at the admin's rebuild.
  * Refreshes run one at a time. A changed project moves to its place and is planned again alone;
- * the list with its lights is kept encoded ({@link EncodedArray}: a changed project's item is
- * encoded again, the others are copied) and sent as it is until the next commit.
+ * each project is kept with its light and encoded, in the list's order and in the battle map's
+ * ({@link Attention}) with the count of each light, so the whole list is a copy of bytes (sent
+ * as it is until the next commit) and the battle map's page costs its own length, not the graph's.
  */
 final class ProjectList {
-  /** A project's place: the latest signed first (unsigned before them, as Cypher's DESC puts nulls), then by code, then id. */
-  private record Place(String signedOn, String code, String id) implements Comparable<Place> {
-    private static final Comparator<Place> ORDER = Comparator
-        .comparing(Place::signedOn, Comparator.nullsFirst(Comparator.<String>reverseOrder()))
-        .thenComparing(Place::code, Comparator.nullsLast(Comparator.<String>naturalOrder()))
-        .thenComparing(Place::id);
-
-    static Place of(JsonObject project) {
-      return new Place(project.getString("signedOn"), project.getString("code"), project.getString("id"));
+  /** A project as the list keeps it: its row, its light's outlook, the row with its light (as sent) and that encoded. */
+  private record Listed(JsonObject row, Light.Outlook outlook, JsonObject lit, Buffer bytes) {
+    static Listed of(JsonObject row, Light.Outlook outlook, LocalDate today) {
+      var lit = Light.onto(row.copy(), outlook, today);
+      return new Listed(row, outlook, lit, lit.toBuffer());
     }
 
-    @Override
-    public int compareTo(Place other) {
-      return ORDER.compare(this, other);
+    Attention attention() {
+      return Attention.of(lit);
     }
   }
-
-  /** A project as the list keeps it: its row and its light's outlook. */
-  private record Listed(JsonObject row, Light.Outlook outlook) {}
 
   private record Sent(long version, LocalDate day, Buffer bytes) {}
 
@@ -64,7 +58,9 @@ final class ProjectList {
   // kept, encoded and sent only by the refresh under way (one at a time)
   private final TreeMap<Place, Listed> ordered = new TreeMap<>();
   private final Map<String, Place> places = new HashMap<>();
-  private final EncodedArray<String> encoded = new EncodedArray<>();
+  /** The same projects in the battle map's order, and how many of each light. */
+  private final TreeMap<Attention, Listed> attention = new TreeMap<>();
+  private final int[] lights = new int[ProjectOrder.LIGHTS.size() + 1];
   private volatile Sent sent;
 
   ProjectList(Graph graph, Light.Outlooks outlooks) {
@@ -111,15 +107,34 @@ final class ProjectList {
     });
   }
 
-  /** Every project with its light, encoded (only the items whose row or outlook changed anew), kept as of version {@code at}. */
+  /** Every project with its light, encoded (each project's bytes are kept with it: this copies them), kept as of version {@code at}. */
   private Buffer encode(LocalDate today, long at) {
-    encoded.begin(ordered.size());
+    var bytes = Buffer.buffer(Math.max(64, ordered.size() * 512)).appendByte((byte) '[');
     for (var p : ordered.values()) {
-      encoded.add(p.row().getString("id"), p.row(), p.outlook(), () -> Light.onto(p.row().copy(), p.outlook(), today));
+      if (bytes.length() > 1) bytes.appendByte((byte) ',');
+      bytes.appendBuffer(p.bytes());
     }
-    var bytes = encoded.end().all();
+    bytes.appendByte((byte) ']');
     sent = new Sent(at, today, bytes);
     return bytes;
+  }
+
+  /**
+   * The battle map as of {@code today} ({@link BattleMap}): how many projects of each light, the
+   * year its period opens on, and the first {@code limit} projects in attention order; the same
+   * for 100 projects or 100,000 (the kept order is walked only as far as the page).
+   */
+  Future<Buffer> battleMap(LocalDate today, int limit) {
+    return refreshes.next(() -> refreshed(today).map(v -> {
+      var first = ordered.ceilingKey(Place.signedBy(today.getYear()));
+      var head = BattleMap.head(ordered.size(), lights, first == null ? null : first.signedOn(), limit);
+      var page = new ArrayList<Buffer>(Math.min(limit, attention.size()));
+      for (var p : attention.values()) {
+        if (page.size() == limit) break;
+        page.add(p.bytes());
+      }
+      return BattleMap.encode(head, page);
+    }));
   }
 
   /** Reads again what commits touched (everything on a new day) and puts it in its place with its outlook; within a refresh. */
@@ -127,14 +142,13 @@ final class ProjectList {
     if (!today.equals(day)) {
       day = today;
       rows.everything();
-      encoded.forget();
     }
     var touched = rows.drain();
-    return graph.read(tx -> rows.read(tx, touched, Map.of("today", today))).compose(v -> place(touched)).onFailure(e -> day = null);
+    return graph.read(tx -> rows.read(tx, touched, Map.of("today", today))).compose(v -> place(touched, today)).onFailure(e -> day = null);
   }
 
-  /** Puts the projects read again (every project when null) in their places, with their outlooks planned again. */
-  private Future<Void> place(Set<String> touched) {
+  /** Puts the projects read again (every project when null) in their places, with their outlooks planned again and their lights as of {@code today}. */
+  private Future<Void> place(Set<String> touched, LocalDate today) {
     if (touched != null && touched.isEmpty()) return Future.succeededFuture();
     var ids = new ArrayList<String>();
     if (touched == null) {
@@ -146,19 +160,30 @@ final class ProjectList {
       if (touched == null) {
         ordered.clear();
         places.clear();
+        attention.clear();
+        java.util.Arrays.fill(lights, 0);
       } else {
         for (var id : touched) {
           var place = places.remove(id);
-          if (place != null) ordered.remove(place);
+          if (place != null) unlist(ordered.remove(place));
         }
       }
       for (var id : ids) {
-        var row = rows.get(id);
-        var place = Place.of(row);
+        var listed = Listed.of(rows.get(id), found.get(id), today);
+        var place = Place.of(listed.row());
         places.put(id, place);
-        ordered.put(place, new Listed(row, found.get(id)));
+        ordered.put(place, listed);
+        var at = listed.attention();
+        attention.put(at, listed);
+        lights[at.light()]++;
       }
       return null;
     }, false));
+  }
+
+  private void unlist(Listed listed) {
+    var at = listed.attention();
+    attention.remove(at);
+    lights[at.light()]--;
   }
 }

@@ -67,6 +67,11 @@ final class ProjectRepository {
     return kept == null ? null : kept.encoded(today);
   }
 
+  /** The battle map's projects (kept: {@link ProjectList#battleMap}); null through another door. */
+  Future<Buffer> battleMap(LocalDate today, int limit) {
+    return kept == null ? null : kept.battleMap(today, limit);
+  }
+
   /** The kept list is read again at the next request (the admin's rebuild). */
   void forget() {
     if (kept != null) kept.forget();

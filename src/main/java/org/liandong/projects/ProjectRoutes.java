@@ -32,7 +32,8 @@ public final class ProjectRoutes implements Routes {
         .on("updateProject", this::update)
         .on("deleteProject", this::delete)
         .on("projectChanges", this::changes)
-        .on("projectPermits", this::permits);
+        .on("projectPermits", this::permits)
+        .on("battleMap", this::battleMap);
   }
 
   private void list(RoutingContext ctx) {
@@ -44,6 +45,12 @@ public final class ProjectRoutes implements Routes {
       return;
     }
     projects.list(filter, asOf).onSuccess(ctx::json).onFailure(ctx::fail);
+  }
+
+  private void battleMap(RoutingContext ctx) {
+    var q = Query.of(ctx);
+    projects.battleMap(q.integer("limit", BattleMap.DEFAULT_LIMIT), q.instant("asOf"))
+        .onSuccess(page -> Responses.json(ctx, page)).onFailure(ctx::fail);
   }
 
   private void one(RoutingContext ctx) {

@@ -63,6 +63,18 @@ public final class ProjectService {
     return repository.encoded(today());
   }
 
+  /**
+   * The battle map's projects ({@link BattleMap}): counted by light, with the first {@code limit}
+   * in attention order; from the kept list now, from the graph as it stood {@code asOf} an instant.
+   */
+  Future<Buffer> battleMap(int limit, java.time.ZonedDateTime asOf) {
+    if (asOf == null) return repository.battleMap(today(), limit);
+    return repository.graph().asOf(asOf, null, door -> {
+      var then = on(door);
+      return then.everyProject().map(list -> BattleMap.of(list, then.today(), limit).toBuffer());
+    });
+  }
+
   /** Reads and plans the kept battle-map list now (at start-up), so the first battle map does not wait for every project. */
   public Future<Void> warm() {
     return battleMap().mapEmpty();

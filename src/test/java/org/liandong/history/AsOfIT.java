@@ -70,6 +70,7 @@ class AsOfIT {
         .put("project", ok(coordinator.get("/api/projects/" + project + (asOf == null ? "" : "?" + q))).json())
         .put("obligations", obligations).put("actions", actions)
         .put("projects", ok(coordinator.get("/api/projects" + (asOf == null ? "" : "?" + q))).array())
+        .put("battleMap", ok(coordinator.get("/api/battle-map?limit=1000" + (asOf == null ? "" : "&" + q))).json())
         .put("kpis", kpis);
   }
 
@@ -108,6 +109,7 @@ class AsOfIT {
     assertThat(asOf.getJsonObject("project")).isEqualTo(recorded.getJsonObject("project"));
     assertThat(asOf.getJsonObject("obligations")).isEqualTo(recorded.getJsonObject("obligations"));
     assertThat(asOf.getJsonArray("projects")).isEqualTo(recorded.getJsonArray("projects"));
+    assertThat(asOf.getJsonObject("battleMap")).as("the battle map from the graph as it stood is the one kept then").isEqualTo(recorded.getJsonObject("battleMap"));
     assertThat(asOf.getJsonObject("kpis")).isEqualTo(recorded.getJsonObject("kpis"));
     assertThat(recorded.getJsonArray("actions").stream().map(x -> ((JsonObject) x).getJsonArray("moves")))
         .as("now the office may move them").anySatisfy(m -> assertThat(m).isNotEmpty());

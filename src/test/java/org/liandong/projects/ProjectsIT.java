@@ -157,4 +157,58 @@ class ProjectsIT {
     assertThat(n8.getString("light")).isEqualTo("red");
     assertThat(n8.getLong("overdue")).isGreaterThan(0);
   }
+
+  @Test
+  @DisplayName("the battle map counts every project by light and lists the first in attention order: red, yellow, green, the most overdue first; a change moves a project at once")
+  void battleMap() {
+    var id = coordinator.post("/api/projects", body(code()).put("signedOn", "2021-05-01")).json().getString("id");
+    assertBattleMapIsTheList();
+    var map = analyst.get("/api/battle-map?limit=1000").json();
+    assertThat(lightOf(map, id)).isEqualTo("green");
+
+    // an obligation overdue by a week: the project turns red and moves among the red ones
+    var due = java.time.LocalDate.now(TestServer.get().clock()).minusDays(7).toString();
+    var owed = coordinator.post("/api/obligations", new JsonObject().put("projectId", id).put("departmentId", "d-zj-housing")
+        .put("title", "逾期测试").put("kind", "approval").put("track", "permits").put("dueOn", due));
+    assertThat(owed.status()).as(owed.toString()).isEqualTo(201);
+    var after = analyst.get("/api/battle-map?limit=1000").json();
+    assertThat(lightOf(after, id)).isEqualTo("red");
+    assertThat(after.getJsonObject("lights").getInteger("red")).isEqualTo(map.getJsonObject("lights").getInteger("red") + 1);
+    assertThat(after.getJsonObject("lights").getInteger("green")).isEqualTo(map.getJsonObject("lights").getInteger("green") - 1);
+    assertBattleMapIsTheList();
+
+    // a page of two is the first two; a limit out of range or not a number is refused
+    var two = analyst.get("/api/battle-map?limit=2").json();
+    assertThat(two.getJsonArray("projects")).isEqualTo(new JsonArray(analyst.get("/api/battle-map?limit=1000").json().getJsonArray("projects").getList().subList(0, 2)));
+    assertThat(two.getInteger("total")).isEqualTo(after.getInteger("total"));
+    for (var bad : new String[] {"0", "1001", "many", "-3"}) {
+      var refused = analyst.get("/api/battle-map?limit=" + bad);
+      assertThat(refused.status()).as(bad).isEqualTo(400);
+      assertThat(refused.json().getString("message")).as(bad).contains("limit");
+    }
+  }
+
+  /** What a leader would check: the battle map holds the same projects as the list, counted and ordered by the battle map's rule. */
+  private static void assertBattleMapIsTheList() {
+    var list = analyst.get("/api/projects").array().stream().map(JsonObject.class::cast).toList();
+    var map = analyst.get("/api/battle-map?limit=1000").json();
+    assertThat(map.getInteger("total")).isEqualTo(list.size());
+    for (var light : java.util.List.of("red", "yellow", "green")) {
+      assertThat(map.getJsonObject("lights").getInteger(light)).as(light).isEqualTo((int) list.stream().filter(p -> light.equals(p.getString("light"))).count());
+    }
+    var rank = java.util.List.of("red", "yellow", "green");
+    var expected = list.stream().sorted(java.util.Comparator.<JsonObject>comparingInt(p -> rank.indexOf(p.getString("light")))
+        .thenComparing(java.util.Comparator.<JsonObject>comparingLong(p -> p.getLong("overdue")).reversed())
+        .thenComparingInt(list::indexOf)).limit(1000).toList();
+    assertThat(map.getJsonArray("projects")).isEqualTo(new JsonArray(new java.util.ArrayList<>(expected)));
+    int thisYear = java.time.LocalDate.now(TestServer.get().clock()).getYear();
+    var latest = list.stream().map(p -> p.getString("signedOn")).filter(s -> s != null && Integer.parseInt(s.substring(0, 4)) <= thisYear)
+        .map(s -> Integer.valueOf(s.substring(0, 4))).max(Integer::compare).orElse(null);
+    assertThat(map.getInteger("latestSigningYear")).isEqualTo(latest);
+  }
+
+  private static String lightOf(JsonObject map, String id) {
+    return map.getJsonArray("projects").stream().map(JsonObject.class::cast).filter(p -> id.equals(p.getString("id")))
+        .map(p -> p.getString("light")).findFirst().orElseThrow();
+  }
 }
