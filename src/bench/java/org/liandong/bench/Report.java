@@ -145,8 +145,11 @@ final class Report {
   private static void reads(StringBuilder sb, JsonObject reads) {
     var sizes = reads.getJsonArray("sizes");
     if (sizes != null && !sizes.isEmpty()) {
-      for (var name : new String[] {"kpis", "kpisAfterChange", "battleMap", "battleMapAfterChange", "bottlenecks", "bottlenecksAfterChange",
-          "bottlenecksTop", "bottlenecksTopAfterChange", "obligationsByProject", "obligationsByDepartment"}) {
+      for (var name : new String[] {"kpis", "kpisAfterChange", "battleMap", "battleMapAfterChange", "projectList", "projectListAfterChange",
+          "bottlenecks", "bottlenecksAfterChange", "bottlenecksTop", "bottlenecksTopAfterChange", "obligationsByProject", "obligationsByDepartment"}) {
+        if (sizes.getJsonObject(0).getJsonObject(name) == null) continue;
+        // the whole list (every project, megabytes at the largest size) is measured for the record: no screen asks it on a change
+        boolean targeted = !name.startsWith("projectList");
         double target = name.startsWith("kpis") ? 30 : name.startsWith("obligations") ? 20 : 50;
         var figures = new StringBuilder();
         boolean met = true;
@@ -163,10 +166,12 @@ final class Report {
         double growth = last / Math.max(0.001, first);
         met &= sizes.size() < 2 || growth <= 1.5;
         row(sb, "GET " + switch (name) {
+              case "projectList" -> "/api/projects (every project) between changes";
+              case "projectListAfterChange" -> "/api/projects (every project) right after a change";
               case "kpis" -> "/api/kpis between changes";
               case "kpisAfterChange" -> "/api/kpis right after a change";
-              case "battleMap" -> "/api/projects (battle-map list) between changes";
-              case "battleMapAfterChange" -> "/api/projects (battle-map list) right after a change";
+              case "battleMap" -> "/api/battle-map?limit=100 (the battle map's list) between changes";
+              case "battleMapAfterChange" -> "/api/battle-map?limit=100 right after a change";
               case "bottlenecks" -> "/api/bottlenecks between changes";
               case "bottlenecksAfterChange" -> "/api/bottlenecks right after a change";
               case "bottlenecksTop" -> "/api/bottlenecks?limit=10 (the battle map's) between changes";
@@ -174,7 +179,7 @@ final class Report {
               case "obligationsByProject" -> "/api/obligations?project=";
               default -> "/api/obligations?department="; } + ", per size (projects / obligations): p50 / p99 (ms)",
             figures.toString(), "", "p99 × " + fmt(growth) + " largest / smallest",
-            "p99 ≤ " + fmt(target) + " ms, growth ≤ 1.5", met);
+            targeted ? "p99 ≤ " + fmt(target) + " ms, growth ≤ 1.5" : "", targeted ? Boolean.valueOf(met) : null);
       }
     }
     for (var name : new String[] {"schedule", "schedule500"}) {
