@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import org.liandong.support.Period;
 import org.liandong.support.Query;
+import org.liandong.support.Responses;
 import org.liandong.support.Routes;
 
 /** Figures for the battle map; anyone signed in may read them. */
@@ -29,6 +30,10 @@ public final class KpiRoutes implements Routes {
     // as of an instant, the period defaults to that instant's year
     var year = (asOf == null ? LocalDate.now(clock) : asOf.withZoneSameInstant(clock.getZone()).toLocalDate()).getYear();
     var period = text != null ? Period.parse("period", text) : Period.year(query.integer("year", year));
+    if (asOf == null) {
+      kpis.encoded(period).onSuccess(bytes -> Responses.json(ctx, bytes)).onFailure(ctx::fail);
+      return;
+    }
     kpis.overview(period, asOf).onSuccess(ctx::json).onFailure(ctx::fail);
   }
 }

@@ -31,10 +31,26 @@ public final class KpiService {
    */
   private final Map<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
-  private record Cached(JsonObject figures, long until) {}
+  private record Cached(KpiModel.Answer answer, long until) {}
 
   /** Figures being computed: the requests that arrive meanwhile share one computation. */
-  private final SingleFlight<String, JsonObject> computing = new SingleFlight<>();
+  private final SingleFlight<String, KpiModel.Answer> computing = new SingleFlight<>();
+
+  /**
+   * The periods screens asked for lately, by text, with when (System.nanoTime): after a commit
+   * their figures are counted again at once, before the screens ask ({@link #ahead}).
+   */
+  private final Map<String, Asked> asked = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private record Asked(Period period, long at) {}
+
+  /** A period not asked for this long is no longer counted ahead. */
+  private static final long ASKED_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(10);
+  /** At most this many periods are counted ahead (the model keeps 8). */
+  private static final int AHEAD = 4;
+  /** One pass of counting ahead waits at a time: it takes every change committed before it starts. */
+  private final java.util.concurrent.atomic.AtomicBoolean aheadWaiting = new java.util.concurrent.atomic.AtomicBoolean();
+  private final org.liandong.support.Serial aheads = new org.liandong.support.Serial();
 
   private final Light.Outlooks outlooks;
   /** Null through another door (as of an instant): that graph is read once, all of it. */
@@ -49,6 +65,7 @@ public final class KpiService {
       // a computation under way may have read before this change: later requests start afresh
       // and what it finds is not kept
       computing.forgetAll();
+      ahead();
     });
   }
 
@@ -62,7 +79,7 @@ public final class KpiService {
 
   /** Builds this year's figures now (at start-up), so the first battle map does not wait for every project's rows. */
   public Future<Void> warm() {
-    return overview(Period.year(LocalDate.now(clock).getYear())).mapEmpty();
+    return counted(Period.year(LocalDate.now(clock).getYear())).mapEmpty();
   }
 
   /** The figures as they stood at {@code asOf} (none kept: each instant is asked once). */
@@ -73,11 +90,45 @@ public final class KpiService {
   }
 
   public Future<JsonObject> overview(Period period) {
+    return answer(period).map(KpiModel.Answer::figures);
+  }
+
+  /** The figures as {@link #overview} has them, encoded: the same bytes for every screen until the next change. */
+  Future<io.vertx.core.buffer.Buffer> encoded(Period period) {
+    return answer(period).map(KpiModel.Answer::bytes);
+  }
+
+  private Future<KpiModel.Answer> answer(Period period) {
+    asked.put(period.text(), new Asked(period, System.nanoTime()));
+    return counted(period);
+  }
+
+  private Future<KpiModel.Answer> counted(Period period) {
     var key = period.text() + "@" + LocalDate.now(clock);
     var cached = cache.get(key);
-    if (cached != null && cached.until() - System.nanoTime() > 0) return Future.succeededFuture(cached.figures());
+    if (cached != null && cached.until() - System.nanoTime() > 0) return Future.succeededFuture(cached.answer());
     return computing.get(key, () -> model.figures(period, clock.instant()),
-        figures -> cache.put(key, new Cached(figures, System.nanoTime() + FRESH_NANOS)));
+        answer -> cache.put(key, new Cached(answer, System.nanoTime() + FRESH_NANOS)));
+  }
+
+  /**
+   * After a commit, the periods asked for lately (the battle maps' and walls' open now) are
+   * counted again at once, off the request: the screens that ask right after the change find
+   * the figures kept, or join the counting under way. One pass waits at a time and takes every
+   * change before it, so a burst of writes costs a pass, not one per write.
+   */
+  private void ahead() {
+    if (asked.isEmpty() || !aheadWaiting.compareAndSet(false, true)) return;
+    // after the other commit listeners (the plans forgotten, the rows touched): on the next turn of an event loop
+    graph.vertx().runOnContext(v -> aheads.next(() -> {
+      aheadWaiting.set(false);
+      long now = System.nanoTime();
+      asked.values().removeIf(a -> now - a.at() > ASKED_NANOS);
+      var periods = asked.values().stream().sorted(java.util.Comparator.comparingLong(Asked::at).reversed()).limit(AHEAD)
+          .map(Asked::period).toList();
+      var passes = periods.stream().map(p -> counted(p).<Void>mapEmpty().recover(e -> Future.succeededFuture())).toList();
+      return Future.join(passes).<Void>mapEmpty().recover(e -> Future.succeededFuture());
+    }));
   }
 
   /**
