@@ -6,7 +6,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -144,11 +143,17 @@ final class ProjectList {
       rows.everything();
     }
     var touched = rows.drain();
-    return graph.read(tx -> rows.read(tx, touched, Map.of("today", today))).compose(v -> place(touched, today)).onFailure(e -> day = null);
+    // the changed projects are planned while their rows are read (the plan needs only their ids)
+    var planning = touched == null || touched.isEmpty() ? null : outlooks.of(List.copyOf(touched));
+    return graph.read(tx -> rows.read(tx, touched, Map.of("today", today))).compose(v -> place(touched, planning, today))
+        .onFailure(e -> day = null);
   }
 
-  /** Puts the projects read again (every project when null) in their places, with their outlooks planned again and their lights as of {@code today}. */
-  private Future<Void> place(Set<String> touched, LocalDate today) {
+  /**
+   * Puts the projects read again (every project when null, planned now; else with {@code
+   * planning}'s outlooks) in their places, with their lights as of {@code today}.
+   */
+  private Future<Void> place(Set<String> touched, Future<Map<String, Light.Outlook>> planning, LocalDate today) {
     if (touched != null && touched.isEmpty()) return Future.succeededFuture();
     var ids = new ArrayList<String>();
     if (touched == null) {
@@ -156,7 +161,7 @@ final class ProjectList {
     } else {
       for (var id : touched) if (rows.get(id) != null) ids.add(id);
     }
-    return outlooks.of(ids).compose(found -> graph.vertx().executeBlocking(() -> {
+    return (touched == null ? outlooks.of(ids) : planning).compose(found -> graph.vertx().executeBlocking(() -> {
       if (touched == null) {
         ordered.clear();
         places.clear();

@@ -141,6 +141,8 @@ final class KpiModel {
     for (String id; (id = departmentsTouched.poll()) != null; ) someDepartments.add(id);
     var kept = periods.get(period.text());
     var asked = kept != null ? kept : new Kept(period);
+    // the changed projects are planned while their rows are read (the plan needs only their ids)
+    var planning = someProjects == null || someProjects.isEmpty() ? null : outlooks.of(List.copyOf(someProjects));
     return graph.read(tx -> {
       Future<Void> done = projects.read(tx, someProjects, projectParams(today));
       for (var k : new ArrayList<>(periods.values())) {
@@ -148,26 +150,29 @@ final class KpiModel {
       }
       if (kept == null) done = done.compose(v -> asked.departments.read(tx, null, departmentParams(period, today, clock)));
       return done;
-    }).compose(v -> count(someProjects, asked, today)).onFailure(e -> {
+    }).compose(v -> count(someProjects, planning, asked, today)).onFailure(e -> {
       // what was drained was not counted: every period is read afresh
       day = null;
     });
   }
 
   /**
-   * Counts the projects read again (every project when null) into every kept period's totals,
-   * with their lights' outlooks, and keeps {@code asked} (counted afresh if it is new).
+   * Counts the projects read again (every project when null, planned now) into every kept
+   * period's totals, with their lights' outlooks ({@code planning} for some), and keeps {@code
+   * asked} (counted afresh if it is new).
    */
-  private Future<Kept> count(Set<String> someProjects, Kept asked, LocalDate today) {
+  private Future<Kept> count(Set<String> someProjects, Future<Map<String, Light.Outlook>> planning, Kept asked, LocalDate today) {
     boolean every = someProjects == null;
-    var ids = new ArrayList<String>();
-    if (every) {
-      for (var row : projects.values()) ids.add(row.id());
-    } else {
-      for (var id : someProjects) if (projects.get(id) != null) ids.add(id);
-    }
     if (!every && someProjects.isEmpty() && asked.totals != null) return Future.succeededFuture(asked);
-    return outlooks.of(ids).compose(lights -> graph.vertx().executeBlocking(() -> {
+    Future<Map<String, Light.Outlook>> outlooked;
+    if (every) {
+      var ids = new ArrayList<String>();
+      for (var row : projects.values()) ids.add(row.id());
+      outlooked = outlooks.of(ids);
+    } else {
+      outlooked = planning != null ? planning : Future.succeededFuture(Map.of());
+    }
+    return outlooked.compose(lights -> graph.vertx().executeBlocking(() -> {
       if (every) countAfresh(lights, today); else someProjects.forEach(id -> recount(id, lights.get(id), today));
       periods.put(asked.period.text(), asked);
       for (var k : periods.values()) {
