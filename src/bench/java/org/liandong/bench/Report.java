@@ -172,8 +172,8 @@ final class Report {
               case "kpisAfterChange" -> "/api/kpis right after a change";
               case "battleMap" -> "/api/battle-map?limit=100 (the battle map's list) between changes";
               case "battleMapAfterChange" -> "/api/battle-map?limit=100 right after a change";
-              case "bottlenecks" -> "/api/bottlenecks between changes";
-              case "bottlenecksAfterChange" -> "/api/bottlenecks right after a change";
+              case "bottlenecks" -> "/api/bottlenecks (the first 100 departments, its default) between changes";
+              case "bottlenecksAfterChange" -> "/api/bottlenecks (the first 100) right after a change";
               case "bottlenecksTop" -> "/api/bottlenecks?limit=10 (the battle map's) between changes";
               case "bottlenecksTopAfterChange" -> "/api/bottlenecks?limit=10 right after a change";
               case "obligationsByProject" -> "/api/obligations?project=";

@@ -39,9 +39,10 @@ public final class ScheduleRoutes implements Routes {
     schedules.impact(body.text("obligationId"), body.integer("days").intValue()).onSuccess(ctx::json).onFailure(ctx::fail);
   }
 
+  /** How many departments of the ranking are answered when the asker does not say (at most 1,000 when it does). */
+  static final int BOTTLENECKS_LIMIT = 100;
+
   private void bottlenecks(RoutingContext ctx) {
-    int limit = Query.of(ctx).integer("limit", 0);
-    Integer first = limit > 0 ? limit : null;
-    schedules.bottlenecks(first).onSuccess(ranking -> Responses.json(ctx, ranking)).onFailure(ctx::fail);
+    schedules.bottlenecks(Query.of(ctx).integer("limit", BOTTLENECKS_LIMIT)).onSuccess(ranking -> Responses.json(ctx, ranking)).onFailure(ctx::fail);
   }
 }

@@ -323,7 +323,8 @@ public final class ScheduleService implements Light.Outlooks {
    * Departments ranked by the late and nearly late critical-path obligations they hold, from
    * each project's kept plan: a change plans its project again and {@link Bottlenecks} counts
    * only that project again; the ranking is kept, encoded, until the next commit. With {@code
-   * first}, only that many of the most late departments (what a battle map or a wall shows).
+   * first}, only that many of the most late departments (what a battle map or a wall shows; every
+   * department with late work when null).
    */
   Future<Buffer> bottlenecks(Integer first) {
     var today = today();
