@@ -139,7 +139,7 @@ function projectTable(map) {
       h('td', {}, p.champions.map(c => c.displayName).join('、')),
       h('td', {}, String(p.overdue))));
   const more = map.total > map.projects.length ? h('p', { class: 'muted', id: 'project-lights-shown' },
-    t('battle.shown', { n: map.projects.length, total: map.total }), ' ', h('a', { href: '#/projects' }, t('battle.allProjects'))) : null;
+    t('battle.shown', { n: map.projects.length, total: map.total }), ' · ', h('a', { href: '#/projects' }, t('battle.allProjects'))) : null;
   return section('table.project', h('div', { id: 'project-lights' },
     table(['table.light', 'table.project', 'table.stage', 'table.investment', 'table.champions', 'table.overdue'], rows), more));
 }

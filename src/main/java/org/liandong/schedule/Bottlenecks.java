@@ -40,6 +40,11 @@ final class Bottlenecks {
     for (var id : new ArrayList<>(counted.keySet())) {
       if (!plans.containsKey(id)) take(counted.remove(id));
     }
+    updateSome(plans);
+  }
+
+  /** Counts these projects' plans again (the projects a change touched; a deleted one's plan is empty), the others as they were. */
+  void updateSome(Map<String, ScheduleService.Planned> plans) {
     plans.forEach((id, plan) -> {
       var before = counted.get(id);
       if (before == plan) return;

@@ -43,6 +43,11 @@ public final class ScheduleService implements Light.Outlooks {
   /** The ranking counted plan by plan; brought up to date one request at a time. */
   private final Bottlenecks counted = new Bottlenecks();
   private final Serial ranks = new Serial();
+  /** The projects commits touched since the ranking last counted them: only their plans are counted again. */
+  private final Set<String> rankTouched = ConcurrentHashMap.newKeySet();
+  /** Every project's plan is counted at the next ranking (at first, after a rebuild or a failed one); a new day does the same. */
+  private volatile boolean rankEvery = true;
+  private volatile LocalDate rankedOn;
 
   /** A department's obligations in the ranking: its most urgent this many (its counts are of all). */
   static final int BOTTLENECK_OBLIGATIONS = 20;
@@ -51,6 +56,7 @@ public final class ScheduleService implements Light.Outlooks {
     this(graph, clock, calendar, yellowFloat, new PlanCache());
     graph.onCommitAnywhere(changes -> {
       kept.forget(changes);
+      for (var c : changes) if (c.projectId() != null) rankTouched.add(c.projectId());
       ranked.clear();
       ranking.forgetAll();
     });
@@ -68,6 +74,7 @@ public final class ScheduleService implements Light.Outlooks {
   @Override
   public void reset() {
     if (kept != null) kept.reset();
+    rankEvery = true;
     ranked.clear();
     ranking.forgetAll();
   }
@@ -342,11 +349,25 @@ public final class ScheduleService implements Light.Outlooks {
   }
 
   private Future<EncodedArray.Encoded> rank() {
-    // one ranking at a time: it is brought up to date from the plans it last counted
-    return ranks.next(() -> planned(null).map(plans -> {
-      counted.update(plans);
-      return counted.ranking(BOTTLENECK_OBLIGATIONS);
-    }));
+    // one ranking at a time: it is brought up to date from the plans it last counted, taking
+    // again only the projects changed since (every project's at first and on a new day)
+    return ranks.next(() -> {
+      var today = today();
+      boolean every = rankEvery || !today.equals(rankedOn);
+      rankEvery = false;
+      List<String> some = null;
+      if (every) {
+        rankTouched.clear();
+      } else {
+        some = new ArrayList<>();
+        for (var id : List.copyOf(rankTouched)) if (rankTouched.remove(id)) some.add(id);
+      }
+      return planned(some).map(plans -> {
+        if (every) counted.update(plans); else counted.updateSome(plans);
+        rankedOn = today;
+        return counted.ranking(BOTTLENECK_OBLIGATIONS);
+      }).onFailure(e -> rankEvery = true);
+    });
   }
 
   private Future<List<Row>> rows(List<String> projectIds) {

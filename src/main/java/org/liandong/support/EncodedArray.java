@@ -17,12 +17,34 @@ import java.util.function.Supplier;
 public final class EncodedArray<K> {
   private record Item(Object from, Object with, Buffer bytes) {}
 
-  /** A round's array: all of it, and its items' bytes in order (for an array of the first few). */
-  public record Encoded(Buffer all, List<Buffer> items) {
+  /**
+   * A round's array: its items' bytes in order, put together when asked (the whole array once, on
+   * first asking: a page of the first few never copies the rest).
+   */
+  public static final class Encoded {
+    private final List<Buffer> items;
+    private volatile Buffer all;
+
+    Encoded(List<Buffer> items) {
+      this.items = items;
+    }
+
+    /** The whole array. */
+    public Buffer all() {
+      var whole = all;
+      if (whole == null) all = whole = array(items.size());
+      return whole;
+    }
+
     /** The array of the first {@code n} items (all of them when there are no more). */
     public Buffer first(int n) {
-      if (n >= items.size()) return all;
-      var out = Buffer.buffer().appendByte((byte) '[');
+      return n >= items.size() ? all() : array(n);
+    }
+
+    private Buffer array(int n) {
+      int length = 2 + Math.max(0, n - 1);
+      for (int i = 0; i < n; i++) length += items.get(i).length();
+      var out = Buffer.buffer(length).appendByte((byte) '[');
       for (int i = 0; i < n; i++) {
         if (i > 0) out.appendByte((byte) ',');
         out.appendBuffer(items.get(i));
@@ -34,13 +56,11 @@ public final class EncodedArray<K> {
   private Map<K, Item> items = new HashMap<>();
   private Map<K, Item> next;
   private List<Buffer> order;
-  private Buffer out;
 
   /** Starts a round: the items follow in the array's order through {@link #add}, then {@link #end}. */
   public EncodedArray<K> begin(int expected) {
     next = new HashMap<>(Math.max(16, expected * 4 / 3 + 1));
     order = new ArrayList<>(expected);
-    out = Buffer.buffer(Math.max(64, expected * 256)).appendByte((byte) '[');
     return this;
   }
 
@@ -53,8 +73,6 @@ public final class EncodedArray<K> {
     if (item == null || item.from() != from || item.with() != with) item = new Item(from, with, json.get().toBuffer());
     next.put(key, item);
     order.add(item.bytes());
-    if (out.length() > 1) out.appendByte((byte) ',');
-    out.appendBuffer(item.bytes());
     return this;
   }
 
@@ -62,9 +80,7 @@ public final class EncodedArray<K> {
   public Encoded end() {
     items = next;
     next = null;
-    var bytes = out.appendByte((byte) ']');
-    out = null;
-    var encoded = new Encoded(bytes, List.copyOf(order));
+    var encoded = new Encoded(List.copyOf(order));
     order = null;
     return encoded;
   }
