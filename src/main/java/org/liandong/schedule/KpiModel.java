@@ -143,14 +143,17 @@ final class KpiModel {
     var asked = kept != null ? kept : new Kept(period);
     // the changed projects are planned while their rows are read (the plan needs only their ids)
     var planning = someProjects == null || someProjects.isEmpty() ? null : outlooks.of(List.copyOf(someProjects));
-    return graph.read(tx -> {
-      Future<Void> done = projects.read(tx, someProjects, projectParams(today));
+    // the projects' rows and the departments' are read side by side (two transactions: they are counted apart)
+    var projectsRead = graph.read(tx -> projects.read(tx, someProjects, projectParams(today)));
+    var departmentsRead = graph.read(tx -> {
+      Future<Void> done = Future.succeededFuture();
       for (var k : new ArrayList<>(periods.values())) {
         done = done.compose(v -> k.departments.read(tx, someDepartments, departmentParams(k.period, today, clock)));
       }
       if (kept == null) done = done.compose(v -> asked.departments.read(tx, null, departmentParams(period, today, clock)));
       return done;
-    }).compose(v -> count(someProjects, planning, asked, today)).onFailure(e -> {
+    });
+    return Future.all(projectsRead, departmentsRead).compose(v -> count(someProjects, planning, asked, today)).onFailure(e -> {
       // what was drained was not counted: every period is read afresh
       day = null;
     });

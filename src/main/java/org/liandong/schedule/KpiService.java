@@ -1,19 +1,25 @@
 package org.liandong.schedule;
 
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.liandong.projects.Light;
 import org.liandong.schedule.KpiTotals.Counted;
 import org.liandong.storage.Graph;
 import org.liandong.support.Period;
+import org.liandong.support.Serial;
 import org.liandong.support.SingleFlight;
 import org.neo4j.driver.Record;
 
@@ -21,7 +27,7 @@ import org.neo4j.driver.Record;
 public final class KpiService {
 
   /** Figures are kept until the next change committed on any node, and never longer than this. */
-  private static final long FRESH_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+  private static final long FRESH_NANOS = TimeUnit.SECONDS.toNanos(10);
 
   private final Graph graph;
   private final Clock clock;
@@ -29,7 +35,7 @@ public final class KpiService {
    * The last figures per year and day: every wall screen asks after every change, and the answer
    * is the same for all of them until the next change.
    */
-  private final Map<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
   private record Cached(KpiModel.Answer answer, long until) {}
 
@@ -40,17 +46,17 @@ public final class KpiService {
    * The periods screens asked for lately, by text, with when (System.nanoTime): after a commit
    * their figures are counted again at once, before the screens ask ({@link #ahead}).
    */
-  private final Map<String, Asked> asked = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, Asked> asked = new ConcurrentHashMap<>();
 
   private record Asked(Period period, long at) {}
 
   /** A period not asked for this long is no longer counted ahead. */
-  private static final long ASKED_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(10);
+  private static final long ASKED_NANOS = TimeUnit.MINUTES.toNanos(10);
   /** At most this many periods are counted ahead (the model keeps 8). */
   private static final int AHEAD = 4;
   /** One pass of counting ahead waits at a time: it takes every change committed before it starts. */
-  private final java.util.concurrent.atomic.AtomicBoolean aheadWaiting = new java.util.concurrent.atomic.AtomicBoolean();
-  private final org.liandong.support.Serial aheads = new org.liandong.support.Serial();
+  private final AtomicBoolean aheadWaiting = new AtomicBoolean();
+  private final Serial aheads = new Serial();
 
   private final Light.Outlooks outlooks;
   /** Null through another door (as of an instant): that graph is read once, all of it. */
@@ -94,12 +100,15 @@ public final class KpiService {
   }
 
   /** The figures as {@link #overview} has them, encoded: the same bytes for every screen until the next change. */
-  Future<io.vertx.core.buffer.Buffer> encoded(Period period) {
+  Future<Buffer> encoded(Period period) {
     return answer(period).map(KpiModel.Answer::bytes);
   }
 
   private Future<KpiModel.Answer> answer(Period period) {
-    asked.put(period.text(), new Asked(period, System.nanoTime()));
+    long now = System.nanoTime();
+    asked.put(period.text(), new Asked(period, now));
+    // an analyst trying many ranges: only the latest few are remembered
+    if (asked.size() > 4 * AHEAD) asked.values().removeIf(a -> now - a.at() > TimeUnit.SECONDS.toNanos(10));
     return counted(period);
   }
 
@@ -124,7 +133,7 @@ public final class KpiService {
       aheadWaiting.set(false);
       long now = System.nanoTime();
       asked.values().removeIf(a -> now - a.at() > ASKED_NANOS);
-      var periods = asked.values().stream().sorted(java.util.Comparator.comparingLong(Asked::at).reversed()).limit(AHEAD)
+      var periods = asked.values().stream().sorted(Comparator.comparingLong(Asked::at).reversed()).limit(AHEAD)
           .map(Asked::period).toList();
       var passes = periods.stream().map(p -> counted(p).<Void>mapEmpty().recover(e -> Future.succeededFuture())).toList();
       return Future.join(passes).<Void>mapEmpty().recover(e -> Future.succeededFuture());
