@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import org.liandong.projects.ProjectOrder.Attention;
+import org.liandong.support.EncodedArray;
 
 /**
  * What the battle map and the wall show of the projects, whatever their number: {@code total},
@@ -33,13 +34,9 @@ final class BattleMap {
   /** The head with the projects' kept bytes as its {@code projects}. */
   static Buffer encode(JsonObject head, List<Buffer> projects) {
     var start = head.toBuffer();
-    var out = Buffer.buffer(start.length() + 16 + projects.stream().mapToInt(Buffer::length).sum() + projects.size());
-    out.appendBuffer(start, 0, start.length() - 1).appendString(",\"projects\":[");
-    for (int i = 0; i < projects.size(); i++) {
-      if (i > 0) out.appendByte((byte) ',');
-      out.appendBuffer(projects.get(i));
-    }
-    return out.appendString("]}");
+    var array = EncodedArray.join(projects);
+    return Buffer.buffer(start.length() + array.length() + 12).appendBuffer(start, 0, start.length() - 1)
+        .appendString(",\"projects\":").appendBuffer(array).appendString("}");
   }
 
   /** The battle map of a whole list of projects with their lights (the graph as it stood at an instant, read once). */

@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.liandong.projects.ProjectOrder.Place;
 import org.liandong.storage.Change;
 import org.liandong.storage.Graph;
 import org.liandong.storage.KeptRows;
+import org.liandong.support.EncodedArray;
 import org.liandong.support.Json;
 import org.liandong.support.Serial;
 
@@ -31,11 +33,11 @@ import org.liandong.support.Serial;
  * as it is until the next commit) and the battle map's page costs its own length, not the graph's.
  */
 final class ProjectList {
-  /** A project as the list keeps it: its row, its light's outlook, the row with its light (as sent) and that encoded. */
-  private record Listed(JsonObject row, Light.Outlook outlook, JsonObject lit, Buffer bytes) {
+  /** A project as the list keeps it: its row, the row with its light (as sent) and that encoded. */
+  private record Listed(JsonObject row, JsonObject lit, Buffer bytes) {
     static Listed of(JsonObject row, Light.Outlook outlook, LocalDate today) {
       var lit = Light.onto(row.copy(), outlook, today);
-      return new Listed(row, outlook, lit, lit.toBuffer());
+      return new Listed(row, lit, lit.toBuffer());
     }
 
     Attention attention() {
@@ -108,12 +110,7 @@ final class ProjectList {
 
   /** Every project with its light, encoded (each project's bytes are kept with it: this copies them), kept as of version {@code at}. */
   private Buffer encode(LocalDate today, long at) {
-    var bytes = Buffer.buffer(Math.max(64, ordered.size() * 512)).appendByte((byte) '[');
-    for (var p : ordered.values()) {
-      if (bytes.length() > 1) bytes.appendByte((byte) ',');
-      bytes.appendBuffer(p.bytes());
-    }
-    bytes.appendByte((byte) ']');
+    var bytes = EncodedArray.join(ordered.values().stream().map(Listed::bytes).toList());
     sent = new Sent(at, today, bytes);
     return bytes;
   }
@@ -166,7 +163,7 @@ final class ProjectList {
         ordered.clear();
         places.clear();
         attention.clear();
-        java.util.Arrays.fill(lights, 0);
+        Arrays.fill(lights, 0);
       } else {
         for (var id : touched) {
           var place = places.remove(id);

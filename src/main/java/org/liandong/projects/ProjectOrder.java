@@ -2,6 +2,7 @@ package org.liandong.projects;
 
 import io.vertx.core.json.JsonObject;
 import java.util.Comparator;
+import java.util.List;
 
 /**
  * The two orders projects are shown in: the list's ({@link Place}: the latest signed first) and
@@ -34,7 +35,7 @@ final class ProjectOrder {
   }
 
   /** The lights in the order the battle map shows them (what needs a leader's attention first). */
-  static final java.util.List<String> LIGHTS = java.util.List.of("red", "yellow", "green");
+  static final List<String> LIGHTS = List.of("red", "yellow", "green");
 
   /**
    * A project's place on the battle map: red, then yellow, then green; within a light the most

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.liandong.projects.Light;
 import org.liandong.storage.Graph;
+import org.liandong.storage.Touched;
 import org.liandong.support.EncodedArray;
 import org.liandong.support.Serial;
 import org.liandong.support.SingleFlight;
@@ -43,10 +44,8 @@ public final class ScheduleService implements Light.Outlooks {
   /** The ranking counted plan by plan; brought up to date one request at a time. */
   private final Bottlenecks counted = new Bottlenecks();
   private final Serial ranks = new Serial();
-  /** The projects commits touched since the ranking last counted them: only their plans are counted again. */
-  private final Set<String> rankTouched = ConcurrentHashMap.newKeySet();
-  /** Every project's plan is counted at the next ranking (at first, after a rebuild or a failed one); a new day does the same. */
-  private volatile boolean rankEvery = true;
+  /** The projects commits touched since the ranking last counted them: only their plans are counted again (every project's at first, after a rebuild or a failed ranking, on a new day). */
+  private final Touched rankTouched = new Touched();
   private volatile LocalDate rankedOn;
 
   /** A department's obligations in the ranking: its most urgent this many (its counts are of all). */
@@ -56,7 +55,7 @@ public final class ScheduleService implements Light.Outlooks {
     this(graph, clock, calendar, yellowFloat, new PlanCache());
     graph.onCommitAnywhere(changes -> {
       kept.forget(changes);
-      for (var c : changes) if (c.projectId() != null) rankTouched.add(c.projectId());
+      for (var c : changes) rankTouched.touch(c.projectId());
       ranked.clear();
       ranking.forgetAll();
     });
@@ -74,7 +73,7 @@ public final class ScheduleService implements Light.Outlooks {
   @Override
   public void reset() {
     if (kept != null) kept.reset();
-    rankEvery = true;
+    rankTouched.everything();
     ranked.clear();
     ranking.forgetAll();
   }
@@ -353,20 +352,13 @@ public final class ScheduleService implements Light.Outlooks {
     // again only the projects changed since (every project's at first and on a new day)
     return ranks.next(() -> {
       var today = today();
-      boolean every = rankEvery || !today.equals(rankedOn);
-      rankEvery = false;
-      List<String> some = null;
-      if (every) {
-        rankTouched.clear();
-      } else {
-        some = new ArrayList<>();
-        for (var id : List.copyOf(rankTouched)) if (rankTouched.remove(id)) some.add(id);
-      }
-      return planned(some).map(plans -> {
-        if (every) counted.update(plans); else counted.updateSome(plans);
+      if (!today.equals(rankedOn)) rankTouched.everything();
+      var some = rankTouched.drain();
+      return planned(some == null ? null : List.copyOf(some)).map(plans -> {
+        if (some == null) counted.update(plans); else counted.updateSome(plans);
         rankedOn = today;
         return counted.ranking(BOTTLENECK_OBLIGATIONS);
-      }).onFailure(e -> rankEvery = true);
+      }).onFailure(e -> rankTouched.everything());
     });
   }
 

@@ -3,13 +3,10 @@ package org.liandong.storage;
 import io.vertx.core.Future;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
 import org.neo4j.driver.Record;
 
@@ -26,8 +23,7 @@ public final class KeptRows<T> {
   private final Function<Record, String> id;
   private final Function<Record, T> row;
   private final Map<String, T> rows = new TreeMap<>();
-  private final Queue<String> touched = new ConcurrentLinkedQueue<>();
-  private volatile boolean everything = true;
+  private final Touched touched = new Touched();
 
   /** Rows whose id is their {@code id} column. */
   public KeptRows(String all, String some, Function<Record, T> row) {
@@ -43,21 +39,17 @@ public final class KeptRows<T> {
 
   /** The row of {@code id} is read again at the next refresh. */
   public void touch(String id) {
-    if (id != null) touched.add(id);
+    touched.touch(id);
   }
 
   /** Every row is read again at the next refresh. */
   public void everything() {
-    everything = true;
+    touched.everything();
   }
 
   /** What was touched since the last refresh: null for everything. Each touch is handed out once. */
   public Set<String> drain() {
-    boolean every = everything;
-    everything = false;
-    var out = new HashSet<String>();
-    for (String id; (id = touched.poll()) != null; ) out.add(id);
-    return every ? null : out;
+    return touched.drain();
   }
 
   /**
@@ -72,7 +64,7 @@ public final class KeptRows<T> {
       if (ids == null) rows.clear(); else ids.forEach(rows::remove);
       records.forEach(r -> rows.put(id.apply(r), row.apply(r)));
       return null;
-    }).onFailure(e -> everything = true);
+    }).onFailure(e -> touched.everything());
   }
 
   /** The row of {@code id}, or null. */

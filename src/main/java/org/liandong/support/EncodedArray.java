@@ -32,25 +32,26 @@ public final class EncodedArray<K> {
     /** The whole array. */
     public Buffer all() {
       var whole = all;
-      if (whole == null) all = whole = array(items.size());
+      if (whole == null) all = whole = join(items);
       return whole;
     }
 
     /** The array of the first {@code n} items (all of them when there are no more). */
     public Buffer first(int n) {
-      return n >= items.size() ? all() : array(n);
+      return n >= items.size() ? all() : join(items.subList(0, n));
     }
+  }
 
-    private Buffer array(int n) {
-      int length = 2 + Math.max(0, n - 1);
-      for (int i = 0; i < n; i++) length += items.get(i).length();
-      var out = Buffer.buffer(length).appendByte((byte) '[');
-      for (int i = 0; i < n; i++) {
-        if (i > 0) out.appendByte((byte) ',');
-        out.appendBuffer(items.get(i));
-      }
-      return out.appendByte((byte) ']');
+  /** A JSON array of items already encoded, in their order. */
+  public static Buffer join(List<Buffer> items) {
+    int length = 2 + Math.max(0, items.size() - 1);
+    for (var item : items) length += item.length();
+    var out = Buffer.buffer(length).appendByte((byte) '[');
+    for (int i = 0; i < items.size(); i++) {
+      if (i > 0) out.appendByte((byte) ',');
+      out.appendBuffer(items.get(i));
     }
+    return out.appendByte((byte) ']');
   }
 
   private Map<K, Item> items = new HashMap<>();
