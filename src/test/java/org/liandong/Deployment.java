@@ -81,9 +81,15 @@ public final class Deployment {
     return process;
   }
 
+  /** Ports handed out in this JVM: the OS may offer a port just closed again, and two nodes must not be given the same one. */
+  private static final java.util.Set<Integer> GIVEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  /** A port nothing listens on now, never one this JVM was given before. */
   public static int freePort() throws Exception {
-    try (var socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
+    while (true) {
+      try (var socket = new ServerSocket(0)) {
+        if (GIVEN.add(socket.getLocalPort())) return socket.getLocalPort();
+      }
     }
   }
 
