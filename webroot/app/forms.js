@@ -47,8 +47,9 @@ export async function projectForm(project, onSaved) {
   };
   const isNew = h('input', { type: 'checkbox', name: 'new', checked: project ? project.new !== false : true });
   const champions = picker('championIds', peopleGroups(people, 'leader'), { multiple: true,
-    value: (project?.champions || []).map(c => c.id) });
-  const liaison = picker('liaisonId', peopleGroups(people), { value: project?.liaison?.id ?? null, placeholderKey: 'project.noLiaison' });
+    value: (project?.champions || []).map(c => c.id), refresh: async () => peopleGroups(await api.get('/api/people'), 'leader') });
+  const liaison = picker('liaisonId', peopleGroups(people), { value: project?.liaison?.id ?? null, placeholderKey: 'project.noLiaison',
+    refresh: async () => peopleGroups(await api.get('/api/people')) });
 
   const form = h('form', { class: 'grid-form', id: project ? 'project-edit' : 'project-new', novalidate: true },
     field('project.code', text('code', { maxlength: 40, placeholder: 'ZJHT-2026-001' })),

@@ -18,12 +18,13 @@ import * as admin from './screens/admin.js';
 import * as wall from './screens/wall.js';
 import * as notices from './screens/notices.js';
 import * as imports from './screens/imports.js';
+import * as templates from './screens/templates.js';
 import { ring } from './bell.js';
 
 const routes = [
   [/^#\/battle$/, battle], [/^#\/project\/([\w.-]+)$/, project], [/^#\/inbox(?:\/([\w.-]+))?$/, inbox],
   [/^#\/leader$/, leader], [/^#\/console$/, consoleScreen], [/^#\/meetings$/, meetings], [/^#\/meeting\/([\w.-]+)$/, meeting], [/^#\/graph$/, graph],
-  [/^#\/projects$/, projects], [/^#\/admin$/, admin], [/^#\/wall$/, wall], [/^#\/notices$/, notices], [/^#\/imports$/, imports],
+  [/^#\/projects(?:\/(mine))?$/, projects], [/^#\/admin$/, admin], [/^#\/wall$/, wall], [/^#\/notices$/, notices], [/^#\/imports$/, imports], [/^#\/templates$/, templates],
   [/^#\/brief\/(leader|meeting)\/([\w.-]+)$/, brief],
 ];
 
@@ -45,7 +46,7 @@ function navigation(user) {
     markCurrent();
     return;
   }
-  if (user.may?.MANAGE_PROJECTS) items.push(['#/projects', 'nav.projects'], ['#/imports', 'nav.imports']);
+  if (user.may?.MANAGE_PROJECTS) items.push(['#/projects', 'nav.projects'], ['#/imports', 'nav.imports'], ['#/templates', 'nav.templates']);
   items.push(['#/inbox', 'nav.inbox']);
   if (user.roles.includes('leader') || user.roles.includes('admin')) items.push(['#/leader', 'nav.leader']);
   items.push(['#/meetings', 'nav.meetings'], ['#/graph', 'nav.graph']);
@@ -53,6 +54,12 @@ function navigation(user) {
   if (user.may?.MANAGE_USERS || user.may?.MANAGE_DEPARTMENTS) items.push(['#/admin', 'nav.admin']);
   for (const [href, key] of items) nav.append(h('a', { href, dataset: { route: href } }, t(key)));
   markCurrent();
+  // 专人对接: a liaison finds the projects they answer for
+  api.get('/api/projects?liaison=me').then(mine => {
+    if (!mine.length || nav.querySelector('[data-route="#/projects/mine"]')) return;
+    nav.append(h('a', { href: '#/projects/mine', dataset: { route: '#/projects/mine' } }, t('nav.mine')));
+    markCurrent();
+  }).catch(e => console.warn(e));
 }
 
 function markCurrent() {

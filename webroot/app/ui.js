@@ -53,7 +53,7 @@ export function statusBadge(status) {
 }
 
 export function light(color) {
-  return h('span', { class: `light light-${color}`, title: t(`lights.${color}`), 'aria-label': t(`lights.${color}`) });
+  return h('span', { class: `light light-${color}`, role: 'img', title: t(`lights.${color}`), 'aria-label': t(`lights.${color}`) });
 }
 
 /** Work that blocks its project: overdue, blocked, or past its 容缺 deadline (the flags are the server's). */
@@ -92,9 +92,17 @@ export function section(titleKey, ...children) {
   return h('section', { class: 'card' }, h('h2', {}, t(titleKey)), ...children);
 }
 
+/**
+ * A table with its column heads; with more than three columns it becomes one card per row on a
+ * phone (each cell labelled by its column), as the inbox does.
+ */
 export function table(headKeys, rows) {
-  return h('table', { class: 'grid' },
-    h('thead', {}, h('tr', {}, headKeys.map(k => h('th', { scope: 'col' }, t(k))))),
+  const labels = headKeys.map(k => t(k));
+  for (const row of [rows].flat()) {
+    [...(row?.children ?? [])].forEach((cell, i) => { if (cell.tagName === 'TD' && !cell.dataset.label && labels[i]) cell.dataset.label = labels[i]; });
+  }
+  return h('table', { class: headKeys.length > 3 ? 'grid stack' : 'grid' },
+    h('thead', {}, h('tr', {}, labels.map(label => h('th', { scope: 'col' }, label)))),
     h('tbody', {}, rows));
 }
 
@@ -209,7 +217,9 @@ export function showErrors(form, error) {
   let placed = false;
   const rest = [];
   for (const [name, message] of Object.entries(fields)) {
-    const slot = form.querySelector(`[data-error-for="${CSS.escape(name.split(/[.[]/)[0])}"]`);
+    // a row's own field first (items[3].durationDays), else the field it belongs to (items)
+    const slot = form.querySelector(`[data-error-for="${CSS.escape(name)}"]`)
+      || form.querySelector(`[data-error-for="${CSS.escape(name.split(/[.[]/)[0])}"]`);
     if (slot) { slot.textContent = message; slot.closest('.field')?.classList.add('invalid'); placed = true; } else rest.push(`${name}: ${message}`);
   }
   if (rest.length || !placed) banner(rest.length ? rest.join('；') : explain(error));
@@ -220,16 +230,27 @@ export function showErrors(form, error) {
  * A searchable picker: a filter box over a select whose options are grouped; nothing is chosen
  * until the person chooses (no accidental default). {@code groups}: [{label, options: [{value, label}]}].
  */
-export function picker(name, groups, { multiple = false, placeholderKey = 'common.choose', value = null, id = null } = {}) {
+export function picker(name, groups, { multiple = false, placeholderKey = 'common.choose', value = null, id = null, refresh = null } = {}) {
   const select = h('select', { name, id, multiple, size: multiple ? 6 : null, dataset: { picker: name, placeholder: multiple ? '' : placeholderKey } });
   options(select, groups, value == null ? [] : [].concat(value));
   const filter = h('input', { type: 'search', class: 'picker-filter', placeholder: t('common.search'), 'aria-label': t('common.search') });
-  filter.addEventListener('input', () => {
+  const narrow = () => {
     const q = filter.value.trim().toLowerCase();
     select.querySelectorAll('option').forEach(o => { if (o.value) o.hidden = q && !o.textContent.toLowerCase().includes(q); });
-  });
+  };
+  filter.addEventListener('input', narrow);
   const box = h('span', { class: 'picker' }, filter, select);
   box.select = select;
+  // a department or person added since the form was drawn: the choices are read again when the
+  // person comes to the picker (at most every few seconds), keeping what is chosen
+  if (refresh) {
+    let last = Date.now();
+    box.addEventListener('focusin', async () => {
+      if (Date.now() - last < 5000) return;
+      last = Date.now();
+      try { options(select, await refresh()); narrow(); } catch (e) { console.warn(e); }
+    });
+  }
   return box;
 }
 

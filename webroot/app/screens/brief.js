@@ -59,10 +59,18 @@ function projectsPart(projects) {
       h('td', {}, light(p.light), ' ', t(`lights.${p.light}`)),
       h('td', {}, p.name, lightWhy(p)),
       h('td', {}, t(`stage.${p.stage}`)),
-      h('td', {}, date(p.targetStartOn), p.projectedStartOn && p.projectedStartOn !== p.targetStartOn ? ` → ${p.projectedStartOn}` : ''),
+      h('td', {}, date(p.targetStartOn), startOutlook(p)),
       h('td', { class: 'num' }, String(p.overdue))));
   return section('brief.projects', h('div', { id: 'brief-projects' },
     table(['table.light', 'table.project', 'table.stage', 'brief.start', 'table.overdue'], rows)));
+}
+
+/** The projected start as a leader reads it: the slip when the open work cannot meet the target, else on time. */
+function startOutlook(p) {
+  if (!p.projectedStartOn) return null;
+  return p.slipWorkdays > 0
+    ? h('span', { class: 'error' }, ` → ${t('brief.projected', { date: p.projectedStartOn, n: p.slipWorkdays })}`)
+    : h('span', { class: 'muted' }, ` · ${t('schedule.onTime')}`);
 }
 
 function sincePart(diff, noPrevious) {

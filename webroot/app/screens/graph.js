@@ -50,8 +50,9 @@ export async function render(root) {
       node(`p:${p.id}`, p.name, 'project', p);
       for (const c of p.champions || []) { node(`u:${c.id}`, c.displayName, 'leader', c); edge(`u:${c.id}`, `p:${p.id}`, 'champions'); }
     }
+    // dependencies are drawn within a project and across projects, wherever both steps are loaded
+    const ids = new Set([...obligations.values()].flat().map(o => o.id));
     for (const [projectId, items] of obligations) {
-      const ids = new Set(items.map(o => o.id));
       for (const o of items) {
         node(`d:${o.departmentId}`, o.departmentName, 'department', departments.find(d => d.id === o.departmentId) || { id: o.departmentId, name: o.departmentName });
         node(`o:${o.id}`, o.title, o.overdue ? 'late' : o.status === 'done' ? 'done' : 'open', o);
@@ -172,7 +173,25 @@ export async function render(root) {
     total = Math.max(all.items.length, (await api.get(at('/api/obligations?limit=1'))).total);
     draw();
   }, 300);
-  const stops = projects.slice(0, 150).map(p => follow(`project:${p.id}`, () => { changed.add(p.id); refresh(); }));
+  // the first 150 projects' channels (the server caps a socket's channels), and the list's: a project
+  // created (by hand or by an import) joins the drawing and is followed, a deleted one leaves it
+  const followed = new Map();
+  const watch = p => { if (followed.size < 150 && !followed.has(p.id)) followed.set(p.id, follow(`project:${p.id}`, () => { changed.add(p.id); refresh(); })); };
+  projects.forEach(watch);
+  const relist = debounce(async () => {
+    const now = await api.get(at('/api/projects'));
+    const known = new Set(projects.map(p => p.id));
+    const gone = new Set(known);
+    now.forEach(p => gone.delete(p.id));
+    projects.splice(0, projects.length, ...now);
+    gone.forEach(id => { obligations.delete(id); followed.get(id)?.(); followed.delete(id); });
+    const chosen = projectSel.value;
+    fill(projectSel, h('option', { value: '' }, `${t('table.project')}: ${t('graph.all')}`), projects.map(p => h('option', { value: p.id }, p.name)));
+    projectSel.value = projects.some(p => p.id === chosen) ? chosen : '';
+    for (const p of now) if (!known.has(p.id)) { watch(p); changed.add(p.id); }
+    if (changed.size) refresh(); else draw();
+  }, 300);
+  const stops = [follow('projects:all', () => relist()), () => followed.forEach(stop => stop())];
 
   projectSel.addEventListener('change', () => { expanded.clear(); draw({ relayout: true }); });
   deptSel.addEventListener('change', () => { expanded.clear(); draw({ relayout: true }); });

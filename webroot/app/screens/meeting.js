@@ -3,7 +3,7 @@
 // decision being typed, an agenda item, an invitation) are built once and never redrawn.
 import { api } from '../api.js';
 import { t, language } from '../i18n.js';
-import { h, statusBadge, date, banner, explain, section, fill, keyed, time, picker, picked, options, busy, showErrors, clearErrors } from '../ui.js';
+import { h, statusBadge, date, banner, explain, section, fill, keyed, time, picker, picked, options, busy, showErrors, clearErrors, field, toInstant } from '../ui.js';
 import { follow, debounce } from '../live.js';
 import { meta, name } from '../meta.js';
 import { departmentGroups, peopleGroups } from '../forms.js';
@@ -29,6 +29,7 @@ export async function render(root, { params }) {
   const sinceEl = h('section', { class: 'card', id: 'since-previous' }, h('p', { class: 'muted' }, t('common.loading')));
   const inviteForm = invitationForm();
   const decisionBox = h('div', { id: 'decision-box' });
+  const rescheduleForm = reschedule();
   let decisionForm = null;
 
   function drawPresence() {
@@ -47,7 +48,10 @@ export async function render(root, { params }) {
     fill(controlsEl, manage && m.status === 'scheduled' ? h('button', { type: 'button', id: 'open-meeting',
       onclick: e => act(e.target, () => setStatus('open')) }, t('meeting.open')) : null,
     manage ? h('button', { type: 'button', id: 'close-meeting', class: 'secondary',
-      onclick: e => act(e.target, () => setStatus('closed')) }, t('meeting.close')) : null);
+      onclick: e => act(e.target, () => setStatus('closed')) }, t('meeting.close')) : null,
+    manage && m.status === 'scheduled' ? h('button', { type: 'button', id: 'reschedule-open', class: 'secondary',
+      onclick: () => { rescheduleForm.hidden = !rescheduleForm.hidden; if (!rescheduleForm.hidden) rescheduleForm.fill(m); } }, t('meeting.reschedule')) : null);
+    if (!(manage && m.status === 'scheduled')) rescheduleForm.hidden = true;
 
     keyed(agendaEl, m.agenda, item => item.id, item => agendaRow(item, manage), item =>
       `${item.title}|${item.id === m.focusItemId}|${manage}|${m.actions.chair && !closed}|${m.agenda.indexOf(item)}|${m.agenda.length}`);
@@ -132,6 +136,38 @@ export async function render(root, { params }) {
     }
   }
 
+  /** 改期: a new time and place for a meeting still to be held; the server tells everyone it invites. */
+  function reschedule() {
+    const when = h('input', { type: 'datetime-local', name: 'startsAt', required: true });
+    const where = h('input', { type: 'text', name: 'location', maxlength: 200 });
+    const save = h('button', { type: 'submit', id: 'reschedule-save' }, t('action.save'));
+    const form = h('form', { class: 'grid-form card', id: 'reschedule-form', novalidate: true, hidden: true },
+      field('meetings.when', when), field('meetings.location', where), h('p', { class: 'muted wide' }, t('meeting.rescheduleHint')),
+      h('div', { class: 'row wide' }, save));
+    form.fill = meeting => {
+      when.value = time(meeting.startsAt).replace(' ', 'T');
+      where.value = meeting.location || '';
+      clearErrors(form);
+    };
+    form.addEventListener('submit', e => {
+      e.preventDefault();
+      busy(save, async () => {
+        if (!when.value) return showErrors(form, { body: { fields: { startsAt: t('meeting.whenMissing') }, fieldsZh: { startsAt: t('meeting.whenMissing') } } });
+        try {
+          const body = { version: m.version, startsAt: toInstant(when.value) };
+          if ((where.value.trim() || null) !== (m.location || null)) body.location = where.value.trim() || null;
+          await api.patch(`/api/meetings/${id}`, body);
+          form.hidden = true;
+          banner(t('meeting.rescheduled'), 'info');
+          await draw();
+        } catch (err) {
+          if (err.status === 409) { banner(t('conflict.title')); await draw(); form.fill(m); } else showErrors(form, err);
+        }
+      });
+    });
+    return form;
+  }
+
   async function act(button, call) {
     await busy(button, async () => { try { await call(); } catch (e) { banner(explain(e)); } });
     await draw();
@@ -188,8 +224,10 @@ export async function render(root, { params }) {
   }
 
   function invitationForm() {
-    const departmentPicker = picker('departmentIds', departmentGroups(departments, vocabulary), { multiple: true, id: 'invite-departments' });
-    const peoplePicker = picker('userIds', peopleGroups(people), { multiple: true, id: 'invite-people' });
+    const departmentPicker = picker('departmentIds', departmentGroups(departments, vocabulary), { multiple: true, id: 'invite-departments',
+      refresh: async () => departmentGroups(await api.get('/api/departments'), vocabulary) });
+    const peoplePicker = picker('userIds', peopleGroups(people), { multiple: true, id: 'invite-people',
+      refresh: async () => peopleGroups(await api.get('/api/people')) });
     const invite = h('button', { type: 'submit', id: 'invite-send' }, t('meeting.invite'));
     const slot = (n, labelKey, el) => h('div', { class: 'field', dataset: { field: n } }, h('label', {}, t(labelKey)), el,
       h('div', { class: 'field-error error', dataset: { errorFor: n } }));
@@ -222,7 +260,8 @@ export async function render(root, { params }) {
     const rows = h('div', { id: 'decision-obligations' });
     const projectPickers = [];
     const addRow = () => {
-      const dept = picker('departmentId', departmentGroups(departments, vocabulary));
+      const dept = picker('departmentId', departmentGroups(departments, vocabulary),
+        { refresh: async () => departmentGroups(await api.get('/api/departments'), vocabulary) });
       dept.select.setAttribute('aria-label', t('table.department'));
       dept.select.dataset.field = 'departmentId';
       const title = h('input', { type: 'text', placeholder: t('table.title'), 'aria-label': t('table.title'), dataset: { field: 'title' } });
@@ -281,7 +320,7 @@ export async function render(root, { params }) {
       h('h3', {}, t('meeting.created')), h('ul', {}, mm.obligationsCreated.map(o => h('li', {}, `${o.title} — ${o.departmentName} · ${date(o.dueOn)}`))));
   }
 
-  fill(root, titleEl, subtitleEl, controlsEl,
+  fill(root, titleEl, subtitleEl, controlsEl, rescheduleForm,
     h('p', {}, h('a', { href: `#/brief/meeting/${id}`, class: 'button-link', id: 'meeting-brief' }, t('brief.open'))), sinceEl,
     h('div', { class: 'columns' }, section('meeting.agenda', agendaEl, agendaForm, draftEl),
       h('div', {}, presenceEl, section('meeting.invited', invitedEl, inviteForm))),

@@ -22,6 +22,7 @@ export async function render(root, { user, params }) {
   const scheduleEl = h('div');
   const obligationsEl = h('tbody', { id: 'obligation-rows' });
   const editBox = h('div', { id: 'project-edit-box' });
+  const archivedEl = h('div', { id: 'project-archived' });
   const impactEl = impactForm();
   let bench = null;
   let current = null;
@@ -44,9 +45,14 @@ export async function render(root, { user, params }) {
     const critical = new Set(plan.criticalPath);
     const changed = current && current.version !== p.version;
     current = p;
+    const manage = user.may?.MANAGE_PROJECTS && !looking;
     fill(titleEl, light(p.light), ' ', p.name, h('span', { class: 'muted' }, ` ${p.code}`), ' ', lightWhy(p),
-      user.may?.MANAGE_PROJECTS && !looking ? h('button', { type: 'button', class: 'secondary', id: 'project-edit-open', style: 'margin-left:1rem',
-        onclick: () => openEdit() }, t('project.edit')) : null);
+      manage ? h('button', { type: 'button', class: 'secondary', id: 'project-edit-open', style: 'margin-left:1rem',
+        onclick: () => openEdit() }, t('project.edit')) : null,
+      manage ? h('button', { type: 'button', class: 'secondary', id: p.archivedAt ? 'project-restore' : 'project-archive', style: 'margin-left:.5rem',
+        onclick: e => archive(e.target, !p.archivedAt) }, t(p.archivedAt ? 'project.restore' : 'project.archive')) : null);
+    fill(archivedEl, p.archivedAt ? h('p', { class: 'notice', role: 'status' }, t('project.archivedNote', { time: time(p.archivedAt),
+      reason: p.archiveReason || '—' })) : null);
     fill(columnsEl, facts(p, permits, plan), history(changes));
     fill(timelineEl, timeline(obligations.items, tracks, critical));
     fill(scheduleEl, scheduleTable(plan));
@@ -56,8 +62,34 @@ export async function render(root, { user, params }) {
     if (bench) bench.update(p, obligations.items, plan);
   }
 
+  /** 归档 (with a reason, after asking) or back into the lists. */
+  async function archive(button, archiving) {
+    let reason = null;
+    if (archiving) {
+      reason = prompt(t('project.archiveAsk', { name: current.name }));
+      if (reason === null) return;
+    }
+    await busy(button, async () => {
+      try {
+        const body = { version: current.version };
+        if (reason?.trim()) body.reason = reason.trim();
+        await api.post(`/api/projects/${id}/${archiving ? 'archive' : 'restore'}`, body);
+        banner(t(archiving ? 'project.archived' : 'project.restored'), 'info');
+      } catch (e) { banner(explain(e)); }
+    });
+    await draw(['project', 'changes']);
+  }
+
   async function openEdit() {
-    const form = await projectForm(current, saved => { banner(t('common.saved'), 'info'); editBox.replaceChildren(); current = saved; draw(); });
+    const before = current;
+    const form = await projectForm(current, async saved => {
+      banner(t('common.saved'), 'info');
+      editBox.replaceChildren();
+      current = saved;
+      await draw();
+      // a new target start: 倒排序时 is offered on it
+      if (bench && saved.targetStartOn && saved.targetStartOn !== before.targetStartOn) bench.offerReplan(saved.targetStartOn);
+    });
     editBox.replaceChildren(h('section', { class: 'card' }, h('h2', {}, t('project.edit'),
       h('button', { type: 'button', class: 'link', style: 'float:right', onclick: () => editBox.replaceChildren() }, t('action.cancel'))),
       h('p', { class: 'stale-note muted', hidden: true }, t('common.stale')), form));
@@ -122,7 +154,7 @@ export async function render(root, { user, params }) {
     bench = await workbench(id, vocabulary, draw);
   }
   fill(root, h('div', { class: 'period-bar' }, asOfControl(rerender),
-    looking ? h('span', { class: 'muted', id: 'asof-project-note' }, t('asof.projectNote')) : null), titleEl, editBox, columnsEl,
+    looking ? h('span', { class: 'muted', id: 'asof-project-note' }, t('asof.projectNote')) : null), titleEl, archivedEl, editBox, columnsEl,
     section('project.timeline', timelineEl),
     bench ? bench.element : null,
     section('schedule.title', looking ? null : h('p', {}, h('a', { href: `/api/exports/projects/${id}/schedule${language() === 'en' ? '?lang=en' : ''}`,
@@ -174,12 +206,13 @@ function facts(p, permits, plan) {
 function scheduleTable(plan) {
   const rows = plan.items.filter(o => o.status !== 'done').map(o => h('tr', {
     class: o.critical ? 'critical' : '', dataset: { obligation: o.id, flag: o.flag, critical: o.critical } },
-    h('td', {}, light(o.flag === 'red' ? 'red' : o.flag === 'yellow' ? 'yellow' : 'green')),
+    h('td', {}, light(o.flag === 'red' ? 'red' : o.flag === 'yellow' ? 'yellow' : 'green'),
+      o.daysLate > 0 ? h('span', { class: 'error days-late' }, ' ', t('due.late', { n: o.daysLate })) : null),
     h('td', {}, o.title, o.critical ? h('span', { class: 'badge critical-badge' }, t('schedule.critical')) : null),
-    h('td', {}, o.departmentName), h('td', {}, o.latestStart), h('td', {}, o.latestFinish),
-    h('td', {}, o.earliestFinish), h('td', { class: o.totalFloat < 0 ? 'error' : '' }, String(o.totalFloat))));
+    h('td', {}, o.departmentName), h('td', {}, date(o.dueOn)), h('td', {}, date(o.latestStart)), h('td', {}, date(o.latestFinish)),
+    h('td', {}, o.earliestFinish), h('td', { class: o.totalFloat < 0 ? 'error' : '' }, o.totalFloat === null ? '—' : String(o.totalFloat))));
   if (!rows.length) return h('p', { class: 'muted' }, t('common.none'));
-  return h('div', { id: 'schedule' }, table(['table.light', 'table.title', 'table.department', 'schedule.latestStart',
+  return h('div', { id: 'schedule' }, table(['table.light', 'table.title', 'table.department', 'table.due', 'schedule.latestStart',
     'schedule.latestFinish', 'schedule.earliestFinish', 'schedule.float'], rows));
 }
 
@@ -222,7 +255,9 @@ function changeType(type) {
 function history(changes) {
   return section('project.history', h('ul', { class: 'history', id: 'history' }, changes.map(c => h('li', {},
     h('span', { class: 'muted' }, time(c.at)), ' ', c.actor, ' · ', changeType(c.type),
-    c.after?.title ? ` · ${c.after.title}` : '', c.after?.status && c.before?.status !== c.after.status ? ` → ${t(`status.${c.after.status}`)}` : ''))));
+    c.after?.title ? ` · ${c.after.title}` : '', c.after?.status && c.before?.status !== c.after.status ? ` → ${t(`status.${c.after.status}`)}` : '',
+    c.before?.dueOn && c.after?.dueOn && c.before.dueOn !== c.after.dueOn ? ` · ${t('table.due')} ${c.before.dueOn} → ${c.after.dueOn}` : '',
+    c.after?.replannedFor ? ` (${t('replan.for', { date: c.after.replannedFor })})` : ''))));
 }
 
 const SVG = 'http://www.w3.org/2000/svg';

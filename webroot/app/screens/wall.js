@@ -55,7 +55,8 @@ export async function render(root) {
       h('td', {}, (p.champions || []).map(c => c.displayName).join('、')), h('td', { class: p.overdue ? 'num late' : 'num' }, String(p.overdue))),
     p => `${p.version}|${p.light}|${p.overdue}|${p.stage}`);
     fill(bottlenecksEl, bottlenecks.length ? h('ol', {}, bottlenecks.slice(0, 6).map(d => h('li', {},
-      h('strong', {}, d.departmentName), h('span', { class: 'late' }, ` ${t('kpi.late')} ${d.late}`), ` · ${t('kpi.nearlyLate')} ${d.nearlyLate}`)))
+      h('strong', {}, d.departmentName), h('span', { class: 'late' }, ` ${t('kpi.late')} ${d.late}`), ` · ${t('kpi.nearlyLate')} ${d.nearlyLate}`,
+      ` · ${t('kpi.score')} ${d.score}`)))
       : h('p', { class: 'muted' }, t('common.none')));
     reds = projects.filter(p => p.light === 'red');
     spotlight();

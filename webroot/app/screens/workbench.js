@@ -5,8 +5,9 @@
 // the forms started from, so what a person is typing survives every event.
 import { api } from '../api.js';
 import { t } from '../i18n.js';
-import { h, field, showErrors, clearErrors, busy, banner, explain, picker, picked, options, fill } from '../ui.js';
+import { h, field, showErrors, clearErrors, busy, banner, explain, picker, picked, options, fill, light, table } from '../ui.js';
 import { name } from '../meta.js';
+import { debounce } from '../live.js';
 import { departmentGroups } from '../forms.js';
 
 /** Obligations as picker groups, by track. */
@@ -17,22 +18,39 @@ function obligationGroups(items, vocabulary, except = null) {
 }
 
 export async function workbench(projectId, vocabulary, redraw) {
-  const [templates, departments] = await Promise.all([api.get('/api/templates'), api.get('/api/departments')]);
+  const templates = await api.get('/api/templates');
   let project = null;
   let items = [];
 
   // 1. tracks from a template
-  const templateSelect = h('select', { id: 'template-select', name: 'template' },
-    templates.map(x => h('option', { value: x.key }, `${name(x.name)} · ${x.items}`)));
+  const templateOption = x => h('option', { value: x.key }, `${name(x.name)} · v${x.version} · ${t('work.steps', { n: x.items })}`);
+  const templateSelect = h('select', { id: 'template-select', name: 'template' }, templates.map(templateOption));
+  // a template an administrator added or edited since: the choices are read again when the person comes to them
+  templateSelect.addEventListener('focus', async () => {
+    const chosen = templateSelect.value;
+    try { fill(templateSelect, (await api.get('/api/templates')).map(templateOption)); templateSelect.value = chosen; } catch (e) { console.warn(e); }
+  });
+  const builtFrom = h('p', { class: 'muted', id: 'template-built-from' });
   const generate = h('button', { type: 'submit', id: 'template-apply' }, t('work.generate'));
   const templateForm = h('form', { class: 'inline', id: 'template-form' },
     h('label', { for: 'template-select' }, t('work.templateChoose')), templateSelect, generate);
   templateForm.addEventListener('submit', e => {
     e.preventDefault();
     busy(generate, async () => {
+      const send = onlyMissing => api.post(`/api/projects/${projectId}/tracks`, { template: templateSelect.value, onlyMissing },
+        { 'Idempotency-Key': crypto.randomUUID() });
       try {
-        const r = await api.post(`/api/projects/${projectId}/tracks`, { template: templateSelect.value },
-          { 'Idempotency-Key': crypto.randomUUID() });
+        let r;
+        try {
+          r = await send(false);
+        } catch (err) {
+          // the tracks are built already: ask before adding the template's missing steps
+          const built = err.status === 409 ? err.body.current : null;
+          if (!built) throw err;
+          if (!built.missing) return banner(t('work.nothingMissing', { n: built.existing }), 'info');
+          if (!confirm(t('work.onlyMissing', { n: built.existing, m: built.missing }))) return;
+          r = await send(true);
+        }
         banner(t('work.generated', { n: r.created }), 'info');
         await redraw();
       } catch (err) { banner(explain(err)); }
@@ -48,7 +66,9 @@ export async function workbench(projectId, vocabulary, redraw) {
     kind: h('select', { name: 'kind' }, vocabulary.kinds.map(x => h('option', { value: x.key }, name(x)))),
   };
   inputs.kind.value = 'approval';
-  const department = picker('departmentId', departmentGroups(departments, vocabulary), { id: 'obligation-department' });
+  let departments = await api.get('/api/departments');
+  const department = picker('departmentId', departmentGroups(departments, vocabulary), { id: 'obligation-department',
+    refresh: async () => departmentGroups(departments = await api.get('/api/departments'), vocabulary) });
   const dependsOn = picker('dependsOn', [], { multiple: true, id: 'obligation-depends' });
   let editing = null;
   const obligationTitle = h('h3', {}, t('work.addObligation'));
@@ -130,12 +150,25 @@ export async function workbench(projectId, vocabulary, redraw) {
     });
   });
 
-  // 3. a dependency: pick the obligation and the one it must wait for
+  // 3. a dependency: pick the obligation and the one it must wait for (in this project, or found in another)
   const after = picker('after', [], { id: 'dependency-after' });
   const before = picker('dependsOn', [], { id: 'dependency-before' });
+  const elsewhere = h('input', { type: 'search', id: 'dependency-search', maxlength: 100, placeholder: t('work.searchOther'),
+    'aria-label': t('work.searchOther') });
+  let found = [];   // steps of other projects the search found, offered in the picker beside this project's
+  const beforeGroups = () => [...obligationGroups(items, vocabulary, picked(after)[0]),
+    ...(found.length ? [{ label: t('work.otherProjects'), options: found.map(o => ({ value: o.id, label: `${o.title}（${o.projectName} · ${o.departmentName}）` })) }] : [])];
+  const search = debounce(async () => {
+    const q = elsewhere.value.trim();
+    found = q.length < 2 ? [] : (await api.get(`/api/obligations?q=${encodeURIComponent(q)}&limit=20`)).items.filter(o => o.projectId !== projectId);
+    options(before, beforeGroups());
+    if (found.length && !picked(before).length) before.select.focus();
+  }, 300);
+  elsewhere.addEventListener('input', () => search());
   const addDependency = h('button', { type: 'submit', id: 'dependency-add' }, t('work.addDependency'));
   const dependencyForm = h('form', { class: 'grid-form', id: 'dependency-form', novalidate: true },
-    slot('after', after, 'work.after'), slot('dependsOn', before, 'work.before'), h('div', { class: 'row wide' }, addDependency));
+    slot('after', after, 'work.after'), slot('dependsOn', h('div', {}, before, h('div', { class: 'muted hint' }, t('work.otherHint')), elsewhere), 'work.before'),
+    h('div', { class: 'row wide' }, addDependency));
   dependencyForm.addEventListener('submit', e => {
     e.preventDefault();
     busy(addDependency, async () => {
@@ -148,12 +181,14 @@ export async function workbench(projectId, vocabulary, redraw) {
         }
         await api.post(`/api/obligations/${a}/dependencies`, { version: items.find(o => o.id === a)?.version, dependsOn: b });
         clearErrors(dependencyForm);
-        options(before, obligationGroups(items, vocabulary, a), []);
+        elsewhere.value = '';
+        found = [];
+        options(before, beforeGroups(), []);
         await redraw();
       } catch (err) { showErrors(dependencyForm, err); }
     });
   });
-  after.select.addEventListener('change', () => options(before, obligationGroups(items, vocabulary, picked(after)[0])));
+  after.select.addEventListener('change', () => options(before, beforeGroups()));
 
   // 4. what if: another target start, other durations; previewed, then saved
   const target = h('input', { type: 'date', name: 'targetStartOn', id: 'whatif-target' });
@@ -239,6 +274,7 @@ export async function workbench(projectId, vocabulary, redraw) {
       applyButton.hidden = true;
       banner(t('common.saved'), 'info');
       await redraw();
+      if (body.targetStartOn) offerReplan(body.targetStartOn);
     } catch (err) {
       // someone changed the project or an obligation after the preview: preview again on theirs
       banner(err.status === 409 ? t('conflict.title') : explain(err));
@@ -246,11 +282,79 @@ export async function workbench(projectId, vocabulary, redraw) {
     }
   }));
 
+  // 5. 倒排序时: new due dates for the open steps back from the target start, previewed, then applied
+  const replanTarget = h('input', { type: 'date', name: 'targetStartOn', id: 'replan-target' });
+  const replanPreview = h('button', { type: 'submit', id: 'replan-preview' }, t('work.preview'));
+  const replanApply = h('button', { type: 'button', id: 'replan-apply', hidden: true }, t('replan.apply'));
+  const replanEl = h('div', { id: 'replan-result', 'aria-live': 'polite' });
+  const replanForm = h('form', { class: 'grid-form', id: 'replan-form', novalidate: true },
+    field('replan.target', replanTarget, 'replan.hint'), h('div', { class: 'row wide' }, replanPreview, replanApply),
+    h('div', { class: 'wide' }, replanEl));
+  let replanTouched = false;
+  replanTarget.addEventListener('input', () => { replanTouched = true; replanApply.hidden = true; });
+  replanForm.addEventListener('submit', e => { e.preventDefault(); busy(replanPreview, () => previewReplan()); });
+
+  async function previewReplan() {
+    try {
+      const proposal = await api.post(`/api/projects/${projectId}/replan`, replanTarget.value ? { targetStartOn: replanTarget.value } : {});
+      clearErrors(replanForm);
+      drawReplan(proposal);
+      replanApply.hidden = proposal.moved === 0 && proposal.targetStartOn === proposal.currentTargetStartOn;
+    } catch (err) { replanApply.hidden = true; showErrors(replanForm, err); }
+  }
+
+  function drawReplan(r) {
+    const later = r.feasible ? null : h('p', { class: 'error', id: 'replan-slip' },
+      t('replan.infeasible', { target: r.targetStartOn, start: r.projectedStartOn, n: r.slipWorkdays }), ' ',
+      h('button', { type: 'button', class: 'secondary small', id: 'replan-from-projected', onclick: () => {
+        replanTarget.value = r.projectedStartOn;
+        replanTouched = true;
+        busy(replanPreview, () => previewReplan());
+      } }, t('replan.fromProjected', { date: r.projectedStartOn })));
+    fill(replanEl, h('h3', {}, t('work.previewNote')),
+      h('p', { id: 'replan-summary' }, t('replan.summary', { target: r.targetStartOn, moved: r.moved, before: r.lateBefore, after: r.lateAfter }),
+        ' · ', `${t('schedule.projected')} ${r.projectedStartOn ?? '—'}`),
+      later,
+      r.items.length ? h('div', { class: 'scroll', id: 'replan-items' }, table(['table.light', 'table.title', 'table.department', 'replan.dueNow',
+        'replan.dueNew', 'schedule.earliestFinish'], r.items.map(o => h('tr', { class: o.critical ? 'critical' : '', dataset: { obligation: o.id, flag: o.flag } },
+        h('td', {}, light(o.flag === 'done' ? 'green' : o.flag), ' ', t(`flag.${o.flag}`)),
+        h('td', {}, o.title), h('td', {}, o.departmentName), h('td', {}, o.dueOn), h('td', {}, h('strong', {}, o.newDueOn)),
+        h('td', {}, o.earliestFinish))))) : h('p', { class: 'muted' }, t('work.noChange')));
+  }
+
+  replanApply.addEventListener('click', () => busy(replanApply, async () => {
+    try {
+      const body = { apply: true, version: project.version };
+      if (replanTarget.value) body.targetStartOn = replanTarget.value;
+      const r = await api.post(`/api/projects/${projectId}/replan`, body);
+      banner(t('replan.applied', { n: r.moved, target: r.targetStartOn }), 'info');
+      replanApply.hidden = true;
+      replanTouched = false;
+      replanEl.replaceChildren();
+      await redraw();
+    } catch (err) {
+      banner(err.status === 409 ? t('conflict.title') : explain(err));
+      await redraw();
+    }
+  }));
+
+  /** The target start changed: the re-plan opens on it, previewed. */
+  function offerReplan(targetStartOn) {
+    const box = element.querySelector('#workbench-replan');
+    box.open = true;
+    replanTarget.value = targetStartOn;
+    replanTouched = false;
+    box.scrollIntoView({ block: 'start' });
+    busy(replanPreview, () => previewReplan());
+  }
+
   const element = h('section', { class: 'card', id: 'workbench' }, h('h2', {}, t('work.title')),
-    h('details', { id: 'workbench-template' }, h('summary', {}, t('work.template')), h('p', { class: 'muted' }, t('work.templateHint')), templateForm),
+    h('details', { id: 'workbench-template' }, h('summary', {}, t('work.template')), h('p', { class: 'muted' }, t('work.templateHint')), builtFrom,
+      templateForm),
     h('details', { id: 'workbench-obligation' }, h('summary', {}, t('work.addObligation')), obligationTitle, obligationForm),
     h('details', { id: 'workbench-dependency' }, h('summary', {}, t('work.dependency')), dependencyForm),
-    h('details', { id: 'workbench-whatif', open: true }, h('summary', {}, t('work.whatIf')), whatIfForm));
+    h('details', { id: 'workbench-whatif', open: true }, h('summary', {}, t('work.whatIf')), whatIfForm),
+    h('details', { id: 'workbench-replan' }, h('summary', {}, t('replan.title')), h('p', { class: 'muted' }, t('replan.about')), replanForm));
 
   let first = true;
   return {
@@ -260,9 +364,11 @@ export async function workbench(projectId, vocabulary, redraw) {
       project = p;
       items = list;
       if (!targetTouched) target.value = p.targetStartOn || '';
+      if (!replanTouched) replanTarget.value = p.targetStartOn || '';
+      builtFrom.textContent = p.templateKey ? t('work.builtFrom', { key: p.templateKey, version: p.templateVersion }) : '';
       if (!editing) options(dependsOn, obligationGroups(items, vocabulary));
       options(after, obligationGroups(items, vocabulary));
-      options(before, obligationGroups(items, vocabulary, picked(after)[0]));
+      options(before, beforeGroups());
       options(durationOf, obligationGroups(items.filter(o => o.status !== 'done'), vocabulary));
       if (first) element.querySelector('#workbench-template').open = items.length === 0;
       first = false;
@@ -272,5 +378,6 @@ export async function workbench(projectId, vocabulary, redraw) {
       element.querySelector('#workbench-obligation').open = true;
       editObligation(o);
     },
+    offerReplan,
   };
 }

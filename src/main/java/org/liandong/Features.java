@@ -33,6 +33,7 @@ import org.liandong.meetings.SincePrevious;
 import org.liandong.meta.MetaRoutes;
 import org.liandong.obligations.ObligationRoutes;
 import org.liandong.obligations.ObligationService;
+import org.liandong.obligations.Replan;
 import org.liandong.obligations.Requests;
 import org.liandong.obligations.TrackTemplates;
 import org.liandong.projects.ProjectRoutes;
@@ -48,6 +49,9 @@ import org.liandong.sheets.SheetRoutes;
 import org.liandong.storage.Graph;
 import org.liandong.storage.Retention;
 import org.liandong.support.Every;
+import org.liandong.templates.TemplateFiles;
+import org.liandong.templates.TemplateRoutes;
+import org.liandong.templates.TemplateService;
 import org.liandong.support.Routes;
 import org.liandong.web.Contract;
 import org.liandong.web.HttpVerticle;
@@ -66,6 +70,7 @@ final class Features {
   private final PrometheusMeterRegistry registry;
   private final Policy policy = new Policy();
   private final Chaser chaser;
+  private final TemplateService templates;
   /** The kept read models, each built by one call (see {@link #warm}). */
   private final List<Supplier<Future<Void>>> readModels;
 
@@ -105,14 +110,15 @@ final class Features {
     var history = new HistoryService(graph, policy, clock, calendar);
     var kpis = new KpiService(graph, clock, schedules, projects::forgetKept);
     readModels = List.of(schedules::warm, projects::warm, kpis::warm);
-    var templates = new TrackTemplates(graph, obligations, projects, schedules, policy,
-        TrackTemplates.load(config.templatesDir()));
+    templates = new TemplateService(graph, policy, TemplateFiles.load(config.templatesDir()));
+    var tracks = new TrackTemplates(graph, obligations, projects, schedules, templates, policy);
     routes.addAll(List.of(
         new AccountRoutes(accounts, config.secureCookies(), config.demo()),
         new MetaRoutes(config.zone()),
         new DepartmentRoutes(new DepartmentService(graph, policy, clock)),
         new ProjectRoutes(projects),
-        new ObligationRoutes(obligations, templates, requests),
+        new ObligationRoutes(obligations, tracks, requests, new Replan(graph, projects, schedules, policy)),
+        new TemplateRoutes(templates),
         new MeetingRoutes(meetings, new AgendaDraft(schedules, notices, requests, meetings, policy),
             new SincePrevious(graph, history, policy, clock)),
         new HistoryRoutes(history),
@@ -149,6 +155,10 @@ final class Features {
 
   AccountService accounts() {
     return accounts;
+  }
+
+  TemplateService templates() {
+    return templates;
   }
 
   DemoLoader demo() {

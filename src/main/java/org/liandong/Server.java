@@ -149,6 +149,8 @@ public final class Server implements AutoCloseable {
       var loaded = await(locked("liandong.demo", () -> features.demo().loadIfEmpty()), "could not load the demo data");
       if (loaded) LOG.info("demo accounts: demo-admin, demo-coordinator, demo-officer, demo-leader, demo-analyst, demo-wall (password 'demo'); the wall's kiosk link is /#/kiosk/demo-wall-kiosk");
     }
+    var templates = await(locked("liandong.templates", () -> features.templates().seed()), "could not store the track templates");
+    if (templates > 0) LOG.info("track templates: {} stored or brought up to their shipped version", templates);
     await(features.accounts().ensureAdmin(config.adminPassword()), "could not create the first admin")
         .ifPresent(password -> LOG.warn("first start: created user 'admin' with one-time password {} ; change it after logging in", password));
     for (var verticle : features.background()) await(vertx.deployVerticle(verticle), "could not start " + verticle.getClass().getSimpleName());

@@ -26,6 +26,8 @@ public enum Action {
   WATCH_USER,
   /** Departments: create, rename, nest, delete. */
   MANAGE_DEPARTMENTS,
+  /** Track templates: create, copy and edit (each edit a new version). */
+  MANAGE_TEMPLATES,
   /** Ask the graph in Cypher, keep a history, save queries. */
   CONSOLE,
   /** Read everyone's console audit. */

@@ -42,6 +42,7 @@ public final class Policy {
       case READ_USER, WATCH_USER -> admin || user.id().equals(((Subject.Person) subject).userId()) ? allow()
           : no("a person's account and channel are theirs alone", "账号和个人频道仅限本人");
       case MANAGE_DEPARTMENTS -> admin ? allow() : no("only an administrator may change departments", "只有管理员可以修改部门");
+      case MANAGE_TEMPLATES -> admin ? allow() : no("only an administrator may create and edit track templates", "只有管理员可以新建和修改事项模板");
       case CONSOLE -> user.isAny(Role.ANALYST, Role.ADMIN) ? allow()
           : no("the Cypher console is for analysts and administrators", "图查询仅供分析人员和管理员使用");
       case READ_AUDIT -> admin ? allow() : no("only an administrator may read the console audit", "只有管理员可以查看查询审计");
@@ -57,7 +58,7 @@ public final class Policy {
   public io.vertx.core.json.JsonObject abilities(CurrentUser user) {
     var may = new io.vertx.core.json.JsonObject();
     for (var action : java.util.List.of(Action.MANAGE_PROJECTS, Action.DISPATCH, Action.MANAGE_MEETINGS, Action.MANAGE_USERS,
-        Action.MANAGE_DEPARTMENTS, Action.CONSOLE, Action.READ_AUDIT)) {
+        Action.MANAGE_DEPARTMENTS, Action.MANAGE_TEMPLATES, Action.CONSOLE, Action.READ_AUDIT)) {
       may.put(action.name(), allows(user, action, Subject.NONE));
     }
     return may;

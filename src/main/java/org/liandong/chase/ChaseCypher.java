@@ -7,7 +7,7 @@ final class ChaseCypher {
   /** Open obligations due by the horizon, in 容缺, lapsed lately or dispatched lately, with the people each concerns. */
   static final String CANDIDATES = """
       MATCH (d:Department)-[:OWES]->(o:Obligation)-[:FOR]->(p:Project)
-      WHERE o.status <> 'done'
+      WHERE o.status <> 'done' AND p.archivedAt IS NULL
         AND (o.dueOn <= $horizon OR o.status = 'deficient' OR o.deficiencyExpiredOn >= $since
              OR (o.status = 'dispatched' AND o.dispatchedAt >= $sinceAt))
       RETURN o.id AS id, o.title AS title, o.status AS status, o.dueOn AS dueOn,
@@ -27,6 +27,14 @@ final class ChaseCypher {
   static final String OFFICERS = """
       MATCH (u:User)-[:MEMBER_OF]->(:Department {id: $department})
       WHERE u.active AND 'officer' IN u.roles RETURN u.id AS id
+      """;
+
+  /** Who a meeting invites: each person by name, and the active officers of each department. */
+  static final String INVITEES = """
+      MATCH (m:Meeting {id: $meeting})-[:INVITES]->(x)
+      UNWIND CASE WHEN x:User THEN [x.id]
+                  ELSE [(u:User)-[:MEMBER_OF]->(x) WHERE u.active AND 'officer' IN u.roles | u.id] END AS id
+      RETURN DISTINCT id
       """;
 
   /** Scheduled meetings still to come and who is invited: a person by name, or a department's officers. */
@@ -81,7 +89,7 @@ final class ChaseCypher {
   /** 督办 past their response deadline without an answer. */
   static final String UNANSWERED = """
       MATCH (s:Supervision {status: 'open'})-[:ABOUT]->(o:Obligation)-[:FOR]->(p:Project)
-      WHERE s.respondBy < $today
+      WHERE s.respondBy < $today AND p.archivedAt IS NULL
       RETURN s.id AS id, s.key AS key, o.id AS obligationId, o.title AS title, p.id AS projectId, p.name AS projectName,
              s.departmentId AS departmentId, [(l:User)-[:CHAMPIONS]->(p) WHERE l.active | l.id] AS champions
       """;

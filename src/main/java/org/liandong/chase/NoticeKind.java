@@ -15,6 +15,7 @@ public enum NoticeKind {
   deficiencyDueSoon("容缺补正期限将到", "Deficiency deadline approaching"),
   deficiencyLapsed("容缺期限已过", "Deficiency deadline passed"),
   invited("会议邀请", "Meeting invitation"),
+  rescheduled("会议改期", "Meeting rescheduled"),
   extensionRequested("延期申请待审批", "Extension requested"),
   extensionDecided("延期申请已审批", "Extension decided"),
   returned("事项被退回，待改派", "Obligation sent back, to re-dispatch");

@@ -32,6 +32,11 @@ public final class Notify {
     return people(ChaseCypher.OFFICERS, Map.of("department", departmentId), kind, fact, props);
   }
 
+  /** Tells the people a meeting invites (each person, each department's officers) of a fact. */
+  public static Work<Integer> invitees(String meetingId, NoticeKind kind, String fact, Map<String, Object> props) {
+    return people(ChaseCypher.INVITEES, Map.of("meeting", meetingId), kind, fact, props);
+  }
+
   /** Tells these people of a fact. */
   static Work<Integer> people(java.util.Collection<String> userIds, NoticeKind kind, String fact, Map<String, Object> props) {
     return tx -> Chaser.deliver(tx, userIds.stream().distinct().map(id -> new Chaser.Planned(fact + "|" + id, kind, id, props)).toList())

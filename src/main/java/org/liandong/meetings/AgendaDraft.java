@@ -76,7 +76,7 @@ public final class AgendaDraft {
       if ("done".equals(item.getString("status"))) continue;
       var reasons = new ArrayList<Reason>();
       var critical = item.getBoolean("critical", false);
-      if (critical && "red".equals(item.getString("flag"))) reasons.add(Reason.late);
+      if ("red".equals(item.getString("flag"))) reasons.add(Reason.late);
       if (critical && "yellow".equals(item.getString("flag"))) reasons.add(Reason.tight);
       if ("blocked".equals(item.getString("status"))) reasons.add(Reason.blocked);
       if ("need".equals(item.getString("kind")) && "dispatched".equals(item.getString("status"))) reasons.add(Reason.need);
@@ -133,7 +133,8 @@ public final class AgendaDraft {
   }
 
   private static JsonObject proposal(JsonObject plan, JsonObject item, List<Reason> reasons) {
-    int cost = Math.max(0, -item.getInteger("totalFloat", 0));
+    var totalFloat = item.getInteger("totalFloat");
+    int cost = totalFloat == null ? 0 : Math.max(0, -totalFloat);
     return new JsonObject()
         .put("obligationId", item.getString("id")).put("title", item.getString("title"))
         .put("projectId", plan.getString("projectId")).put("projectName", plan.getString("projectName", null))

@@ -20,6 +20,8 @@ import org.liandong.obligations.NewObligation;
 import org.liandong.obligations.ObligationService;
 import org.liandong.storage.Graph;
 import org.liandong.storage.Idempotency;
+import org.liandong.chase.NoticeKind;
+import org.liandong.chase.Notify;
 import org.liandong.storage.Work;
 import org.liandong.support.IdempotencyKey;
 import org.liandong.support.Failure;
@@ -91,7 +93,17 @@ public final class MeetingService {
   private Work<Void> updated(CurrentUser actor, String id, Map<String, Object> before, Map<String, Object> changes,
                              List<String> newProjects) {
     var write = repository.update(actor.username(), id, before, changes, newProjects);
-    return tx -> lifecycle(before, changes).compose(v -> write.run(tx));
+    return tx -> lifecycle(before, changes).compose(v -> write.run(tx)).compose(v -> rescheduled(id, before, changes).run(tx)).mapEmpty();
+  }
+
+  /** A meeting still to be held moved to another time: everyone it invites is told, once per new time. */
+  private static Work<Integer> rescheduled(String id, Map<String, Object> before, Map<String, Object> changes) {
+    var startsAt = changes.get("startsAt");
+    if (startsAt == null || startsAt.equals(before.get("startsAt")) || !"scheduled".equals(before.get("status"))) return Work.of(0);
+    var when = ((java.time.ZonedDateTime) startsAt).toOffsetDateTime().toString();
+    var props = Map.<String, Object>of("meetingId", id, "subject", changes.getOrDefault("title", before.get("title")), "startsAt", when,
+        "previousStartsAt", String.valueOf(before.get("startsAt")));
+    return Notify.invitees(id, NoticeKind.rescheduled, "rescheduled|" + id + "|" + when, props);
   }
 
   /** scheduled → open → closed; a closed meeting is locked, an open one cannot be unscheduled. */

@@ -9,7 +9,7 @@ import org.liandong.accounts.Role;
 import org.liandong.departments.Level;
 import org.liandong.meetings.MeetingStatus;
 import org.liandong.obligations.Status;
-import org.liandong.obligations.Vocabulary;
+import org.liandong.domain.Vocabulary;
 import org.liandong.projects.PermitBundle;
 import org.liandong.projects.Stage;
 import org.liandong.support.Routes;

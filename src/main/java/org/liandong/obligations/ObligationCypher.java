@@ -28,6 +28,8 @@ final class ObligationCypher {
   static final String BY_STATUS = "o.status IN $statuses";
   static final String BY_TRACK = "o.track = $track";
   static final String BY_KIND = "o.kind = $kind";
+  static final String BY_TEXT = "o.title CONTAINS $text";
+  static final String NOT_ARCHIVED = "p.archivedAt IS NULL";
   static final String OVERDUE = Light.OVERDUE;
   static final String NOT_OVERDUE = "NOT " + Light.OVERDUE;
 
@@ -50,6 +52,27 @@ final class ObligationCypher {
   static final String PROJECT_OF = """
       MATCH (:Obligation {id: $id})-[:FOR]->(p:Project)
       RETURN p.id AS projectId
+      """;
+
+  static final String TRACKED = """
+      MATCH (:Project {id: $projectId})<-[:FOR]-(o:Obligation) WHERE o.track IN ['land', 'site', 'permits']
+      RETURN o.id AS id, o.title AS title
+      """;
+
+  /** Every obligation of a project, write-locked (a re-plan reads them under the lock and writes their due dates). */
+  static final String LOCK_PROJECT = """
+      MATCH (:Project {id: $projectId})<-[:FOR]-(o:Obligation)
+      SET o._lock = true
+      REMOVE o._lock
+      """;
+
+  /** New due dates, each obligation's version moved; answers each as it was and as it is, with its department. */
+  static final String REDATE = """
+      UNWIND $rows AS row
+      MATCH (d:Department)-[:OWES]->(o:Obligation {id: row.id})
+      WITH o, d, row, o {.*} AS before
+      SET o.dueOn = row.dueOn, o.version = o.version + 1, o.updatedAt = $now
+      RETURN o.id AS id, d.id AS departmentId, before, o {.*} AS after
       """;
 
   static final String LOCK_OWNED = """
@@ -122,7 +145,7 @@ final class ObligationCypher {
   /** 容缺 acceptances whose deadline has passed and nobody has been told yet. */
   static final String EXPIRED_DEFICIENCIES = """
       MATCH (d:Department)-[:OWES]->(o:Obligation {status: 'deficient'})-[:FOR]->(p:Project)
-      WHERE o.deficiencyDueOn < $today AND o.deficiencyExpiredOn IS NULL
+      WHERE o.deficiencyDueOn < $today AND o.deficiencyExpiredOn IS NULL AND p.archivedAt IS NULL
         // every document on the 补正材料清单 received: nothing lapses (the officer moves it on)
         AND (o.missingDocuments IS NULL OR size(coalesce(o.documentsReceived, [])) < size(o.missingDocuments))
       RETURN o.id AS id, d.id AS departmentId, p.id AS projectId LIMIT 500

@@ -53,7 +53,12 @@ final class ObligationRepository {
     return graph;
   }
 
-  record Filter(String department, String project, List<String> statuses, String track, String kind, Boolean overdue) {}
+  /** The list's filters; {@code text}: a part of the title. */
+  record Filter(String department, String project, List<String> statuses, String track, String kind, Boolean overdue, String text) {
+    Filter(String department, String project, List<String> statuses, String track, String kind, Boolean overdue) {
+      this(department, project, statuses, track, kind, overdue, null);
+    }
+  }
 
   /** An obligation, write-locked, with the department that owes it and the project it is for. */
   record Owned(Map<String, Object> obligation, String departmentId, String projectId) {
@@ -69,6 +74,9 @@ final class ObligationRepository {
         .when("statuses", filter.statuses(), ObligationCypher.BY_STATUS)
         .when("track", filter.track(), ObligationCypher.BY_TRACK)
         .when("kind", filter.kind(), ObligationCypher.BY_KIND)
+        .when("text", filter.text(), ObligationCypher.BY_TEXT)
+        // an archived project's work has left the inboxes; its own page still lists it
+        .when(filter.project() == null, ObligationCypher.NOT_ARCHIVED)
         .when(Boolean.TRUE.equals(filter.overdue()), ObligationCypher.OVERDUE)
         .when(Boolean.FALSE.equals(filter.overdue()), ObligationCypher.NOT_OVERDUE);
   }

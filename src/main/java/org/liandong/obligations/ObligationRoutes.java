@@ -22,13 +22,15 @@ public final class ObligationRoutes implements Routes {
   private final ObligationService obligations;
   private final TrackTemplates templates;
   private final Requests requests;
+  private final Replan replan;
 
   private static final Body.Shape DONE_AT = Body.Shape.of().with(Body.Kind.DATE_TIME, "doneAt");
 
-  public ObligationRoutes(ObligationService obligations, TrackTemplates templates, Requests requests) {
+  public ObligationRoutes(ObligationService obligations, TrackTemplates templates, Requests requests, Replan replan) {
     this.obligations = obligations;
     this.templates = templates;
     this.requests = requests;
+    this.replan = replan;
   }
 
   @Override
@@ -40,13 +42,24 @@ public final class ObligationRoutes implements Routes {
         .on("deleteObligation", this::delete)
         .on("addDependency", this::link)
         .on("removeDependency", this::unlink)
-        .on("listTemplates", ctx -> ctx.json(templates.list()))
         .on("applyTemplate", this::applyTemplate)
+        .on("replanProject", this::replan)
         .on("requestExtension", this::requestExtension)
         .on("listExtensions", this::extensions)
         .on("decideExtension", this::decideExtension)
         .on("sendBack", this::sendBack)
         .on("correctDoneAt", this::correctDoneAt);
+  }
+
+  /** 倒排序时: a preview, or with {@code apply: true} the write at the project's version. */
+  private void replan(RoutingContext ctx) {
+    var body = Body.of(ctx);
+    var me = CurrentUser.of(ctx);
+    var id = ctx.pathParam("id");
+    var target = body.date("targetStartOn");
+    var answer = Boolean.TRUE.equals(body.json().getBoolean("apply"))
+        ? replan.apply(me, id, Versions.expected(ctx), target) : replan.preview(me, id, target);
+    answer.onSuccess(r -> Responses.ok(ctx, r)).onFailure(ctx::fail);
   }
 
   private void requestExtension(RoutingContext ctx) {
@@ -83,7 +96,7 @@ public final class ObligationRoutes implements Routes {
   private void list(RoutingContext ctx) {
     var q = Query.of(ctx);
     var filter = new ObligationRepository.Filter(q.text("department"), q.text("project"), q.texts("status"),
-        q.text("track"), q.text("kind"), q.bool("overdue"));
+        q.text("track"), q.text("kind"), q.bool("overdue"), q.text("q"));
     var page = q.page();
     obligations.list(CurrentUser.of(ctx), filter, page.offset(), page.limit(), q.instant("asOf")).onSuccess(ctx::json).onFailure(ctx::fail);
   }
@@ -122,7 +135,9 @@ public final class ObligationRoutes implements Routes {
 
   private void applyTemplate(RoutingContext ctx) {
     var me = CurrentUser.of(ctx);
-    templates.apply(me, ctx.pathParam("id"), Body.of(ctx).text("template"), IdempotencyKey.of(ctx, me.id()))
+    var body = Body.of(ctx);
+    templates.apply(me, ctx.pathParam("id"), body.text("template"), Boolean.TRUE.equals(body.json().getBoolean("onlyMissing")),
+            IdempotencyKey.of(ctx, me.id()))
         .onSuccess(created -> Responses.created(ctx, "/api/projects/" + ctx.pathParam("id") + "/schedule", created))
         .onFailure(ctx::fail);
   }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.liandong.domain.Vocabulary;
 import org.liandong.accounts.Action;
 import org.liandong.accounts.CurrentUser;
 import org.liandong.accounts.Policy;

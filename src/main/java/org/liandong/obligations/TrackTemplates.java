@@ -1,15 +1,10 @@
 package org.liandong.obligations;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,175 +16,97 @@ import org.liandong.projects.ProjectService;
 import org.liandong.schedule.ScheduleService;
 import org.liandong.storage.Graph;
 import org.liandong.storage.Idempotency;
+import org.liandong.storage.Work;
 import org.liandong.support.Failure;
 import org.liandong.support.IdempotencyKey;
 import org.liandong.support.Text;
+import org.liandong.templates.Template;
+import org.liandong.templates.TemplateService;
 
 /**
- * A project's three tracks from a template: the standard obligations with their departments,
- * durations and dependencies, created in one transaction, each due on the latest working day
- * that still lets construction start on the project's target date. The built-in templates are
- * versioned files (templates/*.json); an administrator adds or replaces them with files of the
- * same shape in LIANDONG_TEMPLATES_DIR, each checked at start-up.
+ * A project's three tracks from a template (事项模板, {@link TemplateService}): the standard
+ * obligations with their departments, durations and dependencies, created in one transaction,
+ * each due on the latest working day that still lets construction start on the project's target
+ * date (倒排序时). The project records the template and the version it was built with.
  */
 public final class TrackTemplates {
-  private static final List<String> BUILT_IN = List.of("templates/industrial.json");
-  private static final java.util.regex.Pattern KEY = java.util.regex.Pattern.compile("[a-z0-9-]{1,40}");
-
-  private final Map<String, JsonObject> templates;
   private final Graph graph;
+  private final TrackRepository repository;
   private final ObligationService obligations;
   private final ProjectService projects;
   private final ScheduleService schedules;
+  private final TemplateService templates;
   private final Policy policy;
 
-  public TrackTemplates(Graph graph, ObligationService obligations, ProjectService projects, ScheduleService schedules, Policy policy,
-                        Map<String, JsonObject> templates) {
+  public TrackTemplates(Graph graph, ObligationService obligations, ProjectService projects, ScheduleService schedules,
+                        TemplateService templates, Policy policy) {
     this.graph = graph;
+    this.repository = new TrackRepository();
     this.obligations = obligations;
     this.projects = projects;
     this.schedules = schedules;
-    this.policy = policy;
     this.templates = templates;
+    this.policy = policy;
   }
 
   /**
-   * The built-in templates, then every *.json in {@code folder} (by name), a file with a
-   * built-in's key replacing it. A template that is not well formed stops the start with its
-   * file and what is wrong.
+   * Applies a template to a project; resolves to how many obligations it created. A project whose
+   * tracks already hold steps is asked first (409, with how many are there and how many of the
+   * template's are missing); with {@code onlyMissing} only the template's steps it lacks (by
+   * title) are added, linked to those it has. The project is locked while its steps are read, so
+   * a double click or a retry creates them once.
    */
-  public static Map<String, JsonObject> load(Optional<java.nio.file.Path> folder) {
-    var out = new LinkedHashMap<String, JsonObject>();
-    for (var file : BUILT_IN) {
-      try (var in = TrackTemplates.class.getClassLoader().getResourceAsStream(file)) {
-        if (in == null) throw new IllegalStateException("no track template " + file + " on the classpath");
-        put(out, file, new String(in.readAllBytes(), StandardCharsets.UTF_8));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    if (folder.isPresent()) {
-      try (var files = java.nio.file.Files.list(folder.get())) {
-        for (var file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
-          put(out, file.toString(), java.nio.file.Files.readString(file));
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    return out;
-  }
-
-  private static void put(Map<String, JsonObject> out, String file, String text) {
-    try {
-      var template = new JsonObject(text);
-      check(template);
-      out.put(template.getString("key"), template);
-    } catch (RuntimeException e) {
-      throw new IllegalStateException("track template " + file + ": " + e.getMessage(), e);
-    }
-  }
-
-  /** A template's shape: a key, names in both languages, items whose dependencies name earlier-known keys and close no loop. */
-  static void check(JsonObject t) {
-    if (!(t.getValue("key") instanceof String key) || !KEY.matcher(key).matches()) throw new IllegalArgumentException("key must match [a-z0-9-]{1,40}");
-    var name = t.getJsonObject("name");
-    if (name == null || blank(name.getValue("zh")) || blank(name.getValue("en"))) throw new IllegalArgumentException("name needs zh and en");
-    var items = t.getJsonArray("items");
-    if (items == null || items.isEmpty() || items.size() > 200) throw new IllegalArgumentException("items must hold 1 to 200 steps");
-    var keys = new java.util.HashSet<String>();
-    for (var raw : items) {
-      if (!(raw instanceof JsonObject i)) throw new IllegalArgumentException("every item must be an object");
-      var where = "item " + i.getValue("key");
-      if (!(i.getValue("key") instanceof String k) || !KEY.matcher(k).matches() || !keys.add(k)) {
-        throw new IllegalArgumentException(where + ": key must be unique and match [a-z0-9-]{1,40}");
-      }
-      if (blank(i.getValue("title")) || i.getString("title").length() > 200) throw new IllegalArgumentException(where + ": title must be 1 to 200 characters");
-      if (!Vocabulary.TRACKS.containsKey(String.valueOf(i.getValue("track")))) throw new IllegalArgumentException(where + ": track must be one of " + Vocabulary.TRACKS.keySet());
-      if (!Vocabulary.KINDS.containsKey(String.valueOf(i.getValue("kind")))) throw new IllegalArgumentException(where + ": kind must be one of " + Vocabulary.KINDS.keySet());
-      if (blank(i.getValue("departmentId"))) throw new IllegalArgumentException(where + ": departmentId is required");
-      if (!(i.getValue("durationDays") instanceof Integer d) || d < 0 || d > 3650) throw new IllegalArgumentException(where + ": durationDays must be 0 to 3650");
-      if (!(i.getValue("dependsOn") instanceof JsonArray deps) || deps.stream().anyMatch(x -> !(x instanceof String))) {
-        throw new IllegalArgumentException(where + ": dependsOn must be a list of item keys");
-      }
-    }
-    for (var raw : items) {
-      var i = (JsonObject) raw;
-      for (var d : i.getJsonArray("dependsOn")) {
-        if (!keys.contains(d)) throw new IllegalArgumentException("item " + i.getString("key") + ": depends on unknown item " + d);
-      }
-    }
-    order(items.stream().map(JsonObject.class::cast).toList());
-  }
-
-  private static boolean blank(Object v) {
-    return !(v instanceof String s) || s.isBlank();
-  }
-
-  /** The templates, with their items, for the page to show before applying one. */
-  JsonArray list() {
-    var out = new JsonArray();
-    templates.values().forEach(t -> out.add(t.copy().put("items", t.getJsonArray("items").size())
-        .put("steps", t.getJsonArray("items").copy())));
-    return out;
-  }
-
-  /** Applies a template to a project; resolves to the obligations created, with their due dates. */
-  Future<JsonObject> apply(CurrentUser actor, String projectId, String key, Optional<IdempotencyKey> idempotency) {
+  Future<JsonObject> apply(CurrentUser actor, String projectId, String key, boolean onlyMissing, Optional<IdempotencyKey> idempotency) {
     policy.require(actor, Action.DISPATCH);
-    var template = templates.get(key);
-    if (template == null) {
-      return Future.failedFuture(Failure.invalid("template", Text.of("must be one of " + String.join(", ", templates.keySet()),
-          "须为以下之一：" + String.join("、", templates.keySet()))));
-    }
-    return projects.one(projectId).compose(project -> {
-      var start = project.getString("targetStartOn");
-      if (start == null) {
-        return Future.failedFuture(Failure.unprocessable("targetStartOn", Text.of(
-            "the project needs a target start date first: the tracks are scheduled back from it",
-            "请先为项目设定计划开工日期：各项事项将据此倒排")));
-      }
-      var drafts = drafts(template, projectId, LocalDate.parse(start));
-      return Idempotency.create(graph, idempotency, "Tracks", obligations.createKeyed(actor, drafts).map(ids -> projectId))
-          .map(created -> new JsonObject().put("projectId", projectId).put("template", key)
-              .put("created", drafts.size()).put("replayed", created.replayed()));
-    });
+    var created = new int[1];
+    var version = new int[1];
+    Work<String> build = projects.locked(projectId).then(project -> templates.current(key).then(template ->
+        repository.tracked(projectId).then(existing -> {
+          var start = (LocalDate) project.get("targetStartOn");
+          if (start == null) {
+            throw Failure.unprocessable("targetStartOn", Text.of(
+                "the project needs a target start date first: the tracks are scheduled back from it",
+                "请先为项目设定计划开工日期：各项事项将据此倒排"));
+          }
+          var drafts = drafts(template, projectId, start, existing);
+          if (!existing.isEmpty() && !onlyMissing) throw alreadyBuilt(key, existing.size(), drafts.size());
+          created[0] = drafts.size();
+          version[0] = template.version();
+          return obligations.createKeyed(actor, drafts).then(ids -> projects.builtFrom(projectId, key, template.version()))
+              .map(v -> projectId);
+        })));
+    return Idempotency.create(graph, idempotency, "Tracks", build)
+        .map(done -> new JsonObject().put("projectId", projectId).put("template", key).put("templateVersion", version[0])
+            .put("created", created[0]).put("replayed", done.replayed()));
   }
 
-  /** The template's items as obligations of the project, with new ids, dependencies mapped and due dates set. */
-  private List<ObligationService.Keyed> drafts(JsonObject template, String projectId, LocalDate targetStart) {
-    var items = template.getJsonArray("items").stream().map(JsonObject.class::cast).toList();
-    var steps = items.stream().map(i -> new ScheduleService.Step(i.getString("key"), i.getString("title"),
-        i.getInteger("durationDays"), i.getJsonArray("dependsOn").stream().map(String::valueOf).toList())).toList();
+  private static Failure alreadyBuilt(String key, int existing, int missing) {
+    return Failure.conflict(
+        "the project's tracks already hold " + existing + " steps; " + (missing == 0 ? "none of the template's is missing"
+            : "add only the " + missing + " missing ones (onlyMissing: true)"),
+        "该项目的条线已有 " + existing + " 项事项；" + (missing == 0 ? "模板中的事项均已具备" : "可仅补充缺少的 " + missing + " 项"),
+        new JsonObject().put("template", key).put("existing", existing).put("missing", missing));
+  }
+
+  /**
+   * The template's items the project lacks (by title) as its obligations, with new ids, due dates
+   * backward from the target start over the whole template, and dependencies mapped to the new
+   * steps or to those the project has.
+   */
+  private List<ObligationService.Keyed> drafts(Template template, String projectId, LocalDate targetStart,
+                                               Map<String, String> existing) {
+    var steps = template.items().stream().map(i -> new ScheduleService.Step(i.key(), i.title(), i.durationDays(), i.dependsOn(),
+        i.track(), i.kind())).toList();
     var due = schedules.backward(steps, targetStart);
     var ids = new HashMap<String, String>();
-    items.forEach(i -> ids.put(i.getString("key"), UUID.randomUUID().toString()));
+    template.items().forEach(i -> ids.put(i.key(), existing.getOrDefault(i.title(), UUID.randomUUID().toString())));
     var out = new ArrayList<ObligationService.Keyed>();
-    for (var i : order(items)) {
-      var dependsOn = i.getJsonArray("dependsOn").stream().map(k -> ids.get(String.valueOf(k))).toList();
-      out.add(new ObligationService.Keyed(ids.get(i.getString("key")), new NewObligation(projectId, i.getString("departmentId"),
-          i.getString("title"), i.getString("kind"), i.getString("track"), due.get(i.getString("key")),
-          i.getLong("durationDays"), dependsOn, false, null, null)));
+    for (var i : template.ordered()) {
+      if (existing.containsKey(i.title())) continue;
+      var dependsOn = i.dependsOn().stream().map(ids::get).toList();
+      out.add(new ObligationService.Keyed(ids.get(i.key()), new NewObligation(projectId, i.departmentId(), i.title(), i.kind(),
+          i.track(), due.get(i.key()), (long) i.durationDays(), dependsOn, false, null, null)));
     }
     return out;
   }
-
-  /** Prerequisites before what depends on them, so each dependency exists when it is linked. */
-  private static List<JsonObject> order(List<JsonObject> items) {
-    var byKey = new LinkedHashMap<String, JsonObject>();
-    items.forEach(i -> byKey.put(i.getString("key"), i));
-    var done = new java.util.LinkedHashSet<String>();
-    while (done.size() < byKey.size()) {
-      int before = done.size();
-      for (var i : byKey.values()) {
-        if (!done.contains(i.getString("key"))
-            && i.getJsonArray("dependsOn").stream().allMatch(d -> done.contains(String.valueOf(d)))) {
-          done.add(i.getString("key"));
-        }
-      }
-      if (done.size() == before) throw new IllegalArgumentException("the dependencies form a cycle");
-    }
-    return done.stream().map(byKey::get).toList();
-  }
-
 }

@@ -22,10 +22,11 @@ import org.liandong.storage.Graph;
  * within {@link #DUE_SOON_DAYS} days. Otherwise <b>green</b>. The light comes with its reasons,
  * so the page can say why.
  *
- * <p>An obligation's flag (the schedule table) is <b>done</b>; <b>red</b> when it can no longer
- * finish by its latest finish (negative float: it is projected to finish after the target start
- * or its own due date allows); <b>yellow</b> when its float is under the configured yellow float;
- * <b>green</b> otherwise.
+ * <p>An obligation's flag (the schedule table, the bottleneck ranking, the agenda draft) is
+ * <b>done</b>; <b>red</b> when it is late (past its due date) or can no longer finish by its
+ * latest finish (negative float: it is projected to finish after its own due date or the target
+ * start allows); <b>yellow</b> when its float is under the configured yellow float; <b>green</b>
+ * otherwise.
  */
 public final class Light {
   private Light() {}
@@ -120,13 +121,13 @@ public final class Light {
   }
 
   /**
-   * An obligation's flag from its total float in working days (latest finish less earliest
-   * finish, from today: a step not started that is past its latest start, or started and past its
-   * latest finish, has negative float).
+   * An obligation's flag: red when it is late (open past its due date) or its total float is
+   * negative (working days, from its earliest finish to its latest: its due date or the target
+   * start is out of reach); yellow when the float is under {@code yellowFloat}; else green.
    */
-  public static String step(boolean done, int totalFloat, int yellowFloat) {
+  public static String step(boolean done, boolean late, int totalFloat, int yellowFloat) {
     if (done) return "done";
-    if (totalFloat < 0) return "red";
+    if (late || totalFloat < 0) return "red";
     if (totalFloat < yellowFloat) return "yellow";
     return "green";
   }

@@ -16,10 +16,19 @@ final class ProjectCypher {
 
   /** The list, its WHERE built from the filters given (see ProjectRepository.list). */
   static final String LIST_FROM = "MATCH (p:Project)\n";
+  /** An archived project has left the lists (it stays in the history and in the figures of its periods). */
+  static final String NOT_ARCHIVED = "p.archivedAt IS NULL";
+  static final String ARCHIVED = "p.archivedAt IS NOT NULL";
+  /** The kept battle-map list's reads: every project still in the lists, or those of these ids that are. */
+  static final String LISTED = "MATCH (p:Project) WHERE " + NOT_ARCHIVED + "\n";
+  static final String LISTED_OF = "UNWIND $ids AS id MATCH (p:Project {id: id}) WHERE " + NOT_ARCHIVED + "\n";
   static final String BY_STAGE = "p.stage = $stage";
   static final String BY_LEVEL = "p.level = $level";
   /** A leader's projects, found from the leader (by the index) rather than by reading every project. */
   static final String FROM_CHAMPION = "MATCH (champion:User {id: $champion})-[:CHAMPIONS]->(p:Project) USING INDEX SEEK champion:User(id)\n";
+  /** The projects a person is the liaison of (专人对接), found from the person. */
+  static final String FROM_LIAISON = "MATCH (liaison:User {id: $liaison})-[:LIAISON_FOR]->(p:Project) USING INDEX SEEK liaison:User(id)\n";
+  static final String BY_LIAISON = "EXISTS { (:User {id: $liaisonUser})-[:LIAISON_FOR]->(p) }";
   static final String LIST_ORDER = " ORDER BY p.signedOn DESC, p.code";
 
   static final String ONE = "MATCH (p:Project {id: $id})\n" + SUMMARY;
@@ -69,6 +78,22 @@ final class ProjectCypher {
       """;
 
   static final String DELETE = "MATCH (p:Project {id: $id}) DETACH DELETE p";
+
+  /** The template a project's tracks were built from, at its version (a fact about the tracks, not an edit: the version stays). */
+  static final String BUILT_FROM = "MATCH (p:Project {id: $id}) SET p.templateKey = $key, p.templateVersion = $version";
+
+  /** 归档: the project leaves the lists; restoring brings it back. */
+  static final String ARCHIVE = """
+      MATCH (p:Project {id: $id})
+      SET p.archivedAt = $now, p.archivedBy = $by, p.archiveReason = $reason, p.version = p.version + 1, p.updatedAt = $now
+      RETURN p {.*} AS project
+      """;
+  static final String RESTORE = """
+      MATCH (p:Project {id: $id})
+      REMOVE p.archivedAt, p.archivedBy, p.archiveReason
+      SET p.version = p.version + 1, p.updatedAt = $now
+      RETURN p {.*} AS project
+      """;
 
   static final String CHANGES = """
       MATCH (c:Change {projectId: $id})

@@ -49,8 +49,8 @@ final class ProjectList {
 
   private final Graph graph;
   private final Light.Outlooks outlooks;
-  private final KeptRows<JsonObject> rows = new KeptRows<>(ProjectCypher.LIST_FROM + ProjectCypher.SUMMARY,
-      "UNWIND $ids AS id MATCH (p:Project {id: id})\n" + ProjectCypher.SUMMARY, r -> r.get("project").get("id").asString(),
+  private final KeptRows<JsonObject> rows = new KeptRows<>(ProjectCypher.LISTED + ProjectCypher.SUMMARY,
+      ProjectCypher.LISTED_OF + ProjectCypher.SUMMARY, r -> r.get("project").get("id").asString(),
       r -> Json.object(r.get("project").asMap()));
   private final Serial refreshes = new Serial();
   private volatile LocalDate day;

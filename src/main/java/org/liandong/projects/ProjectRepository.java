@@ -39,20 +39,37 @@ final class ProjectRepository {
     return graph;
   }
 
-  record Filter(String stage, String level, String champion) {
+  /**
+   * The list's filters; {@code champion} and {@code liaison} are user ids (a person's own
+   * projects); {@code archived}: the archived projects instead of those in the lists.
+   */
+  record Filter(String stage, String level, String champion, String liaison, boolean archived) {
+    Filter(String stage, String level, String champion) {
+      this(stage, level, champion, null, false);
+    }
+
     boolean everything() {
-      return stage == null && level == null && champion == null;
+      return stage == null && level == null && champion == null && liaison == null && !archived;
+    }
+
+    /** Found from a person (by the index on users) rather than by reading every project. */
+    boolean fromPerson() {
+      return champion != null || liaison != null;
     }
   }
 
   static Statement listing(Filter filter, LocalDate today) {
-    return Where.of()
-        .seek("stage", filter.champion() == null ? filter.stage() : null, ProjectCypher.BY_STAGE, "USING INDEX SEEK p:Project(stage)")
-        .when("stage", filter.champion() == null ? null : filter.stage(), ProjectCypher.BY_STAGE)
+    var from = filter.champion() != null ? ProjectCypher.FROM_CHAMPION
+        : filter.liaison() != null ? ProjectCypher.FROM_LIAISON : ProjectCypher.LIST_FROM;
+    var where = Where.of()
+        .seek("stage", filter.fromPerson() ? null : filter.stage(), ProjectCypher.BY_STAGE, "USING INDEX SEEK p:Project(stage)")
+        .when("stage", filter.fromPerson() ? filter.stage() : null, ProjectCypher.BY_STAGE)
         .when("level", filter.level(), ProjectCypher.BY_LEVEL)
         .with("champion", filter.champion())
-        .around(filter.champion() == null ? ProjectCypher.LIST_FROM : ProjectCypher.FROM_CHAMPION,
-            ProjectCypher.SUMMARY + ProjectCypher.LIST_ORDER, Map.of("today", today));
+        .when("liaisonUser", filter.champion() != null ? filter.liaison() : null, ProjectCypher.BY_LIAISON)
+        .with("liaison", filter.champion() != null ? null : filter.liaison())
+        .when(true, filter.archived() ? ProjectCypher.ARCHIVED : ProjectCypher.NOT_ARCHIVED);
+    return where.around(from, ProjectCypher.SUMMARY + ProjectCypher.LIST_ORDER, Map.of("today", today));
   }
 
   Future<JsonArray> list(Filter filter, LocalDate today) {
@@ -107,6 +124,24 @@ final class ProjectRepository {
           tx.record(new Entry(actor, "project.updated", "Project", id, id, before, after, List.of("project:" + id)));
           return null;
         });
+  }
+
+  Work<Void> builtFrom(String id, String templateKey, int templateVersion) {
+    return tx -> tx.run(ProjectCypher.BUILT_FROM, Map.of("id", id, "key", templateKey, "version", (long) templateVersion)).mapEmpty();
+  }
+
+  /** 归档 or back: the project leaves the lists (or returns), told on its channel and the list's. */
+  Work<Map<String, Object>> archive(String actor, String id, Map<String, Object> before, boolean archive, String reason) {
+    var params = new HashMap<String, Object>();
+    params.put("id", id);
+    params.put("by", actor);
+    params.put("reason", reason);
+    return tx -> tx.first(archive ? ProjectCypher.ARCHIVE : ProjectCypher.RESTORE, params).map(row -> {
+      var after = row.orElseThrow().get("project").asMap();
+      tx.record(new Entry(actor, archive ? "project.archived" : "project.restored", "Project", id, id, before, after,
+          List.of("project:" + id, ProjectService.LIST_CHANNEL)));
+      return after;
+    });
   }
 
   Work<Void> delete(String actor, String id, Map<String, Object> before) {

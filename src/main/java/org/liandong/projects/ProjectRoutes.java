@@ -33,12 +33,17 @@ public final class ProjectRoutes implements Routes {
         .on("deleteProject", this::delete)
         .on("projectChanges", this::changes)
         .on("projectPermits", this::permits)
-        .on("battleMap", this::battleMap);
+        .on("battleMap", this::battleMap)
+        .on("archiveProject", ctx -> archive(ctx, true))
+        .on("restoreProject", ctx -> archive(ctx, false));
   }
 
   private void list(RoutingContext ctx) {
     var q = Query.of(ctx);
-    var filter = new ProjectRepository.Filter(q.text("stage"), q.text("level"), q.text("champion"));
+    var liaison = q.text("liaison");
+    // "me": the projects the person asking is the liaison of (我对接的项目)
+    var filter = new ProjectRepository.Filter(q.text("stage"), q.text("level"), q.text("champion"),
+        "me".equals(liaison) ? CurrentUser.of(ctx).id() : liaison, Boolean.TRUE.equals(q.bool("archived")));
     var asOf = q.instant("asOf");
     if (filter.everything() && asOf == null) {
       projects.battleMap().onSuccess(list -> Responses.json(ctx, list)).onFailure(ctx::fail);
@@ -70,6 +75,11 @@ public final class ProjectRoutes implements Routes {
     projects.update(CurrentUser.of(ctx), ctx.pathParam("id"), version, Body.of(ctx).changes(PROJECT))
         .onSuccess(p -> Responses.ok(ctx, p))
         .onFailure(ctx::fail);
+  }
+
+  private void archive(RoutingContext ctx, boolean archive) {
+    projects.archive(CurrentUser.of(ctx), ctx.pathParam("id"), Versions.expected(ctx), archive, archive ? Body.of(ctx).text("reason") : null)
+        .onSuccess(p -> Responses.ok(ctx, p)).onFailure(ctx::fail);
   }
 
   private void delete(RoutingContext ctx) {

@@ -19,6 +19,7 @@ import org.liandong.storage.Graph;
 import org.liandong.storage.Idempotency;
 import org.liandong.support.IdempotencyKey;
 import org.liandong.support.Failure;
+import org.liandong.support.Json;
 import org.liandong.support.Text;
 
 /** Major projects, their champions (挂钩) and liaison (专人对接), history and permit bundle. */
@@ -137,6 +138,46 @@ public final class ProjectService {
     merged.putAll(changes);
     var write = repository.update(actor.username(), id, before, changes, people);
     return tx -> checkDates(merged).compose(v -> write.run(tx));
+  }
+
+  /** The project, write-locked in the caller's transaction, at the version the writer read (409 otherwise). */
+  public org.liandong.storage.Work<Map<String, Object>> locked(CurrentUser actor, String id, long version) {
+    policy.require(actor, Action.MANAGE_PROJECTS);
+    return repository.lock(id, version);
+  }
+
+  /** The project, write-locked in the caller's transaction, as it is (404 when there is none). */
+  public org.liandong.storage.Work<Map<String, Object>> locked(String id) {
+    return tx -> org.liandong.storage.Locks.lock(tx, org.liandong.storage.Node.Project, id);
+  }
+
+  /** The template (and its version) a project's tracks were built from, kept on the project. */
+  public org.liandong.storage.Work<Void> builtFrom(String id, String templateKey, int templateVersion) {
+    return repository.builtFrom(id, templateKey, templateVersion);
+  }
+
+  /** A new target start for a project locked in the caller's transaction ({@link #locked}), its dates checked on the whole. */
+  public org.liandong.storage.Work<Void> retarget(CurrentUser actor, String id, Map<String, Object> before, LocalDate targetStartOn) {
+    var changes = new HashMap<String, Object>();
+    changes.put("targetStartOn", targetStartOn);
+    return updated(actor, id, before, changes, new ProjectRepository.People(null, null, false));
+  }
+
+  /**
+   * 归档: a project no longer pursued leaves the lists, the battle map, the wall, the graph, the
+   * bottleneck ranking, the inboxes and the chase; it stays in the history and in the figures of
+   * the periods it counted in, and its page says it is archived. {@code archive} false restores it.
+   */
+  Future<JsonObject> archive(CurrentUser actor, String id, long version, boolean archive, String reason) {
+    policy.require(actor, Action.MANAGE_PROJECTS);
+    return repository.graph().write("project:" + id, repository.lock(id, version).then(before -> {
+      boolean archived = before.get("archivedAt") != null;
+      if (archived == archive) {
+        throw Failure.conflict(archive ? "the project is archived already" : "the project is not archived",
+            archive ? "该项目已归档" : "该项目未归档", Json.object(before));
+      }
+      return repository.archive(actor.username(), id, before, archive, reason);
+    })).compose(v -> one(id));
   }
 
   Future<Void> delete(CurrentUser actor, String id, long version) {

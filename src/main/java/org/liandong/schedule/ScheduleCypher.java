@@ -5,15 +5,23 @@ final class ScheduleCypher {
 
   /**
    * Every obligation of the projects given ({@link #TASKS_OF}, each project sought by its id) or
-   * of every project ({@link #TASKS_ALL}), with what it depends on.
+   * of every project ({@link #TASKS_ALL}), with what it depends on and the other projects with a
+   * step that depends on it (they wait on it too) or that it depends on.
    */
-  static final String TASKS_OF = "UNWIND $projectIds AS pid\nMATCH (p:Project {id: pid})<-[:FOR]-(o:Obligation)<-[:OWES]-(d:Department)\n";
+  static final String TASKS_OF = """
+      UNWIND $projectIds AS pid
+      MATCH (p:Project {id: pid}) USING INDEX SEEK p:Project(id)
+      MATCH (p)<-[:FOR]-(o:Obligation)<-[:OWES]-(d:Department)
+      """;
   static final String TASKS_ALL = "MATCH (p:Project)<-[:FOR]-(o:Obligation)<-[:OWES]-(d:Department)\n";
   static final String TASKS_RETURN = """
-      RETURN p.id AS projectId, p.name AS projectName, p.targetStartOn AS targetStartOn,
-             o {.id, .title, .kind, .status, .durationDays, .dueOn, .doneOn, .acceptedAt,
+      RETURN p.id AS projectId, p.name AS projectName, p.targetStartOn AS targetStartOn, p.stage AS stage,
+             p.investmentYi AS investmentYi, p.archivedAt IS NOT NULL AS archived,
+             o {.id, .title, .kind, .track, .status, .durationDays, .dueOn, .doneOn, .acceptedAt, .version,
                 departmentId: d.id, departmentName: d.name,
-                dependsOn: [(o)-[:DEPENDS_ON]->(x:Obligation) | x.id]} AS o
+                dependsOn: [(o)-[:DEPENDS_ON]->(x:Obligation) | x.id],
+                waiting: [(o)<-[:DEPENDS_ON]-(:Obligation)-[:FOR]->(q:Project) WHERE q.id <> p.id | q {.id, .investmentYi}],
+                upstream: [(o)-[:DEPENDS_ON]->(:Obligation)-[:FOR]->(q:Project) WHERE q.id <> p.id | q.id]} AS o
       """;
 
   static final String PROJECT_IDS = "MATCH (p:Project) RETURN p.id AS id";

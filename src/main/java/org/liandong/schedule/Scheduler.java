@@ -1,33 +1,51 @@
 package org.liandong.schedule;
 
 import java.time.LocalDate;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.liandong.projects.Light;
-import org.liandong.support.Failure;
 
 /**
- * The critical-path method over a DAG of obligations, in working days (倒排序时):
- * backward from the target start date to each obligation's latest start and finish, forward
- * from today and from what is done to its earliest start and finish, and the float between.
- * Durations count whole working days; an obligation starting on day s with duration d finishes
- * at the end of day s + d - 1, and what depends on it may start the next day.
+ * The critical-path method over a DAG of obligations, in working days (倒排序时). Each open step
+ * has a deadline: its own due date and, when it gates the start of construction, the target
+ * start; what depends on it pulls its latest finish earlier still. Backward from those deadlines
+ * come its latest start and finish; forward from today and from what is done, its earliest; the
+ * float between is the smaller of its slack against its due date and against the start.
+ * Durations count whole working days; a step starting on day s with duration d finishes at the
+ * end of day s + d - 1, and what depends on it may start the next day.
  */
 final class Scheduler {
+  /** The tracks whose work must be done before construction starts (the three parallel tracks). */
+  static final Set<String> START_TRACKS = Set.of("land", "site", "permits");
+
   /** One obligation as scheduling sees it. {@code started} is when work began, if it has. */
   record Task(String id, String title, int duration, LocalDate dueOn, boolean done, LocalDate doneOn,
-              LocalDate started, List<String> dependsOn) {
+              LocalDate started, List<String> dependsOn, String track, String kind) {
+    /** A step on the permits track, of no particular kind. */
+    Task(String id, String title, int duration, LocalDate dueOn, boolean done, LocalDate doneOn,
+         LocalDate started, List<String> dependsOn) {
+      this(id, title, duration, dueOn, done, doneOn, started, dependsOn, "permits", "task");
+    }
+
     int days() {
       return Math.max(1, duration);
     }
   }
 
+  /**
+   * A step's plan. {@code gatesStart}: it must be done before construction starts; {@code late}:
+   * open and past its due date.
+   */
   record Plan(String id, LocalDate earliestStart, LocalDate earliestFinish, LocalDate latestStart,
-              LocalDate latestFinish, int totalFloat, boolean critical, String flag) {}
+              LocalDate latestFinish, int totalFloat, boolean critical, String flag, boolean gatesStart, boolean late) {}
+
+  /** No deadline at all: a step with no due date that does not gate the start, and nothing after it. */
+  private static final int NONE = Integer.MAX_VALUE / 2;
 
   private final WorkCalendar calendar;
   private final int yellowFloat;
@@ -38,43 +56,115 @@ final class Scheduler {
   }
 
   /**
-   * Plans every task. Obligations due on or before the target start (or with no due date) must
-   * be finished by it; those due after it keep their own due date. Dependencies on tasks outside
-   * the list are ignored here: {@link #forward} takes them into account for a what-if.
+   * The steps that gate the start of construction: those of the three tracks, except a step that
+   * comes after a milestone (it depends on one, directly or through others): the first milestone
+   * of a chain is the start itself (开工建设), what follows it (一期主体竣工) is after the start.
+   */
+  static Set<String> gating(List<Task> tasks) {
+    var byId = index(tasks);
+    var afterMilestone = new HashSet<String>();
+    for (var t : order(tasks)) {
+      for (var dep : t.dependsOn()) {
+        var before = byId.get(dep);
+        if (before != null && ("milestone".equals(before.kind()) || afterMilestone.contains(dep))) afterMilestone.add(t.id());
+      }
+    }
+    var out = new HashSet<String>();
+    for (var t : tasks) if (START_TRACKS.contains(t.track()) && !afterMilestone.contains(t.id())) out.add(t.id());
+    return out;
+  }
+
+  /**
+   * Plans every task against its deadlines (its due date; the target start too for the steps
+   * that gate it, when {@code targetStart} is given: null once the project has started).
+   * Dependencies on tasks outside the list are ignored here: {@link #forward} takes them into
+   * account for a what-if.
    */
   Map<String, Plan> plan(List<Task> tasks, LocalDate targetStart, LocalDate today) {
     var order = order(tasks);
     var byId = index(tasks);
+    var gates = gating(tasks);
     var ef = forward(order, byId, today, Map.of(), Map.of());
-    var es = new HashMap<String, Integer>();
-    for (var t : order) es.put(t.id(), start(t, ef.get(t.id())));
-
-    var successors = successors(tasks, byId);
-    var lf = new HashMap<String, Integer>();
-    for (int i = order.size() - 1; i >= 0; i--) {
-      var t = order.get(i);
-      int finish = deadline(t, targetStart);
-      for (var s : successors.get(t.id())) finish = Math.min(finish, lf.get(s.id()) - s.days());
-      lf.put(t.id(), finish);
-    }
+    var lf = latestFinish(order, tasks, t -> Math.min(due(t), gates.contains(t.id()) ? start(targetStart) : NONE));
 
     int minFloat = Integer.MAX_VALUE;
     var floats = new HashMap<String, Integer>();
     for (var t : order) {
-      int f = lf.get(t.id()) - ef.get(t.id());
+      int f = lf.get(t.id()) >= NONE ? NONE : lf.get(t.id()) - ef.get(t.id());
       floats.put(t.id(), f);
       if (!t.done()) minFloat = Math.min(minFloat, f);
     }
     var plans = new LinkedHashMap<String, Plan>();
     for (var t : order) {
-      int ls = lf.get(t.id()) - t.days() + 1;
       int f = floats.get(t.id());
-      boolean critical = !t.done() && f == minFloat;
-      var flag = Light.step(t.done(), f, yellowFloat);
-      plans.put(t.id(), new Plan(t.id(), calendar.date(es.get(t.id())), calendar.date(ef.get(t.id())),
-          calendar.date(ls), calendar.date(lf.get(t.id())), f, critical, flag));
+      boolean late = !t.done() && t.dueOn() != null && t.dueOn().isBefore(today);
+      boolean critical = !t.done() && f == minFloat && f < NONE;
+      int finish = lf.get(t.id());
+      var latestFinish = finish >= NONE ? null : calendar.date(finish);
+      var latestStart = finish >= NONE ? null : calendar.date(finish - t.days() + 1);
+      plans.put(t.id(), new Plan(t.id(), calendar.date(ef.get(t.id()) - t.days() + 1), calendar.date(ef.get(t.id())),
+          latestStart, latestFinish, f >= NONE ? NONE : f, critical, Light.step(t.done(), late, f, yellowFloat),
+          gates.contains(t.id()), late));
     }
     return plans;
+  }
+
+  /**
+   * When construction is projected to start: when the last step that gates it is projected to
+   * finish, and not before today while the project has not started. Null with no target start,
+   * once started, or with nothing that gates the start.
+   */
+  static LocalDate projectedStart(Map<String, Plan> plans, LocalDate targetStart, boolean started, LocalDate today) {
+    if (targetStart == null || started) return null;
+    LocalDate projected = null;
+    for (var p : plans.values()) {
+      if (!p.gatesStart()) continue;
+      if (projected == null || p.earliestFinish().isAfter(projected)) projected = p.earliestFinish();
+    }
+    return projected == null || !projected.isBefore(today) ? projected : today;
+  }
+
+  /** Working days the projected start comes after the target start (0 when on time or early). */
+  int slip(LocalDate projected, LocalDate targetStart) {
+    return Math.max(0, calendar.floor(projected) - calendar.floor(targetStart));
+  }
+
+  /**
+   * 倒排序时 as an action: the latest working day each open step may finish for the open work to
+   * meet {@code targetStart}, its due date set aside when it gates the start (what does not gate
+   * the start keeps its due date, and pulls what it depends on with it). Done steps are not
+   * planned and hold nothing back. Only open steps with a deadline are in the answer.
+   */
+  Map<String, LocalDate> backward(List<Task> tasks, LocalDate targetStart) {
+    var open = tasks.stream().filter(t -> !t.done()).toList();
+    var gates = gating(tasks);
+    var lf = latestFinish(order(open), open, t -> gates.contains(t.id()) ? start(targetStart) : due(t));
+    var out = new LinkedHashMap<String, LocalDate>();
+    for (var t : open) if (lf.get(t.id()) < NONE) out.put(t.id(), calendar.date(lf.get(t.id())));
+    return out;
+  }
+
+  /** Backward from each task's deadline, pulled earlier by what depends on it (what is done holds nothing back). */
+  private Map<String, Integer> latestFinish(List<Task> order, List<Task> tasks, java.util.function.ToIntFunction<Task> deadline) {
+    var successors = successors(tasks, index(tasks));
+    var lf = new HashMap<String, Integer>();
+    for (int i = order.size() - 1; i >= 0; i--) {
+      var t = order.get(i);
+      int finish = deadline.applyAsInt(t);
+      for (var s : successors.get(t.id())) {
+        if (!s.done() && lf.get(s.id()) < NONE) finish = Math.min(finish, lf.get(s.id()) - s.days());
+      }
+      lf.put(t.id(), finish);
+    }
+    return lf;
+  }
+
+  private int due(Task t) {
+    return t.dueOn() == null ? NONE : calendar.floor(t.dueOn());
+  }
+
+  private int start(LocalDate targetStart) {
+    return targetStart == null ? NONE : calendar.floor(targetStart);
   }
 
   /**
@@ -115,16 +205,6 @@ final class Scheduler {
     return calendar.date(day);
   }
 
-  private int start(Task t, int earliestFinish) {
-    return earliestFinish - t.days() + 1;
-  }
-
-  private int deadline(Task t, LocalDate targetStart) {
-    if (targetStart != null && (t.dueOn() == null || !t.dueOn().isAfter(targetStart))) return calendar.floor(targetStart);
-    if (t.dueOn() != null) return calendar.floor(t.dueOn());
-    return Integer.MAX_VALUE / 2;
-  }
-
   private static Map<String, Task> index(List<Task> tasks) {
     var byId = new LinkedHashMap<String, Task>();
     tasks.forEach(t -> byId.put(t.id(), t));
@@ -140,42 +220,7 @@ final class Scheduler {
     return successors;
   }
 
-  /** Prerequisites first (Kahn's algorithm); a cycle is refused, naming it. */
   static List<Task> order(List<Task> tasks) {
-    var byId = index(tasks);
-    var pending = new HashMap<String, Integer>();
-    var successors = successors(tasks, byId);
-    for (var t : tasks) pending.put(t.id(), (int) t.dependsOn().stream().filter(byId::containsKey).count());
-    var ready = new ArrayDeque<Task>();
-    tasks.stream().filter(t -> pending.get(t.id()) == 0).forEach(ready::add);
-    var order = new ArrayList<Task>();
-    while (!ready.isEmpty()) {
-      var t = ready.poll();
-      order.add(t);
-      for (var s : successors.get(t.id())) {
-        if (pending.merge(s.id(), -1, Integer::sum) == 0) ready.add(s);
-      }
-    }
-    if (order.size() < tasks.size()) throw cycle(byId, pending);
-    return order;
-  }
-
-  private static Failure cycle(Map<String, Task> byId, Map<String, Integer> pending) {
-    // walk prerequisites among the tasks left over until one repeats: that is the cycle
-    var start = pending.entrySet().stream().filter(e -> e.getValue() > 0).findFirst().orElseThrow().getKey();
-    var path = new ArrayList<String>();
-    var seen = new HashMap<String, Integer>();
-    var current = start;
-    while (!seen.containsKey(current)) {
-      seen.put(current, path.size());
-      path.add(current);
-      current = byId.get(current).dependsOn().stream()
-          .filter(d -> byId.containsKey(d) && pending.get(d) > 0).findFirst().orElseThrow();
-    }
-    var loop = new ArrayList<>(path.subList(seen.get(current), path.size()));
-    loop.add(current);
-    var names = loop.stream().map(id -> byId.get(id).title()).toList();
-    var cycle = String.join(" → ", names);
-    return Failure.unprocessable("dependsOn", org.liandong.support.Text.of("the dependencies form a cycle: " + cycle, "依赖关系形成循环：" + cycle));
+    return TaskOrder.of(tasks);
   }
 }

@@ -206,6 +206,8 @@ public sealed abstract class Failure extends RuntimeException {
 
     public boolean isEmpty() { return found.isEmpty(); }
 
+    public int size() { return found.size(); }
+
     /** Fails with a 400 (the request's shape) or 422 (the domain's rules) listing every problem, if any. */
     public <T> io.vertx.core.Future<T> orElse(int status, java.util.function.Supplier<io.vertx.core.Future<T>> next) {
       return found.isEmpty() ? next.get() : io.vertx.core.Future.failedFuture(new Invalid(status, found));

@@ -20,6 +20,8 @@ import org.liandong.accounts.Action;
 import org.liandong.accounts.CurrentUser;
 import org.liandong.accounts.Policy;
 import org.liandong.support.Body;
+import org.liandong.support.Failure;
+import org.liandong.support.Text;
 import org.liandong.support.Query;
 import org.liandong.support.Routes;
 import org.liandong.support.StrictJson;
@@ -110,6 +112,7 @@ public final class Contract {
   }
 
   private static void validate(RoutingContext ctx, RequestValidator validator, Operation operation) {
+    unknownQuery(ctx, operation);
     var body = ctx.body() == null ? null : ctx.body().buffer();
     if (body != null && body.length() > 0 && isJson(ctx)) StrictJson.check(body.getBytes());
     encodeQueryAgain(ctx);
@@ -120,6 +123,27 @@ public final class Contract {
           ctx.next();
         })
         .onFailure(e -> ctx.fail(e instanceof ValidatorException v ? SchemaErrors.of(v, operation) : e));
+  }
+
+  /**
+   * A query parameter the operation does not take is refused, naming it and those it takes: a
+   * filter misspelt or unknown would otherwise be ignored, and the answer would hold everything.
+   */
+  private static void unknownQuery(RoutingContext ctx, Operation operation) {
+    var taken = new TreeSet<String>();
+    operation.getParameters().forEach(p -> {
+      if (p.getIn() == io.vertx.openapi.contract.Location.QUERY) taken.add(p.getName());
+    });
+    for (var name : ctx.queryParams().names()) {
+      if (taken.contains(name)) continue;
+      if (name.equals("version")) {
+        throw Failure.invalid(name, Text.of("is not a query parameter: send the version you read as If-Match: \"<version>\"",
+            "不是查询参数：请以 If-Match: \"<版本号>\" 提交您读取时的版本号"));
+      }
+      var known = taken.isEmpty() ? "none" : String.join(", ", taken);
+      throw Failure.invalid(name, Text.of("is not a query parameter of this request; it takes: " + known,
+          "不是此请求可用的查询参数；可用的有：" + (taken.isEmpty() ? "无" : String.join("、", taken))));
+    }
   }
 
   /**

@@ -34,9 +34,10 @@ final class SchemaErrors {
       for (var unit : units) {
         if (aggregate(unit)) continue;
         var keyword = keyword(unit);
+        // a known field whose content is wrong (here or deeper in it) is reported as that, not as an unknown field
         if (keyword.equals("additionalProperties") && units.stream()
-            .anyMatch(u -> u != unit && u.getInstanceLocation().equals(unit.getInstanceLocation()) && !aggregate(u)
-                && !keyword(u).equals("additionalProperties"))) {
+            .anyMatch(u -> u != unit && String.valueOf(u.getInstanceLocation()).startsWith(String.valueOf(unit.getInstanceLocation()))
+                && !aggregate(u) && !keyword(u).equals("additionalProperties"))) {
           continue;
         }
         var field = field(prefix, unit);

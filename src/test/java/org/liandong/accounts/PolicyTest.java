@@ -54,6 +54,7 @@ class PolicyTest {
         row(Action.READ_USER, new Subject.Person("u-housing"), List.of(ADMIN, HOUSING)),
         row(Action.WATCH_USER, new Subject.Person("u-leader"), List.of(ADMIN, LEADER)),
         row(Action.MANAGE_DEPARTMENTS, Subject.NONE, List.of(ADMIN)),
+        row(Action.MANAGE_TEMPLATES, Subject.NONE, List.of(ADMIN)),
         row(Action.CONSOLE, Subject.NONE, List.of(ADMIN, ANALYST)),
         row(Action.READ_AUDIT, Subject.NONE, List.of(ADMIN)),
         row(Action.MAINTAIN, Subject.NONE, List.of(ADMIN)),

@@ -245,4 +245,60 @@ class WorkbenchBrowserIT {
       assertThat(b.scriptErrors()).isEmpty();
     }
   }
+
+  @Test
+  @DisplayName("倒排序时 in the page: a target the open work cannot meet is previewed with its slip and late steps at 1920 and 390 px in both languages; planned back from the projected start instead, it is applied")
+  void replanInThePage() {
+    var project = coordinator.post("/api/projects", new JsonObject().put("code", "RP-" + (System.nanoTime() % 100000)).put("name", "倒排序时页面测试项目")
+        .put("company", "测试公司").put("investmentYi", 3.0).put("stage", "signed").put("level", "district").put("signedOn", "2023-06-01")
+        .put("targetStartOn", "2023-12-01")).json();
+    var id = project.getString("id");
+    assertThat(coordinator.post("/api/projects/" + id + "/tracks", new JsonObject().put("template", "industrial")).status()).isEqualTo(201);
+    var today = LocalDate.parse(coordinator.get("/api/projects/" + id + "/schedule").json().getString("today"));
+    var early = today.plusDays(20).toString();
+    for (int width : new int[] {1920, 390}) {
+      try (var b = Browser.open(port, width, width > 1000 ? 1080 : 844)) {
+        b.login("demo-coordinator");
+        for (var english : new boolean[] {false, true}) {
+          b.go("#/project/" + id);
+          b.waitFor(By.cssSelector("#workbench-replan > summary"));
+          boolean isEnglish = "en".equals(b.script("return localStorage.getItem('liandong.lang')"));
+          if (isEnglish != english) {
+            b.click(By.id("lang"));
+            b.waitFor(By.cssSelector("#workbench-replan > summary"));
+          }
+          b.click(By.cssSelector("#workbench-replan > summary"));
+          b.set(By.id("replan-target"), early);
+          b.click(By.id("replan-preview"));
+          var slip = b.waitFor(By.id("replan-slip"));
+          assertThat(slip.getText()).contains(early).containsPattern(english ? "cannot meet" : "无法实现");
+          assertThat(b.driver.findElements(By.cssSelector("#replan-items tr[data-flag='red']"))).isNotEmpty();
+          long overflow = (Long) b.script("return document.documentElement.scrollWidth - window.innerWidth");
+          assertThat(overflow).as("no sideways scrolling at %d px", width).isLessThanOrEqualTo(0);
+          b.script("document.getElementById('workbench-replan').scrollIntoView()");
+          b.screenshot("workbench-replan-" + width + (english ? "-en" : "-zh"));
+        }
+        if (Boolean.TRUE.equals(b.script("return localStorage.getItem('liandong.lang') === 'en'"))) b.click(By.id("lang"));
+        if (width == 1920) {
+          // planned back from the start the work allows instead: feasible, then applied
+          b.go("#/project/" + id);
+          b.click(By.cssSelector("#workbench-replan > summary"));
+          b.set(By.id("replan-target"), early);
+          b.click(By.id("replan-preview"));
+          b.click(By.id("replan-from-projected"));
+          until(b, () -> b.driver.findElements(By.id("replan-slip")).isEmpty()
+              && !b.driver.findElements(By.id("replan-summary")).isEmpty());
+          var projected = b.driver.findElement(By.id("replan-target")).getAttribute("value");
+          b.click(By.id("replan-apply"));
+          until(b, () -> projected.equals(coordinator.get("/api/projects/" + id).json().getString("targetStartOn")));
+          var schedule = coordinator.get("/api/projects/" + id + "/schedule").json();
+          assertThat(schedule.getInteger("slipWorkdays")).isZero();
+          assertThat(schedule.getJsonArray("items").stream().map(JsonObject.class::cast).filter(o -> "red".equals(o.getString("flag")))).isEmpty();
+          b.waitFor(By.cssSelector("#history li"));
+          assertThat(texts(b, "#history li")).anySatisfy(li -> assertThat(li).contains("倒排序时"));
+        }
+        assertThat(b.scriptErrors()).isEmpty();
+      }
+    }
+  }
 }

@@ -16,7 +16,7 @@ class AgendaDraftTest {
   }
 
   @Test
-  @DisplayName("a late critical item with an unanswered 督办 is one proposal (督办 first); green, done and non-critical work is left out; ranked by days at stake")
+  @DisplayName("a late critical item with an unanswered 督办 is one proposal (督办 first); late work is in, critical or not; green, done and non-critical tight work is left out; ranked by days at stake")
   void proposalsAndRank() {
     var plan = new JsonObject().put("projectId", "p1").put("projectName", "项目一").put("items", new JsonArray()
         .add(item("a", "in_progress", "approval", true, "red", -4))
@@ -25,12 +25,13 @@ class AgendaDraftTest {
         .add(item("d", "dispatched", "need", false, "green", 8))
         .add(item("e", "accepted", "approval", true, "green", 9))
         .add(item("f", "done", "approval", true, "done", 0))
-        .add(item("g", "accepted", "approval", false, "red", -2)));
+        .add(item("g", "accepted", "approval", false, "red", -2))
+        .add(item("h", "accepted", "approval", false, "yellow", 1)));
     var waiting = new JsonArray().add(new JsonObject().put("id", "s1").put("obligationId", "a").put("respondBy", "2031-03-14"))
         .add(new JsonObject().put("id", "s2").put("obligationId", "x").put("title", "别处的事项").put("projectId", "p1")
             .put("projectName", "项目一").put("departmentId", "d-x").put("departmentName", "部门x"));
     var proposals = AgendaDraft.proposals(plan, waiting);
-    assertThat(proposals).extracting(p -> p.getString("obligationId")).containsExactlyInAnyOrder("a", "b", "c", "d", "x");
+    assertThat(proposals).extracting(p -> p.getString("obligationId")).containsExactlyInAnyOrder("a", "b", "c", "d", "g", "x");
     var a = proposals.stream().filter(p -> p.getString("obligationId").equals("a")).findFirst().orElseThrow();
     assertThat(a.getJsonArray("reasons").getList()).containsExactly("supervision", "late");
     assertThat(a.getString("supervisionId")).isEqualTo("s1");
@@ -39,9 +40,9 @@ class AgendaDraftTest {
     var ranked = AgendaDraft.rank(proposals, Set.of("事项c（部门c）"));
     assertThat(ranked.getJsonObject(0).getString("obligationId")).isEqualTo("a");
     assertThat(ranked.stream().map(p -> ((JsonObject) p).getString("obligationId")).skip(1))
-        .as("then by reason: supervision, blocked, tight, need").containsExactly("x", "b", "c", "d");
-    assertThat(ranked.getJsonObject(3).getBoolean("onAgenda")).isTrue();
-    assertThat(ranked.getJsonObject(3).getString("agendaTitle")).isEqualTo("事项c（部门c）");
+        .as("then by days at stake, then by reason: supervision, blocked, tight, need").containsExactly("g", "x", "b", "c", "d");
+    assertThat(ranked.getJsonObject(4).getBoolean("onAgenda")).isTrue();
+    assertThat(ranked.getJsonObject(4).getString("agendaTitle")).isEqualTo("事项c（部门c）");
   }
 
   @Test

@@ -56,12 +56,13 @@ class LightTest {
   }
 
   @Test
-  @DisplayName("an obligation's flag: red once it cannot finish by its latest finish (negative float), yellow under the float")
+  @DisplayName("an obligation's flag: red when late or once it cannot finish by its latest finish (negative float), yellow under the float")
   void step() {
-    assertThat(Light.step(true, -5, 3)).isEqualTo("done");
-    assertThat(Light.step(false, -1, 3)).isEqualTo("red");
-    assertThat(Light.step(false, 0, 3)).as("on the critical path, no float left").isEqualTo("yellow");
-    assertThat(Light.step(false, 2, 3)).isEqualTo("yellow");
-    assertThat(Light.step(false, 3, 3)).isEqualTo("green");
+    assertThat(Light.step(true, true, -5, 3)).isEqualTo("done");
+    assertThat(Light.step(false, false, -1, 3)).isEqualTo("red");
+    assertThat(Light.step(false, true, 12, 3)).as("past its due date, whatever slack the target start leaves").isEqualTo("red");
+    assertThat(Light.step(false, false, 0, 3)).as("on the critical path, no float left").isEqualTo("yellow");
+    assertThat(Light.step(false, false, 2, 3)).isEqualTo("yellow");
+    assertThat(Light.step(false, false, 3, 3)).isEqualTo("green");
   }
 }

@@ -21,7 +21,7 @@ class PlanIT {
 
   private static List<String> explain(List<String> projectIds) {
     try (var session = TestServer.get().graph().driver().session()) {
-      var summary = session.run("EXPLAIN " + ScheduleService.tasks(projectIds),
+      var summary = session.run("EXPLAIN " + ScheduleRepository.tasks(projectIds),
           projectIds == null ? java.util.Map.of() : java.util.Map.of("projectIds", projectIds)).consume();
       return operators(summary.plan());
     }

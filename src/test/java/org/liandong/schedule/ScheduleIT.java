@@ -188,13 +188,96 @@ class ScheduleIT {
     assertThat(wang.getLong("onTrack")).isEqualTo(1);
 
     // a later target start: the very next read no longer says it slips (the outlook kept for it is dropped at the commit);
-    // its step is still due within the week
+    // its step is still due on the 13th and needs 8 working days from the 6th: it cannot finish by its own due date
+    // (red in the schedule, so the project stays yellow), and it is due within the week
     var version = byCode.get("SCH-SLIP").getLong("version");
     assertThat(coordinator.patch("/api/projects/" + slipping, new JsonObject().put("version", version).put("targetStartOn", "2031-01-24"))
         .status()).isEqualTo(200);
     var again = coordinator.get("/api/projects?champion=" + wangId).array().stream().map(JsonObject.class::cast)
         .filter(p -> p.getString("id").equals(slipping)).findFirst().orElseThrow();
     assertThat(again.getInteger("slipWorkdays")).isZero();
-    assertThat(again.getJsonArray("lightReasons")).containsExactly("atRisk");
+    assertThat(again.getJsonArray("lightReasons")).containsExactly("lateSteps", "atRisk");
+    assertThat(item(coordinator.get("/api/projects/" + slipping + "/schedule").json(), coordinator.get("/api/obligations?project=" + slipping)
+        .json().getJsonArray("items").getJsonObject(0).getString("id")).getString("flag")).isEqualTo("red");
+  }
+
+  static JsonObject projectOf(String id) {
+    return coordinator.get("/api/projects/" + id).json();
+  }
+
+  @Test
+  @DisplayName("倒排序时 as an action: a target the open work cannot meet is previewed with its slip, applied at the project's version, and every page reads the same red")
+  void replan() {
+    var admin = new Api(server.port()).as("demo-admin");
+    var leader = admin.post("/api/users", new JsonObject().put("username", "sch-replan-leader").put("displayName", "倒排领导")
+        .put("password", "long-enough-1").put("roles", new JsonArray().add("leader")));
+    assertThat(leader.status()).as(leader.toString()).isEqualTo(201);
+    var leaderId = leader.json().getString("id");
+    var id = project("SCH-REPLAN", "2031-03-03", leaderId);
+    var a = obligation(id, "d-zj-culture", "倒排A", "approval", 5);
+    var b = obligation(id, "d-zj-culture", "倒排B", "approval", 3, a);
+    var s = obligation(id, "d-hz-service", "倒排开工", "milestone", 1, b);
+    assertThat(projectOf(id).getString("light")).as("due the 17th, work done by the 15th: not yet at risk").isIn("green", "yellow");
+
+    // previewed against three targets: the work puts the start on Thu 16th whatever the target
+    for (var target : List.of("2031-01-08", "2031-01-20", "2031-03-03")) {
+      var preview = coordinator.post("/api/projects/" + id + "/replan", new JsonObject().put("targetStartOn", target));
+      assertThat(preview.status()).as(preview.toString()).isEqualTo(200);
+      assertThat(preview.json().getString("projectedStartOn")).as("target " + target).isEqualTo("2031-01-16");
+    }
+    var early = coordinator.post("/api/projects/" + id + "/replan", new JsonObject().put("targetStartOn", "2031-01-08")).json();
+    assertThat(early.getBoolean("applied")).isFalse();
+    assertThat(early.getBoolean("feasible")).isFalse();
+    assertThat(early.getInteger("slipWorkdays")).isEqualTo(6);
+    var proposed = new java.util.HashMap<String, JsonObject>();
+    early.getJsonArray("items").forEach(i -> proposed.put(((JsonObject) i).getString("id"), (JsonObject) i));
+    // S on the 8th, B (3 days) by Tue 7th, A by Thu 2nd (New Year's Day is a holiday, the 4th and 5th a weekend)
+    assertThat(proposed.get(s).getString("newDueOn")).isEqualTo("2031-01-08");
+    assertThat(proposed.get(b).getString("newDueOn")).isEqualTo("2031-01-07");
+    assertThat(proposed.get(a).getString("newDueOn")).isEqualTo("2031-01-02");
+    assertThat(proposed.get(a).getString("flag")).isEqualTo("red");
+    assertThat(coordinator.get("/api/obligations/" + a).json().getString("dueOn")).as("a preview writes nothing").isEqualTo("2031-01-17");
+
+    var version = projectOf(id).getLong("version");
+    assertThat(coordinator.post("/api/projects/" + id + "/replan", new JsonObject().put("targetStartOn", "2031-01-08").put("apply", true))
+        .status()).as("the version is needed").isEqualTo(428);
+    assertThat(new Api(server.port()).as("demo-officer").post("/api/projects/" + id + "/replan", new JsonObject()).status()).isEqualTo(403);
+    var applied = coordinator.post("/api/projects/" + id + "/replan", new JsonObject().put("targetStartOn", "2031-01-08")
+        .put("apply", true).put("version", version));
+    assertThat(applied.status()).as(applied.toString()).isEqualTo(200);
+    assertThat(applied.json().getBoolean("applied")).isTrue();
+    assertThat(applied.json().getInteger("moved")).isEqualTo(3);
+    assertThat(coordinator.post("/api/projects/" + id + "/replan", new JsonObject().put("apply", true).put("version", version))
+        .status()).as("a stale version").isEqualTo(409);
+
+    // the same verdict everywhere: A is past its new due date
+    var project = projectOf(id);
+    assertThat(project.getString("targetStartOn")).isEqualTo("2031-01-08");
+    assertThat(project.getString("light")).isEqualTo("red");
+    assertThat(project.getJsonArray("lightReasons")).contains("overdue", "startSlip");
+    assertThat(project.getString("projectedStartOn")).isEqualTo("2031-01-16");
+    var schedule = coordinator.get("/api/projects/" + id + "/schedule").json();
+    assertThat(item(schedule, a).getString("flag")).isEqualTo("red");
+    assertThat(item(schedule, a).getInteger("daysLate")).isEqualTo(4);
+    assertThat(item(schedule, a).getString("latestFinish")).isEqualTo("2031-01-02");
+    var kpiLeader = coordinator.get("/api/kpis").json().getJsonArray("leaders").stream().map(JsonObject.class::cast)
+        .filter(l -> leaderId.equals(l.getString("id"))).findFirst().orElseThrow();
+    assertThat(kpiLeader.getLong("red")).isEqualTo(1);
+    var wall = coordinator.get("/api/battle-map?limit=1000").json();
+    var onWall = wall.getJsonArray("projects").stream().map(JsonObject.class::cast).filter(p -> id.equals(p.getString("id"))).findFirst().orElseThrow();
+    assertThat(onWall.getString("light")).isEqualTo("red");
+    var culture = coordinator.get("/api/bottlenecks").array().stream().map(JsonObject.class::cast)
+        .filter(d -> "d-zj-culture".equals(d.getString("departmentId"))).findFirst().orElseThrow();
+    assertThat(culture.getInteger("late")).isGreaterThanOrEqualTo(1);
+    var held = culture.getJsonArray("obligations").stream().map(JsonObject.class::cast).filter(o -> a.equals(o.getString("id"))).findFirst().orElseThrow();
+    assertThat(held.getInteger("daysLate")).isEqualTo(4);
+    assertThat(held.getDouble("weight")).as("late: 2 × (1 project + 1 亿元 / 10)").isEqualTo(2.2);
+
+    // each date in the history with the target it was planned for
+    var changes = coordinator.get("/api/projects/" + id + "/changes?limit=20").array().stream().map(JsonObject.class::cast).toList();
+    var replanned = changes.stream().filter(c -> "obligation.replanned".equals(c.getString("type"))).toList();
+    assertThat(replanned).hasSize(3);
+    assertThat(replanned).allSatisfy(c -> assertThat(c.getJsonObject("after").getString("replannedFor")).isEqualTo("2031-01-08"));
+    assertThat(changes).anySatisfy(c -> assertThat(c.getString("type")).isEqualTo("project.updated"));
   }
 }

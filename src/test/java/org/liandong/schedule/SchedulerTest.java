@@ -120,6 +120,95 @@ class SchedulerTest {
     assertThat(onPath.get("D") - base.get("D")).isEqualTo(1);
   }
 
+  static Scheduler.Task due(String id, int days, LocalDate dueOn, String... dependsOn) {
+    return new Scheduler.Task(id, "任务" + id, days, dueOn, false, null, null, List.of(dependsOn));
+  }
+
+  @Test
+  @DisplayName("a step past its due date is red with its days late, however much slack the target start leaves")
+  void lateAgainstItsDueDate() {
+    // due Fri 3rd, today Wed 8th, target start far off on the 31st
+    var plan = weekdays.plan(List.of(due("A", 2, jan(3)), due("B", 1, jan(30), "A")), jan(31), jan(8));
+    assertThat(plan.get("A").late()).isTrue();
+    assertThat(plan.get("A").flag()).isEqualTo("red");
+    assertThat(plan.get("A").latestFinish()).as("its due date is its deadline, not the target start").isEqualTo(jan(3));
+    assertThat(plan.get("A").totalFloat()).as("finishes Thu 9th, deadline Fri 3rd: four working days short").isEqualTo(-4);
+    assertThat(plan.get("B").flag()).as("B still has slack against its own due date").isEqualTo("green");
+    assertThat(plan.get("B").totalFloat()).isEqualTo(14);
+  }
+
+  @Test
+  @DisplayName("the float is the smaller slack: against the step's own due date, or against the target start through what follows it")
+  void smallerSlack() {
+    // A due the 17th, but B (2 days) must finish by the target start on Fri 10th: A must finish by Wed 8th
+    var plan = weekdays.plan(List.of(due("A", 1, jan(17)), due("B", 2, jan(24), "A")), jan(10), MON6);
+    assertThat(plan.get("A").latestFinish()).isEqualTo(jan(8));
+    assertThat(plan.get("A").totalFloat()).isEqualTo(2);
+    assertThat(plan.get("B").latestFinish()).as("B gates the start: its due date after it does not help").isEqualTo(jan(10));
+    // and the other way round: a due date earlier than the start allows
+    var tight = weekdays.plan(List.of(due("A", 1, jan(7)), due("B", 2, jan(24), "A")), jan(17), MON6);
+    assertThat(tight.get("A").latestFinish()).isEqualTo(jan(7));
+    assertThat(tight.get("A").totalFloat()).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("a target start earlier than the open work allows: the projected start stays where the work puts it, the slip shows, the steps are red")
+  void targetTooEarly() {
+    var tasks = List.of(due("A", 5, jan(31)), due("B", 5, jan(31), "A"));
+    for (var target : List.of(jan(31), jan(13), jan(9))) {
+      var plan = weekdays.plan(tasks, target, MON6);
+      assertThat(Scheduler.projectedStart(plan, target, false, MON6)).as("target %s", target).isEqualTo(jan(17));
+    }
+    var early = weekdays.plan(tasks, jan(9), MON6);
+    assertThat(weekdays.slip(Scheduler.projectedStart(early, jan(9), false, MON6), jan(9))).isEqualTo(6);
+    assertThat(early.get("A").flag()).isEqualTo("red");
+    assertThat(early.get("B").flag()).isEqualTo("red");
+    assertThat(early.get("B").totalFloat()).isEqualTo(-6);
+  }
+
+  @Test
+  @DisplayName("a projected start is never before today while the project has not started; none once it has")
+  void projectedNotBeforeToday() {
+    var done = new Scheduler.Task("A", "A", 3, jan(8), true, jan(8), MON6, List.of());
+    var plan = weekdays.plan(List.of(done), FRI17, jan(15));
+    assertThat(Scheduler.projectedStart(plan, FRI17, false, jan(15))).isEqualTo(jan(15));
+    assertThat(Scheduler.projectedStart(plan, FRI17, true, jan(15))).isNull();
+    var open = weekdays.plan(List.of(task("A", 3)), FRI17, MON6);
+    assertThat(Scheduler.projectedStart(open, FRI17, false, MON6)).isEqualTo(jan(8));
+  }
+
+  @Test
+  @DisplayName("the start is gated by the three tracks up to the first milestone: not by a company need, nor by what follows the start")
+  void whatGatesTheStart() {
+    var tasks = List.of(
+        new Scheduler.Task("land", "土地", 2, jan(31), false, null, null, List.of(), "land", "approval"),
+        new Scheduler.Task("need", "企业诉求", 9, jan(31), false, null, null, List.of(), "need", "need"),
+        new Scheduler.Task("start", "开工建设", 1, jan(31), false, null, null, List.of("land"), "permits", "milestone"),
+        new Scheduler.Task("after", "一期主体竣工", 5, jan(31), false, null, null, List.of("start"), "permits", "milestone"));
+    assertThat(Scheduler.gating(tasks)).containsExactlyInAnyOrder("land", "start");
+    var plan = weekdays.plan(tasks, jan(10), MON6);
+    assertThat(Scheduler.projectedStart(plan, jan(10), false, MON6)).as("the start milestone's finish, not the need's").isEqualTo(jan(8));
+    assertThat(plan.get("need").latestFinish()).isEqualTo(jan(31));
+    assertThat(plan.get("after").latestFinish()).isEqualTo(jan(31));
+  }
+
+  @Test
+  @DisplayName("re-planning backward from the target start: done work stays, dependencies and durations count, a holiday is skipped")
+  void replan() {
+    // a holiday on Wed 15th; target start Mon 20th; C (done) is not planned; B waits for A and C
+    var calendar = WorkCalendar.of(new LocalDate[] {jan(15)}, new LocalDate[] {});
+    var scheduler = new Scheduler(calendar, 3);
+    var c = new Scheduler.Task("C", "C", 2, jan(7), true, jan(7), MON6, List.of());
+    var a = due("A", 3, jan(31));
+    var b = due("B", 2, jan(31), "A", "C");
+    var start = new Scheduler.Task("S", "开工", 1, jan(31), false, null, null, List.of("B"), "permits", "milestone");
+    var due = scheduler.backward(List.of(c, a, b, start), jan(20));
+    assertThat(due).doesNotContainKey("C");
+    assertThat(due.get("S")).isEqualTo(jan(20));
+    assertThat(due.get("B")).isEqualTo(jan(17));
+    assertThat(due.get("A")).as("B takes Thu 16th and Fri 17th; the 15th is a holiday").isEqualTo(jan(14));
+  }
+
   @Test
   @DisplayName("a cycle is refused, naming it")
   void cycle() {

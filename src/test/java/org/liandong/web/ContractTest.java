@@ -41,9 +41,10 @@ class ContractTest {
   /** Every feature's routes as the server mounts them; mounting only names handlers, so no service is needed. */
   static List<Routes> features() {
     return new ArrayList<>(List.of(new AccountRoutes(null, false, false), new MetaRoutes(null), new DepartmentRoutes(null),
-        new ProjectRoutes(null), new ObligationRoutes(null, null, null), new MeetingRoutes(null, null, null), new KpiRoutes(null, null),
+        new ProjectRoutes(null), new ObligationRoutes(null, null, null, null), new MeetingRoutes(null, null, null), new KpiRoutes(null, null),
         new ConsoleRoutes(null), new org.liandong.chase.NoticeRoutes(null),
-        new org.liandong.history.HistoryRoutes(null), new org.liandong.sheets.SheetRoutes(null, null, null), new ScheduleRoutes(null)));
+        new org.liandong.history.HistoryRoutes(null), new org.liandong.sheets.SheetRoutes(null, null, null),
+        new org.liandong.templates.TemplateRoutes(null), new ScheduleRoutes(null)));
   }
 
   @Test
@@ -84,9 +85,9 @@ class ContractTest {
     assertThat(listed.apply("Stage")).containsExactlyElementsOf(org.liandong.projects.Stage.names());
     assertThat(listed.apply("Level")).containsExactlyElementsOf(org.liandong.departments.Level.names());
     assertThat(listed.apply("Status")).containsExactlyElementsOf(org.liandong.obligations.Status.names());
-    assertThat(listed.apply("Track")).containsExactlyInAnyOrderElementsOf(org.liandong.obligations.Vocabulary.TRACKS.keySet());
-    assertThat(listed.apply("Kind")).containsExactlyInAnyOrderElementsOf(org.liandong.obligations.Vocabulary.KINDS.keySet());
-    assertThat(listed.apply("NeedSource")).containsExactlyInAnyOrderElementsOf(org.liandong.obligations.Vocabulary.NEED_SOURCES.keySet());
+    assertThat(listed.apply("Track")).containsExactlyInAnyOrderElementsOf(org.liandong.domain.Vocabulary.TRACKS.keySet());
+    assertThat(listed.apply("Kind")).containsExactlyInAnyOrderElementsOf(org.liandong.domain.Vocabulary.KINDS.keySet());
+    assertThat(listed.apply("NeedSource")).containsExactlyInAnyOrderElementsOf(org.liandong.domain.Vocabulary.NEED_SOURCES.keySet());
     assertThat(listed.apply("MeetingStatus")).containsExactlyElementsOf(
         java.util.Arrays.stream(org.liandong.meetings.MeetingStatus.values()).map(Enum::name).toList());
     assertThat(listed.apply("Role")).containsExactlyElementsOf(org.liandong.accounts.Role.keys());

@@ -1,4 +1,4 @@
-package org.liandong.obligations;
+package org.liandong.templates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("Track templates: the built-in ones, an administrator's folder, and what a malformed file is told")
-class TrackTemplatesTest {
+class TemplateFilesTest {
   @TempDir Path folder;
 
   private static String template(String key, String items) {
@@ -29,25 +29,29 @@ class TrackTemplatesTest {
   }
 
   @Test
-  @DisplayName("the built-in 工业项目 template is well formed: 24 steps on the three tracks, ending in the start of construction")
+  @DisplayName("the built-in templates are well formed, one per type of project, each ending in the start of construction")
   void builtIn() {
-    var templates = TrackTemplates.load(Optional.empty());
-    assertThat(templates).containsOnlyKeys("industrial");
-    var items = templates.get("industrial").getJsonArray("items");
+    var templates = TemplateFiles.load(Optional.empty());
+    assertThat(templates).containsOnlyKeys("industrial", "real-estate", "logistics", "headquarters");
+    var items = templates.get("industrial").items();
     assertThat(items).hasSize(24);
-    assertThat(items.stream().map(i -> ((io.vertx.core.json.JsonObject) i).getString("track")).distinct())
-        .contains("land", "site", "permits");
+    for (var t : templates.values()) {
+      assertThat(t.items().stream().map(Template.Item::track).distinct()).as(t.key()).contains("land", "site", "permits");
+      var last = t.ordered().get(t.items().size() - 1);
+      assertThat(last.kind()).as(t.key() + " ends in the start").isEqualTo("milestone");
+      assertThat(last.title()).isEqualTo("开工建设");
+    }
   }
 
   @Test
   @DisplayName("a file in the folder adds a template, and one with a built-in's key replaces it")
   void folderAddsAndReplaces() throws IOException {
-    Files.writeString(folder.resolve("a-logistics.json"), template("logistics", item("a", 5) + "," + item("b", 3, "a")));
+    Files.writeString(folder.resolve("a-harbour.json"), template("harbour", item("a", 5) + "," + item("b", 3, "a")));
     Files.writeString(folder.resolve("b-industrial.json"), template("industrial", item("only", 10)));
     Files.writeString(folder.resolve("notes.txt"), "not a template");
-    var templates = TrackTemplates.load(Optional.of(folder));
-    assertThat(templates).containsOnlyKeys("industrial", "logistics");
-    assertThat(templates.get("industrial").getJsonArray("items")).hasSize(1);
+    var templates = TemplateFiles.load(Optional.of(folder));
+    assertThat(templates).containsOnlyKeys("industrial", "real-estate", "logistics", "headquarters", "harbour");
+    assertThat(templates.get("industrial").items()).hasSize(1);
   }
 
   @Test
@@ -67,7 +71,7 @@ class TrackTemplatesTest {
     for (var c : cases) {
       var dir = Files.createTempDirectory(folder, "case");
       Files.writeString(dir.resolve("t.json"), c[0]);
-      assertThatThrownBy(() -> TrackTemplates.load(Optional.of(dir)))
+      assertThatThrownBy(() -> TemplateFiles.load(Optional.of(dir)))
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining(dir.resolve("t.json").toString())
           .hasMessageContaining(c[1]);

@@ -1,4 +1,4 @@
-package org.liandong.obligations;
+package org.liandong.domain;
 
 import java.util.List;
 import java.util.Map;
