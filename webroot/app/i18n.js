@@ -201,7 +201,7 @@ const words = {
   'kpi.bottlenecks': ['卡点部门（逾期事项与临期关键路径）', 'Bottleneck departments (late work and tight critical paths)'],
   'kpi.bottleneckFormula': ['得分 = Σ 所办卡点事项的权重；权重 =（逾期或预计超期 ×2，关键路径浮动不足 ×1）×（等待它的项目数 + 这些项目总投资亿元 ÷ 10）',
     'Score = the sum of its held steps\' weights; weight = (late or projected late × 2, critical with little float × 1) × (projects waiting on it + their investment in 100 M yuan ÷ 10)'],
-  'kpi.waiting': ['等待的项目', 'Projects waiting'],
+  'kpi.waiting': ['等待的项目', 'Projects waiting'], 'kpi.lateNearly': ['逾期 / 临期', 'Late / tight'],
   'kpi.waitingValue': ['{n} 个 · {yi} 亿元', '{n} · {yi} × 100 M yuan'],
   'kpi.late': ['逾期', 'Late'], 'kpi.nearlyLate': ['临期', 'Nearly late'], 'kpi.leaders': ['挂钩领导', 'Leaders'],
   'kpi.permits': ['五证联发用时', 'Five-permit bundles'],

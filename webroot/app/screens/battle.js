@@ -179,10 +179,10 @@ function tile(q, charts) {
 
 function bottleneckTable(ranking) {
   return section('kpi.bottlenecks', h('p', { class: 'muted', id: 'bottleneck-formula' }, t('kpi.bottleneckFormula')),
-    h('div', { id: 'bottlenecks' }, ranking.length ? table(['table.department', 'kpi.score', 'kpi.late', 'kpi.nearlyLate', 'kpi.waiting', 'table.title'],
+    h('div', { id: 'bottlenecks' }, ranking.length ? table(['table.department', 'kpi.score', 'kpi.lateNearly', 'kpi.waiting', 'table.title'],
       ranking.slice(0, 10).map(d => h('tr', { dataset: { department: d.departmentId } }, h('td', {}, h('a', { href: `#/inbox/${d.departmentId}` }, d.departmentName)),
         h('td', { class: 'num' }, String(d.score)),
-        h('td', { class: d.late ? 'error' : '' }, String(d.late)), h('td', {}, String(d.nearlyLate)),
+        h('td', { class: 'num' }, h('span', { class: d.late ? 'error' : '' }, String(d.late)), ` / ${d.nearlyLate}`),
         h('td', {}, t('kpi.waitingValue', { n: d.projectsWaiting, yi: yi(d.investmentWaitingYi) })),
         h('td', {}, d.obligations.slice(0, 3).map(o => h('div', {}, h('a', { href: `#/project/${o.projectId}` }, o.title),
           o.daysLate > 0 ? h('span', { class: 'error' }, ` · ${t('due.late', { n: o.daysLate })}`) : null)))))) : h('p', { class: 'muted' }, t('common.none'))));
