@@ -21,12 +21,55 @@ export function onSessionEnd(fn) { endListeners.add(fn); }
 export function onState(fn) { stateListeners.add(fn); fn(state); return () => stateListeners.delete(fn); }
 export function connectionState() { return state; }
 
+// Liveness: a socket can stall without closing (a half-open connection passes no bytes and no
+// reset). When nothing has been heard for a while the page pings; no answer within a few seconds
+// means the connection is lost: the header says so at once and the page connects again. While
+// the page is visible the retries come at most 2 s apart, so it is live again soon after the
+// network answers.
+const QUIET_MS = 2000;      // silence before a ping
+const ANSWER_MS = 3000;     // how long a ping (or a new connection's welcome) may take
+let heardAt = 0;
+let pingDeadline = 0;
+let pings = 0;
+let watchdog = null;
+
+function nextBackoff() {
+  const wait = backoff;
+  backoff = Math.min(backoff * 2, document.visibilityState === 'visible' ? 2000 : 10_000);
+  return wait;
+}
+
+function watch() {
+  const now = Date.now();
+  if (!ws) return;
+  if (ws.readyState === WebSocket.CONNECTING) { if (now > pingDeadline) lost(); return; }
+  if (pingDeadline && now > pingDeadline) { lost(); return; }
+  if (!pingDeadline && now - heardAt > QUIET_MS && ws.readyState === WebSocket.OPEN) {
+    ws.send(JSON.stringify({ type: 'ping', id: `p${++pings}` }));
+    pingDeadline = now + ANSWER_MS;
+  }
+}
+
+/** The connection stopped answering: dropped without waiting for a close that may never come, and started again. */
+function lost() {
+  const dead = ws;
+  ws = null;
+  if (dead) { dead.onclose = null; dead.onmessage = null; try { dead.close(); } catch (e) { /* already gone */ } }
+  if (!wanted) { setState('offline'); return; }
+  setState('reconnecting');
+  setTimeout(start, nextBackoff());
+}
+
 export function start() {
   wanted = true;
   if (ws) return;
   setState(state === 'offline' ? 'connecting' : 'reconnecting');
   ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`);
-  ws.onmessage = e => receive(JSON.parse(e.data));
+  // a new connection must be welcomed in time too (the network may still pass nothing)
+  heardAt = Date.now();
+  pingDeadline = Date.now() + ANSWER_MS;
+  if (!watchdog) watchdog = setInterval(watch, 500);
+  ws.onmessage = e => { heardAt = Date.now(); pingDeadline = 0; receive(JSON.parse(e.data)); };
   ws.onclose = e => {
     ws = null;
     // 4401: the session ended (logged out elsewhere, deactivated, password reset): no retry
@@ -34,13 +77,17 @@ export function start() {
     if (!wanted) { setState('offline'); return; }
     // 1013: the server could not look the session up because its database is away: try again, marked stale
     setState(e.code === 1013 ? 'stale' : 'reconnecting');
-    setTimeout(start, backoff);
-    backoff = Math.min(backoff * 2, 10_000);
+    setTimeout(start, nextBackoff());
   };
 }
 
+// back on the network, or back on the page: connect now rather than at the next retry
+window.addEventListener('online', () => { if (wanted && !ws) start(); });
+document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'visible' && wanted && !ws) { backoff = 500; start(); } });
+
 export function stop() {
   wanted = false;
+  if (watchdog) { clearInterval(watchdog); watchdog = null; }
   if (ws) ws.close();
 }
 
@@ -104,6 +151,7 @@ function receive(m) {
     return;
   }
   if (m.type === 'presence') { handlers?.forEach(fn => fn(m)); return; }
+  if (m.type === 'pong') return;
   if (!m.channel && personal.has(m.type)) { personal.get(m.type).forEach(fn => fn(m)); return; }
   if (m.type === 'error') { console.warn('live:', m.code, m.message); return; }
   if (m.type === 'status') {

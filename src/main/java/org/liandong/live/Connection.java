@@ -136,7 +136,7 @@ final class Connection {
       case "auth" -> auth(message);
       case "subscribe" -> subscribe(message);
       case "unsubscribe" -> unsubscribe(message);
-      case "ping" -> peer.send(new JsonObject().put("type", "pong").put("id", message.getValue("id") instanceof String s ? s : null));
+      case "ping" -> peer.send(new JsonObject().put("type", "pong").put("id", echo(message.getValue("id"))));
       default -> refuse("invalid", null, Text.of("unknown message type; use subscribe, unsubscribe or ping",
           "未知的消息类型，请使用 subscribe、unsubscribe 或 ping"));
     }
@@ -182,6 +182,12 @@ final class Connection {
   }
 
   /** One channel ({@code channel}, {@code lastSeq}, {@code epoch}) or several ({@code channels}) in one message. */
+  /** A ping's id comes back as it was sent, a number or a short text (the page pairs its pings and pongs by it). */
+  private static Object echo(Object id) {
+    if (id instanceof Number n) return n;
+    return id instanceof String s && s.length() <= 100 ? s : null;
+  }
+
   private void subscribe(JsonObject message) {
     if (!message.containsKey("channels")) {
       subscribe(message.getValue("channel"), message.getValue("lastSeq"), message.getValue("epoch"));

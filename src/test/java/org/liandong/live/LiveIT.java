@@ -300,6 +300,17 @@ class LiveIT {
   }
 
   @Test
+  @DisplayName("a ping is answered with a pong carrying its id, a number or a text, as sent")
+  void pong() {
+    try (var client = LiveClient.connect(port, housing.token())) {
+      client.ws.writeTextMessage(new JsonObject().put("type", "ping").put("id", 7).encode());
+      assertThat(client.next(m -> "pong".equals(m.getString("type"))).getValue("id")).isEqualTo(7);
+      client.ws.writeTextMessage(new JsonObject().put("type", "ping").put("id", "p-8").encode());
+      assertThat(client.next(m -> "pong".equals(m.getString("type")) && m.getValue("id") instanceof String).getString("id")).isEqualTo("p-8");
+    }
+  }
+
+  @Test
   @DisplayName("a message over 64 KiB closes the socket with 1009")
   void oversized() {
     try (var client = LiveClient.connect(port, housing.token())) {
