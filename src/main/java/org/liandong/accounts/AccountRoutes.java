@@ -107,7 +107,7 @@ public final class AccountRoutes implements Routes {
 
   private void create(RoutingContext ctx) {
     var me = CurrentUser.of(ctx);
-    var fields = Body.of(ctx).read(USER);
+    var fields = Body.of(ctx).changes(USER, "password");
     fields.put("password", Body.of(ctx).json().getString("password"));
     var key = IdempotencyKey.of(ctx, me.id());
     accounts.create(me, fields, key)
@@ -117,7 +117,7 @@ public final class AccountRoutes implements Routes {
 
   private void update(RoutingContext ctx) {
     var version = Versions.expected(ctx);
-    var fields = Body.of(ctx).read(USER);
+    var fields = Body.of(ctx).changes(USER, "password");
     var password = Body.of(ctx).json().getString("password");
     if (password != null) fields.put("password", password);
     accounts.update(CurrentUser.of(ctx), ctx.pathParam("id"), version, fields)

@@ -64,11 +64,17 @@ public final class Body {
     return out;
   }
 
-  /** Like {@link #read}, for a change: at least one field besides the version must be sent. */
-  public Map<String, Object> changes(Shape shape) {
+  /**
+   * Like {@link #read}, for a change: at least one field besides the version must be sent, else a
+   * 400 naming those that may change (the shape's, and {@code others} read apart).
+   */
+  public Map<String, Object> changes(Shape shape, String... others) {
     var values = read(shape);
-    if (values.isEmpty()) {
-      throw Failure.invalid("body", Text.of("send at least one field to change", "请至少提交一个要修改的字段"));
+    if (values.isEmpty() && java.util.Arrays.stream(others).noneMatch(json::containsKey)) {
+      var names = new java.util.ArrayList<>(shape.kinds.keySet());
+      names.addAll(java.util.List.of(others));
+      throw Failure.invalid("body", Text.of("send at least one field to change: " + String.join(", ", names),
+          "请至少提交一个要修改的字段：" + String.join("、", names)));
     }
     return values;
   }

@@ -102,6 +102,12 @@ class AccountsIT {
     assertThat(bad.json().getJsonObject("fields").fieldNames()).contains("username", "password", "roles[0]", "displayName")
         .doesNotContain("roles");
     assertThat(bad.json().getJsonObject("fields").getString("roles[0]")).contains("coordinator");
+    // a change that changes nothing is named, not written as a new version
+    var user = admin.get("/api/users/u-demo-analyst").json();
+    var empty = admin.patch("/api/users/u-demo-analyst", new JsonObject().put("version", user.getLong("version")));
+    assertThat(empty.status()).isEqualTo(400);
+    assertThat(empty.json().getJsonObject("fields").getString("body")).contains("displayName").contains("password");
+    assertThat(admin.get("/api/users/u-demo-analyst").json().getLong("version")).isEqualTo(user.getLong("version"));
   }
 
   static Api.Response kiosk(String key) {
@@ -163,5 +169,22 @@ class AccountsIT {
         "MATCH (c:Change) WHERE c.entityId = $id RETURN c.type, c.before, c.after").put("params", new JsonObject().put("id", id)));
     assertThat(changes.status()).isEqualTo(200);
     assertThat(changes.body()).contains("user.updated").doesNotContain("kioskKeyHash").doesNotContain("passwordHash");
+  }
+
+  @Test
+  @DisplayName("the lockout tells nothing of which names exist: an unknown name is answered as a known one, try after try")
+  void lockoutNamesNobody() {
+    var run = java.util.UUID.randomUUID().toString().substring(0, 6);
+    var known = "lock-" + run;
+    assertThat(TestServer.api().as("demo-admin").post("/api/users", new JsonObject().put("username", known).put("displayName", "锁定测试")
+        .put("password", "long-enough-1").put("roles", new JsonArray().add("analyst"))).status()).isEqualTo(201);
+    var unknown = "no-such-" + run;
+    for (int i = 1; i <= 6; i++) {
+      var a = TestServer.api().post("/api/session", new JsonObject().put("username", known).put("password", "wrong-" + i));
+      var b = TestServer.api().post("/api/session", new JsonObject().put("username", unknown).put("password", "wrong-" + i));
+      assertThat(b.status()).as("try %d", i).isEqualTo(a.status());
+      assertThat(b.json().getString("messageZh").replaceAll("\\d+", "N")).isEqualTo(a.json().getString("messageZh").replaceAll("\\d+", "N"));
+      if (i == 6) assertThat(a.status()).isEqualTo(429);
+    }
   }
 }
