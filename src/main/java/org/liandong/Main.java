@@ -1,5 +1,6 @@
 package org.liandong;
 
+import org.liandong.config.AppConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

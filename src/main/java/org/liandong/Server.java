@@ -19,6 +19,8 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.liandong.config.AppConfig;
+import org.liandong.config.Clustering;
 import org.liandong.demo.DemoDay;
 import org.liandong.storage.EmbeddedNeo4j;
 import org.liandong.storage.Graph;

@@ -12,9 +12,10 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import org.liandong.storage.Migrations;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.liandong.config.AppConfig;
+import org.liandong.storage.Migrations;
 
 @DisplayName("Starting, stopping and failing to start")
 class LifecycleIT {

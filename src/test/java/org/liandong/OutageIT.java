@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.liandong.config.AppConfig;
 
 @DisplayName("When the database is gone")
 class OutageIT {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.liandong.config.AppConfig;
 
 /**
  * One real server (embedded Neo4j, demo data, random port) shared by the integration tests of

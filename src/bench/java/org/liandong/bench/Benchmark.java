@@ -14,8 +14,8 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
-import org.liandong.AppConfig;
 import org.liandong.Server;
+import org.liandong.config.AppConfig;
 
 /**
  * The benchmark: starts Liandong (embedded Neo4j, demo data) in this JVM, which is the server's

@@ -12,13 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.liandong.AppConfig;
+import org.liandong.config.AppConfig;
 import org.liandong.storage.Exists;
 import org.liandong.storage.Graph;
 import org.liandong.storage.Idempotency;
-import org.liandong.support.IdempotencyKey;
 import org.liandong.support.Addresses;
 import org.liandong.support.Failure;
+import org.liandong.support.IdempotencyKey;
 import org.liandong.support.SingleFlight;
 import org.liandong.support.Text;
 

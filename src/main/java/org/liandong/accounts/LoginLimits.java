@@ -5,7 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import org.liandong.AppConfig;
+import org.liandong.config.AppConfig;
 import org.liandong.storage.Graph;
 
 /**

@@ -20,23 +20,6 @@ final class ChaseCypher {
              [(l:User)-[:CHAMPIONS]->(p) WHERE l.active | l.id] AS champions
       """;
 
-  /** The service office: its active coordinators. */
-  static final String OFFICE = "MATCH (u:User) WHERE u.active AND 'coordinator' IN u.roles RETURN u.id AS id";
-
-  /** A department's active officers. */
-  static final String OFFICERS = """
-      MATCH (u:User)-[:MEMBER_OF]->(:Department {id: $department})
-      WHERE u.active AND 'officer' IN u.roles RETURN u.id AS id
-      """;
-
-  /** Who a meeting invites: each person by name, and the active officers of each department. */
-  static final String INVITEES = """
-      MATCH (m:Meeting {id: $meeting})-[:INVITES]->(x)
-      UNWIND CASE WHEN x:User THEN [x.id]
-                  ELSE [(u:User)-[:MEMBER_OF]->(x) WHERE u.active AND 'officer' IN u.roles | u.id] END AS id
-      RETURN DISTINCT id
-      """;
-
   /** Scheduled meetings still to come and who is invited: a person by name, or a department's officers. */
   static final String INVITED = """
       MATCH (m:Meeting {status: 'scheduled'})-[:INVITES]->(x)
@@ -53,21 +36,6 @@ final class ChaseCypher {
       OPTIONAL MATCH (s:Supervision {key: key})
       WITH key WHERE n IS NOT NULL OR s IS NOT NULL
       RETURN collect(key) AS taken
-      """;
-
-  /**
-   * Notices, each at most once by its key (the constraint makes two nodes' sweeps wait for each
-   * other); a person who muted the kind gets none. Returns only those this transaction created.
-   */
-  static final String DELIVER = """
-      UNWIND $notices AS x
-      MATCH (u:User {id: x.userId}) WHERE NOT x.kind IN coalesce(u.mutedNotices, [])
-      MERGE (n:Notice {key: x.key})
-        ON CREATE SET n += x.props, n.id = randomUUID(), n.userId = x.userId, n.kind = x.kind, n.at = $now, n._new = true
-      WITH n, u WHERE n._new
-      MERGE (n)-[:TO]->(u)
-      REMOVE n._new
-      RETURN n {.*, at: toString(n.at)} AS notice
       """;
 
   /** A 督办 opened once per obligation and due date; returns it only when this transaction opened it. */

@@ -3,7 +3,7 @@ package org.liandong.chase;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Set;
-import org.liandong.schedule.WorkCalendar;
+import org.liandong.domain.WorkCalendar;
 
 /**
  * When Liandong chases, in one place: due soon (催办 ahead), overdue (催办), overdue long enough

@@ -10,6 +10,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.liandong.domain.NoticeKind;
+import org.liandong.notices.NoticeDraft;
+import org.liandong.notices.Notify;
 import org.liandong.storage.Entry;
 import org.liandong.storage.Graph;
 import org.liandong.storage.Tx;
@@ -36,15 +39,8 @@ public final class Chaser {
     this.clock = clock;
   }
 
-  /** A notice to write: its key (the fact and the person), kind, person and what it names. */
-  record Planned(String key, NoticeKind kind, String userId, Map<String, Object> props) {
-    Map<String, Object> row() {
-      return Map.of("key", key, "kind", kind.name(), "userId", userId, "props", props);
-    }
-  }
-
   /** The notices, 催办 and 督办 of one obligation, written in one transaction. */
-  record Work(Record candidate, List<Planned> notices, boolean supervise) {
+  record Work(Record candidate, List<NoticeDraft> notices, boolean supervise) {
     String supervisionKey() {
       return candidate.get("id").asString() + "|" + date(candidate.get("dueOn"));
     }
@@ -54,8 +50,7 @@ public final class Chaser {
   public Future<Integer> sweep() {
     var today = LocalDate.now(clock);
     var now = ZonedDateTime.now(clock);
-    return graph.query(ChaseCypher.OFFICE, Map.of()).compose(office -> {
-      var coordinators = office.stream().map(r -> r.get("id").asString()).toList();
+    return graph.read(Notify.office()).compose(coordinators -> {
       return graph.query(ChaseCypher.CANDIDATES, Map.of("horizon", rules.horizon(today), "since", today.minusDays(LOOK_BACK_DAYS),
               "sinceAt", now.minusDays(LOOK_BACK_DAYS)))
           .compose(candidates -> obligations(candidates, today, coordinators))
@@ -96,7 +91,7 @@ public final class Chaser {
     var props = Notify.about(id, c.get("title").asString(), c.get("projectId").asString(), c.get("projectName").asString());
     props.put("departmentName", c.get("departmentName").asString());
     if (dueOn != null) props.put("dueOn", dueOn.toString());
-    var notices = new ArrayList<Planned>();
+    var notices = new ArrayList<NoticeDraft>();
     if (c.get("newlyDispatched").asBoolean(false)) {
       var withMeeting = new HashMap<>(props);
       if (!c.get("decidedIn").isNull()) withMeeting.put("decidedIn", c.get("decidedIn").asString());
@@ -130,12 +125,12 @@ public final class Chaser {
     return new Work(c, notices, supervise);
   }
 
-  private static void to(List<Planned> into, Iterable<String> people, NoticeKind kind, String fact, Map<String, Object> props) {
-    for (var userId : people) into.add(new Planned(fact + "|" + userId, kind, userId, props));
+  private static void to(List<NoticeDraft> into, Iterable<String> people, NoticeKind kind, String fact, Map<String, Object> props) {
+    for (var userId : people) into.add(new NoticeDraft(fact + "|" + userId, kind, userId, props));
   }
 
   /** One obligation's notices, its 催办 (the first overdue notice of a due date) and its 督办, in one transaction. */
-  private Future<Integer> write(Tx tx, Work w, List<Planned> fresh, boolean open, LocalDate today) {
+  private Future<Integer> write(Tx tx, Work w, List<NoticeDraft> fresh, boolean open, LocalDate today) {
     var c = w.candidate();
     var id = c.get("id").asString();
     var projectId = c.get("projectId").asString();
@@ -149,7 +144,7 @@ public final class Chaser {
                   r.get("supervision").asMap(), channels)));
               return null;
             });
-    return opened.compose(v -> deliver(tx, fresh)).compose(created -> {
+    return opened.compose(v -> Notify.deliver(tx, fresh)).compose(created -> {
       boolean reminded = created.stream().anyMatch(n -> NoticeKind.overdue.name().equals(n.get("kind")));
       if (!reminded) return Future.succeededFuture(created.size());
       tx.record(new Entry(SYSTEM, "obligation.reminded", "Obligation", id, projectId, null,
@@ -158,24 +153,11 @@ public final class Chaser {
     });
   }
 
-  /** Writes the notices not yet there; each one created goes live on its person's channel. */
-  static Future<List<Map<String, Object>>> deliver(Tx tx, List<Planned> notices) {
-    if (notices.isEmpty()) return Future.succeededFuture(List.of());
-    return tx.list(ChaseCypher.DELIVER, Map.of("notices", notices.stream().map(Planned::row).toList())).map(rows -> {
-      var created = new ArrayList<Map<String, Object>>();
-      for (var r : rows) {
-        var notice = r.get("notice").asMap();
-        created.add(notice);
-        tx.record(new Entry(SYSTEM, "notice.created", "Notice", (String) notice.get("id"), null, null, notice,
-            List.of("user:" + notice.get("userId"))));
-      }
-      return created;
-    });
-  }
+
 
   private Future<Integer> invitations(ZonedDateTime now) {
     return graph.query(ChaseCypher.INVITED, Map.of("nowAt", now)).compose(rows -> {
-      var planned = new ArrayList<Planned>();
+      var planned = new ArrayList<NoticeDraft>();
       for (var r : rows) {
         var props = Map.<String, Object>of("meetingId", r.get("id").asString(), "subject", r.get("title").asString(),
             "startsAt", r.get("startsAt").asString());
@@ -193,7 +175,7 @@ public final class Chaser {
         var id = r.get("id").asString();
         var props = Notify.about(r.get("obligationId").asString(), r.get("title").asString(), r.get("projectId").asString(),
             r.get("projectName").asString());
-        var planned = new ArrayList<Planned>();
+        var planned = new ArrayList<NoticeDraft>();
         var people = new LinkedHashSet<>(r.get("champions").asList(Value::asString));
         people.addAll(coordinators);
         to(planned, people, NoticeKind.supervisionEscalated, "supervisionEscalated|" + id, props);
@@ -203,17 +185,17 @@ public final class Chaser {
               tx.record(new Entry(SYSTEM, "supervision.escalated", "Supervision", id, r.get("projectId").asString(), null,
                   row.get().get("supervision").asMap(), List.of("project:" + r.get("projectId").asString(),
                   "department:" + r.get("departmentId").asString())));
-              return deliver(tx, planned).map(List::size);
+              return Notify.deliver(tx, planned).map(List::size);
             })).map(m -> n + m));
       }
       return chain;
     });
   }
 
-  private Future<Integer> writeAll(List<Planned> planned) {
-    return untaken(planned.stream().map(Planned::key).toList()).compose(free -> {
+  private Future<Integer> writeAll(List<NoticeDraft> planned) {
+    return untaken(planned.stream().map(NoticeDraft::key).toList()).compose(free -> {
       var fresh = planned.stream().filter(p -> free.contains(p.key())).toList();
-      return fresh.isEmpty() ? Future.succeededFuture(0) : graph.write(tx -> deliver(tx, fresh).map(List::size));
+      return fresh.isEmpty() ? Future.succeededFuture(0) : graph.write(tx -> Notify.deliver(tx, fresh).map(List::size));
     });
   }
 

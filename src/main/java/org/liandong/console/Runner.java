@@ -5,7 +5,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
-import org.liandong.AppConfig;
+import org.liandong.config.AppConfig;
 import org.liandong.storage.Tx;
 import org.liandong.support.Failure;
 import org.liandong.support.Text;

@@ -133,7 +133,7 @@ final class DemoHistory {
   }
 
   private static boolean reached(String stage, String step) {
-    var stages = org.liandong.projects.Stage.names();
+    var stages = org.liandong.domain.Stage.names();
     return stages.indexOf(stage) >= stages.indexOf(step);
   }
 

@@ -14,7 +14,7 @@ import java.util.Objects;
 import org.liandong.accounts.Action;
 import org.liandong.accounts.CurrentUser;
 import org.liandong.accounts.Policy;
-import org.liandong.schedule.WorkCalendar;
+import org.liandong.domain.WorkCalendar;
 import org.liandong.storage.Graph;
 import org.liandong.support.Failure;
 import org.liandong.support.Text;

@@ -1,16 +1,16 @@
 package org.liandong.live;
 
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.WebSocketFrame;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.core.Context;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.WebSocketFrame;
 import java.nio.charset.StandardCharsets;
-import org.liandong.AppConfig;
 import org.liandong.accounts.AccountService;
+import org.liandong.config.AppConfig;
 import org.liandong.support.Failure;
 import org.liandong.support.Text;
 

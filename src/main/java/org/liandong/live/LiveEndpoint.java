@@ -4,9 +4,9 @@ import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import java.net.URI;
 import java.util.Optional;
-import org.liandong.AppConfig;
 import org.liandong.accounts.AccountService;
 import org.liandong.accounts.AuthHandler;
+import org.liandong.config.AppConfig;
 
 /**
  * {@code GET /ws}: the WebSocket handshake. A browser's Origin must be this server's own or one

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 import org.liandong.accounts.Action;
 import org.liandong.accounts.CurrentUser;
 import org.liandong.accounts.Policy;
-import org.liandong.chase.NoticeService;
+import org.liandong.notices.NoticeService;
 import org.liandong.obligations.Requests;
 import org.liandong.schedule.ScheduleService;
 import org.liandong.support.Failure;

@@ -16,15 +16,15 @@ import org.liandong.accounts.Action;
 import org.liandong.accounts.CurrentUser;
 import org.liandong.accounts.Policy;
 import org.liandong.accounts.Subject;
+import org.liandong.domain.NoticeKind;
+import org.liandong.notices.Notify;
 import org.liandong.obligations.NewObligation;
 import org.liandong.obligations.ObligationService;
 import org.liandong.storage.Graph;
 import org.liandong.storage.Idempotency;
-import org.liandong.chase.NoticeKind;
-import org.liandong.chase.Notify;
 import org.liandong.storage.Work;
-import org.liandong.support.IdempotencyKey;
 import org.liandong.support.Failure;
+import org.liandong.support.IdempotencyKey;
 import org.liandong.support.Text;
 
 /**

@@ -2,6 +2,7 @@ package org.liandong.meetings;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.liandong.domain.MeetingStatus;
 
 /**
  * The minutes (会议纪要) as a printable page: in Chinese with English beside each heading, times
@@ -68,7 +69,7 @@ final class MinutesPage {
       var ob = (JsonObject) o;
       html.append("<tr><td>").append(esc(ob.getString("title"))).append("</td><td>").append(esc(ob.getString("departmentName")))
           .append("</td><td>").append(esc(ob.getString("dueOn"))).append("</td><td>")
-          .append(esc(org.liandong.obligations.Status.valueOf(ob.getString("status")).zh))
+          .append(esc(org.liandong.domain.Status.valueOf(ob.getString("status")).zh))
           .append("</td></tr>");
     }
     html.append("</table>");

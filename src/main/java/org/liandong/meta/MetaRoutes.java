@@ -6,12 +6,12 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Map;
 import org.liandong.accounts.Role;
-import org.liandong.departments.Level;
-import org.liandong.meetings.MeetingStatus;
-import org.liandong.obligations.Status;
+import org.liandong.domain.Level;
+import org.liandong.domain.MeetingStatus;
+import org.liandong.domain.PermitBundle;
+import org.liandong.domain.Stage;
+import org.liandong.domain.Status;
 import org.liandong.domain.Vocabulary;
-import org.liandong.projects.PermitBundle;
-import org.liandong.projects.Stage;
 import org.liandong.support.Routes;
 
 /**
@@ -48,7 +48,7 @@ public final class MetaRoutes implements Routes {
       statuses.add(term(s.name(), s.zh, s.en).put("next", new JsonArray(s.next().stream().map(Enum::name).sorted().toList())));
     }
     var noticeKinds = new JsonArray();
-    for (var k : org.liandong.chase.NoticeKind.values()) noticeKinds.add(term(k.name(), k.zh, k.en));
+    for (var k : org.liandong.domain.NoticeKind.values()) noticeKinds.add(term(k.name(), k.zh, k.en));
     var meetingStatuses = new JsonArray();
     for (var m : MeetingStatus.values()) meetingStatuses.add(term(m.name(), m.zh, m.en));
     return new JsonObject()

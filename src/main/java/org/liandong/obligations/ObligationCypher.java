@@ -1,6 +1,6 @@
 package org.liandong.obligations;
 
-import org.liandong.projects.Light;
+import org.liandong.domain.LightCypher;
 
 final class ObligationCypher {
   private ObligationCypher() {}
@@ -19,7 +19,7 @@ final class ObligationCypher {
                          WHEN o.feedback IS NOT NULL THEN 'responded'
                          WHEN o.status = 'done' THEN 'handled'
                          WHEN o.status = 'dispatched' THEN 'dispatched'
-                         ELSE 'handling' END}""".formatted(Light.OVERDUE, Light.LAPSED);
+                         ELSE 'handling' END}""".formatted(LightCypher.OVERDUE, LightCypher.LAPSED);
 
   /** The list's pattern; its WHERE is built from the filters given (ObligationRepository.list). */
   static final String MATCH = "MATCH (d:Department)-[:OWES]->(o:Obligation)-[:FOR]->(p:Project)\n";
@@ -30,8 +30,8 @@ final class ObligationCypher {
   static final String BY_KIND = "o.kind = $kind";
   static final String BY_TEXT = "o.title CONTAINS $text";
   static final String NOT_ARCHIVED = "p.archivedAt IS NULL";
-  static final String OVERDUE = Light.OVERDUE;
-  static final String NOT_OVERDUE = "NOT " + Light.OVERDUE;
+  static final String OVERDUE = LightCypher.OVERDUE;
+  static final String NOT_OVERDUE = "NOT " + LightCypher.OVERDUE;
 
   /** Most urgent first: overdue, then open by due date, done last. */
   static final String PAGE = """

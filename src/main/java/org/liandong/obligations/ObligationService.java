@@ -14,18 +14,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.liandong.domain.Vocabulary;
 import org.liandong.accounts.Action;
 import org.liandong.accounts.CurrentUser;
 import org.liandong.accounts.Policy;
 import org.liandong.accounts.Subject;
+import org.liandong.domain.Status;
+import org.liandong.domain.Vocabulary;
 import org.liandong.storage.Graph;
 import org.liandong.storage.Idempotency;
 import org.liandong.storage.Locks;
 import org.liandong.storage.Node;
 import org.liandong.storage.Work;
-import org.liandong.support.IdempotencyKey;
 import org.liandong.support.Failure;
+import org.liandong.support.IdempotencyKey;
 import org.liandong.support.Text;
 
 /** What departments owe projects: the workflow, who may move it, and the dependencies between. */

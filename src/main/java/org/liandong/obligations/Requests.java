@@ -10,8 +10,8 @@ import org.liandong.accounts.Action;
 import org.liandong.accounts.CurrentUser;
 import org.liandong.accounts.Policy;
 import org.liandong.accounts.Subject;
-import org.liandong.chase.NoticeKind;
-import org.liandong.chase.Notify;
+import org.liandong.domain.NoticeKind;
+import org.liandong.notices.Notify;
 import org.liandong.storage.Entry;
 import org.liandong.storage.Graph;
 import org.liandong.storage.Locks;
@@ -34,9 +34,9 @@ public final class Requests {
   private final ObligationRepository obligations;
   private final Policy policy;
   private final Clock clock;
-  private final org.liandong.schedule.WorkCalendar calendar;
+  private final org.liandong.domain.WorkCalendar calendar;
 
-  public Requests(Graph graph, Policy policy, Clock clock, org.liandong.schedule.WorkCalendar calendar) {
+  public Requests(Graph graph, Policy policy, Clock clock, org.liandong.domain.WorkCalendar calendar) {
     this.graph = graph;
     this.obligations = new ObligationRepository(graph);
     this.policy = policy;

@@ -1,10 +1,11 @@
 package org.liandong.projects;
 
+import org.liandong.domain.LightCypher;
 final class ProjectCypher {
   private ProjectCypher() {}
 
   /** A project with who champions it, its liaison, and the state of its obligations as of $today (its light: {@link Light}). */
-  static final String SUMMARY = Light.COUNTS + LandToStart.OF_PROJECT + """
+  static final String SUMMARY = LightCypher.COUNTS + LightCypher.LAND_TO_START + """
       RETURN p {.*,
                 champions: [(p)<-[:CHAMPIONS]-(u:User) | u {.id, .displayName}],
                 liaison: head([(p)<-[:LIAISON_FOR]-(u:User) | u {.id, .displayName}]),

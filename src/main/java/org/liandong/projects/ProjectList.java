@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.liandong.domain.Light;
 import org.liandong.projects.ProjectOrder.Attention;
 import org.liandong.projects.ProjectOrder.Place;
 import org.liandong.storage.Change;

@@ -3,6 +3,7 @@ package org.liandong.projects;
 import io.vertx.core.json.JsonObject;
 import java.util.Comparator;
 import java.util.List;
+import org.liandong.domain.Light;
 
 /**
  * The two orders projects are shown in: the list's ({@link Place}: the latest signed first) and

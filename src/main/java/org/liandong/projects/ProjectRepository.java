@@ -8,6 +8,8 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.liandong.domain.Light;
+import org.liandong.domain.PermitBundle;
 import org.liandong.storage.Entry;
 import org.liandong.storage.Exists;
 import org.liandong.storage.Graph;

@@ -14,11 +14,13 @@ import java.util.UUID;
 import org.liandong.accounts.Action;
 import org.liandong.accounts.CurrentUser;
 import org.liandong.accounts.Policy;
+import org.liandong.domain.Light;
+import org.liandong.domain.Stage;
 import org.liandong.storage.Exists;
 import org.liandong.storage.Graph;
 import org.liandong.storage.Idempotency;
-import org.liandong.support.IdempotencyKey;
 import org.liandong.support.Failure;
+import org.liandong.support.IdempotencyKey;
 import org.liandong.support.Json;
 import org.liandong.support.Text;
 

@@ -12,7 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.liandong.projects.Light;
+import org.liandong.domain.Light;
+import org.liandong.domain.WorkCalendar;
 
 /**
  * One project planned (倒排序时) on one day: each step's dates, float and flag, the projected start

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
-import org.liandong.projects.Stage;
+import org.liandong.domain.Stage;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 

@@ -8,7 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.liandong.projects.Light;
+import org.liandong.domain.Light;
+import org.liandong.domain.WorkCalendar;
 
 /**
  * The critical-path method over a DAG of obligations, in working days (倒排序时). Each open step

@@ -15,15 +15,15 @@ import java.util.Map;
 import org.liandong.accounts.Action;
 import org.liandong.accounts.CurrentUser;
 import org.liandong.accounts.Policy;
-import org.liandong.departments.Level;
+import org.liandong.domain.Level;
+import org.liandong.domain.Period;
+import org.liandong.domain.Stage;
+import org.liandong.kpis.KpiService;
 import org.liandong.meetings.MeetingService;
 import org.liandong.projects.ProjectService;
-import org.liandong.projects.Stage;
-import org.liandong.schedule.KpiService;
 import org.liandong.schedule.ScheduleService;
 import org.liandong.sheets.SheetWriter.Header;
 import org.liandong.storage.Graph;
-import org.liandong.support.Period;
 
 /**
  * The workbooks a leader is handed: the battle map's list (the import template's columns, so a

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import org.liandong.projects.Stage;
+import org.liandong.domain.Stage;
 import org.liandong.sheets.ImportSheets.ObligationDraft;
 import org.liandong.sheets.ImportSheets.ProjectDraft;
 import org.liandong.support.Text;

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.liandong.AppConfig;
+import org.liandong.config.AppConfig;
 
 /** The login limits as the graph keeps them for every node (the shared test server's Neo4j), on a clock moved by hand. */
 @DisplayName("Login limits on a fixed clock")

@@ -6,11 +6,11 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.LocalDate;
-import org.liandong.Api;
-import org.liandong.TestServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.liandong.Api;
+import org.liandong.TestServer;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 
@@ -140,7 +140,7 @@ class DashboardBrowserIT {
       b.waitFor(By.cssSelector("#bell .count"));
       long before = Long.parseLong((String) b.script("return document.querySelector('#bell .count').textContent"));
       var chaser = new org.liandong.chase.Chaser(TestServer.get().graph(), new org.liandong.chase.ChaseRules(
-          new org.liandong.chase.ChaseRules.Settings(3, 2, 2), org.liandong.schedule.WorkCalendar.china()), java.time.Clock.system(zone));
+          new org.liandong.chase.ChaseRules.Settings(3, 2, 2), org.liandong.domain.WorkCalendar.china()), java.time.Clock.system(zone));
       chaser.sweep().toCompletionStage().toCompletableFuture().join();
       b.until(java.time.Duration.ofSeconds(15), d ->
           Long.parseLong((String) b.script("return document.querySelector('#bell .count').textContent")) >= before + 2);

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.liandong.Api;
 import org.liandong.TestServer;
+import org.liandong.domain.WorkCalendar;
 import org.liandong.live.LiveClient;
-import org.liandong.schedule.WorkCalendar;
 
 @DisplayName("督办 through the API and the live feed: due soon, 催办, 督办 and its answer, escalation, exactly once")
 class ChaseIT {

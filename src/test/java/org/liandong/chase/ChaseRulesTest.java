@@ -9,7 +9,7 @@ import static org.liandong.chase.ChaseRules.Fact.OVERDUE;
 import java.time.LocalDate;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.liandong.schedule.WorkCalendar;
+import org.liandong.domain.WorkCalendar;
 
 @DisplayName("When Liandong chases: due soon, overdue, 督办 and its deadline, in working days around the 2026 National Day holiday")
 class ChaseRulesTest {

@@ -11,7 +11,7 @@ import java.time.ZonedDateTime;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.liandong.AppConfig;
+import org.liandong.config.AppConfig;
 
 class DemoDayTest {
   private static final ZoneId ZHENJIANG = ZoneId.of("Asia/Shanghai");

@@ -15,10 +15,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.liandong.Api;
-import org.liandong.AppConfig;
 import org.liandong.Deployment;
 import org.liandong.Server;
 import org.liandong.TestServer;
+import org.liandong.config.AppConfig;
 
 /**
  * Two Liandong nodes in clustered mode (Hazelcast on loopback) against one Neo4j server in a

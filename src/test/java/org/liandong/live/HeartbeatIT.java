@@ -9,11 +9,11 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import org.liandong.AppConfig;
-import org.liandong.Server;
-import org.liandong.TestServer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.liandong.Server;
+import org.liandong.TestServer;
+import org.liandong.config.AppConfig;
 
 @DisplayName("WebSocket liveness")
 class HeartbeatIT {

@@ -21,10 +21,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.liandong.Api;
-import org.liandong.AppConfig;
 import org.liandong.Child;
 import org.liandong.Server;
 import org.liandong.TestServer;
+import org.liandong.config.AppConfig;
 
 /**
  * The live protocol's promises when one project is written hard: writers at once on one project

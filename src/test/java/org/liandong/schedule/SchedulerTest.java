@@ -6,9 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.liandong.support.Failure;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.liandong.domain.WorkCalendar;
+import org.liandong.support.Failure;
 
 /**
  * Hand-computed schedules. Mon 2031-01-06 is "today" and Fri 2031-01-17 the target start

@@ -15,11 +15,11 @@ import org.liandong.accounts.AccountRoutes;
 import org.liandong.accounts.Policy;
 import org.liandong.console.ConsoleRoutes;
 import org.liandong.departments.DepartmentRoutes;
+import org.liandong.kpis.KpiRoutes;
 import org.liandong.meetings.MeetingRoutes;
 import org.liandong.meta.MetaRoutes;
 import org.liandong.obligations.ObligationRoutes;
 import org.liandong.projects.ProjectRoutes;
-import org.liandong.schedule.KpiRoutes;
 import org.liandong.schedule.ScheduleRoutes;
 import org.liandong.support.Routes;
 
@@ -42,7 +42,7 @@ class ContractTest {
   static List<Routes> features() {
     return new ArrayList<>(List.of(new AccountRoutes(null, false, false), new MetaRoutes(null), new DepartmentRoutes(null),
         new ProjectRoutes(null), new ObligationRoutes(null, null, null, null), new MeetingRoutes(null, null, null), new KpiRoutes(null, null),
-        new ConsoleRoutes(null), new org.liandong.chase.NoticeRoutes(null),
+        new ConsoleRoutes(null), new org.liandong.notices.NoticeRoutes(null),
         new org.liandong.history.HistoryRoutes(null), new org.liandong.sheets.SheetRoutes(null, null, null),
         new org.liandong.templates.TemplateRoutes(null), new ScheduleRoutes(null)));
   }
@@ -82,14 +82,14 @@ class ContractTest {
     }
     var schemas = (java.util.Map<String, java.util.Map<String, Object>>) ((java.util.Map<String, Object>) doc.get("components")).get("schemas");
     java.util.function.Function<String, List<String>> listed = name -> (List<String>) schemas.get(name).get("enum");
-    assertThat(listed.apply("Stage")).containsExactlyElementsOf(org.liandong.projects.Stage.names());
-    assertThat(listed.apply("Level")).containsExactlyElementsOf(org.liandong.departments.Level.names());
-    assertThat(listed.apply("Status")).containsExactlyElementsOf(org.liandong.obligations.Status.names());
+    assertThat(listed.apply("Stage")).containsExactlyElementsOf(org.liandong.domain.Stage.names());
+    assertThat(listed.apply("Level")).containsExactlyElementsOf(org.liandong.domain.Level.names());
+    assertThat(listed.apply("Status")).containsExactlyElementsOf(org.liandong.domain.Status.names());
     assertThat(listed.apply("Track")).containsExactlyInAnyOrderElementsOf(org.liandong.domain.Vocabulary.TRACKS.keySet());
     assertThat(listed.apply("Kind")).containsExactlyInAnyOrderElementsOf(org.liandong.domain.Vocabulary.KINDS.keySet());
     assertThat(listed.apply("NeedSource")).containsExactlyInAnyOrderElementsOf(org.liandong.domain.Vocabulary.NEED_SOURCES.keySet());
     assertThat(listed.apply("MeetingStatus")).containsExactlyElementsOf(
-        java.util.Arrays.stream(org.liandong.meetings.MeetingStatus.values()).map(Enum::name).toList());
+        java.util.Arrays.stream(org.liandong.domain.MeetingStatus.values()).map(Enum::name).toList());
     assertThat(listed.apply("Role")).containsExactlyElementsOf(org.liandong.accounts.Role.keys());
   }
 }

@@ -1,0 +1,11 @@
+package org.liandong.notices;
+
+import java.util.Map;
+import org.liandong.domain.NoticeKind;
+
+/** A notice to write: its key (the fact and the person: told once), kind, person and what it names. */
+public record NoticeDraft(String key, NoticeKind kind, String userId, Map<String, Object> props) {
+  Map<String, Object> row() {
+    return Map.of("key", key, "kind", kind.name(), "userId", userId, "props", props);
+  }
+}

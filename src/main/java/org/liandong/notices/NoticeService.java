@@ -1,0 +1,84 @@
+package org.liandong.notices;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.liandong.accounts.Action;
+import org.liandong.accounts.CurrentUser;
+import org.liandong.accounts.Policy;
+import org.liandong.accounts.Subject;
+import org.liandong.domain.NoticeKind;
+import org.liandong.support.Failure;
+import org.liandong.support.Text;
+
+/** A person's notification inbox and mute settings; the 督办 and the department's answers. */
+public final class NoticeService {
+  private static final Failure.Noun SUPERVISION = new Failure.Noun("supervision", "督办");
+  private final NoticeRepository repository;
+  private final Policy policy;
+  private final Clock clock;
+
+  public NoticeService(org.liandong.storage.Graph graph, Policy policy, Clock clock) {
+    this.repository = new NoticeRepository(graph);
+    this.policy = policy;
+    this.clock = clock;
+  }
+
+  Future<JsonObject> mine(CurrentUser user, boolean unread, int offset, int limit) {
+    return repository.mine(user.id(), unread, offset, limit);
+  }
+
+  /** Marks some (or, with null, all) of my notifications read; resolves to how many stay unread. */
+  Future<Long> read(CurrentUser user, List<String> ids) {
+    return repository.read(user.id(), ids).compose(v -> repository.unread(user.id()));
+  }
+
+  Future<JsonObject> settings(CurrentUser user) {
+    return repository.muted(user.id()).map(muted -> new JsonObject().put("muted", new JsonArray(muted)));
+  }
+
+  Future<JsonObject> mute(CurrentUser user, List<String> kinds) {
+    var unknown = kinds.stream().filter(k -> !NoticeKind.names().contains(k)).toList();
+    if (!unknown.isEmpty()) {
+      return Future.failedFuture(Failure.invalid("muted", Text.of("no such kind of notification: " + String.join(", ", unknown)
+          + " (one of " + String.join(", ", NoticeKind.names()) + ")", "没有这种通知类型：" + String.join("、", unknown))));
+    }
+    return repository.mute(user.id(), kinds).compose(v -> settings(user));
+  }
+
+  /** The filters of a 督办 list; null means any. */
+  record Filter(String project, String department, String status, String obligation, Boolean open) {}
+
+  Future<JsonArray> supervisions(CurrentUser user, Filter filter, int limit) {
+    policy.require(user, Action.READ);
+    return repository.supervisions(filter, limit);
+  }
+
+  /** The 督办 still waiting for an answer on these projects (for the agenda the graph drafts). */
+  public Future<JsonArray> waiting(String projectId) {
+    return repository.supervisions(new Filter(projectId, null, null, null, true), 200);
+  }
+
+  /**
+   * The owing department answers a 督办 with its plan and the day it will be done by (today or
+   * later). Once answered it is closed: a second answer is a conflict.
+   */
+  Future<JsonObject> answer(CurrentUser user, String id, String plan, LocalDate planBy) {
+    var today = LocalDate.now(clock);
+    if (planBy.isBefore(today)) {
+      return Future.failedFuture(Failure.unprocessable("planBy", Text.of("the day it will be done by cannot be in the past (today is "
+          + today + ")", "计划完成日期不能早于今天（" + today + "）")));
+    }
+    return repository.graph().write(tx -> repository.lock(id).run(tx).compose(found -> {
+      if (found.isEmpty()) return Future.failedFuture(Failure.notFound(SUPERVISION, id));
+      var locked = found.get();
+      return policy.check(user, Action.WORK, new Subject.Department(locked.departmentId())).compose(v -> "answered".equals(locked.status())
+          ? Future.failedFuture(Failure.conflict("this supervision was answered already", "该督办已经答复过了",
+              org.liandong.support.Json.object(locked.supervision())))
+          : repository.answer(locked, user.username(), plan, planBy, today).run(tx));
+    }));
+  }
+}

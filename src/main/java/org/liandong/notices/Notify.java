@@ -1,0 +1,74 @@
+package org.liandong.notices;
+
+import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.liandong.domain.NoticeKind;
+import org.liandong.storage.Entry;
+import org.liandong.storage.Tx;
+import org.liandong.storage.Work;
+
+/**
+ * Notices another feature's write sends in its own transaction: to the service office, or to a
+ * department's officers; one per fact and person, live on each person's channel.
+ */
+public final class Notify {
+  private Notify() {}
+
+  /** What a notice about an obligation names (more is added by each kind: a date, a reason). */
+  public static Map<String, Object> about(Object obligationId, Object title, Object projectId, Object projectName) {
+    var props = new HashMap<String, Object>();
+    props.put("obligationId", obligationId);
+    props.put("subject", title);
+    props.put("projectId", projectId);
+    if (projectName != null) props.put("projectName", projectName);
+    return props;
+  }
+
+  /** Tells the service office (its coordinators) of a fact. */
+  public static Work<Integer> office(NoticeKind kind, String fact, Map<String, Object> props) {
+    return people(NoticeCypher.OFFICE, Map.of(), kind, fact, props);
+  }
+
+  /** Tells a department's officers of a fact. */
+  public static Work<Integer> department(String departmentId, NoticeKind kind, String fact, Map<String, Object> props) {
+    return people(NoticeCypher.OFFICERS, Map.of("department", departmentId), kind, fact, props);
+  }
+
+  /** Tells the people a meeting invites (each person, each department's officers) of a fact. */
+  public static Work<Integer> invitees(String meetingId, NoticeKind kind, String fact, Map<String, Object> props) {
+    return people(NoticeCypher.INVITEES, Map.of("meeting", meetingId), kind, fact, props);
+  }
+
+  /** The service office's people (its active coordinators). */
+  public static Work<List<String>> office() {
+    return tx -> tx.list(NoticeCypher.OFFICE, Map.of()).map(rows -> rows.stream().map(r -> r.get("id").asString()).toList());
+  }
+
+  /** Writes the notices not yet there (by key); each one created goes live on its person's channel. */
+  public static Future<List<Map<String, Object>>> deliver(Tx tx, List<NoticeDraft> notices) {
+    if (notices.isEmpty()) return Future.succeededFuture(List.of());
+    return tx.list(NoticeCypher.DELIVER, Map.of("notices", notices.stream().map(NoticeDraft::row).toList())).map(rows -> {
+      var created = new ArrayList<Map<String, Object>>();
+      for (var r : rows) {
+        var notice = r.get("notice").asMap();
+        created.add(notice);
+        tx.record(new Entry("system", "notice.created", "Notice", (String) notice.get("id"), null, null, notice,
+            List.of("user:" + notice.get("userId"))));
+      }
+      return created;
+    });
+  }
+
+  /** Tells these people of a fact. */
+  public static Work<Integer> people(java.util.Collection<String> userIds, NoticeKind kind, String fact, Map<String, Object> props) {
+    return tx -> deliver(tx, userIds.stream().distinct().map(id -> new NoticeDraft(fact + "|" + id, kind, id, props)).toList())
+        .map(List::size);
+  }
+
+  private static Work<Integer> people(String who, Map<String, Object> params, NoticeKind kind, String fact, Map<String, Object> props) {
+    return tx -> tx.list(who, params).compose(rows -> people(rows.stream().map(r -> r.get("id").asString()).toList(), kind, fact, props).run(tx));
+  }
+}
