@@ -16,10 +16,10 @@ import org.liandong.storage.Locks;
 import org.liandong.storage.Node;
 import org.liandong.storage.Tx;
 import org.liandong.storage.Work;
-import org.liandong.support.Json;
-import org.neo4j.driver.Record;
 import org.liandong.support.Failure;
+import org.liandong.support.Json;
 import org.liandong.support.Text;
+import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 
 /** Users and sessions in the graph, read as {@link CurrentUser} records and JSON views. */
@@ -157,5 +157,11 @@ final class AccountRepository {
     return new CurrentUser(v.get("id").asString(), v.get("username").asString(),
         v.get("displayName").asString(""), roles, v.get("departmentId").asString(null),
         v.get("departmentName").asString(null));
+  }
+
+  /** For each key over a window since {@code since} (ms), the time (ms) of its oldest failure still in it. */
+  static Future<List<Long>> oldestFailures(Graph graph, List<Map<String, Object>> keys, long since) {
+    return graph.query(AccountCypher.LOGIN_FAILURES, Map.of("keys", keys, "since", since))
+        .map(rows -> rows.stream().filter(r -> !r.get("oldest").isNull()).map(r -> r.get("oldest").asLong()).toList());
   }
 }

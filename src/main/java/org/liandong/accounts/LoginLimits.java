@@ -36,16 +36,11 @@ final class LoginLimits {
   Future<OptionalLong> retryAfter(String username, String address) {
     long now = clock.millis();
     long window = limits.window().toMillis();
-    return graph.query(AccountCypher.LOGIN_FAILURES, Map.of("keys", keys(username, address), "since", now - window))
-        .map(rows -> {
-          long seconds = 0;
-          for (var row : rows) {
-            if (row.get("oldest").isNull()) continue;
-            long wait = Math.max(1, (row.get("oldest").asLong() + window - now) / 1000 + 1);
-            seconds = Math.max(seconds, wait);
-          }
-          return seconds > 0 ? OptionalLong.of(seconds) : OptionalLong.empty();
-        });
+    return AccountRepository.oldestFailures(graph, keys(username, address), now - window).map(oldest -> {
+      long seconds = 0;
+      for (long first : oldest) seconds = Math.max(seconds, Math.max(1, (first + window - now) / 1000 + 1));
+      return seconds > 0 ? OptionalLong.of(seconds) : OptionalLong.empty();
+    });
   }
 
   Future<Void> failed(String username, String address) {

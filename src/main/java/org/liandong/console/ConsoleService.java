@@ -20,7 +20,6 @@ import org.liandong.accounts.Subject;
 import org.liandong.config.AppConfig;
 import org.liandong.support.Failure;
 import org.liandong.support.Text;
-import org.neo4j.driver.summary.QueryType;
 
 /**
  * The analyst's Cypher console, read-only by construction: the guard on the parse tree, then
@@ -105,8 +104,8 @@ public final class ConsoleService {
   }
 
   private Future<JsonObject> executed(org.liandong.storage.Tx tx, Runner runner, org.liandong.storage.Tx.Capped planned, long t0) {
-    if (planned.summary().queryType() != QueryType.READ_ONLY) {
-      return Future.failedFuture(refused(Text.of("EXPLAIN says this query is " + planned.summary().queryType() + ", not read-only",
+    if (!Runner.readOnly(planned)) {
+      return Future.failedFuture(refused(Text.of("EXPLAIN says this query is " + Runner.queryType(planned) + ", not read-only",
           "执行计划显示该查询不是只读的"), null));
     }
     if ("explain".equals(runner.plan())) return Future.succeededFuture(runner.answer(planned, null, t0));

@@ -116,4 +116,13 @@ final class Runner {
     }
     return Failure.unprocessable("cypher", Text.of("the query failed", "查询失败"));
   }
+
+  /** EXPLAIN's word on the query: read-only or not (the guard on the parse tree has spoken first). */
+  static boolean readOnly(org.liandong.storage.Tx.Capped planned) {
+    return planned.summary().queryType() == org.neo4j.driver.summary.QueryType.READ_ONLY;
+  }
+
+  static String queryType(org.liandong.storage.Tx.Capped planned) {
+    return String.valueOf(planned.summary().queryType());
+  }
 }

@@ -74,4 +74,11 @@ final class DemoCypher {
         CREATE (dc)-[:CREATED]->(o)
       }
       """;
+
+  /** When the demo was first loaded here: kept in the graph, so the demo's day runs on across restarts. */
+  static final String FIRST_LOADED = """
+      MERGE (c:DemoClock {id: 'demo'})
+        ON CREATE SET c.firstLoadedAt = $real
+      RETURN c.firstLoadedAt AS firstLoadedAt
+      """;
 }

@@ -23,12 +23,7 @@ public final class DemoDay {
   public static final LocalDate ARTICLE_DAY = LocalDate.of(2023, 6, 27);
   static final LocalTime MORNING = LocalTime.of(9, 0);
 
-  /** When the demo was first loaded here: kept in the graph, so the demo's day runs on across restarts. */
-  static final String FIRST_LOADED = """
-      MERGE (c:DemoClock {id: 'demo'})
-        ON CREATE SET c.firstLoadedAt = $real
-      RETURN c.firstLoadedAt AS firstLoadedAt
-      """;
+
 
   private DemoDay() {}
 
@@ -41,7 +36,6 @@ public final class DemoDay {
   /** The server's clock in demo mode: on {@code today} from now, or on the article's day from the first load. */
   public static Future<Clock> clock(Graph graph, Clock real, Optional<LocalDate> today) {
     if (today.isPresent()) return Future.succeededFuture(clock(real, real.instant(), today.get()));
-    return graph.write(tx -> tx.first(FIRST_LOADED, Map.of("real", ZonedDateTime.now(real))))
-        .map(row -> clock(real, row.orElseThrow().get("firstLoadedAt").asZonedDateTime().toInstant(), ARTICLE_DAY));
+    return graph.write(DemoRepository.firstLoadedAt(ZonedDateTime.now(real))).map(first -> clock(real, first.toInstant(), ARTICLE_DAY));
   }
 }

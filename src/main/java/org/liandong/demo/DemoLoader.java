@@ -42,8 +42,8 @@ public final class DemoLoader {
 
   /** Resolves to true when the scenario was loaded, false when the graph already had data. */
   public Future<Boolean> loadIfEmpty() {
-    return graph.query(DemoCypher.IS_EMPTY, Map.of()).compose(rows -> {
-      if (!rows.get(0).get("empty").asBoolean()) return Future.succeededFuture(false);
+    return DemoRepository.isEmpty(graph).compose(empty -> {
+      if (!empty) return Future.succeededFuture(false);
       return vertx.fileSystem().readFile("demo/zhenjiang.json")
           .map(buffer -> buffer.toJsonObject())
           .compose(this::withPasswords)

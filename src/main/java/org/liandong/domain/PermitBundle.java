@@ -25,13 +25,6 @@ public final class PermitBundle {
         .put("exceeded", (spanSeconds != null && spanSeconds > limit) || (runningSeconds != null && runningSeconds > limit));
   }
 
-  /** The figures from a row with {@code spanSeconds} and {@code runningSeconds}. */
-  public static JsonObject figures(org.neo4j.driver.Record r) {
-    var span = r.get("spanSeconds");
-    var running = r.get("runningSeconds");
-    return figures(span.isNull() ? null : span.asLong(), running.isNull() ? null : running.asLong());
-  }
-
   private static Double hours(Long seconds) {
     return seconds == null ? null : Math.round(seconds / 36.0) / 100.0;
   }

@@ -43,8 +43,7 @@ final class KpiModel {
   /** A period's departments' rows and its project totals. */
   private static final class Kept {
     final Period period;
-    final KeptRows<Department> departments = new KeptRows<>(KpiCypher.ALL_DEPARTMENTS + KpiCypher.DEPARTMENT_ROWS,
-        KpiCypher.SOME_DEPARTMENTS + KpiCypher.DEPARTMENT_ROWS, Department::of);
+    final KeptRows<Department> departments = KpiRepository.departmentRows();
     KpiTotals totals;
 
     Kept(Period period) {
@@ -55,8 +54,7 @@ final class KpiModel {
   private final Graph graph;
   private final Clock clock;
   private final Light.Outlooks outlooks;
-  private final KeptRows<Project> projects = new KeptRows<>(KpiCypher.ALL_PROJECTS + KpiCypher.PROJECT_ROWS,
-      KpiCypher.SOME_PROJECTS + KpiCypher.PROJECT_ROWS, Project::of);
+  private final KeptRows<Project> projects = KpiRepository.projectRows();
   /** Departments touched since the last refresh: read again for every period kept. */
   private final Queue<String> departmentsTouched = new ConcurrentLinkedQueue<>();
   private final Serial refreshes = new Serial();

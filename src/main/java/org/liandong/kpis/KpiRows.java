@@ -7,8 +7,6 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.List;
 import org.liandong.domain.PermitBundle;
-import org.neo4j.driver.Record;
-import org.neo4j.driver.Value;
 
 /**
  * The KPI queries' rows ({@link KpiCypher#PROJECT_ROWS}, {@link KpiCypher#DEPARTMENT_ROWS}) as
@@ -52,19 +50,6 @@ final class KpiRows {
               .put("startedOn", startedOn.toString()).put("days", landToStartDays);
     }
 
-    static Project of(Record r) {
-      return new Project(r.get("id").asString(), r.get("name").asString(null), r.get("stage").asString(null),
-          r.get("level").asString(null), r.get("isNew").asBoolean(false), number(r.get("investmentYi")),
-          date(r.get("signedOn")), date(r.get("startedOn")), date(r.get("targetCompleteOn")),
-          r.get("obligations").asLong(), r.get("overdue").asLong(), r.get("deficiencyExpired").asLong(), r.get("atRisk").asLong(),
-          date(r.get("landAcquiredOn")), r.get("landToStartDays").isNull() ? null : r.get("landToStartDays").asLong(),
-          r.get("permits").asLong(), r.get("permitsIssued").asLong(), instant(r.get("firstIssuedAt")), instant(r.get("lastIssuedAt")),
-          r.get("work").asDouble(), r.get("workDone").asDouble(),
-          r.get("champions").asList(c -> new Champion(c.get("id").asString(), c.get("name").asString(null))),
-          r.get("needs").asList(n -> new Need(n.get("status").asString(), n.get("responded").asBoolean(), n.get("evaluated").asBoolean(),
-              n.get("handledSeconds").isNull() ? null : n.get("handledSeconds").asLong())), null, null);
-    }
-
     /** Its permit bundle's item as of {@code now}, or null without permits. */
     JsonObject permit(Instant now) {
       if (permitItem == null || !running(permits, permitsIssued)) return permitItem;
@@ -84,25 +69,5 @@ final class KpiRows {
   record Department(String id, String name, long owed, long done, long overdue, long deficient, long deficiencyExpired,
                     long due, long settled, long doneOnTime, List<Long> acceptSeconds, long reminders,
                     long supervisions, long supervisionsAnsweredOnTime, long extensions, long deficienciesDue, long lapses) {
-    static Department of(Record r) {
-      return new Department(r.get("id").asString(), r.get("name").asString(), r.get("owed").asLong(), r.get("done").asLong(),
-          r.get("overdue").asLong(), r.get("deficient").asLong(), r.get("deficiencyExpired").asLong(),
-          r.get("due").asLong(), r.get("settled").asLong(), r.get("doneOnTime").asLong(),
-          r.get("acceptSeconds").asList(Value::asLong), r.get("reminders").asLong(),
-          r.get("supervisions").asLong(), r.get("supervisionsAnsweredOnTime").asLong(), r.get("extensions").asLong(),
-          r.get("deficienciesDue").asLong(), r.get("lapses").asLong());
-    }
-  }
-
-  private static Double number(Value v) {
-    return v.isNull() ? null : v.asDouble();
-  }
-
-  private static LocalDate date(Value v) {
-    return v.isNull() ? null : v.asLocalDate();
-  }
-
-  private static ZonedDateTime instant(Value v) {
-    return v.isNull() ? null : v.asZonedDateTime();
   }
 }

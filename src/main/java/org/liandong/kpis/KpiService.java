@@ -21,7 +21,6 @@ import org.liandong.kpis.KpiTotals.Counted;
 import org.liandong.storage.Graph;
 import org.liandong.support.Serial;
 import org.liandong.support.SingleFlight;
-import org.neo4j.driver.Record;
 
 /** The coordination KPIs: projects by stage, newly signed investment, 开工率. */
 public final class KpiService {
@@ -204,43 +203,23 @@ public final class KpiService {
     return recompute(List.of(period), clock.instant()).map(figures -> figures.get(period));
   }
 
-  /** The whole graph's rows as one transaction read them: every project's, and every department's for each period. */
-  private record Read(List<Record> projects, Map<Period, List<Record>> departments) {}
-
   /** Each period's figures from the whole graph read in one transaction: every project counted into fresh totals. */
   private Future<Map<Period, JsonObject>> recompute(List<Period> periods, Instant now) {
     var today = LocalDate.now(clock);
-    return readAll(periods, today).compose(read -> outlooks.of(read.projects().stream().map(r -> r.get("id").asString()).toList())
-        .compose(lights -> graph.vertx().executeBlocking(() -> count(read, lights, today, now), false)));
-  }
-
-  private Future<Read> readAll(List<Period> periods, LocalDate today) {
-    return graph.read(tx -> tx.list(KpiCypher.ALL_PROJECTS + KpiCypher.PROJECT_ROWS, KpiModel.projectParams(today)).compose(projects -> {
-      Future<Map<Period, List<Record>>> departments = Future.succeededFuture(new LinkedHashMap<>());
-      for (var period : periods) {
-        departments = departments.compose(read -> tx.list(KpiCypher.ALL_DEPARTMENTS + KpiCypher.DEPARTMENT_ROWS,
-            KpiModel.departmentParams(period, today, clock)).map(rows -> {
-              read.put(period, rows);
-              return read;
-            }));
-      }
-      return departments.map(read -> new Read(projects, read));
-    }));
+    return graph.read(KpiRepository.readAll(periods, today, clock))
+        .compose(read -> outlooks.of(read.projects().stream().map(KpiRows.Project::id).toList())
+            .compose(lights -> graph.vertx().executeBlocking(() -> count(read, lights, today, now), false)));
   }
 
   /** Every project counted into each period's fresh totals, with its departments' rows (on a worker thread: the whole graph). */
-  private static Map<Period, JsonObject> count(Read read, Map<String, Light.Outlook> lights, LocalDate today, Instant now) {
-    var counted = sorted(read.projects(), KpiRows.Project::of).stream().map(p -> Counted.of(p, lights.get(p.id()), today)).toList();
+  private static Map<Period, JsonObject> count(KpiRepository.Read read, Map<String, Light.Outlook> lights, LocalDate today, Instant now) {
+    var counted = read.projects().stream().map(p -> Counted.of(p, lights.get(p.id()), today)).toList();
     var out = new LinkedHashMap<Period, JsonObject>();
     read.departments().forEach((period, rows) -> {
       var totals = new KpiTotals(period, today);
       counted.forEach(totals::add);
-      out.put(period, totals.figures(sorted(rows, KpiRows.Department::of), now));
+      out.put(period, totals.figures(rows, now));
     });
     return out;
-  }
-
-  private static <T> List<T> sorted(List<Record> records, java.util.function.Function<Record, T> row) {
-    return records.stream().sorted(java.util.Comparator.comparing(r -> r.get("id").asString())).map(row).toList();
   }
 }

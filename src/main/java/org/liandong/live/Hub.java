@@ -27,7 +27,7 @@ final class Hub {
 
   private final Vertx vertx;
   private final Context context;
-  private final Replay replay;
+  private final ReplayRepository replay;
   private final int window;
   private final Presence presence;
   private final Map<String, ChannelState> channels = new HashMap<>();
@@ -37,7 +37,7 @@ final class Hub {
     this.vertx = vertx;
     this.watched = watched;
     this.context = context;
-    this.replay = new Replay(graph);
+    this.replay = new ReplayRepository(graph);
     this.window = window;
     this.presence = new Presence(vertx, UUID.randomUUID().toString(), attendance, this::meetingPeers);
   }

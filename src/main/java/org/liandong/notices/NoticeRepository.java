@@ -101,4 +101,24 @@ final class NoticeRepository {
               .map(n -> Json.object(after));
         });
   }
+
+  /** The ids a statement of people answers (the office, a department's officers, a meeting's invitees). */
+  static Work<List<String>> people(String who, Map<String, Object> params) {
+    return tx -> tx.list(who, params).map(rows -> rows.stream().map(r -> r.get("id").asString()).toList());
+  }
+
+  /** Writes the notices not yet there (by key), each told on its person's channel; resolves to the kinds of those created. */
+  static Work<List<NoticeKind>> deliver(List<NoticeDraft> notices) {
+    if (notices.isEmpty()) return Work.of(List.of());
+    return tx -> tx.list(NoticeCypher.DELIVER, Map.of("notices", notices.stream().map(NoticeDraft::row).toList())).map(rows -> {
+      var created = new java.util.ArrayList<NoticeKind>();
+      for (var r : rows) {
+        var notice = r.get("notice").asMap();
+        created.add(NoticeKind.valueOf((String) notice.get("kind")));
+        tx.record(new Entry("system", "notice.created", "Notice", (String) notice.get("id"), null, null, notice,
+            List.of("user:" + notice.get("userId"))));
+      }
+      return created;
+    });
+  }
 }

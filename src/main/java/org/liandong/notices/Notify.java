@@ -1,12 +1,10 @@
 package org.liandong.notices;
 
 import io.vertx.core.Future;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.liandong.domain.NoticeKind;
-import org.liandong.storage.Entry;
 import org.liandong.storage.Tx;
 import org.liandong.storage.Work;
 
@@ -44,22 +42,12 @@ public final class Notify {
 
   /** The service office's people (its active coordinators). */
   public static Work<List<String>> office() {
-    return tx -> tx.list(NoticeCypher.OFFICE, Map.of()).map(rows -> rows.stream().map(r -> r.get("id").asString()).toList());
+    return NoticeRepository.people(NoticeCypher.OFFICE, Map.of());
   }
 
-  /** Writes the notices not yet there (by key); each one created goes live on its person's channel. */
-  public static Future<List<Map<String, Object>>> deliver(Tx tx, List<NoticeDraft> notices) {
-    if (notices.isEmpty()) return Future.succeededFuture(List.of());
-    return tx.list(NoticeCypher.DELIVER, Map.of("notices", notices.stream().map(NoticeDraft::row).toList())).map(rows -> {
-      var created = new ArrayList<Map<String, Object>>();
-      for (var r : rows) {
-        var notice = r.get("notice").asMap();
-        created.add(notice);
-        tx.record(new Entry("system", "notice.created", "Notice", (String) notice.get("id"), null, null, notice,
-            List.of("user:" + notice.get("userId"))));
-      }
-      return created;
-    });
+  /** Writes the notices not yet there (by key); each one created goes live on its person's channel. Resolves to the kinds of those created. */
+  public static Future<List<NoticeKind>> deliver(Tx tx, List<NoticeDraft> notices) {
+    return NoticeRepository.deliver(notices).run(tx);
   }
 
   /** Tells these people of a fact. */
@@ -69,6 +57,6 @@ public final class Notify {
   }
 
   private static Work<Integer> people(String who, Map<String, Object> params, NoticeKind kind, String fact, Map<String, Object> props) {
-    return tx -> tx.list(who, params).compose(rows -> people(rows.stream().map(r -> r.get("id").asString()).toList(), kind, fact, props).run(tx));
+    return NoticeRepository.people(who, params).then(ids -> people(ids, kind, fact, props));
   }
 }

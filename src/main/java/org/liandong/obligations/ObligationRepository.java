@@ -53,13 +53,6 @@ final class ObligationRepository {
     return graph;
   }
 
-  /** The list's filters; {@code text}: a part of the title. */
-  record Filter(String department, String project, List<String> statuses, String track, String kind, Boolean overdue, String text) {
-    Filter(String department, String project, List<String> statuses, String track, String kind, Boolean overdue) {
-      this(department, project, statuses, track, kind, overdue, null);
-    }
-  }
-
   /** An obligation, write-locked, with the department that owes it and the project it is for. */
   record Owned(Map<String, Object> obligation, String departmentId, String projectId) {
     List<String> channels() {
@@ -67,7 +60,7 @@ final class ObligationRepository {
     }
   }
 
-  private static Where where(Filter filter) {
+  private static Where where(ObligationFilter filter) {
     return Where.of()
         .seek("department", filter.department(), ObligationCypher.BY_DEPARTMENT, "USING INDEX SEEK d:Department(id)")
         .seek("project", filter.project(), ObligationCypher.BY_PROJECT, "USING INDEX SEEK p:Project(id)")
@@ -82,11 +75,11 @@ final class ObligationRepository {
   }
 
   /** One page of the filtered list, most urgent first. */
-  static Statement page(Filter filter, int offset, int limit, LocalDate today) {
+  static Statement page(ObligationFilter filter, int offset, int limit, LocalDate today) {
     return where(filter).around(ObligationCypher.MATCH, ObligationCypher.PAGE, Map.of("today", today, "offset", offset, "limit", limit));
   }
 
-  Future<JsonObject> list(Filter filter, int offset, int limit, LocalDate today) {
+  Future<JsonObject> list(ObligationFilter filter, int offset, int limit, LocalDate today) {
     var page = page(filter, offset, limit, today);
     var count = where(filter).around(ObligationCypher.MATCH, ObligationCypher.COUNT, Map.of("today", today));
     return graph.read(tx -> tx.list(page.cypher(), page.params())

@@ -2,8 +2,8 @@ package org.liandong.obligations;
 
 import io.vertx.ext.web.RoutingContext;
 import org.liandong.accounts.CurrentUser;
-import org.liandong.support.IdempotencyKey;
 import org.liandong.support.Body;
+import org.liandong.support.IdempotencyKey;
 import org.liandong.support.Query;
 import org.liandong.support.Responses;
 import org.liandong.support.Routes;
@@ -95,7 +95,7 @@ public final class ObligationRoutes implements Routes {
 
   private void list(RoutingContext ctx) {
     var q = Query.of(ctx);
-    var filter = new ObligationRepository.Filter(q.text("department"), q.text("project"), q.texts("status"),
+    var filter = new ObligationFilter(q.text("department"), q.text("project"), q.texts("status"),
         q.text("track"), q.text("kind"), q.bool("overdue"), q.text("q"));
     var page = q.page();
     obligations.list(CurrentUser.of(ctx), filter, page.offset(), page.limit(), q.instant("asOf")).onSuccess(ctx::json).onFailure(ctx::fail);

@@ -47,7 +47,7 @@ public final class ObligationService {
   }
 
   /** The list as it stood at {@code asOf}: history, so nobody may do anything with it. */
-  Future<JsonObject> list(CurrentUser viewer, ObligationRepository.Filter filter, int offset, int limit, java.time.ZonedDateTime asOf) {
+  Future<JsonObject> list(CurrentUser viewer, ObligationFilter filter, int offset, int limit, java.time.ZonedDateTime asOf) {
     if (asOf == null) return list(viewer, filter, offset, limit);
     return repository.graph().asOf(asOf, filter.project(), door -> on(door).list(viewer, filter, offset, limit)).map(page -> {
       page.getJsonArray("items").forEach(o -> none(((JsonObject) o).getJsonObject("actions")));
@@ -62,7 +62,7 @@ public final class ObligationService {
     }
   }
 
-  Future<JsonObject> list(CurrentUser viewer, ObligationRepository.Filter filter, int offset, int limit) {
+  Future<JsonObject> list(CurrentUser viewer, ObligationFilter filter, int offset, int limit) {
     return repository.list(filter, offset, limit, today()).map(page -> {
       page.getJsonArray("items").forEach(o -> withActions(viewer, (JsonObject) o));
       return page;

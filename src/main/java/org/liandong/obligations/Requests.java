@@ -12,7 +12,6 @@ import org.liandong.accounts.Policy;
 import org.liandong.accounts.Subject;
 import org.liandong.domain.NoticeKind;
 import org.liandong.notices.Notify;
-import org.liandong.storage.Entry;
 import org.liandong.storage.Graph;
 import org.liandong.storage.Locks;
 import org.liandong.storage.Node;
@@ -32,6 +31,7 @@ public final class Requests {
   private static final Failure.Noun EXTENSION = new Failure.Noun("extension request", "延期申请");
   private final Graph graph;
   private final ObligationRepository obligations;
+  private final RequestRepository requests;
   private final Policy policy;
   private final Clock clock;
   private final org.liandong.domain.WorkCalendar calendar;
@@ -39,6 +39,7 @@ public final class Requests {
   public Requests(Graph graph, Policy policy, Clock clock, org.liandong.domain.WorkCalendar calendar) {
     this.graph = graph;
     this.obligations = new ObligationRepository(graph);
+    this.requests = new RequestRepository(graph);
     this.policy = policy;
     this.clock = clock;
     this.calendar = calendar;
@@ -55,19 +56,14 @@ public final class Requests {
             return Future.failedFuture(Failure.unprocessable("dueOn", Text.of("ask for a date after the current due date "
                 + current + " and not before today", "申请的日期须晚于现在的期限 " + current + "，且不早于今天")));
           }
-          return tx.list(RequestCypher.PENDING_OF, Map.of("id", id));
+          return requests.pendingOf(id).run(tx);
         })
-        .compose(pending -> pending.isEmpty() ? tx.first(RequestCypher.REQUEST, Map.of("id", id, "dueOn", dueOn, "reason", reason,
-                "by", user.username()))
-            : Future.failedFuture(Failure.conflict("an extension request for this obligation is waiting for the service office already",
-                "该事项已有一份延期申请等待推进办审批", null)))
-        .compose(row -> {
-          var extension = row.orElseThrow().get("extension").asMap();
-          tx.record(new Entry(user.username(), "obligation.extensionRequested", "Obligation", id, owned.projectId(), null, extension,
-              owned.channels()));
-          return Notify.office(NoticeKind.extensionRequested, "extension|" + extension.get("id"), props(owned, Map.of("requestedDueOn",
-              dueOn.toString(), "reason", reason))).run(tx).map(n -> Json.object(extension));
-        })));
+        .compose(pending -> pending
+            ? Future.<RequestRepository.Extension>failedFuture(Failure.conflict("an extension request for this obligation is waiting for the service office already",
+                "该事项已有一份延期申请等待推进办审批", null))
+            : requests.request(user.username(), owned, dueOn, reason).run(tx))
+        .compose(extension -> Notify.office(NoticeKind.extensionRequested, "extension|" + extension.id(), props(owned, Map.of(
+            "requestedDueOn", dueOn.toString(), "reason", reason))).run(tx).map(n -> extension.json()))));
   }
 
   /** The office approves (the due date moves) or refuses with a reason; either is told to the department. */
@@ -77,41 +73,27 @@ public final class Requests {
       return Future.failedFuture(Failure.unprocessable("reason", Text.of("say why the extension is refused", "请说明不同意延期的理由")));
     }
     return graph.write(undecided(extensionId).then(request -> decided(user, request, approve, refusal))
-        .then(v -> tx -> tx.first(RequestCypher.LOCK, Map.of("id", extensionId)))
-        .map(row -> Json.object(row.orElseThrow().get("extension").asMap())));
+        .then(v -> requests.locked(extensionId)).map(after -> after.orElseThrow().json()));
   }
 
   /** The request, write-locked, while it still waits for a decision. */
-  private static Work<Map<String, Object>> undecided(String extensionId) {
-    return tx -> tx.first(RequestCypher.LOCK, Map.of("id", extensionId)).compose(found -> {
-      if (found.isEmpty()) return Future.failedFuture(Failure.notFound(EXTENSION, extensionId));
-      var request = found.get().get("extension").asMap();
-      return "pending".equals(request.get("status")) ? Future.succeededFuture(request)
-          : Future.failedFuture(Failure.conflict("this extension request was decided already (" + request.get("status") + ")",
-              "该延期申请已经审批过了", Json.object(request)));
+  private Work<RequestRepository.Extension> undecided(String extensionId) {
+    return requests.locked(extensionId).map(found -> {
+      var request = found.orElseThrow(() -> Failure.notFound(EXTENSION, extensionId));
+      if (!"pending".equals(request.status())) {
+        throw Failure.conflict("this extension request was decided already (" + request.status() + ")", "该延期申请已经审批过了", request.json());
+      }
+      return request;
     });
   }
 
   /** The decision recorded, the due date moved when approved, the department told. */
-  private Work<Integer> decided(CurrentUser user, Map<String, Object> request, boolean approve, String refusal) {
-    var id = (String) request.get("id");
-    var requestedDueOn = (String) request.get("requestedDueOn");
-    return obligations.lockOwned((String) request.get("obligationId")).then(owned -> tx ->
-        tx.first(RequestCypher.DECIDE, Map.of("id", id, "status", approve ? "approved" : "refused", "by", user.username(),
-                "refusal", approve ? "" : refusal))
-            .compose(v -> approve ? move(tx, user, owned, LocalDate.parse(requestedDueOn)) : Future.succeededFuture())
-            .compose(v -> Notify.department(owned.departmentId(), NoticeKind.extensionDecided, "extensionDecided|" + id,
-                props(owned, Map.of("decision", approve ? "approved" : "refused", "requestedDueOn", requestedDueOn,
-                    "reason", approve ? "" : refusal))).run(tx)));
-  }
-
-  private Future<Void> move(org.liandong.storage.Tx tx, CurrentUser user, ObligationRepository.Owned owned, LocalDate dueOn) {
-    var id = (String) owned.obligation().get("id");
-    return tx.first(RequestCypher.MOVE_DUE, Map.of("id", id, "dueOn", dueOn)).map(row -> {
-      tx.record(new Entry(user.username(), "obligation.extended", "Obligation", id, owned.projectId(), owned.obligation(),
-          row.orElseThrow().get("o").asMap(), owned.channels()));
-      return null;
-    });
+  private Work<Integer> decided(CurrentUser user, RequestRepository.Extension request, boolean approve, String refusal) {
+    return obligations.lockOwned(request.obligationId()).then(owned -> requests.decide(request.id(), approve, user.username(), refusal)
+        .then(v -> approve ? requests.moveDue(user.username(), owned, LocalDate.parse(request.requestedDueOn())) : Work.<Void>of(null))
+        .then(v -> Notify.department(owned.departmentId(), NoticeKind.extensionDecided, "extensionDecided|" + request.id(),
+            props(owned, Map.of("decision", approve ? "approved" : "refused", "requestedDueOn", request.requestedDueOn(),
+                "reason", approve ? "" : refusal)))));
   }
 
   /** The extension requests waiting on a project's obligations (for the agenda the graph drafts). */
@@ -121,9 +103,10 @@ public final class Requests {
 
   Future<JsonArray> extensions(CurrentUser user, String status, String obligation, String project, int limit) {
     if (user != null) policy.require(user, Action.READ);
-    var list = extensionList(status, obligation, project, limit);
-    return graph.query(list.cypher(), list.params())
-        .map(rows -> new JsonArray(rows.stream().map(r -> slip(Json.object(r.get("extension").asMap()))).toList()));
+    return requests.list(extensionList(status, obligation, project, limit)).map(list -> {
+      list.forEach(x -> slip((JsonObject) x));
+      return list;
+    });
   }
 
   static Statement extensionList(String status, String obligation, String project, int limit) {
@@ -147,12 +130,9 @@ public final class Requests {
     return obligations.writeOn(id, obligations.lockOwned(id).then(owned -> tx -> policy.check(user, Action.WORK, new Subject.Department(owned.departmentId()))
         .compose(v -> Locks.expect(Node.Obligation, owned.obligation(), version))
         .compose(v -> open(owned))
-        .compose(v -> tx.first(RequestCypher.SEND_BACK, Map.of("id", id, "reason", reason, "by", user.username())))
-        .compose(row -> {
-          tx.record(new Entry(user.username(), "obligation.returned", "Obligation", id, owned.projectId(), owned.obligation(),
-              row.orElseThrow().get("o").asMap(), owned.channels()));
-          return Notify.office(NoticeKind.returned, "returned|" + id + "|" + version, props(owned, Map.of("reason", reason))).run(tx);
-        }))).compose(v -> obligations.one(id, LocalDate.now(clock)));
+        .compose(v -> requests.sendBack(user.username(), owned, reason).run(tx))
+        .compose(v -> Notify.office(NoticeKind.returned, "returned|" + id + "|" + version, props(owned, Map.of("reason", reason))).run(tx))))
+        .compose(v -> obligations.one(id, LocalDate.now(clock)));
   }
 
   /**
@@ -164,13 +144,8 @@ public final class Requests {
     return obligations.writeOn(id, obligations.lockOwned(id).then(owned -> tx -> policy.check(user, Action.WORK, new Subject.Department(owned.departmentId()))
         .compose(v -> Locks.expect(Node.Obligation, owned.obligation(), version))
         .compose(before -> plausible(before, doneAt, now))
-        .compose(v -> tx.first(RequestCypher.CORRECT_DONE_AT, Map.of("id", id, "doneAt", doneAt,
-            "doneOn", doneAt.withZoneSameInstant(clock.getZone()).toLocalDate(), "reason", reason, "by", user.username())))
-        .map(row -> {
-          tx.record(new Entry(user.username(), "obligation.doneAtCorrected", "Obligation", id, owned.projectId(), owned.obligation(),
-              row.orElseThrow().get("o").asMap(), owned.channels()));
-          return null;
-        }))).compose(v -> obligations.one(id, LocalDate.now(clock)));
+        .compose(v -> requests.correctDoneAt(user.username(), owned, doneAt, doneAt.withZoneSameInstant(clock.getZone()).toLocalDate(),
+            reason).run(tx)))).compose(v -> obligations.one(id, LocalDate.now(clock)));
   }
 
   /** Only a done obligation has an issue time to correct, and the new one is after its dispatch and not in the future. */

@@ -50,9 +50,7 @@ final class ProjectList {
 
   private final Graph graph;
   private final Light.Outlooks outlooks;
-  private final KeptRows<JsonObject> rows = new KeptRows<>(ProjectCypher.LISTED + ProjectCypher.SUMMARY,
-      ProjectCypher.LISTED_OF + ProjectCypher.SUMMARY, r -> r.get("project").get("id").asString(),
-      r -> Json.object(r.get("project").asMap()));
+  private final KeptRows<JsonObject> rows = ProjectRepository.listRows();
   private final Serial refreshes = new Serial();
   private volatile LocalDate day;
   /** Counts the commits that touched the list: what was encoded before the last one is not sent again. */

@@ -13,6 +13,7 @@ import org.liandong.domain.PermitBundle;
 import org.liandong.storage.Entry;
 import org.liandong.storage.Exists;
 import org.liandong.storage.Graph;
+import org.liandong.storage.KeptRows;
 import org.liandong.storage.Locks;
 import org.liandong.storage.Node;
 import org.liandong.storage.Statement;
@@ -41,26 +42,13 @@ final class ProjectRepository {
     return graph;
   }
 
-  /**
-   * The list's filters; {@code champion} and {@code liaison} are user ids (a person's own
-   * projects); {@code archived}: the archived projects instead of those in the lists.
-   */
-  record Filter(String stage, String level, String champion, String liaison, boolean archived) {
-    Filter(String stage, String level, String champion) {
-      this(stage, level, champion, null, false);
-    }
-
-    boolean everything() {
-      return stage == null && level == null && champion == null && liaison == null && !archived;
-    }
-
-    /** Found from a person (by the index on users) rather than by reading every project. */
-    boolean fromPerson() {
-      return champion != null || liaison != null;
-    }
+  /** The kept list's rows: every project in the lists with its summary, read again by id. */
+  static KeptRows<JsonObject> listRows() {
+    return new KeptRows<>(ProjectCypher.LISTED + ProjectCypher.SUMMARY, ProjectCypher.LISTED_OF + ProjectCypher.SUMMARY,
+        r -> r.get("project").get("id").asString(), r -> Json.object(r.get("project").asMap()));
   }
 
-  static Statement listing(Filter filter, LocalDate today) {
+  static Statement listing(ProjectFilter filter, LocalDate today) {
     var from = filter.champion() != null ? ProjectCypher.FROM_CHAMPION
         : filter.liaison() != null ? ProjectCypher.FROM_LIAISON : ProjectCypher.LIST_FROM;
     var where = Where.of()
@@ -74,7 +62,7 @@ final class ProjectRepository {
     return where.around(from, ProjectCypher.SUMMARY + ProjectCypher.LIST_ORDER, Map.of("today", today));
   }
 
-  Future<JsonArray> list(Filter filter, LocalDate today) {
+  Future<JsonArray> list(ProjectFilter filter, LocalDate today) {
     if (kept != null && filter.everything()) return kept.all(today);
     var listing = listing(filter, today);
     return graph.query(listing.cypher(), listing.params())
@@ -188,7 +176,11 @@ final class ProjectRepository {
         .put("issued", r.get("issued").asLong())
         .put("firstIssuedAt", r.get("firstIssuedAt").asString(null))
         .put("lastIssuedAt", r.get("lastIssuedAt").asString(null))
-        .mergeIn(PermitBundle.figures(r));
+        .mergeIn(PermitBundle.figures(seconds(r.get("spanSeconds")), seconds(r.get("runningSeconds"))));
+  }
+
+  private static Long seconds(Value v) {
+    return v.isNull() ? null : v.asLong();
   }
 
   private static Future<Void> exists(Tx tx, String id) {

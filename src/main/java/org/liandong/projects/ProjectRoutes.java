@@ -2,8 +2,8 @@ package org.liandong.projects;
 
 import io.vertx.ext.web.RoutingContext;
 import org.liandong.accounts.CurrentUser;
-import org.liandong.support.IdempotencyKey;
 import org.liandong.support.Body;
+import org.liandong.support.IdempotencyKey;
 import org.liandong.support.Query;
 import org.liandong.support.Responses;
 import org.liandong.support.Routes;
@@ -42,7 +42,7 @@ public final class ProjectRoutes implements Routes {
     var q = Query.of(ctx);
     var liaison = q.text("liaison");
     // "me": the projects the person asking is the liaison of (我对接的项目)
-    var filter = new ProjectRepository.Filter(q.text("stage"), q.text("level"), q.text("champion"),
+    var filter = new ProjectFilter(q.text("stage"), q.text("level"), q.text("champion"),
         "me".equals(liaison) ? CurrentUser.of(ctx).id() : liaison, Boolean.TRUE.equals(q.bool("archived")));
     var asOf = q.instant("asOf");
     if (filter.everything() && asOf == null) {

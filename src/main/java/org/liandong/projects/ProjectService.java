@@ -50,7 +50,7 @@ public final class ProjectService {
     return new ProjectService(new ProjectRepository(door, null), policy, door.clock(), outlooks.on(door));
   }
 
-  Future<JsonArray> list(ProjectRepository.Filter filter, java.time.ZonedDateTime asOf) {
+  Future<JsonArray> list(ProjectFilter filter, java.time.ZonedDateTime asOf) {
     return asOf == null ? list(filter) : repository.graph().asOf(asOf, null, door -> on(door).list(filter));
   }
 
@@ -90,10 +90,10 @@ public final class ProjectService {
 
   /** Every project with its light, in the battle map's order (what the battle map's workbook lists). */
   public Future<JsonArray> everyProject() {
-    return list(new ProjectRepository.Filter(null, null, null));
+    return list(new ProjectFilter(null, null, null));
   }
 
-  Future<JsonArray> list(ProjectRepository.Filter filter) {
+  Future<JsonArray> list(ProjectFilter filter) {
     var today = today();
     return repository.list(filter, today).compose(projects -> {
       var ids = projects.stream().map(p -> ((JsonObject) p).getString("id")).toList();

@@ -8,8 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.neo4j.driver.Record;
-import org.neo4j.driver.Value;
 
 /** What if one obligation slipped: what moves with it, across projects, and whom it concerns. Writes nothing. */
 final class Impact {
@@ -22,7 +20,7 @@ final class Impact {
   }
 
   /** The slip of {@code days} working days of one obligation, over the rows of every project it gates. */
-  JsonObject of(String obligationId, int days, List<ScheduleRow> rows, List<Record> champions, LocalDate today) {
+  JsonObject of(String obligationId, int days, List<ScheduleRow> rows, List<ScheduleRepository.Champion> champions, LocalDate today) {
     var tasks = rows.stream().map(ScheduleRow::task).toList();
     var before = scheduler.forward(tasks, today, Map.of(), Map.of());
     var after = scheduler.forward(tasks, today, Map.of(), Map.of(obligationId, days));
@@ -62,12 +60,12 @@ final class Impact {
         .put("departments", new JsonArray(new ArrayList<>(departments.values()))).put("leaders", leaders(champions, projects));
   }
 
-  private static JsonArray leaders(List<Record> champions, Map<String, JsonObject> projects) {
+  private static JsonArray leaders(List<ScheduleRepository.Champion> champions, Map<String, JsonObject> projects) {
     var leaders = new JsonArray();
     for (var c : champions) {
-      var theirs = c.get("projectIds").asList(Value::asString).stream().filter(projects::containsKey).toList();
-      if (!theirs.isEmpty()) leaders.add(new JsonObject().put("id", c.get("id").asString())
-          .put("displayName", c.get("displayName").asString()).put("projectIds", new JsonArray(theirs)));
+      var theirs = c.projectIds().stream().filter(projects::containsKey).toList();
+      if (!theirs.isEmpty()) leaders.add(new JsonObject().put("id", c.id()).put("displayName", c.displayName())
+          .put("projectIds", new JsonArray(theirs)));
     }
     return leaders;
   }

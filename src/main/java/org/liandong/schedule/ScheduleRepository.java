@@ -2,8 +2,11 @@ package org.liandong.schedule;
 
 import io.vertx.core.Future;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
+import org.liandong.domain.Stage;
 import org.liandong.storage.Graph;
 import org.liandong.storage.Node;
 import org.liandong.storage.Work;
@@ -43,7 +46,30 @@ final class ScheduleRepository {
   }
 
   ScheduleRow row(Record r) {
-    return ScheduleRow.from(r, graph.clock().getZone());
+    return row(r, graph.clock().getZone());
+  }
+
+  /** From a row of {@link ScheduleCypher#TASKS_RETURN}; "today" and the start of work are reckoned in {@code zone}. */
+  static ScheduleRow row(Record r, ZoneId zone) {
+    var o = r.get("o");
+    var status = o.get("status").asString();
+    var accepted = o.get("acceptedAt").isNull() ? null
+        : ((ZonedDateTime) o.get("acceptedAt").asObject()).withZoneSameInstant(zone).toLocalDate();
+    boolean started = accepted != null && !status.equals("dispatched") && !status.equals("blocked");
+    var duration = o.get("durationDays").isNull() ? null : o.get("durationDays").asLong();
+    var task = new Scheduler.Task(o.get("id").asString(), o.get("title").asString(),
+        duration == null ? 1 : duration.intValue(), date(o.get("dueOn")), status.equals("done"), date(o.get("doneOn")),
+        started ? accepted : null, o.get("dependsOn").asList(Value::asString), o.get("track").asString(null), o.get("kind").asString(null));
+    var stage = r.get("stage").asString(null);
+    var waiting = o.get("waiting").asList(w -> new ScheduleRow.Waiting(w.get("id").asString(), yi(w.get("investmentYi"))));
+    return new ScheduleRow(r.get("projectId").asString(), r.get("projectName").asString(), date(r.get("targetStartOn")),
+        stage != null && Stage.valueOf(stage).reached(Stage.started), r.get("archived").asBoolean(false), yi(r.get("investmentYi")),
+        o.get("kind").asString(null), o.get("departmentId").asString(), o.get("departmentName").asString(),
+        status, duration, o.get("version").asLong(1), waiting, o.get("upstream").asList(Value::asString), task);
+  }
+
+  private static double yi(Value v) {
+    return v == null || v.isNull() ? 0 : v.asDouble();
   }
 
   Future<List<String>> projectIds() {
@@ -65,8 +91,13 @@ final class ScheduleRepository {
     });
   }
 
-  Future<List<Record>> champions(List<String> projectIds) {
-    return graph.query(ScheduleCypher.CHAMPIONS, Map.of("projectIds", projectIds));
+  /** A leader championing some of the projects given, with which. */
+  record Champion(String id, String displayName, List<String> projectIds) {}
+
+  Future<List<Champion>> champions(List<String> projectIds) {
+    return graph.query(ScheduleCypher.CHAMPIONS, Map.of("projectIds", projectIds)).map(rows -> rows.stream()
+        .map(c -> new Champion(c.get("id").asString(), c.get("displayName").asString(), c.get("projectIds").asList(Value::asString)))
+        .toList());
   }
 
   private static LocalDate date(Value v) {

@@ -68,13 +68,9 @@ public final class ExportService {
   /** The template: the two sheets' headers, with two example projects and their obligations (named after this graph's departments and leaders). */
   Future<Workbook> template(CurrentUser user, boolean en) {
     policy.require(user, Action.MANAGE_PROJECTS);
-    return graph.query("""
-        CALL () { MATCH (d:Department) RETURN d.name AS department ORDER BY d.name LIMIT 1 }
-        CALL () { OPTIONAL MATCH (u:User) WHERE 'leader' IN u.roles AND coalesce(u.active, true) RETURN u.displayName AS leader ORDER BY u.displayName LIMIT 1 }
-        RETURN department, leader
-        """, Map.of()).compose(rows -> vertx.executeBlocking(() -> {
-      var department = rows.isEmpty() ? null : rows.get(0).get("department").asString(null);
-      var leader = rows.isEmpty() ? null : rows.get(0).get("leader").asString(null);
+    return ImportRepository.exampleNames(graph).compose(names -> vertx.executeBlocking(() -> {
+      var department = names.department();
+      var leader = names.leader();
       var year = LocalDate.now(clock).getYear();
       try (var w = new SheetWriter()) {
         w.sheet(en ? "Projects" : "项目清单", Column.of(Column.Sheet.PROJECTS).stream().map(c -> h(c, en)).toList());

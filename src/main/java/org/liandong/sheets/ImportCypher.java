@@ -112,4 +112,19 @@ final class ImportCypher {
 
   /** Spends the dry run, first thing in its commit's transaction: a second commit of it finds none (and waits for the first's lock). */
   static final String SPEND_DRY_RUN = "OPTIONAL MATCH (i:Import {id: $id}) DELETE i RETURN count(i) AS spent";
+
+  /** Dry runs past their day, for the retention sweep. */
+  static final String OLD_DRY_RUNS = """
+      MATCH (i:Import) WHERE i.createdAt < $cutoff
+      WITH i LIMIT $batch
+      DELETE i
+      RETURN count(*) AS deleted
+      """;
+
+  /** A department and a leader to name in the template's example rows. */
+  static final String EXAMPLE_NAMES = """
+      CALL () { MATCH (d:Department) RETURN d.name AS department ORDER BY d.name LIMIT 1 }
+      CALL () { OPTIONAL MATCH (u:User) WHERE 'leader' IN u.roles AND coalesce(u.active, true) RETURN u.displayName AS leader ORDER BY u.displayName LIMIT 1 }
+      RETURN department, leader
+      """;
 }

@@ -16,8 +16,6 @@ import org.liandong.domain.Stage;
 import org.liandong.sheets.ImportSheets.ObligationDraft;
 import org.liandong.sheets.ImportSheets.ProjectDraft;
 import org.liandong.support.Text;
-import org.neo4j.driver.Record;
-import org.neo4j.driver.Value;
 
 /**
  * What an import would do, checked against the graph as it stands: projects created or updated
@@ -71,31 +69,8 @@ final class ImportPlan {
     this.sha256 = sha256;
   }
 
-  static Context context(List<Record> departments, List<Record> users, List<Record> projects) {
-    var byName = new HashMap<String, String>();
-    var names = new HashMap<String, String>();
-    for (var d : departments) {
-      byName.put(key(d.get("name").asString()), d.get("id").asString());
-      names.put(d.get("id").asString(), d.get("name").asString());
-    }
-    var people = new ArrayList<Person>();
-    for (var u : users) {
-      if (!u.get("active").asBoolean()) continue;
-      people.add(new Person(u.get("id").asString(), u.get("username").asString(null), u.get("displayName").asString(null),
-          u.get("roles").asList(Value::asString).contains("leader")));
-    }
-    var existing = new HashMap<String, Existing>();
-    for (var r : projects) {
-      var p = r.get("project").asMap();
-      var obligations = new HashMap<String, Map<String, Object>>();
-      for (var o : r.get("obligations").values()) obligations.put(o.get("title").asString(), o.asMap());
-      existing.put((String) p.get("code"), new Existing(p, r.get("champions").asList(Value::asString), r.get("liaison").asString(null), obligations));
-    }
-    return new Context(byName, names, people, existing);
-  }
-
   /** Names compare without spaces and case (“市 资规局” is 市资规局). */
-  private static String key(String name) {
+  static String key(String name) {
     return name == null ? "" : name.replaceAll("[\\s\\u3000]+", "").toLowerCase(java.util.Locale.ROOT);
   }
 

@@ -22,11 +22,8 @@ import org.liandong.accounts.Action;
 import org.liandong.accounts.CurrentUser;
 import org.liandong.accounts.Policy;
 import org.liandong.config.AppConfig;
-import org.liandong.projects.ProjectService;
-import org.liandong.storage.Entry;
 import org.liandong.storage.Graph;
 import org.liandong.storage.Retention;
-import org.liandong.storage.Tx;
 import org.liandong.support.Addresses;
 import org.liandong.support.Failure;
 import org.liandong.support.Text;
@@ -75,12 +72,7 @@ public final class ImportService {
 
   /** Old dry runs, for the retention sweep. */
   public static Retention.Rule retention() {
-    return new Retention.Rule("import dry runs", """
-        MATCH (i:Import) WHERE i.createdAt < $cutoff
-        WITH i LIMIT $batch
-        DELETE i
-        RETURN count(*) AS deleted
-        """, DRY_RUN_KEPT);
+    return new Retention.Rule("import dry runs", ImportCypher.OLD_DRY_RUNS, DRY_RUN_KEPT);
   }
 
   /** Reads and checks; nothing is written but the dry run's record. */
@@ -89,8 +81,7 @@ public final class ImportService {
     var run = new Run(actor, upload);
     return run.planned(file).compose(plan -> {
       var id = UUID.randomUUID().toString();
-      var params = Map.<String, Object>of("id", id, "actor", actor.id(), "sha256", plan.sha256, "expected", plan.expected().encode());
-      return graph.write(tx -> tx.run(ImportCypher.SAVE_DRY_RUN, params).mapEmpty())
+      return graph.write(ImportRepository.saveDryRun(id, actor.id(), plan.sha256, plan.expected()))
           .map(v -> answer(plan).put("id", id).put("committed", false));
     }).onComplete(r -> run.end(r.succeeded() || listed(r.cause()) ? "checked" : "failed"));
   }
@@ -99,23 +90,23 @@ public final class ImportService {
   Future<JsonObject> commit(CurrentUser actor, String id, byte[] file, String upload) {
     policy.require(actor, Action.MANAGE_PROJECTS);
     var run = new Run(actor, upload);
-    return graph.query(ImportCypher.DRY_RUN, Map.of("id", id)).compose(rows -> {
-      if (rows.isEmpty() || !actor.id().equals(rows.get(0).get("actor").asString())) {
+    return ImportRepository.dryRun(graph, id).compose(found -> {
+      if (found.isEmpty() || !actor.id().equals(found.get().actor())) {
         return Future.failedFuture(new Failure.NotFound(Text.of(
             "there is no dry run " + id + " of yours (a dry run is kept for a day and committed once): check the file again",
             "没有您的试导入 " + id + "（试导入保留一天，只能提交一次）：请重新检查文件")));
       }
-      var checked = rows.get(0).get("sha256").asString();
-      var seen = new JsonObject(rows.get(0).get("expected").asString());
+      var checked = found.get().sha256();
+      var seen = found.get().expected();
       return vertx.executeBlocking(() -> sha256(file), false).compose(hash -> hash.equals(checked) ? run.planned(file)
           : Future.failedFuture(Failure.conflict("this is not the file the dry run checked: check it again before committing",
               "这不是试导入检查过的文件：请重新检查后再提交", null))).compose(plan -> {
         var moved = moved(seen, plan.expected());
-        if (!moved.isEmpty()) return Future.failedFuture(stale(moved));
+        if (!moved.isEmpty()) return Future.failedFuture(ImportRepository.stale(moved));
         run.check();
         run.progress("writing", plan.rows, plan.rows);
-        return graph.write(tx -> tx.first(ImportCypher.SPEND_DRY_RUN, Map.of("id", id)).compose(spent ->
-                spent.orElseThrow().get("spent").asLong() == 0 ? Future.failedFuture(committedAlready(id)) : write(tx, actor, plan, seen)))
+        return graph.write(ImportRepository.spend(id).then(spent -> spent ? ImportRepository.write(actor.username(), plan, seen)
+                : tx -> Future.failedFuture(committedAlready(id))))
             .recover(ImportService::codeTaken)
             .map(v -> answer(plan).put("id", id).put("committed", true));
       });
@@ -201,13 +192,11 @@ public final class ImportService {
         var codes = new LinkedHashSet<String>();
         read.projects().forEach(p -> { if (p.code() != null) codes.add(p.code()); });
         read.obligations().forEach(o -> { if (o.projectCode() != null) codes.add(o.projectCode()); });
-        return graph.read(tx -> tx.list(ImportCypher.DEPARTMENTS, Map.of())
-            .compose(d -> tx.list(ImportCypher.USERS, Map.of())
-                .compose(u -> tx.list(ImportCypher.PROJECTS, Map.of("codes", List.copyOf(codes))).map(p -> List.of(d, u, p)))))
+        return graph.read(ImportRepository.found(List.copyOf(codes)))
             .compose(found -> vertx.executeBlocking(() -> {
               check();
               // the projects found come with all their obligations: made into the plan's context here, off the event loop
-              var plan = ImportPlan.of(read, ImportPlan.context(found.get(0), found.get(1), found.get(2)), today, done.sha256());
+              var plan = ImportPlan.of(read, ImportRepository.context(found), today, done.sha256());
               progress("validated", plan.rows, plan.rows);
               if (!plan.problems.isEmpty()) throw problems(plan.problems);
               return plan;
@@ -242,146 +231,7 @@ public final class ImportService {
     return out;
   }
 
-  private static Failure stale(List<String> moved) {
-    return new Failure.Listed(409, Text.of(moved.size() + " project(s) or obligation(s) changed in Liandong since the dry run: "
-        + "nothing was written; check the file again to see the changes as they stand",
-        "自试导入以来，系统中有 " + moved.size() + " 个项目或事项已被修改：未写入任何内容；请重新检查文件，查看最新差异"),
-        new JsonArray(moved));
-  }
 
-  /** Everything the plan does, in the transaction given, each change noted for the log. */
-  private Future<Void> write(Tx tx, CurrentUser actor, ImportPlan plan, JsonObject seen) {
-    var who = actor.username();
-    return locked(tx, "Project", seen.getJsonObject("projects", new JsonObject()))
-        .compose(v -> locked(tx, "Obligation", seen.getJsonObject("obligations", new JsonObject())))
-        .compose(v -> createProjects(tx, who, plan))
-        .compose(v -> updateProjects(tx, who, plan))
-        .compose(v -> people(tx, plan))
-        .compose(v -> createObligations(tx, who, plan))
-        .compose(v -> updateObligations(tx, who, plan))
-        .compose(v -> plan.links.isEmpty() ? Future.succeededFuture() : tx.run(ImportCypher.LINK,
-            Map.of("links", plan.links.stream().map(l -> Map.<String, Object>of("from", l.from(), "to", l.to())).toList())).mapEmpty());
-  }
-
-  /** Locks what the dry run saw and fails, writing nothing, if any of it moved since. */
-  private static Future<Void> locked(Tx tx, String label, JsonObject versions) {
-    if (versions.isEmpty()) return Future.succeededFuture();
-    var expected = versions.fieldNames().stream().map(id -> Map.<String, Object>of("id", id, "version", versions.getLong(id))).toList();
-    return tx.list(ImportCypher.stale(label), Map.of("expected", expected))
-        .compose(moved -> tx.list(ImportCypher.gone(label), Map.of("expected", expected)).compose(gone -> {
-          var ids = new ArrayList<String>();
-          moved.forEach(r -> ids.add(r.get("id").asString()));
-          gone.forEach(r -> ids.add(r.get("id").asString()));
-          return ids.isEmpty() ? Future.succeededFuture() : Future.failedFuture(stale(ids));
-        }));
-  }
-
-  private static Future<Void> createProjects(Tx tx, String who, ImportPlan plan) {
-    if (plan.newProjects.isEmpty()) return Future.succeededFuture();
-    var rows = plan.newProjects.stream().map(p -> Map.<String, Object>of("id", p.id(), "fields", p.fields())).toList();
-    return tx.list(ImportCypher.CREATE_PROJECTS, Map.of("rows", rows)).map(created -> {
-      var byId = new HashMap<String, ImportPlan.NewProject>();
-      plan.newProjects.forEach(p -> byId.put(p.id(), p));
-      for (var r : created) {
-        var after = new HashMap<>(r.get("project").asMap());
-        var id = (String) after.get("id");
-        var p = byId.get(id);
-        if (p.champions() != null) after.put("championIds", p.champions());
-        if (p.liaison() != null) after.put("liaisonId", p.liaison());
-        tx.record(new Entry(who, "project.created", "Project", id, id, null, after, List.of("project:" + id, ProjectService.LIST_CHANNEL)));
-      }
-      return null;
-    });
-  }
-
-  private static Future<Void> updateProjects(Tx tx, String who, ImportPlan plan) {
-    if (plan.projectUpdates.isEmpty()) return Future.succeededFuture();
-    var rows = plan.projectUpdates.stream().map(u -> {
-      var changes = new HashMap<String, Object>(u.changes());
-      return Map.<String, Object>of("id", u.id(), "changes", changes);
-    }).toList();
-    return tx.list(ImportCypher.UPDATE_PROJECTS, Map.of("rows", rows)).map(updated -> {
-      var byId = new HashMap<String, ImportPlan.ProjectUpdate>();
-      plan.projectUpdates.forEach(u -> byId.put(u.id(), u));
-      for (var r : updated) {
-        var after = new HashMap<>(r.get("project").asMap());
-        var id = (String) after.get("id");
-        var u = byId.get(id);
-        if (u.champions() != null) after.put("championIds", u.champions());
-        if (u.liaisonGiven()) after.put("liaisonId", u.liaison());
-        tx.record(new Entry(who, "project.updated", "Project", id, id, u.before(), after, List.of("project:" + id, ProjectService.LIST_CHANNEL)));
-      }
-      return null;
-    });
-  }
-
-  private static Future<Void> people(Tx tx, ImportPlan plan) {
-    var rows = new ArrayList<Map<String, Object>>();
-    for (var p : plan.newProjects) {
-      if (p.champions() == null && p.liaison() == null) continue;
-      rows.add(person(p.id(), p.champions(), p.liaison(), p.liaison() != null));
-    }
-    for (var u : plan.projectUpdates) {
-      if (u.champions() == null && !u.liaisonGiven()) continue;
-      rows.add(person(u.id(), u.champions(), u.liaison(), u.liaisonGiven()));
-    }
-    return rows.isEmpty() ? Future.succeededFuture() : tx.run(ImportCypher.PEOPLE, Map.of("rows", rows)).mapEmpty();
-  }
-
-  private static Map<String, Object> person(String id, List<String> champions, String liaison, boolean liaisonGiven) {
-    var row = new HashMap<String, Object>();
-    row.put("id", id);
-    row.put("champions", champions);
-    row.put("liaison", liaison);
-    row.put("liaisonGiven", liaisonGiven);
-    return row;
-  }
-
-  private static Future<Void> createObligations(Tx tx, String who, ImportPlan plan) {
-    if (plan.newObligations.isEmpty()) return Future.succeededFuture();
-    var rows = plan.newObligations.stream().map(o -> Map.<String, Object>of("id", o.id(), "projectId", o.projectId(),
-        "departmentId", o.departmentId(), "fields", o.fields())).toList();
-    return tx.list(ImportCypher.CREATE_OBLIGATIONS, Map.of("rows", rows)).map(created -> {
-      var byId = new HashMap<String, ImportPlan.NewObligation>();
-      plan.newObligations.forEach(o -> byId.put(o.id(), o));
-      var deps = new HashMap<String, List<String>>();
-      plan.links.forEach(l -> deps.computeIfAbsent(l.from(), k -> new ArrayList<>()).add(l.to()));
-      for (var r : created) {
-        var after = new HashMap<>(r.get("o").asMap());
-        var id = (String) after.get("id");
-        var o = byId.get(id);
-        after.put("departmentId", o.departmentId());
-        after.put("dependsOn", deps.getOrDefault(id, List.of()));
-        tx.record(new Entry(who, "obligation.created", "Obligation", id, o.projectId(), null, after,
-            List.of("project:" + o.projectId(), "department:" + o.departmentId())));
-      }
-      return null;
-    });
-  }
-
-  private static Future<Void> updateObligations(Tx tx, String who, ImportPlan plan) {
-    if (plan.obligationUpdates.isEmpty()) return Future.succeededFuture();
-    var rows = plan.obligationUpdates.stream().map(u -> {
-      var row = new HashMap<String, Object>();
-      row.put("id", u.id());
-      row.put("changes", new HashMap<>(u.changes()));
-      row.put("departmentId", u.departmentId());
-      return (Map<String, Object>) row;
-    }).toList();
-    return tx.run(ImportCypher.UPDATE_OBLIGATIONS, Map.of("rows", rows)).map(v -> {
-      for (var u : plan.obligationUpdates) {
-        var after = new HashMap<String, Object>(u.before());
-        after.putAll(u.changes());
-        after.put("version", u.version() + 1);
-        if (u.departmentId() != null) after.put("departmentId", u.departmentId());
-        var before = (String) u.before().get("departmentId");
-        var channels = new ArrayList<>(List.of("project:" + u.projectId(), "department:" + before));
-        if (u.departmentId() != null) channels.add("department:" + u.departmentId());
-        tx.record(new Entry(who, "obligation.updated", "Obligation", u.id(), u.projectId(), u.before(), after, channels));
-      }
-      return null;
-    });
-  }
 
   static String sha256(byte[] bytes) {
     try {

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The whole role × action × subject table, as README's Roles section states it. Each row says
+ * The whole role × action × subject table, as docs/roles.md states it. Each row says
  * who may; everyone else must be refused with words in both languages.
  */
 @DisplayName("The one access policy")

@@ -11,8 +11,8 @@ import org.liandong.storage.Plans;
 class ObligationPlanIT {
   private static final LocalDate TODAY = LocalDate.of(2023, 6, 27);
 
-  private static ObligationRepository.Filter filter(String department, String project, List<String> statuses) {
-    return new ObligationRepository.Filter(department, project, statuses, null, null, null);
+  private static ObligationFilter filter(String department, String project, List<String> statuses) {
+    return new ObligationFilter(department, project, statuses, null, null, null);
   }
 
   @Test
@@ -22,7 +22,7 @@ class ObligationPlanIT {
     Plans.assertSeeks("by department", ObligationRepository.page(filter("d-zj-housing", null, null), 0, 50, TODAY));
     Plans.assertSeeks("by project and status", ObligationRepository.page(filter(null, "p-n7", List.of("dispatched")), 0, 50, TODAY));
     Plans.assertSeeks("by department, overdue",
-        ObligationRepository.page(new ObligationRepository.Filter("d-zj-housing", null, null, "permits", null, true), 0, 50, TODAY));
+        ObligationRepository.page(new ObligationFilter("d-zj-housing", null, null, "permits", null, true), 0, 50, TODAY));
   }
 
   @Test

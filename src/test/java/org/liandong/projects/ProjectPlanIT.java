@@ -13,7 +13,7 @@ class ProjectPlanIT {
   @Test
   @DisplayName("by champion and by stage: an index seek, no label scan")
   void projects() {
-    Plans.assertSeeks("by champion", ProjectRepository.listing(new ProjectRepository.Filter(null, null, "u-demo-leader"), TODAY));
-    Plans.assertSeeks("by stage", ProjectRepository.listing(new ProjectRepository.Filter("started", null, null), TODAY));
+    Plans.assertSeeks("by champion", ProjectRepository.listing(new ProjectFilter(null, null, "u-demo-leader"), TODAY));
+    Plans.assertSeeks("by stage", ProjectRepository.listing(new ProjectFilter("started", null, null), TODAY));
   }
 }

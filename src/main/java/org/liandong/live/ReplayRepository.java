@@ -8,10 +8,10 @@ import org.liandong.storage.Graph;
 import org.neo4j.driver.Record;
 
 /** Reads a channel's committed events back from the (:Change) log. */
-final class Replay {
+final class ReplayRepository {
   private final Graph graph;
 
-  Replay(Graph graph) {
+  ReplayRepository(Graph graph) {
     this.graph = graph;
   }
 
