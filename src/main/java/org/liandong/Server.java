@@ -153,7 +153,7 @@ public final class Server implements AutoCloseable {
     }
     var templates = await(locked("liandong.templates", () -> features.templates().seed()), "could not store the track templates");
     if (templates > 0) LOG.info("track templates: {} stored or brought up to their shipped version", templates);
-    await(features.accounts().ensureAdmin(config.adminPassword()), "could not create the first admin")
+    await(features.accounts().users().ensureAdmin(config.adminPassword()), "could not create the first admin")
         .ifPresent(password -> LOG.warn("first start: created user 'admin' with one-time password {} ; change it after logging in", password));
     for (var verticle : features.background()) await(vertx.deployVerticle(verticle), "could not start " + verticle.getClass().getSimpleName());
   }

@@ -34,7 +34,7 @@ public final class AccountRoutes implements Routes {
         .on("logout", this::logout)
         .on("me", this::me)
         .on("listUsers", this::list)
-        .on("listPeople", ctx -> accounts.people(CurrentUser.of(ctx)).onSuccess(ctx::json).onFailure(ctx::fail))
+        .on("listPeople", ctx -> accounts.users().people(CurrentUser.of(ctx)).onSuccess(ctx::json).onFailure(ctx::fail))
         .on("createUser", this::create)
         .on("getUser", this::one)
         .on("updateUser", this::update)
@@ -98,11 +98,11 @@ public final class AccountRoutes implements Routes {
   }
 
   private void list(RoutingContext ctx) {
-    accounts.list(CurrentUser.of(ctx)).onSuccess(ctx::json).onFailure(ctx::fail);
+    accounts.users().list(CurrentUser.of(ctx)).onSuccess(ctx::json).onFailure(ctx::fail);
   }
 
   private void one(RoutingContext ctx) {
-    accounts.one(CurrentUser.of(ctx), ctx.pathParam("id")).onSuccess(user -> Responses.ok(ctx, user)).onFailure(ctx::fail);
+    accounts.users().one(CurrentUser.of(ctx), ctx.pathParam("id")).onSuccess(user -> Responses.ok(ctx, user)).onFailure(ctx::fail);
   }
 
   private void create(RoutingContext ctx) {
@@ -110,7 +110,7 @@ public final class AccountRoutes implements Routes {
     var fields = Body.of(ctx).changes(USER, "password");
     fields.put("password", Body.of(ctx).json().getString("password"));
     var key = IdempotencyKey.of(ctx, me.id());
-    accounts.create(me, fields, key)
+    accounts.users().create(me, fields, key)
         .onSuccess(user -> Responses.created(ctx, "/api/users/" + user.getString("id"), user))
         .onFailure(ctx::fail);
   }
@@ -120,7 +120,7 @@ public final class AccountRoutes implements Routes {
     var fields = Body.of(ctx).changes(USER, "password");
     var password = Body.of(ctx).json().getString("password");
     if (password != null) fields.put("password", password);
-    accounts.update(CurrentUser.of(ctx), ctx.pathParam("id"), version, fields)
+    accounts.users().update(CurrentUser.of(ctx), ctx.pathParam("id"), version, fields)
         .onSuccess(user -> Responses.ok(ctx, user))
         .onFailure(ctx::fail);
   }

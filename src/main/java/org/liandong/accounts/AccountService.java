@@ -4,25 +4,17 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.liandong.config.AppConfig;
-import org.liandong.storage.Exists;
 import org.liandong.storage.Graph;
-import org.liandong.storage.Idempotency;
 import org.liandong.support.Addresses;
 import org.liandong.support.Failure;
-import org.liandong.support.IdempotencyKey;
 import org.liandong.support.SingleFlight;
 import org.liandong.support.Text;
 
-/** Logging in and out, sessions, and the administration of accounts. */
+/** Logging in and out, and sessions; the administration of accounts is {@link UserService}. */
 public final class AccountService {
   private static final Text WRONG = Text.of("wrong username or password", "用户名或密码错误");
 
@@ -32,6 +24,7 @@ public final class AccountService {
   private final Passwords passwords;
   private final LoginLimits limits;
   private final java.time.Duration sessionTtl;
+  private final UserService users;
   /**
    * Sessions this node has looked up in the last seconds, by token hash: a burst of requests or
    * sockets on one session costs one query. An ended session is forgotten on every node at once
@@ -52,6 +45,12 @@ public final class AccountService {
     this.limits = new LoginLimits(graph, config.logins(), clock);
     this.clock = clock;
     this.sessionTtl = config.sessionTtl();
+    this.users = new UserService(repository, policy, passwords, this::announce);
+  }
+
+  /** The administration of accounts (its sessions ended here when a password changes or an account is deactivated). */
+  public UserService users() {
+    return users;
   }
 
   /** Makes the decoy hash and starts listening for sessions ended on any node. */
@@ -181,61 +180,6 @@ public final class AccountService {
     }
   }
 
-  Future<JsonArray> list(CurrentUser me) {
-    policy.require(me, Action.MANAGE_USERS);
-    return repository.list();
-  }
-
-  /** The people directory every signed-in person may read (to pick champions, a liaison, invitees). */
-  Future<JsonArray> people(CurrentUser me) {
-    policy.require(me, Action.READ);
-    return repository.people();
-  }
-
-  Future<JsonObject> one(CurrentUser me, String id) {
-    policy.require(me, Action.READ_USER, new Subject.Person(id));
-    return repository.one(id);
-  }
-
-  /** New account; the password is hashed on the pool before the transaction starts. */
-  Future<JsonObject> create(CurrentUser me, Map<String, Object> fields, Optional<IdempotencyKey> key) {
-    policy.require(me, Action.MANAGE_USERS);
-    return passwords.hash((String) fields.get("password"))
-        .compose(hash -> Idempotency.create(repository.graph(), key, "User",
-            repository.create(me.username(), UUID.randomUUID().toString(), fields, hash)))
-        .recover(AccountService::usernameTaken)
-        .compose(created -> repository.one(created.id()));
-  }
-
-  Future<JsonObject> update(CurrentUser me, String id, long version, Map<String, Object> fields) {
-    policy.require(me, Action.MANAGE_USERS);
-    var changes = new HashMap<>(fields);
-    var password = (String) changes.remove("password");
-    var departmentId = (String) changes.remove("departmentId");
-    Future<Optional<String>> hashed = password == null ? Future.succeededFuture(Optional.empty())
-        : passwords.hash(password).map(Optional::of);
-    return hashed.compose(hash -> {
-      hash.ifPresent(h -> changes.put("passwordHash", h));
-      boolean end = hash.isPresent() || Boolean.FALSE.equals(changes.get("active"));
-      return repository.graph().write(repository.update(me.username(), id, version, changes, departmentId, end))
-          .onSuccess(v -> {
-            if (end) announce(new JsonObject().put("userId", id));
-          });
-    }).compose(v -> repository.one(id));
-  }
-
-  /** Creates the first admin when there is none: from the configured password, or a printed one. */
-  public Future<Optional<String>> ensureAdmin(Optional<String> configuredPassword) {
-    return repository.anyAdmin().compose(any -> {
-      if (any) return Future.succeededFuture(Optional.empty());
-      var password = configuredPassword.orElseGet(Passwords::randomToken);
-      var fields = Map.<String, Object>of("username", "admin", "displayName", "管理员 Administrator", "roles", List.of("admin"));
-      return passwords.hash(password)
-          .compose(hash -> repository.createNow("system", UUID.randomUUID().toString(), fields, hash))
-          .map(created -> configuredPassword.isPresent() ? Optional.<String>empty() : Optional.of(password));
-    });
-  }
-
   /** Expired sessions go at once (kept for no extra time). */
   public static org.liandong.storage.Retention.Rule retention() {
     return new org.liandong.storage.Retention.Rule("expired sessions", AccountCypher.EXPIRED_SESSIONS, java.time.Duration.ZERO);
@@ -251,11 +195,6 @@ public final class AccountService {
     return Passwords.hashNow(password);
   }
 
-  private static <T> Future<T> usernameTaken(Throwable error) {
-    if (Exists.violates(error, "User", "username")) {
-      return Future.failedFuture(Failure.conflict("that username is taken; choose another", "该用户名已被使用，请另选一个", null));
-    }
-    return Future.failedFuture(error);
-  }
+
 
 }

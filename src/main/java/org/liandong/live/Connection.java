@@ -227,7 +227,7 @@ final class Connection {
       return;
     }
     subscriptions++;
-    var resume = new Hub.Resume(last == null ? null : ((Number) last).longValue(), (String) epoch);
+    var resume = new Resume(last == null ? null : ((Number) last).longValue(), (String) epoch);
     access.check(peer.user, channel)
         .onSuccess(v -> hub.subscribe(peer, channel, resume))
         .onFailure(e -> {

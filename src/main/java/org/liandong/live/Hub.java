@@ -42,9 +42,6 @@ final class Hub {
     this.presence = new Presence(vertx, UUID.randomUUID().toString(), attendance, this::meetingPeers);
   }
 
-  /** Where a returning client says it was on a channel: its last seq and that history's epoch. */
-  record Resume(Long lastSeq, String epoch) {}
-
   void subscribe(Peer peer, Channel channel, Resume resume) {
     context.runOnContext(v -> {
       var state = channels.computeIfAbsent(channel.name(), this::open);

@@ -1,0 +1,95 @@
+package org.liandong.accounts;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.liandong.storage.Exists;
+import org.liandong.storage.Idempotency;
+import org.liandong.support.Failure;
+import org.liandong.support.IdempotencyKey;
+
+/**
+ * The administration of accounts: the people directory, creating and changing people; a new
+ * password or a deactivation ends the person's sessions on every node ({@code sessionsEnded}).
+ */
+public final class UserService {
+  private final AccountRepository repository;
+  private final Policy policy;
+  private final Passwords passwords;
+  private final Consumer<JsonObject> sessionsEnded;
+
+  UserService(AccountRepository repository, Policy policy, Passwords passwords, Consumer<JsonObject> sessionsEnded) {
+    this.repository = repository;
+    this.policy = policy;
+    this.passwords = passwords;
+    this.sessionsEnded = sessionsEnded;
+  }
+
+  Future<JsonArray> list(CurrentUser me) {
+    policy.require(me, Action.MANAGE_USERS);
+    return repository.list();
+  }
+
+  /** The people directory every signed-in person may read (to pick champions, a liaison, invitees). */
+  Future<JsonArray> people(CurrentUser me) {
+    policy.require(me, Action.READ);
+    return repository.people();
+  }
+
+  Future<JsonObject> one(CurrentUser me, String id) {
+    policy.require(me, Action.READ_USER, new Subject.Person(id));
+    return repository.one(id);
+  }
+
+  /** New account; the password is hashed on the pool before the transaction starts. */
+  Future<JsonObject> create(CurrentUser me, Map<String, Object> fields, Optional<IdempotencyKey> key) {
+    policy.require(me, Action.MANAGE_USERS);
+    return passwords.hash((String) fields.get("password"))
+        .compose(hash -> Idempotency.create(repository.graph(), key, "User",
+            repository.create(me.username(), UUID.randomUUID().toString(), fields, hash)))
+        .recover(UserService::usernameTaken)
+        .compose(created -> repository.one(created.id()));
+  }
+
+  Future<JsonObject> update(CurrentUser me, String id, long version, Map<String, Object> fields) {
+    policy.require(me, Action.MANAGE_USERS);
+    var changes = new HashMap<>(fields);
+    var password = (String) changes.remove("password");
+    var departmentId = (String) changes.remove("departmentId");
+    Future<Optional<String>> hashed = password == null ? Future.succeededFuture(Optional.empty())
+        : passwords.hash(password).map(Optional::of);
+    return hashed.compose(hash -> {
+      hash.ifPresent(h -> changes.put("passwordHash", h));
+      boolean end = hash.isPresent() || Boolean.FALSE.equals(changes.get("active"));
+      return repository.graph().write(repository.update(me.username(), id, version, changes, departmentId, end))
+          .onSuccess(v -> {
+            if (end) sessionsEnded.accept(new JsonObject().put("userId", id));
+          });
+    }).compose(v -> repository.one(id));
+  }
+
+  /** Creates the first admin when there is none: from the configured password, or a printed one. */
+  public Future<Optional<String>> ensureAdmin(Optional<String> configuredPassword) {
+    return repository.anyAdmin().compose(any -> {
+      if (any) return Future.succeededFuture(Optional.empty());
+      var password = configuredPassword.orElseGet(Passwords::randomToken);
+      var fields = Map.<String, Object>of("username", "admin", "displayName", "管理员 Administrator", "roles", List.of("admin"));
+      return passwords.hash(password)
+          .compose(hash -> repository.createNow("system", UUID.randomUUID().toString(), fields, hash))
+          .map(created -> configuredPassword.isPresent() ? Optional.<String>empty() : Optional.of(password));
+    });
+  }
+
+  private static <T> Future<T> usernameTaken(Throwable error) {
+    if (Exists.violates(error, "User", "username")) {
+      return Future.failedFuture(Failure.conflict("that username is taken; choose another", "该用户名已被使用，请另选一个", null));
+    }
+    return Future.failedFuture(error);
+  }
+}
