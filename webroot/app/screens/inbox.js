@@ -51,28 +51,52 @@ export async function render(root, { user, params }) {
   async function patchOne(id) {
     if (!items.some(o => o.id === id) || asOf()) return load();
     try {
-      const o = await api.get(`/api/obligations/${encodeURIComponent(id)}`);
-      const stays = o.departmentId === departmentId && (showDone || o.status !== 'done');
-      show(stays ? items.map(x => x.id === id ? o : x) : items.filter(x => x.id !== id));
+      put(await api.get(`/api/obligations/${encodeURIComponent(id)}`));
     } catch (e) {
       if (e.status === 404) show(items.filter(x => x.id !== id)); else throw e;
     }
   }
-  const changed = new Set();
+  /** An obligation in its place in the list, or gone from it when it no longer belongs there. */
+  function put(o) {
+    const stays = o.departmentId === departmentId && (showDone || o.status !== 'done');
+    show(stays ? items.map(x => x.id === o.id ? o : x) : items.filter(x => x.id !== o.id));
+  }
+  // One click, one request: a write answers the obligation as this person sees it (its actions
+  // included), the row is patched from that answer, and the same change coming back over the
+  // socket (before or after the answer) is known by its version and not fetched again.
+  const written = new Map();
+  const inflight = new Map();
+  async function writing(id, request) {
+    inflight.set(id, request);
+    try { return await request; } finally { if (inflight.get(id) === request) inflight.delete(id); }
+  }
+  function wrote(o) {
+    written.set(o.id, o.version);
+    conflicts.delete(o.id);
+    put(o);
+  }
+  // the obligations changed over the socket, each with the newest version heard (Infinity: unknown)
+  const changed = new Map();
   let whole = false;
   const flush = debounce(async () => {
-    const ids = [...changed];
+    const batch = [...changed];
     changed.clear();
     try {
       if (whole) { whole = false; await load(); return; }
-      for (const id of ids) await patchOne(id);
+      for (const [id, version] of batch) {
+        await inflight.get(id)?.catch(() => {});
+        if (written.get(id) >= version) continue;
+        await patchOne(id);
+      }
     } catch (e) { console.warn(e); }
   }, 200);
   const reload = message => {
     const id = message?.data?.entity === 'Obligation' ? message.data.entityId : null;
     // a 督办 opened, answered or escalated changes what the card shows beside the obligation: the list again
     const chased = message?.type === 'obligation.supervised' || message?.type?.startsWith('supervision.');
-    if (!id || chased || message.type === 'obligation.created') whole = true; else changed.add(id);
+    const version = message?.data?.after?.version ?? Infinity;
+    if (!id || chased || message.type === 'obligation.created') whole = true;
+    else changed.set(id, Math.max(changed.get(id) ?? -Infinity, version));
     flush();
   };
 
@@ -112,14 +136,16 @@ export async function render(root, { user, params }) {
     form.addEventListener('submit', async e => {
       e.preventDefault();
       try {
-        await api.post(`/api/obligations/${o.id}/done-at`, { version: o.version, doneAt: toInstant(when.value), reason: reason.value });
+        const answer = await writing(o.id, api.post(`/api/obligations/${o.id}/done-at`, { version: o.version, doneAt: toInstant(when.value), reason: reason.value }));
+        settle(rowOf(o));
+        wrote(answer);
         banner(t('common.saved'), 'info');
       } catch (err) {
         if (err.status === 409) conflicts.set(o.id, err.body?.current);
         banner(explain(err));
+        settle(rowOf(o));
+        await load();
       }
-      settle(rowOf(o));
-      await load();
     });
     return h('div', { class: 'done-at' }, h('span', { class: 'muted' }, `${t('doneAt.title')}: ${time(o.doneAt)}`), ' ',
       h('button', { type: 'button', class: 'secondary', dataset: { action: 'correctDoneAt' },
@@ -130,14 +156,15 @@ export async function render(root, { user, params }) {
     const box = h('div', { class: 'actions' });
     const move = (status, extra = {}) => async () => {
       try {
-        await api.patch(`/api/obligations/${o.id}`, { version: o.version, status, ...extra });
-        conflicts.delete(o.id);
+        const answer = await writing(o.id, api.patch(`/api/obligations/${o.id}`, { version: o.version, status, ...extra }));
+        settle(rowOf(o));
+        wrote(answer);
       } catch (e) {
         if (e.status === 409) conflicts.set(o.id, e.body.current);
         else banner(explain(e));
+        settle(rowOf(o));
+        await load();
       }
-      settle(rowOf(o));
-      await load();
     };
     // each move the server allows, named as the person would say it
     const name = to => ({ accepted: o.status === 'blocked' ? 'unblock' : 'accept', in_progress: o.status === 'done' ? 'reopen' : 'start',
@@ -153,15 +180,23 @@ export async function render(root, { user, params }) {
           dataset: { action }, onclick: e => busy(e.currentTarget, move(to)) }, t(`action.${action}`)));
       }
     }
-    const ask = call => async () => {
-      try { await call(); } catch (e) { if (e.status === 409) conflicts.set(o.id, e.body?.current); banner(explain(e)); }
-      settle(rowOf(o));
-      await load();
+    // a request answers its own thing (an extension request), a 退回 the obligation: the list again only for the former
+    const ask = (call, answersObligation = false) => async () => {
+      try {
+        const answer = await writing(o.id, call());
+        settle(rowOf(o));
+        if (answersObligation) wrote(answer); else await load();
+      } catch (e) {
+        if (e.status === 409) conflicts.set(o.id, e.body?.current);
+        banner(explain(e));
+        settle(rowOf(o));
+        await load();
+      }
     };
     // 延期申请 and 退回: asked of the service office, when the server says this person may
     if (o.actions.extend) box.append(extensionForm(o, ask));
     if (o.actions.sendBack) box.append(withInput('sendBack', 'text', 'extension.reason',
-      v => ask(() => api.post(`/api/obligations/${o.id}/return`, { version: o.version, reason: v }))()));
+      v => ask(() => api.post(`/api/obligations/${o.id}/return`, { version: o.version, reason: v }), true)()));
     return box;
   }
 
@@ -191,9 +226,8 @@ export async function render(root, { user, params }) {
       box.addEventListener('change', async () => {
         const next = o.missingDocuments.filter(d => d === doc ? box.checked : received.has(d));
         box.disabled = true;
-        try { await api.patch(`/api/obligations/${o.id}`, { version: o.version, documentsReceived: next }); }
-        catch (e) { if (e.status === 409) conflicts.set(o.id, e.body.current); banner(explain(e)); }
-        await load();
+        try { wrote(await writing(o.id, api.patch(`/api/obligations/${o.id}`, { version: o.version, documentsReceived: next }))); }
+        catch (e) { if (e.status === 409) conflicts.set(o.id, e.body.current); banner(explain(e)); await load(); }
       });
       return h('li', {}, h('label', { class: 'check' }, box, doc));
     }), h('li', { class: 'muted small' }, t('deficiency.received', { n: received.size, total: o.missingDocuments.length })));
@@ -251,11 +285,11 @@ export async function render(root, { user, params }) {
     form.addEventListener('submit', async e => {
       e.preventDefault();
       try {
-        await api.patch(`/api/obligations/${o.id}`, { version: o.version, feedback: text.value || null,
-          evaluation: score.value ? Number(score.value) : null });
-      } catch (err) { banner(explain(err)); }
-      settle(rowOf(o));
-      await load();
+        const answer = await writing(o.id, api.patch(`/api/obligations/${o.id}`, { version: o.version, feedback: text.value || null,
+          evaluation: score.value ? Number(score.value) : null }));
+        settle(rowOf(o));
+        wrote(answer);
+      } catch (err) { banner(explain(err)); settle(rowOf(o)); await load(); }
     });
     return form;
   }

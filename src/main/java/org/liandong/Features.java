@@ -76,7 +76,7 @@ final class Features {
   private final List<Supplier<Future<Void>>> readModels;
 
   /** The writes' lanes as the metrics show them: refusals by bound, transactions and the writes they carried, in flight. */
-  private static void meterWrites(PrometheusMeterRegistry registry, org.liandong.storage.Writes writes) {
+  private static PrometheusMeterRegistry meterWrites(PrometheusMeterRegistry registry, org.liandong.storage.Writes writes) {
     io.micrometer.core.instrument.FunctionCounter.builder("liandong.writes.refused", writes, w -> w.refusedByLane())
         .tag("bound", "project").description("writes refused with 503 because their project's lane was full").register(registry);
     io.micrometer.core.instrument.FunctionCounter.builder("liandong.writes.refused", writes, w -> w.refusedByNode())
@@ -87,23 +87,18 @@ final class Features {
         .description("writes run in those transactions").register(registry);
     io.micrometer.core.instrument.Gauge.builder("liandong.writes.in.flight", writes, w -> w.inFlight())
         .description("writes waiting or running").register(registry);
+    return registry;
   }
 
   Features(Vertx vertx, Graph graph, AppConfig config, Clock clock, PrometheusMeterRegistry registry) {
     this.graph = graph;
     this.clock = clock;
-    this.registry = registry;
-    meterWrites(registry, graph.writes());
-    // in a cluster another node's sockets may watch any channel: every change goes on the bus
-    var watched = config.cluster().enabled() ? org.liandong.live.Watched.everywhere() : new org.liandong.live.Watched();
-    if (config.cluster().enabled()) org.liandong.storage.CommitRelay.start(vertx, graph, java.util.UUID.randomUUID().toString());
-    graph.onCommit(new LivePublisher(vertx.eventBus(), watched)::publish);
+    this.registry = meterWrites(registry, graph.writes());
     accounts = new AccountService(vertx, graph, policy, config, clock);
     demo = new DemoLoader(vertx, graph, clock.getZone());
     var obligations = new ObligationService(graph, policy, clock);
     var meetings = new MeetingService(graph, obligations, policy, clock);
     var calendar = WorkCalendar.china();
-    var console = new ConsoleService(vertx, graph, policy, config.console());
     var schedules = new ScheduleService(graph, clock, calendar, config.yellowFloatDays());
     var projects = new ProjectService(graph, policy, clock, schedules);
     var notices = new NoticeService(graph, policy, clock);
@@ -112,42 +107,63 @@ final class Features {
     var kpis = new KpiService(graph, clock, schedules, projects::forgetKept);
     readModels = List.of(schedules::warm, projects::warm, kpis::warm);
     templates = new TemplateService(graph, policy, TemplateFiles.load(config.templatesDir()));
-    var tracks = new TrackTemplates(graph, obligations, projects, schedules, templates, policy);
+    var tracks = new TrackTemplates(graph, obligations, projects, schedules, templates);
     routes.addAll(List.of(
         new AccountRoutes(accounts, config.secureCookies(), config.demo()),
         new MetaRoutes(config.zone()),
         new DepartmentRoutes(new DepartmentService(graph, policy, clock)),
         new ProjectRoutes(projects),
-        new ObligationRoutes(obligations, tracks, requests, new Replan(graph, projects, schedules, policy)),
+        new ObligationRoutes(obligations, tracks, requests, new Replan(graph, projects, schedules)),
         new TemplateRoutes(templates),
         new MeetingRoutes(meetings, new AgendaDraft(schedules, notices, requests, meetings, policy),
             new SincePrevious(graph, history, policy, clock)),
         new HistoryRoutes(history),
         new KpiRoutes(kpis, clock),
-        new ConsoleRoutes(console),
+        new ConsoleRoutes(new ConsoleService(vertx, graph, policy, config.console())),
         new ScheduleRoutes(schedules),
         new NoticeRoutes(notices),
-        new SheetRoutes(new ImportService(vertx, graph, policy, clock, config.imports()),
-            new ExportService(vertx, graph, policy, clock, projects, kpis, schedules, meetings), clock)));
-    live = new LiveVerticle(new LiveVerticle.Parts(graph, policy, config.live().replayWindow(), meetings::access,
-        meetings::recordAttendance, watched));
+        sheets(vertx, config, projects, kpis, schedules, meetings)));
+    live = new LiveVerticle(new LiveVerticle.Parts(graph, policy, config.live().replayWindow(), meetings::access, meetings::recordAttendance,
+        watched(vertx, graph, config)));
     webSocket = new LiveEndpoint(live, accounts, config.live());
+    retention = retention(graph, config, clock);
+    chaser = new Chaser(graph, new ChaseRules(ChaseRules.Settings.of(config.chase()), calendar), clock);
+    background.addAll(background(config, obligations));
+  }
+
+  private SheetRoutes sheets(Vertx vertx, AppConfig config, ProjectService projects, KpiService kpis, ScheduleService schedules,
+                             MeetingService meetings) {
+    return new SheetRoutes(new ImportService(vertx, graph, policy, clock, config.imports()),
+        new ExportService(vertx, graph, policy, clock, projects, kpis, schedules, meetings), clock);
+  }
+
+  /** In a cluster another node's sockets may watch any channel: every change goes on the bus. */
+  private static org.liandong.live.Watched watched(Vertx vertx, Graph graph, AppConfig config) {
+    var watched = config.cluster().enabled() ? org.liandong.live.Watched.everywhere() : new org.liandong.live.Watched();
+    if (config.cluster().enabled()) org.liandong.storage.CommitRelay.start(vertx, graph, java.util.UUID.randomUUID().toString());
+    graph.onCommit(new LivePublisher(vertx.eventBus(), watched)::publish);
+    return watched;
+  }
+
+  /** What is kept how long: the changes, the idempotency keys, sessions, login failures, the console audit, imports. */
+  private static Retention retention(Graph graph, AppConfig config, Clock clock) {
     var rules = new ArrayList<>(Retention.storage(config.retention().changes(), config.retention().idempotencyKeys()));
     rules.add(AccountService.retention());
     rules.add(AccountService.loginFailures());
     rules.add(ConsoleService.retention(config.retention().audit()));
     rules.add(ImportService.retention());
-    retention = new Retention(graph, rules, config.live().replayWindow(), clock);
-    chaser = new Chaser(graph, new ChaseRules(new ChaseRules.Settings(
-        config.chase().remindDays(), config.chase().escalateDays(), config.chase().respondDays()), calendar), clock);
-    // the 督办 sweep starts half an interval in, so it does not meet the 容缺 check at every tick
+    return new Retention(graph, rules, config.live().replayWindow(), clock);
+  }
+
+  /** The live verticle and the timers; the 督办 sweep starts half an interval in, so it does not meet the 容缺 check at every tick. */
+  private List<VerticleBase> background(AppConfig config, ObligationService obligations) {
     var every = config.retention().every();
-    background.addAll(List.of(live,
+    return List.<VerticleBase>of(live,
         new Every("retention: records deleted", every.toSeconds(), every.toMillis(), retention::sweep),
         new Every("容缺: deficiency deadlines passed, departments and champions told",
             config.deficiencyCheckSeconds(), 0, obligations::expireDeficiencies),
         new Every("督办: notifications sent", config.chase().everySeconds(),
-            config.chase().everySeconds() * 500L + 1, chaser::sweep)));
+            config.chase().everySeconds() * 500L + 1, chaser::sweep));
   }
 
   Policy policy() {

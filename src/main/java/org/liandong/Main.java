@@ -15,7 +15,7 @@ public final class Main {
     final Server server;
     try {
       server = Server.start(AppConfig.fromEnv());
-    } catch (Server.StartupException | IllegalArgumentException e) {
+    } catch (Startup.Failed | IllegalArgumentException e) {
       log.debug("start-up failure", e);
       System.err.println("liandong: " + e.getMessage());
       org.apache.logging.log4j.LogManager.shutdown();

@@ -1,5 +1,7 @@
 package org.liandong;
 
+import static org.liandong.Startup.await;
+
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
@@ -10,15 +12,11 @@ import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.io.IOException;
-import java.net.BindException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.liandong.config.AppConfig;
 import org.liandong.config.Clustering;
 import org.liandong.demo.DemoDay;
@@ -37,14 +35,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Server implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Server.class);
-  private static final long STEP_TIMEOUT_SECONDS = 60;
-
-  /** A start-up failure a person can fix, said in one line. */
-  public static final class StartupException extends RuntimeException {
-    StartupException(String message, Throwable cause) {
-      super(message, cause);
-    }
-  }
+  
 
   private final AppConfig config;
   /** The clock a test gave; else the real one, or the demo's day in demo mode. */
@@ -71,11 +62,11 @@ public final class Server implements AutoCloseable {
     return start(config, Optional.of(clock));
   }
 
-  /** Blocking: returns once the server answers HTTP, or throws a {@link StartupException}. */
+  /** Blocking: returns once the server answers HTTP, or throws a {@link Startup.Failed}. */
   private static Server start(AppConfig config, Optional<Clock> clock) {
     var server = new Server(config, clock);
     try {
-      server.checkPort();
+      Startup.checkPort(config);
       server.startStorage();
       server.startFeatures();
       server.startHttp();
@@ -84,19 +75,7 @@ public final class Server implements AutoCloseable {
       return server;
     } catch (RuntimeException e) {
       server.close();
-      throw e instanceof StartupException ? e : new StartupException(describe(e, config), e);
-    }
-  }
-
-  /** The configured port must be free before anything slow starts. */
-  private void checkPort() {
-    if (config.httpPort() == 0) return;
-    try (var socket = new ServerSocket()) {
-      socket.setReuseAddress(true);
-      socket.bind(new InetSocketAddress(config.httpHost(), config.httpPort()));
-    } catch (IOException e) {
-      throw new StartupException("cannot listen on " + config.httpHost() + ":" + config.httpPort()
-          + " (" + e.getMessage() + "); port " + config.httpPort() + " is probably in use: stop the other program or set LIANDONG_HTTP_PORT", e);
+      throw e instanceof Startup.Failed ? e : new Startup.Failed(Startup.describe(e, config), e);
     }
   }
 
@@ -138,7 +117,7 @@ public final class Server implements AutoCloseable {
     try {
       Files.createDirectories(config.dataDir());
     } catch (IOException e) {
-      throw new StartupException("cannot create the data directory " + config.dataDir()
+      throw new Startup.Failed("cannot create the data directory " + config.dataDir()
           + "; set LIANDONG_DATA_DIR to a writable folder", e);
     }
     return EmbeddedNeo4j.start(config.dataDir());
@@ -232,38 +211,7 @@ public final class Server implements AutoCloseable {
 
   /** Runs a start-up step under a cluster-wide lock (a local one on a single node), released whatever it gives. */
   private <T> Future<T> locked(String name, java.util.function.Supplier<Future<T>> step) {
-    return vertx.sharedData().getLockWithTimeout(name, STEP_TIMEOUT_SECONDS * 1000)
+    return vertx.sharedData().getLockWithTimeout(name, Startup.STEP_TIMEOUT_SECONDS * 1000)
         .compose(lock -> step.get().onComplete(r -> lock.release()));
-  }
-
-  private static <T> T await(Future<T> future, String whatFailed) {
-    try {
-      return future.await(STEP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    } catch (TimeoutException e) {
-      throw new StartupException(whatFailed + " (no answer in " + STEP_TIMEOUT_SECONDS + " s)", e);
-    } catch (Exception e) {
-      // await() rethrows the failure as it is, checked exceptions such as BindException included
-      throw new StartupException(whatFailed + ": " + rootMessage(e), e);
-    }
-  }
-
-  private static String describe(Throwable e, AppConfig config) {
-    for (var t = e; t != null; t = t.getCause()) {
-      var name = t.getClass().getSimpleName();
-      if (name.contains("FileLock") || String.valueOf(t.getMessage()).contains("locked by another")) {
-        return "the data directory " + config.dataDir() + " is in use by another running Liandong or Neo4j;"
-            + " stop that one or set LIANDONG_DATA_DIR to another folder";
-      }
-      if (t instanceof BindException) {
-        return "a port Neo4j needs is in use: " + t.getMessage();
-      }
-    }
-    return "start-up failed: " + rootMessage(e);
-  }
-
-  private static String rootMessage(Throwable e) {
-    var t = e;
-    while (t.getCause() != null && t.getCause() != t) t = t.getCause();
-    return t.getClass().getSimpleName() + ": " + t.getMessage();
   }
 }

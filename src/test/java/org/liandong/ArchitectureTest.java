@@ -16,7 +16,7 @@ import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 
 /**
- * The boundaries DESIGN.md draws, kept by the build: features meet through services and typed
+ * The boundaries docs/architecture.md draws, kept by the build: features meet through services and typed
  * records, never each other's repositories or Cypher; no package cycles; Neo4j behind storage and
  * the repositories; nothing that blocks a thread in the server's code.
  */
@@ -40,10 +40,8 @@ class ArchitectureTest {
   private static final SliceAssignment TOP_PACKAGES = new SliceAssignment() {
     @Override
     public SliceIdentifier getIdentifierOf(JavaClass c) {
-      var name = c.getPackageName();
-      if (!name.startsWith("org.liandong")) return SliceIdentifier.ignore();
-      var rest = name.equals("org.liandong") ? "(root)" : name.substring("org.liandong.".length()).split("\\.")[0];
-      return SliceIdentifier.of(rest);
+      var top = topPackage(c);
+      return top == null ? SliceIdentifier.ignore() : SliceIdentifier.of(top);
     }
 
     @Override
@@ -106,10 +104,20 @@ class ArchitectureTest {
       .because("timers, not sleeps");
 
   @ArchTest
-  static final ArchRule awaitOnlyAtStartUp = noClasses().that().doNotHaveFullyQualifiedName(Server.class.getName())
+  static final ArchRule awaitOnlyAtStartUp = noClasses().that().doNotHaveFullyQualifiedName(Startup.class.getName())
+      .and().doNotHaveFullyQualifiedName(Server.class.getName())
       .should().callMethod(io.vertx.core.Future.class, "await")
       .orShould().callMethod(io.vertx.core.Future.class, "await", long.class, java.util.concurrent.TimeUnit.class)
-      .because("only start-up, on the main thread, may wait for a future");
+      .because("only start-up and shut-down, on the main thread, may wait for a future");
+
+  /** No main class over {@value SourceSizes#MAX_CLASS_LINES} lines, no method over {@value SourceSizes#MAX_METHOD_LINES}: read from the sources. */
+  @ArchTest
+  static void smallClassesAndMethods(com.tngtech.archunit.core.domain.JavaClasses classes) {
+    var sizes = SourceSizes.of(java.nio.file.Path.of("src/main/java"));
+    org.assertj.core.api.Assertions.assertThat(sizes.files()).as("the main sources were read").isGreaterThan(100);
+    org.assertj.core.api.Assertions.assertThat(sizes.tooLong()).as("classes over " + SourceSizes.MAX_CLASS_LINES
+        + " lines and methods over " + SourceSizes.MAX_METHOD_LINES + ": split them by what they do").isEmpty();
+  }
 
   private static ArchCondition<JavaClass> beUsedOnlyInTheirOwnPackage() {
     return new ArchCondition<>("be used only in their own package") {

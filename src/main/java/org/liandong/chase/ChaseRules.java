@@ -12,7 +12,12 @@ import org.liandong.domain.WorkCalendar;
  */
 public final class ChaseRules {
   /** The settings: LIANDONG_REMIND_DAYS, LIANDONG_ESCALATE_DAYS, LIANDONG_RESPOND_DAYS. */
-  public record Settings(int remindDays, int escalateDays, int respondDays) {}
+  public record Settings(int remindDays, int escalateDays, int respondDays) {
+    /** As configured (LIANDONG_REMIND_DAYS, LIANDONG_ESCALATE_DAYS, LIANDONG_RESPOND_DAYS). */
+    public static Settings of(org.liandong.config.AppConfig.Chase chase) {
+      return new Settings(chase.remindDays(), chase.escalateDays(), chase.respondDays());
+    }
+  }
 
   /** What holds of one open obligation today. */
   public enum Fact { DUE_SOON, OVERDUE, ESCALATE, DEFICIENCY_DUE_SOON }

@@ -10,7 +10,7 @@ import org.liandong.config.AppConfig;
  * How a node of a cluster finds the others: Hazelcast with Vert.x's own map settings
  * (default-cluster.xml of vertx-hazelcast), joined by TCP-IP to LIANDONG_CLUSTER_MEMBERS with
  * multicast off, bound to LIANDONG_CLUSTER_HOST only. The join waits are shortened from
- * Hazelcast's 5 s-to-20 s defaults (DESIGN.md: the join times measured here), and nothing
+ * Hazelcast's 5 s-to-20 s defaults (docs/scale-out.md, "Joining": the join times measured here), and nothing
  * phones home.
  */
 public final class Clustering {

@@ -68,30 +68,30 @@ public final class ConsoleRoutes implements Routes {
   }
 
   private void saved(RoutingContext ctx) {
-    console.saved(CurrentUser.of(ctx)).onSuccess(ctx::json).onFailure(ctx::fail);
+    console.queries().saved(CurrentUser.of(ctx)).onSuccess(ctx::json).onFailure(ctx::fail);
   }
 
   private void savedOne(RoutingContext ctx) {
-    console.savedOne(CurrentUser.of(ctx), ctx.pathParam("id")).onSuccess(q -> Responses.ok(ctx, q)).onFailure(ctx::fail);
+    console.queries().savedOne(CurrentUser.of(ctx), ctx.pathParam("id")).onSuccess(q -> Responses.ok(ctx, q)).onFailure(ctx::fail);
   }
 
   private void save(RoutingContext ctx) {
-    console.save(CurrentUser.of(ctx), Body.of(ctx).read(SAVED))
+    console.queries().save(CurrentUser.of(ctx), Body.of(ctx).read(SAVED))
         .onSuccess(q -> Responses.created(ctx, "/api/console/saved/" + q.getString("id"), q))
         .onFailure(ctx::fail);
   }
 
   private void update(RoutingContext ctx) {
     var version = Versions.expected(ctx);
-    console.update(CurrentUser.of(ctx), ctx.pathParam("id"), version, Body.of(ctx).changes(SAVED))
+    console.queries().update(CurrentUser.of(ctx), ctx.pathParam("id"), version, Body.of(ctx).changes(SAVED))
         .onSuccess(q -> Responses.ok(ctx, q)).onFailure(ctx::fail);
   }
 
   private void delete(RoutingContext ctx) {
-    console.delete(CurrentUser.of(ctx), ctx.pathParam("id")).onSuccess(v -> Responses.noContent(ctx)).onFailure(ctx::fail);
+    console.queries().delete(CurrentUser.of(ctx), ctx.pathParam("id")).onSuccess(v -> Responses.noContent(ctx)).onFailure(ctx::fail);
   }
 
   private void tiles(RoutingContext ctx) {
-    console.tiles(CurrentUser.of(ctx)).onSuccess(ctx::json).onFailure(ctx::fail);
+    console.queries().tiles(CurrentUser.of(ctx)).onSuccess(ctx::json).onFailure(ctx::fail);
   }
 }

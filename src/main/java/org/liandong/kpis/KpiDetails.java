@@ -64,33 +64,42 @@ final class KpiDetails {
     var sorted = new ArrayList<>(rows);
     // most overdue first, then by name
     sorted.sort(Comparator.comparing((Department r) -> -r.overdue()).thenComparing(Department::name).thenComparing(Department::id));
-    for (var r : sorted) {
-      long settled = r.settled();
-      long onTime = r.doneOnTime();
-      var hours = hours(median(r.acceptSeconds()));
-      long supervisions = r.supervisions();
-      long answered = r.supervisionsAnsweredOnTime();
-      long deficienciesDue = r.deficienciesDue();
-      long lapses = r.lapses();
-      Double score = settled == 0 && hours == null ? null : round1(
-          50 * share(onTime, settled) + 20 * response(hours) + 15 * share(answered, supervisions)
-              + 15 * share(deficienciesDue - lapses, deficienciesDue));
-      out.add(new JsonObject().put("id", r.id()).put("name", r.name())
-          .put("owed", r.owed()).put("done", r.done())
-          .put("overdue", r.overdue())
-          .put("deficienciesOutstanding", r.deficient())
-          .put("deficienciesExpired", r.deficiencyExpired())
-          .put("due", r.due()).put("settled", settled).put("doneOnTime", onTime)
-          .put("onTimePercent", rate(onTime, settled))
-          .put("medianHoursToAccept", hours)
-          .put("reminders", r.reminders())
-          .put("supervisions", supervisions)
-          .put("supervisionsAnsweredOnTime", answered)
-          .put("extensions", r.extensions())
-          .put("deficienciesDue", deficienciesDue)
-          .put("lapses", lapses)
-          .put("score", score));
-    }
+    for (var r : sorted) out.add(department(r));
+    rank(out);
+    return new JsonArray(new ArrayList<>(out));
+  }
+
+  /** One department's row and its score. */
+  private static JsonObject department(Department r) {
+    long settled = r.settled();
+    long onTime = r.doneOnTime();
+    var hours = hours(median(r.acceptSeconds()));
+    long supervisions = r.supervisions();
+    long answered = r.supervisionsAnsweredOnTime();
+    long deficienciesDue = r.deficienciesDue();
+    long lapses = r.lapses();
+    Double score = settled == 0 && hours == null ? null : round1(
+        50 * share(onTime, settled) + 20 * response(hours) + 15 * share(answered, supervisions)
+            + 15 * share(deficienciesDue - lapses, deficienciesDue));
+    return new JsonObject().put("id", r.id()).put("name", r.name())
+        .put("owed", r.owed()).put("done", r.done())
+        .put("overdue", r.overdue())
+        .put("deficienciesOutstanding", r.deficient())
+        .put("deficienciesExpired", r.deficiencyExpired())
+        .put("due", r.due()).put("settled", settled).put("doneOnTime", onTime)
+        .put("onTimePercent", rate(onTime, settled))
+        .put("medianHoursToAccept", hours)
+        .put("reminders", r.reminders())
+        .put("supervisions", supervisions)
+        .put("supervisionsAnsweredOnTime", answered)
+        .put("extensions", r.extensions())
+        .put("deficienciesDue", deficienciesDue)
+        .put("lapses", lapses)
+        .put("score", score);
+  }
+
+  /** Ranks by score, the highest first, equal scores sharing a rank; no score, no rank. */
+  private static void rank(List<JsonObject> out) {
     var scored = out.stream().filter(d -> d.getValue("score") != null)
         .sorted(Comparator.comparing((JsonObject d) -> -d.getDouble("score"))).toList();
     for (int i = 0; i < scored.size(); i++) {
@@ -99,7 +108,6 @@ final class KpiDetails {
       d.put("rank", tie ? scored.get(i - 1).getInteger("rank") : i + 1);
     }
     out.forEach(d -> { if (!d.containsKey("rank")) d.putNull("rank"); });
-    return new JsonArray(new ArrayList<>(out));
   }
 
   /** The share of {@code part} in {@code whole}; nothing to measure counts in full. */

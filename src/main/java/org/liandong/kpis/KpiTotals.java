@@ -48,23 +48,6 @@ final class KpiTotals {
     long green;
   }
 
-  /** 序时 over some projects: investment-weighted expected and actual progress, and how many are ahead or behind. */
-  private static final class Tally {
-    final ExactSum weight = new ExactSum();
-    final ExactSum expected = new ExactSum();
-    final ExactSum actual = new ExactSum();
-    long ahead;
-    long behind;
-
-    JsonObject json() {
-      double w = weight.value();
-      return new JsonObject()
-          .put("expectedPercent", w == 0 ? null : KpiDetails.round1(100 * expected.value() / w))
-          .put("actualPercent", w == 0 ? null : KpiDetails.round1(100 * actual.value() / w))
-          .put("projectsAheadOrOnSchedule", ahead).put("projectsBehind", behind);
-    }
-  }
-
   private final Period period;
   private final LocalDate today;
   private long projects;
@@ -178,15 +161,8 @@ final class KpiTotals {
     double window = ChronoUnit.DAYS.between(signedOn, complete);
     double e = Math.max(0, Math.min(1, ChronoUnit.DAYS.between(signedOn, today) / window));
     double a = p.obligations() > 0 ? p.workDone() / Math.max(1, p.work()) : STAGES.indexOf(p.stage()) / (double) (STAGES.size() - 1);
-    tally(progress, p.investment(), e, a, sign);
-    if (KpiDetails.isKey(p)) tally(keyProgress, p.investment(), e, a, sign);
-  }
-
-  private static void tally(Tally t, double w, double e, double a, int sign) {
-    t.weight.add(w, sign);
-    t.expected.add(w * e, sign);
-    t.actual.add(w * a, sign);
-    if (a >= e) t.ahead += sign; else t.behind += sign;
+    progress.add(p.investment(), e, a, sign);
+    if (KpiDetails.isKey(p)) keyProgress.add(p.investment(), e, a, sign);
   }
 
   /** Everything the battle map shows for the period, with the departments' rows of the period, as of {@code now}. */

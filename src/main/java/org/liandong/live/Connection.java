@@ -5,10 +5,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.WebSocketFrame;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.nio.charset.StandardCharsets;
 import org.liandong.accounts.AccountService;
 import org.liandong.config.AppConfig;
 import org.liandong.support.Failure;
@@ -56,8 +54,8 @@ final class Connection {
     ws.pongHandler(b -> heardAt = System.nanoTime());
     ws.closeHandler(v -> stop());
     // Vert.x reports a message over the size limit here rather than closing: close with 1009
-    ws.exceptionHandler(e -> close(tooBig(e) ? (short) 1009 : (short) 1002,
-        tooBig(e) ? "message over 64 KiB" : "protocol error"));
+    ws.exceptionHandler(e -> close(Ask.tooBig(e) ? (short) 1009 : (short) 1002,
+        Ask.tooBig(e) ? "message over 64 KiB" : "protocol error"));
     heartbeat = vertx.setPeriodic(limits.pingSeconds() * 1000L, t -> beat());
     if (fromCookie != null) {
       welcome(fromCookie);
@@ -114,19 +112,13 @@ final class Connection {
       close((short) 1008, "rate limit exceeded");
       return;
     }
-    JsonObject message;
-    try {
-      org.liandong.support.StrictJson.check(text.getBytes(StandardCharsets.UTF_8));
-      message = new JsonObject(text);
-    } catch (DecodeException | ClassCastException | Failure e) {
-      refuse("invalid", null, Text.of("messages are plain JSON objects like {\"type\":\"subscribe\",\"channel\":\"project:p-1\"}",
-          "消息须为标准 JSON 对象，如 {\"type\":\"subscribe\",\"channel\":\"project:p-1\"}"));
+    var read = Ask.message(text);
+    if (read instanceof Ask.Refused r) {
+      refuse(r.code(), r.channel(), r.message());
       return;
     }
-    if (!(message.getValue("type") instanceof String type)) {
-      refuse("invalid", null, Text.of("every message needs a string \"type\"", "每条消息都需要字符串类型的 \"type\""));
-      return;
-    }
+    var message = ((Ask.Message) read).json();
+    var type = ((Ask.Message) read).type();
     if (peer == null && !"auth".equals(type)) {
       refuse("unauthenticated", null, Text.of("send {\"type\":\"auth\",\"token\":\"…\"} first, or connect with the session cookie",
           "请先发送 auth 消息，或携带登录 Cookie 连接"));
@@ -136,7 +128,7 @@ final class Connection {
       case "auth" -> auth(message);
       case "subscribe" -> subscribe(message);
       case "unsubscribe" -> unsubscribe(message);
-      case "ping" -> peer.send(new JsonObject().put("type", "pong").put("id", echo(message.getValue("id"))));
+      case "ping" -> peer.send(new JsonObject().put("type", "pong").put("id", Ask.echo(message.getValue("id"))));
       default -> refuse("invalid", null, Text.of("unknown message type; use subscribe, unsubscribe or ping",
           "未知的消息类型，请使用 subscribe、unsubscribe 或 ping"));
     }
@@ -182,12 +174,6 @@ final class Connection {
   }
 
   /** One channel ({@code channel}, {@code lastSeq}, {@code epoch}) or several ({@code channels}) in one message. */
-  /** A ping's id comes back as it was sent, a number or a short text (the page pairs its pings and pongs by it). */
-  private static Object echo(Object id) {
-    if (id instanceof Number n) return n;
-    return id instanceof String s && s.length() <= 100 ? s : null;
-  }
-
   private void subscribe(JsonObject message) {
     if (!message.containsKey("channels")) {
       subscribe(message.getValue("channel"), message.getValue("lastSeq"), message.getValue("epoch"));
@@ -205,31 +191,20 @@ final class Connection {
   }
 
   private void subscribe(Object name, Object last, Object epoch) {
-    var channel = Channel.parse(name instanceof String s ? s : null);
-    if (channel == null) {
-      refuse("invalid", null, Text.of("\"channel\" must be project:<id>, meeting:<id>, department:<id> or user:<id>",
-          "\"channel\" 须为 project:<id>、meeting:<id>、department:<id> 或 user:<id>"));
-      return;
-    }
-    // a seq past 2^53 is not one we ever gave; 2^64+1 must not wrap to 1
-    if (last != null && !(last instanceof Integer || last instanceof Long) || last instanceof Number n && n.longValue() < 0
-        || last instanceof Long l && l > (1L << 53)) {
-      refuse("invalid", channel.name(), Text.of("\"lastSeq\" must be a whole number ≥ 0, the last seq you saw",
-          "\"lastSeq\" 须为不小于 0 的整数，即您最后收到的序号"));
-      return;
-    }
-    if (epoch != null && !(epoch instanceof String e && e.length() <= 64)) {
-      refuse("invalid", channel.name(), Text.of("\"epoch\" must be the epoch the server sent", "\"epoch\" 须为服务器发送的纪元"));
-      return;
-    }
+    var ask = Ask.channel(name, last, epoch);
+    if (ask instanceof Ask.Refused r) refuse(r.code(), r.channel(), r.message());
+    if (ask instanceof Ask.Wanted w) subscribe(w);
+  }
+
+  private void subscribe(Ask.Wanted wanted) {
+    var channel = wanted.channel();
     if (subscriptions >= MAX_CHANNELS) {
       refuse("too_many", channel.name(), Text.of("at most " + MAX_CHANNELS + " channels per connection", "每个连接最多订阅 " + MAX_CHANNELS + " 个频道"));
       return;
     }
     subscriptions++;
-    var resume = new Resume(last == null ? null : ((Number) last).longValue(), (String) epoch);
     access.check(peer.user, channel)
-        .onSuccess(v -> hub.subscribe(peer, channel, resume))
+        .onSuccess(v -> hub.subscribe(peer, channel, wanted.resume()))
         .onFailure(e -> {
           subscriptions--;
           if (e instanceof Failure f) refuse(f.code(), channel.name(), f.text());
@@ -258,11 +233,6 @@ final class Connection {
   private void close(short code, String reason) {
     if (peer != null) peer.closing = true;
     ws.close(code, reason);
-  }
-
-  private static boolean tooBig(Throwable e) {
-    var text = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
-    return text.contains("max message size") || text.contains("max frame length") || text.contains("too big");
   }
 
   private void stop() {

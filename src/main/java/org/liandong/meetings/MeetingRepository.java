@@ -21,7 +21,6 @@ import org.liandong.storage.Where;
 import org.liandong.storage.Work;
 import org.liandong.support.Failure;
 import org.liandong.support.Json;
-import org.liandong.support.Text;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 
@@ -156,109 +155,6 @@ final class MeetingRepository {
     return Failure.conflict("this meeting is closed; its record is locked", "该会议已结束，记录已锁定", Json.object(meeting));
   }
 
-  Work<Void> addAgendaItem(String actor, Open open, String title, String projectId) {
-    var params = new HashMap<String, Object>();
-    params.put("id", open.id());
-    params.put("itemId", java.util.UUID.randomUUID().toString());
-    params.put("title", title);
-    params.put("projectId", projectId);
-    return tx -> Exists.require(tx, Node.Project, projectId, "projectId")
-        .compose(v -> tx.first(MeetingCypher.ADD_AGENDA, params))
-        .map(item -> {
-          tx.record(new Entry(actor, "meeting.agenda.added", "Meeting", open.id(),
-              projectId != null ? projectId : open.firstProject(), null, item.orElseThrow().get("item").asMap(), open.channels()));
-          return null;
-        });
-  }
-
-  /** Invites departments and people (unknown ids are a 422 naming them). */
-  Work<Void> invite(String actor, Open open, List<String> departmentIds, List<String> userIds) {
-    return tx -> Exists.require(tx, Node.Department, departmentIds, "departmentIds")
-        .compose(v -> Exists.require(tx, Node.User, userIds, "userIds"))
-        .compose(v -> tx.run(MeetingCypher.INVITE, Map.of("id", open.id(), "departmentIds", departmentIds, "userIds", userIds)))
-        .map(summary -> {
-          tx.record(new Entry(actor, "meeting.invited", "Meeting", open.id(), open.firstProject(), null,
-              Map.of("departmentIds", departmentIds, "userIds", userIds), open.channels()));
-          return null;
-        });
-  }
-
-  Work<Void> uninvite(String actor, Open open, String targetId) {
-    return tx -> tx.first(MeetingCypher.UNINVITE, Map.of("id", open.id(), "targetId", targetId)).compose(row -> {
-      if (row.orElseThrow().get("removed").asLong() == 0) {
-        return Future.failedFuture(new Failure.NotFound(Text.of("'" + targetId + "' is not invited to this meeting", "“" + targetId + "”未受邀参加本次会议")));
-      }
-      tx.record(new Entry(actor, "meeting.uninvited", "Meeting", open.id(), open.firstProject(), Map.of("invitedId", targetId), null,
-          open.channels()));
-      return Future.succeededFuture();
-    });
-  }
-
-  /** Puts the agenda in the order given: exactly the meeting's items, each once. */
-  Work<Void> orderAgenda(String actor, Open open, List<String> itemIds) {
-    return tx -> tx.list(MeetingCypher.AGENDA_IDS, Map.of("id", open.id())).compose(rows -> {
-      var current = rows.stream().map(r -> r.get("id").asString()).sorted().toList();
-      if (!current.equals(itemIds.stream().sorted().toList())) {
-        return Future.failedFuture(Failure.unprocessable("itemIds", Text.of("must list each of this meeting's agenda items once",
-            "须列出本次会议的每个议题各一次")));
-      }
-      tx.record(new Entry(actor, "meeting.agenda.ordered", "Meeting", open.id(), open.firstProject(), null,
-          Map.of("itemIds", itemIds), open.channels()));
-      return tx.run(MeetingCypher.ORDER_AGENDA, Map.of("id", open.id(), "itemIds", itemIds)).mapEmpty();
-    });
-  }
-
-  Work<Void> removeAgendaItem(String actor, Open open, String itemId) {
-    return tx -> tx.first(MeetingCypher.REMOVE_AGENDA, Map.of("id", open.id(), "itemId", itemId)).compose(row -> {
-      if (row.isEmpty()) return Future.failedFuture(Node.AgendaItem.notFound(itemId));
-      tx.record(new Entry(actor, "meeting.agenda.removed", "Meeting", open.id(), open.firstProject(),
-          row.get().get("item").asMap(), null, open.channels()));
-      return tx.list(MeetingCypher.AGENDA_IDS, Map.of("id", open.id()))
-          .compose(rest -> tx.run(MeetingCypher.ORDER_AGENDA, Map.of("id", open.id(),
-              "itemIds", rest.stream().map(r -> r.get("id").asString()).toList()))).mapEmpty();
-    });
-  }
-
-  /** The project an agenda item is about (if any); 422 when the meeting has no such item. */
-  Work<Optional<String>> agendaProject(String id, String agendaItemId) {
-    if (agendaItemId == null) return Work.of(Optional.empty());
-    return tx -> tx.first(MeetingCypher.AGENDA_ITEM, Map.of("id", id, "itemId", agendaItemId)).compose(row -> row.isEmpty()
-        ? Future.failedFuture(noAgendaItem(agendaItemId))
-        : Future.succeededFuture(Optional.ofNullable(row.get().get("projectId").asString(null))));
-  }
-
-  /** A decision, and the obligations it created, recorded on the meeting's channels. */
-  Work<String> recordDecision(Decision decision, Open open, List<String> obligationIds, String projectId) {
-    var params = new HashMap<String, Object>();
-    params.put("id", open.id());
-    params.put("decisionId", decision.id());
-    params.put("text", decision.text());
-    params.put("agendaItemId", decision.agendaItemId());
-    params.put("by", decision.by());
-    params.put("byName", decision.byName());
-    params.put("obligationIds", obligationIds);
-    return tx -> tx.run(MeetingCypher.ADD_DECISION, params)
-        .compose(v -> tx.first(MeetingCypher.DECISION, Map.of("id", decision.id())))
-        .map(row -> {
-          var after = new HashMap<>(row.orElseThrow().get("decision").asMap());
-          after.put("obligationIds", obligationIds);
-          tx.record(new Entry(decision.by(), "meeting.decision", "Meeting", open.id(), projectId, null, after, open.channels()));
-          return decision.id();
-        });
-  }
-
-  /** What a decision says and who took it. */
-  record Decision(String id, String text, String agendaItemId, String by, String byName) {}
-
-  Work<JsonObject> focus(String actor, Open open, String agendaItemId) {
-    return tx -> tx.first(MeetingCypher.FOCUS, Map.of("id", open.id(), "itemId", agendaItemId)).compose(row -> {
-      if (row.isEmpty()) return Future.failedFuture(noAgendaItem(agendaItemId));
-      tx.record(new Entry(actor, "meeting.focus", "Meeting", open.id(), open.firstProject(), open.meeting(),
-          row.get().get("m").asMap(), open.channels()));
-      return Future.succeededFuture(view(row.get()));
-    });
-  }
-
   Future<Void> attend(String meetingId, String userId) {
     return graph.write(tx -> tx.run(MeetingCypher.ATTEND, Map.of("meetingId", meetingId, "userId", userId))).mapEmpty();
   }
@@ -266,11 +162,6 @@ final class MeetingRepository {
   Future<JsonArray> attendance(String id) {
     return graph.query(MeetingCypher.ATTENDANCE, Map.of("id", id))
         .map(rows -> new JsonArray(rows.stream().map(r -> Json.object(r.get("person").asMap())).toList()));
-  }
-
-  private static Failure noAgendaItem(String agendaItemId) {
-    return Failure.unprocessable("agendaItemId", Text.of("this meeting has no agenda item '" + agendaItemId + "'",
-        "本次会议没有议题“" + agendaItemId + "”"));
   }
 
   private static Future<List<String>> projectIds(Tx tx, String id) {

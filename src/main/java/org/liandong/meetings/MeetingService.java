@@ -122,32 +122,32 @@ public final class MeetingService {
   /** An agenda item and, in the same transaction, the departments it needs in the room (a drafted item accepted). */
   Future<JsonObject> addAgendaItem(CurrentUser actor, String id, String title, String projectId, List<String> invite) {
     policy.require(actor, Action.MANAGE_MEETINGS);
-    return repository.graph().write("meeting:" + id, repository.lockOpen(id).then(open -> repository.addAgendaItem(actor.username(), open, title, projectId)
-            .then(v -> invite.isEmpty() ? org.liandong.storage.Work.<Void>of(null) : repository.invite(actor.username(), open, invite, List.of()))))
+    return repository.graph().write("meeting:" + id, repository.lockOpen(id).then(open -> AgendaRepository.addAgendaItem(actor.username(), open, title, projectId)
+            .then(v -> invite.isEmpty() ? org.liandong.storage.Work.<Void>of(null) : AgendaRepository.invite(actor.username(), open, invite, List.of()))))
         .compose(v -> one(id));
   }
 
   Future<JsonObject> invite(CurrentUser actor, String id, List<String> departmentIds, List<String> userIds) {
     policy.require(actor, Action.MANAGE_MEETINGS);
-    return repository.graph().write("meeting:" + id, repository.lockOpen(id).then(open -> repository.invite(actor.username(), open, departmentIds, userIds)))
+    return repository.graph().write("meeting:" + id, repository.lockOpen(id).then(open -> AgendaRepository.invite(actor.username(), open, departmentIds, userIds)))
         .compose(v -> one(actor, id));
   }
 
   Future<JsonObject> uninvite(CurrentUser actor, String id, String targetId) {
     policy.require(actor, Action.MANAGE_MEETINGS);
-    return repository.graph().write("meeting:" + id, repository.lockOpen(id).then(open -> repository.uninvite(actor.username(), open, targetId)))
+    return repository.graph().write("meeting:" + id, repository.lockOpen(id).then(open -> AgendaRepository.uninvite(actor.username(), open, targetId)))
         .compose(v -> one(actor, id));
   }
 
   Future<JsonObject> orderAgenda(CurrentUser actor, String id, List<String> itemIds) {
     policy.require(actor, Action.MANAGE_MEETINGS);
-    return repository.graph().write("meeting:" + id, repository.lockOpen(id).then(open -> repository.orderAgenda(actor.username(), open, itemIds)))
+    return repository.graph().write("meeting:" + id, repository.lockOpen(id).then(open -> AgendaRepository.orderAgenda(actor.username(), open, itemIds)))
         .compose(v -> one(actor, id));
   }
 
   Future<JsonObject> removeAgendaItem(CurrentUser actor, String id, String itemId) {
     policy.require(actor, Action.MANAGE_MEETINGS);
-    return repository.graph().write("meeting:" + id, repository.lockOpen(id).then(open -> repository.removeAgendaItem(actor.username(), open, itemId)))
+    return repository.graph().write("meeting:" + id, repository.lockOpen(id).then(open -> AgendaRepository.removeAgendaItem(actor.username(), open, itemId)))
         .compose(v -> one(actor, id));
   }
 
@@ -156,19 +156,19 @@ public final class MeetingService {
    * decision and every obligation it names exist afterwards, or none of them do.
    */
   Future<JsonObject> decide(CurrentUser actor, String id, String text, String agendaItemId, List<NewObligation> created) {
-    var decision = new MeetingRepository.Decision(UUID.randomUUID().toString(), text, agendaItemId, actor.username(), actor.name());
+    var decision = new AgendaRepository.Decision(UUID.randomUUID().toString(), text, agendaItemId, actor.username(), actor.name());
     return repository.graph().write("meeting:" + id, repository.lockOpen(id)
             .then(open -> allowed(actor, Action.DECIDE, open))
             .then(MeetingService::inSession)
-            .then(open -> repository.agendaProject(id, agendaItemId).then(item -> decided(actor, decision, open, item, created))))
+            .then(open -> AgendaRepository.agendaProject(id, agendaItemId).then(item -> decided(actor, decision, open, item, created))))
         .compose(v -> one(id));
   }
 
   /** The decision's obligations, then the decision naming them. */
-  private Work<String> decided(CurrentUser actor, MeetingRepository.Decision decision, MeetingRepository.Open open,
+  private Work<String> decided(CurrentUser actor, AgendaRepository.Decision decision, MeetingRepository.Open open,
                                Optional<String> item, List<NewObligation> created) {
     var project = projectOf(open, item);
-    return createObligations(actor, open, item, created).then(ids -> repository.recordDecision(decision, open, ids, project));
+    return createObligations(actor, open, item, created).then(ids -> AgendaRepository.recordDecision(decision, open, ids, project));
   }
 
   /** A decision is taken in session: the meeting must have been opened. */
@@ -208,7 +208,7 @@ public final class MeetingService {
   Future<JsonObject> focus(CurrentUser actor, String id, String agendaItemId) {
     return repository.graph().write("meeting:" + id, repository.lockOpen(id)
         .then(open -> allowed(actor, Action.CHAIR, open))
-        .then(open -> repository.focus(actor.username(), open, agendaItemId)));
+        .then(open -> AgendaRepository.focus(actor.username(), open, agendaItemId)));
   }
 
   /** Where the people who read the minutes are (LIANDONG_TIMEZONE). */

@@ -37,7 +37,12 @@ final class MinutesPage {
         .append(" · 地点 <span class=\"en\">Place</span>: ").append(esc(m.getString("location")))
         .append(" · 状态 <span class=\"en\">Status</span>: ").append(esc(MeetingStatus.valueOf(m.getString("status")).zh))
         .append(minutes.getBoolean("final") ? "" : " (未结束 not yet closed)").append("</p>");
+    attendanceAndAgenda(html, minutes);
+    decisions(html, minutes, zone);
+    return html.append("</body></html>").toString();
+  }
 
+  private static void attendanceAndAgenda(StringBuilder html, JsonObject minutes) {
     html.append("<h2>出席 <span class=\"en\">Attendance</span></h2><ul>");
     for (var p : minutes.getJsonArray("attendance")) {
       var person = (JsonObject) p;
@@ -49,7 +54,9 @@ final class MinutesPage {
     html.append("<h2>议程 <span class=\"en\">Agenda</span></h2><ol>");
     for (var a : minutes.getJsonArray("agenda")) html.append("<li>").append(esc(((JsonObject) a).getString("title"))).append("</li>");
     html.append("</ol>");
+  }
 
+  private static void decisions(StringBuilder html, JsonObject minutes, java.time.ZoneId zone) {
     html.append("<h2>决定事项 <span class=\"en\">Decisions</span></h2>");
     for (var d : minutes.getJsonArray("decisions")) {
       var decision = (JsonObject) d;
@@ -58,7 +65,6 @@ final class MinutesPage {
           .append(esc(by)).append(", ").append(esc(time(decision.getString("at"), zone))).append("</span></p>");
       obligations(html, decision.getJsonArray("obligations"));
     }
-    return html.append("</body></html>").toString();
   }
 
   private static void obligations(StringBuilder html, JsonArray obligations) {

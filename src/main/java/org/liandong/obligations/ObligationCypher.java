@@ -48,12 +48,6 @@ final class ObligationCypher {
       RETURN %s AS obligation
       """.formatted(FIELDS);
 
-  /** Write-locks the obligation, then reads it with who owes it and for which project. */
-  static final String PROJECT_OF = """
-      MATCH (:Obligation {id: $id})-[:FOR]->(p:Project)
-      RETURN p.id AS projectId
-      """;
-
   static final String TRACKED = """
       MATCH (:Project {id: $projectId})<-[:FOR]-(o:Obligation) WHERE o.track IN ['land', 'site', 'permits']
       RETURN o.id AS id, o.title AS title
@@ -75,6 +69,7 @@ final class ObligationCypher {
       RETURN o.id AS id, d.id AS departmentId, before, o {.*} AS after
       """;
 
+  /** Write-locks the obligation, then reads it with who owes it and for which project. */
   static final String LOCK_OWNED = """
       MATCH (o:Obligation {id: $id})
       SET o._lock = true

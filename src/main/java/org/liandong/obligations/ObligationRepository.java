@@ -34,19 +34,14 @@ final class ObligationRepository {
   }
 
   /**
-   * A write to one obligation, on its project's lane: a busy project's writes are committed
-   * together ({@link Graph#write(String, Work)}). An obligation not found goes on a lane of its
-   * own, where its work answers 404.
+   * A write to one obligation, on its project's lane once this node knows the project: a busy
+   * project's writes are committed together ({@link Graph#write(String, Work)}). The first write
+   * this node sees to an obligation goes on a lane of its own; the project comes with the locked
+   * read inside it ({@link #lockOwned}), no query before.
    */
   <T> Future<T> writeOn(String obligationId, Work<T> work) {
     var known = projectOf.getIfPresent(obligationId);
-    Future<String> project = known != null ? Future.succeededFuture(known)
-        : graph.query(ObligationCypher.PROJECT_OF, Map.of("id", obligationId))
-            .map(rows -> rows.isEmpty() ? null : rows.get(0).get("projectId").asString());
-    return project.compose(p -> {
-      if (p != null) projectOf.put(obligationId, p);
-      return graph.write(p == null ? null : "project:" + p, work);
-    });
+    return graph.write(known == null ? null : "project:" + known, work);
   }
 
   Graph graph() {
@@ -123,7 +118,11 @@ final class ObligationRepository {
   /** Locks and reads the obligation and its owner in one statement; 404 when there is no such obligation. */
   Work<Owned> lockOwned(String id) {
     return tx -> tx.first(ObligationCypher.LOCK_OWNED, Map.of("id", id)).compose(row -> row
-        .map(r -> Future.succeededFuture(new Owned(r.get("o").asMap(), r.get("departmentId").asString(), r.get("projectId").asString())))
+        .map(r -> {
+          var owned = new Owned(r.get("o").asMap(), r.get("departmentId").asString(), r.get("projectId").asString());
+          projectOf.put(id, owned.projectId());
+          return Future.succeededFuture(owned);
+        })
         .orElseGet(() -> Future.failedFuture(Node.Obligation.notFound(id))));
   }
 

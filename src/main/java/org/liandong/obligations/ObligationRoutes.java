@@ -70,7 +70,7 @@ public final class ObligationRoutes implements Routes {
 
   private void extensions(RoutingContext ctx) {
     var q = Query.of(ctx);
-    requests.extensions(CurrentUser.of(ctx), q.text("status"), q.text("obligation"), q.text("project"), q.page().limit())
+    requests.extensions(q.text("status"), q.text("obligation"), q.text("project"), q.page().limit())
         .onSuccess(ctx::json).onFailure(ctx::fail);
   }
 

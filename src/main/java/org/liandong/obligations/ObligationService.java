@@ -12,13 +12,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.liandong.accounts.Action;
 import org.liandong.accounts.CurrentUser;
 import org.liandong.accounts.Policy;
 import org.liandong.accounts.Subject;
-import org.liandong.domain.Status;
 import org.liandong.domain.Vocabulary;
 import org.liandong.storage.Graph;
 import org.liandong.storage.Idempotency;
@@ -34,11 +32,15 @@ public final class ObligationService {
   private final ObligationRepository repository;
   private final Policy policy;
   private final Clock clock;
+  private final Workflow workflow;
+  private final Actions actions;
 
   public ObligationService(Graph graph, Policy policy, Clock clock) {
     this.repository = new ObligationRepository(graph);
     this.policy = policy;
     this.clock = clock;
+    this.workflow = new Workflow(policy, clock);
+    this.actions = new Actions(policy);
   }
 
   /** The same service reading through another door to the graph, on its clock (as of an instant: {@link Graph#asOf}). */
@@ -50,21 +52,14 @@ public final class ObligationService {
   Future<JsonObject> list(CurrentUser viewer, ObligationFilter filter, int offset, int limit, java.time.ZonedDateTime asOf) {
     if (asOf == null) return list(viewer, filter, offset, limit);
     return repository.graph().asOf(asOf, filter.project(), door -> on(door).list(viewer, filter, offset, limit)).map(page -> {
-      page.getJsonArray("items").forEach(o -> none(((JsonObject) o).getJsonObject("actions")));
+      page.getJsonArray("items").forEach(o -> Actions.none(((JsonObject) o).getJsonObject("actions")));
       return page.put("asOf", asOf.withZoneSameInstant(clock.getZone()).toOffsetDateTime().toString());
     });
   }
 
-  /** The same actions, every one refused: no moves, every flag false. */
-  private static void none(JsonObject actions) {
-    for (var name : Set.copyOf(actions.fieldNames())) {
-      actions.put(name, "moves".equals(name) ? new io.vertx.core.json.JsonArray() : false);
-    }
-  }
-
   Future<JsonObject> list(CurrentUser viewer, ObligationFilter filter, int offset, int limit) {
     return repository.list(filter, offset, limit, today()).map(page -> {
-      page.getJsonArray("items").forEach(o -> withActions(viewer, (JsonObject) o));
+      page.getJsonArray("items").forEach(o -> actions.of(viewer, (JsonObject) o));
       return page;
     });
   }
@@ -74,34 +69,13 @@ public final class ObligationService {
   }
 
   Future<JsonObject> one(CurrentUser viewer, String id) {
-    return one(id).map(o -> withActions(viewer, o));
+    return one(id).map(o -> actions.of(viewer, o));
   }
 
-  /**
-   * What this person may do with the obligation, decided here so the page shows only that:
-   * the statuses it may move to, and whether they may record a company's feedback.
-   */
-  private JsonObject withActions(CurrentUser viewer, JsonObject o) {
-    var owing = new Subject.Department(o.getString("departmentId"));
-    var from = Status.valueOf(o.getString("status"));
-    boolean works = policy.allows(viewer, Action.WORK, owing);
-    boolean dispatches = policy.allows(viewer, Action.DISPATCH, Subject.NONE);
-    var moves = from.next().stream().filter(to -> works && (from != Status.done || dispatches)).map(Enum::name).sorted().toList();
-    boolean open = from != Status.done;
-    boolean pending = o.getJsonObject("pendingExtension") != null;
-    return o.put("actions", new JsonObject().put("moves", new io.vertx.core.json.JsonArray(moves))
-        .put("feedback", dispatches && "need".equals(o.getString("kind")) && from == Status.done)
-        .put("extend", works && open && !pending)
-        .put("decideExtension", dispatches && pending)
-        .put("sendBack", works && !dispatches && open && o.getString("returnReason") == null)
-        .put("documents", works && from == Status.deficient)
-        .put("correctDoneAt", works && from == Status.done));
-  }
-
+  /** Dispatching (the contract's {@code x-action: DISPATCH} let the caller in). */
   Future<JsonObject> create(CurrentUser actor, NewObligation draft, Optional<IdempotencyKey> key) {
-    policy.require(actor, Action.DISPATCH);
     return Idempotency.create(repository.graph(), key, "Obligation", create(actor, List.of(draft), List.of()).map(ids -> ids.get(0)))
-        .compose(created -> one(created.id()));
+        .compose(created -> one(actor, created.id()));
   }
 
   /**
@@ -165,7 +139,8 @@ public final class ObligationService {
       changes.put("returnedBy", null);
       changes.put("returnedAt", null);
     }
-    return repository.writeOn(id, repository.lockOwned(id).then(owned -> changed(actor, owned, version, fields, changes, newDepartment)));
+    return repository.writeOn(id, repository.lockOwned(id).then(owned -> changed(actor, owned, version, fields, changes, newDepartment)))
+        .map(o -> actions.of(actor, o));
   }
 
   /** Who may, which version, which move; then the change itself. */
@@ -173,7 +148,7 @@ public final class ObligationService {
                                    Map<String, Object> changes, String newDepartment) {
     return tx -> allowed(actor, owned, fields)
         .compose(v -> Locks.expect(Node.Obligation, owned.obligation(), version))
-        .compose(before -> workflow(actor, before, changes))
+        .compose(before -> workflow.apply(actor, before, changes))
         .compose(type -> repository.update(actor.username(), owned, type, changes, newDepartment, today()).run(tx));
   }
 
@@ -200,117 +175,19 @@ public final class ObligationService {
     return policy.check(actor, dispatching ? Action.DISPATCH : Action.WORK, new Subject.Department(owned.departmentId()));
   }
 
-  /** Applies the status workflow to the changes: checks the move, stamps its dates; resolves to the change's type. */
-  private Future<String> workflow(CurrentUser actor, Map<String, Object> before, Map<String, Object> changes) {
-    var from = Status.valueOf((String) before.get("status"));
-    var to = changes.get("status") == null ? from : Status.valueOf((String) changes.get("status"));
-    if (to != from && !from.canBecome(to)) {
-      return Future.failedFuture(Failure.unprocessable("status", Text.of(
-          "cannot go from " + from + " to " + to + "; from " + from + " it can go to " + from.next(),
-          "不能从“" + from.zh + "”改为“" + to.zh + "”")));
-    }
-    if (to != from && from == Status.done && !policy.allows(actor, Action.DISPATCH, Subject.NONE)) {
-      return Future.failedFuture(Failure.forbidden("only the service office may reopen a done obligation", "只有推进办可以重新打开已办结的事项"));
-    }
-    if (to != from) stamp(before, changes, from, to);
-    // a new deadline for the missing documents starts the 容缺 afresh
-    if (changes.get("deficiencyDueOn") != null) changes.put("deficiencyExpiredOn", null);
-    return required(before, changes, to).compose(v -> needFeedback(before, changes, to))
-        .map(v -> to != from ? "obligation.status" : "obligation.updated");
-  }
-
-  private void stamp(Map<String, Object> before, Map<String, Object> changes, Status from, Status to) {
-    if (to.accepted() && before.get("acceptedAt") == null) changes.put("acceptedAt", now());
-    if (to == Status.done) {
-      changes.put("doneOn", today());
-      changes.put("doneAt", now());
-    }
-    if (from == Status.done) {
-      changes.put("doneOn", null);
-      changes.put("doneAt", null);
-    }
-    if (from == Status.blocked && !changes.containsKey("blockedReason")) changes.put("blockedReason", null);
-  }
-
-  private Future<Void> required(Map<String, Object> before, Map<String, Object> changes, Status to) {
-    var problems = new Failure.Problems();
-    if (to == Status.deficient && changes.get("deficiencyDueOn") == null && before.get("deficiencyDueOn") == null) {
-      problems.add("deficiencyDueOn", Text.of("容缺受理 needs the date by which the missing documents are due",
-          "容缺受理须填写补正材料的截止日期"));
-    }
-    var deadline = (java.time.LocalDate) (changes.containsKey("deficiencyDueOn") ? changes.get("deficiencyDueOn") : before.get("deficiencyDueOn"));
-    if (to == Status.deficient && deadline != null && deadline.isBefore(today())
-        && (changes.containsKey("deficiencyDueOn") || !Status.deficient.name().equals(before.get("status")))) {
-      problems.add("deficiencyDueOn", Text.of("the deadline for the missing documents cannot be in the past (today is " + today() + ")",
-          "补正材料的截止日期不能早于今天（" + today() + "）"));
-    }
-    documents(before, changes, to, problems);
-    if (to == Status.blocked && changes.get("blockedReason") == null && before.get("blockedReason") == null) {
-      problems.add("blockedReason", Text.of("say what blocks it", "请说明受阻原因"));
-    }
-    return problems.orElse(422, Future::succeededFuture);
-  }
-
-  /**
-   * The 补正材料清单: a new 容缺 acceptance lists the documents still to come; what is ticked off
-   * as received must be on the list; a list only belongs to an obligation in 容缺.
-   */
-  @SuppressWarnings("unchecked")
-  private static void documents(Map<String, Object> before, Map<String, Object> changes, Status to, Failure.Problems problems) {
-    var from = before.get("status");
-    var listed = changes.containsKey("missingDocuments") ? (List<String>) changes.get("missingDocuments")
-        : (List<String>) before.get("missingDocuments");
-    if (to == Status.deficient && !Status.deficient.name().equals(from) && (listed == null || listed.isEmpty())) {
-      problems.add("missingDocuments", Text.of("容缺受理 lists the documents still to come (the 补正材料清单), one per item",
-          "容缺受理须列出补正材料清单（每项一份材料）"));
-    }
-    if ((changes.containsKey("missingDocuments") || changes.containsKey("documentsReceived")) && to != Status.deficient) {
-      problems.add("missingDocuments", Text.of("the list of missing documents belongs to an obligation accepted with deficiency",
-          "补正材料清单只用于容缺受理的事项"));
-      return;
-    }
-    var received = (List<String>) changes.get("documentsReceived");
-    if (received != null && listed != null && !listed.containsAll(received)) {
-      var unknown = received.stream().filter(d -> !listed.contains(d)).toList();
-      problems.add("documentsReceived", Text.of("not on the list of missing documents: " + String.join(", ", unknown),
-          "不在补正材料清单中：" + String.join("、", unknown)));
-    }
-    // a new list starts with nothing received
-    if (changes.containsKey("missingDocuments") && !changes.containsKey("documentsReceived")) changes.put("documentsReceived", List.of());
-  }
-
-  private Future<Void> needFeedback(Map<String, Object> before, Map<String, Object> changes, Status to) {
-    if (!changes.containsKey("feedback") && !changes.containsKey("evaluation") && !changes.containsKey("evaluationNote")) {
-      return Future.succeededFuture();
-    }
-    if (!"need".equals(before.get("kind"))) {
-      return Future.failedFuture(Failure.unprocessable("feedback", Text.of(
-          "feedback and evaluation belong to company needs (kind need)", "反馈和评价只适用于企业诉求")));
-    }
-    if (to != Status.done) {
-      return Future.failedFuture(Failure.unprocessable("feedback", Text.of(
-          "record the company's feedback and evaluation once the need is done", "企业诉求办结后才能记录反馈和评价")));
-    }
-    if (changes.containsKey("feedback")) changes.put("feedbackAt", now());
-    if (changes.containsKey("evaluation")) changes.put("evaluatedAt", now());
-    return Future.succeededFuture();
-  }
-
+  /** The service office's (the contract's {@code x-action: DISPATCH}), as are link and unlink. */
   Future<Void> delete(CurrentUser actor, String id, long version) {
-    policy.require(actor, Action.DISPATCH);
     return repository.writeOn(id, atVersion(id, version, owned -> repository.delete(actor.username(), owned)));
   }
 
   Future<JsonObject> link(CurrentUser actor, String id, long version, String dependsOn) {
-    policy.require(actor, Action.DISPATCH);
     return repository.writeOn(id, atVersion(id, version, owned -> repository.link(actor.username(), owned, dependsOn)))
-        .compose(v -> one(id));
+        .compose(v -> one(actor, id));
   }
 
   Future<JsonObject> unlink(CurrentUser actor, String id, long version, String dependsOn) {
-    policy.require(actor, Action.DISPATCH);
     return repository.writeOn(id, atVersion(id, version, owned -> repository.unlink(actor.username(), owned, dependsOn)))
-        .compose(v -> one(id));
+        .compose(v -> one(actor, id));
   }
 
   /**

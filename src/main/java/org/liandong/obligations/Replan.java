@@ -4,9 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.LocalDate;
 import java.util.Map;
-import org.liandong.accounts.Action;
 import org.liandong.accounts.CurrentUser;
-import org.liandong.accounts.Policy;
 import org.liandong.domain.Stage;
 import org.liandong.projects.ProjectService;
 import org.liandong.schedule.Replanning;
@@ -27,26 +25,22 @@ public final class Replan {
   private final TrackRepository tracks;
   private final ProjectService projects;
   private final ScheduleService schedules;
-  private final Policy policy;
 
-  public Replan(Graph graph, ProjectService projects, ScheduleService schedules, Policy policy) {
+  public Replan(Graph graph, ProjectService projects, ScheduleService schedules) {
     this.graph = graph;
     this.tracks = new TrackRepository();
     this.projects = projects;
     this.schedules = schedules;
-    this.policy = policy;
   }
 
   /** The proposal, against the project as it is (its target start when {@code targetStart} is null); writes nothing. */
   Future<JsonObject> preview(CurrentUser actor, String projectId, LocalDate targetStart) {
-    policy.require(actor, Action.DISPATCH);
     return projects.one(projectId).compose(project -> graph.read(schedules.replanning(projectId, targetStart,
         date(project.getString("targetStartOn")), started(project.getString("stage"))).map(r -> r.json(projectId).put("applied", false))));
   }
 
   /** Writes the proposal as it stands under the lock, at the project's {@code version}. */
   Future<JsonObject> apply(CurrentUser actor, String projectId, long version, LocalDate targetStart) {
-    policy.require(actor, Action.DISPATCH);
     Work<JsonObject> work = projects.locked(actor, projectId, version).then(before -> tracks.lockProject(projectId)
         .then(v -> schedules.replanning(projectId, targetStart, (LocalDate) before.get("targetStartOn"), started((String) before.get("stage"))))
         .then(replanning -> write(actor, projectId, before, replanning)));

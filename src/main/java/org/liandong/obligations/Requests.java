@@ -19,7 +19,6 @@ import org.liandong.storage.Statement;
 import org.liandong.storage.Where;
 import org.liandong.storage.Work;
 import org.liandong.support.Failure;
-import org.liandong.support.Json;
 import org.liandong.support.Text;
 
 /**
@@ -33,6 +32,7 @@ public final class Requests {
   private final ObligationRepository obligations;
   private final RequestRepository requests;
   private final Policy policy;
+  private final Actions actions;
   private final Clock clock;
   private final org.liandong.domain.WorkCalendar calendar;
 
@@ -41,6 +41,7 @@ public final class Requests {
     this.obligations = new ObligationRepository(graph);
     this.requests = new RequestRepository(graph);
     this.policy = policy;
+    this.actions = new Actions(policy);
     this.clock = clock;
     this.calendar = calendar;
   }
@@ -66,9 +67,8 @@ public final class Requests {
             "requestedDueOn", dueOn.toString(), "reason", reason))).run(tx).map(n -> extension.json()))));
   }
 
-  /** The office approves (the due date moves) or refuses with a reason; either is told to the department. */
+  /** The office (the contract's {@code x-action: DISPATCH}) approves (the due date moves) or refuses with a reason; either is told to the department. */
   Future<JsonObject> decide(CurrentUser user, String extensionId, boolean approve, String refusal) {
-    policy.require(user, Action.DISPATCH);
     if (!approve && (refusal == null || refusal.isBlank())) {
       return Future.failedFuture(Failure.unprocessable("reason", Text.of("say why the extension is refused", "请说明不同意延期的理由")));
     }
@@ -98,11 +98,10 @@ public final class Requests {
 
   /** The extension requests waiting on a project's obligations (for the agenda the graph drafts). */
   public Future<JsonArray> pending(String projectId) {
-    return extensions(null, "pending", null, projectId, 200);
+    return extensions("pending", null, projectId, 200);
   }
 
-  Future<JsonArray> extensions(CurrentUser user, String status, String obligation, String project, int limit) {
-    if (user != null) policy.require(user, Action.READ);
+  Future<JsonArray> extensions(String status, String obligation, String project, int limit) {
     return requests.list(extensionList(status, obligation, project, limit)).map(list -> {
       list.forEach(x -> slip((JsonObject) x));
       return list;
@@ -132,7 +131,7 @@ public final class Requests {
         .compose(v -> open(owned))
         .compose(v -> requests.sendBack(user.username(), owned, reason).run(tx))
         .compose(v -> Notify.office(NoticeKind.returned, "returned|" + id + "|" + version, props(owned, Map.of("reason", reason))).run(tx))))
-        .compose(v -> obligations.one(id, LocalDate.now(clock)));
+        .compose(v -> obligations.one(id, LocalDate.now(clock))).map(o -> actions.of(user, o));
   }
 
   /**
@@ -145,7 +144,7 @@ public final class Requests {
         .compose(v -> Locks.expect(Node.Obligation, owned.obligation(), version))
         .compose(before -> plausible(before, doneAt, now))
         .compose(v -> requests.correctDoneAt(user.username(), owned, doneAt, doneAt.withZoneSameInstant(clock.getZone()).toLocalDate(),
-            reason).run(tx)))).compose(v -> obligations.one(id, LocalDate.now(clock)));
+            reason).run(tx)))).compose(v -> obligations.one(id, LocalDate.now(clock))).map(o -> actions.of(user, o));
   }
 
   /** Only a done obligation has an issue time to correct, and the new one is after its dispatch and not in the future. */

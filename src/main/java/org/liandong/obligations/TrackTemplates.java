@@ -9,9 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.liandong.accounts.Action;
 import org.liandong.accounts.CurrentUser;
-import org.liandong.accounts.Policy;
 import org.liandong.projects.ProjectService;
 import org.liandong.schedule.ScheduleService;
 import org.liandong.storage.Graph;
@@ -36,17 +34,15 @@ public final class TrackTemplates {
   private final ProjectService projects;
   private final ScheduleService schedules;
   private final TemplateService templates;
-  private final Policy policy;
 
   public TrackTemplates(Graph graph, ObligationService obligations, ProjectService projects, ScheduleService schedules,
-                        TemplateService templates, Policy policy) {
+                        TemplateService templates) {
     this.graph = graph;
     this.repository = new TrackRepository();
     this.obligations = obligations;
     this.projects = projects;
     this.schedules = schedules;
     this.templates = templates;
-    this.policy = policy;
   }
 
   /**
@@ -57,7 +53,6 @@ public final class TrackTemplates {
    * a double click or a retry creates them once.
    */
   Future<JsonObject> apply(CurrentUser actor, String projectId, String key, boolean onlyMissing, Optional<IdempotencyKey> idempotency) {
-    policy.require(actor, Action.DISPATCH);
     var created = new int[1];
     var version = new int[1];
     Work<String> build = projects.locked(projectId).then(project -> templates.current(key).then(template ->

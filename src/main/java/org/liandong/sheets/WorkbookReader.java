@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.EncryptedDocumentException;
@@ -20,7 +18,6 @@ import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
-import org.apache.poi.xssf.model.StylesTable;
 import org.liandong.support.Failure;
 import org.liandong.support.Text;
 import org.xml.sax.Attributes;
@@ -73,8 +70,6 @@ public final class WorkbookReader {
     void rows(int read);
   }
 
-  private static final int PROGRESS_EVERY = 1000;
-
   private WorkbookReader() {}
 
   public static Workbook read(byte[] bytes, Limits limits, Progress progress) {
@@ -86,27 +81,10 @@ public final class WorkbookReader {
       var reader = new XSSFReader(pkg);
       var book = new BookHandler();
       parse(reader.getWorkbookData(), book);
-      var strings = new ReadOnlySharedStringsTable(pkg);
-      var styles = reader.getStylesTable();
-      var sheets = new ArrayList<Sheet>();
-      var iterator = (XSSFReader.SheetIterator) reader.getSheetsData();
-      int[] rows = {0};
-      while (iterator.hasNext()) {
-        try (var in = iterator.next()) {
-          var name = iterator.getSheetName();
-          if (book.hidden.contains(name)) {
-            throw bad(400, "the sheet “" + name + "” is hidden: unhide it (its rows would be imported unseen) or delete it",
-                "工作表“" + name + "”被隐藏：请取消隐藏（否则其中的行会在看不到的情况下被导入）或删除该表");
-          }
-          var handler = new SheetHandler(strings, styles, limits.maxRows(), rows, progress);
-          parse(in, handler);
-          sheets.add(new Sheet(name, handler.finish()));
-        }
-      }
-      return new Workbook(sheets, book.date1904);
+      return new Workbook(sheets(pkg, reader, book, limits, progress), book.date1904);
     } catch (Failure f) {
       throw f;
-    } catch (TooManyRows e) {
+    } catch (SheetHandler.TooManyRows e) {
       throw bad(413, "the workbook has more than " + limits.maxRows() + " rows: split it into several imports",
           "工作簿超过 " + limits.maxRows() + " 行：请拆分为多次导入");
     } catch (EncryptedDocumentException e) {
@@ -114,14 +92,41 @@ public final class WorkbookReader {
     } catch (NotOfficeXmlFileException | org.apache.poi.openxml4j.exceptions.OpenXML4JException e) {
       throw notXlsx();
     } catch (IOException | SAXException | RuntimeException e) {
-      if (bomb(e)) {
-        throw bad(413, "the workbook unpacks to far more than its size (a zip bomb, or a part over "
-            + limits.maxUnpackedBytes() / (1024 * 1024) + " MB): it is not read",
-            "工作簿解压后远大于其文件（疑似压缩炸弹，或某部分超过 " + limits.maxUnpackedBytes() / (1024 * 1024) + " MB）：不予读取");
-      }
-      throw bad(400, "the workbook is damaged and cannot be read: open it in Excel, save it again as .xlsx and retry",
-          "工作簿已损坏，无法读取：请在 Excel 中打开、另存为 .xlsx 后重试");
+      throw unreadable(e, limits);
     }
+  }
+
+  private static List<Sheet> sheets(OPCPackage pkg, XSSFReader reader, BookHandler book, Limits limits, Progress progress)
+      throws IOException, SAXException, org.apache.poi.openxml4j.exceptions.OpenXML4JException {
+    var strings = new ReadOnlySharedStringsTable(pkg);
+    var styles = reader.getStylesTable();
+    var sheets = new ArrayList<Sheet>();
+    var iterator = (XSSFReader.SheetIterator) reader.getSheetsData();
+    int[] rows = {0};
+    while (iterator.hasNext()) {
+      try (var in = iterator.next()) {
+        var name = iterator.getSheetName();
+        if (book.hidden.contains(name)) {
+          throw bad(400, "the sheet “" + name + "” is hidden: unhide it (its rows would be imported unseen) or delete it",
+              "工作表“" + name + "”被隐藏：请取消隐藏（否则其中的行会在看不到的情况下被导入）或删除该表");
+        }
+        var handler = new SheetHandler(strings, styles, limits.maxRows(), rows, progress);
+        parse(in, handler);
+        sheets.add(new Sheet(name, handler.finish()));
+      }
+    }
+    return sheets;
+  }
+
+  /** A zip bomb, or a damaged workbook. */
+  private static Failure unreadable(Exception e, Limits limits) {
+    if (bomb(e)) {
+      return bad(413, "the workbook unpacks to far more than its size (a zip bomb, or a part over "
+          + limits.maxUnpackedBytes() / (1024 * 1024) + " MB): it is not read",
+          "工作簿解压后远大于其文件（疑似压缩炸弹，或某部分超过 " + limits.maxUnpackedBytes() / (1024 * 1024) + " MB）：不予读取");
+    }
+    return bad(400, "the workbook is damaged and cannot be read: open it in Excel, save it again as .xlsx and retry",
+        "工作簿已损坏，无法读取：请在 Excel 中打开、另存为 .xlsx 后重试");
   }
 
   private static boolean bomb(Throwable e) {
@@ -177,12 +182,6 @@ public final class WorkbookReader {
     }
   }
 
-  private static final class TooManyRows extends RuntimeException {
-    TooManyRows() {
-      super(null, null, false, false);
-    }
-  }
-
   /** workbook.xml: which sheets are hidden, and the date system. */
   private static final class BookHandler extends DefaultHandler {
     final java.util.Set<String> hidden = new java.util.HashSet<>();
@@ -193,147 +192,6 @@ public final class WorkbookReader {
       var name = local.isEmpty() ? qName : local;
       if (name.equals("sheet") && a.getValue("state") != null && !"visible".equals(a.getValue("state"))) hidden.add(a.getValue("name"));
       if (name.equals("workbookPr")) date1904 = "1".equals(a.getValue("date1904")) || "true".equals(a.getValue("date1904"));
-    }
-  }
-
-  /** One sheet's XML: rows of cells, and the merged ranges (known only at the end of the sheet). */
-  private static final class SheetHandler extends DefaultHandler {
-    private final ReadOnlySharedStringsTable strings;
-    private final StylesTable styles;
-    private final int maxRows;
-    private final int[] rowsSoFar;
-    private final Progress progress;
-    private final List<Row> rows = new ArrayList<>();
-    private final List<int[]> merged = new ArrayList<>();
-    private Map<Integer, Cell> cells;
-    private int rowNumber;
-    private int nextColumn;
-    private String ref;
-    private String type;
-    private String style;
-    private boolean formula;
-    /** The cell's {@code <v>}, and its inline string's text ({@code <is><t>}, phonetic runs left out). */
-    private final StringBuilder text = new StringBuilder();
-    private final StringBuilder inline = new StringBuilder();
-    private StringBuilder collecting;
-    private boolean inInline;
-    private boolean inPhonetic;
-
-    SheetHandler(ReadOnlySharedStringsTable strings, StylesTable styles, int maxRows, int[] rowsSoFar, Progress progress) {
-      this.strings = strings;
-      this.styles = styles;
-      this.maxRows = maxRows;
-      this.rowsSoFar = rowsSoFar;
-      this.progress = progress;
-    }
-
-    @Override
-    public void startElement(String uri, String local, String qName, Attributes a) {
-      switch (local.isEmpty() ? qName : local) {
-        case "row" -> {
-          var r = a.getValue("r");
-          rowNumber = r == null ? rowNumber + 1 : Integer.parseInt(r);
-          cells = new LinkedHashMap<>();
-          nextColumn = 0;
-          if (++rowsSoFar[0] > maxRows) throw new TooManyRows();
-          if (rowsSoFar[0] % PROGRESS_EVERY == 0 && progress != null) progress.rows(rowsSoFar[0]);
-        }
-        case "c" -> {
-          ref = a.getValue("r");
-          type = a.getValue("t");
-          style = a.getValue("s");
-          formula = false;
-          text.setLength(0);
-          inline.setLength(0);
-        }
-        case "v" -> collecting = text;
-        case "is" -> inInline = true;
-        case "rPh" -> inPhonetic = true;
-        case "t" -> collecting = inInline && !inPhonetic ? inline : null;
-        case "f" -> formula = true;
-        case "mergeCell" -> {
-          var range = a.getValue("ref");
-          if (range != null && range.contains(":")) {
-            var parts = range.split(":");
-            var from = new CellReference(parts[0]);
-            var to = new CellReference(parts[1]);
-            merged.add(new int[] {from.getRow() + 1, from.getCol(), to.getRow() + 1, to.getCol()});
-          }
-        }
-        default -> { }
-      }
-    }
-
-    @Override
-    public void characters(char[] ch, int start, int length) {
-      if (collecting != null && collecting.length() < MAX_CELL_CHARS + 1) {
-        collecting.append(ch, start, Math.min(length, MAX_CELL_CHARS + 1 - collecting.length()));
-      }
-    }
-
-    @Override
-    public void endElement(String uri, String local, String qName) {
-      switch (local.isEmpty() ? qName : local) {
-        case "v", "t" -> collecting = null;
-        case "is" -> inInline = false;
-        case "rPh" -> inPhonetic = false;
-        case "c" -> cell();
-        case "row" -> {
-          if (!cells.isEmpty()) rows.add(new Row(rowNumber, cells));
-          cells = null;
-        }
-        default -> { }
-      }
-    }
-
-    private void cell() {
-      int column = ref == null ? nextColumn : new CellReference(ref).getCol();
-      nextColumn = column + 1;
-      if (column >= MAX_COLUMNS || cells == null) return;
-      String value = "inlineStr".equals(type) ? inline.toString() : text.toString();
-      Double number = null;
-      boolean date = false;
-      if ("s".equals(type)) {
-        value = value.isEmpty() ? "" : strings.getItemAt(Integer.parseInt(value.trim())).getString();
-      } else if ("b".equals(type)) {
-        value = "1".equals(value) ? "TRUE" : "FALSE";
-      } else if (type == null || "n".equals(type)) {
-        if (!value.isEmpty()) {
-          try {
-            number = Double.valueOf(value);
-          } catch (NumberFormatException e) {
-            number = null;
-          }
-          if (number != null && style != null) {
-            var s = styles.getStyleAt(Integer.parseInt(style));
-            date = s != null && DateUtil.isADateFormat(s.getDataFormat(), s.getDataFormatString());
-          }
-        }
-      }
-      if (value.length() > MAX_CELL_CHARS) value = value.substring(0, MAX_CELL_CHARS + 1);
-      if (value.isEmpty() && !formula) return;
-      cells.put(column, new Cell(rowNumber, column, value, number, date, formula, false));
-    }
-
-    /** The rows, with every cell inside a merged range marked (the range's first cell holds its value). */
-    List<Row> finish() {
-      if (merged.isEmpty()) return rows;
-      var byNumber = new HashMap<Integer, Row>();
-      rows.forEach(r -> byNumber.put(r.number(), r));
-      var out = new ArrayList<Row>(rows.size());
-      for (var range : merged) {
-        if (range[2] - range[0] > maxRows) throw new TooManyRows();
-        for (int r = range[0]; r <= range[2]; r++) {
-          var row = byNumber.computeIfAbsent(r, n -> new Row(n, new LinkedHashMap<>()));
-          for (int c = range[1]; c <= Math.min(range[3], MAX_COLUMNS - 1); c++) {
-            var cell = row.cells().get(c);
-            row.cells().put(c, new Cell(r, c, cell == null ? "" : cell.text(), cell == null ? null : cell.number(),
-                cell != null && cell.date(), cell != null && cell.formula(), true));
-          }
-        }
-      }
-      byNumber.values().stream().sorted(java.util.Comparator.comparingInt(Row::number)).forEach(out::add);
-      return out;
     }
   }
 }

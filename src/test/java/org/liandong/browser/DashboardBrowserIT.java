@@ -56,6 +56,32 @@ class DashboardBrowserIT {
   }
 
   @Test
+  @DisplayName("one click, one request: the officer accepts an obligation, the row is patched from the PATCH's answer, and the change coming back over the socket fetches nothing")
+  void oneClickOneRequest() {
+    var id = newObligation("浏览器测试：一次点击");
+    var later = newObligation("浏览器测试：之后的变化");
+    try (var officer = Browser.open(port, 1366, 768)) {
+      officer.login("demo-officer").go("#/inbox");
+      officer.waitFor(By.cssSelector("tr[data-obligation='" + id + "'] button[data-action='accept']"));
+      officer.script("performance.clearResourceTimings()");
+
+      officer.click(By.cssSelector("tr[data-obligation='" + id + "'] button[data-action='accept']"));
+      officer.waitFor(By.cssSelector("tr[data-obligation='" + id + "'][data-status='accepted'] button[data-action='start']"));
+      // a change after it on the same channel: once the page shows it, the click's own echo has come and gone
+      assertThat(coordinator.patch("/api/obligations/" + later, new JsonObject().put("version", 1).put("note", "之后的备注")).status())
+          .isEqualTo(200);
+      officer.waitForText(By.cssSelector("tr[data-obligation='" + later + "']"), "之后的备注");
+
+      @SuppressWarnings("unchecked")
+      var fetched = (java.util.List<String>) officer.script(
+          "return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname + new URL(e.name).search).filter(u => u.startsWith('/api/'))");
+      assertThat(fetched).as("the click's PATCH, then the later change's one fetch; nothing for the click's own echo")
+          .containsExactly("/api/obligations/" + id, "/api/obligations/" + later);
+      assertThat(officer.errors()).isEmpty();
+    }
+  }
+
+  @Test
   @DisplayName("a live change patches its one row (one fetch of that obligation, the row flashes) and leaves the other rows and the history as they are drawn")
   void livePatchesOneRow() {
     var id = newObligation("浏览器测试：单行更新");
