@@ -110,6 +110,65 @@ class ArchitectureTest {
       .orShould().callMethod(io.vertx.core.Future.class, "await", long.class, java.util.concurrent.TimeUnit.class)
       .because("only start-up and shut-down, on the main thread, may wait for a future");
 
+  /** The packages every feature may build on; the rest are features. */
+  static final java.util.Set<String> SHARED = java.util.Set.of("(root)", "access", "config", "domain", "storage", "support", "web");
+  static final int LONGEST_CHAIN = 3;
+
+  /**
+   * Features side by side: the longest chain of imports from one feature to another (sheets →
+   * meetings → obligations → notices is three) stays at {@value #LONGEST_CHAIN}; the shared
+   * packages ({@link #SHARED}) do not count as a step.
+   */
+  @ArchTest
+  static void featuresSideBySide(com.tngtech.archunit.core.domain.JavaClasses classes) {
+    var longest = longestChain(featureImports(classes));
+    org.assertj.core.api.Assertions.assertThat(longest.size() - 1)
+        .as("the longest chain of imports between features, " + String.join(" → ", longest))
+        .isLessThanOrEqualTo(LONGEST_CHAIN);
+  }
+
+  /** The class's top package under org.liandong ("(root)" for the root itself), or null outside it. */
+  static String topPackage(JavaClass c) {
+    var name = c.getPackageName();
+    if (!name.equals("org.liandong") && !name.startsWith("org.liandong.")) return null;
+    return name.equals("org.liandong") ? "(root)" : name.substring("org.liandong.".length()).split("\\.")[0];
+  }
+
+  /** Which feature imports which, from the classes' dependencies. */
+  static java.util.Map<String, java.util.Set<String>> featureImports(com.tngtech.archunit.core.domain.JavaClasses classes) {
+    var imports = new java.util.TreeMap<String, java.util.Set<String>>();
+    for (var c : classes) {
+      var from = topPackage(c);
+      if (from == null || SHARED.contains(from)) continue;
+      for (var d : c.getDirectDependenciesFromSelf()) {
+        var to = topPackage(d.getTargetClass());
+        if (to == null || SHARED.contains(to) || to.equals(from)) continue;
+        imports.computeIfAbsent(from, k -> new java.util.TreeSet<>()).add(to);
+      }
+    }
+    return imports;
+  }
+
+  /** The longest path through the imports (they have no cycle: {@link #noCycles}), as the features on it. */
+  static java.util.List<String> longestChain(java.util.Map<String, java.util.Set<String>> imports) {
+    var memo = new java.util.HashMap<String, java.util.List<String>>();
+    java.util.function.Function<String, java.util.List<String>> from = new java.util.function.Function<>() {
+      @Override
+      public java.util.List<String> apply(String feature) {
+        if (memo.containsKey(feature)) return memo.get(feature);
+        var best = java.util.List.of(feature);
+        for (var next : imports.getOrDefault(feature, java.util.Set.of())) {
+          var path = new java.util.ArrayList<>(java.util.List.of(feature));
+          path.addAll(apply(next));
+          if (path.size() > best.size()) best = path;
+        }
+        memo.put(feature, best);
+        return best;
+      }
+    };
+    return imports.keySet().stream().map(from).max(java.util.Comparator.comparingInt(java.util.List::size)).orElse(java.util.List.of());
+  }
+
   /** No main class over {@value SourceSizes#MAX_CLASS_LINES} lines, no method over {@value SourceSizes#MAX_METHOD_LINES}: read from the sources. */
   @ArchTest
   static void smallClassesAndMethods(com.tngtech.archunit.core.domain.JavaClasses classes) {

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.liandong.access.CurrentUser;
+import org.liandong.access.Role;
 import org.liandong.storage.Entry;
 import org.liandong.storage.Exists;
 import org.liandong.storage.Graph;

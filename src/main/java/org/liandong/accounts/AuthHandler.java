@@ -4,6 +4,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Set;
+import org.liandong.access.CurrentUser;
 import org.liandong.support.Failure;
 import org.liandong.support.Text;
 

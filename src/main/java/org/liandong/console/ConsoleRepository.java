@@ -6,7 +6,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.liandong.accounts.Subject;
+import org.liandong.access.Subject;
 import org.liandong.storage.Graph;
 import org.liandong.storage.Node;
 import org.liandong.storage.Statement;

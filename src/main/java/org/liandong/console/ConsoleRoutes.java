@@ -2,7 +2,7 @@ package org.liandong.console;
 
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
-import org.liandong.accounts.CurrentUser;
+import org.liandong.access.CurrentUser;
 import org.liandong.support.Body;
 import org.liandong.support.Query;
 import org.liandong.support.Responses;

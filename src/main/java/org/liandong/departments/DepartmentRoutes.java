@@ -1,9 +1,9 @@
 package org.liandong.departments;
 
 import io.vertx.ext.web.RoutingContext;
-import org.liandong.accounts.CurrentUser;
-import org.liandong.support.IdempotencyKey;
+import org.liandong.access.CurrentUser;
 import org.liandong.support.Body;
+import org.liandong.support.IdempotencyKey;
 import org.liandong.support.Query;
 import org.liandong.support.Responses;
 import org.liandong.support.Routes;

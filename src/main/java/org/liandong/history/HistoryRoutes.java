@@ -1,7 +1,7 @@
 package org.liandong.history;
 
 import io.vertx.ext.web.RoutingContext;
-import org.liandong.accounts.CurrentUser;
+import org.liandong.access.CurrentUser;
 import org.liandong.support.Query;
 import org.liandong.support.Routes;
 

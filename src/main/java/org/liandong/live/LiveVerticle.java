@@ -5,8 +5,8 @@ import io.vertx.core.VerticleBase;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
-import org.liandong.accounts.Policy;
-import org.liandong.accounts.Subject;
+import org.liandong.access.Policy;
+import org.liandong.access.Subject;
 import org.liandong.storage.Graph;
 
 /** Owns this node's hub (the one event-bus consumer per watched channel, and presence) and its sockets' sessions. */

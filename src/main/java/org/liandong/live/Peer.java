@@ -7,7 +7,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayDeque;
 import java.util.HashSet;
 import java.util.Set;
-import org.liandong.accounts.CurrentUser;
+import org.liandong.access.CurrentUser;
 
 /** One authenticated socket as the hub sees it. The mutable fields belong to the hub's context. */
 final class Peer {

@@ -9,7 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.liandong.accounts.Subject;
+import org.liandong.access.Subject;
 import org.liandong.storage.Entry;
 import org.liandong.storage.Exists;
 import org.liandong.storage.Graph;

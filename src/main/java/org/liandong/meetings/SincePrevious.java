@@ -5,9 +5,9 @@ import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import org.liandong.accounts.Action;
-import org.liandong.accounts.CurrentUser;
-import org.liandong.accounts.Policy;
+import org.liandong.access.Action;
+import org.liandong.access.CurrentUser;
+import org.liandong.access.Policy;
 import org.liandong.history.HistoryService;
 
 /**

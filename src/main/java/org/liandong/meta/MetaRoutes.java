@@ -5,7 +5,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Map;
-import org.liandong.accounts.Role;
+import org.liandong.access.Role;
 import org.liandong.domain.Level;
 import org.liandong.domain.MeetingStatus;
 import org.liandong.domain.PermitBundle;

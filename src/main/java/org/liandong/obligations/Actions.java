@@ -3,10 +3,10 @@ package org.liandong.obligations;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Set;
-import org.liandong.accounts.Action;
-import org.liandong.accounts.CurrentUser;
-import org.liandong.accounts.Policy;
-import org.liandong.accounts.Subject;
+import org.liandong.access.Action;
+import org.liandong.access.CurrentUser;
+import org.liandong.access.Policy;
+import org.liandong.access.Subject;
 import org.liandong.domain.Status;
 
 /** What a person may do with an obligation, as every answer about one carries it ({@code actions}): the policy's word, never the page's. */

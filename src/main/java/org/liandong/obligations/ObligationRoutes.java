@@ -1,7 +1,7 @@
 package org.liandong.obligations;
 
 import io.vertx.ext.web.RoutingContext;
-import org.liandong.accounts.CurrentUser;
+import org.liandong.access.CurrentUser;
 import org.liandong.support.Body;
 import org.liandong.support.IdempotencyKey;
 import org.liandong.support.Query;

@@ -4,7 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.LocalDate;
 import java.util.Map;
-import org.liandong.accounts.CurrentUser;
+import org.liandong.access.CurrentUser;
 import org.liandong.domain.Stage;
 import org.liandong.projects.ProjectService;
 import org.liandong.schedule.Replanning;

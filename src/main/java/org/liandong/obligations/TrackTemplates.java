@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.liandong.accounts.CurrentUser;
+import org.liandong.access.CurrentUser;
 import org.liandong.projects.ProjectService;
 import org.liandong.schedule.ScheduleService;
 import org.liandong.storage.Graph;

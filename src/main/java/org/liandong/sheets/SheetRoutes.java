@@ -6,7 +6,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import org.liandong.accounts.CurrentUser;
+import org.liandong.access.CurrentUser;
 import org.liandong.domain.Period;
 import org.liandong.support.Failure;
 import org.liandong.support.Query;

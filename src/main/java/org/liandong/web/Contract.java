@@ -16,15 +16,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import org.liandong.accounts.Action;
-import org.liandong.accounts.CurrentUser;
-import org.liandong.accounts.Policy;
+import org.liandong.access.Action;
+import org.liandong.access.CurrentUser;
+import org.liandong.access.Policy;
 import org.liandong.support.Body;
 import org.liandong.support.Failure;
-import org.liandong.support.Text;
 import org.liandong.support.Query;
 import org.liandong.support.Routes;
 import org.liandong.support.StrictJson;
+import org.liandong.support.Text;
 
 /**
  * The API as {@code openapi.yaml} describes it, and nothing else: every operation of the

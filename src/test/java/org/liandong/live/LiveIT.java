@@ -10,11 +10,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.liandong.Api;
-import org.liandong.TestServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.liandong.Api;
+import org.liandong.TestServer;
 
 @DisplayName("Live sessions over WebSocket against the real server")
 class LiveIT {
@@ -237,7 +237,7 @@ class LiveIT {
       // the next day, on the server's clock
       var tomorrow = java.time.Clock.fixed(today.plusDays(1).atTime(9, 0).atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant(),
           java.time.ZoneId.of("Asia/Shanghai"));
-      var lapsed = new org.liandong.obligations.ObligationService(TestServer.get().graph(), new org.liandong.accounts.Policy(), tomorrow)
+      var lapsed = new org.liandong.obligations.ObligationService(TestServer.get().graph(), new org.liandong.access.Policy(), tomorrow)
           .expireDeficiencies().toCompletionStage().toCompletableFuture().join();
       assertThat(lapsed).isGreaterThanOrEqualTo(1);
       for (var client : List.of(department, champion)) {

@@ -8,11 +8,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import org.liandong.Api;
-import org.liandong.TestServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.liandong.Api;
+import org.liandong.TestServer;
 
 @DisplayName("Obligations over HTTP against the embedded Neo4j")
 class ObligationsIT {
@@ -338,7 +338,7 @@ class ObligationsIT {
     assertThat(officer.patch("/api/obligations/" + id, new JsonObject().put("version", 2)
         .put("documentsReceived", new io.vertx.core.json.JsonArray().add("消防设计文件"))).status()).isEqualTo(200);
     var tomorrow = java.time.Clock.fixed(today.plusDays(1).atTime(9, 0).atZone(zone).toInstant(), zone);
-    new ObligationService(TestServer.get().graph(), new org.liandong.accounts.Policy(), tomorrow)
+    new ObligationService(TestServer.get().graph(), new org.liandong.access.Policy(), tomorrow)
         .expireDeficiencies().toCompletionStage().toCompletableFuture().join();
     var after = officer.get("/api/obligations/" + id).json();
     assertThat(after.getString("status")).isEqualTo("deficient");

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.liandong.access.Policy;
 import org.liandong.accounts.AccountRoutes;
-import org.liandong.accounts.Policy;
 import org.liandong.console.ConsoleRoutes;
 import org.liandong.departments.DepartmentRoutes;
 import org.liandong.kpis.KpiRoutes;
@@ -90,6 +90,6 @@ class ContractTest {
     assertThat(listed.apply("NeedSource")).containsExactlyInAnyOrderElementsOf(org.liandong.domain.Vocabulary.NEED_SOURCES.keySet());
     assertThat(listed.apply("MeetingStatus")).containsExactlyElementsOf(
         java.util.Arrays.stream(org.liandong.domain.MeetingStatus.values()).map(Enum::name).toList());
-    assertThat(listed.apply("Role")).containsExactlyElementsOf(org.liandong.accounts.Role.keys());
+    assertThat(listed.apply("Role")).containsExactlyElementsOf(org.liandong.access.Role.keys());
   }
 }

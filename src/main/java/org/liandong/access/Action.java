@@ -1,5 +1,6 @@
-package org.liandong.accounts;
+package org.liandong.access;
 
+import org.liandong.access.Policy;
 /** Everything a person may be allowed or refused to do; {@link Policy} decides each. */
 public enum Action {
   /** The shared picture: projects, obligations, departments, meetings' records, KPIs, schedules, history. */

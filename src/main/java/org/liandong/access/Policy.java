@@ -1,7 +1,8 @@
-package org.liandong.accounts;
+package org.liandong.access;
 
 import io.vertx.core.Future;
 import java.util.Optional;
+import org.liandong.access.CurrentUser;
 import org.liandong.support.Failure;
 import org.liandong.support.Text;
 

@@ -1,4 +1,4 @@
-package org.liandong.accounts;
+package org.liandong.access;
 
 import java.util.List;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package org.liandong.accounts;
+package org.liandong.access;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -10,7 +10,8 @@ import org.liandong.support.Text;
 /** The authenticated person behind a request or a socket. */
 public record CurrentUser(String id, String username, String displayName, Set<Role> roles,
                           String departmentId, String departmentName) {
-  static final String KEY = "liandong.user";
+  /** Where the request carries the signed-in person (the session handler puts them there). */
+  public static final String KEY = "liandong.user";
 
   public static CurrentUser of(RoutingContext ctx) {
     CurrentUser user = ctx.get(KEY);
