@@ -178,6 +178,44 @@ class ArchitectureTest {
         + " lines and methods over " + SourceSizes.MAX_METHOD_LINES + ": split them by what they do").isEmpty();
   }
 
+  /** A service or repository, or a record nested in one. */
+  private static final com.tngtech.archunit.base.DescribedPredicate<JavaClass> SERVICE_OR_REPOSITORY =
+      new com.tngtech.archunit.base.DescribedPredicate<>("a service or a repository, or a type nested in one") {
+        @Override
+        public boolean test(JavaClass c) {
+          for (JavaClass k = c; k != null; k = k.getEnclosingClass().orElse(null)) {
+            if (k.getSimpleName().endsWith("Repository") || k.getSimpleName().endsWith("Service")) return true;
+          }
+          return false;
+        }
+      };
+
+  @ArchTest
+  static final ArchRule typedEndToEnd = com.tngtech.archunit.lang.syntax.ArchRuleDefinition.codeUnits()
+      .that().areDeclaredInClassesThat(SERVICE_OR_REPOSITORY)
+      .should(new ArchCondition<com.tngtech.archunit.core.domain.JavaCodeUnit>("take and give no Map") {
+        @Override
+        public void check(com.tngtech.archunit.core.domain.JavaCodeUnit unit, ConditionEvents events) {
+          var types = new java.util.ArrayList<com.tngtech.archunit.core.domain.JavaType>(unit.getParameterTypes());
+          types.add(unit.getReturnType());
+          if (types.stream().anyMatch(ArchitectureTest::untypedMap)) {
+            events.add(SimpleConditionEvent.violated(unit, unit.getFullName() + " takes or gives a Map<String, Object>"));
+          }
+        }
+      })
+      .because("services and repositories speak typed records and patches (support.Patch, storage.Props), mapped once from the driver's");
+
+  /** A Map whose values are anything (Map<String, Object>, a raw Map), here or inside another type (a Future of one). */
+  static boolean untypedMap(com.tngtech.archunit.core.domain.JavaType type) {
+    if (type instanceof com.tngtech.archunit.core.domain.JavaParameterizedType p) {
+      var args = p.getActualTypeArguments();
+      if (p.toErasure().isAssignableTo(java.util.Map.class) && args.size() == 2
+          && args.get(1).toErasure().getName().equals(Object.class.getName())) return true;
+      return args.stream().anyMatch(ArchitectureTest::untypedMap);
+    }
+    return type instanceof JavaClass c && c.isAssignableTo(java.util.Map.class);
+  }
+
   private static ArchCondition<JavaClass> beUsedOnlyInTheirOwnPackage() {
     return new ArchCondition<>("be used only in their own package") {
       @Override

@@ -19,7 +19,9 @@ import org.liandong.storage.Node;
 import org.liandong.storage.Tx;
 import org.liandong.storage.Work;
 import org.liandong.support.Failure;
+import org.liandong.support.Fields.Props;
 import org.liandong.support.Json;
+import org.liandong.support.Patch;
 import org.liandong.support.Text;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
@@ -104,13 +106,13 @@ final class AccountRepository {
   }
 
   /** A new account, recorded on its own channel. */
-  Work<String> create(String actor, String id, Map<String, Object> fields, String passwordHash) {
-    var params = new HashMap<String, Object>(fields);
+  Work<String> create(String actor, String id, Patch fields, String passwordHash) {
+    var params = new HashMap<String, Object>(fields.asMap());
     params.remove("password");
     params.put("id", id);
     params.put("passwordHash", passwordHash);
     params.putIfAbsent("departmentId", null);
-    return tx -> Exists.require(tx, Node.Department, (String) fields.get("departmentId"), "departmentId")
+    return tx -> Exists.require(tx, Node.Department, fields.text("departmentId"), "departmentId")
         .compose(v -> tx.first(AccountCypher.CREATE, params))
         .map(row -> {
           tx.record(new Entry(actor, "user.created", "User", id, null, null, row.orElseThrow().get("user").asMap(),
@@ -120,18 +122,18 @@ final class AccountRepository {
   }
 
   /** Changes an account; a new password or a deactivation also ends its sessions. */
-  Work<Void> update(String actor, String id, long version, Map<String, Object> changes, String departmentId,
+  Work<Void> update(String actor, String id, long version, Patch changes, String departmentId,
                     boolean endSessions) {
     return tx -> Locks.lock(tx, Node.User, id, version).compose(before -> changed(tx, actor, id, before, changes, departmentId, endSessions));
   }
 
-  private static Future<Void> changed(Tx tx, String actor, String id, Map<String, Object> before, Map<String, Object> changes,
+  private static Future<Void> changed(Tx tx, String actor, String id, Props before, Patch changes,
                                       String departmentId, boolean endSessions) {
     return move(tx, id, departmentId)
-        .compose(v -> tx.first(AccountCypher.UPDATE, Map.of("id", id, "changes", changes)))
+        .compose(v -> tx.first(AccountCypher.UPDATE, Map.of("id", id, "changes", changes.asMap())))
         .compose(row -> endSessions(tx, id, endSessions).map(row.orElseThrow().get("user").asMap()))
         .map(after -> {
-          tx.record(new Entry(actor, "user.updated", "User", id, null, before, after, List.of("user:" + id)));
+          tx.record(new Entry(actor, "user.updated", "User", id, null, before.asMap(), after, List.of("user:" + id)));
           return null;
         });
   }
@@ -146,7 +148,7 @@ final class AccountRepository {
     return end ? tx.run(AccountCypher.END_SESSIONS, Map.of("id", id)).mapEmpty() : Future.succeededFuture();
   }
 
-  Future<String> createNow(String actor, String id, Map<String, Object> fields, String passwordHash) {
+  Future<String> createNow(String actor, String id, Patch fields, String passwordHash) {
     return graph.write(create(actor, id, fields, passwordHash));
   }
 
@@ -162,8 +164,8 @@ final class AccountRepository {
   }
 
   /** For each key over a window since {@code since} (ms), the time (ms) of its oldest failure still in it. */
-  static Future<List<Long>> oldestFailures(Graph graph, List<Map<String, Object>> keys, long since) {
-    return graph.query(AccountCypher.LOGIN_FAILURES, Map.of("keys", keys, "since", since))
+  static Future<List<Long>> oldestFailures(Graph graph, List<LoginLimits.Key> keys, long since) {
+    return graph.query(AccountCypher.LOGIN_FAILURES, Map.of("keys", LoginLimits.Key.params(keys), "since", since))
         .map(rows -> rows.stream().filter(r -> !r.get("oldest").isNull()).map(r -> r.get("oldest").asLong()).toList());
   }
 }

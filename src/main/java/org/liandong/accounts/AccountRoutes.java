@@ -108,8 +108,7 @@ public final class AccountRoutes implements Routes {
 
   private void create(RoutingContext ctx) {
     var me = CurrentUser.of(ctx);
-    var fields = Body.of(ctx).changes(USER, "password");
-    fields.put("password", Body.of(ctx).json().getString("password"));
+    var fields = Body.of(ctx).changes(USER, "password").set("password", Body.of(ctx).json().getString("password"));
     var key = IdempotencyKey.of(ctx, me.id());
     accounts.users().create(me, fields, key)
         .onSuccess(user -> Responses.created(ctx, "/api/users/" + user.getString("id"), user))
@@ -120,7 +119,7 @@ public final class AccountRoutes implements Routes {
     var version = Versions.expected(ctx);
     var fields = Body.of(ctx).changes(USER, "password");
     var password = Body.of(ctx).json().getString("password");
-    if (password != null) fields.put("password", password);
+    if (password != null) fields.set("password", password);
     accounts.users().update(CurrentUser.of(ctx), ctx.pathParam("id"), version, fields)
         .onSuccess(user -> Responses.ok(ctx, user))
         .onFailure(ctx::fail);

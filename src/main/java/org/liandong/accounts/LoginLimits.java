@@ -27,9 +27,15 @@ final class LoginLimits {
     this.clock = clock;
   }
 
-  private List<Map<String, Object>> keys(String username, String address) {
-    return List.of(Map.of("key", "u:" + username, "limit", limits.perAccount()),
-        Map.of("key", "a:" + address, "limit", limits.perAddress()));
+  /** A failure counted against: the account or the address, with its limit. */
+  record Key(String key, int limit) {
+    static List<Map<String, Object>> params(List<Key> keys) {
+      return keys.stream().map(k -> Map.<String, Object>of("key", k.key(), "limit", k.limit())).toList();
+    }
+  }
+
+  private List<Key> keys(String username, String address) {
+    return List.of(new Key("u:" + username, limits.perAccount()), new Key("a:" + address, limits.perAddress()));
   }
 
   /** Seconds to wait when either the account or the address is over its limit. */
@@ -46,7 +52,7 @@ final class LoginLimits {
   Future<Void> failed(String username, String address) {
     long now = clock.millis();
     long window = limits.window().toMillis();
-    return graph.write(tx -> tx.run(AccountCypher.LOGIN_FAILED, Map.of("keys", keys(username, address),
+    return graph.write(tx -> tx.run(AccountCypher.LOGIN_FAILED, Map.of("keys", Key.params(keys(username, address)),
         "at", now, "since", now - window, "until", now + window))).mapEmpty();
   }
 

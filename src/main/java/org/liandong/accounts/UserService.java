@@ -3,7 +3,6 @@ package org.liandong.accounts;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +16,7 @@ import org.liandong.storage.Exists;
 import org.liandong.storage.Idempotency;
 import org.liandong.support.Failure;
 import org.liandong.support.IdempotencyKey;
+import org.liandong.support.Patch;
 
 /**
  * The administration of accounts: the people directory, creating and changing people; a new
@@ -52,25 +52,25 @@ public final class UserService {
   }
 
   /** New account; the password is hashed on the pool before the transaction starts. */
-  Future<JsonObject> create(CurrentUser me, Map<String, Object> fields, Optional<IdempotencyKey> key) {
+  Future<JsonObject> create(CurrentUser me, Patch fields, Optional<IdempotencyKey> key) {
     policy.require(me, Action.MANAGE_USERS);
-    return passwords.hash((String) fields.get("password"))
+    return passwords.hash(fields.text("password"))
         .compose(hash -> Idempotency.create(repository.graph(), key, "User",
             repository.create(me.username(), UUID.randomUUID().toString(), fields, hash)))
         .recover(UserService::usernameTaken)
         .compose(created -> repository.one(created.id()));
   }
 
-  Future<JsonObject> update(CurrentUser me, String id, long version, Map<String, Object> fields) {
+  Future<JsonObject> update(CurrentUser me, String id, long version, Patch fields) {
     policy.require(me, Action.MANAGE_USERS);
-    var changes = new HashMap<>(fields);
+    var changes = fields.copy();
     var password = (String) changes.remove("password");
     var departmentId = (String) changes.remove("departmentId");
     Future<Optional<String>> hashed = password == null ? Future.succeededFuture(Optional.empty())
         : passwords.hash(password).map(Optional::of);
     return hashed.compose(hash -> {
-      hash.ifPresent(h -> changes.put("passwordHash", h));
-      boolean end = hash.isPresent() || Boolean.FALSE.equals(changes.get("active"));
+      hash.ifPresent(h -> changes.set("passwordHash", h));
+      boolean end = hash.isPresent() || Boolean.FALSE.equals(changes.bool("active"));
       return repository.graph().write(repository.update(me.username(), id, version, changes, departmentId, end))
           .onSuccess(v -> {
             if (end) sessionsEnded.accept(new JsonObject().put("userId", id));
@@ -83,7 +83,7 @@ public final class UserService {
     return repository.anyAdmin().compose(any -> {
       if (any) return Future.succeededFuture(Optional.empty());
       var password = configuredPassword.orElseGet(Passwords::randomToken);
-      var fields = Map.<String, Object>of("username", "admin", "displayName", "管理员 Administrator", "roles", List.of("admin"));
+      var fields = Patch.of(Map.of("username", "admin", "displayName", "管理员 Administrator", "roles", List.of("admin")));
       return passwords.hash(password)
           .compose(hash -> repository.createNow("system", UUID.randomUUID().toString(), fields, hash))
           .map(created -> configuredPassword.isPresent() ? Optional.<String>empty() : Optional.of(password));

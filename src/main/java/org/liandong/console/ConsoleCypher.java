@@ -87,4 +87,15 @@ final class ConsoleCypher {
       .collect(java.util.stream.Collectors.joining("\nUNION ALL\n"));
 
   static final String PROPERTY_KEYS = "CALL db.propertyKeys() YIELD propertyKey RETURN collect(propertyKey) AS keys";
+
+  /** The API's field names as the node stores them (see SAVE and SAVED_ONE). */
+  private static final java.util.Map<String, String> STORED = java.util.Map.of("name", "queryName", "description", "queryDescription",
+      "cypher", "statement", "params", "statementParams", "sharedWith", "sharedWith", "onBattleMap", "onBattleMap");
+
+  /** A saved query's fields as its node stores them (its parameters as JSON text). */
+  static java.util.Map<String, Object> stored(org.liandong.support.Fields fields) {
+    var props = new java.util.HashMap<String, Object>();
+    fields.asMap().forEach((k, v) -> props.put(STORED.get(k), v instanceof io.vertx.core.json.JsonObject o ? o.encode() : v));
+    return props;
+  }
 }

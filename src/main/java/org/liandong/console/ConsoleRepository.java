@@ -13,6 +13,7 @@ import org.liandong.storage.Statement;
 import org.liandong.storage.Where;
 import org.liandong.storage.Work;
 import org.liandong.support.Json;
+import org.liandong.support.Patch;
 import org.neo4j.driver.Value;
 
 /** The console's own records: the audit of every query, and saved queries with their sharing. */
@@ -91,17 +92,17 @@ final class ConsoleRepository {
 
   Future<JsonArray> visible(String userId, List<String> roles, boolean admin) {
     return graph.query(ConsoleCypher.SAVED_VISIBLE, Map.of("userId", userId, "roles", roles, "admin", admin))
-        .map(rows -> new JsonArray(rows.stream().map(r -> saved(r.get("query").asMap())).toList()));
+        .map(rows -> new JsonArray(rows.stream().map(r -> saved(r.get("query"))).toList()));
   }
 
   Future<JsonObject> one(String id) {
     return graph.query(ConsoleCypher.SAVED_ONE, Map.of("id", id)).compose(rows -> rows.isEmpty()
         ? Future.failedFuture(Node.SavedQuery.notFound(id))
-        : Future.succeededFuture(saved(rows.get(0).get("query").asMap())));
+        : Future.succeededFuture(saved(rows.get(0).get("query"))));
   }
 
-  Future<String> save(String userId, String id, Map<String, Object> props) {
-    return graph.write(tx -> tx.run(ConsoleCypher.SAVE, Map.of("userId", userId, "id", id, "fields", props))).map(id);
+  Future<String> save(String userId, String id, Patch fields) {
+    return graph.write(tx -> tx.run(ConsoleCypher.SAVE, Map.of("userId", userId, "id", id, "fields", ConsoleCypher.stored(fields)))).map(id);
   }
 
   /** The saved query, write-locked: its version and who may change it. */
@@ -114,8 +115,8 @@ final class ConsoleRepository {
         .orElseGet(() -> Future.failedFuture(Node.SavedQuery.notFound(id))));
   }
 
-  Work<Void> update(String id, Map<String, Object> changes) {
-    return tx -> tx.run(ConsoleCypher.UPDATE, Map.of("id", id, "changes", changes)).mapEmpty();
+  Work<Void> update(String id, Patch changes) {
+    return tx -> tx.run(ConsoleCypher.UPDATE, Map.of("id", id, "changes", ConsoleCypher.stored(changes))).mapEmpty();
   }
 
   Work<Void> delete(String id) {
@@ -123,21 +124,11 @@ final class ConsoleRepository {
   }
 
   Future<List<JsonObject>> tiles() {
-    return graph.query(ConsoleCypher.TILES, Map.of()).map(rows -> rows.stream().map(r -> saved(r.get("query").asMap())).toList());
+    return graph.query(ConsoleCypher.TILES, Map.of()).map(rows -> rows.stream().map(r -> saved(r.get("query"))).toList());
   }
 
-  /** The API's field names as the node stores them (see ConsoleCypher). */
-  private static final Map<String, String> STORED = Map.of("name", "queryName", "description", "queryDescription",
-      "cypher", "statement", "params", "statementParams", "sharedWith", "sharedWith", "onBattleMap", "onBattleMap");
-
-  static Map<String, Object> storable(Map<String, Object> fields) {
-    var props = new HashMap<String, Object>();
-    fields.forEach((k, v) -> props.put(STORED.get(k), v instanceof JsonObject o ? o.encode() : v));
-    return props;
-  }
-
-  static JsonObject saved(Map<String, Object> map) {
-    var json = Json.object(map);
+  static JsonObject saved(Value query) {
+    var json = Json.object(query.asMap());
     var params = json.getString("params");
     json.put("params", params == null ? new JsonObject() : new JsonObject(params));
     return json;

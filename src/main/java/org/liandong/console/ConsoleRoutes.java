@@ -1,7 +1,6 @@
 package org.liandong.console;
 
 import io.vertx.ext.web.RoutingContext;
-import java.util.Map;
 import org.liandong.access.CurrentUser;
 import org.liandong.support.Body;
 import org.liandong.support.Query;
@@ -42,7 +41,7 @@ public final class ConsoleRoutes implements Routes {
     var body = Body.of(ctx);
     var params = body.object("params");
     // the query is taken as typed: a trailing comment or space is part of what is audited
-    console.run(CurrentUser.of(ctx), body.json().getString("cypher"), params == null ? Map.of() : params.getMap(), body.text("plan"),
+    console.run(CurrentUser.of(ctx), body.json().getString("cypher"), params == null ? new io.vertx.core.json.JsonObject() : params, body.text("plan"),
             body.text("runId"))
         .onSuccess(answer -> ctx.response().putHeader("Content-Type", "application/json; charset=utf-8").end(answer))
         .onFailure(ctx::fail);

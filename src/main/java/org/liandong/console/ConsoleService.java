@@ -41,18 +41,11 @@ public final class ConsoleService {
   }
 
   /** A query as the console runs it: the text, its parameters, whether to plan, and its caps. */
-  record Ask(String cypher, Map<String, Object> params, String plan, int rowCap, boolean audited, Map<String, Object> tag) {
-    static Map<String, Object> tag(CurrentUser user, String runId) {
-      return runId == null ? Map.of() : Map.of(RUN, runId, RUN_BY, user.id());
-    }
-  }
+  record Ask(String cypher, JsonObject params, String plan, int rowCap, boolean audited, RunTag tag) {}
 
-  /** The transaction metadata that finds a console run again: its id (the page's) and whose it is. */
-  static final String RUN = "consoleRun";
-  static final String RUN_BY = "consoleUser";
 
   /** Runs an analyst's query; resolves to the answer, encoded. With a run id, {@link #cancel} can stop it. */
-  Future<Buffer> run(CurrentUser user, String cypher, Map<String, Object> params, String plan, String runId) {
+  Future<Buffer> run(CurrentUser user, String cypher, JsonObject params, String plan, String runId) {
     policy.require(user, Action.CONSOLE);
     var mine = running.computeIfAbsent(user.id(), k -> new AtomicInteger());
     if (mine.incrementAndGet() > limits.perUser()) {
@@ -60,7 +53,7 @@ public final class ConsoleService {
       return Future.failedFuture(new Failure.TooMany(Text.of("you already have " + limits.perUser()
           + " queries running; wait for one to finish", "您已有 " + limits.perUser() + " 条查询在运行，请等待其完成"), 2));
     }
-    return answer(user, new Ask(cypher, params, plan, limits.rowCap(), true, Ask.tag(user, runId)))
+    return answer(user, new Ask(cypher, params, plan, limits.rowCap(), true, new RunTag(runId, user.id())))
         .compose(json -> encoder.executeBlocking(json::toBuffer, false))
         .onComplete(r -> mine.decrementAndGet());
   }
@@ -73,7 +66,7 @@ public final class ConsoleService {
 
   /** The guard first (a refusal names the part of the query it refuses), then the query within {@code budget}. */
   Future<JsonObject> guarded(Ask ask, long t0, java.time.Duration budget) {
-    var refusal = CypherGuard.check(ask.cypher(), ask.params());
+    var refusal = CypherGuard.check(ask.cypher(), ask.params().getMap());
     return refusal == null ? execute(ask, t0, budget)
         : Future.failedFuture(refusal.syntax() ? Failure.invalid("cypher", refusal.reason()) : refused(refusal.reason(), refusal.part()));
   }
@@ -81,7 +74,7 @@ public final class ConsoleService {
   /** EXPLAIN first (a write is refused before anything runs), then the query itself, in one READ transaction. */
   private Future<JsonObject> execute(Ask ask, long t0, java.time.Duration budget) {
     var runner = new Runner(limits, ask);
-    return repository.graph().read(budget, ask.tag(), tx -> runner.explain(tx).compose(planned -> executed(tx, runner, planned, t0)))
+    return repository.graph().read(budget, ask.tag().metadata(), tx -> runner.explain(tx).compose(planned -> executed(tx, runner, planned, t0)))
         .recover(error -> Future.failedFuture(Runner.translate(error, budget)));
   }
 
@@ -98,7 +91,7 @@ public final class ConsoleService {
   private Future<JsonObject> audited(CurrentUser user, Ask ask, long t0, io.vertx.core.AsyncResult<JsonObject> result) {
     var rows = result.succeeded() ? result.result().getJsonObject("summary").getInteger("rows") : 0;
     var reason = result.succeeded() ? null : result.cause() instanceof Failure f ? reason(f) : Text.of("failed", "失败");
-    var entry = new ConsoleRepository.Audit(user.id(), user.username(), ask.cypher(), new JsonObject(ask.params()).encode(),
+    var entry = new ConsoleRepository.Audit(user.id(), user.username(), ask.cypher(), ask.params().encode(),
         (System.nanoTime() - t0) / 1_000_000, rows, reason);
     return repository.audit(entry)
         .recover(e -> {

@@ -29,12 +29,12 @@ final class Runner {
   }
 
   Future<Tx.Capped> explain(Tx tx) {
-    return tx.capped("EXPLAIN " + ask.cypher(), ask.params(), 0, 0, r -> 0);
+    return tx.capped("EXPLAIN " + ask.cypher(), ask.params().getMap(), 0, 0, r -> 0);
   }
 
   Future<Tx.Capped> execute(Tx tx) {
     var text = "profile".equals(ask.plan()) ? "PROFILE " + ask.cypher() : ask.cypher();
-    return tx.capped(text, ask.params(), ask.rowCap(), limits.maxBytes(),
+    return tx.capped(text, ask.params().getMap(), ask.rowCap(), limits.maxBytes(),
         record -> record.values().stream().mapToLong(Results::size).sum());
   }
 

@@ -16,6 +16,7 @@ import org.liandong.access.Subject;
 import org.liandong.config.AppConfig;
 import org.liandong.storage.Graph;
 import org.liandong.support.Failure;
+import org.liandong.support.Patch;
 import org.liandong.support.SingleFlight;
 
 /**
@@ -66,21 +67,19 @@ final class SavedQueries {
     return q.put("mayEdit", policy.allows(user, Action.EDIT_SAVED, sharing(q)));
   }
 
-  Future<JsonObject> save(CurrentUser user, Map<String, Object> fields) {
+  Future<JsonObject> save(CurrentUser user, Patch fields) {
     policy.require(user, Action.CONSOLE);
     var refusal = guard(fields);
     if (refusal != null) return Future.failedFuture(refusal);
-    var props = ConsoleRepository.storable(fields);
-    props.putIfAbsent("sharedWith", List.of());
-    props.putIfAbsent("onBattleMap", false);
+    var props = fields.copy().setIfAbsent("sharedWith", List.of()).setIfAbsent("onBattleMap", false);
     return repository.save(user.id(), UUID.randomUUID().toString(), props).compose(id -> savedOne(user, id));
   }
 
-  Future<JsonObject> update(CurrentUser user, String id, long version, Map<String, Object> fields) {
+  Future<JsonObject> update(CurrentUser user, String id, long version, Patch fields) {
     policy.require(user, Action.CONSOLE);
-    var refusal = fields.containsKey("cypher") ? guard(fields) : null;
+    var refusal = fields.has("cypher") ? guard(fields) : null;
     if (refusal != null) return Future.failedFuture(refusal);
-    var write = repository.update(id, ConsoleRepository.storable(fields));
+    var write = repository.update(id, fields);
     return repository.graph().write(repository.lock(id).then(locked -> owned(user, locked, version, write)))
         .compose(v -> savedOne(user, id));
   }
@@ -100,10 +99,9 @@ final class SavedQueries {
         : write.run(tx));
   }
 
-  private static Failure guard(Map<String, Object> fields) {
-    @SuppressWarnings("unchecked")
-    var params = fields.get("params") instanceof JsonObject o ? o.getMap() : (Map<String, Object>) Map.<String, Object>of();
-    var refusal = CypherGuard.check((String) fields.get("cypher"), params);
+  private static Failure guard(Patch fields) {
+    var params = fields.value("params") instanceof JsonObject o ? o.getMap() : Map.<String, Object>of();
+    var refusal = CypherGuard.check(fields.text("cypher"), params);
     if (refusal == null) return null;
     return refusal.syntax() ? Failure.invalid("cypher", refusal.reason()) : ConsoleService.refused(refusal.reason(), refusal.part());
   }
@@ -125,9 +123,8 @@ final class SavedQueries {
 
   /** One tile's answer, {@code result} or {@code error} and {@code errorZh}: with a small cap, in its own budget, not audited. */
   private Future<JsonObject> tile(JsonObject q) {
-    @SuppressWarnings("unchecked")
-    var params = q.getJsonObject("params") == null ? Map.<String, Object>of() : q.getJsonObject("params").getMap();
-    var ask = new ConsoleService.Ask(q.getString("cypher"), params, null, 50, false, Map.of());
+    var params = q.getJsonObject("params") == null ? new JsonObject() : q.getJsonObject("params");
+    var ask = new ConsoleService.Ask(q.getString("cypher"), params, null, 50, false, RunTag.NONE);
     var budget = TILE_BUDGET.compareTo(limits.timeout()) < 0 ? TILE_BUDGET : limits.timeout();
     return console.guarded(ask, System.nanoTime(), budget).map(result -> new JsonObject().put("result", result))
         .recover(e -> Future.succeededFuture(new JsonObject().put("error", e instanceof Failure f ? f.text().en() : "failed")

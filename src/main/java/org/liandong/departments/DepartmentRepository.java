@@ -16,7 +16,9 @@ import org.liandong.storage.Tx;
 import org.liandong.storage.Where;
 import org.liandong.storage.Work;
 import org.liandong.support.Failure;
+import org.liandong.support.Fields.Props;
 import org.liandong.support.Json;
+import org.liandong.support.Patch;
 import org.liandong.support.Text;
 import org.neo4j.driver.Value;
 
@@ -44,13 +46,13 @@ final class DepartmentRepository {
         : Future.succeededFuture(Json.object(rows.get(0).get("department").asMap())));
   }
 
-  Work<String> create(String actor, String id, Map<String, Object> fields) {
+  Work<String> create(String actor, String id, Patch fields) {
     var params = new HashMap<String, Object>(Map.of("id", id));
-    params.put("name", fields.get("name"));
-    params.put("shortName", fields.getOrDefault("shortName", fields.get("name")));
-    params.put("level", fields.get("level"));
-    params.put("parentId", fields.get("parentId"));
-    return tx -> Exists.require(tx, Node.Department, (String) fields.get("parentId"), "parentId")
+    params.put("name", fields.value("name"));
+    params.put("shortName", fields.has("shortName") ? fields.value("shortName") : fields.value("name"));
+    params.put("level", fields.value("level"));
+    params.put("parentId", fields.value("parentId"));
+    return tx -> Exists.require(tx, Node.Department, fields.text("parentId"), "parentId")
         .compose(v -> tx.first(DepartmentCypher.CREATE, params))
         .map(row -> {
           tx.record(new Entry(actor, "department.created", "Department", id, null, null,
@@ -59,22 +61,22 @@ final class DepartmentRepository {
         });
   }
 
-  Work<Map<String, Object>> lock(String id, long version) {
+  Work<Props> lock(String id, long version) {
     return tx -> Locks.lock(tx, Node.Department, id, version);
   }
 
-  Work<Void> update(String actor, String id, Map<String, Object> before, Map<String, Object> changes,
+  Work<Void> update(String actor, String id, Props before, Patch changes,
                     boolean parentChanged, String parentId) {
     return tx -> (parentChanged ? reparent(tx, id, parentId) : Future.<Void>succeededFuture())
-        .compose(v -> tx.first(DepartmentCypher.UPDATE, Map.of("id", id, "changes", changes)))
+        .compose(v -> tx.first(DepartmentCypher.UPDATE, Map.of("id", id, "changes", changes.asMap())))
         .map(row -> {
-          tx.record(new Entry(actor, "department.updated", "Department", id, null, before,
+          tx.record(new Entry(actor, "department.updated", "Department", id, null, before.asMap(),
               row.orElseThrow().get("department").asMap(), channels(id)));
           return null;
         });
   }
 
-  Work<Void> delete(String actor, String id, Map<String, Object> before) {
+  Work<Void> delete(String actor, String id, Props before) {
     return tx -> tx.first(DepartmentCypher.IN_USE, Map.of("id", id)).compose(row -> {
       var r = row.orElseThrow();
       long members = r.get("members").asLong();
@@ -83,9 +85,9 @@ final class DepartmentRepository {
       if (members + owed + children > 0) {
         return Future.failedFuture(Failure.conflict("this department still has " + members + " members, " + owed
                 + " obligations and " + children + " sub-departments; move them first",
-            "该部门仍有 " + members + " 名成员、" + owed + " 项事项和 " + children + " 个下级部门，请先移走", Json.object(before)));
+            "该部门仍有 " + members + " 名成员、" + owed + " 项事项和 " + children + " 个下级部门，请先移走", Json.object(before.asMap())));
       }
-      tx.record(new Entry(actor, "department.deleted", "Department", id, null, before, null, channels(id)));
+      tx.record(new Entry(actor, "department.deleted", "Department", id, null, before.asMap(), null, channels(id)));
       return tx.run(DepartmentCypher.DELETE, Map.of("id", id)).mapEmpty();
     });
   }

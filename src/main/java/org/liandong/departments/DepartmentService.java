@@ -5,8 +5,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.liandong.access.Action;
@@ -15,6 +13,7 @@ import org.liandong.access.Policy;
 import org.liandong.storage.Graph;
 import org.liandong.storage.Idempotency;
 import org.liandong.support.IdempotencyKey;
+import org.liandong.support.Patch;
 
 /** Departments at province, city and district level and how they nest. */
 public final class DepartmentService {
@@ -36,17 +35,17 @@ public final class DepartmentService {
     return repository.one(id, today());
   }
 
-  Future<JsonObject> create(CurrentUser actor, Map<String, Object> fields, Optional<IdempotencyKey> key) {
+  Future<JsonObject> create(CurrentUser actor, Patch fields, Optional<IdempotencyKey> key) {
     policy.require(actor, Action.MANAGE_DEPARTMENTS);
     return Idempotency.create(repository.graph(), key, "Department",
             repository.create(actor.username(), UUID.randomUUID().toString(), fields))
         .compose(created -> one(created.id()));
   }
 
-  Future<JsonObject> update(CurrentUser actor, String id, long version, Map<String, Object> fields) {
+  Future<JsonObject> update(CurrentUser actor, String id, long version, Patch fields) {
     policy.require(actor, Action.MANAGE_DEPARTMENTS);
-    var changes = new HashMap<>(fields);
-    var parentChanged = changes.containsKey("parentId");
+    var changes = fields.copy();
+    var parentChanged = changes.has("parentId");
     var parentId = (String) changes.remove("parentId");
     return repository.graph().write(repository.lock(id, version)
             .then(before -> repository.update(actor.username(), id, before, changes, parentChanged, parentId)))

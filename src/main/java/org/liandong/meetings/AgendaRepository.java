@@ -119,7 +119,7 @@ final class AgendaRepository {
   static Work<JsonObject> focus(String actor, Open open, String agendaItemId) {
     return tx -> tx.first(MeetingCypher.FOCUS, Map.of("id", open.id(), "itemId", agendaItemId)).compose(row -> {
       if (row.isEmpty()) return Future.failedFuture(noAgendaItem(agendaItemId));
-      tx.record(new Entry(actor, "meeting.focus", "Meeting", open.id(), open.firstProject(), open.meeting(),
+      tx.record(new Entry(actor, "meeting.focus", "Meeting", open.id(), open.firstProject(), open.meeting().asMap(),
           row.get().get("m").asMap(), open.channels()));
       return Future.succeededFuture(MeetingRepository.view(row.get()));
     });

@@ -20,7 +20,9 @@ import org.liandong.storage.Tx;
 import org.liandong.storage.Where;
 import org.liandong.storage.Work;
 import org.liandong.support.Failure;
+import org.liandong.support.Fields.Props;
 import org.liandong.support.Json;
+import org.liandong.support.Patch;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 
@@ -37,9 +39,9 @@ final class MeetingRepository {
   }
 
   /** A meeting, write-locked and not closed, with its projects and who belongs in it. */
-  record Open(Map<String, Object> meeting, List<String> projectIds, Subject.Meeting access) {
+  record Open(Props meeting, List<String> projectIds, Subject.Meeting access) {
     String id() {
-      return (String) meeting.get("id");
+      return meeting.id();
     }
 
     String firstProject() {
@@ -104,7 +106,7 @@ final class MeetingRepository {
         .put("invited", Json.object(row.get("invited").asMap()));
   }
 
-  Work<String> create(String actor, String id, Map<String, Object> props, List<String> projectIds, List<String> agenda) {
+  Work<String> create(String actor, String id, Patch props, List<String> projectIds, List<String> agenda) {
     return tx -> Exists.require(tx, Node.Project, projectIds, "projectIds")
         .compose(v -> tx.run(MeetingCypher.CREATE, Map.of("id", id, "fields", props, "agenda", agenda)))
         .compose(v -> tx.run(MeetingCypher.SET_PROJECTS, Map.of("id", id, "projectIds", projectIds)))
@@ -119,16 +121,16 @@ final class MeetingRepository {
         });
   }
 
-  Work<Map<String, Object>> lock(String id, long version) {
+  Work<Props> lock(String id, long version) {
     return tx -> Locks.lock(tx, Node.Meeting, id, version);
   }
 
-  Work<Void> update(String actor, String id, Map<String, Object> before, Map<String, Object> changes, List<String> newProjects) {
-    var type = "closed".equals(changes.get("status")) ? "meeting.closed" : "meeting.updated";
+  Work<Void> update(String actor, String id, Props before, Patch changes, List<String> newProjects) {
+    var type = "closed".equals(changes.value("status")) ? "meeting.closed" : "meeting.updated";
     return tx -> setProjects(tx, id, newProjects)
-        .compose(v -> tx.first(MeetingCypher.UPDATE, Map.of("id", id, "changes", changes)))
+        .compose(v -> tx.first(MeetingCypher.UPDATE, Map.of("id", id, "changes", changes.asMap())))
         .compose(row -> projectIds(tx, id).map(pids -> {
-          tx.record(new Entry(actor, type, "Meeting", id, pids.isEmpty() ? null : pids.get(0), before,
+          tx.record(new Entry(actor, type, "Meeting", id, pids.isEmpty() ? null : pids.get(0), before.asMap(),
               row.orElseThrow().get("m").asMap(), channels(id, pids)));
           return null;
         }));
@@ -144,15 +146,15 @@ final class MeetingRepository {
   Work<Open> lockOpen(String id) {
     return tx -> tx.first(MeetingCypher.LOCK_AND_READ, Map.of("id", id)).compose(row -> {
       if (row.isEmpty()) return Future.failedFuture(Node.Meeting.notFound(id));
-      var m = row.get().get("m").asMap();
-      return "closed".equals(m.get("status"))
+      var m = Props.of(row.get().get("m").asMap());
+      return "closed".equals(m.text("status"))
           ? Future.failedFuture(closed(m))
           : Future.succeededFuture(new Open(m, row.get().get("projectIds").asList(Value::asString), access(row.get())));
     });
   }
 
-  static Failure closed(Map<String, Object> meeting) {
-    return Failure.conflict("this meeting is closed; its record is locked", "该会议已结束，记录已锁定", Json.object(meeting));
+  static Failure closed(Props meeting) {
+    return Failure.conflict("this meeting is closed; its record is locked", "该会议已结束，记录已锁定", Json.object(meeting.asMap()));
   }
 
   Future<Void> attend(String meetingId, String userId) {

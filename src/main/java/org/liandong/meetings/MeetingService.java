@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +23,9 @@ import org.liandong.storage.Graph;
 import org.liandong.storage.Idempotency;
 import org.liandong.storage.Work;
 import org.liandong.support.Failure;
+import org.liandong.support.Fields.Props;
 import org.liandong.support.IdempotencyKey;
+import org.liandong.support.Patch;
 import org.liandong.support.Text;
 
 /**
@@ -72,9 +73,9 @@ public final class MeetingService {
     return repository.access(id);
   }
 
-  Future<JsonObject> create(CurrentUser actor, Map<String, Object> fields, Optional<IdempotencyKey> key) {
+  Future<JsonObject> create(CurrentUser actor, Patch fields, Optional<IdempotencyKey> key) {
     policy.require(actor, Action.MANAGE_MEETINGS);
-    var props = new HashMap<>(fields);
+    var props = fields.copy();
     var projectIds = strings(props.remove("projectIds"));
     var agenda = strings(props.remove("agenda"));
     return Idempotency.create(repository.graph(), key, "Meeting",
@@ -82,40 +83,40 @@ public final class MeetingService {
         .compose(created -> one(created.id()));
   }
 
-  Future<JsonObject> update(CurrentUser actor, String id, long version, Map<String, Object> fields) {
+  Future<JsonObject> update(CurrentUser actor, String id, long version, Patch fields) {
     policy.require(actor, Action.MANAGE_MEETINGS);
-    var changes = new HashMap<>(fields);
-    var newProjects = changes.containsKey("projectIds") ? strings(changes.remove("projectIds")) : null;
+    var changes = fields.copy();
+    var newProjects = changes.has("projectIds") ? strings(changes.remove("projectIds")) : null;
     return repository.graph().write("meeting:" + id, repository.lock(id, version).then(before -> updated(actor, id, before, changes, newProjects)))
         .compose(v -> one(id));
   }
 
-  private Work<Void> updated(CurrentUser actor, String id, Map<String, Object> before, Map<String, Object> changes,
+  private Work<Void> updated(CurrentUser actor, String id, Props before, Patch changes,
                              List<String> newProjects) {
     var write = repository.update(actor.username(), id, before, changes, newProjects);
     return tx -> lifecycle(before, changes).compose(v -> write.run(tx)).compose(v -> rescheduled(id, before, changes).run(tx)).mapEmpty();
   }
 
   /** A meeting still to be held moved to another time: everyone it invites is told, once per new time. */
-  private static Work<Integer> rescheduled(String id, Map<String, Object> before, Map<String, Object> changes) {
-    var startsAt = changes.get("startsAt");
-    if (startsAt == null || startsAt.equals(before.get("startsAt")) || !"scheduled".equals(before.get("status"))) return Work.of(0);
+  private static Work<Integer> rescheduled(String id, Props before, Patch changes) {
+    var startsAt = changes.value("startsAt");
+    if (startsAt == null || startsAt.equals(before.value("startsAt")) || !"scheduled".equals(before.value("status"))) return Work.of(0);
     var when = ((java.time.ZonedDateTime) startsAt).toOffsetDateTime().toString();
-    var props = Map.<String, Object>of("meetingId", id, "subject", changes.getOrDefault("title", before.get("title")), "startsAt", when,
-        "previousStartsAt", String.valueOf(before.get("startsAt")));
+    var props = Map.<String, Object>of("meetingId", id, "subject", changes.has("title") ? changes.value("title") : before.value("title"), "startsAt", when,
+        "previousStartsAt", String.valueOf(before.value("startsAt")));
     return Notify.invitees(id, NoticeKind.rescheduled, "rescheduled|" + id + "|" + when, props);
   }
 
   /** scheduled → open → closed; a closed meeting is locked, an open one cannot be unscheduled. */
-  private Future<Void> lifecycle(Map<String, Object> before, Map<String, Object> changes) {
-    var status = (String) changes.get("status");
-    if ("closed".equals(before.get("status"))) return Future.failedFuture(MeetingRepository.closed(before));
-    if ("scheduled".equals(status) && "open".equals(before.get("status"))) {
+  private Future<Void> lifecycle(Props before, Patch changes) {
+    var status = changes.text("status");
+    if ("closed".equals(before.value("status"))) return Future.failedFuture(MeetingRepository.closed(before));
+    if ("scheduled".equals(status) && "open".equals(before.value("status"))) {
       return Future.failedFuture(Failure.unprocessable("status", Text.of("an open meeting cannot go back to scheduled",
           "进行中的会议不能改回“已安排”")));
     }
-    if ("closed".equals(status)) changes.put("closedAt", now());
-    if ("open".equals(status) && before.get("openedAt") == null) changes.put("openedAt", now());
+    if ("closed".equals(status)) changes.set("closedAt", now());
+    if ("open".equals(status) && before.value("openedAt") == null) changes.set("openedAt", now());
     return Future.succeededFuture();
   }
 
@@ -173,9 +174,9 @@ public final class MeetingService {
 
   /** A decision is taken in session: the meeting must have been opened. */
   private static Work<MeetingRepository.Open> inSession(MeetingRepository.Open open) {
-    return tx -> "open".equals(open.meeting().get("status")) ? Future.succeededFuture(open)
+    return tx -> "open".equals(open.meeting().text("status")) ? Future.succeededFuture(open)
         : Future.failedFuture(Failure.conflict("the meeting has not been opened yet; open it, then record its decisions",
-            "会议尚未开始，请先开始会议再记录决定", org.liandong.support.Json.object(open.meeting())));
+            "会议尚未开始，请先开始会议再记录决定", org.liandong.support.Json.object(open.meeting().asMap())));
   }
 
   private Work<MeetingRepository.Open> allowed(CurrentUser actor, Action action, MeetingRepository.Open open) {

@@ -13,6 +13,7 @@ import org.liandong.storage.Graph;
 import org.liandong.storage.Statement;
 import org.liandong.storage.Where;
 import org.liandong.storage.Work;
+import org.liandong.support.Fields.Props;
 import org.liandong.support.Json;
 import org.neo4j.driver.Value;
 
@@ -72,28 +73,28 @@ final class NoticeRepository {
   }
 
   /** A 督办 locked for its answer, with the champions its answer is told to (and the office). */
-  record Locked(Map<String, Object> supervision, List<String> champions) {
-    String departmentId() { return (String) supervision.get("departmentId"); }
-    String projectId() { return (String) supervision.get("projectId"); }
-    String status() { return (String) supervision.get("status"); }
+  record Locked(Props supervision, List<String> champions) {
+    String departmentId() { return supervision.text("departmentId"); }
+    String projectId() { return supervision.text("projectId"); }
+    String status() { return supervision.text("status"); }
   }
 
   Work<Optional<Locked>> lock(String id) {
     return tx -> tx.first(NoticeCypher.LOCK_SUPERVISION, Map.of("id", id)).map(row -> row.map(r ->
-        new Locked(r.get("supervision").asMap(), r.get("champions").asList(Value::asString))));
+        new Locked(Props.of(r.get("supervision").asMap()), r.get("champions").asList(Value::asString))));
   }
 
   /** The department's answer: a plan and the day it will be done by; told to the champions and the office. */
   Work<JsonObject> answer(Locked locked, String actor, String plan, LocalDate planBy, LocalDate today) {
-    var id = (String) locked.supervision().get("id");
+    var id = locked.supervision().id();
     return tx -> tx.first(NoticeCypher.ANSWER, Map.of("id", id, "plan", plan, "planBy", planBy, "today", today, "by", actor))
         .compose(row -> {
           var after = row.orElseThrow().get("supervision").asMap();
-          tx.record(new Entry(actor, "supervision.answered", "Supervision", id, locked.projectId(), locked.supervision(), after,
+          tx.record(new Entry(actor, "supervision.answered", "Supervision", id, locked.projectId(), locked.supervision().asMap(), after,
               List.of("project:" + locked.projectId(), "department:" + locked.departmentId())));
-          var props = Notify.about(locked.supervision().get("obligationId"), locked.supervision().get("title"), locked.projectId(),
-              locked.supervision().get("projectName"));
-          props.put("departmentName", locked.supervision().get("departmentName"));
+          var props = Notify.about(locked.supervision().value("obligationId"), locked.supervision().value("title"), locked.projectId(),
+              locked.supervision().value("projectName"));
+          props.put("departmentName", locked.supervision().value("departmentName"));
           props.put("planBy", planBy.toString());
           var fact = "answered|" + id;
           return Notify.people(locked.champions(), NoticeKind.supervisionAnswered, fact, props).run(tx)
@@ -102,9 +103,9 @@ final class NoticeRepository {
         });
   }
 
-  /** The ids a statement of people answers (the office, a department's officers, a meeting's invitees). */
-  static Work<List<String>> people(String who, Map<String, Object> params) {
-    return tx -> tx.list(who, params).map(rows -> rows.stream().map(r -> r.get("id").asString()).toList());
+  /** The ids a statement of people answers (the office; a department's officers, a meeting's invitees: by {@code param}). */
+  static Work<List<String>> people(String who, String param, String id) {
+    return tx -> tx.list(who, param == null ? Map.of() : Map.of(param, id)).map(rows -> rows.stream().map(r -> r.get("id").asString()).toList());
   }
 
   /** Writes the notices not yet there (by key), each told on its person's channel; resolves to the kinds of those created. */

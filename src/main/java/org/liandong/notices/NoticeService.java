@@ -77,7 +77,7 @@ public final class NoticeService {
       var locked = found.get();
       return policy.check(user, Action.WORK, new Subject.Department(locked.departmentId())).compose(v -> "answered".equals(locked.status())
           ? Future.failedFuture(Failure.conflict("this supervision was answered already", "该督办已经答复过了",
-              org.liandong.support.Json.object(locked.supervision())))
+              org.liandong.support.Json.object(locked.supervision().asMap())))
           : repository.answer(locked, user.username(), plan, planBy, today).run(tx));
     }));
   }

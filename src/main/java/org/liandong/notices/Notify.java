@@ -27,22 +27,22 @@ public final class Notify {
 
   /** Tells the service office (its coordinators) of a fact. */
   public static Work<Integer> office(NoticeKind kind, String fact, Map<String, Object> props) {
-    return people(NoticeCypher.OFFICE, Map.of(), kind, fact, props);
+    return people(NoticeCypher.OFFICE, null, null, kind, fact, props);
   }
 
   /** Tells a department's officers of a fact. */
   public static Work<Integer> department(String departmentId, NoticeKind kind, String fact, Map<String, Object> props) {
-    return people(NoticeCypher.OFFICERS, Map.of("department", departmentId), kind, fact, props);
+    return people(NoticeCypher.OFFICERS, "department", departmentId, kind, fact, props);
   }
 
   /** Tells the people a meeting invites (each person, each department's officers) of a fact. */
   public static Work<Integer> invitees(String meetingId, NoticeKind kind, String fact, Map<String, Object> props) {
-    return people(NoticeCypher.INVITEES, Map.of("meeting", meetingId), kind, fact, props);
+    return people(NoticeCypher.INVITEES, "meeting", meetingId, kind, fact, props);
   }
 
   /** The service office's people (its active coordinators). */
   public static Work<List<String>> office() {
-    return NoticeRepository.people(NoticeCypher.OFFICE, Map.of());
+    return NoticeRepository.people(NoticeCypher.OFFICE, null, null);
   }
 
   /** Writes the notices not yet there (by key); each one created goes live on its person's channel. Resolves to the kinds of those created. */
@@ -56,7 +56,7 @@ public final class Notify {
         .map(List::size);
   }
 
-  private static Work<Integer> people(String who, Map<String, Object> params, NoticeKind kind, String fact, Map<String, Object> props) {
-    return NoticeRepository.people(who, params).then(ids -> people(ids, kind, fact, props));
+  private static Work<Integer> people(String who, String param, String id, NoticeKind kind, String fact, Map<String, Object> props) {
+    return NoticeRepository.people(who, param, id).then(ids -> people(ids, kind, fact, props));
   }
 }

@@ -23,12 +23,10 @@ public record NewObligation(String projectId, String departmentId, String title,
       .with(Body.Kind.BOOL, "assisted");
 
   /** From a validated body (the obligation's own, or one item of a decision's list). */
-  @SuppressWarnings("unchecked")
   public static NewObligation from(Body body) {
     var v = body.read(SHAPE);
-    return new NewObligation((String) v.get("projectId"), (String) v.get("departmentId"), (String) v.get("title"),
-        (String) v.get("kind"), (String) v.get("track"), (LocalDate) v.get("dueOn"), (Long) v.get("durationDays"),
-        (List<String>) v.get("dependsOn"), (Boolean) v.get("assisted"), (String) v.get("note"), (String) v.get("needSource"));
+    return new NewObligation(v.text("projectId"), v.text("departmentId"), v.text("title"), v.text("kind"), v.text("track"),
+        v.date("dueOn"), v.integer("durationDays"), v.texts("dependsOn"), v.bool("assisted"), v.text("note"), v.text("needSource"));
   }
 
   /** The same obligation for another project (a decision names its meeting's project once). */

@@ -18,7 +18,9 @@ import org.liandong.storage.Tx;
 import org.liandong.storage.Where;
 import org.liandong.storage.Work;
 import org.liandong.support.Failure;
+import org.liandong.support.Fields.Props;
 import org.liandong.support.Json;
+import org.liandong.support.Patch;
 import org.liandong.support.Text;
 import org.neo4j.driver.Value;
 
@@ -49,7 +51,7 @@ final class ObligationRepository {
   }
 
   /** An obligation, write-locked, with the department that owes it and the project it is for. */
-  record Owned(Map<String, Object> obligation, String departmentId, String projectId) {
+  record Owned(Props obligation, String departmentId, String projectId) {
     List<String> channels() {
       return List.of("project:" + projectId, "department:" + departmentId);
     }
@@ -119,7 +121,7 @@ final class ObligationRepository {
   Work<Owned> lockOwned(String id) {
     return tx -> tx.first(ObligationCypher.LOCK_OWNED, Map.of("id", id)).compose(row -> row
         .map(r -> {
-          var owned = new Owned(r.get("o").asMap(), r.get("departmentId").asString(), r.get("projectId").asString());
+          var owned = new Owned(Props.of(r.get("o").asMap()), r.get("departmentId").asString(), r.get("projectId").asString());
           projectOf.put(id, owned.projectId());
           return Future.succeededFuture(owned);
         })
@@ -127,9 +129,9 @@ final class ObligationRepository {
   }
 
   /** Applies the changes (and a new owner) and answers with the obligation as it now is. */
-  Work<JsonObject> update(String actor, Owned owned, String type, Map<String, Object> changes, String newDepartment,
+  Work<JsonObject> update(String actor, Owned owned, String type, Patch changes, String newDepartment,
                           LocalDate today) {
-    var id = (String) owned.obligation().get("id");
+    var id = owned.obligation().id();
     var moving = newDepartment != null && !newDepartment.equals(owned.departmentId());
     return tx -> (moving ? reassign(tx, id, newDepartment) : Future.<Void>succeededFuture())
         .compose(v -> tx.first(ObligationCypher.UPDATE_AND_SHOW, Map.of("id", id, "changes", changes, "today", today)))
@@ -138,7 +140,7 @@ final class ObligationRepository {
           after.put("departmentId", moving ? newDepartment : owned.departmentId());
           var channels = new ArrayList<>(owned.channels());
           if (moving) channels.add("department:" + newDepartment);
-          tx.record(new Entry(actor, type, "Obligation", id, owned.projectId(), owned.obligation(), after, channels));
+          tx.record(new Entry(actor, type, "Obligation", id, owned.projectId(), owned.obligation().asMap(), after, channels));
           return Json.object(row.orElseThrow().get("obligation").asMap());
         });
   }
@@ -149,16 +151,16 @@ final class ObligationRepository {
   }
 
   Work<Void> delete(String actor, Owned owned) {
-    var id = (String) owned.obligation().get("id");
+    var id = owned.obligation().id();
     return tx -> tx.first(ObligationCypher.DEPENDENTS, Map.of("id", id)).compose(row -> {
       var dependents = row.orElseThrow().get("n").asLong();
       if (dependents > 0) {
         return Future.failedFuture(Failure.conflict(
             dependents + " other obligations depend on this one; remove those dependencies first",
-            "另有 " + dependents + " 项事项依赖于此，请先移除这些依赖", Json.object(owned.obligation())));
+            "另有 " + dependents + " 项事项依赖于此，请先移除这些依赖", Json.object(owned.obligation().asMap())));
       }
       // what it was, with its department and dependencies, so the graph as of before can be rebuilt
-      var before = new HashMap<>(owned.obligation());
+      var before = new HashMap<>(owned.obligation().asMap());
       before.put("departmentId", owned.departmentId());
       before.put("dependsOn", row.orElseThrow().get("dependsOn").asList(Value::asString));
       tx.record(new Entry(actor, "obligation.deleted", "Obligation", id, owned.projectId(), before, null, owned.channels()));
@@ -168,7 +170,7 @@ final class ObligationRepository {
 
   /** Adds "id depends on dependsOn"; a dependency that would close a loop is refused, naming it. */
   Work<Void> link(String actor, Owned owned, String dependsOn) {
-    var id = (String) owned.obligation().get("id");
+    var id = owned.obligation().id();
     var params = Map.<String, Object>of("id", id, "dependsOn", dependsOn);
     return tx -> Exists.require(tx, Node.Obligation, dependsOn, "dependsOn")
         .compose(v -> tx.first(ObligationCypher.LOOP, params))
@@ -179,7 +181,7 @@ final class ObligationRepository {
   }
 
   Work<Void> unlink(String actor, Owned owned, String dependsOn) {
-    var id = (String) owned.obligation().get("id");
+    var id = owned.obligation().id();
     return tx -> tx.first(ObligationCypher.UNLINK, Map.of("id", id, "dependsOn", dependsOn))
         .compose(row -> row.orElseThrow().get("removed").asLong() == 0
             ? Future.failedFuture(new Failure.NotFound(Text.of("obligation '" + id + "' does not depend on '" + dependsOn + "'",
@@ -189,18 +191,18 @@ final class ObligationRepository {
 
   /** A dependency changed: the obligation's version moves, so others' stale edits are refused. */
   private static Future<Void> touched(Tx tx, String actor, Owned owned, String type, String key, String dependsOn) {
-    var id = (String) owned.obligation().get("id");
+    var id = owned.obligation().id();
     return tx.first(ObligationCypher.UPDATE, Map.of("id", id, "changes", Map.of())).map(row -> {
       var after = new HashMap<>(row.orElseThrow().get("o").asMap());
       after.put(key, dependsOn);
-      tx.record(new Entry(actor, type, "Obligation", id, owned.projectId(), owned.obligation(), after, owned.channels()));
+      tx.record(new Entry(actor, type, "Obligation", id, owned.projectId(), owned.obligation().asMap(), after, owned.channels()));
       return null;
     });
   }
 
-  private static Failure cycle(Map<String, Object> obligation, List<String> path) {
+  private static Failure cycle(Props obligation, List<String> path) {
     var names = new ArrayList<String>();
-    names.add((String) obligation.get("title"));
+    names.add(obligation.text("title"));
     names.addAll(path);
     var loop = String.join(" → ", names);
     return Failure.unprocessable("dependsOn", Text.of("this dependency would make a cycle: " + loop, "该依赖会形成循环：" + loop));
@@ -209,7 +211,7 @@ final class ObligationRepository {
   /** 容缺 acceptances whose deadline has passed and nobody has been told yet. */
   Future<List<Owned>> expiredDeficiencies(LocalDate today) {
     return graph.query(ObligationCypher.EXPIRED_DEFICIENCIES, Map.of("today", today)).map(rows -> rows.stream()
-        .map(r -> new Owned(Map.of("id", r.get("id").asString()), r.get("departmentId").asString(), r.get("projectId").asString()))
+        .map(r -> new Owned(Props.of(Map.of("id", r.get("id").asString())), r.get("departmentId").asString(), r.get("projectId").asString()))
         .toList());
   }
 
@@ -218,16 +220,16 @@ final class ObligationRepository {
   static final String LAPSED = "容缺期限已过，补正材料未交齐 · the deadline for the missing documents passed";
 
   Work<Integer> markExpired(Owned lapsed, LocalDate today) {
-    var id = (String) lapsed.obligation().get("id");
+    var id = lapsed.obligation().id();
     return lockOwned(id).then(current -> marked(current, today));
   }
 
   private static Work<Integer> marked(Owned current, LocalDate today) {
-    var id = (String) current.obligation().get("id");
+    var id = current.obligation().id();
     return tx -> tx.first(ObligationCypher.MARK_EXPIRED, Map.of("id", id, "today", today, "reason", LAPSED)).map(after -> {
       if (after.isEmpty()) return 0;
       tx.record(new Entry("system", "obligation.deficiency.expired", "Obligation", id, current.projectId(),
-          current.obligation(), after.get().get("o").asMap(), current.channels()));
+          current.obligation().asMap(), after.get().get("o").asMap(), current.channels()));
       return 1;
     });
   }

@@ -88,7 +88,7 @@ public final class ObligationRoutes implements Routes {
 
   private void correctDoneAt(RoutingContext ctx) {
     var body = Body.of(ctx);
-    var doneAt = (java.time.ZonedDateTime) body.read(DONE_AT).get("doneAt");
+    var doneAt = body.read(DONE_AT).dateTime("doneAt");
     requests.correctDoneAt(CurrentUser.of(ctx), ctx.pathParam("id"), Versions.expected(ctx), doneAt, body.text("reason").strip())
         .onSuccess(o -> Responses.ok(ctx, o)).onFailure(ctx::fail);
   }

@@ -8,9 +8,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.liandong.access.Action;
@@ -24,7 +22,9 @@ import org.liandong.storage.Locks;
 import org.liandong.storage.Node;
 import org.liandong.storage.Work;
 import org.liandong.support.Failure;
+import org.liandong.support.Fields.Props;
 import org.liandong.support.IdempotencyKey;
+import org.liandong.support.Patch;
 import org.liandong.support.Text;
 
 /** What departments owe projects: the workflow, who may move it, and the dependencies between. */
@@ -130,29 +130,29 @@ public final class ObligationService {
    * Applies the change and answers with the obligation as it now is, read in the same
    * transaction; the change is recorded as the transaction's last step.
    */
-  Future<JsonObject> update(CurrentUser actor, String id, long version, Map<String, Object> fields) {
-    var changes = new HashMap<>(fields);
+  Future<JsonObject> update(CurrentUser actor, String id, long version, Patch fields) {
+    var changes = fields.copy();
     var newDepartment = (String) changes.remove("departmentId");
     // 改派: a new department takes it on afresh; what the old one said sending it back stays in the history
     if (newDepartment != null) {
-      changes.put("returnReason", null);
-      changes.put("returnedBy", null);
-      changes.put("returnedAt", null);
+      changes.set("returnReason", null);
+      changes.set("returnedBy", null);
+      changes.set("returnedAt", null);
     }
     return repository.writeOn(id, repository.lockOwned(id).then(owned -> changed(actor, owned, version, fields, changes, newDepartment)))
         .map(o -> actions.of(actor, o));
   }
 
   /** Who may, which version, which move; then the change itself. */
-  private Work<JsonObject> changed(CurrentUser actor, ObligationRepository.Owned owned, long version, Map<String, Object> fields,
-                                   Map<String, Object> changes, String newDepartment) {
+  private Work<JsonObject> changed(CurrentUser actor, ObligationRepository.Owned owned, long version, Patch fields,
+                                   Patch changes, String newDepartment) {
     return tx -> allowed(actor, owned, fields)
         .compose(v -> Locks.expect(Node.Obligation, owned.obligation(), version))
         .compose(before -> workflow.apply(actor, before, changes))
         .compose(type -> repository.update(actor.username(), owned, type, changes, newDepartment, today()).run(tx));
   }
 
-  private static Work<Map<String, Object>> expected(ObligationRepository.Owned owned, long version) {
+  private static Work<Props> expected(ObligationRepository.Owned owned, long version) {
     return tx -> Locks.expect(Node.Obligation, owned.obligation(), version);
   }
 
@@ -162,11 +162,11 @@ public final class ObligationService {
   }
 
   /** Officers move only what their department owes, and only its workflow fields; the rest is dispatching. */
-  private Future<Void> allowed(CurrentUser actor, ObligationRepository.Owned owned, Map<String, Object> fields) {
-    var dispatching = fields.keySet().stream().anyMatch(k -> !Vocabulary.WORKFLOW_FIELDS.contains(k));
+  private Future<Void> allowed(CurrentUser actor, ObligationRepository.Owned owned, Patch fields) {
+    var dispatching = fields.names().stream().anyMatch(k -> !Vocabulary.WORKFLOW_FIELDS.contains(k));
     if (dispatching && policy.allows(actor, Action.WORK, new Subject.Department(owned.departmentId()))
         && !policy.allows(actor, Action.DISPATCH, Subject.NONE)) {
-      var extra = fields.keySet().stream().filter(k -> !Vocabulary.WORKFLOW_FIELDS.contains(k)).sorted().toList();
+      var extra = fields.names().stream().filter(k -> !Vocabulary.WORKFLOW_FIELDS.contains(k)).sorted().toList();
       return Future.failedFuture(Failure.forbidden(
           "officers may change only " + String.join(", ", Vocabulary.WORKFLOW_FIELDS) + "; ask the service office to change "
               + String.join(", ", extra),

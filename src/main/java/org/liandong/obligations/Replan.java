@@ -3,7 +3,6 @@ package org.liandong.obligations;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.LocalDate;
-import java.util.Map;
 import org.liandong.access.CurrentUser;
 import org.liandong.domain.Stage;
 import org.liandong.projects.ProjectService;
@@ -11,6 +10,7 @@ import org.liandong.schedule.Replanning;
 import org.liandong.schedule.ScheduleService;
 import org.liandong.storage.Graph;
 import org.liandong.storage.Work;
+import org.liandong.support.Fields.Props;
 
 /**
  * 倒排序时 as an action (POST /api/projects/{id}/replan): new due dates for a project's open steps
@@ -42,12 +42,12 @@ public final class Replan {
   /** Writes the proposal as it stands under the lock, at the project's {@code version}. */
   Future<JsonObject> apply(CurrentUser actor, String projectId, long version, LocalDate targetStart) {
     Work<JsonObject> work = projects.locked(actor, projectId, version).then(before -> tracks.lockProject(projectId)
-        .then(v -> schedules.replanning(projectId, targetStart, (LocalDate) before.get("targetStartOn"), started((String) before.get("stage"))))
+        .then(v -> schedules.replanning(projectId, targetStart, before.date("targetStartOn"), started(before.text("stage"))))
         .then(replanning -> write(actor, projectId, before, replanning)));
     return graph.write("project:" + projectId, work);
   }
 
-  private Work<JsonObject> write(CurrentUser actor, String projectId, Map<String, Object> before, Replanning replanning) {
+  private Work<JsonObject> write(CurrentUser actor, String projectId, Props before, Replanning replanning) {
     Work<Void> target = replanning.movesTarget() ? projects.retarget(actor, projectId, before, replanning.targetStart()) : Work.of(null);
     Work<Void> dates = replanning.changes().isEmpty() ? Work.of(null)
         : tracks.redate(actor.username(), projectId, replanning.changes(), replanning.targetStart());

@@ -30,17 +30,18 @@ final class RequestRepository {
   }
 
   Work<Extension> request(String actor, ObligationRepository.Owned owned, LocalDate dueOn, String reason) {
-    var id = (String) owned.obligation().get("id");
+    var id = owned.obligation().id();
     return tx -> tx.first(RequestCypher.REQUEST, Map.of("id", id, "dueOn", dueOn, "reason", reason, "by", actor)).map(row -> {
-      var extension = row.orElseThrow().get("extension").asMap();
-      tx.record(new Entry(actor, "obligation.extensionRequested", "Obligation", id, owned.projectId(), null, extension, owned.channels()));
+      var extension = row.orElseThrow().get("extension");
+      tx.record(new Entry(actor, "obligation.extensionRequested", "Obligation", id, owned.projectId(), null, extension.asMap(),
+          owned.channels()));
       return extension(extension);
     });
   }
 
   /** The request, write-locked (empty when there is none). */
   Work<Optional<Extension>> locked(String extensionId) {
-    return tx -> tx.first(RequestCypher.LOCK, Map.of("id", extensionId)).map(row -> row.map(r -> extension(r.get("extension").asMap())));
+    return tx -> tx.first(RequestCypher.LOCK, Map.of("id", extensionId)).map(row -> row.map(r -> extension(r.get("extension"))));
   }
 
   Work<Void> decide(String extensionId, boolean approve, String by, String refusal) {
@@ -50,9 +51,9 @@ final class RequestRepository {
 
   /** The approved date becomes the due date. */
   Work<Void> moveDue(String actor, ObligationRepository.Owned owned, LocalDate dueOn) {
-    var id = (String) owned.obligation().get("id");
+    var id = owned.obligation().id();
     return tx -> tx.first(RequestCypher.MOVE_DUE, Map.of("id", id, "dueOn", dueOn)).map(row -> {
-      tx.record(new Entry(actor, "obligation.extended", "Obligation", id, owned.projectId(), owned.obligation(),
+      tx.record(new Entry(actor, "obligation.extended", "Obligation", id, owned.projectId(), owned.obligation().asMap(),
           row.orElseThrow().get("o").asMap(), owned.channels()));
       return null;
     });
@@ -64,26 +65,26 @@ final class RequestRepository {
   }
 
   Work<Void> sendBack(String actor, ObligationRepository.Owned owned, String reason) {
-    var id = (String) owned.obligation().get("id");
+    var id = owned.obligation().id();
     return tx -> tx.first(RequestCypher.SEND_BACK, Map.of("id", id, "reason", reason, "by", actor)).map(row -> {
-      tx.record(new Entry(actor, "obligation.returned", "Obligation", id, owned.projectId(), owned.obligation(),
+      tx.record(new Entry(actor, "obligation.returned", "Obligation", id, owned.projectId(), owned.obligation().asMap(),
           row.orElseThrow().get("o").asMap(), owned.channels()));
       return null;
     });
   }
 
   Work<Void> correctDoneAt(String actor, ObligationRepository.Owned owned, ZonedDateTime doneAt, LocalDate doneOn, String reason) {
-    var id = (String) owned.obligation().get("id");
+    var id = owned.obligation().id();
     return tx -> tx.first(RequestCypher.CORRECT_DONE_AT, Map.of("id", id, "doneAt", doneAt, "doneOn", doneOn, "reason", reason,
         "by", actor)).map(row -> {
-          tx.record(new Entry(actor, "obligation.doneAtCorrected", "Obligation", id, owned.projectId(), owned.obligation(),
+          tx.record(new Entry(actor, "obligation.doneAtCorrected", "Obligation", id, owned.projectId(), owned.obligation().asMap(),
               row.orElseThrow().get("o").asMap(), owned.channels()));
           return null;
         });
   }
 
-  private static Extension extension(Map<String, Object> x) {
-    var json = Json.object(x);
+  private static Extension extension(org.neo4j.driver.Value x) {
+    var json = Json.object(x.asMap());
     return new Extension(json.getString("id"), json.getString("obligationId"), json.getString("status"), json.getString("requestedDueOn"),
         json);
   }

@@ -19,6 +19,7 @@ import org.liandong.storage.Statement;
 import org.liandong.storage.Where;
 import org.liandong.storage.Work;
 import org.liandong.support.Failure;
+import org.liandong.support.Fields.Props;
 import org.liandong.support.Text;
 
 /**
@@ -52,7 +53,7 @@ public final class Requests {
     return obligations.writeOn(id, obligations.lockOwned(id).then(owned -> tx -> policy.check(user, Action.WORK, new Subject.Department(owned.departmentId()))
         .compose(v -> open(owned))
         .compose(v -> {
-          var current = (LocalDate) owned.obligation().get("dueOn");
+          var current = owned.obligation().date("dueOn");
           if (dueOn.isBefore(today) || (current != null && !dueOn.isAfter(current))) {
             return Future.failedFuture(Failure.unprocessable("dueOn", Text.of("ask for a date after the current due date "
                 + current + " and not before today", "申请的日期须晚于现在的期限 " + current + "，且不早于今天")));
@@ -148,8 +149,8 @@ public final class Requests {
   }
 
   /** Only a done obligation has an issue time to correct, and the new one is after its dispatch and not in the future. */
-  private Future<Void> plausible(Map<String, Object> before, java.time.ZonedDateTime doneAt, java.time.Instant now) {
-    if (!"done".equals(before.get("status"))) {
+  private Future<Void> plausible(Props before, java.time.ZonedDateTime doneAt, java.time.Instant now) {
+    if (!"done".equals(before.text("status"))) {
       return Future.failedFuture(Failure.unprocessable("doneAt", Text.of("only a done obligation has an issue time to correct",
           "只有已办结的事项才能更正办结（发证）时间")));
     }
@@ -157,7 +158,7 @@ public final class Requests {
       return Future.failedFuture(Failure.unprocessable("doneAt", Text.of("the issue time cannot be in the future",
           "办结（发证）时间不能晚于现在")));
     }
-    if (before.get("dispatchedAt") instanceof java.time.ZonedDateTime dispatched && doneAt.isBefore(dispatched)) {
+    if (before.dateTime("dispatchedAt") instanceof java.time.ZonedDateTime dispatched && doneAt.isBefore(dispatched)) {
       var when = dispatched.withZoneSameInstant(clock.getZone()).toLocalDateTime().withNano(0).toString().replace('T', ' ');
       return Future.failedFuture(Failure.unprocessable("doneAt", Text.of("the issue time cannot be before the dispatch (" + when + ")",
           "办结（发证）时间不能早于派发时间（" + when + "）")));
@@ -166,13 +167,13 @@ public final class Requests {
   }
 
   private static Future<Void> open(ObligationRepository.Owned owned) {
-    return "done".equals(owned.obligation().get("status"))
+    return "done".equals(owned.obligation().text("status"))
         ? Future.failedFuture(Failure.unprocessable("status", Text.of("this obligation is done already", "该事项已办结")))
         : Future.succeededFuture();
   }
 
   private static Map<String, Object> props(ObligationRepository.Owned owned, Map<String, Object> more) {
-    var props = Notify.about(owned.obligation().get("id"), owned.obligation().get("title"), owned.projectId(), null);
+    var props = Notify.about(owned.obligation().id(), owned.obligation().text("title"), owned.projectId(), null);
     props.putAll(more);
     return props;
   }

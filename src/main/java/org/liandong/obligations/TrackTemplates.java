@@ -57,7 +57,7 @@ public final class TrackTemplates {
     var version = new int[1];
     Work<String> build = projects.locked(projectId).then(project -> templates.current(key).then(template ->
         repository.tracked(projectId).then(existing -> {
-          var start = (LocalDate) project.get("targetStartOn");
+          var start = project.date("targetStartOn");
           if (start == null) {
             throw Failure.unprocessable("targetStartOn", Text.of(
                 "the project needs a target start date first: the tracks are scheduled back from it",

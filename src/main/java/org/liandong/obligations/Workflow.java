@@ -7,13 +7,14 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import org.liandong.access.Action;
 import org.liandong.access.CurrentUser;
 import org.liandong.access.Policy;
 import org.liandong.access.Subject;
 import org.liandong.domain.Status;
 import org.liandong.support.Failure;
+import org.liandong.support.Fields.Props;
+import org.liandong.support.Patch;
 import org.liandong.support.Text;
 
 /**
@@ -31,9 +32,9 @@ final class Workflow {
   }
 
   /** Applies the status workflow to the changes: checks the move, stamps its dates; resolves to the change's type. */
-  Future<String> apply(CurrentUser actor, Map<String, Object> before, Map<String, Object> changes) {
-    var from = Status.valueOf((String) before.get("status"));
-    var to = changes.get("status") == null ? from : Status.valueOf((String) changes.get("status"));
+  Future<String> apply(CurrentUser actor, Props before, Patch changes) {
+    var from = Status.valueOf(before.text("status"));
+    var to = changes.value("status") == null ? from : Status.valueOf(changes.text("status"));
     if (to != from && !from.canBecome(to)) {
       return Future.failedFuture(Failure.unprocessable("status", Text.of(
           "cannot go from " + from + " to " + to + "; from " + from + " it can go to " + from.next(),
@@ -44,38 +45,38 @@ final class Workflow {
     }
     if (to != from) stamp(before, changes, from, to);
     // a new deadline for the missing documents starts the 容缺 afresh
-    if (changes.get("deficiencyDueOn") != null) changes.put("deficiencyExpiredOn", null);
+    if (changes.value("deficiencyDueOn") != null) changes.set("deficiencyExpiredOn", null);
     return required(before, changes, to).compose(v -> needFeedback(before, changes, to))
         .map(v -> to != from ? "obligation.status" : "obligation.updated");
   }
 
-  private void stamp(Map<String, Object> before, Map<String, Object> changes, Status from, Status to) {
-    if (to.accepted() && before.get("acceptedAt") == null) changes.put("acceptedAt", now());
+  private void stamp(Props before, Patch changes, Status from, Status to) {
+    if (to.accepted() && before.value("acceptedAt") == null) changes.set("acceptedAt", now());
     if (to == Status.done) {
-      changes.put("doneOn", today());
-      changes.put("doneAt", now());
+      changes.set("doneOn", today());
+      changes.set("doneAt", now());
     }
     if (from == Status.done) {
-      changes.put("doneOn", null);
-      changes.put("doneAt", null);
+      changes.set("doneOn", null);
+      changes.set("doneAt", null);
     }
-    if (from == Status.blocked && !changes.containsKey("blockedReason")) changes.put("blockedReason", null);
+    if (from == Status.blocked && !changes.has("blockedReason")) changes.set("blockedReason", null);
   }
 
-  private Future<Void> required(Map<String, Object> before, Map<String, Object> changes, Status to) {
+  private Future<Void> required(Props before, Patch changes, Status to) {
     var problems = new Failure.Problems();
-    if (to == Status.deficient && changes.get("deficiencyDueOn") == null && before.get("deficiencyDueOn") == null) {
+    if (to == Status.deficient && changes.value("deficiencyDueOn") == null && before.value("deficiencyDueOn") == null) {
       problems.add("deficiencyDueOn", Text.of("容缺受理 needs the date by which the missing documents are due",
           "容缺受理须填写补正材料的截止日期"));
     }
-    var deadline = (java.time.LocalDate) (changes.containsKey("deficiencyDueOn") ? changes.get("deficiencyDueOn") : before.get("deficiencyDueOn"));
+    var deadline = changes.has("deficiencyDueOn") ? changes.date("deficiencyDueOn") : before.date("deficiencyDueOn");
     if (to == Status.deficient && deadline != null && deadline.isBefore(today())
-        && (changes.containsKey("deficiencyDueOn") || !Status.deficient.name().equals(before.get("status")))) {
+        && (changes.has("deficiencyDueOn") || !Status.deficient.name().equals(before.value("status")))) {
       problems.add("deficiencyDueOn", Text.of("the deadline for the missing documents cannot be in the past (today is " + today() + ")",
           "补正材料的截止日期不能早于今天（" + today() + "）"));
     }
     documents(before, changes, to, problems);
-    if (to == Status.blocked && changes.get("blockedReason") == null && before.get("blockedReason") == null) {
+    if (to == Status.blocked && changes.value("blockedReason") == null && before.value("blockedReason") == null) {
       problems.add("blockedReason", Text.of("say what blocks it", "请说明受阻原因"));
     }
     return problems.orElse(422, Future::succeededFuture);
@@ -85,35 +86,33 @@ final class Workflow {
    * The 补正材料清单: a new 容缺 acceptance lists the documents still to come; what is ticked off
    * as received must be on the list; a list only belongs to an obligation in 容缺.
    */
-  @SuppressWarnings("unchecked")
-  private static void documents(Map<String, Object> before, Map<String, Object> changes, Status to, Failure.Problems problems) {
-    var from = before.get("status");
-    var listed = changes.containsKey("missingDocuments") ? (List<String>) changes.get("missingDocuments")
-        : (List<String>) before.get("missingDocuments");
+  private static void documents(Props before, Patch changes, Status to, Failure.Problems problems) {
+    var from = before.value("status");
+    var listed = changes.has("missingDocuments") ? changes.texts("missingDocuments") : before.texts("missingDocuments");
     if (to == Status.deficient && !Status.deficient.name().equals(from) && (listed == null || listed.isEmpty())) {
       problems.add("missingDocuments", Text.of("容缺受理 lists the documents still to come (the 补正材料清单), one per item",
           "容缺受理须列出补正材料清单（每项一份材料）"));
     }
-    if ((changes.containsKey("missingDocuments") || changes.containsKey("documentsReceived")) && to != Status.deficient) {
+    if ((changes.has("missingDocuments") || changes.has("documentsReceived")) && to != Status.deficient) {
       problems.add("missingDocuments", Text.of("the list of missing documents belongs to an obligation accepted with deficiency",
           "补正材料清单只用于容缺受理的事项"));
       return;
     }
-    var received = (List<String>) changes.get("documentsReceived");
+    var received = changes.texts("documentsReceived");
     if (received != null && listed != null && !listed.containsAll(received)) {
       var unknown = received.stream().filter(d -> !listed.contains(d)).toList();
       problems.add("documentsReceived", Text.of("not on the list of missing documents: " + String.join(", ", unknown),
           "不在补正材料清单中：" + String.join("、", unknown)));
     }
     // a new list starts with nothing received
-    if (changes.containsKey("missingDocuments") && !changes.containsKey("documentsReceived")) changes.put("documentsReceived", List.of());
+    if (changes.has("missingDocuments") && !changes.has("documentsReceived")) changes.set("documentsReceived", List.of());
   }
 
-  private Future<Void> needFeedback(Map<String, Object> before, Map<String, Object> changes, Status to) {
-    if (!changes.containsKey("feedback") && !changes.containsKey("evaluation") && !changes.containsKey("evaluationNote")) {
+  private Future<Void> needFeedback(Props before, Patch changes, Status to) {
+    if (!changes.has("feedback") && !changes.has("evaluation") && !changes.has("evaluationNote")) {
       return Future.succeededFuture();
     }
-    if (!"need".equals(before.get("kind"))) {
+    if (!"need".equals(before.value("kind"))) {
       return Future.failedFuture(Failure.unprocessable("feedback", Text.of(
           "feedback and evaluation belong to company needs (kind need)", "反馈和评价只适用于企业诉求")));
     }
@@ -121,8 +120,8 @@ final class Workflow {
       return Future.failedFuture(Failure.unprocessable("feedback", Text.of(
           "record the company's feedback and evaluation once the need is done", "企业诉求办结后才能记录反馈和评价")));
     }
-    if (changes.containsKey("feedback")) changes.put("feedbackAt", now());
-    if (changes.containsKey("evaluation")) changes.put("evaluatedAt", now());
+    if (changes.has("feedback")) changes.set("feedbackAt", now());
+    if (changes.has("evaluation")) changes.set("evaluatedAt", now());
     return Future.succeededFuture();
   }
 

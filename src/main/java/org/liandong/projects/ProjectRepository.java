@@ -21,7 +21,9 @@ import org.liandong.storage.Tx;
 import org.liandong.storage.Where;
 import org.liandong.storage.Work;
 import org.liandong.support.Failure;
+import org.liandong.support.Fields.Props;
 import org.liandong.support.Json;
+import org.liandong.support.Patch;
 import org.liandong.support.Text;
 import org.neo4j.driver.Value;
 
@@ -91,27 +93,27 @@ final class ProjectRepository {
   }
 
   /** Creates the project with its people; resolves to its id. */
-  Work<String> create(String actor, String id, Map<String, Object> props, People people) {
-    return tx -> tx.first(ProjectCypher.CREATE, Map.of("id", id, "fields", props))
+  Work<String> create(String actor, String id, Patch props, People people) {
+    return tx -> tx.first(ProjectCypher.CREATE, Map.of("id", id, "fields", props.asMap()))
         .compose(row -> people(tx, id, people).map(v -> row.orElseThrow().get("project").asMap()))
         .map(after -> {
-          tx.record(new Entry(actor, "project.created", "Project", id, id, null, people.into(after),
+          tx.record(new Entry(actor, "project.created", "Project", id, id, null, people.into(Props.of(after)).asMap(),
               List.of("project:" + id, ProjectService.LIST_CHANNEL)));
           return id;
         });
   }
 
   /** The project as it is, write-locked, at the version the writer read. */
-  Work<Map<String, Object>> lock(String id, long version) {
+  Work<Props> lock(String id, long version) {
     return tx -> Locks.lock(tx, Node.Project, id, version);
   }
 
-  Work<Void> update(String actor, String id, Map<String, Object> before, Map<String, Object> changes, People people) {
+  Work<Void> update(String actor, String id, Props before, Patch changes, People people) {
     return tx -> people(tx, id, people)
-        .compose(v -> tx.first(ProjectCypher.UPDATE, Map.of("id", id, "changes", changes)))
+        .compose(v -> tx.first(ProjectCypher.UPDATE, Map.of("id", id, "changes", changes.asMap())))
         .map(row -> {
-          var after = people.into(row.orElseThrow().get("project").asMap());
-          tx.record(new Entry(actor, "project.updated", "Project", id, id, before, after, List.of("project:" + id)));
+          var after = people.into(Props.of(row.orElseThrow().get("project").asMap())).asMap();
+          tx.record(new Entry(actor, "project.updated", "Project", id, id, before.asMap(), after, List.of("project:" + id)));
           return null;
         });
   }
@@ -121,20 +123,20 @@ final class ProjectRepository {
   }
 
   /** 归档 or back: the project leaves the lists (or returns), told on its channel and the list's. */
-  Work<Map<String, Object>> archive(String actor, String id, Map<String, Object> before, boolean archive, String reason) {
+  Work<Void> archive(String actor, String id, Props before, boolean archive, String reason) {
     var params = new HashMap<String, Object>();
     params.put("id", id);
     params.put("by", actor);
     params.put("reason", reason);
     return tx -> tx.first(archive ? ProjectCypher.ARCHIVE : ProjectCypher.RESTORE, params).map(row -> {
       var after = row.orElseThrow().get("project").asMap();
-      tx.record(new Entry(actor, archive ? "project.archived" : "project.restored", "Project", id, id, before, after,
+      tx.record(new Entry(actor, archive ? "project.archived" : "project.restored", "Project", id, id, before.asMap(), after,
           List.of("project:" + id, ProjectService.LIST_CHANNEL)));
-      return after;
+      return null;
     });
   }
 
-  Work<Void> delete(String actor, String id, Map<String, Object> before) {
+  Work<Void> delete(String actor, String id, Props before) {
     return tx -> tx.first(ProjectCypher.IN_USE, Map.of("id", id)).compose(row -> {
       var r = row.orElseThrow();
       long obligations = r.get("obligations").asLong();
@@ -142,9 +144,9 @@ final class ProjectRepository {
       if (obligations + meetings > 0) {
         return Future.failedFuture(Failure.conflict(
             "this project still has " + obligations + " obligations and " + meetings + " meetings; remove them first",
-            "该项目仍有 " + obligations + " 项事项和 " + meetings + " 次会议，请先移除", Json.object(before)));
+            "该项目仍有 " + obligations + " 项事项和 " + meetings + " 次会议，请先移除", Json.object(before.asMap())));
       }
-      tx.record(new Entry(actor, "project.deleted", "Project", id, id, before, null, List.of("project:" + id, ProjectService.LIST_CHANNEL)));
+      tx.record(new Entry(actor, "project.deleted", "Project", id, id, before.asMap(), null, List.of("project:" + id, ProjectService.LIST_CHANNEL)));
       return tx.run(ProjectCypher.DELETE, Map.of("id", id)).mapEmpty();
     });
   }
@@ -152,11 +154,11 @@ final class ProjectRepository {
   Future<JsonArray> changes(String id, int offset, int limit) {
     return graph.read(tx -> exists(tx, id)
             .compose(v -> tx.list(ProjectCypher.CHANGES, Map.of("id", id, "offset", offset, "limit", limit))))
-        .map(rows -> new JsonArray(rows.stream().map(r -> change(r.get("change").asMap())).toList()));
+        .map(rows -> new JsonArray(rows.stream().map(r -> change(r.get("change"))).toList()));
   }
 
-  private static JsonObject change(Map<String, Object> map) {
-    var change = Json.object(map);
+  private static JsonObject change(Value entry) {
+    var change = Json.object(entry.asMap());
     for (var side : List.of("before", "after")) {
       var text = change.getString(side);
       change.put(side, text == null ? null : new JsonObject(text));
@@ -190,11 +192,12 @@ final class ProjectRepository {
 
   /** Who champions the project and who is its liaison, when the request names them. */
   record People(List<String> championIds, String liaisonId, boolean liaisonGiven) {
-    Map<String, Object> into(Map<String, Object> props) {
-      var out = new HashMap<>(props);
-      if (championIds != null) out.put("championIds", championIds);
-      if (liaisonGiven) out.put("liaisonId", liaisonId);
-      return out;
+    /** The node's properties as a change shows them, with the people the request named. */
+    Props into(Props props) {
+      var out = Patch.empty();
+      if (championIds != null) out.set("championIds", championIds);
+      if (liaisonGiven) out.set("liaisonId", liaisonId);
+      return props.with(out);
     }
   }
 

@@ -6,9 +6,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.liandong.access.Action;
@@ -20,8 +18,11 @@ import org.liandong.storage.Exists;
 import org.liandong.storage.Graph;
 import org.liandong.storage.Idempotency;
 import org.liandong.support.Failure;
+import org.liandong.support.Fields.Props;
+import org.liandong.support.Fields;
 import org.liandong.support.IdempotencyKey;
 import org.liandong.support.Json;
+import org.liandong.support.Patch;
 import org.liandong.support.Text;
 
 /** Major projects, their champions (挂钩) and liaison (专人对接), history and permit bundle. */
@@ -110,11 +111,11 @@ public final class ProjectService {
         .compose(project -> outlooks.of(List.of(id)).map(outlook -> Light.onto(project, outlook.get(id), today)));
   }
 
-  Future<JsonObject> create(CurrentUser actor, Map<String, Object> fields, Optional<IdempotencyKey> key) {
+  Future<JsonObject> create(CurrentUser actor, Patch fields, Optional<IdempotencyKey> key) {
     policy.require(actor, Action.MANAGE_PROJECTS);
-    var props = new HashMap<>(fields);
+    var props = fields.copy();
     var people = people(props);
-    props.putIfAbsent("new", true);
+    props.setIfAbsent("new", true);
     startedOnWhenStarted(props, null);
     return checkDates(props)
         .compose(v -> Idempotency.create(repository.graph(), key, "Project",
@@ -123,9 +124,9 @@ public final class ProjectService {
         .compose(created -> one(created.id()));
   }
 
-  Future<JsonObject> update(CurrentUser actor, String id, long version, Map<String, Object> fields) {
+  Future<JsonObject> update(CurrentUser actor, String id, long version, Patch fields) {
     policy.require(actor, Action.MANAGE_PROJECTS);
-    var changes = new HashMap<>(fields);
+    var changes = fields.copy();
     var people = people(changes);
     return repository.graph().write("project:" + id, repository.lock(id, version).then(before -> updated(actor, id, before, changes, people)))
         .recover(ProjectService::codeTaken)
@@ -133,23 +134,22 @@ public final class ProjectService {
   }
 
   /** The change as it stands against the project as it was: dates checked on the whole, then written. */
-  private org.liandong.storage.Work<Void> updated(CurrentUser actor, String id, Map<String, Object> before,
-                                                 Map<String, Object> changes, ProjectRepository.People people) {
+  private org.liandong.storage.Work<Void> updated(CurrentUser actor, String id, Props before,
+                                                 Patch changes, ProjectRepository.People people) {
     startedOnWhenStarted(changes, before);
-    var merged = new HashMap<>(before);
-    merged.putAll(changes);
+    var merged = before.with(changes);
     var write = repository.update(actor.username(), id, before, changes, people);
     return tx -> checkDates(merged).compose(v -> write.run(tx));
   }
 
   /** The project, write-locked in the caller's transaction, at the version the writer read (409 otherwise). */
-  public org.liandong.storage.Work<Map<String, Object>> locked(CurrentUser actor, String id, long version) {
+  public org.liandong.storage.Work<Props> locked(CurrentUser actor, String id, long version) {
     policy.require(actor, Action.MANAGE_PROJECTS);
     return repository.lock(id, version);
   }
 
   /** The project, write-locked in the caller's transaction, as it is (404 when there is none). */
-  public org.liandong.storage.Work<Map<String, Object>> locked(String id) {
+  public org.liandong.storage.Work<Props> locked(String id) {
     return tx -> org.liandong.storage.Locks.lock(tx, org.liandong.storage.Node.Project, id);
   }
 
@@ -159,9 +159,8 @@ public final class ProjectService {
   }
 
   /** A new target start for a project locked in the caller's transaction ({@link #locked}), its dates checked on the whole. */
-  public org.liandong.storage.Work<Void> retarget(CurrentUser actor, String id, Map<String, Object> before, LocalDate targetStartOn) {
-    var changes = new HashMap<String, Object>();
-    changes.put("targetStartOn", targetStartOn);
+  public org.liandong.storage.Work<Void> retarget(CurrentUser actor, String id, Props before, LocalDate targetStartOn) {
+    var changes = Patch.empty().set("targetStartOn", targetStartOn);
     return updated(actor, id, before, changes, new ProjectRepository.People(null, null, false));
   }
 
@@ -173,10 +172,10 @@ public final class ProjectService {
   Future<JsonObject> archive(CurrentUser actor, String id, long version, boolean archive, String reason) {
     policy.require(actor, Action.MANAGE_PROJECTS);
     return repository.graph().write("project:" + id, repository.lock(id, version).then(before -> {
-      boolean archived = before.get("archivedAt") != null;
+      boolean archived = before.value("archivedAt") != null;
       if (archived == archive) {
         throw Failure.conflict(archive ? "the project is archived already" : "the project is not archived",
-            archive ? "该项目已归档" : "该项目未归档", Json.object(before));
+            archive ? "该项目已归档" : "该项目未归档", Json.object(before.asMap()));
       }
       return repository.archive(actor.username(), id, before, archive, reason);
     })).compose(v -> one(id));
@@ -195,29 +194,29 @@ public final class ProjectService {
     return repository.permits(id);
   }
 
-  @SuppressWarnings("unchecked")
-  private static ProjectRepository.People people(Map<String, Object> props) {
-    var liaisonGiven = props.containsKey("liaisonId");
-    return new ProjectRepository.People((List<String>) props.remove("championIds"), (String) props.remove("liaisonId"),
-        liaisonGiven);
+  private static ProjectRepository.People people(Patch props) {
+    var people = new ProjectRepository.People(props.texts("championIds"), props.text("liaisonId"), props.has("liaisonId"));
+    props.remove("championIds");
+    props.remove("liaisonId");
+    return people;
   }
 
   /** A project that reaches the started stage without a start date starts today. */
-  private void startedOnWhenStarted(Map<String, Object> changes, Map<String, Object> before) {
-    var stage = (String) changes.get("stage");
+  private void startedOnWhenStarted(Patch changes, Props before) {
+    var stage = changes.text("stage");
     boolean started = stage != null && Stage.valueOf(stage).reached(Stage.started);
-    boolean hasDate = changes.get("startedOn") != null || (before != null && before.get("startedOn") != null);
-    if (started && !hasDate) changes.put("startedOn", today());
+    boolean hasDate = changes.value("startedOn") != null || (before != null && before.value("startedOn") != null);
+    if (started && !hasDate) changes.set("startedOn", today());
   }
 
-  private static Future<Void> checkDates(Map<String, Object> p) {
+  private static Future<Void> checkDates(Fields p) {
     var problems = new Failure.Problems();
-    if (p.get("targetStartOn") instanceof LocalDate start && p.get("targetCompleteOn") instanceof LocalDate end
+    if (p.date("targetStartOn") instanceof LocalDate start && p.date("targetCompleteOn") instanceof LocalDate end
         && end.isBefore(start)) {
       problems.add("targetCompleteOn", Text.of("must not be before targetStartOn (" + start + ")",
           "不能早于计划开工日期（" + start + "）"));
     }
-    if (p.get("signedOn") instanceof LocalDate signed && p.get("startedOn") instanceof LocalDate started
+    if (p.date("signedOn") instanceof LocalDate signed && p.date("startedOn") instanceof LocalDate started
         && started.isBefore(signed)) {
       problems.add("startedOn", Text.of("must not be before signedOn (" + signed + ")", "不能早于签约日期（" + signed + "）"));
     }

@@ -14,6 +14,7 @@ import org.liandong.storage.Graph;
 import org.liandong.storage.Tx;
 import org.liandong.storage.Work;
 import org.liandong.support.Failure;
+import org.liandong.support.Fields.Props;
 import org.liandong.support.Text;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
@@ -157,22 +158,22 @@ final class ImportRepository {
     var rows = new ArrayList<Map<String, Object>>();
     for (var p : plan.newProjects) {
       if (p.champions() == null && p.liaison() == null) continue;
-      rows.add(person(p.id(), p.champions(), p.liaison(), p.liaison() != null));
+      rows.add(person(p.id(), p.champions(), p.liaison(), p.liaison() != null).asMap());
     }
     for (var u : plan.projectUpdates) {
       if (u.champions() == null && !u.liaisonGiven()) continue;
-      rows.add(person(u.id(), u.champions(), u.liaison(), u.liaisonGiven()));
+      rows.add(person(u.id(), u.champions(), u.liaison(), u.liaisonGiven()).asMap());
     }
     return rows.isEmpty() ? Future.succeededFuture() : tx.run(ImportCypher.PEOPLE, Map.of("rows", rows)).mapEmpty();
   }
 
-  private static Map<String, Object> person(String id, List<String> champions, String liaison, boolean liaisonGiven) {
+  private static Props person(String id, List<String> champions, String liaison, boolean liaisonGiven) {
     var row = new HashMap<String, Object>();
     row.put("id", id);
     row.put("champions", champions);
     row.put("liaison", liaison);
     row.put("liaisonGiven", liaisonGiven);
-    return row;
+    return Props.of(row);
   }
 
   private static Future<Void> createObligations(Tx tx, String who, ImportPlan plan) {

@@ -3,6 +3,7 @@ package org.liandong.storage;
 import io.vertx.core.Future;
 import java.util.Map;
 import org.liandong.support.Failure;
+import org.liandong.support.Fields.Props;
 import org.liandong.support.Json;
 import org.liandong.support.Text;
 
@@ -15,14 +16,14 @@ public final class Locks {
   private Locks() {}
 
   /** Locks and returns the node's properties; 404 when absent. */
-  public static Future<Map<String, Object>> lock(Tx tx, Node label, String id) {
+  public static Future<Props> lock(Tx tx, Node label, String id) {
     return tx.first(label.lockAndRead, Map.of("id", id)).compose(row -> row
-        .map(r -> Future.succeededFuture(r.get("n").asMap()))
+        .map(r -> Future.succeededFuture(Props.of(r.get("n").asMap())))
         .orElseGet(() -> Future.failedFuture(label.notFound(id))));
   }
 
   /** Locks, returns the properties, and refuses a write based on another version. */
-  public static Future<Map<String, Object>> lock(Tx tx, Node label, String id, long expectedVersion) {
+  public static Future<Props> lock(Tx tx, Node label, String id, long expectedVersion) {
     return lock(tx, label, id).compose(node -> expect(label, node, expectedVersion));
   }
 
@@ -30,14 +31,14 @@ public final class Locks {
    * Refuses a write based on another version of a node already locked and read (for writes
    * that lock with a statement of their own, reading more than the node).
    */
-  public static Future<Map<String, Object>> expect(Node label, Map<String, Object> node, long expectedVersion) {
-    var current = ((Number) node.getOrDefault("version", 0L)).longValue();
+  public static Future<Props> expect(Node label, Props node, long expectedVersion) {
+    var current = node.version();
     if (current != expectedVersion) {
       return Future.failedFuture(new Failure.Conflict(Text.of(
           "someone changed this " + label.noun().en() + " since you read it (you sent version "
               + expectedVersion + ", it is now " + current + "); here is the current state",
           "该" + label.noun().zh() + "在您读取后已被他人修改（您提交的版本 " + expectedVersion + "，现为 " + current + "），以下是最新内容"),
-          Json.object(node)));
+          Json.object(node.asMap())));
     }
     return Future.succeededFuture(node);
   }

@@ -56,19 +56,19 @@ public final class Body {
   }
 
   /** The fields of the shape that were sent, typed; an explicit null stays (it clears a property). */
-  public Map<String, Object> read(Shape shape) {
+  public Patch read(Shape shape) {
     var out = new LinkedHashMap<String, Object>();
     shape.kinds.forEach((name, kind) -> {
       if (json.containsKey(name)) out.put(name, value(name, kind, json.getValue(name)));
     });
-    return out;
+    return Patch.of(out);
   }
 
   /**
    * Like {@link #read}, for a change: at least one field besides the version must be sent, else a
    * 400 naming those that may change (the shape's, and {@code others} read apart).
    */
-  public Map<String, Object> changes(Shape shape, String... others) {
+  public Patch changes(Shape shape, String... others) {
     var values = read(shape);
     if (values.isEmpty() && java.util.Arrays.stream(others).noneMatch(json::containsKey)) {
       var names = new java.util.ArrayList<>(shape.kinds.keySet());

@@ -28,7 +28,7 @@ class BodyTest {
     var body = new Body(new JsonObject().put("title", "  施工图审查 ").put("dueOn", "2023-06-20").put("days", 7)
         .put("startsAt", "2023-06-27T09:00:00+08:00").put("yi", 20).put("ok", true).putNull("note")
         .put("ids", new JsonArray(List.of(" a", "a", "b"))));
-    var values = body.read(SHAPE);
+    var values = body.read(SHAPE).asMap();
     assertThat(values).containsEntry("title", "施工图审查").containsEntry("dueOn", LocalDate.of(2023, 6, 20))
         .containsEntry("days", 7L).containsEntry("yi", 20.0).containsEntry("ok", true).containsEntry("ids", List.of("a", "b"))
         .containsEntry("startsAt", OffsetDateTime.parse("2023-06-27T09:00:00+08:00").toZonedDateTime())
