@@ -170,7 +170,7 @@ function showConnection(state) {
 
 document.getElementById('lang').addEventListener('click', () => {
   setLanguage(language() === 'en' ? 'zh-CN' : 'en');
-  document.getElementById('lang').textContent = language() === 'en' ? '中文' : 'EN';
+  document.getElementById('lang').textContent = t('lang.other');
   showConnection(live.connectionState());
   if (session.user) { navigation(session.user); ring(session.user).catch(e => console.warn(e)); }
   route();
@@ -193,7 +193,7 @@ live.onSessionEnd(() => {
   boot();
 });
 live.onState(showConnection);
-document.getElementById('lang').textContent = language() === 'en' ? '中文' : 'EN';
+document.getElementById('lang').textContent = t('lang.other');
 applyStatic();
 takeKioskLink();
 boot();

@@ -1,4 +1,4 @@
-import { t, language } from './i18n.js';
+import { t } from './i18n.js';
 import { h, today } from './ui.js';
 
 /**
@@ -7,13 +7,12 @@ import { h, today } from './ui.js';
  */
 export function periodLabel(p) {
   if (!p) return '';
-  const zh = language() === 'zh-CN';
   const [y, rest] = [p.text.slice(0, 4), p.text.slice(5)];
   switch (p.kind) {
-    case 'year': return zh ? `${y}年` : y;
-    case 'quarter': return zh ? `${y}年第${rest.slice(1)}季度` : `${y} ${rest}`;
-    case 'month': return zh ? `${y}年${Number(rest)}月`
-      : new Date(`${p.text}-01T00:00:00Z`).toLocaleDateString('en', { year: 'numeric', month: 'long', timeZone: 'UTC' });
+    case 'year': return t('period.label.year', { y });
+    case 'quarter': return t('period.label.quarter', { y, q: rest.slice(1) });
+    case 'month': return t('period.label.month', { y, m: Number(rest),
+      month: new Date(`${p.text}-01T00:00:00Z`).toLocaleDateString('en', { month: 'long', timeZone: 'UTC' }) });
     default: return t('period.range', { from: p.from, to: p.to });
   }
 }

@@ -116,7 +116,7 @@ function chartsRow(kpis, counts, departments, charts) {
       series: [{ type: 'pie', radius: ['40%', '70%'], data: byLight, label: { formatter: '{b} {c}' } }],
     });
     const late = departments.filter(d => d.overdue > 0).sort((a, b) => b.overdue - a.overdue).slice(0, 10);
-    const shortName = d => d.name.replace(/^(镇江市|江苏省|高新区)/, '');
+    const shortName = d => d.shortName || d.name;
     const dept = echarts.init(deptEl);
     dept.setOption({
       animation: false, grid: { left: 110, right: 20, top: 10, bottom: 20 }, tooltip: {},

@@ -1,5 +1,5 @@
 import { api } from '../api.js';
-import { t } from '../i18n.js';
+import { t, blockedReason } from '../i18n.js';
 import { h, light, lightWhy, blocking, date, time, fill, section, table } from '../ui.js';
 import { now } from '../clock.js';
 import { sinceView } from '../since.js';
@@ -97,6 +97,6 @@ async function decidePart(meeting, projects) {
       : h('p', { class: 'muted' }, t('common.none')),
     h('h3', {}, t('brief.stuck')), stuck.length ? h('ul', { id: 'brief-stuck' }, stuck.map(o => h('li', { dataset: { obligation: o.id } },
       `${o.title} — ${o.departmentName} · ${o.projectName} · ${t('table.due')} ${date(o.dueOn)}`,
-      o.status === 'blocked' ? ` · ${t('status.blocked')}${o.blockedReason ? `：${o.blockedReason}` : ''}` : '')))
+      o.status === 'blocked' ? ` · ${t('status.blocked')}${o.blockedReason ? `：${blockedReason(o)}` : ''}` : '')))
       : h('p', { class: 'muted' }, t('common.none')));
 }

@@ -1,5 +1,5 @@
 import { api } from '../api.js';
-import { t } from '../i18n.js';
+import { t, blockedReason } from '../i18n.js';
 import { h, fill, date, time, statusBadge } from '../ui.js';
 import { follow, debounce } from '../live.js';
 import * as vendor from '../vendor.js';
@@ -152,7 +152,7 @@ export async function render(root) {
       leader: () => [h('p', {}, t('graph.champions', { n: projects.filter(p => (p.champions || []).some(c => c.id === o.id)).length }))],
       meeting: () => [h('p', {}, time(o.startsAt)), h('p', {}, t(`meeting.status.${o.status}`)), h('a', { href: `#/meeting/${o.id}` }, t('graph.openMeeting'))],
       obligation: () => [h('p', {}, statusBadge(o.status), ' ', o.departmentName), h('p', {}, t('table.due'), ' ', date(o.dueOn)),
-        o.blockedReason ? h('p', { class: 'error' }, o.blockedReason) : null, h('a', { href: `#/project/${o.projectId}` }, o.projectName)],
+        o.blockedReason ? h('p', { class: 'error' }, blockedReason(o)) : null, h('a', { href: `#/project/${o.projectId}` }, o.projectName)],
     };
     const kind = ['open', 'late', 'done'].includes(n.kind) ? 'obligation' : n.kind;
     fill(details, h('h2', {}, n.label), h('p', { class: 'muted' }, t(`graph.kind.${n.kind}`)), facts[kind](),

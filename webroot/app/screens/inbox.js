@@ -1,5 +1,5 @@
 import { api } from '../api.js';
-import { t } from '../i18n.js';
+import { t, blockedReason } from '../i18n.js';
 import { h, statusBadge, date, time, toInstant, banner, explain, section, fill, keyed, settle, busy, countdown, field, showErrors } from '../ui.js';
 import { follow, debounce } from '../live.js';
 import { meta } from '../meta.js';
@@ -107,7 +107,7 @@ export async function render(root, { user, params }) {
     return h('tr', { class: o.overdue ? 'overdue' : '', dataset: { obligation: o.id, status: o.status, version: o.version } },
       h('td', {}, o.title, o.assisted ? h('span', { class: 'badge' }, t('need.assisted')) : null,
         o.kind === 'need' ? h('div', { class: 'muted' }, `${t('need.stage')}: ${t(`needStage.${o.needStage}`)}`) : null,
-        o.blockedReason ? h('div', { class: 'muted' }, `${t('action.reason')}: ${o.blockedReason}`) : null,
+        o.blockedReason ? h('div', { class: 'muted' }, `${t('action.reason')}: ${blockedReason(o)}`) : null,
         o.missingDocuments?.length && (o.status === 'deficient' || o.deficiencyExpired) ? checklist(o) : null,
         o.note ? h('div', { class: 'muted' }, `${t('inbox.note')}: ${o.note}`) : null,
         supervisions.has(o.id) ? supervision(supervisions.get(o.id), mine) : null,

@@ -1,5 +1,5 @@
 import { api } from '../api.js';
-import { t } from '../i18n.js';
+import { t, blockedReason } from '../i18n.js';
 import { h, light, lightWhy, blocking, statusBadge, countdown, section, fill, time } from '../ui.js';
 import { follow, debounce } from '../live.js';
 import { sinceView } from '../since.js';
@@ -28,7 +28,7 @@ export async function render(root, { user }) {
         stuck.length === 0 ? h('p', {}, t('leader.noBlocks')) : h('ul', {}, stuck.map(o => h('li', { dataset: { obligation: o.id } },
           statusBadge(o.status), ' ', o.title, ' — ', o.departmentName,
           ' ', countdown(o.dueOn, o.overdue),
-          o.blockedReason ? h('span', { class: 'muted' }, ` ${o.blockedReason}`) : null))),
+          o.blockedReason ? h('span', { class: 'muted' }, ` ${blockedReason(o)}`) : null))),
         h('details', {}, h('summary', {}, t('project.obligations')), h('ul', { class: 'all-obligations' },
           blocks[i].items.map(o => h('li', { dataset: { obligation: o.id, status: o.status } }, statusBadge(o.status), ' ', o.title, ' — ', o.departmentName,
             ' ', countdown(o.dueOn, o.overdue))))));

@@ -46,7 +46,7 @@ export async function render(root, { user }) {
     departments = await api.get('/api/departments');
     const x = await api.get(`/api/templates/${summary.key}`);
     const key = h('input', { type: 'text', name: 'key', maxlength: 40, value: copy ? `${x.key}-copy` : x.key, disabled: !copy, pattern: '[a-z0-9-]+' });
-    const zh = h('input', { type: 'text', name: 'name.zh', maxlength: 100, value: copy ? `${x.name.zh}（副本）` : x.name.zh });
+    const zh = h('input', { type: 'text', name: 'name.zh', maxlength: 100, value: copy ? `${x.name.zh}${t('templates.copySuffix')}` : x.name.zh });
     const en = h('input', { type: 'text', name: 'name.en', maxlength: 100, value: copy ? `${x.name.en} (copy)` : x.name.en });
     const about = h('textarea', { name: 'about', rows: 2, maxlength: 2000 }, x.about ?? '');
     const rows = h('tbody', { id: 'template-items' });

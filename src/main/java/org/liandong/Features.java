@@ -160,9 +160,9 @@ final class Features {
     var every = config.retention().every();
     return List.<VerticleBase>of(live,
         new Every("retention: records deleted", every.toSeconds(), every.toMillis(), retention::sweep),
-        new Every("容缺: deficiency deadlines passed, departments and champions told",
+        new Every("deficiency deadlines passed: departments and champions told",
             config.deficiencyCheckSeconds(), 0, obligations::expireDeficiencies),
-        new Every("督办: notifications sent", config.chase().everySeconds(),
+        new Every("supervision sweep: notifications sent", config.chase().everySeconds(),
             config.chase().everySeconds() * 500L + 1, chaser::sweep));
   }
 

@@ -15,7 +15,7 @@ public record CurrentUser(String id, String username, String displayName, Set<Ro
 
   public static CurrentUser of(RoutingContext ctx) {
     CurrentUser user = ctx.get(KEY);
-    if (user == null) throw new Failure.Unauthorized(Text.of("log in first", "请先登录"));
+    if (user == null) throw new Failure.Unauthorized(Text.key("server.access.logFirst"));
     return user;
   }
 

@@ -19,39 +19,32 @@ public final class Policy {
     boolean office = admin || user.is(Role.COORDINATOR);
     return switch (action) {
       case READ -> allow();
-      case MANAGE_PROJECTS -> office ? allow() : no("only the service office may register and change projects",
-          "只有推进办可以登记和修改项目");
-      case DISPATCH -> office ? allow() : no("only the service office may dispatch obligations or change what they are",
-          "只有推进办可以交办事项或修改事项内容");
+      case MANAGE_PROJECTS -> office ? allow() : no(Text.key("server.access.onlyServiceOfficeMay"));
+      case DISPATCH -> office ? allow() : no(Text.key("server.access.onlyServiceOfficeMay2"));
       case WORK -> office || (user.is(Role.OFFICER) && departmentOf(subject).equals(user.departmentId())) ? allow()
           : user.is(Role.OFFICER)
-          ? no("this obligation is owed by another department; you may work only on your own department's",
-              "该事项由其他部门承办，您只能办理本部门的事项")
-          : no("your role may only read obligations", "您的角色只能查看事项");
+          ? no(Text.key("server.access.obligationOwedAnotherDepartment"))
+          : no(Text.key("server.access.yourRoleMayOnly"));
       case ENTER_MEETING -> office || user.isAny(Role.LEADER, Role.ANALYST) || invited(user, (Subject.Meeting) subject)
-          ? allow() : no("this meeting concerns projects your department has no part in; ask the service office to invite you",
-              "本次会议涉及的项目与您的部门无关，如需参会请联系推进办邀请");
-      case MANAGE_MEETINGS -> office ? allow() : no("only the service office may schedule and run meetings",
-          "只有推进办可以安排和主持会议");
+          ? allow() : no(Text.key("server.access.meetingConcernsProjectsYour"));
+      case MANAGE_MEETINGS -> office ? allow() : no(Text.key("server.access.onlyServiceOfficeMay3"));
       case DECIDE, CHAIR -> office || champions(user, (Subject.Meeting) subject) ? allow()
           : user.is(Role.LEADER)
-          ? no("you champion none of this meeting's projects; decisions here are for their leaders and the service office",
-              "您未挂钩本次会议的项目，此处的决定由挂钩领导和推进办作出")
-          : no("only the service office and the projects' leaders may decide or chair in a meeting",
-              "只有推进办和挂钩领导可以在会上作出决定或主持议题");
-      case MANAGE_USERS -> admin ? allow() : no("only an administrator may manage accounts", "只有管理员可以管理账号");
+          ? no(Text.key("server.access.youChampionNoneMeeting"))
+          : no(Text.key("server.access.onlyServiceOfficeProjects"));
+      case MANAGE_USERS -> admin ? allow() : no(Text.key("server.access.onlyAdministratorMayManage"));
       case READ_USER, WATCH_USER -> admin || user.id().equals(((Subject.Person) subject).userId()) ? allow()
-          : no("a person's account and channel are theirs alone", "账号和个人频道仅限本人");
-      case MANAGE_DEPARTMENTS -> admin ? allow() : no("only an administrator may change departments", "只有管理员可以修改部门");
-      case MANAGE_TEMPLATES -> admin ? allow() : no("only an administrator may create and edit track templates", "只有管理员可以新建和修改事项模板");
+          : no(Text.key("server.access.personSAccountChannel"));
+      case MANAGE_DEPARTMENTS -> admin ? allow() : no(Text.key("server.access.onlyAdministratorMayChange"));
+      case MANAGE_TEMPLATES -> admin ? allow() : no(Text.key("server.access.onlyAdministratorMayCreate"));
       case CONSOLE -> user.isAny(Role.ANALYST, Role.ADMIN) ? allow()
-          : no("the Cypher console is for analysts and administrators", "图查询仅供分析人员和管理员使用");
-      case READ_AUDIT -> admin ? allow() : no("only an administrator may read the console audit", "只有管理员可以查看查询审计");
-      case MAINTAIN -> admin ? allow() : no("only an administrator may rebuild the read model", "只有管理员可以重建统计数据");
+          : no(Text.key("server.access.cypherConsoleAnalystsAdministrators"));
+      case READ_AUDIT -> admin ? allow() : no(Text.key("server.access.onlyAdministratorMayRead"));
+      case MAINTAIN -> admin ? allow() : no(Text.key("server.access.onlyAdministratorMayRebuild"));
       case READ_SAVED -> admin || owns(user, subject) || sharedWith(user, (Subject.Saved) subject) ? allow()
-          : no("this saved query is not shared with you", "该查询未与您共享");
+          : no(Text.key("server.access.savedQueryNotShared"));
       case EDIT_SAVED -> admin || owns(user, subject) ? allow()
-          : no("only its owner (or an administrator) may change a saved query", "只有创建者（或管理员）可以修改该查询");
+          : no(Text.key("server.access.onlyOwnerAdministratorMay"));
     };
   }
 
@@ -111,7 +104,7 @@ public final class Policy {
     return Optional.empty();
   }
 
-  private static Optional<Text> no(String en, String zh) {
-    return Optional.of(Text.of(en, zh));
+  private static Optional<Text> no(Text message) {
+    return Optional.of(message);
   }
 }

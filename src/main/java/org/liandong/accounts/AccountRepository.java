@@ -63,8 +63,7 @@ final class AccountRepository {
         .compose(row -> row.isEmpty() ? Future.failedFuture(Node.User.notFound(id))
             : row.get().get("roles").asList(Value::asString).contains(Role.WALL.key())
             ? endSessions(tx, id, true)
-            : Future.failedFuture(Failure.unprocessable("roles", Text.of("only an account with the wall role gets a kiosk link",
-                "只有“大屏”角色的账号才能生成大屏链接"))))
+            : Future.failedFuture(Failure.unprocessable("roles", Text.key("server.accounts.onlyAccountWallRole"))))
         .map(v -> {
           tx.record(new Entry(actor, "user.kioskKeyIssued", "User", id, null, null, Map.of("id", id), List.of("user:" + id)));
           return null;

@@ -19,7 +19,7 @@ import org.liandong.support.Text;
 
 /** Logging in and out, and sessions; the administration of accounts is {@link UserService}. */
 public final class AccountService {
-  private static final Text WRONG = Text.of("wrong username or password", "用户名或密码错误");
+  private static final Text WRONG = Text.key("server.accounts.wrongUsernamePassword");
 
   private final Vertx vertx;
   private final AccountRepository repository;
@@ -70,9 +70,7 @@ public final class AccountService {
 
   Future<Login> login(String username, String password, String address) {
     return limits.retryAfter(username, address).compose(wait -> wait.isPresent()
-        ? Future.failedFuture(new Failure.TooMany(Text.of(
-            "too many failed logins; try again in " + wait.getAsLong() + " s",
-            "登录失败次数过多，请在 " + wait.getAsLong() + " 秒后再试"), wait.getAsLong()))
+        ? Future.failedFuture(new Failure.TooMany(Text.key("server.accounts.tooManyFailedLogins", "asLong", wait.getAsLong()), wait.getAsLong()))
         : checkPassword(username, password, address));
   }
 
@@ -91,18 +89,14 @@ public final class AccountService {
   /** A wall screen logs in with its kiosk key (its link); wrong keys count against the address like wrong passwords. */
   Future<Login> kioskLogin(String key, String address) {
     return limits.retryAfter(KIOSK, address).compose(wait -> wait.isPresent()
-        ? Future.failedFuture(new Failure.TooMany(Text.of(
-            "too many wrong kiosk links; try again in " + wait.getAsLong() + " s",
-            "错误的大屏链接过多，请在 " + wait.getAsLong() + " 秒后再试"), wait.getAsLong()))
+        ? Future.failedFuture(new Failure.TooMany(Text.key("server.accounts.tooManyWrongKiosk", "asLong", wait.getAsLong()), wait.getAsLong()))
         : repository.byKioskKey(Passwords.tokenHash(key))
             .compose(found -> found.isPresent() ? Future.succeededFuture(found.get()) : failedKiosk(address))
             .compose(this::openSession));
   }
 
   private Future<CurrentUser> failedKiosk(String address) {
-    return limits.failed(KIOSK, address).transform(counted -> Future.failedFuture(new Failure.Unauthorized(Text.of(
-        "this kiosk link is not valid (any more): ask an administrator for the screen's current link",
-        "该大屏链接无效或已被更换，请向管理员索取当前链接"))));
+    return limits.failed(KIOSK, address).transform(counted -> Future.failedFuture(new Failure.Unauthorized(Text.key("server.accounts.kioskLinkNotValid"))));
   }
 
   /** A new kiosk key for a wall account, shown once; the old link stops working and its screens are logged out. */

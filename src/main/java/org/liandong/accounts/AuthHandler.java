@@ -30,18 +30,15 @@ public final class AuthHandler implements Handler<RoutingContext> {
     var bearer = bearer(ctx);
     var token = token(ctx);
     if (token == null) {
-      ctx.fail(new Failure.Unauthorized(Text.of(
-          "log in first: POST /api/session, then send the cookie or 'Authorization: Bearer <token>'", "请先登录")));
+      ctx.fail(new Failure.Unauthorized(Text.key("server.accounts.logFirstPostApi")));
       return;
     }
     accounts.session(token).onSuccess(found -> {
       if (found.isEmpty()) {
-        ctx.fail(new Failure.Unauthorized(Text.of("your session has expired or was ended; log in again",
-            "登录已过期或已退出，请重新登录")));
+        ctx.fail(new Failure.Unauthorized(Text.key("server.accounts.yourSessionHasExpired")));
       } else if (bearer == null && !SAFE.contains(ctx.request().method())
           && !AccountService.csrfOf(token).equals(ctx.request().getHeader(CSRF_HEADER))) {
-        ctx.fail(new Failure.Forbidden(Text.of("missing or wrong " + CSRF_HEADER
-            + " header; use the csrfToken from POST /api/session or GET /api/me", "缺少或错误的 CSRF 令牌，请刷新页面")));
+        ctx.fail(new Failure.Forbidden(Text.key("server.accounts.missingWrongHeaderUse", "csrfHeader", CSRF_HEADER)));
       } else {
         ctx.put(CurrentUser.KEY, found.get().user());
         ctx.put(TOKEN_KEY, token);

@@ -14,9 +14,11 @@ import org.liandong.access.Policy;
 import org.liandong.access.Subject;
 import org.liandong.storage.Exists;
 import org.liandong.storage.Idempotency;
+import org.liandong.support.Catalogue;
 import org.liandong.support.Failure;
 import org.liandong.support.IdempotencyKey;
 import org.liandong.support.Patch;
+import org.liandong.support.Text;
 
 /**
  * The administration of accounts: the people directory, creating and changing people; a new
@@ -83,7 +85,7 @@ public final class UserService {
     return repository.anyAdmin().compose(any -> {
       if (any) return Future.succeededFuture(Optional.empty());
       var password = configuredPassword.orElseGet(Passwords::randomToken);
-      var fields = Patch.of(Map.of("username", "admin", "displayName", "管理员 Administrator", "roles", List.of("admin")));
+      var fields = Patch.of(Map.of("username", "admin", "displayName", Catalogue.zh("server.accounts.adminName") + " " + Catalogue.en("server.accounts.adminName"), "roles", List.of("admin")));
       return passwords.hash(password)
           .compose(hash -> repository.createNow("system", UUID.randomUUID().toString(), fields, hash))
           .map(created -> configuredPassword.isPresent() ? Optional.<String>empty() : Optional.of(password));
@@ -92,7 +94,7 @@ public final class UserService {
 
   private static <T> Future<T> usernameTaken(Throwable error) {
     if (Exists.violates(error, "User", "username")) {
-      return Future.failedFuture(Failure.conflict("that username is taken; choose another", "该用户名已被使用，请另选一个", null));
+      return Future.failedFuture(Failure.conflict(Text.key("server.accounts.usernameTakenChooseAnother"), null));
     }
     return Future.failedFuture(error);
   }

@@ -39,12 +39,6 @@ public record AppConfig(
     Imports imports) {
 
   /**
-   * Clustered mode (LIANDONG_CLUSTER=true): Vert.x's event bus joins the other nodes through
-   * Hazelcast, by TCP-IP to the listed {@code members} (host:port; multicast is off), this node
-   * reachable at {@code host} on {@code port} for Hazelcast and {@code busPort} for the event bus
-   * (0: any free port).
-   */
-  /**
    * Excel imports: the largest upload (bytes), the most rows over all its sheets, and the largest
    * part of the workbook once unpacked (bytes; a zip bomb stops there).
    */
@@ -57,6 +51,12 @@ public record AppConfig(
     }
   }
 
+  /**
+   * Clustered mode (LIANDONG_CLUSTER=true): Vert.x's event bus joins the other nodes through
+   * Hazelcast, by TCP-IP to the listed {@code members} (host:port; multicast is off), this node
+   * reachable at {@code host} on {@code port} for Hazelcast and {@code busPort} for the event bus
+   * (0: any free port).
+   */
   public record Cluster(boolean enabled, List<String> members, String host, int port, int busPort) {
     static Cluster from(Env env) {
       return new Cluster(

@@ -50,8 +50,7 @@ public final class ConsoleService {
     var mine = running.computeIfAbsent(user.id(), k -> new AtomicInteger());
     if (mine.incrementAndGet() > limits.perUser()) {
       mine.decrementAndGet();
-      return Future.failedFuture(new Failure.TooMany(Text.of("you already have " + limits.perUser()
-          + " queries running; wait for one to finish", "您已有 " + limits.perUser() + " 条查询在运行，请等待其完成"), 2));
+      return Future.failedFuture(new Failure.TooMany(Text.key("server.console.youAlreadyHaveQueries", "perUser", limits.perUser()), 2));
     }
     return answer(user, new Ask(cypher, params, plan, limits.rowCap(), true, new RunTag(runId, user.id())))
         .compose(json -> encoder.executeBlocking(json::toBuffer, false))
@@ -80,8 +79,7 @@ public final class ConsoleService {
 
   private Future<JsonObject> executed(org.liandong.storage.Tx tx, Runner runner, org.liandong.storage.Tx.Capped planned, long t0) {
     if (!Runner.readOnly(planned)) {
-      return Future.failedFuture(refused(Text.of("EXPLAIN says this query is " + Runner.queryType(planned) + ", not read-only",
-          "执行计划显示该查询不是只读的"), null));
+      return Future.failedFuture(refused(Text.key("server.console.explainSaysQueryNot", "planned", Runner.queryType(planned)), null));
     }
     if ("explain".equals(runner.plan())) return Future.succeededFuture(runner.answer(planned, null, t0));
     return runner.execute(tx).map(executed -> runner.answer(planned, executed, t0));
@@ -90,7 +88,7 @@ public final class ConsoleService {
   /** The audit entry is written before the answer, so the user's history already shows it. */
   private Future<JsonObject> audited(CurrentUser user, Ask ask, long t0, io.vertx.core.AsyncResult<JsonObject> result) {
     var rows = result.succeeded() ? result.result().getJsonObject("summary").getInteger("rows") : 0;
-    var reason = result.succeeded() ? null : result.cause() instanceof Failure f ? reason(f) : Text.of("failed", "失败");
+    var reason = result.succeeded() ? null : result.cause() instanceof Failure f ? reason(f) : Text.key("server.console.failed");
     var entry = new ConsoleRepository.Audit(user.id(), user.username(), ask.cypher(), ask.params().encode(),
         (System.nanoTime() - t0) / 1_000_000, rows, reason);
     return repository.audit(entry)
@@ -112,7 +110,7 @@ public final class ConsoleService {
   }
 
   static Failure refused(Text reason, String part) {
-    return Failure.unprocessable("cypher", part == null ? reason : Text.of(reason.en() + " (at: " + part + ")", reason.zh() + "（位置：" + part + "）"));
+    return Failure.unprocessable("cypher", part == null ? reason : Text.key("server.console.message", "reason", Text.of(String.valueOf(reason.en()), String.valueOf(reason.zh())), "part", part));
   }
 
   /**
@@ -122,8 +120,7 @@ public final class ConsoleService {
   Future<Void> cancel(CurrentUser user, String runId) {
     policy.require(user, Action.CONSOLE);
     return repository.running(runId, user.id()).compose(ids -> ids.isEmpty()
-        ? Future.failedFuture(new Failure.NotFound(Text.of("no query of yours is running as '" + runId + "' (it may have finished)",
-            "没有您正在运行的查询“" + runId + "”（可能已经结束）")))
+        ? Future.failedFuture(new Failure.NotFound(Text.key("server.console.noQueryYoursRunning", "runId", runId)))
         : repository.terminate(ids));
   }
 

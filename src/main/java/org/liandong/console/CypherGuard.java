@@ -58,8 +58,7 @@ final class CypherGuard {
     } catch (Refused e) {
       return e.refusal;
     } catch (ParseCancellationException e) {
-      return new Refusal(Text.of("this is not a Cypher query the console can read: " + e.getMessage(),
-          "无法识别的 Cypher 查询：" + e.getMessage()), null, true);
+      return new Refusal(Text.key("server.console.notCypherQueryConsole", "e", e.getMessage()), null, true);
     }
   }
 
@@ -88,8 +87,7 @@ final class CypherGuard {
       if (c == '(' || c == '[' || c == '{') max = Math.max(max, ++depth);
       else if (c == ')' || c == ']' || c == '}') depth--;
     }
-    return max > MAX_NESTING ? new Refusal(Text.of("nested more than " + MAX_NESTING + " levels deep",
-        "嵌套超过 " + MAX_NESTING + " 层"), null) : null;
+    return max > MAX_NESTING ? new Refusal(Text.key("server.console.nestedMoreThanLevels", "maxNesting", MAX_NESTING), null) : null;
   }
 
   static <T extends ParserRuleContext> T last(ParserRuleContext ctx, Class<T> type) {

@@ -32,8 +32,7 @@ final class GuardWalk {
     if (!Grammar.RULES.contains(rule)) refuse(forbidden(rule), ctx);
     switch (rule) {
       case "statement" -> {
-        if (++statements > 1) refuse(Text.of("one statement at a time: the console runs a single read query",
-            "一次只能运行一条只读查询"), ctx);
+        if (++statements > 1) refuse(Text.key("server.console.oneStatementTimeConsole"), ctx);
       }
       case "labelExpression1" -> label(ctx);
       case "labelType", "relType", "labelOrRelType" -> name(ctx, CypherGuard.last(ctx, Cypher25Parser.SymbolicNameStringContext.class));
@@ -41,13 +40,12 @@ final class GuardWalk {
       case "properties" -> patternProperties(ctx);
       case "stringLiteral" -> {
         if (ctx.getText().length() > CypherGuard.MAX_LITERAL + 2) {
-          refuse(Text.of("a string in the query may be at most " + CypherGuard.MAX_LITERAL + " characters", "查询中的字符串最多 " + CypherGuard.MAX_LITERAL + " 个字符"), ctx);
+          refuse(Text.key("server.console.stringQueryMayMost", "maxLiteral", CypherGuard.MAX_LITERAL), ctx);
         }
       }
       case "mapProjectionElement" -> {
         if (ctx.getChildCount() == 2 && ctx.getChild(1) instanceof TerminalNode t && "*".equals(t.getText())) {
-          refuse(Text.of("{.*} reads every property; name the properties you want, e.g. n {.name, .code}",
-              "{.*} 会读取全部属性，请列出所需属性，如 n {.name, .code}"), ctx);
+          refuse(Text.key("server.console.readsEveryPropertyName"), ctx);
         }
       }
       case "postFix" -> {
@@ -65,17 +63,14 @@ final class GuardWalk {
   private static Text forbidden(String rule) {
     return switch (rule) {
       case "createClause", "insertClause", "mergeClause", "setClause", "removeClause", "deleteClause", "foreachClause" ->
-          Text.of("the console is read-only: this clause would change the graph", "图查询为只读，此子句会修改图数据");
-      case "loadCSVClause" -> Text.of("LOAD CSV reads files and URLs; the console only reads the graph", "LOAD CSV 会读取文件或网址，图查询只读取图数据");
-      case "useClause" -> Text.of("the console reads only this database; USE is not allowed", "图查询只读取本数据库，不允许 USE");
-      case "subqueryInTransactionsParameters" -> Text.of("CALL { } IN TRANSACTIONS is not allowed", "不允许 CALL { } IN TRANSACTIONS");
-      case "reduceExpression", "allReduceExpression" -> Text.of(
-          "reduce() builds a value step by step without a bound; use an aggregation (sum, collect) instead",
-          "reduce() 会无限制地逐步构造值，请改用聚合函数（sum、collect）");
-      case "dynamicProperty", "dynamicExpression", "dynamicAnyAllExpression", "dynamicLabelType" -> Text.of(
-          "dynamic labels and property access are not allowed; name the label or property", "不允许动态标签或动态属性，请写明标签或属性名");
-      case "command" -> Text.of("administration commands are not allowed in the console", "图查询不允许管理命令");
-      default -> Text.of("this part of Cypher (" + rule + ") is not allowed in the console", "图查询不允许使用该语法（" + rule + "）");
+          Text.key("server.console.consoleReadOnlyClause");
+      case "loadCSVClause" -> Text.key("server.console.loadCsvReadsFiles");
+      case "useClause" -> Text.key("server.console.consoleReadsOnlyDatabase");
+      case "subqueryInTransactionsParameters" -> Text.key("server.console.callTransactionsNotAllowed");
+      case "reduceExpression", "allReduceExpression" -> Text.key("server.console.reduceBuildsValueStep");
+      case "dynamicProperty", "dynamicExpression", "dynamicAnyAllExpression", "dynamicLabelType" -> Text.key("server.console.dynamicLabelsPropertyAccess");
+      case "command" -> Text.key("server.console.administrationCommandsNotAllowed");
+      default -> Text.key("server.console.partCypherNotAllowed", "rule", rule);
     };
   }
 
@@ -88,8 +83,7 @@ final class GuardWalk {
     if (nameCtx == null) return;
     var name = CypherGuard.unquote(nameCtx.getText());
     if (!Reach.label(name) && !Reach.type(name)) {
-      refuse(Text.of(name + " is not a label or relationship type of the domain graph (" + String.join(", ", Reach.LABELS.keySet()) + ")",
-          name + " 不是业务图中的标签或关系类型"), at);
+      refuse(Text.key("server.console.notLabelRelationshipType", "name", name, "labels", Reach.LABELS.keySet()), at);
     }
   }
 
@@ -97,15 +91,14 @@ final class GuardWalk {
     if (key == null) return;
     var name = CypherGuard.unquote(key.getText());
     if (!Reach.PROPERTIES.contains(name)) {
-      refuse(Text.of("property " + name + " is not one the console may read", "属性 " + name + " 不在图查询可读范围内"), at);
+      refuse(Text.key("server.console.propertyNotOneConsole", "name", name), at);
     }
   }
 
   private void patternProperties(ParserRuleContext ctx) {
     var map = ctx.getChild(Cypher25Parser.MapContext.class, 0);
     if (map == null) {
-      refuse(Text.of("a pattern's properties must be written out, e.g. (p:Project {code: $code}), not given as one parameter",
-          "模式中的属性须逐一写明，如 (p:Project {code: $code})，不能整体作为参数"), ctx);
+      refuse(Text.key("server.console.patternSPropertiesMust"), ctx);
     }
     for (var key : map.getRuleContexts(Cypher25Parser.PropertyKeyNameContext.class)) property(ctx, key);
   }
@@ -114,19 +107,17 @@ final class GuardWalk {
     var text = ctx.getChild(1).getText();
     var value = text.startsWith("$") ? params.get(text.substring(1)) : text;
     if (!(value instanceof Number) && !(value instanceof String s && s.matches("-?\\d+"))) {
-      refuse(Text.of("[...] may only index a list by a whole number; name a property with .name instead",
-          "[...] 只能用整数索引列表，读取属性请用 .属性名"), ctx);
+      refuse(Text.key("server.console.mayOnlyIndexList"), ctx);
     }
   }
 
   private void function(Cypher25Parser.FunctionInvocationContext ctx) {
     var name = CypherGuard.unquote(ctx.functionName().getText()).toLowerCase(Locale.ROOT);
     if (name.equals("properties")) {
-      refuse(Text.of("properties() reads every property; name the properties you want", "properties() 会读取全部属性，请列出所需属性"), ctx);
+      refuse(Text.key("server.console.propertiesReadsEveryProperty"), ctx);
     }
     if (!Grammar.FUNCTIONS.contains(name)) {
-      refuse(Text.of("function " + name + " is not on the allow-list of the console's functions",
-          "函数 " + name + " 不在图查询允许的函数列表中"), ctx);
+      refuse(Text.key("server.console.functionNotAllowList", "name", name), ctx);
     }
     if (name.equals("range")) range(ctx);
     if (name.equals("replace")) replace(ctx);
@@ -136,15 +127,13 @@ final class GuardWalk {
   private void range(Cypher25Parser.FunctionInvocationContext ctx) {
     var args = ctx.functionArgument().stream().map(a -> constant(a.getText())).toList();
     if (args.size() < 2 || args.contains(null)) {
-      refuse(Text.of("range() needs whole-number bounds written in the query or given as parameters",
-          "range() 的上下界须为写在查询中或以参数给出的整数"), ctx);
+      refuse(Text.key("server.console.rangeNeedsWholeNumber"), ctx);
     }
     long step = args.size() > 2 ? Math.max(1, Math.abs(args.get(2))) : 1;
     long span = Math.abs(args.get(1) - args.get(0)) / step + 1;
     ranges = span > CypherGuard.RANGE_BUDGET ? CypherGuard.RANGE_BUDGET + 1 : ranges * span;
     if (ranges > CypherGuard.RANGE_BUDGET) {
-      refuse(Text.of("the ranges of this query would make more than " + CypherGuard.RANGE_BUDGET + " values together",
-          "本查询的 range() 合计会产生超过 " + CypherGuard.RANGE_BUDGET + " 个值"), ctx);
+      refuse(Text.key("server.console.rangesQueryWouldMake", "rangeBudget", CypherGuard.RANGE_BUDGET), ctx);
     }
   }
 
@@ -154,8 +143,7 @@ final class GuardWalk {
     var growing = args.size() == 3 && args.get(0).getText().toLowerCase(Locale.ROOT).contains("replace(");
     var replacement = args.size() == 3 ? args.get(2).getText() : "";
     if (growing || !(replacement.startsWith("'") || replacement.startsWith("\"")) || replacement.length() > 66) {
-      refuse(Text.of("replace() takes a replacement written in the query (at most 64 characters) and may not be nested",
-          "replace() 的替换内容须写在查询中（最多 64 个字符），且不能嵌套"), ctx);
+      refuse(Text.key("server.console.replaceTakesReplacementWritten"), ctx);
     }
   }
 
@@ -169,8 +157,7 @@ final class GuardWalk {
   private void procedure(Cypher25Parser.CallClauseContext ctx) {
     var name = CypherGuard.unquote(ctx.procedureName().getText()).toLowerCase(Locale.ROOT);
     if (!Grammar.PROCEDURES.contains(name)) {
-      refuse(Text.of("procedure " + name + " is not on the allow-list (" + String.join(", ", Grammar.PROCEDURES) + ")",
-          "过程 " + name + " 不在允许列表中"), ctx);
+      refuse(Text.key("server.console.procedureNotAllowList", "name", name, "procedures", Grammar.PROCEDURES), ctx);
     }
   }
 
@@ -184,9 +171,7 @@ final class GuardWalk {
     Object value = text.startsWith("$") ? params.get(text.substring(1))
         : text.length() >= 2 && (text.startsWith("'") || text.startsWith("\"")) ? text.substring(1, text.length() - 1) : null;
     if (!(value instanceof String pattern) || !safe(pattern)) {
-      refuse(Text.of("=~ needs a constant pattern of at most 200 characters, without repeated groups or back-references"
-              + " and with at most two of * + {n,}; for plain matching use CONTAINS, STARTS WITH or ENDS WITH",
-          "=~ 只接受不超过 200 字符的固定模式，不能有重复的分组或反向引用，* + {n,} 最多两处；一般匹配请用 CONTAINS、STARTS WITH 或 ENDS WITH"), ctx);
+      refuse(Text.key("server.console.needsConstantPatternMost"), ctx);
     }
   }
 

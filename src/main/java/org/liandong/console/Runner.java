@@ -87,34 +87,30 @@ final class Runner {
     if (error instanceof Failure f) return f;
     if (error instanceof Neo4jException ce && String.valueOf(ce.code()).contains("Terminated")
         && !String.valueOf(ce.code()).contains("TimedOut")) {
-      return Failure.unprocessable("cypher", Text.of("stopped at your request", "已按您的要求停止"));
+      return Failure.unprocessable("cypher", Text.key("server.console.stoppedYourRequest"));
     }
     if (error instanceof ClientException ce) {
       var code = String.valueOf(ce.code());
       if (code.contains("TransactionTimedOut")) {
-        return Failure.unprocessable("cypher", Text.of("stopped after its limit of " + budget.toSeconds()
-            + " s; narrow the query (a LIMIT, a label, an index)", "超过 " + budget.toSeconds()
-            + " 秒的时限已被停止，请缩小查询范围（LIMIT、标签或索引）"));
+        return Failure.unprocessable("cypher", Text.key("server.console.stoppedAfterLimitS", "toSeconds", budget.toSeconds()));
       }
       if (code.contains("Memory")) {
-        return Failure.unprocessable("cypher", Text.of("stopped: it needed more memory than a console query may use",
-            "已停止：所需内存超过图查询的上限"));
+        return Failure.unprocessable("cypher", Text.key("server.console.stoppedNeededMoreMemory"));
       }
       if (code.contains("AccessMode") || code.contains("Forbidden")) {
-        return ConsoleService.refused(Text.of("the database refused it in a read-only session", "数据库在只读会话中拒绝了该查询"), null);
+        return ConsoleService.refused(Text.key("server.console.databaseRefusedReadOnly"), null);
       }
       if (code.contains("SyntaxError") || code.contains("SemanticError") || code.contains("ArgumentError")
           || code.contains("TypeError")) {
         // the first line says what is wrong; the lines below quote the query or the value met
         var first = String.valueOf(ce.getMessage()).lines().findFirst().orElse("")
             .replace("EXPLAIN ", "").replace("PROFILE ", "").replaceAll("'[^']*'|\"[^\"]*\"", "…");
-        return Failure.invalid("cypher", Text.of(first, "查询有误：" + first));
+        return Failure.invalid("cypher", Text.key("server.console.queryWrong", "problem", first));
       }
       var kind = code.substring(code.lastIndexOf('.') + 1);
-      return Failure.unprocessable("cypher", Text.of("the query failed while running (" + kind
-          + "): a value had the wrong type or was out of range", "查询运行出错（" + kind + "）：某个值的类型不对或超出范围"));
+      return Failure.unprocessable("cypher", Text.key("server.console.queryFailedWhileRunning", "kind", kind));
     }
-    return Failure.unprocessable("cypher", Text.of("the query failed", "查询失败"));
+    return Failure.unprocessable("cypher", Text.key("server.console.queryFailed"));
   }
 
   /** EXPLAIN's word on the query: read-only or not (the guard on the parse tree has spoken first). */

@@ -15,9 +15,11 @@ import org.liandong.access.Role;
 import org.liandong.access.Subject;
 import org.liandong.config.AppConfig;
 import org.liandong.storage.Graph;
+import org.liandong.support.Catalogue;
 import org.liandong.support.Failure;
 import org.liandong.support.Patch;
 import org.liandong.support.SingleFlight;
+import org.liandong.support.Text;
 
 /**
  * An analyst's saved queries: who sees and edits each (its sharing, by the policy), and the ones
@@ -94,8 +96,7 @@ final class SavedQueries {
                                                org.liandong.storage.Work<Void> write) {
     var stale = version != null && version != locked.version();
     return tx -> policy.check(user, Action.EDIT_SAVED, locked.sharing()).compose(v -> stale
-        ? Future.failedFuture(Failure.conflict("someone changed this saved query (it is now version " + locked.version() + ")",
-            "该查询已被他人修改（现为版本 " + locked.version() + "）", null))
+        ? Future.failedFuture(Failure.conflict(Text.key("server.console.someoneChangedSavedQuery", "version", locked.version()), null))
         : write.run(tx));
   }
 
@@ -128,7 +129,7 @@ final class SavedQueries {
     var budget = TILE_BUDGET.compareTo(limits.timeout()) < 0 ? TILE_BUDGET : limits.timeout();
     return console.guarded(ask, System.nanoTime(), budget).map(result -> new JsonObject().put("result", result))
         .recover(e -> Future.succeededFuture(new JsonObject().put("error", e instanceof Failure f ? f.text().en() : "failed")
-            .put("errorZh", e instanceof Failure f ? f.text().zh() : "失败")));
+            .put("errorZh", e instanceof Failure f ? f.text().zh() : Catalogue.zh("server.console.tileFailed"))));
   }
 
   private static Subject.Saved sharing(JsonObject q) {

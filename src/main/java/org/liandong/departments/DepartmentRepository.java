@@ -83,9 +83,7 @@ final class DepartmentRepository {
       long owed = r.get("owed").asLong();
       long children = r.get("children").asLong();
       if (members + owed + children > 0) {
-        return Future.failedFuture(Failure.conflict("this department still has " + members + " members, " + owed
-                + " obligations and " + children + " sub-departments; move them first",
-            "该部门仍有 " + members + " 名成员、" + owed + " 项事项和 " + children + " 个下级部门，请先移走", Json.object(before.asMap())));
+        return Future.failedFuture(Failure.conflict(Text.key("server.departments.departmentStillHasMembers", "members", members, "owed", owed, "children", children), Json.object(before.asMap())));
       }
       tx.record(new Entry(actor, "department.deleted", "Department", id, null, before.asMap(), null, channels(id)));
       return tx.run(DepartmentCypher.DELETE, Map.of("id", id)).mapEmpty();
@@ -100,9 +98,7 @@ final class DepartmentRepository {
     return Exists.require(tx, Node.Department, parentId, "parentId")
         .compose(v -> tx.first(DepartmentCypher.PARENT_LOOP, params))
         .compose(loop -> loop.isPresent()
-            ? Future.failedFuture(Failure.unprocessable("parentId", Text.of(
-                "would make a loop: " + String.join(" → ", loop.get().get("loop").asList(Value::asString)),
-                "会形成循环：" + String.join(" → ", loop.get().get("loop").asList(Value::asString)))))
+            ? Future.failedFuture(Failure.unprocessable("parentId", Text.key("server.departments.wouldMakeLoop", "loop", String.join(" → ", loop.get().get("loop").asList(Value::asString)))))
             : tx.run(DepartmentCypher.SET_PARENT, params).mapEmpty());
   }
 

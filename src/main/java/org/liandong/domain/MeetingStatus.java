@@ -1,14 +1,11 @@
 package org.liandong.domain;
 
+import org.liandong.support.Catalogue;
 /** A coordination meeting's life: scheduled, then open (in session), then closed (its record locked). */
 public enum MeetingStatus {
-  scheduled("已安排", "Scheduled"), open("进行中", "In session"), closed("已结束", "Closed");
+  scheduled, open, closed;
 
-  public final String zh;
-  public final String en;
-
-  MeetingStatus(String zh, String en) {
-    this.zh = zh;
-    this.en = en;
-  }
+  /** Its name in each language, from the catalogue ({@code meeting.status.<name>}). */
+  public final String zh = Catalogue.zh("meeting.status." + name());
+  public final String en = Catalogue.en("meeting.status." + name());
 }

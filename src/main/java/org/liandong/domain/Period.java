@@ -53,21 +53,19 @@ public record Period(String kind, String text, LocalDate from, LocalDate to) {
         checkYear(from.getYear());
         checkYear(to.getYear());
         if (to.isBefore(from)) {
-          throw Failure.invalid(field, Text.of("the period ends before it begins (" + text + ")",
-              "统计周期的结束日期早于开始日期（" + text + "）"));
+          throw Failure.invalid(field, Text.key("server.domain.periodEndsBeforeBegins", "text", text));
         }
         if (ChronoUnit.DAYS.between(from, to) > LONGEST_DAYS) {
-          throw Failure.invalid(field, Text.of("a period of at most twenty years", "统计周期最长二十年"));
+          throw Failure.invalid(field, Text.key("server.domain.periodMostTwentyYears"));
         }
         return new Period("range", text, from, to);
       }
     } catch (DateTimeException | NumberFormatException e) {
-      throw Failure.invalid(field, Text.of("no such date in " + text, "日期不存在：" + text));
+      throw Failure.invalid(field, Text.key("server.domain.noSuchDate", "text", text));
     } catch (IllegalArgumentException e) {
-      throw Failure.invalid(field, Text.of(e.getMessage(), "年份须在 " + FIRST_YEAR + " 至 " + LAST_YEAR + " 之间"));
+      throw Failure.invalid(field, Text.key("server.domain.yearBetween", "first", FIRST_YEAR, "last", LAST_YEAR));
     }
-    throw Failure.invalid(field, Text.of("a year (2023), a quarter (2023-Q2), a month (2023-06) or from..to (2023-05-20..2023-06-27)",
-        "请填写年（2023）、季度（2023-Q2）、月（2023-06）或起止日期（2023-05-20..2023-06-27）"));
+    throw Failure.invalid(field, Text.key("server.domain.yearQuarterQMonth"));
   }
 
   private static int checkYear(int year) {

@@ -2,19 +2,16 @@ package org.liandong.domain;
 
 import java.util.Arrays;
 import java.util.List;
+import org.liandong.support.Catalogue;
 
 /** Where a project stands, from signing to production (the 四库: 签约, 备案, 开工, 投产, and the steps between). */
 public enum Stage {
-  signed("签约", "Signed"), filed("备案", "Filed"), land("供地", "Land acquired"), permitted("发证", "Permitted"),
-  started("开工", "Started"), producing("投产", "Producing");
+  signed, filed, land, permitted,
+  started, producing;
 
-  public final String zh;
-  public final String en;
-
-  Stage(String zh, String en) {
-    this.zh = zh;
-    this.en = en;
-  }
+  /** Its name in each language, from the catalogue ({@code stage.<name>}). */
+  public final String zh = Catalogue.zh("stage." + name());
+  public final String en = Catalogue.en("stage." + name());
 
   public static List<String> names() {
     return Arrays.stream(values()).map(Enum::name).toList();

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.liandong.support.Catalogue;
 
 /**
  * The need workflow: dispatched → accepted → in_progress → done, plus 容缺 accepted with a
@@ -12,16 +13,12 @@ import java.util.Set;
  * the pages.
  */
 public enum Status {
-  dispatched("已交办", "Dispatched"), accepted("已受理", "Accepted"), in_progress("办理中", "In progress"),
-  deficient("容缺受理", "Accepted with deficiencies"), blocked("受阻", "Blocked"), done("已办结", "Done");
+  dispatched, accepted, in_progress,
+  deficient, blocked, done;
 
-  public final String zh;
-  public final String en;
-
-  Status(String zh, String en) {
-    this.zh = zh;
-    this.en = en;
-  }
+  /** Its name in each language, from the catalogue ({@code status.<name>}). */
+  public final String zh = Catalogue.zh("status." + name());
+  public final String en = Catalogue.en("status." + name());
 
   public static List<String> names() {
     return Arrays.stream(values()).map(Enum::name).toList();

@@ -120,9 +120,7 @@ public final class WorkCalendar {
 
   private static int offset(LocalDate d) {
     if (d.isBefore(FIRST) || d.isAfter(LAST)) {
-      throw org.liandong.support.Failure.unprocessable("date", org.liandong.support.Text.of(
-          "the date " + d + " is outside the working-day calendar (" + FIRST + " to " + LAST + "); correct it",
-          "日期 " + d + " 超出工作日历范围（" + FIRST + " 至 " + LAST + "），请更正"));
+      throw org.liandong.support.Failure.unprocessable("date", org.liandong.support.Text.key("server.domain.dateOutsideWorkingDay", "d", d, "first", FIRST, "last", LAST));
     }
     return (int) (d.toEpochDay() - FIRST.toEpochDay());
   }

@@ -68,13 +68,11 @@ public final class HistoryService {
       });
     }
     if (from == null || !from.isBefore(end)) {
-      throw Failure.unprocessable("from", Text.of("from must be before to (or before now when to is left out)",
-          "起始时间必须早于结束时间（未填结束时间时须早于当前时间）"));
+      throw Failure.unprocessable("from", Text.key("server.history.fromMustBeforeBefore"));
     }
     long given = java.util.stream.Stream.of(project, department, leader).filter(Objects::nonNull).count();
     if (given != 1) {
-      throw Failure.invalid("project", Text.of("give exactly one of project, department or leader",
-          "请只指定项目、部门或领导其中之一"));
+      throw Failure.invalid("project", Text.key("server.history.giveExactlyOneProject"));
     }
     Future<Scope> scope = project != null ? Future.succeededFuture(Scope.projects(List.of(project)))
         : department != null ? Future.succeededFuture(new Scope(null, department))

@@ -76,7 +76,7 @@ final class KpiCypher {
         OPTIONAL MATCH (s:Supervision) WHERE s.departmentId = d.id AND s.openedOn >= $from AND s.openedOn <= $to
         RETURN count(s) AS supervisions, count(CASE WHEN s.onTime THEN 1 END) AS supervisionsAnsweredOnTime
       }
-      RETURN d.id AS id, d.name AS name, owed, done, overdue, deficient, deficiencyExpired, due, settled, doneOnTime,
+      RETURN d.id AS id, d.name AS name, d.shortName AS shortName, owed, done, overdue, deficient, deficiencyExpired, due, settled, doneOnTime,
              acceptSeconds, reminders, extensions, deficienciesDue, lapses, supervisions, supervisionsAnsweredOnTime
       """.formatted(LightCypher.OVERDUE, LightCypher.LAPSED);
 }

@@ -81,7 +81,7 @@ final class KpiDetails {
     Double score = settled == 0 && hours == null ? null : round1(
         50 * share(onTime, settled) + 20 * response(hours) + 15 * share(answered, supervisions)
             + 15 * share(deficienciesDue - lapses, deficienciesDue));
-    return new JsonObject().put("id", r.id()).put("name", r.name())
+    return new JsonObject().put("id", r.id()).put("name", r.name()).put("shortName", r.shortName())
         .put("owed", r.owed()).put("done", r.done())
         .put("overdue", r.overdue())
         .put("deficienciesOutstanding", r.deficient())

@@ -68,7 +68,7 @@ final class KpiRepository {
   }
 
   static KpiRows.Department department(Record r) {
-    return new KpiRows.Department(r.get("id").asString(), r.get("name").asString(), r.get("owed").asLong(), r.get("done").asLong(),
+    return new KpiRows.Department(r.get("id").asString(), r.get("name").asString(), r.get("shortName").asString(null), r.get("owed").asLong(), r.get("done").asLong(),
         r.get("overdue").asLong(), r.get("deficient").asLong(), r.get("deficiencyExpired").asLong(),
         r.get("due").asLong(), r.get("settled").asLong(), r.get("doneOnTime").asLong(),
         r.get("acceptSeconds").asList(Value::asLong), r.get("reminders").asLong(),

@@ -66,7 +66,7 @@ final class KpiRows {
     }
   }
 
-  record Department(String id, String name, long owed, long done, long overdue, long deficient, long deficiencyExpired,
+  record Department(String id, String name, String shortName, long owed, long done, long overdue, long deficient, long deficiencyExpired,
                     long due, long settled, long doneOnTime, List<Long> acceptSeconds, long reminders,
                     long supervisions, long supervisionsAnsweredOnTime, long extensions, long deficienciesDue, long lapses) {
   }

@@ -40,7 +40,7 @@ final class Access {
       case "meeting" -> meetings.apply(channel.id()).compose(found -> found
           .map(meeting -> policy.check(user, Action.ENTER_MEETING, meeting))
           .orElseGet(() -> Future.failedFuture(notFound(channel))));
-      default -> Future.failedFuture(Failure.invalid("channel", Text.of("unknown channel kind " + channel.kind(), "未知的频道类型")));
+      default -> Future.failedFuture(Failure.invalid("channel", Text.key("server.live.unknownChannelKind", "kind", channel.kind())));
     };
   }
 
@@ -51,7 +51,6 @@ final class Access {
   }
 
   static Failure notFound(Channel channel) {
-    return new Failure.NotFound(Text.of("there is no " + channel.kind() + " '" + channel.id() + "'",
-        "没有这个频道：" + channel.name()));
+    return new Failure.NotFound(Text.key("server.live.thereNo", "kind", channel.kind(), "channel", Text.of(String.valueOf(channel.id()), String.valueOf(channel.name()))));
   }
 }

@@ -25,11 +25,10 @@ sealed interface Ask {
       StrictJson.check(text.getBytes(StandardCharsets.UTF_8));
       message = new JsonObject(text);
     } catch (DecodeException | ClassCastException | Failure e) {
-      return new Refused("invalid", null, Text.of("messages are plain JSON objects like {\"type\":\"subscribe\",\"channel\":\"project:p-1\"}",
-          "消息须为标准 JSON 对象，如 {\"type\":\"subscribe\",\"channel\":\"project:p-1\"}"));
+      return new Refused("invalid", null, Text.key("server.live.messagesPlainJsonObjects"));
     }
     if (!(message.getValue("type") instanceof String type)) {
-      return new Refused("invalid", null, Text.of("every message needs a string \"type\"", "每条消息都需要字符串类型的 \"type\""));
+      return new Refused("invalid", null, Text.key("server.live.everyMessageNeedsString"));
     }
     return new Message(message, type);
   }
@@ -50,17 +49,15 @@ sealed interface Ask {
   static Ask channel(Object name, Object last, Object epoch) {
     var channel = Channel.parse(name instanceof String s ? s : null);
     if (channel == null) {
-      return new Refused("invalid", null, Text.of("\"channel\" must be project:<id>, meeting:<id>, department:<id> or user:<id>",
-          "\"channel\" 须为 project:<id>、meeting:<id>、department:<id> 或 user:<id>"));
+      return new Refused("invalid", null, Text.key("server.live.channelMustProjectId"));
     }
     // a seq past 2^53 is not one we ever gave; 2^64+1 must not wrap to 1
     if (last != null && !(last instanceof Integer || last instanceof Long) || last instanceof Number n && n.longValue() < 0
         || last instanceof Long l && l > (1L << 53)) {
-      return new Refused("invalid", channel.name(), Text.of("\"lastSeq\" must be a whole number ≥ 0, the last seq you saw",
-          "\"lastSeq\" 须为不小于 0 的整数，即您最后收到的序号"));
+      return new Refused("invalid", channel.name(), Text.key("server.live.lastseqMustWholeNumber"));
     }
     if (epoch != null && !(epoch instanceof String e && e.length() <= 64)) {
-      return new Refused("invalid", channel.name(), Text.of("\"epoch\" must be the epoch the server sent", "\"epoch\" 须为服务器发送的纪元"));
+      return new Refused("invalid", channel.name(), Text.key("server.live.epochMustEpochServer"));
     }
     return new Wanted(channel, new Resume(last == null ? null : ((Number) last).longValue(), (String) epoch));
   }

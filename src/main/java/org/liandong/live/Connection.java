@@ -71,7 +71,7 @@ final class Connection {
     heardAt = System.nanoTime();
     switch (frames.add(frame)) {
       case Frames.Outcome.Text t -> onText(t.text());
-      case Frames.Outcome.Binary b -> refuse("invalid", null, Text.of("send JSON text messages", "请发送 JSON 文本消息"));
+      case Frames.Outcome.Binary b -> refuse("invalid", null, Text.key("server.live.sendJsonTextMessages"));
       case Frames.Outcome.Close c -> close(c.code(), c.reason());
       case Frames.Outcome.Partial p -> { }
     }
@@ -107,8 +107,7 @@ final class Connection {
 
   private void onText(String text) {
     if (!rate.allow()) {
-      refuse("rate_limited", null, Text.of("more than " + limits.messagesPerSecond() + " messages a second; closing",
-          "每秒消息超过 " + limits.messagesPerSecond() + " 条，连接将关闭"));
+      refuse("rate_limited", null, Text.key("server.live.moreThanMessagesSecond", "messagesPerSecond", limits.messagesPerSecond()));
       close((short) 1008, "rate limit exceeded");
       return;
     }
@@ -120,8 +119,7 @@ final class Connection {
     var message = ((Ask.Message) read).json();
     var type = ((Ask.Message) read).type();
     if (peer == null && !"auth".equals(type)) {
-      refuse("unauthenticated", null, Text.of("send {\"type\":\"auth\",\"token\":\"…\"} first, or connect with the session cookie",
-          "请先发送 auth 消息，或携带登录 Cookie 连接"));
+      refuse("unauthenticated", null, Text.key("server.live.sendFirstConnectSession"));
       return;
     }
     switch (type) {
@@ -129,18 +127,17 @@ final class Connection {
       case "subscribe" -> subscribe(message);
       case "unsubscribe" -> unsubscribe(message);
       case "ping" -> peer.send(new JsonObject().put("type", "pong").put("id", Ask.echo(message.getValue("id"))));
-      default -> refuse("invalid", null, Text.of("unknown message type; use subscribe, unsubscribe or ping",
-          "未知的消息类型，请使用 subscribe、unsubscribe 或 ping"));
+      default -> refuse("invalid", null, Text.key("server.live.unknownMessageTypeUse"));
     }
   }
 
   private void auth(JsonObject message) {
     if (peer != null) {
-      refuse("invalid", null, Text.of("already authenticated", "已认证"));
+      refuse("invalid", null, Text.key("server.live.alreadyAuthenticated"));
       return;
     }
     if (!(message.getValue("token") instanceof String token) || token.isBlank() || token.length() > 200) {
-      refuse("invalid", null, Text.of("auth needs a \"token\" from POST /api/session", "auth 需要 POST /api/session 返回的 token"));
+      refuse("invalid", null, Text.key("server.live.authNeedsTokenFrom"));
       return;
     }
     accounts.session(token).onComplete(found -> {
@@ -149,7 +146,7 @@ final class Connection {
       } else if (found.result().isPresent()) {
         welcome(found.result().get());
       } else {
-        refuse("unauthenticated", null, Text.of("the token is not a live session; log in again", "该令牌不是有效的登录会话，请重新登录"));
+        refuse("unauthenticated", null, Text.key("server.live.tokenNotLiveSession"));
         close((short) 1008, "not authenticated");
       }
     });
@@ -180,8 +177,7 @@ final class Connection {
       return;
     }
     if (!(message.getValue("channels") instanceof JsonArray list) || list.size() > MAX_CHANNELS) {
-      refuse("invalid", null, Text.of("\"channels\" must be a list of at most " + MAX_CHANNELS + " channel names or {channel, lastSeq, epoch}",
-          "\"channels\" 须为最多 " + MAX_CHANNELS + " 个频道名或 {channel, lastSeq, epoch} 的列表"));
+      refuse("invalid", null, Text.key("server.live.channelsMustListMost", "maxChannels", MAX_CHANNELS));
       return;
     }
     for (var item : list) {
@@ -199,7 +195,7 @@ final class Connection {
   private void subscribe(Ask.Wanted wanted) {
     var channel = wanted.channel();
     if (subscriptions >= MAX_CHANNELS) {
-      refuse("too_many", channel.name(), Text.of("at most " + MAX_CHANNELS + " channels per connection", "每个连接最多订阅 " + MAX_CHANNELS + " 个频道"));
+      refuse("too_many", channel.name(), Text.key("server.live.mostChannelsPerConnection", "maxChannels", MAX_CHANNELS));
       return;
     }
     subscriptions++;
@@ -208,7 +204,7 @@ final class Connection {
         .onFailure(e -> {
           subscriptions--;
           if (e instanceof Failure f) refuse(f.code(), channel.name(), f.text());
-          else refuse("unavailable", channel.name(), Text.of("could not check access; retry", "暂时无法检查权限，请重试"));
+          else refuse("unavailable", channel.name(), Text.key("server.live.couldNotCheckAccess"));
         });
   }
 
@@ -217,7 +213,7 @@ final class Connection {
     for (var name : names) {
       var channel = Channel.parse(name instanceof String s ? s : null);
       if (channel == null) {
-        refuse("invalid", null, Text.of("\"channel\" must be a channel name", "\"channel\" 须为频道名"));
+        refuse("invalid", null, Text.key("server.live.channelMustChannelName"));
         continue;
       }
       subscriptions = Math.max(0, subscriptions - 1);

@@ -99,7 +99,7 @@ final class Hub {
           LOG.error("could not open channel {}", name, e);
           state.onReady.clear();
           state.subscriptions.keySet().forEach(p -> p.send(Messages.error("unavailable", name,
-              org.liandong.support.Text.of("the channel is unavailable; retry", "频道暂不可用，请重试"))));
+              org.liandong.support.Text.key("server.live.channelUnavailableRetry"))));
           close(state);
         });
     return state;

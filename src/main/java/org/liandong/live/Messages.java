@@ -18,9 +18,8 @@ final class Messages {
 
   /** Whether the database answers: while it does not, what the sockets show may be stale (no changes can be written either). */
   static JsonObject database(boolean up) {
-    var text = up ? Text.of("the database is back; the data is current again", "数据库已恢复，数据已是最新")
-        : Text.of("the database is not reachable; what you see may be out of date and changes cannot be saved",
-            "数据库暂时无法连接，所见数据可能不是最新，暂时无法保存修改");
+    var text = up ? Text.key("server.live.databaseBackDataCurrent")
+        : Text.key("server.live.databaseNotReachableWhat");
     return new JsonObject().put("type", "status").put("database", up ? "up" : "down").put("stale", !up)
         .put("message", text.en()).put("messageZh", text.zh());
   }

@@ -48,8 +48,7 @@ public final class AgendaDraft {
   Future<JsonArray> draft(CurrentUser user, String meetingId) {
     policy.require(user, Action.MANAGE_MEETINGS);
     return meetings.one(meetingId).compose(meeting -> "closed".equals(meeting.getString("status"))
-        ? Future.failedFuture(Failure.unprocessable("status", Text.of(
-            "this meeting is closed: draft the agenda of the next one", "该会议已结束，请为下一次会议起草议程")))
+        ? Future.failedFuture(Failure.unprocessable("status", Text.key("server.meetings.meetingClosedDraftAgenda")))
         : draft(meeting));
   }
 

@@ -52,7 +52,7 @@ final class AgendaRepository {
   static Work<Void> uninvite(String actor, Open open, String targetId) {
     return tx -> tx.first(MeetingCypher.UNINVITE, Map.of("id", open.id(), "targetId", targetId)).compose(row -> {
       if (row.orElseThrow().get("removed").asLong() == 0) {
-        return Future.failedFuture(new Failure.NotFound(Text.of("'" + targetId + "' is not invited to this meeting", "“" + targetId + "”未受邀参加本次会议")));
+        return Future.failedFuture(new Failure.NotFound(Text.key("server.meetings.notInvitedMeeting", "targetId", targetId)));
       }
       tx.record(new Entry(actor, "meeting.uninvited", "Meeting", open.id(), open.firstProject(), Map.of("invitedId", targetId), null,
           open.channels()));
@@ -65,8 +65,7 @@ final class AgendaRepository {
     return tx -> tx.list(MeetingCypher.AGENDA_IDS, Map.of("id", open.id())).compose(rows -> {
       var current = rows.stream().map(r -> r.get("id").asString()).sorted().toList();
       if (!current.equals(itemIds.stream().sorted().toList())) {
-        return Future.failedFuture(Failure.unprocessable("itemIds", Text.of("must list each of this meeting's agenda items once",
-            "须列出本次会议的每个议题各一次")));
+        return Future.failedFuture(Failure.unprocessable("itemIds", Text.key("server.meetings.mustListEachMeeting")));
       }
       tx.record(new Entry(actor, "meeting.agenda.ordered", "Meeting", open.id(), open.firstProject(), null,
           Map.of("itemIds", itemIds), open.channels()));
@@ -126,7 +125,6 @@ final class AgendaRepository {
   }
 
   private static Failure noAgendaItem(String agendaItemId) {
-    return Failure.unprocessable("agendaItemId", Text.of("this meeting has no agenda item '" + agendaItemId + "'",
-        "本次会议没有议题“" + agendaItemId + "”"));
+    return Failure.unprocessable("agendaItemId", Text.key("server.meetings.meetingHasNoAgenda", "agendaItemId", agendaItemId));
   }
 }

@@ -23,6 +23,7 @@ import org.liandong.support.Failure;
 import org.liandong.support.Fields.Props;
 import org.liandong.support.Json;
 import org.liandong.support.Patch;
+import org.liandong.support.Text;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 
@@ -108,7 +109,7 @@ final class MeetingRepository {
 
   Work<String> create(String actor, String id, Patch props, List<String> projectIds, List<String> agenda) {
     return tx -> Exists.require(tx, Node.Project, projectIds, "projectIds")
-        .compose(v -> tx.run(MeetingCypher.CREATE, Map.of("id", id, "fields", props, "agenda", agenda)))
+        .compose(v -> tx.run(MeetingCypher.CREATE, Map.of("id", id, "fields", props.asMap(), "agenda", agenda)))
         .compose(v -> tx.run(MeetingCypher.SET_PROJECTS, Map.of("id", id, "projectIds", projectIds)))
         .compose(v -> tx.first(MeetingCypher.PROPS, Map.of("id", id)))
         .map(row -> {
@@ -154,7 +155,7 @@ final class MeetingRepository {
   }
 
   static Failure closed(Props meeting) {
-    return Failure.conflict("this meeting is closed; its record is locked", "该会议已结束，记录已锁定", Json.object(meeting.asMap()));
+    return Failure.conflict(Text.key("server.meetings.meetingClosedRecordLocked"), Json.object(meeting.asMap()));
   }
 
   Future<Void> attend(String meetingId, String userId) {

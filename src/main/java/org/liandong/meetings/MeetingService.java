@@ -112,8 +112,7 @@ public final class MeetingService {
     var status = changes.text("status");
     if ("closed".equals(before.value("status"))) return Future.failedFuture(MeetingRepository.closed(before));
     if ("scheduled".equals(status) && "open".equals(before.value("status"))) {
-      return Future.failedFuture(Failure.unprocessable("status", Text.of("an open meeting cannot go back to scheduled",
-          "进行中的会议不能改回“已安排”")));
+      return Future.failedFuture(Failure.unprocessable("status", Text.key("server.meetings.openMeetingCannotGo")));
     }
     if ("closed".equals(status)) changes.set("closedAt", now());
     if ("open".equals(status) && before.value("openedAt") == null) changes.set("openedAt", now());
@@ -175,8 +174,7 @@ public final class MeetingService {
   /** A decision is taken in session: the meeting must have been opened. */
   private static Work<MeetingRepository.Open> inSession(MeetingRepository.Open open) {
     return tx -> "open".equals(open.meeting().text("status")) ? Future.succeededFuture(open)
-        : Future.failedFuture(Failure.conflict("the meeting has not been opened yet; open it, then record its decisions",
-            "会议尚未开始，请先开始会议再记录决定", org.liandong.support.Json.object(open.meeting().asMap())));
+        : Future.failedFuture(Failure.conflict(Text.key("server.meetings.meetingHasNotBeen"), org.liandong.support.Json.object(open.meeting().asMap())));
   }
 
   private Work<MeetingRepository.Open> allowed(CurrentUser actor, Action action, MeetingRepository.Open open) {
@@ -192,8 +190,7 @@ public final class MeetingService {
     for (int i = 0; i < created.size(); i++) {
       var draft = created.get(i);
       if (draft.projectId() == null && project == null) {
-        problems.add("obligations[" + i + "].projectId", Text.of("is required when the meeting concerns several projects",
-            "会议涉及多个项目时必须指定项目"));
+        problems.add("obligations[" + i + "].projectId", Text.key("server.meetings.requiredWhenMeetingConcerns"));
       }
       drafts.add(draft.projectId() == null ? draft.forProject(project) : draft);
     }

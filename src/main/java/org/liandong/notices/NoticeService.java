@@ -16,7 +16,7 @@ import org.liandong.support.Text;
 
 /** A person's notification inbox and mute settings; the 督办 and the department's answers. */
 public final class NoticeService {
-  private static final Failure.Noun SUPERVISION = new Failure.Noun("supervision", "督办");
+  private static final Failure.Noun SUPERVISION = Failure.Noun.of("noun.Supervision");
   private final NoticeRepository repository;
   private final Policy policy;
   private final Clock clock;
@@ -43,8 +43,7 @@ public final class NoticeService {
   Future<JsonObject> mute(CurrentUser user, List<String> kinds) {
     var unknown = kinds.stream().filter(k -> !NoticeKind.names().contains(k)).toList();
     if (!unknown.isEmpty()) {
-      return Future.failedFuture(Failure.invalid("muted", Text.of("no such kind of notification: " + String.join(", ", unknown)
-          + " (one of " + String.join(", ", NoticeKind.names()) + ")", "没有这种通知类型：" + String.join("、", unknown))));
+      return Future.failedFuture(Failure.invalid("muted", Text.key("server.notices.noSuchKindNotification", "unknown", unknown, "names", NoticeKind.names())));
     }
     return repository.mute(user.id(), kinds).compose(v -> settings(user));
   }
@@ -69,14 +68,13 @@ public final class NoticeService {
   Future<JsonObject> answer(CurrentUser user, String id, String plan, LocalDate planBy) {
     var today = LocalDate.now(clock);
     if (planBy.isBefore(today)) {
-      return Future.failedFuture(Failure.unprocessable("planBy", Text.of("the day it will be done by cannot be in the past (today is "
-          + today + ")", "计划完成日期不能早于今天（" + today + "）")));
+      return Future.failedFuture(Failure.unprocessable("planBy", Text.key("server.notices.dayWillDoneCannot", "today", today)));
     }
     return repository.graph().write(tx -> repository.lock(id).run(tx).compose(found -> {
       if (found.isEmpty()) return Future.failedFuture(Failure.notFound(SUPERVISION, id));
       var locked = found.get();
       return policy.check(user, Action.WORK, new Subject.Department(locked.departmentId())).compose(v -> "answered".equals(locked.status())
-          ? Future.failedFuture(Failure.conflict("this supervision was answered already", "该督办已经答复过了",
+          ? Future.failedFuture(Failure.conflict(Text.key("server.notices.supervisionWasAnsweredAlready"),
               org.liandong.support.Json.object(locked.supervision().asMap())))
           : repository.answer(locked, user.username(), plan, planBy, today).run(tx));
     }));

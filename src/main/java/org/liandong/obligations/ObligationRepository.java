@@ -17,6 +17,7 @@ import org.liandong.storage.Statement;
 import org.liandong.storage.Tx;
 import org.liandong.storage.Where;
 import org.liandong.storage.Work;
+import org.liandong.support.Catalogue;
 import org.liandong.support.Failure;
 import org.liandong.support.Fields.Props;
 import org.liandong.support.Json;
@@ -27,8 +28,11 @@ import org.neo4j.driver.Value;
 /** Obligations in the graph: their Cypher, their JSON views, and the change entries of each write. */
 final class ObligationRepository {
   private final Graph graph;
-  /** Which project each obligation is for (it never changes): the lane its writes queue on. */
-  private final com.github.benmanes.caffeine.cache.Cache<String, String> projectOf =
+  /**
+   * Which project each obligation is for (it never changes, and ids are never reused): the lane
+   * its writes queue on, shared by every door to the graph on this node.
+   */
+  private static final com.github.benmanes.caffeine.cache.Cache<String, String> projectOf =
       com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(100_000).build();
 
   ObligationRepository(Graph graph) {
@@ -36,10 +40,11 @@ final class ObligationRepository {
   }
 
   /**
-   * A write to one obligation, on its project's lane once this node knows the project: a busy
-   * project's writes are committed together ({@link Graph#write(String, Work)}). The first write
-   * this node sees to an obligation goes on a lane of its own; the project comes with the locked
-   * read inside it ({@link #lockOwned}), no query before.
+   * A write to one obligation, on its project's lane: a busy project's writes are committed
+   * together and bounded ({@link Graph#write(String, Work)}). The node knows the project from
+   * having created, listed or read the obligation (a page writes what it has read), or from the
+   * locked read inside an earlier write ({@link #lockOwned}); no query runs before a write. An
+   * obligation this node has never seen goes on a lane of its own the first time.
    */
   <T> Future<T> writeOn(String obligationId, Work<T> work) {
     var known = projectOf.getIfPresent(obligationId);
@@ -81,7 +86,7 @@ final class ObligationRepository {
     var count = where(filter).around(ObligationCypher.MATCH, ObligationCypher.COUNT, Map.of("today", today));
     return graph.read(tx -> tx.list(page.cypher(), page.params())
         .compose(rows -> tx.list(count.cypher(), count.params()).map(total -> new JsonObject()
-            .put("items", new JsonArray(rows.stream().map(r -> Json.object(r.get("obligation").asMap())).toList()))
+            .put("items", new JsonArray(rows.stream().map(r -> known(Json.object(r.get("obligation").asMap()))).toList()))
             .put("total", total.get(0).get("total").asLong())
             .put("offset", offset).put("limit", limit))));
   }
@@ -89,11 +94,20 @@ final class ObligationRepository {
   Future<JsonObject> one(String id, LocalDate today) {
     return graph.query(ObligationCypher.ONE, Map.of("id", id, "today", today)).compose(rows -> rows.isEmpty()
         ? Future.failedFuture(Node.Obligation.notFound(id))
-        : Future.succeededFuture(Json.object(rows.get(0).get("obligation").asMap())));
+        : Future.succeededFuture(known(Json.object(rows.get(0).get("obligation").asMap()))));
+  }
+
+  /** An obligation read: its project is remembered for the lane of its writes (the page writes what it has read). */
+  private JsonObject known(JsonObject obligation) {
+    if (obligation.getString("id") != null && obligation.getString("projectId") != null) {
+      projectOf.put(obligation.getString("id"), obligation.getString("projectId"));
+    }
+    return obligation;
   }
 
   /** Checks what a new obligation refers to, creates it, and records it on its channels. */
   Work<String> insert(String actor, String id, NewObligation draft, ZonedDateTime now, List<String> extraChannels) {
+    if (draft.projectId() != null) projectOf.put(id, draft.projectId());
     var params = new HashMap<String, Object>();
     params.put("id", id);
     params.put("projectId", draft.projectId());
@@ -134,7 +148,7 @@ final class ObligationRepository {
     var id = owned.obligation().id();
     var moving = newDepartment != null && !newDepartment.equals(owned.departmentId());
     return tx -> (moving ? reassign(tx, id, newDepartment) : Future.<Void>succeededFuture())
-        .compose(v -> tx.first(ObligationCypher.UPDATE_AND_SHOW, Map.of("id", id, "changes", changes, "today", today)))
+        .compose(v -> tx.first(ObligationCypher.UPDATE_AND_SHOW, Map.of("id", id, "changes", changes.asMap(), "today", today)))
         .map(row -> {
           var after = new HashMap<>(row.orElseThrow().get("o").asMap());
           after.put("departmentId", moving ? newDepartment : owned.departmentId());
@@ -155,9 +169,7 @@ final class ObligationRepository {
     return tx -> tx.first(ObligationCypher.DEPENDENTS, Map.of("id", id)).compose(row -> {
       var dependents = row.orElseThrow().get("n").asLong();
       if (dependents > 0) {
-        return Future.failedFuture(Failure.conflict(
-            dependents + " other obligations depend on this one; remove those dependencies first",
-            "另有 " + dependents + " 项事项依赖于此，请先移除这些依赖", Json.object(owned.obligation().asMap())));
+        return Future.failedFuture(Failure.conflict(Text.key("server.obligations.otherObligationsDependOne", "dependents", dependents), Json.object(owned.obligation().asMap())));
       }
       // what it was, with its department and dependencies, so the graph as of before can be rebuilt
       var before = new HashMap<>(owned.obligation().asMap());
@@ -184,8 +196,7 @@ final class ObligationRepository {
     var id = owned.obligation().id();
     return tx -> tx.first(ObligationCypher.UNLINK, Map.of("id", id, "dependsOn", dependsOn))
         .compose(row -> row.orElseThrow().get("removed").asLong() == 0
-            ? Future.failedFuture(new Failure.NotFound(Text.of("obligation '" + id + "' does not depend on '" + dependsOn + "'",
-                "事项“" + id + "”并不依赖“" + dependsOn + "”")))
+            ? Future.failedFuture(new Failure.NotFound(Text.key("server.obligations.obligationDoesNotDepend", "id", id, "dependsOn", dependsOn)))
             : touched(tx, actor, owned, "obligation.dependency.removed", "removedDependency", dependsOn));
   }
 
@@ -205,7 +216,7 @@ final class ObligationRepository {
     names.add(obligation.text("title"));
     names.addAll(path);
     var loop = String.join(" → ", names);
-    return Failure.unprocessable("dependsOn", Text.of("this dependency would make a cycle: " + loop, "该依赖会形成循环：" + loop));
+    return Failure.unprocessable("dependsOn", Text.key("server.obligations.dependencyWouldMakeCycle", "loop", loop));
   }
 
   /** 容缺 acceptances whose deadline has passed and nobody has been told yet. */
@@ -215,10 +226,13 @@ final class ObligationRepository {
         .toList());
   }
 
-  /** Marks one lapsed 容缺 once; resolves to 1 if this call marked it, 0 if someone had. */
-  /** Why a lapsed 容缺 is blocked, in the words the reason field keeps (the page shows it as typed). */
-  static final String LAPSED = "容缺期限已过，补正材料未交齐 · the deadline for the missing documents passed";
+  /**
+   * Why a lapsed 容缺 is blocked, kept in the reason field in the default language as a person
+   * would have typed it; the pages show it in the reader's (webroot/app/i18n.js, blockedReason).
+   */
+  static final String LAPSED = Catalogue.zh("server.obligations.lapsedReason");
 
+  /** Marks one lapsed 容缺 once; resolves to 1 if this call marked it, 0 if someone had. */
   Work<Integer> markExpired(Owned lapsed, LocalDate today) {
     var id = lapsed.obligation().id();
     return lockOwned(id).then(current -> marked(current, today));

@@ -21,6 +21,7 @@ import org.liandong.storage.Idempotency;
 import org.liandong.storage.Locks;
 import org.liandong.storage.Node;
 import org.liandong.storage.Work;
+import org.liandong.support.Catalogue;
 import org.liandong.support.Failure;
 import org.liandong.support.Fields.Props;
 import org.liandong.support.IdempotencyKey;
@@ -117,12 +118,10 @@ public final class ObligationService {
   /** The rules of a new obligation the contract cannot say: a need names its source, other work its track. */
   private static void rules(NewObligation draft, String prefix, Failure.Problems problems) {
     if ("need".equals(draft.kind()) && draft.needSource() == null) {
-      problems.add(prefix + "needSource", Text.of("is required for a company need: one of "
-          + String.join(", ", Vocabulary.NEED_SOURCES.keySet()), "企业诉求须注明来源：" + String.join("、", Vocabulary.NEED_SOURCES.keySet())));
+      problems.add(prefix + "needSource", Text.key("server.obligations.requiredCompanyNeedOne", "needSources", Vocabulary.NEED_SOURCES.keySet()));
     }
     if (!"need".equals(draft.kind()) && draft.track() == null) {
-      problems.add(prefix + "track", Text.of("is required: one of " + String.join(", ", Vocabulary.TRACKS.keySet()),
-          "必填：" + String.join("、", Vocabulary.TRACKS.keySet())));
+      problems.add(prefix + "track", Text.key("server.obligations.requiredOne", "tracks", Vocabulary.TRACKS.keySet()));
     }
   }
 
@@ -166,11 +165,9 @@ public final class ObligationService {
     var dispatching = fields.names().stream().anyMatch(k -> !Vocabulary.WORKFLOW_FIELDS.contains(k));
     if (dispatching && policy.allows(actor, Action.WORK, new Subject.Department(owned.departmentId()))
         && !policy.allows(actor, Action.DISPATCH, Subject.NONE)) {
-      var extra = fields.names().stream().filter(k -> !Vocabulary.WORKFLOW_FIELDS.contains(k)).sorted().toList();
-      return Future.failedFuture(Failure.forbidden(
-          "officers may change only " + String.join(", ", Vocabulary.WORKFLOW_FIELDS) + "; ask the service office to change "
-              + String.join(", ", extra),
-          "部门人员只能修改状态、备注、补正期限和受阻原因；其他内容（" + String.join("、", extra) + "）请联系推进办修改"));
+      var extra = fields.names().stream().filter(k -> !Vocabulary.WORKFLOW_FIELDS.contains(k)).sorted().map(Catalogue::label).toList();
+      var workflow = Vocabulary.WORKFLOW_FIELDS.stream().map(Catalogue::label).toList();
+      return Future.failedFuture(Failure.forbidden(Text.key("server.obligations.officersMayChangeOnly", "workflowFields", workflow, "extra", extra)));
     }
     return policy.check(actor, dispatching ? Action.DISPATCH : Action.WORK, new Subject.Department(owned.departmentId()));
   }

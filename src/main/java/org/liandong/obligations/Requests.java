@@ -28,7 +28,7 @@ import org.liandong.support.Text;
  * office to another department through the obligation's own change of department).
  */
 public final class Requests {
-  private static final Failure.Noun EXTENSION = new Failure.Noun("extension request", "延期申请");
+  private static final Failure.Noun EXTENSION = Failure.Noun.of("noun.Extension");
   private final Graph graph;
   private final ObligationRepository obligations;
   private final RequestRepository requests;
@@ -55,14 +55,12 @@ public final class Requests {
         .compose(v -> {
           var current = owned.obligation().date("dueOn");
           if (dueOn.isBefore(today) || (current != null && !dueOn.isAfter(current))) {
-            return Future.failedFuture(Failure.unprocessable("dueOn", Text.of("ask for a date after the current due date "
-                + current + " and not before today", "申请的日期须晚于现在的期限 " + current + "，且不早于今天")));
+            return Future.failedFuture(Failure.unprocessable("dueOn", Text.key("server.obligations.askDateAfterCurrent", "current", current)));
           }
           return requests.pendingOf(id).run(tx);
         })
         .compose(pending -> pending
-            ? Future.<RequestRepository.Extension>failedFuture(Failure.conflict("an extension request for this obligation is waiting for the service office already",
-                "该事项已有一份延期申请等待推进办审批", null))
+            ? Future.<RequestRepository.Extension>failedFuture(Failure.conflict(Text.key("server.obligations.extensionRequestObligationWaiting"), null))
             : requests.request(user.username(), owned, dueOn, reason).run(tx))
         .compose(extension -> Notify.office(NoticeKind.extensionRequested, "extension|" + extension.id(), props(owned, Map.of(
             "requestedDueOn", dueOn.toString(), "reason", reason))).run(tx).map(n -> extension.json()))));
@@ -71,7 +69,7 @@ public final class Requests {
   /** The office (the contract's {@code x-action: DISPATCH}) approves (the due date moves) or refuses with a reason; either is told to the department. */
   Future<JsonObject> decide(CurrentUser user, String extensionId, boolean approve, String refusal) {
     if (!approve && (refusal == null || refusal.isBlank())) {
-      return Future.failedFuture(Failure.unprocessable("reason", Text.of("say why the extension is refused", "请说明不同意延期的理由")));
+      return Future.failedFuture(Failure.unprocessable("reason", Text.key("server.obligations.sayWhyExtensionRefused")));
     }
     return graph.write(undecided(extensionId).then(request -> decided(user, request, approve, refusal))
         .then(v -> requests.locked(extensionId)).map(after -> after.orElseThrow().json()));
@@ -82,7 +80,7 @@ public final class Requests {
     return requests.locked(extensionId).map(found -> {
       var request = found.orElseThrow(() -> Failure.notFound(EXTENSION, extensionId));
       if (!"pending".equals(request.status())) {
-        throw Failure.conflict("this extension request was decided already (" + request.status() + ")", "该延期申请已经审批过了", request.json());
+        throw Failure.conflict(Text.key("server.obligations.extensionRequestWasDecided", "status", request.status()), request.json());
       }
       return request;
     });
@@ -151,24 +149,21 @@ public final class Requests {
   /** Only a done obligation has an issue time to correct, and the new one is after its dispatch and not in the future. */
   private Future<Void> plausible(Props before, java.time.ZonedDateTime doneAt, java.time.Instant now) {
     if (!"done".equals(before.text("status"))) {
-      return Future.failedFuture(Failure.unprocessable("doneAt", Text.of("only a done obligation has an issue time to correct",
-          "只有已办结的事项才能更正办结（发证）时间")));
+      return Future.failedFuture(Failure.unprocessable("doneAt", Text.key("server.obligations.onlyDoneObligationHas")));
     }
     if (doneAt.toInstant().isAfter(now)) {
-      return Future.failedFuture(Failure.unprocessable("doneAt", Text.of("the issue time cannot be in the future",
-          "办结（发证）时间不能晚于现在")));
+      return Future.failedFuture(Failure.unprocessable("doneAt", Text.key("server.obligations.issueTimeCannotFuture")));
     }
     if (before.dateTime("dispatchedAt") instanceof java.time.ZonedDateTime dispatched && doneAt.isBefore(dispatched)) {
       var when = dispatched.withZoneSameInstant(clock.getZone()).toLocalDateTime().withNano(0).toString().replace('T', ' ');
-      return Future.failedFuture(Failure.unprocessable("doneAt", Text.of("the issue time cannot be before the dispatch (" + when + ")",
-          "办结（发证）时间不能早于派发时间（" + when + "）")));
+      return Future.failedFuture(Failure.unprocessable("doneAt", Text.key("server.obligations.issueTimeCannotBefore", "when", when)));
     }
     return Future.succeededFuture();
   }
 
   private static Future<Void> open(ObligationRepository.Owned owned) {
     return "done".equals(owned.obligation().text("status"))
-        ? Future.failedFuture(Failure.unprocessable("status", Text.of("this obligation is done already", "该事项已办结")))
+        ? Future.failedFuture(Failure.unprocessable("status", Text.key("server.obligations.obligationDoneAlready")))
         : Future.succeededFuture();
   }
 

@@ -59,9 +59,7 @@ public final class TrackTemplates {
         repository.tracked(projectId).then(existing -> {
           var start = project.date("targetStartOn");
           if (start == null) {
-            throw Failure.unprocessable("targetStartOn", Text.of(
-                "the project needs a target start date first: the tracks are scheduled back from it",
-                "请先为项目设定计划开工日期：各项事项将据此倒排"));
+            throw Failure.unprocessable("targetStartOn", Text.key("server.obligations.projectNeedsTargetStart"));
           }
           var drafts = drafts(template, projectId, start, existing);
           if (!existing.isEmpty() && !onlyMissing) throw alreadyBuilt(key, existing.size(), drafts.size());
@@ -76,10 +74,8 @@ public final class TrackTemplates {
   }
 
   private static Failure alreadyBuilt(String key, int existing, int missing) {
-    return Failure.conflict(
-        "the project's tracks already hold " + existing + " steps; " + (missing == 0 ? "none of the template's is missing"
-            : "add only the " + missing + " missing ones (onlyMissing: true)"),
-        "该项目的条线已有 " + existing + " 项事项；" + (missing == 0 ? "模板中的事项均已具备" : "可仅补充缺少的 " + missing + " 项"),
+    return Failure.conflict(missing == 0 ? Text.key("server.obligations.projectSTracksAlready", "existing", existing)
+            : Text.key("server.obligations.tracksAlreadyMissing", "existing", existing, "missing", missing),
         new JsonObject().put("template", key).put("existing", existing).put("missing", missing));
   }
 

@@ -36,12 +36,10 @@ final class Workflow {
     var from = Status.valueOf(before.text("status"));
     var to = changes.value("status") == null ? from : Status.valueOf(changes.text("status"));
     if (to != from && !from.canBecome(to)) {
-      return Future.failedFuture(Failure.unprocessable("status", Text.of(
-          "cannot go from " + from + " to " + to + "; from " + from + " it can go to " + from.next(),
-          "不能从“" + from.zh + "”改为“" + to.zh + "”")));
+      return Future.failedFuture(Failure.unprocessable("status", Text.key("server.obligations.cannotGoFromFrom", "from", Text.of(String.valueOf(from), String.valueOf(from.zh)), "to", Text.of(String.valueOf(to), String.valueOf(to.zh)), "next", from.next())));
     }
     if (to != from && from == Status.done && !policy.allows(actor, Action.DISPATCH, Subject.NONE)) {
-      return Future.failedFuture(Failure.forbidden("only the service office may reopen a done obligation", "只有推进办可以重新打开已办结的事项"));
+      return Future.failedFuture(Failure.forbidden(Text.key("server.obligations.onlyServiceOfficeMay")));
     }
     if (to != from) stamp(before, changes, from, to);
     // a new deadline for the missing documents starts the 容缺 afresh
@@ -66,18 +64,16 @@ final class Workflow {
   private Future<Void> required(Props before, Patch changes, Status to) {
     var problems = new Failure.Problems();
     if (to == Status.deficient && changes.value("deficiencyDueOn") == null && before.value("deficiencyDueOn") == null) {
-      problems.add("deficiencyDueOn", Text.of("容缺受理 needs the date by which the missing documents are due",
-          "容缺受理须填写补正材料的截止日期"));
+      problems.add("deficiencyDueOn", Text.key("server.obligations.needsDateWhichMissing"));
     }
     var deadline = changes.has("deficiencyDueOn") ? changes.date("deficiencyDueOn") : before.date("deficiencyDueOn");
     if (to == Status.deficient && deadline != null && deadline.isBefore(today())
         && (changes.has("deficiencyDueOn") || !Status.deficient.name().equals(before.value("status")))) {
-      problems.add("deficiencyDueOn", Text.of("the deadline for the missing documents cannot be in the past (today is " + today() + ")",
-          "补正材料的截止日期不能早于今天（" + today() + "）"));
+      problems.add("deficiencyDueOn", Text.key("server.obligations.deadlineMissingDocumentsCannot", "today", today()));
     }
     documents(before, changes, to, problems);
     if (to == Status.blocked && changes.value("blockedReason") == null && before.value("blockedReason") == null) {
-      problems.add("blockedReason", Text.of("say what blocks it", "请说明受阻原因"));
+      problems.add("blockedReason", Text.key("server.obligations.sayWhatBlocks"));
     }
     return problems.orElse(422, Future::succeededFuture);
   }
@@ -90,19 +86,16 @@ final class Workflow {
     var from = before.value("status");
     var listed = changes.has("missingDocuments") ? changes.texts("missingDocuments") : before.texts("missingDocuments");
     if (to == Status.deficient && !Status.deficient.name().equals(from) && (listed == null || listed.isEmpty())) {
-      problems.add("missingDocuments", Text.of("容缺受理 lists the documents still to come (the 补正材料清单), one per item",
-          "容缺受理须列出补正材料清单（每项一份材料）"));
+      problems.add("missingDocuments", Text.key("server.obligations.listsDocumentsStillCome"));
     }
     if ((changes.has("missingDocuments") || changes.has("documentsReceived")) && to != Status.deficient) {
-      problems.add("missingDocuments", Text.of("the list of missing documents belongs to an obligation accepted with deficiency",
-          "补正材料清单只用于容缺受理的事项"));
+      problems.add("missingDocuments", Text.key("server.obligations.listMissingDocumentsBelongs"));
       return;
     }
     var received = changes.texts("documentsReceived");
     if (received != null && listed != null && !listed.containsAll(received)) {
       var unknown = received.stream().filter(d -> !listed.contains(d)).toList();
-      problems.add("documentsReceived", Text.of("not on the list of missing documents: " + String.join(", ", unknown),
-          "不在补正材料清单中：" + String.join("、", unknown)));
+      problems.add("documentsReceived", Text.key("server.obligations.notListMissingDocuments", "unknown", unknown));
     }
     // a new list starts with nothing received
     if (changes.has("missingDocuments") && !changes.has("documentsReceived")) changes.set("documentsReceived", List.of());
@@ -113,12 +106,10 @@ final class Workflow {
       return Future.succeededFuture();
     }
     if (!"need".equals(before.value("kind"))) {
-      return Future.failedFuture(Failure.unprocessable("feedback", Text.of(
-          "feedback and evaluation belong to company needs (kind need)", "反馈和评价只适用于企业诉求")));
+      return Future.failedFuture(Failure.unprocessable("feedback", Text.key("server.obligations.feedbackEvaluationBelongCompany")));
     }
     if (to != Status.done) {
-      return Future.failedFuture(Failure.unprocessable("feedback", Text.of(
-          "record the company's feedback and evaluation once the need is done", "企业诉求办结后才能记录反馈和评价")));
+      return Future.failedFuture(Failure.unprocessable("feedback", Text.key("server.obligations.recordCompanySFeedback")));
     }
     if (changes.has("feedback")) changes.set("feedbackAt", now());
     if (changes.has("evaluation")) changes.set("evaluatedAt", now());

@@ -142,9 +142,7 @@ final class ProjectRepository {
       long obligations = r.get("obligations").asLong();
       long meetings = r.get("meetings").asLong();
       if (obligations + meetings > 0) {
-        return Future.failedFuture(Failure.conflict(
-            "this project still has " + obligations + " obligations and " + meetings + " meetings; remove them first",
-            "该项目仍有 " + obligations + " 项事项和 " + meetings + " 次会议，请先移除", Json.object(before.asMap())));
+        return Future.failedFuture(Failure.conflict(Text.key("server.projects.projectStillHasObligations", "obligations", obligations, "meetings", meetings), Json.object(before.asMap())));
       }
       tx.record(new Entry(actor, "project.deleted", "Project", id, id, before.asMap(), null, List.of("project:" + id, ProjectService.LIST_CHANNEL)));
       return tx.run(ProjectCypher.DELETE, Map.of("id", id)).mapEmpty();
@@ -211,9 +209,7 @@ final class ProjectRepository {
       var missing = row.map(r -> r.get("missing").asList(Value::asString)).orElse(List.of());
       return missing.isEmpty()
           ? tx.run(ProjectCypher.SET_CHAMPIONS, Map.of("id", id, "champions", champions)).mapEmpty()
-          : Future.failedFuture(Failure.unprocessable("championIds", Text.of(
-              "these are not users with the leader role: " + String.join(", ", missing),
-              "以下不是具有领导角色的用户：" + String.join("、", missing))));
+          : Future.failedFuture(Failure.unprocessable("championIds", Text.key("server.projects.theseNotUsersLeader", "missing", missing)));
     });
   }
 

@@ -174,8 +174,7 @@ public final class ProjectService {
     return repository.graph().write("project:" + id, repository.lock(id, version).then(before -> {
       boolean archived = before.value("archivedAt") != null;
       if (archived == archive) {
-        throw Failure.conflict(archive ? "the project is archived already" : "the project is not archived",
-            archive ? "该项目已归档" : "该项目未归档", Json.object(before.asMap()));
+        throw Failure.conflict(Text.key(archive ? "server.projects.archivedAlready" : "server.projects.notArchived"), Json.object(before.asMap()));
       }
       return repository.archive(actor.username(), id, before, archive, reason);
     })).compose(v -> one(id));
@@ -213,12 +212,11 @@ public final class ProjectService {
     var problems = new Failure.Problems();
     if (p.date("targetStartOn") instanceof LocalDate start && p.date("targetCompleteOn") instanceof LocalDate end
         && end.isBefore(start)) {
-      problems.add("targetCompleteOn", Text.of("must not be before targetStartOn (" + start + ")",
-          "不能早于计划开工日期（" + start + "）"));
+      problems.add("targetCompleteOn", Text.key("server.projects.mustNotBeforeTargetstarton", "start", start));
     }
     if (p.date("signedOn") instanceof LocalDate signed && p.date("startedOn") instanceof LocalDate started
         && started.isBefore(signed)) {
-      problems.add("startedOn", Text.of("must not be before signedOn (" + signed + ")", "不能早于签约日期（" + signed + "）"));
+      problems.add("startedOn", Text.key("server.projects.mustNotBeforeSignedon", "signed", signed));
     }
     return problems.orElse(422, Future::succeededFuture);
   }
@@ -229,7 +227,7 @@ public final class ProjectService {
 
   private static <T> Future<T> codeTaken(Throwable error) {
     if (Exists.violates(error, "Project", "code")) {
-      return Future.failedFuture(Failure.conflict("another project already has that code", "已有项目使用该编号", null));
+      return Future.failedFuture(Failure.conflict(Text.key("server.projects.anotherProjectAlreadyHas"), null));
     }
     return Future.failedFuture(error);
   }

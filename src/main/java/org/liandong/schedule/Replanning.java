@@ -41,12 +41,10 @@ public final class Replanning {
                        boolean started, LocalDate today) {
     var target = targetStart != null ? targetStart : currentTarget;
     if (target == null) {
-      throw Failure.unprocessable("targetStartOn", Text.of("the project has no target start: give one to plan back from",
-          "项目尚无计划开工日期：请填写据以倒排的计划开工日期"));
+      throw Failure.unprocessable("targetStartOn", Text.key("server.schedule.projectHasNoTarget"));
     }
     if (started) {
-      throw Failure.unprocessable("targetStartOn", Text.of("the project has started: its steps answer to their own due dates now",
-          "项目已开工：各事项按各自的完成时限推进，无需再按开工日期倒排"));
+      throw Failure.unprocessable("targetStartOn", Text.key("server.schedule.projectHasStartedSteps"));
     }
     var proposed = scheduler.backward(rows.stream().map(ScheduleRow::task).toList(), target);
     var gates = Scheduler.gating(rows.stream().map(ScheduleRow::task).toList());

@@ -51,6 +51,6 @@ final class TaskOrder {
     loop.add(current);
     var names = loop.stream().map(id -> byId.get(id).title()).toList();
     var cycle = String.join(" → ", names);
-    return Failure.unprocessable("dependsOn", Text.of("the dependencies form a cycle: " + cycle, "依赖关系形成循环：" + cycle));
+    return Failure.unprocessable("dependsOn", Text.key("server.schedule.dependenciesFormCycle", "cycle", cycle));
   }
 }

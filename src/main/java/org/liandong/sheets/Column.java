@@ -2,37 +2,39 @@ package org.liandong.sheets;
 
 import java.util.List;
 import java.util.Locale;
+import org.liandong.support.Catalogue;
 
 /**
  * The columns the import reads and the export and template write, each recognised by its header
  * (Chinese or English, with or without its unit in brackets: 总投资（亿元）, Investment (亿元)),
- * never by its position. The first header is the template's.
+ * never by its position. The headers are the catalogue's ({@code sheets.column.<NAME>}, with the
+ * other words people write for it under {@code .also}); the first is the template's.
  */
 public enum Column {
   // the project list (重大项目清单)
-  CODE(Sheet.PROJECTS, "code", Kind.CODE, true, 14, "项目编号", "Code", "编号", "项目代码", "project code"),
-  NAME(Sheet.PROJECTS, "name", Kind.TEXT, true, 30, "项目名称", "Name", "名称", "project", "project name"),
-  COMPANY(Sheet.PROJECTS, "company", Kind.TEXT, true, 24, "建设单位", "Company", "企业名称", "项目单位", "企业", "实施主体"),
-  INVESTMENT(Sheet.PROJECTS, "investmentYi", Kind.YI, true, 12, "总投资（亿元）", "Investment (亿元)", "总投资", "计划总投资", "投资额", "投资", "investment"),
-  LAND(Sheet.PROJECTS, "landMu", Kind.MU, false, 12, "用地（亩）", "Land (亩)", "用地", "用地面积", "土地", "land"),
-  STAGE(Sheet.PROJECTS, "stage", Kind.STAGE, true, 10, "阶段", "Stage", "项目阶段", "当前阶段"),
-  LEVEL(Sheet.PROJECTS, "level", Kind.LEVEL, true, 10, "级别", "Level", "项目级别", "层级"),
-  NEW(Sheet.PROJECTS, "new", Kind.BOOL, false, 10, "新开工", "New", "是否新开工", "新建", "是否新建", "new project"),
-  SIGNED(Sheet.PROJECTS, "signedOn", Kind.DATE, true, 13, "签约日期", "Signed on", "签约时间", "signed"),
-  TARGET_START(Sheet.PROJECTS, "targetStartOn", Kind.DATE, false, 13, "计划开工日期", "Target start", "计划开工", "target start on"),
-  TARGET_COMPLETE(Sheet.PROJECTS, "targetCompleteOn", Kind.DATE, false, 13, "计划竣工日期", "Target completion", "计划竣工", "计划完工", "target complete on"),
-  STARTED(Sheet.PROJECTS, "startedOn", Kind.DATE, false, 13, "开工日期", "Started on", "实际开工日期", "实际开工", "started"),
-  CHAMPIONS(Sheet.PROJECTS, "champions", Kind.PEOPLE, false, 20, "挂钩领导", "Champions", "包挂领导", "领导", "champion"),
-  LIAISON(Sheet.PROJECTS, "liaison", Kind.PERSON, false, 14, "联络员", "Liaison", "服务专员", "项目专员"),
-  DESCRIPTION(Sheet.PROJECTS, "description", Kind.LONG_TEXT, false, 40, "项目简介", "Description", "简介", "建设内容"),
+  CODE(Sheet.PROJECTS, "code", Kind.CODE, true, 14),
+  NAME(Sheet.PROJECTS, "name", Kind.TEXT, true, 30),
+  COMPANY(Sheet.PROJECTS, "company", Kind.TEXT, true, 24),
+  INVESTMENT(Sheet.PROJECTS, "investmentYi", Kind.YI, true, 12),
+  LAND(Sheet.PROJECTS, "landMu", Kind.MU, false, 12),
+  STAGE(Sheet.PROJECTS, "stage", Kind.STAGE, true, 10),
+  LEVEL(Sheet.PROJECTS, "level", Kind.LEVEL, true, 10),
+  NEW(Sheet.PROJECTS, "new", Kind.BOOL, false, 10),
+  SIGNED(Sheet.PROJECTS, "signedOn", Kind.DATE, true, 13),
+  TARGET_START(Sheet.PROJECTS, "targetStartOn", Kind.DATE, false, 13),
+  TARGET_COMPLETE(Sheet.PROJECTS, "targetCompleteOn", Kind.DATE, false, 13),
+  STARTED(Sheet.PROJECTS, "startedOn", Kind.DATE, false, 13),
+  CHAMPIONS(Sheet.PROJECTS, "champions", Kind.PEOPLE, false, 20),
+  LIAISON(Sheet.PROJECTS, "liaison", Kind.PERSON, false, 14),
+  DESCRIPTION(Sheet.PROJECTS, "description", Kind.LONG_TEXT, false, 40),
   // the obligations (事项清单): one sheet, each row naming its project by code
-  OBLIGATION_PROJECT(Sheet.OBLIGATIONS, "projectCode", Kind.CODE, true, 14, "项目编号", "Project code", "编号", "项目代码", "code"),
-  TITLE(Sheet.OBLIGATIONS, "title", Kind.TEXT, true, 30, "事项", "Title", "事项名称", "任务", "工作事项", "obligation"),
-  TRACK(Sheet.OBLIGATIONS, "track", Kind.TRACK, true, 10, "条线", "Track", "线", "类别"),
-  DEPARTMENT(Sheet.OBLIGATIONS, "department", Kind.TEXT, true, 20, "责任单位", "Department", "责任部门", "部门", "owing department"),
-  DURATION(Sheet.OBLIGATIONS, "durationDays", Kind.DAYS, false, 14, "工期（工作日）", "Duration (working days)", "工期", "工作日", "历时", "duration"),
-  DUE(Sheet.OBLIGATIONS, "dueOn", Kind.DATE, false, 13, "完成时限", "Due on", "截止日期", "时限", "due"),
-  DEPENDS_ON(Sheet.OBLIGATIONS, "dependsOn", Kind.TITLES, false, 30, "前置事项", "Depends on", "前置", "依赖事项");
+  OBLIGATION_PROJECT(Sheet.OBLIGATIONS, "projectCode", Kind.CODE, true, 14),
+  TITLE(Sheet.OBLIGATIONS, "title", Kind.TEXT, true, 30),
+  TRACK(Sheet.OBLIGATIONS, "track", Kind.TRACK, true, 10),
+  DEPARTMENT(Sheet.OBLIGATIONS, "department", Kind.TEXT, true, 20),
+  DURATION(Sheet.OBLIGATIONS, "durationDays", Kind.DAYS, false, 14),
+  DUE(Sheet.OBLIGATIONS, "dueOn", Kind.DATE, false, 13),
+  DEPENDS_ON(Sheet.OBLIGATIONS, "dependsOn", Kind.TITLES, false, 30);
 
   public enum Sheet { PROJECTS, OBLIGATIONS }
 
@@ -47,13 +49,22 @@ public enum Column {
   public final int width;
   private final List<String> headers;
 
-  Column(Sheet sheet, String field, Kind kind, boolean required, int width, String... headers) {
+  Column(Sheet sheet, String field, Kind kind, boolean required, int width) {
     this.sheet = sheet;
     this.field = field;
     this.kind = kind;
     this.required = required;
     this.width = width;
-    this.headers = List.of(headers);
+    this.headers = headers("sheets.column." + name());
+  }
+
+  /** The template's header in Chinese, then in English, then the other headers people write for it (the catalogue's {@code .also}, "|" between). */
+  private static List<String> headers(String key) {
+    var out = new java.util.ArrayList<>(List.of(Catalogue.zh(key), Catalogue.en(key)));
+    for (var also : List.of(Catalogue.zh(key + ".also"), Catalogue.en(key + ".also"))) {
+      for (var h : also.split("\\|")) if (!h.isBlank()) out.add(h);
+    }
+    return List.copyOf(out);
   }
 
   public String zh() {

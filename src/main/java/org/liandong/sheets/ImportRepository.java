@@ -223,9 +223,7 @@ final class ImportRepository {
   }
 
   static Failure stale(List<String> moved) {
-    return new Failure.Listed(409, Text.of(moved.size() + " project(s) or obligation(s) changed in Liandong since the dry run: "
-        + "nothing was written; check the file again to see the changes as they stand",
-        "自试导入以来，系统中有 " + moved.size() + " 个项目或事项已被修改：未写入任何内容；请重新检查文件，查看最新差异"),
+    return new Failure.Listed(409, Text.key("server.sheets.projectSObligationS", "movedCount", moved.size()),
         new JsonArray(moved));
   }
 }

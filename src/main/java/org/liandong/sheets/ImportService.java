@@ -10,11 +10,9 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -92,15 +90,12 @@ public final class ImportService {
     var run = new Run(actor, upload);
     return ImportRepository.dryRun(graph, id).compose(found -> {
       if (found.isEmpty() || !actor.id().equals(found.get().actor())) {
-        return Future.failedFuture(new Failure.NotFound(Text.of(
-            "there is no dry run " + id + " of yours (a dry run is kept for a day and committed once): check the file again",
-            "没有您的试导入 " + id + "（试导入保留一天，只能提交一次）：请重新检查文件")));
+        return Future.failedFuture(new Failure.NotFound(Text.key("server.sheets.thereNoDryRun", "id", id)));
       }
       var checked = found.get().sha256();
       var seen = found.get().expected();
       return vertx.executeBlocking(() -> sha256(file), false).compose(hash -> hash.equals(checked) ? run.planned(file)
-          : Future.failedFuture(Failure.conflict("this is not the file the dry run checked: check it again before committing",
-              "这不是试导入检查过的文件：请重新检查后再提交", null))).compose(plan -> {
+          : Future.failedFuture(Failure.conflict(Text.key("server.sheets.notFileDryRun"), null))).compose(plan -> {
         var moved = moved(seen, plan.expected());
         if (!moved.isEmpty()) return Future.failedFuture(ImportRepository.stale(moved));
         run.check();
@@ -114,15 +109,13 @@ public final class ImportService {
   }
 
   private static Failure committedAlready(String id) {
-    return Failure.conflict("the dry run " + id + " was committed already (by another request): nothing more was written",
-        "试导入 " + id + " 已经提交过（另一次请求）：未再写入", null);
+    return Failure.conflict(Text.key("server.sheets.dryRunWasCommitted", "id", id), null);
   }
 
   /** A project with one of the codes was created since the dry run (by hand, or by another import). */
   private static <T> Future<T> codeTaken(Throwable error) {
     if (org.liandong.storage.Exists.violates(error, "Project", "code")) {
-      return Future.failedFuture(Failure.conflict("a project with one of these codes was created since the dry run: check the file again",
-          "自试导入以来，已有项目使用了其中的编号：请重新检查文件", null));
+      return Future.failedFuture(Failure.conflict(Text.key("server.sheets.projectOneTheseCodes"), null));
     }
     return Future.failedFuture(error);
   }
@@ -165,7 +158,7 @@ public final class ImportService {
 
     void check() {
       if (upload != null && cancelled.contains(key)) {
-        throw new Failure.Conflict(Text.of("the import was cancelled: nothing was written", "导入已取消：未写入任何内容"), null);
+        throw new Failure.Conflict(Text.key("server.sheets.importWasCancelledNothing"), null);
       }
     }
 
@@ -210,8 +203,7 @@ public final class ImportService {
     sorted.sort(Comparator.comparing((Problem p) -> p.sheet() == null ? "" : p.sheet()).thenComparingInt(Problem::row));
     var list = new JsonArray();
     sorted.forEach(p -> list.add(p.json()));
-    return new Failure.Listed(422, Text.of(found.size() + " problem(s) in the workbook: nothing was imported; fix them and check again",
-        "工作簿中有 " + found.size() + " 处问题：未导入任何内容；请修改后重新检查"), list);
+    return new Failure.Listed(422, Text.key("server.sheets.problemSWorkbookNothing", "foundCount", found.size()), list);
   }
 
   /** What the dry run saw and the graph no longer has at the same version (or what now differs that did not then). */

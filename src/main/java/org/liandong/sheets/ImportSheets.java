@@ -56,9 +56,7 @@ final class ImportSheets {
       }
     }
     if (!any) {
-      sheets.problems.add(new Problem(null, 0, null, null, Text.of(
-          "no sheet has a header row this import knows (项目编号, 项目名称, … or 事项, 责任单位, …): download the template",
-          "没有工作表含可识别的表头（项目编号、项目名称……或事项、责任单位……）：请下载模板")));
+      sheets.problems.add(new Problem(null, 0, null, null, Text.key("server.sheets.noSheetHasHeader")));
     }
     return new Read(projects, obligations, sheets.problems, rows);
   }
@@ -84,16 +82,13 @@ final class ImportSheets {
             .anyMatch(c -> Column.named(Column.Sheet.OBLIGATIONS, c.text()) == Column.TITLE)) continue;
         for (var cell : row.cells().values()) {
           if (cell.merged()) {
-            problems.add(new Problem(sheet.name(), row.number(), cell.ref(), null, Text.of(
-                "the header row has merged cells: unmerge them so each column has its own header",
-                "表头有合并单元格：请取消合并，使每列各有表头")));
+            problems.add(new Problem(sheet.name(), row.number(), cell.ref(), null, Text.key("server.sheets.headerRowHasMerged")));
             break;
           }
         }
         for (var required : Column.of(kind)) {
           if (required.required && !columns.containsValue(required)) {
-            problems.add(new Problem(sheet.name(), row.number(), null, required.field, Text.of(
-                "the column “" + required.en() + "” (" + required.zh() + ") is missing", "缺少“" + required.zh() + "”列")));
+            problems.add(new Problem(sheet.name(), row.number(), null, required.field, Text.key("server.sheets.columnMissing", "required", required.en(), "required2", required.zh())));
           }
         }
         return new Header(row.number(), kind, columns);
@@ -150,7 +145,7 @@ final class ImportSheets {
 
   private void missing(String sheet, Row row, int column, Column c) {
     var ref = org.apache.poi.ss.util.CellReference.convertNumToColString(column) + row.number();
-    problems.add(new Problem(sheet, row.number(), ref, c.field, Text.of(c.en() + " is required", "“" + c.zh() + "”必填")));
+    problems.add(new Problem(sheet, row.number(), ref, c.field, Text.key("server.sheets.required", "c", Text.of(String.valueOf(c.en()), String.valueOf(c.zh())))));
   }
 
 }

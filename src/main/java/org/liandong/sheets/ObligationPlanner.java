@@ -67,16 +67,14 @@ final class ObligationPlanner {
       if (draft.projectCode() == null || draft.title() == null) continue;
       var projectId = projectIds.get(draft.projectCode());
       if (projectId == null) {
-        plan.problem(draft, "projectCode", Text.of("no project has the code " + draft.projectCode() + " (in this workbook or in Liandong)",
-            "本工作簿和系统中都没有编号为 " + draft.projectCode() + " 的项目"));
+        plan.problem(draft, "projectCode", Text.key("server.sheets.noProjectHasCode", "projectCode", draft.projectCode()));
       }
       var first = seen.putIfAbsent(draft.projectCode() + "\u0000" + draft.title(), draft.row());
       if (first != null) {
-        plan.problem(draft, "title", Text.of("“" + draft.title() + "” of " + draft.projectCode() + " is on row " + first + " already",
-            draft.projectCode() + " 的“" + draft.title() + "”已在第 " + first + " 行出现"));
+        plan.problem(draft, "title", Text.key("server.sheets.rowAlready", "title", draft.title(), "projectCode", draft.projectCode(), "first", first));
       }
       if (draft.department() != null && !context.departmentsByName().containsKey(ImportPlan.key(draft.department()))) {
-        plan.problem(draft, "department", Text.of("no department is called “" + draft.department() + "”", "找不到名为“" + draft.department() + "”的单位"));
+        plan.problem(draft, "department", Text.key("server.sheets.noDepartmentCalled", "department", draft.department()));
       }
       if (plan.problems.size() > before || projectId == null) continue;
       ids.put(draft, titles.computeIfAbsent(projectId, k -> new HashMap<>()).computeIfAbsent(draft.title(), t -> UUID.randomUUID().toString()));
@@ -94,8 +92,8 @@ final class ObligationPlanner {
       boolean ok = true;
       for (var title : draft.dependsOn()) {
         var to = byTitle.get(title);
-        var problem = to == null ? Text.of("“" + title + "” is not an obligation of " + draft.projectCode(), "“" + title + "”不是 " + draft.projectCode() + " 的事项")
-            : to.equals(ids.get(draft)) ? Text.of("“" + title + "” cannot depend on itself", "“" + title + "”不能以自身为前置") : null;
+        var problem = to == null ? Text.key("server.sheets.notObligation", "title", title, "projectCode", draft.projectCode())
+            : to.equals(ids.get(draft)) ? Text.key("server.sheets.cannotDependItself", "title", title) : null;
         if (problem == null) {
           list.add(to);
         } else {
@@ -121,8 +119,7 @@ final class ObligationPlanner {
       if (loop != null) {
         looped.addAll(loop);
         var names = loop.stream().map(titleOf::get).toList();
-        plan.problem(draft, "dependsOn", Text.of("the prerequisites go round in a loop: " + String.join(" → ", names) + " → " + names.get(0),
-            "前置事项构成循环：" + String.join(" → ", names) + " → " + names.get(0)));
+        plan.problem(draft, "dependsOn", Text.key("server.sheets.prerequisitesGoRoundLoop", "names", String.join(" → ", names), "names2", names.get(0)));
       }
     }
   }

@@ -44,7 +44,7 @@ final class ProjectPlanner {
       if (code == null) continue;
       var first = seen.putIfAbsent(code, draft.row());
       if (first != null) {
-        plan.problem(draft, "code", Text.of("the code " + code + " is on row " + first + " already", "编号 " + code + " 已在第 " + first + " 行出现"));
+        plan.problem(draft, "code", Text.key("server.sheets.codeRowAlready", "code", code, "first", first));
         continue;
       }
       one(draft, ids);
@@ -127,11 +127,10 @@ final class ProjectPlanner {
 
   private void dates(ProjectDraft draft, Map<String, Object> p) {
     if (p.get("targetStartOn") instanceof LocalDate start && p.get("targetCompleteOn") instanceof LocalDate end && end.isBefore(start)) {
-      plan.problem(draft, "targetCompleteOn", Text.of("the target completion " + end + " is before the target start " + start,
-          "计划竣工日期 " + end + " 早于计划开工日期 " + start));
+      plan.problem(draft, "targetCompleteOn", Text.key("server.sheets.targetCompletionBeforeTarget", "end", end, "start", start));
     }
     if (p.get("signedOn") instanceof LocalDate signed && p.get("startedOn") instanceof LocalDate started && started.isBefore(signed)) {
-      plan.problem(draft, "startedOn", Text.of("the start " + started + " is before the signing " + signed, "开工日期 " + started + " 早于签约日期 " + signed));
+      plan.problem(draft, "startedOn", Text.key("server.sheets.startBeforeSigning", "started", started, "signed", signed));
     }
   }
 
@@ -143,9 +142,9 @@ final class ProjectPlanner {
       var byUsername = context.people().stream().filter(p -> name.equals(p.username())).toList();
       var found = byUsername.isEmpty()
           ? context.people().stream().filter(p -> ImportPlan.key(name).equals(ImportPlan.key(p.displayName()))).toList() : byUsername;
-      var problem = found.isEmpty() ? Text.of("no user is called “" + name + "”", "找不到名为“" + name + "”的用户")
-          : found.size() > 1 ? Text.of("more than one user is called “" + name + "”: give the username", "有多名用户名为“" + name + "”：请填写用户名")
-          : leaders && !found.get(0).leader() ? Text.of("“" + name + "” is not a leader: only leaders champion projects", "“" + name + "”不是领导：只有领导可挂钩项目")
+      var problem = found.isEmpty() ? Text.key("server.sheets.noUserCalled", "name", name)
+          : found.size() > 1 ? Text.key("server.sheets.moreThanOneUser", "name", name)
+          : leaders && !found.get(0).leader() ? Text.key("server.sheets.notLeaderOnlyLeaders", "name", name)
           : null;
       if (problem == null) {
         out.add(found.get(0).id());

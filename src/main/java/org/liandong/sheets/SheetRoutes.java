@@ -59,7 +59,7 @@ public final class SheetRoutes implements Routes {
   private static byte[] file(RoutingContext ctx) {
     var body = ctx.body() == null ? null : ctx.body().buffer();
     if (body == null || body.length() == 0) {
-      throw Failure.invalid("file", Text.of("send the workbook (.xlsx) as the request's body", "请将工作簿（.xlsx）作为请求内容发送"));
+      throw Failure.invalid("file", Text.key("server.sheets.sendWorkbookXlsxRequest"));
     }
     return body.getBytes();
   }

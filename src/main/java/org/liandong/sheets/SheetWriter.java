@@ -9,6 +9,7 @@ import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.liandong.support.Catalogue;
 
 /**
  * Writes workbooks as the offices keep them: a bold, frozen header row, columns as wide as their
@@ -89,7 +90,7 @@ final class SheetWriter implements AutoCloseable {
         cell.setCellValue(d);
         cell.setCellStyle(date);
       } else if (v instanceof Boolean b) {
-        cell.setCellValue(b ? "是" : "否");
+        cell.setCellValue(Catalogue.zh(b ? "common.yes" : "common.no"));
       } else {
         var text = String.valueOf(v);
         cell.setCellValue(text);

@@ -85,8 +85,7 @@ public final class WorkbookReader {
     } catch (Failure f) {
       throw f;
     } catch (SheetHandler.TooManyRows e) {
-      throw bad(413, "the workbook has more than " + limits.maxRows() + " rows: split it into several imports",
-          "工作簿超过 " + limits.maxRows() + " 行：请拆分为多次导入");
+      throw bad(413, Text.key("server.sheets.workbookHasMoreThan", "maxRows", limits.maxRows()));
     } catch (EncryptedDocumentException e) {
       throw passwordProtected();
     } catch (NotOfficeXmlFileException | org.apache.poi.openxml4j.exceptions.OpenXML4JException e) {
@@ -107,8 +106,7 @@ public final class WorkbookReader {
       try (var in = iterator.next()) {
         var name = iterator.getSheetName();
         if (book.hidden.contains(name)) {
-          throw bad(400, "the sheet “" + name + "” is hidden: unhide it (its rows would be imported unseen) or delete it",
-              "工作表“" + name + "”被隐藏：请取消隐藏（否则其中的行会在看不到的情况下被导入）或删除该表");
+          throw bad(400, Text.key("server.sheets.sheetHiddenUnhideRows", "name", name));
         }
         var handler = new SheetHandler(strings, styles, limits.maxRows(), rows, progress);
         parse(in, handler);
@@ -121,12 +119,9 @@ public final class WorkbookReader {
   /** A zip bomb, or a damaged workbook. */
   private static Failure unreadable(Exception e, Limits limits) {
     if (bomb(e)) {
-      return bad(413, "the workbook unpacks to far more than its size (a zip bomb, or a part over "
-          + limits.maxUnpackedBytes() / (1024 * 1024) + " MB): it is not read",
-          "工作簿解压后远大于其文件（疑似压缩炸弹，或某部分超过 " + limits.maxUnpackedBytes() / (1024 * 1024) + " MB）：不予读取");
+      return bad(413, Text.key("server.sheets.workbookUnpacksFarMore", "limits", limits.maxUnpackedBytes() / (1024 * 1024)));
     }
-    return bad(400, "the workbook is damaged and cannot be read: open it in Excel, save it again as .xlsx and retry",
-        "工作簿已损坏，无法读取：请在 Excel 中打开、另存为 .xlsx 后重试");
+    return bad(400, Text.key("server.sheets.workbookDamagedCannotRead"));
   }
 
   private static boolean bomb(Throwable e) {
@@ -152,24 +147,21 @@ public final class WorkbookReader {
       } catch (IOException e) {
         throw notXlsx();
       }
-      throw bad(415, "this is an old Excel 97–2003 workbook (.xls): save it as .xlsx and retry",
-          "这是旧版 Excel 97–2003 工作簿（.xls）：请另存为 .xlsx 后重试");
+      throw bad(415, Text.key("server.sheets.oldExcelWorkbookXls"));
     }
     throw notXlsx();
   }
 
   private static Failure passwordProtected() {
-    return bad(400, "the workbook is password-protected: remove the password (File › Info › Protect Workbook) and retry",
-        "工作簿设有密码：请先取消密码保护（文件 › 信息 › 保护工作簿）后重试");
+    return bad(400, Text.key("server.sheets.workbookPasswordProtectedRemove"));
   }
 
   private static Failure notXlsx() {
-    return bad(415, "the file is not an Excel workbook (.xlsx): download the template and fill it in",
-        "该文件不是 Excel 工作簿（.xlsx）：请下载模板填写");
+    return bad(415, Text.key("server.sheets.fileNotExcelWorkbook"));
   }
 
-  static Failure bad(int status, String en, String zh) {
-    return new Failure.Invalid(status, Map.of("file", Text.of(en, zh)));
+  static Failure bad(int status, Text message) {
+    return new Failure.Invalid(status, Map.of("file", message));
   }
 
   private static void parse(InputStream in, DefaultHandler handler) throws IOException, SAXException {

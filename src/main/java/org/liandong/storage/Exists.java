@@ -21,9 +21,7 @@ public final class Exists {
     return tx.first(label.missing, Map.of("ids", List.copyOf(ids))).compose(row -> {
       var missing = row.orElseThrow().get("missing").asList(Value::asString);
       return missing.isEmpty() ? Future.succeededFuture()
-          : Future.failedFuture(Failure.unprocessable(field, Text.of(
-              "no " + label.noun().en() + " with id " + String.join(", ", missing),
-              "没有编号为 " + String.join("、", missing) + " 的" + label.noun().zh())));
+          : Future.failedFuture(Failure.unprocessable(field, Text.key("server.storage.noId", "noun", Text.of(String.valueOf(label.noun().en()), String.valueOf(label.noun().zh())), "missing", missing)));
     });
   }
 

@@ -98,8 +98,7 @@ public final class Graph implements AutoCloseable {
   public <T> Future<T> asOf(ZonedDateTime asOf, String projectId, Function<Graph, Future<T>> reads) {
     if (pinned != null) return Future.failedFuture(new IllegalStateException("already as of an instant"));
     if (asOf.toInstant().isAfter(clock.instant())) {
-      return Future.failedFuture(Failure.invalid("asOf", Text.of("a time that has come: the graph is not known ahead of now",
-          "请选择已经过去的时间：尚未发生的状态无从查看")));
+      return Future.failedFuture(Failure.invalid("asOf", Text.key("server.storage.timeHasComeGraph")));
     }
     var context = vertx.getOrCreateContext();
     var at = asOf.withZoneSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);

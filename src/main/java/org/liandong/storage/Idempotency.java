@@ -44,9 +44,7 @@ public final class Idempotency {
   /** The key was taken before: the same request gets its object, another request with it is refused. */
   private static Future<Created> replay(org.neo4j.driver.Record r, IdempotencyKey k, String entity) {
     if (!k.requestHash().equals(r.get("hash").asString(null)) || !entity.equals(r.get("entity").asString(null))) {
-      return Future.failedFuture(Failure.unprocessable("Idempotency-Key", Text.of(
-          "was already used for a different request; send a new key for a new object",
-          "该幂等键已用于另一个请求，新建对象请使用新的键")));
+      return Future.failedFuture(Failure.unprocessable("Idempotency-Key", Text.key("server.storage.wasAlreadyUsedDifferent")));
     }
     return Future.succeededFuture(new Created(r.get("id").asString(), true));
   }

@@ -34,10 +34,7 @@ public final class Locks {
   public static Future<Props> expect(Node label, Props node, long expectedVersion) {
     var current = node.version();
     if (current != expectedVersion) {
-      return Future.failedFuture(new Failure.Conflict(Text.of(
-          "someone changed this " + label.noun().en() + " since you read it (you sent version "
-              + expectedVersion + ", it is now " + current + "); here is the current state",
-          "该" + label.noun().zh() + "在您读取后已被他人修改（您提交的版本 " + expectedVersion + "，现为 " + current + "），以下是最新内容"),
+      return Future.failedFuture(new Failure.Conflict(Text.key("server.storage.someoneChangedSinceYou", "noun", Text.of(String.valueOf(label.noun().en()), String.valueOf(label.noun().zh())), "expectedVersion", expectedVersion, "current", current),
           Json.object(node.asMap())));
     }
     return Future.succeededFuture(node);

@@ -7,14 +7,11 @@ import org.liandong.support.Failure;
  * queries every feature needs on them. Labels are never user input.
  */
 public enum Node {
-  Department("department", "部门"), User("user", "用户"), Project("project", "项目"), Obligation("obligation", "事项"),
-  Meeting("meeting", "会议"), AgendaItem("agenda item", "议题"), SavedQuery("saved query", "已存查询");
+  Department, User, Project, Obligation,
+  Meeting, AgendaItem, SavedQuery;
 
-  private final Failure.Noun noun;
-
-  Node(String en, String zh) {
-    this.noun = new Failure.Noun(en, zh);
-  }
+  /** What a message calls it, from the catalogue ({@code noun.<label>}). */
+  private final Failure.Noun noun = Failure.Noun.of("noun." + name());
 
   final String lockAndRead = "MATCH (n:" + name() + " {id: $id}) SET n._lock = true "
       + "WITH n REMOVE n._lock RETURN n {.*} AS n";

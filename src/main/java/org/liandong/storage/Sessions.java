@@ -42,9 +42,7 @@ import org.neo4j.driver.exceptions.TransientException;
  */
 final class Sessions {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Sessions.class);
-  private static final Text UNAVAILABLE = Text.of(
-      "the database is not reachable right now; nothing was changed; try again in a moment",
-      "数据库暂时无法连接，本次操作未生效，请稍后再试");
+  private static final Text UNAVAILABLE = Text.key("server.storage.databaseNotReachableRight");
   private static final int MOST_BOOKMARKS = 16;
   private static final int LONGEST_BOOKMARK = 512;
   private static final Duration CATCH_UP = Duration.ofSeconds(2);
@@ -126,9 +124,7 @@ final class Sessions {
   }
 
   private static Failure badBookmark() {
-    return new Failure.Invalid(400, Map.of("Liandong-Bookmark", Text.of(
-        "not a bookmark this server gave; send back the Liandong-Bookmark header of an earlier answer as it was, or none",
-        "不是本服务给出的书签；请原样回传先前响应的 Liandong-Bookmark 头，或不传")));
+    return new Failure.Invalid(400, Map.of("Liandong-Bookmark", Text.key("server.storage.notBookmarkServerGave")));
   }
 
   /** Two writers that locked each other may go again; a transaction stopped on purpose may not. */

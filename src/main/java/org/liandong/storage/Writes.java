@@ -33,12 +33,8 @@ public final class Writes {
     public static final Limits DEFAULT = new Limits(16, 64, 512, 4096);
   }
 
-  static final Text LANE_FULL = Text.of(
-      "too many changes are waiting on this project (or meeting) right now; yours was not made; try again in a second",
-      "该项目（或会议）此刻待处理的修改过多，您的修改未生效，请稍后再试");
-  static final Text NODE_FULL = Text.of(
-      "the server is taking too many changes at once; yours was not made; try again in a second",
-      "服务器此刻待处理的修改过多，您的修改未生效，请稍后再试");
+  static final Text LANE_FULL = Text.key("server.storage.tooManyChangesWaiting");
+  static final Text NODE_FULL = Text.key("server.storage.serverTakingTooMany");
 
   /** One write waiting for its transaction: its work, the door it came through (its clock), and where to answer. */
   record Pending<T>(Work<T> work, Graph door, Context context, Promise<T> promise) {

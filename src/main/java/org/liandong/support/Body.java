@@ -73,8 +73,7 @@ public final class Body {
     if (values.isEmpty() && java.util.Arrays.stream(others).noneMatch(json::containsKey)) {
       var names = new java.util.ArrayList<>(shape.kinds.keySet());
       names.addAll(java.util.List.of(others));
-      throw Failure.invalid("body", Text.of("send at least one field to change: " + String.join(", ", names),
-          "请至少提交一个要修改的字段：" + String.join("、", names)));
+      throw Failure.invalid("body", Text.key("server.support.sendLeastOneField", "names", names));
     }
     return values;
   }
@@ -112,8 +111,7 @@ public final class Body {
     try {
       return value(kind, raw);
     } catch (java.time.format.DateTimeParseException e) {
-      throw Failure.invalid(name, Text.of("must be a date and time with its offset, e.g. 2027-03-01T09:00:00+08:00",
-          "须为带时区偏移的日期时间，如 2027-03-01T09:00:00+08:00"));
+      throw Failure.invalid(name, Text.key("server.support.mustDateTimeOffset"));
     }
   }
 

@@ -32,7 +32,7 @@ public sealed abstract class Failure extends RuntimeException {
   }
 
   public static NotFound notFound(Noun what, String id) {
-    return new NotFound(Text.of(what.en() + " '" + id + "' does not exist", "找不到" + what.zh() + "“" + id + "”"));
+    return new NotFound(Text.key("server.support.doesNotExist", "what", Text.of(String.valueOf(what.en()), String.valueOf(what.zh())), "id", id));
   }
 
   public static Invalid invalid(String field, Text message) {
@@ -43,12 +43,12 @@ public sealed abstract class Failure extends RuntimeException {
     return new Invalid(422, Map.of(field, message));
   }
 
-  public static Forbidden forbidden(String en, String zh) {
-    return new Forbidden(Text.of(en, zh));
+  public static Forbidden forbidden(Text message) {
+    return new Forbidden(message);
   }
 
-  public static Conflict conflict(String en, String zh, JsonObject current) {
-    return new Conflict(Text.of(en, zh), current);
+  public static Conflict conflict(Text message, JsonObject current) {
+    return new Conflict(message, current);
   }
 
   public static final class NotFound extends Failure {
@@ -94,8 +94,9 @@ public sealed abstract class Failure extends RuntimeException {
       var en = new StringBuilder();
       var zh = new StringBuilder();
       new java.util.TreeMap<>(fields).forEach((k, v) -> {
-        en.append(en.isEmpty() ? "" : "; ").append(k).append(": ").append(v.en());
-        zh.append(zh.isEmpty() ? "" : "；").append(k).append("：").append(v.zh());
+        var label = Catalogue.label(k);
+        en.append(en.isEmpty() ? "" : "; ").append(label.en()).append(": ").append(v.en());
+        zh.append(zh.isEmpty() ? "" : "；").append(label.zh()).append("：").append(v.zh());
       });
       return Text.of(en.toString(), zh.toString());
     }
@@ -193,7 +194,12 @@ public sealed abstract class Failure extends RuntimeException {
   }
 
   /** A thing a message names, in both languages ("project" / "项目"). */
-  public record Noun(String en, String zh) {}
+  public record Noun(String en, String zh) {
+    /** The noun under {@code key} in the catalogue. */
+    public static Noun of(String key) {
+      return new Noun(Catalogue.en(key), Catalogue.zh(key));
+    }
+  }
 
   /** Field problems collected one by one (a request with three mistakes hears of all three), refused together. */
   public static final class Problems {

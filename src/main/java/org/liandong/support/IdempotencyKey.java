@@ -17,8 +17,7 @@ public record IdempotencyKey(String scoped, String requestHash) {
     var header = ctx.request().getHeader("Idempotency-Key");
     if (header == null) return Optional.empty();
     if (header.isBlank() || header.length() > 200 || !header.chars().allMatch(c -> c > 32 && c < 127)) {
-      throw Failure.invalid("Idempotency-Key", Text.of("must be 1-200 visible ASCII characters, e.g. a UUID",
-          "须为 1 至 200 个可见 ASCII 字符，例如 UUID"));
+      throw Failure.invalid("Idempotency-Key", Text.key("server.support.mustVisibleAsciiCharacters"));
     }
     var body = ctx.body() == null ? "" : ctx.body().asString();
     return Optional.of(new IdempotencyKey(actorId + ":" + header, sha256(body == null ? "" : body)));

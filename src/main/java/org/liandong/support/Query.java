@@ -47,8 +47,7 @@ public final class Query {
     try {
       return java.time.OffsetDateTime.parse(text).atZoneSameInstant(java.time.ZoneOffset.UTC);
     } catch (java.time.format.DateTimeParseException e) {
-      throw Failure.invalid(name, Text.of("a date and time with its offset, e.g. 2023-06-15T16:35:00+08:00",
-          "请填写带时区的日期时间，例如 2023-06-15T16:35:00+08:00"));
+      throw Failure.invalid(name, Text.key("server.support.dateTimeOffsetE"));
     }
   }
 

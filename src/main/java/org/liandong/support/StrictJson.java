@@ -33,17 +33,14 @@ public final class StrictJson {
         else if (token == JsonToken.VALUE_STRING) text(parser, parser.getText());
       }
     } catch (StreamConstraintsException e) {
-      throw Failure.invalid("body", Text.of("is nested too deeply or holds too long a number (at most " + MAX_DEPTH
-          + " levels, 40 digits)", "嵌套层级过深或数字过长（最多 " + MAX_DEPTH + " 层、40 位）"));
+      throw Failure.invalid("body", Text.key("server.support.nestedTooDeeplyHolds", "maxDepth", MAX_DEPTH));
     } catch (JsonParseException e) {
       var duplicate = String.valueOf(e.getOriginalMessage()).startsWith("Duplicate field");
       throw Failure.invalid("body", duplicate
-          ? Text.of("names a field twice (" + e.getOriginalMessage().replace("Duplicate field ", "") + "); send each field once",
-              "同一字段出现两次，请每个字段只发送一次")
-          : Text.of("is not plain JSON (" + e.getOriginalMessage() + "); comments, single quotes and trailing commas are not accepted",
-              "不是标准 JSON（不接受注释、单引号或多余的逗号）"));
+          ? Text.key("server.support.namesFieldTwiceSend", "replace", e.getOriginalMessage().replace("Duplicate field ", ""))
+          : Text.key("server.support.notPlainJsonComments", "originalMessage", e.getOriginalMessage()));
     } catch (IOException e) {
-      throw Failure.invalid("body", Text.of("could not be read as JSON", "无法作为 JSON 读取"));
+      throw Failure.invalid("body", Text.key("server.support.couldNotReadJson"));
     }
   }
 
@@ -56,9 +53,7 @@ public final class StrictJson {
           : Character.isLowSurrogate(c);
       if (control || c == 0x7F || lone || c == '\uFFFE' || c == '\uFFFF') {
         var where = path(parser);
-        throw new Failure.Invalid(400, Map.of(where, Text.of(
-            "holds a character that is not text (a control character or half of a surrogate pair)",
-            "含有非文本字符（控制字符或不完整的代理对）")));
+        throw new Failure.Invalid(400, Map.of(where, Text.key("server.support.holdsCharacterNotText")));
       }
     }
   }

@@ -13,6 +13,11 @@ public record Text(String en, String zh) {
     return new Text(en, zh);
   }
 
+  /** The catalogue's message under {@code key}; {@code namesAndValues} alternate: a name, its value ({@link Catalogue}). */
+  public static Text key(String key, Object... namesAndValues) {
+    return Catalogue.text(key, namesAndValues);
+  }
+
   /** Both halves with the same suffix (a name, a path, a number) appended. */
   public Text plus(String suffix) {
     return new Text(en + suffix, zh + suffix);

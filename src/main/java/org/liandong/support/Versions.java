@@ -15,15 +15,13 @@ public final class Versions {
     if (header != null) {
       var digits = header.replace("W/", "").replace("\"", "").strip();
       if (!digits.matches("\\d{1,15}")) {
-        throw Failure.invalid("If-Match", Text.of("must be the resource's version, e.g. \"3\"", "须为您读取的版本号，如 \"3\""));
+        throw Failure.invalid("If-Match", Text.key("server.support.mustResourceSVersion"));
       }
       return Long.parseLong(digits);
     }
     var version = Body.of(ctx).integer("version");
     if (version == null) {
-      throw new Failure.PreconditionRequired(Text.of(
-          "send the version you last read, as If-Match: \"<version>\" or a \"version\" field",
-          "请以 If-Match: \"<版本号>\" 或 version 字段提交您读取时的版本号"));
+      throw new Failure.PreconditionRequired(Text.key("server.support.sendVersionYouLast"));
     }
     return version;
   }

@@ -44,11 +44,11 @@ public record Template(String key, int version, String nameZh, String nameEn, St
     var problems = new Failure.Problems();
     var key = json.getValue("key");
     if (!(key instanceof String k) || !KEY.matcher(k).matches()) {
-      problems.add("key", Text.of("key must match [a-z0-9-]{1,40}", "模板代码须为 1 至 40 个小写字母、数字或连字符"));
+      problems.add("key", Text.key("server.templates.keyMustMatchZ"));
     }
     var name = json.getValue("name") instanceof JsonObject n ? n : new JsonObject();
     if (blank(name.getValue("zh")) || blank(name.getValue("en"))) {
-      problems.add("name", Text.of("name needs zh and en", "模板名称须有中文（zh）和英文（en）"));
+      problems.add("name", Text.key("server.templates.nameNeedsZhEn"));
     }
     var items = items(json.getValue("items"), problems);
     problems.check(422);
@@ -59,7 +59,7 @@ public record Template(String key, int version, String nameZh, String nameEn, St
 
   private static List<Item> items(Object raw, Failure.Problems problems) {
     if (!(raw instanceof JsonArray list) || list.isEmpty() || list.size() > MOST_ITEMS) {
-      problems.add("items", Text.of("items must hold 1 to 200 steps", "模板须有 1 至 200 个事项"));
+      problems.add("items", Text.key("server.templates.itemsMustHoldSteps"));
       return List.of();
     }
     var out = new ArrayList<Item>();
@@ -67,19 +67,18 @@ public record Template(String key, int version, String nameZh, String nameEn, St
     for (int i = 0; i < list.size(); i++) {
       var at = "items[" + i + "]";
       if (!(list.getValue(i) instanceof JsonObject item)) {
-        problems.add(at, Text.of("every item must be an object", "每个事项须为对象"));
+        problems.add(at, Text.key("server.templates.everyItemMustObject"));
         continue;
       }
       var parsed = item(item, at, problems);
       if (parsed == null) continue;
-      if (!keys.add(parsed.key())) problems.add(at + ".key", Text.of("item " + parsed.key() + ": key must be unique", "事项代码 " + parsed.key() + " 重复"));
+      if (!keys.add(parsed.key())) problems.add(at + ".key", Text.key("server.templates.itemKeyMustUnique", "key", parsed.key()));
       out.add(parsed);
     }
     for (int i = 0; i < out.size(); i++) {
       for (var d : out.get(i).dependsOn()) {
         if (!keys.contains(d)) {
-          problems.add("items[" + i + "].dependsOn", Text.of("item " + out.get(i).key() + ": depends on unknown item " + d,
-              "事项 " + out.get(i).key() + " 的前置事项 " + d + " 不存在"));
+          problems.add("items[" + i + "].dependsOn", Text.key("server.templates.itemDependsUnknownItem", "key", out.get(i).key(), "d", d));
         }
       }
     }
@@ -90,24 +89,23 @@ public record Template(String key, int version, String nameZh, String nameEn, St
   private static Item item(JsonObject i, String at, Failure.Problems problems) {
     int before = problems.size();
     if (!(i.getValue("key") instanceof String k) || !KEY.matcher(k).matches()) {
-      problems.add(at + ".key", Text.of("item " + i.getValue("key") + ": key must be unique and match [a-z0-9-]{1,40}",
-          "事项代码须为 1 至 40 个小写字母、数字或连字符"));
+      problems.add(at + ".key", Text.key("server.templates.itemKeyMustUnique2", "key", i.getValue("key")));
     }
     if (blank(i.getValue("title")) || i.getString("title").strip().length() > 200) {
-      problems.add(at + ".title", Text.of("title must be 1 to 200 characters", "事项名称须为 1 至 200 个字"));
+      problems.add(at + ".title", Text.key("server.templates.titleMustCharacters"));
     }
     if (!Vocabulary.TRACKS.containsKey(String.valueOf(i.getValue("track")))) {
-      problems.add(at + ".track", Text.of("track must be one of " + Vocabulary.TRACKS.keySet(), "条线须为：" + String.join("、", Vocabulary.TRACKS.keySet())));
+      problems.add(at + ".track", Text.key("server.templates.trackMustOne", "tracks", Vocabulary.TRACKS.keySet()));
     }
     if (!Vocabulary.KINDS.containsKey(String.valueOf(i.getValue("kind")))) {
-      problems.add(at + ".kind", Text.of("kind must be one of " + Vocabulary.KINDS.keySet(), "类型须为：" + String.join("、", Vocabulary.KINDS.keySet())));
+      problems.add(at + ".kind", Text.key("server.templates.kindMustOne", "kinds", Vocabulary.KINDS.keySet()));
     }
-    if (blank(i.getValue("departmentId"))) problems.add(at + ".departmentId", Text.of("departmentId is required", "须填写责任部门"));
+    if (blank(i.getValue("departmentId"))) problems.add(at + ".departmentId", Text.key("server.templates.departmentidRequired"));
     if (!(i.getValue("durationDays") instanceof Integer d) || d < 0 || d > 3650) {
-      problems.add(at + ".durationDays", Text.of("durationDays must be 0 to 3650", "工期须为 0 至 3650 个工作日"));
+      problems.add(at + ".durationDays", Text.key("server.templates.durationdaysMust"));
     }
     if (!(i.getValue("dependsOn") instanceof JsonArray deps) || deps.stream().anyMatch(x -> !(x instanceof String))) {
-      problems.add(at + ".dependsOn", Text.of("dependsOn must be a list of item keys", "前置事项须为事项代码的列表"));
+      problems.add(at + ".dependsOn", Text.key("server.templates.dependsonMustListItem"));
     }
     if (problems.size() > before) return null;
     return new Item(i.getString("key"), i.getString("track"), i.getString("kind"), i.getString("departmentId").strip(),
@@ -133,7 +131,7 @@ public record Template(String key, int version, String nameZh, String nameEn, St
     }
     if (!left.isEmpty()) {
       var names = String.join(", ", left.keySet());
-      problems.add("items", Text.of("the dependencies form a cycle among " + names, "前后置关系形成循环：" + names));
+      problems.add("items", Text.key("server.templates.dependenciesFormCycleAmong", "names", names));
     }
   }
 

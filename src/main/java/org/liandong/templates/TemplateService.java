@@ -67,8 +67,7 @@ public final class TemplateService {
 
   /** The current version of a template, inside the caller's transaction (a project's tracks are built from it); 400 when unknown. */
   public Work<Template> current(String key) {
-    return repository.current(key).map(found -> found.orElseThrow(() -> Failure.invalid("template", Text.of(
-        "no such template: " + key + "; GET /api/templates lists them", "没有该模板：" + key + "（模板清单见事项模板）"))));
+    return repository.current(key).map(found -> found.orElseThrow(() -> Failure.invalid("template", Text.key("server.templates.noSuchTemplateGet", "key", key))));
   }
 
   /** A new template (a copy of another, edited, or written afresh), version 1. */
@@ -77,8 +76,7 @@ public final class TemplateService {
     var template = Template.from(body).as(body.getString("key"), 1);
     return repository.graph().write(repository.locked(template.key()).then(existing -> {
       if (existing.isPresent()) {
-        throw Failure.conflict("a template with the key " + template.key() + " exists; choose another key",
-            "已有代码为 " + template.key() + " 的模板，请换一个代码", existing.get().toJson());
+        throw Failure.conflict(Text.key("server.templates.templateKeyExistsChoose", "key", template.key()), existing.get().toJson());
       }
       return departments(template).then(v -> repository.save(actor.username(), template, null));
     })).map(Template::toJson);
@@ -91,8 +89,7 @@ public final class TemplateService {
     return repository.graph().write(repository.locked(key).then(current -> {
       var before = current.orElseThrow(() -> notFound(key, null));
       if (before.version() != version) {
-        throw Failure.conflict("someone saved version " + before.version() + " of this template since you read version " + version
-            + "; here it is", "您读取的是第 " + version + " 版，此后已有人保存了第 " + before.version() + " 版，以下是最新内容", before.toJson());
+        throw Failure.conflict(Text.key("server.templates.someoneSavedVersionTemplate", "version", before.version(), "version2", version), before.toJson());
       }
       var next = edited.as(key, before.version() + 1);
       return departments(next).then(v -> repository.save(actor.username(), next, before));
@@ -106,8 +103,8 @@ public final class TemplateService {
   }
 
   private static Failure notFound(String key, Integer version) {
-    return new Failure.NotFound(Text.of("no template " + key + (version == null ? "" : " at version " + version),
-        "没有模板 " + key + (version == null ? "" : " 的第 " + version + " 版")));
+    return new Failure.NotFound(version == null ? Text.key("server.templates.noTemplate", "key", key)
+        : Text.key("server.templates.noTemplateVersion", "key", key, "version", version));
   }
 
   /** The templates' live channel. */

@@ -137,12 +137,10 @@ public final class Contract {
     for (var name : ctx.queryParams().names()) {
       if (taken.contains(name)) continue;
       if (name.equals("version")) {
-        throw Failure.invalid(name, Text.of("is not a query parameter: send the version you read as If-Match: \"<version>\"",
-            "不是查询参数：请以 If-Match: \"<版本号>\" 提交您读取时的版本号"));
+        throw Failure.invalid(name, Text.key("server.web.notQueryParameterSend"));
       }
-      var known = taken.isEmpty() ? "none" : String.join(", ", taken);
-      throw Failure.invalid(name, Text.of("is not a query parameter of this request; it takes: " + known,
-          "不是此请求可用的查询参数；可用的有：" + (taken.isEmpty() ? "无" : String.join("、", taken))));
+      throw Failure.invalid(name, taken.isEmpty() ? Text.key("server.web.noQueryParameters")
+          : Text.key("server.web.notQueryParameterRequest", "known", taken));
     }
   }
 

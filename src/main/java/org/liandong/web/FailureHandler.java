@@ -35,24 +35,21 @@ final class FailureHandler implements Handler<RoutingContext> {
       if (f instanceof Failure.Retry r) ctx.response().putHeader("Retry-After", String.valueOf(r.retryAfterSeconds()));
       send(ctx, f.status(), f.code(), f.text(), f.details());
     } else if (error instanceof DecodeException) {
-      send(ctx, 400, "invalid", Text.of("the body is not valid JSON", "请求内容不是有效的 JSON"), new JsonObject());
+      send(ctx, 400, "invalid", Text.key("server.web.bodyNotValidJson"), new JsonObject());
     } else if (status(ctx, error) == 404) {
-      send(ctx, 404, "not_found", Text.of("no such address: " + ctx.request().path(), "没有这个地址：" + ctx.request().path()), new JsonObject());
+      send(ctx, 404, "not_found", Text.key("server.web.noSuchAddress", "path", ctx.request().path()), new JsonObject());
     } else if (status(ctx, error) == 405) {
-      send(ctx, 405, "method_not_allowed", Text.of(ctx.request().method() + " is not supported here",
-          "此处不支持 " + ctx.request().method()), new JsonObject());
+      send(ctx, 405, "method_not_allowed", Text.key("server.web.notSupportedHere", "method", ctx.request().method()), new JsonObject());
     } else if (status(ctx, error) == 413 && ctx.request().path().startsWith(HttpVerticle.IMPORTS)) {
       var mb = String.format(java.util.Locale.ROOT, "%.1f", importMaxBytes / (1024.0 * 1024));
-      send(ctx, 413, "too_large", Text.of("the workbook is larger than " + mb + " MB: split it, or ask an admin to raise LIANDONG_IMPORT_MAX_BYTES",
-          "工作簿超过 " + mb + " MB：请拆分，或请管理员调高 LIANDONG_IMPORT_MAX_BYTES"), new JsonObject());
+      send(ctx, 413, "too_large", Text.key("server.web.workbookLargerThanMb", "mb", mb), new JsonObject());
     } else if (status(ctx, error) == 413) {
-      send(ctx, 413, "too_large", Text.of("the body is too large (at most 1 MiB)", "请求内容过大（最多 1 MiB）"), new JsonObject());
+      send(ctx, 413, "too_large", Text.key("server.web.bodyTooLargeMost"), new JsonObject());
     } else if (status(ctx, error) >= 400 && status(ctx, error) < 500) {
-      send(ctx, status(ctx, error), "invalid", Text.of("the request was refused", "请求被拒绝"), new JsonObject());
+      send(ctx, status(ctx, error), "invalid", Text.key("server.web.requestWasRefused"), new JsonObject());
     } else {
       LOG.error("unexpected failure on {} {}", ctx.request().method(), ctx.request().path(), error);
-      send(ctx, 500, "internal", Text.of("something went wrong on our side; it has been logged",
-          "服务器内部错误，已记录，请稍后再试"), new JsonObject());
+      send(ctx, 500, "internal", Text.key("server.web.somethingWentWrongOur"), new JsonObject());
     }
   }
 

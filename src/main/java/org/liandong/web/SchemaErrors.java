@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.liandong.support.Catalogue;
 import org.liandong.support.Failure;
 import org.liandong.support.Text;
 
@@ -46,8 +47,7 @@ final class SchemaErrors {
     }
     if (fields.isEmpty() && prefix == null && takesAFile(operation)) {
       // an upload (a workbook): what to send is a file, not JSON
-      fields.put("file", Text.of("send the workbook (.xlsx) as the request's body, as application/octet-stream",
-          "请将工作簿（.xlsx）作为请求内容发送（application/octet-stream）"));
+      fields.put("file", Text.key("server.web.sendWorkbookXlsxRequest"));
     }
     if (fields.isEmpty()) fields.put(prefix != null ? prefix : "body", general(e));
     return new Failure.Invalid(400, fields);
@@ -92,51 +92,39 @@ final class SchemaErrors {
     var error = String.valueOf(u.getError());
     var numbers = numbers(error);
     return switch (keyword) {
-      case "required" -> Text.of("is required", "必填");
-      case "additionalProperties" -> Text.of("is not a known field", "不是可识别的字段");
+      case "required" -> Text.key("server.web.required");
+      case "additionalProperties" -> Text.key("server.web.notKnownField");
       case "type" -> type(error);
       case "format" -> error.contains("date-time")
-          ? Text.of("must be a date-time with offset like 2023-06-26T09:00:00+08:00", "须为带时区的时间，如 2023-06-26T09:00:00+08:00")
-          : Text.of("must be a real date like 2023-06-26", "须为真实存在的日期，如 2023-06-26");
+          ? Text.key("server.web.mustDateTimeOffset")
+          : Text.key("server.web.mustRealDateLike");
       case "pattern" -> pattern(u);
-      case "maxLength" -> Text.of("must be at most " + last(numbers) + " characters", "最多 " + last(numbers) + " 个字符");
-      case "minLength" -> Text.of("must be at least " + last(numbers) + " characters", "至少 " + last(numbers) + " 个字符");
-      case "maximum", "exclusiveMaximum" -> Text.of("must be at most " + last(numbers), "不能大于 " + last(numbers));
-      case "minimum", "exclusiveMinimum" -> Text.of("must be at least " + last(numbers), "不能小于 " + last(numbers));
-      case "maxItems" -> Text.of("must have at most " + last(numbers) + " items", "最多 " + last(numbers) + " 项");
-      case "minItems" -> Text.of("must have at least " + last(numbers) + " items", "至少 " + last(numbers) + " 项");
-      case "uniqueItems" -> Text.of("lists an item twice", "有重复的项");
+      case "maxLength" -> Text.key("server.web.mustMostCharacters", "numbers", last(numbers));
+      case "minLength" -> Text.key("server.web.mustLeastCharacters", "numbers", last(numbers));
+      case "maximum", "exclusiveMaximum" -> Text.key("server.web.mustMost", "numbers", last(numbers));
+      case "minimum", "exclusiveMinimum" -> Text.key("server.web.mustLeast", "numbers", last(numbers));
+      case "maxItems" -> Text.key("server.web.mustHaveMostItems", "numbers", last(numbers));
+      case "minItems" -> Text.key("server.web.mustHaveLeastItems", "numbers", last(numbers));
+      case "uniqueItems" -> Text.key("server.web.listsItemTwice");
       case "enum" -> {
         var list = error.substring(error.indexOf('['));
         var values = new JsonArray(list).stream().map(String::valueOf).collect(Collectors.joining(", "));
-        yield Text.of("must be one of " + values, "须为以下之一：" + values);
+        yield Text.key("server.web.mustOne", "values", values);
       }
-      default -> Text.of("is not in the expected form", "格式不符合要求");
+      default -> Text.key("server.web.notExpectedForm");
     };
   }
 
   private static Text type(String error) {
     if (error.contains("type null")) {
-      return Text.of("must not be null; leave the field out to keep its value", "不能为 null；如不修改，请省略该字段");
+      return Text.key("server.web.mustNotNullLeave");
     }
     var expected = error.substring(error.lastIndexOf("Expected") + 9).strip();
-    var en = List.of(expected.split(",\\s*")).stream().filter(t -> !t.equals("null")).map(t -> switch (t) {
-      case "string" -> "text";
-      case "integer" -> "a whole number";
-      case "number" -> "a number";
-      case "boolean" -> "true or false";
-      case "array" -> "a list";
-      default -> "an object";
-    }).collect(Collectors.joining(" or "));
-    var zh = List.of(expected.split(",\\s*")).stream().filter(t -> !t.equals("null")).map(t -> switch (t) {
-      case "string" -> "文本";
-      case "integer" -> "整数";
-      case "number" -> "数字";
-      case "boolean" -> "true 或 false";
-      case "array" -> "列表";
-      default -> "对象";
-    }).collect(Collectors.joining("或"));
-    return Text.of("must be " + en, "须为" + zh);
+    var types = List.of(expected.split(",\\s*")).stream().filter(t -> !t.equals("null"))
+        .map(t -> List.of("string", "integer", "number", "boolean", "array").contains(t) ? t : "object").toList();
+    var en = types.stream().map(t -> Catalogue.en("server.web.type." + t)).collect(Collectors.joining(Catalogue.en("server.web.or")));
+    var zh = types.stream().map(t -> Catalogue.zh("server.web.type." + t)).collect(Collectors.joining(Catalogue.zh("server.web.or")));
+    return Text.key("server.web.must", "types", Text.of(en, zh));
   }
 
   /** Patterns live in named components of the contract, so each says what it wants in words. */
@@ -144,30 +132,28 @@ final class SchemaErrors {
     Matcher m = COMPONENT.matcher(String.valueOf(u.getAbsoluteKeywordLocation()));
     var component = m.find() ? m.group(1) : "";
     return switch (component) {
-      case "Date" -> Text.of("must be a date from 2000-01-01 to 2099-12-31, the years the working-day calendar covers",
-          "须为 2000-01-01 至 2099-12-31 之间的日期（工作日历覆盖的年份）");
-      case "DateTime" -> Text.of("must be a date-time from the year 2000 to 2099, with its offset",
-          "须为 2000 至 2099 年之间、带时区的时间");
-      case "Code" -> Text.of("use letters, digits, '.', '_' or '-', e.g. ZJ-2023-001", "请使用字母、数字、“.”、“_”或“-”，如 ZJ-2023-001");
-      case "Username" -> Text.of("use 2-64 lower-case letters, digits, '.', '_' or '-'", "请使用 2 至 64 个小写字母、数字、“.”、“_”或“-”");
-      case "Id" -> Text.of("must be an id: letters, digits, '.', '_' or '-'", "须为编号：字母、数字、“.”、“_”或“-”");
-      default -> Text.of("must not be blank", "不能为空白");
+      case "Date" -> Text.key("server.web.mustDateFromYears");
+      case "DateTime" -> Text.key("server.web.mustDateTimeFrom");
+      case "Code" -> Text.key("server.web.useLettersDigitsE");
+      case "Username" -> Text.key("server.web.useLowerCaseLetters");
+      case "Id" -> Text.key("server.web.mustIdLettersDigits");
+      default -> Text.key("server.web.mustNotBlank");
     };
   }
 
   private static Text general(ValidatorException e) {
     var message = String.valueOf(e.getMessage());
     if (message.contains("does not contain the required body")) {
-      return Text.of("send a JSON object", "请发送 JSON 对象");
+      return Text.key("server.web.sendJsonObject");
     }
     if (message.contains("can't be decoded")) {
-      return Text.of("is not valid JSON", "不是有效的 JSON");
+      return Text.key("server.web.notValidJson");
     }
     if (message.contains("content type") || message.contains("Content-Type")) {
-      return Text.of("send it as application/json", "请以 application/json 发送");
+      return Text.key("server.web.sendApplicationJson");
     }
-    if (message.contains("required")) return Text.of("is required", "必填");
-    return Text.of("is not in the expected form", "格式不符合要求");
+    if (message.contains("required")) return Text.key("server.web.required");
+    return Text.key("server.web.notExpectedForm");
   }
 
   private static List<String> numbers(String text) {

@@ -184,7 +184,10 @@ class ProjectsIT {
     for (var bad : new String[] {"0", "1001", "many", "-3"}) {
       var refused = analyst.get("/api/battle-map?limit=" + bad);
       assertThat(refused.status()).as(bad).isEqualTo(400);
-      assertThat(refused.json().getString("message")).as(bad).contains("limit");
+      // the field by its key for the page's form, by its label for the person (never the JSON key in the words)
+      assertThat(refused.json().getJsonObject("fields").containsKey("limit")).as(bad).isTrue();
+      assertThat(refused.json().getString("message")).as(bad).startsWith("page size:");
+      assertThat(refused.json().getString("messageZh")).as(bad).startsWith("每页条数：");
     }
   }
 
