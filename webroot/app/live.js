@@ -26,8 +26,10 @@ export function connectionState() { return state; }
 // means the connection is lost: the header says so at once and the page connects again. While
 // the page is visible the retries come at most 2 s apart, so it is live again soon after the
 // network answers.
-const QUIET_MS = 2000;      // silence before a ping
-const ANSWER_MS = 3000;     // how long a ping (or a new connection's welcome) may take
+// Worst case from the last byte heard to 重连中: QUIET_MS + ANSWER_MS + two watchdog ticks = 4.5 s.
+const QUIET_MS = 1500;      // silence before a ping
+const ANSWER_MS = 2500;     // how long a ping (or a new connection's welcome) may take
+const TICK_MS = 250;        // how often the watchdog looks
 let heardAt = 0;
 let pingDeadline = 0;
 let pings = 0;
@@ -68,7 +70,7 @@ export function start() {
   // a new connection must be welcomed in time too (the network may still pass nothing)
   heardAt = Date.now();
   pingDeadline = Date.now() + ANSWER_MS;
-  if (!watchdog) watchdog = setInterval(watch, 500);
+  if (!watchdog) watchdog = setInterval(watch, TICK_MS);
   ws.onmessage = e => { heardAt = Date.now(); pingDeadline = 0; receive(JSON.parse(e.data)); };
   ws.onclose = e => {
     ws = null;
