@@ -8,7 +8,9 @@ let lang = localStorage.getItem('liandong.lang') === 'en' ? 'en' : 'zh-CN';
 
 /** The words under {@code key} in the person's language, each {name} replaced by params.name; the key itself when missing (CatalogueTest keeps none missing). */
 export function t(key, params = {}) {
-  let text = catalogue[lang][key] ?? key;
+  // English says "1 day", not "1 days": a key with ".one" is the words for a count of one
+  const one = Number(params.n) === 1 && catalogue[lang][`${key}.one`] !== undefined;
+  let text = catalogue[lang][one ? `${key}.one` : key] ?? key;
   for (const [k, v] of Object.entries(params)) text = text.replaceAll(`{${k}}`, v);
   return text;
 }
@@ -31,8 +33,9 @@ export function setLanguage(next) {
   applyStatic();
 }
 
-/** Translates the page's fixed elements marked with data-i18n. */
+/** Translates the page's fixed elements marked with data-i18n (their text) and data-i18n-label (their accessible name). */
 export function applyStatic(root = document) {
   document.documentElement.lang = lang;
   root.querySelectorAll('[data-i18n]').forEach(el => { el.textContent = t(el.dataset.i18n); });
+  root.querySelectorAll('[data-i18n-label]').forEach(el => { el.setAttribute('aria-label', t(el.dataset.i18nLabel)); });
 }

@@ -168,6 +168,16 @@ function showConnection(state) {
   el.textContent = t(`conn.${state}`);
 }
 
+// 适老化: larger text for whoever needs it, kept on this browser; every size follows the root's
+const textSize = document.getElementById('textsize');
+function largeText(on) {
+  document.documentElement.classList.toggle('large', on);
+  textSize.setAttribute('aria-pressed', String(on));
+  localStorage.setItem('liandong.large', on ? '1' : '');
+}
+largeText(localStorage.getItem('liandong.large') === '1');
+textSize.addEventListener('click', () => largeText(!document.documentElement.classList.contains('large')));
+
 document.getElementById('lang').addEventListener('click', () => {
   setLanguage(language() === 'en' ? 'zh-CN' : 'en');
   document.getElementById('lang').textContent = t('lang.other');

@@ -96,14 +96,19 @@ export function section(titleKey, ...children) {
  * A table with its column heads; with more than three columns it becomes one card per row on a
  * phone (each cell labelled by its column), as the inbox does.
  */
-export function table(headKeys, rows) {
-  const labels = headKeys.map(k => t(k));
-  for (const row of [rows].flat()) {
-    [...(row?.children ?? [])].forEach((cell, i) => { if (cell.tagName === 'TD' && !cell.dataset.label && labels[i]) cell.dataset.label = labels[i]; });
-  }
-  return h('table', { class: headKeys.length > 3 ? 'grid stack' : 'grid' },
-    h('thead', {}, h('tr', {}, labels.map(label => h('th', { scope: 'col' }, label)))),
+export function table(headKeys, rows, attrs = {}) {
+  for (const row of [rows].flat()) labelled(row, headKeys);
+  return h('table', { ...attrs, class: headKeys.length > 3 ? 'grid stack' : 'grid' },
+    h('thead', {}, h('tr', {}, headKeys.map(k => h('th', { scope: 'col' }, t(k))))),
     h('tbody', {}, rows));
+}
+
+/** Names each cell of a row by its column (the card's labels on a phone); for rows drawn after their table. */
+export function labelled(row, headKeys) {
+  [...(row?.children ?? [])].forEach((cell, i) => {
+    if (cell.tagName === 'TD' && !cell.dataset.label && headKeys[i]) cell.dataset.label = t(headKeys[i]);
+  });
+  return row;
 }
 
 /**
@@ -192,12 +197,14 @@ export async function busy(button, call) {
 
 /** A labelled field with a place for its error; {@code input} carries name = the API field. */
 export function field(labelKey, input, hintKey) {
-  const id = input.id || `f-${input.name}-${Math.random().toString(36).slice(2, 8)}`;
-  input.id = id;
-  return h('div', { class: 'field', dataset: { field: input.name } },
+  // a picker is labelled by its select, the control a person chooses in
+  const control = input.select instanceof HTMLSelectElement ? input.select : input;
+  const id = control.id || `f-${control.name}-${Math.random().toString(36).slice(2, 8)}`;
+  control.id = id;
+  return h('div', { class: 'field', dataset: { field: control.name } },
     h('label', { for: id }, t(labelKey)), input,
     hintKey ? h('div', { class: 'muted hint' }, t(hintKey)) : null,
-    h('div', { class: 'field-error error', role: 'alert', dataset: { errorFor: input.name } }));
+    h('div', { class: 'field-error error', role: 'alert', dataset: { errorFor: control.name } }));
 }
 
 /** A field across the whole form's width. */
@@ -230,10 +237,14 @@ export function showErrors(form, error) {
  * A searchable picker: a filter box over a select whose options are grouped; nothing is chosen
  * until the person chooses (no accidental default). {@code groups}: [{label, options: [{value, label}]}].
  */
-export function picker(name, groups, { multiple = false, placeholderKey = 'common.choose', value = null, id = null, refresh = null } = {}) {
-  const select = h('select', { name, id, multiple, size: multiple ? 6 : null, dataset: { picker: name, placeholder: multiple ? '' : placeholderKey } });
+export function picker(name, groups, { multiple = false, placeholderKey = 'common.choose', value = null, id = null, refresh = null, labelKey = null } = {}) {
+  // named for a screen reader by labelKey, or by the <label> field() puts beside it
+  const named = labelKey ? t(labelKey) : null;
+  const select = h('select', { name, id, multiple, size: multiple ? 6 : null, 'aria-label': named,
+    dataset: { picker: name, placeholder: multiple ? '' : placeholderKey } });
   options(select, groups, value == null ? [] : [].concat(value));
-  const filter = h('input', { type: 'search', class: 'picker-filter', placeholder: t('common.search'), 'aria-label': t('common.search') });
+  const filter = h('input', { type: 'search', class: 'picker-filter', placeholder: t('common.search'),
+    'aria-label': named ? `${t('common.search')} · ${named}` : t('common.search') });
   const narrow = () => {
     const q = filter.value.trim().toLowerCase();
     select.querySelectorAll('option').forEach(o => { if (o.value) o.hidden = q && !o.textContent.toLowerCase().includes(q); });

@@ -17,7 +17,7 @@ export async function render(root, { user }) {
     h('input', { type: 'checkbox', name: 'roles', value: r, checked: chosen.includes(r) }), t(`role.${r}`))));
   const rolesOf = el => [...el.querySelectorAll('input[name=roles]:checked')].map(i => i.value);
   const departmentPicker = (value, id) => picker('departmentId', departmentGroups(departments, vocabulary),
-    { value, id, placeholderKey: 'common.noDepartment' });
+    { value, id, placeholderKey: 'common.noDepartment', labelKey: 'table.department' });
 
   async function loadUsers() {
     const users = await api.get('/api/users');
@@ -133,7 +133,7 @@ export async function render(root, { user }) {
     return s;
   };
   const parentPicker = (value, except) => picker('parentId', departmentGroups(departments.filter(d => d.id !== except), vocabulary),
-    { value, placeholderKey: 'admin.noParent' });
+    { value, placeholderKey: 'admin.noParent', labelKey: 'admin.parent' });
 
   function departmentRow(d) {
     const nameInput = h('input', { type: 'text', name: 'name', value: d.name, maxlength: 100, 'aria-label': t('table.department') });

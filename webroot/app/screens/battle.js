@@ -136,7 +136,7 @@ function projectTable(map) {
       h('td', {}, h('a', { href: `#/project/${p.id}` }, p.name), lightWhy(p)),
       h('td', {}, t(`stage.${p.stage}`)),
       h('td', {}, yi(p.investmentYi)),
-      h('td', {}, p.champions.map(c => c.displayName).join('、')),
+      h('td', {}, p.champions.map(c => c.displayName).join(t('common.listSeparator'))),
       h('td', {}, String(p.overdue))));
   const more = map.total > map.projects.length ? h('p', { class: 'muted', id: 'project-lights-shown' },
     t('battle.shown', { n: map.projects.length, total: map.total }), ' · ', h('a', { href: '#/projects' }, t('battle.allProjects'))) : null;

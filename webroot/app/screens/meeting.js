@@ -36,7 +36,7 @@ export async function render(root, { params }) {
     fill(presenceEl, h('h2', {}, `${t('meeting.present')} (${presence.people.length})`),
       h('ul', { class: 'people' }, presence.departments.map(d => h('li', { dataset: { department: d.departmentId } },
         h('strong', {}, d.departmentName || '—'), ': ',
-        presence.people.filter(p => p.departmentId === d.departmentId).map(p => p.displayName).join('、')))));
+        presence.people.filter(p => p.departmentId === d.departmentId).map(p => p.displayName).join(t('common.listSeparator'))))));
   }
 
   async function draw() {
@@ -44,7 +44,7 @@ export async function render(root, { params }) {
     const closed = m.status === 'closed';
     const manage = m.actions.manage && !closed;
     fill(titleEl, m.title, ' ', h('span', { class: 'badge', id: 'meeting-status' }, t(`meeting.status.${m.status}`)));
-    subtitleEl.textContent = `${time(m.startsAt)} · ${m.location || '—'} · ${m.projects.map(p => p.name).join('、')}`;
+    subtitleEl.textContent = `${time(m.startsAt)} · ${m.location || '—'} · ${m.projects.map(p => p.name).join(t('common.listSeparator'))}`;
     fill(controlsEl, manage && m.status === 'scheduled' ? h('button', { type: 'button', id: 'open-meeting',
       onclick: e => act(e.target, () => setStatus('open')) }, t('meeting.open')) : null,
     manage ? h('button', { type: 'button', id: 'close-meeting', class: 'secondary',
@@ -224,9 +224,9 @@ export async function render(root, { params }) {
   }
 
   function invitationForm() {
-    const departmentPicker = picker('departmentIds', departmentGroups(departments, vocabulary), { multiple: true, id: 'invite-departments',
+    const departmentPicker = picker('departmentIds', departmentGroups(departments, vocabulary), { multiple: true, id: 'invite-departments', labelKey: 'meeting.inviteDepartments',
       refresh: async () => departmentGroups(await api.get('/api/departments'), vocabulary) });
-    const peoplePicker = picker('userIds', peopleGroups(people), { multiple: true, id: 'invite-people',
+    const peoplePicker = picker('userIds', peopleGroups(people), { multiple: true, id: 'invite-people', labelKey: 'meeting.invitePeople',
       refresh: async () => peopleGroups(await api.get('/api/people')) });
     const invite = h('button', { type: 'submit', id: 'invite-send' }, t('meeting.invite'));
     const slot = (n, labelKey, el) => h('div', { class: 'field', dataset: { field: n } }, h('label', {}, t(labelKey)), el,
@@ -261,8 +261,7 @@ export async function render(root, { params }) {
     const projectPickers = [];
     const addRow = () => {
       const dept = picker('departmentId', departmentGroups(departments, vocabulary),
-        { refresh: async () => departmentGroups(await api.get('/api/departments'), vocabulary) });
-      dept.select.setAttribute('aria-label', t('table.department'));
+        { labelKey: 'table.department', refresh: async () => departmentGroups(await api.get('/api/departments'), vocabulary) });
       dept.select.dataset.field = 'departmentId';
       const title = h('input', { type: 'text', placeholder: t('table.title'), 'aria-label': t('table.title'), dataset: { field: 'title' } });
       const due = h('input', { type: 'date', 'aria-label': t('table.due'), dataset: { field: 'dueOn' } });
@@ -315,7 +314,7 @@ export async function render(root, { params }) {
     return h('section', { class: 'card', id: 'minutes' }, h('h2', {}, t('meeting.minutes'), ' ',
       h('a', { href: `/api/meetings/${id}/minutes?format=html`, target: '_blank', rel: 'noopener', id: 'minutes-printable' }, t('meeting.printable')), ' ',
       h('a', { href: `/api/exports/meetings/${id}/minutes${language() === 'en' ? '?lang=en' : ''}`, id: 'minutes-xlsx', download: '' }, t('exports.minutes'))),
-      h('h3', {}, t('meeting.attendance')), h('p', {}, mm.attendance.map(p => `${p.displayName}（${p.departmentName || '—'}）`).join('、') || '—'),
+      h('h3', {}, t('meeting.attendance')), h('p', {}, mm.attendance.map(p => `${p.displayName}（${p.departmentName || '—'}）`).join(t('common.listSeparator')) || '—'),
       h('h3', {}, t('meeting.decisions')), h('ol', {}, mm.decisions.map(d => h('li', {}, d.text))),
       h('h3', {}, t('meeting.created')), h('ul', {}, mm.obligationsCreated.map(o => h('li', {}, `${o.title} — ${o.departmentName} · ${date(o.dueOn)}`))));
   }

@@ -11,7 +11,7 @@ export async function render(root, { user }) {
     const meetings = await api.get('/api/meetings');
     keyed(body, meetings, m => m.id, m => h('tr', { dataset: { meeting: m.id } },
       h('td', {}, h('a', { href: `#/meeting/${m.id}` }, m.title), h('div', { class: 'muted' }, time(m.startsAt))),
-      h('td', {}, m.projects.map(p => p.name).join('、')),
+      h('td', {}, m.projects.map(p => p.name).join(t('common.listSeparator'))),
       h('td', {}, t(`meeting.status.${m.status}`))));
   }
   const list = h('table', { class: 'grid' }, h('thead', {}, h('tr', {},
@@ -30,7 +30,7 @@ async function meetingForm(vocabulary) {
   const location = h('input', { type: 'text', name: 'location', maxlength: 200 });
   const about = picker('projectIds', vocabulary.stages.map(s => ({ label: t(`stage.${s.key}`),
     options: projects.filter(p => p.stage === s.key).map(p => ({ value: p.id, label: `${p.name}（${p.code}）` })) }))
-    .filter(g => g.options.length), { multiple: true, id: 'meeting-projects' });
+    .filter(g => g.options.length), { multiple: true, id: 'meeting-projects', labelKey: 'meetings.projects' });
   const agenda = h('textarea', { name: 'agenda', rows: 4 });
   const create = h('button', { type: 'submit', id: 'meeting-create' }, t('meetings.create'));
   const form = h('form', { class: 'grid-form', id: 'meeting-form', novalidate: true },

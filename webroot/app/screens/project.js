@@ -1,6 +1,6 @@
 import { api } from '../api.js';
 import { t, language } from '../i18n.js';
-import { h, light, lightWhy, statusBadge, date, yi, table, section, fill, banner, explain, keyed, time, day, busy, today as todayInZone } from '../ui.js';
+import { h, light, lightWhy, statusBadge, date, yi, table, labelled, section, fill, banner, explain, keyed, time, day, busy, today as todayInZone } from '../ui.js';
 import { follow, debounce } from '../live.js';
 import { meta } from '../meta.js';
 import { projectForm } from '../forms.js';
@@ -56,7 +56,7 @@ export async function render(root, { user, params }) {
     fill(columnsEl, facts(p, permits, plan), history(changes));
     fill(timelineEl, timeline(obligations.items, tracks, critical));
     fill(scheduleEl, scheduleTable(plan));
-    keyed(obligationsEl, obligations.items, o => o.id, o => obligationRow(o), o => `${o.version}|${o.overdue}|${o.pendingExtension?.id}`);
+    keyed(obligationsEl, obligations.items, o => o.id, o => labelled(obligationRow(o), head), o => `${o.version}|${o.overdue}|${o.pendingExtension?.id}`);
     if (changed && editBox.firstChild) editBox.querySelector('.stale-note')?.removeAttribute('hidden');
     impactEl.refresh(obligations.items);
     if (bench) bench.update(p, obligations.items, plan);
@@ -160,7 +160,7 @@ export async function render(root, { user, params }) {
     section('schedule.title', looking ? null : h('p', {}, h('a', { href: `/api/exports/projects/${id}/schedule${language() === 'en' ? '?lang=en' : ''}`,
       id: 'schedule-xlsx', download: '' }, t('exports.schedule'))), scheduleEl),
     section('impact.title', impactEl),
-    section('project.obligations', h('div', { class: 'scroll' }, h('table', { class: 'grid', id: 'obligations' },
+    section('project.obligations', h('div', { class: 'scroll' }, h('table', { class: 'grid stack', id: 'obligations' },
       h('thead', {}, h('tr', {}, head.map(k => h('th', { scope: 'col' }, t(k))))), obligationsEl))));
   await draw();
   /**
@@ -175,7 +175,9 @@ export async function render(root, { user, params }) {
   const stop = follow(`project:${id}`, message => {
     if (message.type === 'resync' || !message.data) Object.keys(FETCH).forEach(k => wanted.add(k));
     else {
-      got.changes = [{ ...message.data, type: message.type, at: message.at, actor: message.actor }, ...got.changes].slice(0, 30);
+      // the person's name as the history already knows it (the event carries the username)
+      const actorName = got.changes.find(c => c.actor === message.actor)?.actorName ?? (message.actor === user.username ? user.displayName : undefined);
+      got.changes = [{ ...message.data, type: message.type, at: message.at, actor: message.actor, actorName }, ...got.changes].slice(0, 30);
       wanted.add('project');
       if (message.data.entity === 'Obligation') ['obligations', 'permits', 'plan'].forEach(k => wanted.add(k));
     }
@@ -191,7 +193,7 @@ function facts(p, permits, plan) {
     row('table.investment', yi(p.investmentYi)), row('project.land', yi(p.landMu)),
     row('project.signedOn', date(p.signedOn)), row('project.targetStartOn', date(p.targetStartOn)),
     row('project.targetCompleteOn', date(p.targetCompleteOn)), row('project.startedOn', date(p.startedOn)),
-    row('table.champions', p.champions.map(c => c.displayName).join('、')),
+    row('table.champions', p.champions.map(c => c.displayName).join(t('common.listSeparator'))),
     row('project.liaison', p.liaison?.displayName),
     plan.projectedStartOn ? row('schedule.projected', `${plan.projectedStartOn} · ` + (plan.slipWorkdays > 0
       ? t('schedule.slip', { n: plan.slipWorkdays }) : t('schedule.onTime'))) : null,
@@ -254,8 +256,8 @@ function changeType(type) {
 
 function history(changes) {
   return section('project.history', h('ul', { class: 'history', id: 'history' }, changes.map(c => h('li', {},
-    h('span', { class: 'muted' }, time(c.at)), ' ', c.actor, ' · ', changeType(c.type),
-    c.after?.title ? ` · ${c.after.title}` : '', c.after?.status && c.before?.status !== c.after.status ? ` → ${t(`status.${c.after.status}`)}` : '',
+    h('span', { class: 'muted' }, time(c.at)), ' ', c.actorName ?? c.actor, ' · ', changeType(c.type),
+    c.after?.title ? ` · ${c.after.title}` : '', c.after?.status && c.before?.status !== c.after.status && c.entity !== 'Supervision' ? ` → ${t(`status.${c.after.status}`)}` : '',
     c.before?.dueOn && c.after?.dueOn && c.before.dueOn !== c.after.dueOn ? ` · ${t('table.due')} ${c.before.dueOn} → ${c.after.dueOn}` : '',
     c.after?.replannedFor ? ` (${t('replan.for', { date: c.after.replannedFor })})` : ''))));
 }

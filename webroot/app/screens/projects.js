@@ -25,7 +25,7 @@ export async function render(root, { user, params }) {
     keyed(body, projects, p => p.id, p => labelled(h('tr', { dataset: { project: p.id } },
       h('td', {}, light(p.light), ' ', h('a', { href: `#/project/${p.id}` }, p.name), h('div', { class: 'muted' }, p.code), lightWhy(p)),
       h('td', {}, t(`stage.${p.stage}`)), h('td', {}, t(`level.${p.level}`)), h('td', { class: 'num' }, yi(p.investmentYi)),
-      h('td', {}, (p.champions || []).map(c => c.displayName).join('、') || '—'),
+      h('td', {}, (p.champions || []).map(c => c.displayName).join(t('common.listSeparator')) || '—'),
       h('td', {}, p.liaison?.displayName || '—'), h('td', {}, date(p.targetStartOn)))));
     empty.hidden = projects.length > 0;
   }

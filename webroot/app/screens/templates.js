@@ -37,7 +37,7 @@ export async function render(root, { user }) {
       h('div', { class: 'scroll' }, table(['templates.itemKey', 'table.title', 'project.timeline', 'work.kind', 'table.department', 'work.duration', 'work.dependsOn'],
         x.steps.map(s => h('tr', { dataset: { step: s.key } }, h('td', {}, s.key), h('td', {}, s.title), h('td', {}, t(`track.${s.track}`)),
           h('td', {}, kindName(s.kind)), h('td', {}, departmentName(s.departmentId)), h('td', { class: 'num' }, String(s.durationDays)),
-          h('td', {}, s.dependsOn.join('、') || '—')))))));
+          h('td', {}, s.dependsOn.join(t('common.listSeparator')) || '—')))))));
     viewEl.scrollIntoView({ block: 'start' });
   }
 

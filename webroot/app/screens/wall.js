@@ -21,6 +21,8 @@ export async function render(root) {
   const lightsEl = h('div', { class: 'wall-lights', id: 'wall-lights' });
   const spotlightEl = h('div', { class: 'wall-spotlight', id: 'wall-spotlight', 'aria-live': 'polite' });
   const rowsEl = h('tbody', { id: 'wall-projects' });
+  const moreEl = h('p', { class: 'wall-more', id: 'wall-more', hidden: true });
+  let total = 0;
   const bottlenecksEl = h('div', { class: 'wall-bottlenecks', id: 'wall-bottlenecks' });
   let reds = [];
   let turn = 0;
@@ -32,8 +34,8 @@ export async function render(root) {
     h('div', { class: 'wall-body' },
       h('section', { class: 'wall-panel' }, h('h2', {}, t('chart.lights')), lightsEl, spotlightEl),
       h('section', { class: 'wall-panel wall-list' }, h('h2', {}, t('table.project')),
-        h('table', {}, h('thead', {}, h('tr', {}, ['table.light', 'table.project', 'table.stage', 'table.investment', 'table.champions', 'table.overdue']
-          .map(k => h('th', { scope: 'col' }, t(k))))), rowsEl)),
+        h('div', { class: 'wall-rows' }, h('table', {}, h('thead', {}, h('tr', {}, ['table.light', 'table.project', 'table.stage', 'table.investment', 'table.champions', 'table.overdue']
+          .map(k => h('th', { scope: 'col' }, t(k))))), rowsEl)), moreEl),
       h('section', { class: 'wall-panel' }, h('h2', {}, t('kpi.bottlenecks')), bottlenecksEl))));
 
   const tick = () => { const at = new Date(now()); clockEl.textContent = time(at.toISOString()) + ':' + String(at.getSeconds()).padStart(2, '0'); };
@@ -52,12 +54,14 @@ export async function render(root) {
     const projects = map.projects;
     keyed(rowsEl, projects, p => p.id, p => h('tr', { dataset: { project: p.id, light: p.light } },
       h('td', {}, light(p.light)), h('td', {}, p.name), h('td', {}, t(`stage.${p.stage}`)), h('td', { class: 'num' }, yi(p.investmentYi)),
-      h('td', {}, (p.champions || []).map(c => c.displayName).join('、')), h('td', { class: p.overdue ? 'num late' : 'num' }, String(p.overdue))),
+      h('td', {}, (p.champions || []).map(c => c.displayName).join(t('common.listSeparator'))), h('td', { class: p.overdue ? 'num late' : 'num' }, String(p.overdue))),
     p => `${p.version}|${p.light}|${p.overdue}|${p.stage}`);
     fill(bottlenecksEl, bottlenecks.length ? h('ol', {}, bottlenecks.slice(0, 6).map(d => h('li', {},
       h('strong', {}, d.departmentName), h('span', { class: 'late' }, ` ${t('kpi.late')} ${d.late}`), ` · ${t('kpi.nearlyLate')} ${d.nearlyLate}`,
       ` · ${t('kpi.score')} ${d.score}`)))
       : h('p', { class: 'muted' }, t('common.none')));
+    total = map.lights.red + map.lights.yellow + map.lights.green;
+    fit();
     reds = projects.filter(p => p.light === 'red');
     spotlight();
     updatedEl.textContent = t('wall.updated', { time: time(new Date(now()).toISOString()) });
@@ -87,15 +91,41 @@ export async function render(root) {
         t('wall.signedValue', { yi: yi(kpis.newlySigned.investmentYi) })));
   }
 
+  /**
+   * As many rows as the screen has room for, whole, in the server's order; the rest counted
+   * under them (另有 N 个项目), never a row cut in half.
+   */
+  function fit() {
+    // measured with the count's line in place, so showing it cannot push the last row out
+    moreEl.hidden = false;
+    const room = rowsEl.closest('.wall-rows').getBoundingClientRect().bottom;
+    let shown = 0;
+    for (const row of rowsEl.rows) {
+      row.hidden = false;
+      if (row.getBoundingClientRect().bottom > room + 0.5) row.hidden = true; else shown++;
+    }
+    const rest = total - shown;
+    moreEl.hidden = rest <= 0;
+    moreEl.textContent = t('wall.more', { n: rest });
+    // the ranking too: as many departments as there is room for, in its order
+    const panel = bottlenecksEl.closest('.wall-panel').getBoundingClientRect().bottom;
+    for (const item of bottlenecksEl.querySelectorAll('li')) {
+      item.hidden = false;
+      if (item.getBoundingClientRect().bottom > panel) item.hidden = true;
+    }
+  }
+  const resized = new ResizeObserver(() => fit());
+  resized.observe(root);
+
   /** The red project whose turn it is: name, stage, people, what is late. */
   function spotlight() {
     if (!reds.length) { fill(spotlightEl, h('p', { class: 'muted' }, t('wall.noRed'))); return; }
     const p = reds[turn % reds.length];
     fill(spotlightEl, h('div', { class: 'wall-spot', dataset: { project: p.id } },
       h('div', { class: 'wall-spot-head' }, light('red'), ' ', h('strong', {}, p.name)),
-      h('div', {}, `${t(`stage.${p.stage}`)} · ${p.company}`),
-      h('div', {}, `${t('table.champions')}：${(p.champions || []).map(c => c.displayName).join('、') || '—'}`),
-      h('div', {}, `${t('project.liaison')}：${p.liaison?.displayName || '—'}`),
+      h('div', { class: 'wall-spot-more' }, `${t(`stage.${p.stage}`)} · ${p.company}`),
+      h('div', {}, t('wall.champions', { names: (p.champions || []).map(c => c.displayName).join(t('common.listSeparator')) || '—' })),
+      h('div', { class: 'wall-spot-more' }, t('wall.liaison', { name: p.liaison?.displayName || '—' })),
       h('div', { class: 'late' }, t('wall.lateCount', { n: p.overdue })),
       h('div', { class: 'muted' }, `${turn % reds.length + 1} / ${reds.length}`)));
   }
@@ -110,6 +140,7 @@ export async function render(root) {
   return () => {
     clearInterval(clock);
     clearInterval(rotate);
+    resized.disconnect();
     document.removeEventListener('keydown', onKey);
     stops.forEach(s => s.stop());
     document.body.classList.remove('wall-mode');

@@ -67,9 +67,9 @@ export async function workbench(projectId, vocabulary, redraw) {
   };
   inputs.kind.value = 'approval';
   let departments = await api.get('/api/departments');
-  const department = picker('departmentId', departmentGroups(departments, vocabulary), { id: 'obligation-department',
+  const department = picker('departmentId', departmentGroups(departments, vocabulary), { id: 'obligation-department', labelKey: 'table.department',
     refresh: async () => departmentGroups(departments = await api.get('/api/departments'), vocabulary) });
-  const dependsOn = picker('dependsOn', [], { multiple: true, id: 'obligation-depends' });
+  const dependsOn = picker('dependsOn', [], { multiple: true, id: 'obligation-depends', labelKey: 'work.dependsOn' });
   let editing = null;
   const obligationTitle = h('h3', {}, t('work.addObligation'));
   const saveObligation = h('button', { type: 'submit', id: 'obligation-save' }, t('action.save'));
@@ -151,8 +151,8 @@ export async function workbench(projectId, vocabulary, redraw) {
   });
 
   // 3. a dependency: pick the obligation and the one it must wait for (in this project, or found in another)
-  const after = picker('after', [], { id: 'dependency-after' });
-  const before = picker('dependsOn', [], { id: 'dependency-before' });
+  const after = picker('after', [], { id: 'dependency-after', labelKey: 'work.after' });
+  const before = picker('dependsOn', [], { id: 'dependency-before', labelKey: 'work.before' });
   const elsewhere = h('input', { type: 'search', id: 'dependency-search', maxlength: 100, placeholder: t('work.searchOther'),
     'aria-label': t('work.searchOther') });
   let found = [];   // steps of other projects the search found, offered in the picker beside this project's
@@ -192,7 +192,7 @@ export async function workbench(projectId, vocabulary, redraw) {
 
   // 4. what if: another target start, other durations; previewed, then saved
   const target = h('input', { type: 'date', name: 'targetStartOn', id: 'whatif-target' });
-  const durationOf = picker('obligation', [], { id: 'whatif-obligation' });
+  const durationOf = picker('obligation', [], { id: 'whatif-obligation', labelKey: 'table.title' });
   const days = h('input', { type: 'number', name: 'days', min: 0, max: 3650, step: 1, id: 'whatif-days', style: 'width:6rem',
     'aria-label': t('work.duration') });
   const durations = new Map();   // obligation id → working days
@@ -251,12 +251,11 @@ export async function workbench(projectId, vocabulary, redraw) {
         ' · ', then.slipWorkdays > 0 ? t('schedule.slip', { n: then.slipWorkdays }) : t('schedule.onTime')),
       h('div', { class: 'columns' }, h('div', {}, h('h4', {}, t('work.criticalNow')), path(now.criticalPath, 'now')),
         h('div', { id: 'whatif-critical' }, h('h4', {}, t('work.criticalThen')), path(then.criticalPath, 'then'))),
-      moved.length ? h('table', { class: 'grid' }, h('thead', {}, h('tr', {}, ['table.title', 'schedule.latestStart', 'schedule.float', 'schedule.critical']
-        .map(k => h('th', { scope: 'col' }, t(k))))), h('tbody', {}, moved.map(o => {
+      moved.length ? table(['table.title', 'schedule.latestStart', 'schedule.float', 'schedule.critical'], moved.map(o => {
         const was = now.items.find(x => x.id === o.id);
-        return h('tr', { class: o.critical ? 'critical' : '' }, h('td', {}, o.title), h('td', {}, `${was.latestStart} → ${o.latestStart}`),
-          h('td', {}, `${was.totalFloat} → ${o.totalFloat}`), h('td', {}, o.critical ? '✓' : ''));
-      }))) : null);
+        return h('tr', { class: o.critical ? 'critical' : '' }, h('td', {}, o.title), h('td', { class: 'num' }, `${was.latestStart} → ${o.latestStart}`),
+          h('td', { class: 'num' }, `${was.totalFloat} → ${o.totalFloat}`), h('td', {}, o.critical ? '✓' : ''));
+      })) : null);
   }
 
   applyButton.addEventListener('click', () => busy(applyButton, async () => {

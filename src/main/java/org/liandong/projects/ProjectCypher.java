@@ -98,9 +98,10 @@ final class ProjectCypher {
 
   static final String CHANGES = """
       MATCH (c:Change {projectId: $id})
-      RETURN c {.*, at: toString(c.at)} AS change
+      WITH c ORDER BY c.at DESC SKIP $offset LIMIT $limit
+      OPTIONAL MATCH (u:User {username: c.actor})
+      RETURN c {.*, at: toString(c.at), actorName: u.displayName} AS change
       ORDER BY c.at DESC
-      SKIP $offset LIMIT $limit
       """;
 
   static final String EXISTS = "MATCH (p:Project {id: $id}) RETURN p.id AS id";

@@ -175,6 +175,35 @@ final class Browser implements AutoCloseable {
     return errors().stream().filter(e -> !e.getMessage().matches("(?s).*Failed to load resource: the server responded with a status of 4\\d\\d.*")).toList();
   }
 
+  private static String axeSource;
+
+  /**
+   * What axe-core finds on the page as it is now against WCAG 2.1 A and AA, critical and serious
+   * only, one line per rule with the first elements it names (empty: nothing to mend).
+   */
+  @SuppressWarnings("unchecked")
+  List<String> accessibilityProblems() {
+    synchronized (Browser.class) {
+      if (axeSource == null) {
+        try (var in = Browser.class.getResourceAsStream("/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
+          if (in == null) throw new IllegalStateException("axe-core is not on the test classpath");
+          axeSource = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+    // run as the driver's own script: the page's Content-Security-Policy refuses inline scripts, rightly
+    if (!Boolean.TRUE.equals(script("return !!window.axe"))) script(axeSource);
+    driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+    return (List<String>) driver.executeAsyncScript("""
+        const done = arguments[arguments.length - 1];
+        axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] })
+          .then(r => done(r.violations.filter(v => v.impact === 'critical' || v.impact === 'serious')
+            .map(v => `${v.impact} ${v.id} ×${v.nodes.length}: ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')}`)))
+          .catch(e => done(['axe failed: ' + e]));""");
+  }
+
   Object script(String js, Object... args) {
     return driver.executeScript(js, args);
   }

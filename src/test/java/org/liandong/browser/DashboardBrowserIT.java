@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -475,7 +476,7 @@ class DashboardBrowserIT {
 
       // the schema at the side, from the graph: a label goes into the query
       b.script("arguments[0].value = ''; arguments[0].dispatchEvent(new Event('input'))", editor);
-      b.click(By.cssSelector("#console-schema li[data-label='Project'] summary button"));
+      b.click(By.cssSelector("#console-schema li[data-label='Project'] > button"));
       assertThat(editor.getAttribute("value")).isEqualTo("(:Project)");
 
       // the owner renames and deletes a saved query
@@ -582,6 +583,9 @@ class DashboardBrowserIT {
   void wallScreen() {
     for (var size : new int[][] {{1920, 1080}, {1366, 768}, {3840, 2160}}) {
       try (var b = Browser.open(port, size[0], size[1])) {
+        // the laptop and the 4K screen in English, whose words are the longer
+        boolean english = size[0] != 1920;
+        if (english) b.go("").script("localStorage.setItem('liandong.lang', 'en')");
         if (size[0] == 1920) {
           // the dispatch room's screen opens its kiosk link: no one types a password on a wall
           b.go("#/kiosk/demo-wall-kiosk");
@@ -597,9 +601,28 @@ class DashboardBrowserIT {
           b.login("demo-leader").go("#/wall");
         }
         b.waitFor(By.cssSelector("#wall-projects tr[data-light='red']"));
-        b.waitForText(By.id("wall-updated"), "数据更新于");
+        b.waitForText(By.id("wall-updated"), english ? "Data updated" : "数据更新于");
         assertThat(b.text(By.id("wall-clock"))).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
-        assertThat(b.text(By.id("wall-new-signed"))).contains("亿元").contains("新签约");
+        if (!english) assertThat(b.text(By.id("wall-new-signed"))).contains("亿元").contains("新签约");
+        // as many whole rows as there is room for, the rest counted below them; nothing cut
+        var fit = (java.util.Map<?, ?>) b.script("""
+            const room = document.querySelector('.wall-rows').getBoundingClientRect().bottom;
+            const rows = [...document.querySelectorAll('#wall-projects tr')].filter(r => !r.hidden);
+            const more = document.getElementById('wall-more');
+            return { shown: rows.length, cut: rows.filter(r => r.getBoundingClientRect().bottom > room + 0.5).length,
+              more: more.hidden ? 0 : Number(more.textContent.match(/\\d+/)[0]),
+              lights: [...document.querySelectorAll('#wall-lights strong')].reduce((n, s) => n + Number(s.textContent), 0),
+              clipped: [...document.querySelectorAll('.wall th, .wall td, .wall-value, .wall-words, .wall-sub, .wall-spot div')]
+                .filter(el => el.offsetParent && el.scrollWidth > el.clientWidth + 1).map(el => el.textContent),
+              overflowing: [...document.querySelectorAll('.wall-panel')].filter(p => p.scrollHeight > p.clientHeight + 1).map(p => p.querySelector('h2').textContent),
+              bodyPx: parseFloat(getComputedStyle(document.querySelector('#wall-projects td')).fontSize) };""");
+        assertThat(((Number) fit.get("shown")).intValue()).as("rows shown at %d", size[0]).isGreaterThanOrEqualTo(size[0] == 1366 ? 4 : 6);
+        assertThat(((Number) fit.get("cut")).intValue()).as("rows cut at %d", size[0]).isZero();
+        assertThat(((Number) fit.get("shown")).intValue() + ((Number) fit.get("more")).intValue())
+            .as("rows shown and 'N more' together are every project at %d", size[0]).isEqualTo(((Number) fit.get("lights")).intValue());
+        assertThat((List<?>) fit.get("clipped")).as("words cut off at %d", size[0]).isEmpty();
+        assertThat((List<?>) fit.get("overflowing")).as("panels whose content runs past their bottom at %d", size[0]).isEmpty();
+        if (size[0] == 1920) assertThat(((Number) fit.get("bodyPx")).doubleValue()).as("body text at 1920, px").isGreaterThanOrEqualTo(24);
         // the first rows are the red ones
         assertThat(b.driver.findElement(By.cssSelector("#wall-projects tr")).getAttribute("data-light")).isEqualTo("red");
         long across = (Long) b.script("return document.documentElement.scrollWidth - window.innerWidth");
@@ -647,59 +670,87 @@ class DashboardBrowserIT {
   }
 
   @Test
-  @DisplayName("every page renders on a wall screen, a laptop and a phone without console errors or sideways scrolling; the battle map shows the article's figures")
+  @DisplayName("every page, at a wall screen's and a phone's width and in both languages, renders without console errors or sideways"
+      + " scrolling and with no critical or serious WCAG 2.1 AA problem axe-core can find; the battle map shows the article's figures")
   void everyPage() {
-    for (var size : new int[][] {{1920, 1080}, {1366, 768}, {390, 844}}) {
-      try (var b = Browser.open(port, size[0], size[1])) {
-        var suffix = "-" + size[0];
-        b.login("demo-coordinator").go("#/battle");
-        b.waitFor(By.cssSelector("#chart-stages canvas"));
-        b.waitFor(By.cssSelector("#project-lights tr[data-light='red']"));
-        var year = b.driver.findElement(By.id("kpi-year"));
-        year.clear();
-        year.sendKeys("2023\n");
-        b.waitFor(By.xpath("//*[@id='kpi-start-rate']//*[text()='83.3%']"));
-        b.waitFor(By.xpath("//*[@id='kpi-new-signed']//*[text()='10 · 71.5']"));
-        b.screenshot("battle-map" + suffix);
-        b.go("#/project/p-hadian");
-        b.waitFor(By.cssSelector("#timeline svg rect[data-obligation='hd-f5']"));
-        b.screenshot("project" + suffix);
-        b.go("#/project/p-n8");
-        b.waitFor(By.cssSelector("#schedule tr[data-critical='true']"));
-        b.click(By.xpath("//select[@id='impact-obligation']/parent::form//button[@type='submit']"));
-        b.waitFor(By.cssSelector("#impact-result h3"));
-        b.screenshot("project-schedule" + suffix);
-        b.go("#/inbox/d-zj-housing");
-        b.waitFor(By.cssSelector("#inbox-list tr[data-obligation]"));
-        b.screenshot("inbox" + suffix);
-        b.go("#/meetings");
-        b.waitFor(By.cssSelector("tr[data-meeting='m-hadian-0615']"));
-        b.go("#/meeting/m-hadian-0615");
-        b.waitFor(By.id("minutes"));
-        b.screenshot("meeting-closed" + suffix);
-        b.go("#/graph");
-        b.waitFor(By.cssSelector("#cy canvas"));
-        b.screenshot("graph" + suffix);
-        b.go("#/projects");
-        b.waitFor(By.cssSelector("#project-list tr[data-project='p-hadian']"));
-        b.screenshot("projects" + suffix);
-        assertThat(b.scriptErrors()).as("console errors").isEmpty();
-        long overflow = (Long) b.script("return document.documentElement.scrollWidth - window.innerWidth");
-        assertThat(overflow).as("no horizontal scrolling").isLessThanOrEqualTo(0);
-        b.logout().login("demo-analyst").go("#/console");
-        b.waitFor(By.id("run"));
-        b.screenshot("console" + suffix);
-        b.logout().login("demo-admin").go("#/admin");
-        b.waitFor(By.cssSelector("#user-rows tr[data-user='demo-officer']"));
-        b.waitFor(By.cssSelector("#department-rows tr[data-department='d-zj-housing']"));
-        b.screenshot("admin" + suffix);
-        b.logout().login("demo-leader").go("#/leader");
-        b.waitFor(By.cssSelector("#leader-projects section[data-project='p-hadian']"));
-        b.screenshot("leader" + suffix);
-        assertThat(b.scriptErrors()).as("console errors").isEmpty();
-        overflow = (Long) b.script("return document.documentElement.scrollWidth - window.innerWidth");
-        assertThat(overflow).as("no horizontal scrolling").isLessThanOrEqualTo(0);
+    var problems = new java.util.LinkedHashMap<String, List<String>>();
+    for (var lang : List.of("zh-CN", "en")) {
+      for (var size : new int[][] {{1920, 1080}, {390, 844}}) {
+        try (var b = Browser.open(port, size[0], size[1])) {
+          var suffix = "-" + size[0] + ("en".equals(lang) ? "-en" : "");
+          b.go("").script("localStorage.setItem('liandong.lang', arguments[0])", lang);
+          // a page as a person meets it: looked at, then checked by axe-core
+          java.util.function.Consumer<String> look = name -> {
+            b.screenshot(name + suffix);
+            var found = b.accessibilityProblems();
+            if (!found.isEmpty()) problems.put(name + suffix, found);
+          };
+          look.accept("login");
+          b.login("demo-coordinator").go("#/battle");
+          b.waitFor(By.cssSelector("#chart-stages canvas"));
+          b.waitFor(By.cssSelector("#project-lights tr[data-light='red']"));
+          var year = b.driver.findElement(By.id("kpi-year"));
+          year.clear();
+          year.sendKeys("2023\n");
+          b.waitFor(By.xpath("//*[@id='kpi-start-rate']//*[text()='83.3%']"));
+          b.waitFor(By.xpath("//*[@id='kpi-new-signed']//*[text()='10 · 71.5']"));
+          look.accept("battle-map");
+          b.go("#/project/p-hadian");
+          b.waitFor(By.cssSelector("#timeline svg rect[data-obligation='hd-f5']"));
+          look.accept("project");
+          b.go("#/project/p-n8");
+          b.waitFor(By.cssSelector("#schedule tr[data-critical='true']"));
+          b.click(By.xpath("//select[@id='impact-obligation']/parent::form//button[@type='submit']"));
+          b.waitFor(By.cssSelector("#impact-result h3"));
+          look.accept("project-schedule");
+          b.go("#/inbox/d-zj-housing");
+          b.waitFor(By.cssSelector("#inbox-list tr[data-obligation]"));
+          look.accept("inbox");
+          b.go("#/meetings");
+          b.waitFor(By.cssSelector("tr[data-meeting='m-hadian-0615']"));
+          look.accept("meetings");
+          b.go("#/meeting/m-hadian-0615");
+          b.waitFor(By.id("minutes"));
+          look.accept("meeting-closed");
+          b.go("#/graph");
+          b.waitFor(By.cssSelector("#cy canvas"));
+          look.accept("graph");
+          b.go("#/projects");
+          b.waitFor(By.cssSelector("#project-list tr[data-project='p-hadian']"));
+          look.accept("projects");
+          b.go("#/imports");
+          b.waitFor(By.id("import-file"));
+          look.accept("imports");
+          b.go("#/templates");
+          b.waitFor(By.cssSelector("#template-list table"));
+          look.accept("templates");
+          b.go("#/notices");
+          b.waitFor(By.cssSelector("#notice-list li, #notice-empty"));
+          look.accept("notices");
+          assertThat(b.scriptErrors()).as("console errors").isEmpty();
+          long overflow = (Long) b.script("return document.documentElement.scrollWidth - window.innerWidth");
+          assertThat(overflow).as("no horizontal scrolling").isLessThanOrEqualTo(0);
+          b.logout().login("demo-analyst").go("#/console");
+          b.waitFor(By.id("run"));
+          b.waitFor(By.cssSelector("#console-schema li"));
+          look.accept("console");
+          b.logout().login("demo-admin").go("#/admin");
+          b.waitFor(By.cssSelector("#user-rows tr[data-user='demo-officer']"));
+          b.waitFor(By.cssSelector("#department-rows tr[data-department='d-zj-housing']"));
+          look.accept("admin");
+          b.logout().login("demo-leader").go("#/leader");
+          b.waitFor(By.cssSelector("#leader-projects section[data-project='p-hadian']"));
+          look.accept("leader");
+          b.click(By.id("leader-brief"));
+          b.waitFor(By.cssSelector("#brief table"));
+          look.accept("brief");
+          b.go("#/wall");
+          b.waitFor(By.cssSelector("#wall-projects tr"));
+          look.accept("wall");
+          assertThat(b.scriptErrors()).as("console errors").isEmpty();
+        }
       }
     }
+    assertThat(problems).as("axe-core's critical and serious findings, by page").isEmpty();
   }
 }

@@ -27,7 +27,7 @@ class CatalogueTest {
   private static final Path I18N = Path.of("webroot", "i18n");
   private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
   /** English that quotes what a person types in Chinese on purpose (units, headers), and the language switch's own name. */
-  private static final Set<String> ENGLISH_QUOTING_CHINESE = Set.of("lang.other", "exports.readme.3", "server.sheets.notNumberYi",
+  private static final Set<String> ENGLISH_QUOTING_CHINESE = Set.of("lang.other", "a11y.language", "exports.readme.3", "server.sheets.notNumberYi",
       "server.sheets.notNumberMu", "server.sheets.noSheetHasHeader");
   /** Code that holds words as data, not as messages: the demo's scenario and the shipped templates' Chinese names. */
   private static final List<String> DATA = List.of("/demo/");
