@@ -1,6 +1,6 @@
 import { api } from './api.js';
 import { t } from './i18n.js';
-import { h, time, toInstant } from './ui.js';
+import { h, time, toInstant, explain } from './ui.js';
 
 /**
  * 时点: the instant the pages show the graph as of (null: as it is now), chosen in the time
@@ -52,7 +52,23 @@ export function asOfControl(onChange) {
         ...closed.map(m => h('option', { value: m.closedAt }, `${m.title} · ${time(m.closedAt)}`)));
     }
   });
-  when.addEventListener('change', () => { if (when.value) set(toInstant(when.value)); });
+  // the server says whether it can show that instant (not in the future, by its clock): its
+  // refusal stays beside the field, in the page's language, and the page keeps what it shows
+  const refused = h('span', { class: 'field-error error', id: 'asof-error', role: 'alert' });
+  when.addEventListener('change', async () => {
+    refused.textContent = '';
+    if (!when.value) return;
+    const instant = toInstant(when.value);
+    try {
+      await api.get(`/api/battle-map?limit=1&asOf=${encodeURIComponent(instant)}`);
+    } catch (e) {
+      refused.textContent = explain(e);
+      when.setAttribute('aria-invalid', 'true');
+      return;
+    }
+    when.removeAttribute('aria-invalid');
+    set(instant);
+  });
   meeting.addEventListener('change', () => { if (meeting.value) set(meeting.value); });
-  return h('span', { class: 'asof-control', id: 'asof' }, h('label', {}, `${t('asof.title')} `, mode), ' ', when, meeting, ' ', note, ' ', back);
+  return h('span', { class: 'asof-control', id: 'asof' }, h('label', {}, `${t('asof.title')} `, mode), ' ', when, meeting, ' ', note, ' ', back, ' ', refused);
 }

@@ -2,7 +2,7 @@
 // started from; a 409 shows what changed meanwhile and lets the person re-apply on the new one.
 import { api } from './api.js';
 import { t } from './i18n.js';
-import { h, field, showErrors, busy, picker, picked } from './ui.js';
+import { h, field, showErrors, clearErrors, confirmation, busy, picker, picked } from './ui.js';
 import { meta, name } from './meta.js';
 
 const TEXT = ['code', 'name', 'company', 'description'];
@@ -46,9 +46,9 @@ export async function projectForm(project, onSaved) {
     return inputs[n];
   };
   const isNew = h('input', { type: 'checkbox', name: 'new', checked: project ? project.new !== false : true });
-  const champions = picker('championIds', peopleGroups(people, 'leader'), { multiple: true,
+  const champions = picker('championIds', peopleGroups(people, 'leader'), { multiple: true, labelKey: 'table.champions',
     value: (project?.champions || []).map(c => c.id), refresh: async () => peopleGroups(await api.get('/api/people'), 'leader') });
-  const liaison = picker('liaisonId', peopleGroups(people), { value: project?.liaison?.id ?? null, placeholderKey: 'project.noLiaison',
+  const liaison = picker('liaisonId', peopleGroups(people), { value: project?.liaison?.id ?? null, placeholderKey: 'project.noLiaison', labelKey: 'project.liaison',
     refresh: async () => peopleGroups(await api.get('/api/people')) });
 
   const form = h('form', { class: 'grid-form', id: project ? 'project-edit' : 'project-new', novalidate: true },
@@ -97,9 +97,10 @@ export async function projectForm(project, onSaved) {
   async function submit(body = values()) {
     try {
       const saved = project
-        ? await api.patch(`/api/projects/${project.id}`, { version, ...body })
-        : await api.post('/api/projects', body, { 'Idempotency-Key': form.dataset.key || (form.dataset.key = crypto.randomUUID()) });
+        ? await api.patch(`/api/projects/${project.id}`, { version, ...body, ...confirmation(form) })
+        : await api.post('/api/projects', { ...body, ...confirmation(form) }, { 'Idempotency-Key': form.dataset.key || (form.dataset.key = crypto.randomUUID()) });
       conflict.hidden = true;
+      clearErrors(form);
       onSaved(saved);
     } catch (e) {
       if (e.status === 409 && e.body.current) return showConflict(e.body.current, body);

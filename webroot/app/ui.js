@@ -41,11 +41,8 @@ export function banner(message, kind = 'error') {
 /** An API error in words: the server's message in the chosen language, with field details. */
 export function explain(error) {
   const body = error.body || {};
-  const en = language() === 'en';
-  const fields = en ? body.fields : (body.fieldsZh || body.fields);
-  // with field messages, they say it all; without, the message in the page's language
-  if (fields && Object.keys(fields).length) return Object.entries(fields).map(([k, v]) => `${k}: ${v}`).join(en ? '; ' : '；');
-  return en ? (body.message || error.message) : (body.messageZh || body.message || t('error.generic'));
+  // the server's message names each field by its label in both languages (never its JSON key)
+  return language() === 'en' ? (body.message || error.message || t('error.generic')) : (body.messageZh || body.message || t('error.generic'));
 }
 
 export function statusBadge(status) {
@@ -82,6 +79,12 @@ export function countdown(dueOn, overdue) {
 
 /** A calendar date (2026-12-22) as a number that orders and subtracts; never shifted by the browser's zone. */
 export function day(date) { return Date.parse(`${String(date).slice(0, 10)}T00:00:00Z`); }
+
+/** The calendar day after a date (2023-06-30 → 2023-07-01). */
+export function nextDay(date) { return new Date(day(date) + 86_400_000).toISOString().slice(0, 10); }
+
+/** Tomorrow in the server's zone. */
+export function tomorrow() { return nextDay(today()); }
 
 /** Today's date in the server's zone. */
 export function today() { return time(new Date(now()).toISOString()).slice(0, 10); }
@@ -210,8 +213,26 @@ export function field(labelKey, input, hintKey) {
 /** A field across the whole form's width. */
 export function wide(el) { el.classList.add('wide'); return el; }
 
+/** The form's "these values are right" box, made on first need, before its buttons. */
+function confirmBox(form) {
+  let box = form.querySelector('.confirm-odd');
+  if (!box) {
+    box = h('label', { class: 'check confirm-odd wide', hidden: true }, h('input', { type: 'checkbox', name: 'confirmed' }), t('confirm.odd'));
+    const buttons = form.querySelector('button[type=submit]')?.closest('.row, .actions') || form.querySelector('button[type=submit]');
+    if (buttons && buttons.parentNode === form) form.insertBefore(box, buttons); else form.append(box);
+  }
+  return box;
+}
+
+/** {confirmed: true} when the person confirmed the odd values the server asked about, to spread into the body. */
+export function confirmation(form) {
+  const box = form.querySelector('.confirm-odd:not([hidden]) input');
+  return box?.checked ? { confirmed: true } : {};
+}
+
 /** Takes a form's field messages away (after a save that worked). */
 export function clearErrors(form) {
+  form.querySelectorAll('.confirm-odd').forEach(el => { el.hidden = true; el.querySelector('input').checked = false; });
   form.querySelectorAll('.field-error').forEach(el => { el.textContent = ''; });
   form.querySelectorAll('.field.invalid').forEach(el => el.classList.remove('invalid'));
 }
@@ -219,6 +240,8 @@ export function clearErrors(form) {
 /** Shows a 400/422's field messages beside the fields, in the page's language; resolves whether any was placed. */
 export function showErrors(form, error) {
   clearErrors(form);
+  // values that may be right but are odd (domain.Plausible): the person confirms them, and sends again
+  if (error.body?.error === 'unconfirmed') confirmBox(form).hidden = false;
   const body = error.body || {};
   const fields = (language() === 'en' ? body.fields : (body.fieldsZh || body.fields)) || {};
   let placed = false;
@@ -227,9 +250,10 @@ export function showErrors(form, error) {
     // a row's own field first (items[3].durationDays), else the field it belongs to (items)
     const slot = form.querySelector(`[data-error-for="${CSS.escape(name)}"]`)
       || form.querySelector(`[data-error-for="${CSS.escape(name.split(/[.[]/)[0])}"]`);
-    if (slot) { slot.textContent = message; slot.closest('.field')?.classList.add('invalid'); placed = true; } else rest.push(`${name}: ${message}`);
+    if (slot) { slot.textContent = message; slot.closest('.field')?.classList.add('invalid'); placed = true; } else rest.push(name);
   }
-  if (rest.length || !placed) banner(rest.length ? rest.join('；') : explain(error));
+  // what has no field on this form is said at the top, by its label (the server's message)
+  if (rest.length || !placed) banner(explain(error));
   return placed;
 }
 

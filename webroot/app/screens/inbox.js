@@ -1,6 +1,6 @@
 import { api } from '../api.js';
 import { t, blockedReason } from '../i18n.js';
-import { h, statusBadge, date, time, toInstant, banner, explain, section, fill, keyed, settle, busy, countdown, field, showErrors } from '../ui.js';
+import { h, statusBadge, date, time, toInstant, banner, explain, section, fill, keyed, settle, busy, countdown, field, showErrors, nextDay, tomorrow } from '../ui.js';
 import { follow, debounce } from '../live.js';
 import { meta } from '../meta.js';
 import { asOf, asOfControl, at, rerender } from '../asof.js';
@@ -154,12 +154,14 @@ export async function render(root, { user, params }) {
 
   function actions(o) {
     const box = h('div', { class: 'actions' });
-    const move = (status, extra = {}) => async () => {
+    // a refusal of what a form sent is shown beside its fields, the form left open to correct
+    const move = (status, extra = {}, form = null) => async () => {
       try {
         const answer = await writing(o.id, api.patch(`/api/obligations/${o.id}`, { version: o.version, status, ...extra }));
         settle(rowOf(o));
         wrote(answer);
       } catch (e) {
+        if (form && (e.status === 400 || e.status === 422)) { showErrors(form, e); return; }
         if (e.status === 409) conflicts.set(o.id, e.body.current);
         else banner(explain(e));
         settle(rowOf(o));
@@ -181,12 +183,13 @@ export async function render(root, { user, params }) {
       }
     }
     // a request answers its own thing (an extension request), a 退回 the obligation: the list again only for the former
-    const ask = (call, answersObligation = false) => async () => {
+    const ask = (call, answersObligation = false, form = null) => async () => {
       try {
         const answer = await writing(o.id, call());
         settle(rowOf(o));
         if (answersObligation) wrote(answer); else await load();
       } catch (e) {
+        if (form && (e.status === 400 || e.status === 422)) { showErrors(form, e); return; }
         if (e.status === 409) conflicts.set(o.id, e.body?.current);
         banner(explain(e));
         settle(rowOf(o));
@@ -202,16 +205,19 @@ export async function render(root, { user, params }) {
 
   /** 容缺受理: the deadline and the 补正材料清单, one document a line (a list there already is kept). */
   function deficiencyForm(o, move) {
-    const due = h('input', { type: 'date', name: 'deficiencyDueOn', required: true, 'aria-label': t('action.deadline') });
-    const docs = h('textarea', { name: 'missingDocuments', rows: 3, 'aria-label': t('deficiency.documents'), placeholder: t('deficiency.documentsHint') });
+    const due = h('input', { type: 'date', name: 'deficiencyDueOn', required: true, min: tomorrow(), 'aria-label': t('action.deadline') });
+    const docs = h('textarea', { name: 'missingDocuments', rows: 3, required: true, 'aria-label': t('deficiency.documentsRequired'),
+      placeholder: t('deficiency.documentsHint') });
     if (o.missingDocuments?.length) docs.value = o.missingDocuments.join('\n');
-    const form = h('form', { class: 'inline', hidden: true, dataset: { form: 'deficient' } },
-      h('label', { class: 'muted small' }, t('action.deadline')), due, docs, h('button', { type: 'submit' }, t('action.save')));
+    const form = h('form', { class: 'inline', hidden: true, novalidate: true, dataset: { form: 'deficient' } },
+      h('label', { class: 'muted small' }, t('action.deadline')), due, errorSlot('deficiencyDueOn'),
+      h('label', { class: 'muted small' }, t('deficiency.documentsRequired')), docs, errorSlot('missingDocuments'),
+      h('button', { type: 'submit' }, t('action.save')));
     form.addEventListener('submit', e => {
       e.preventDefault();
       const list = [...new Set(docs.value.split('\n').map(x => x.trim()).filter(Boolean))];
-      if (!due.value) return;
-      move('deficient', { deficiencyDueOn: due.value, ...(list.length ? { missingDocuments: list } : {}) })();
+      // what is missing is the server's to say, beside the field
+      move('deficient', { deficiencyDueOn: due.value || null, missingDocuments: list }, form)();
     });
     const open = h('button', { type: 'button', class: 'secondary', dataset: { action: 'deficient' },
       onclick: () => { form.hidden = !form.hidden; if (!form.hidden) due.focus(); } }, t('action.deficient'));
@@ -234,18 +240,23 @@ export async function render(root, { user, params }) {
   }
 
   function extensionForm(o, ask) {
-    const dueOn = h('input', { type: 'date', name: 'dueOn', required: true, 'aria-label': t('extension.dueOn') });
+    // the date asked for comes after the present one (the picker starts there; the server decides)
+    const dueOn = h('input', { type: 'date', name: 'dueOn', required: true, min: o.dueOn ? nextDay(o.dueOn) : tomorrow(),
+      'aria-label': t('extension.dueOn') });
     const reason = h('input', { type: 'text', name: 'reason', required: true, maxlength: 2000, 'aria-label': t('extension.reason'), placeholder: t('extension.reason') });
-    const form = h('form', { class: 'inline', hidden: true, dataset: { form: 'extend' } },
-      h('label', { class: 'muted small' }, t('extension.dueOn')), dueOn, reason, h('button', { type: 'submit' }, t('extension.send')));
+    const form = h('form', { class: 'inline', hidden: true, novalidate: true, dataset: { form: 'extend' } },
+      h('label', { class: 'muted small' }, t('extension.dueOn')), dueOn, errorSlot('dueOn'), reason, errorSlot('reason'),
+      h('button', { type: 'submit' }, t('extension.send')));
     form.addEventListener('submit', e => {
       e.preventDefault();
-      if (dueOn.value && reason.value.trim()) ask(() => api.post(`/api/obligations/${o.id}/extensions`, { dueOn: dueOn.value, reason: reason.value.trim() }))();
+      ask(() => api.post(`/api/obligations/${o.id}/extensions`, { dueOn: dueOn.value || null, reason: reason.value.trim() }), false, form)();
     });
     const open = h('button', { type: 'button', class: 'secondary', dataset: { action: 'extend' },
       onclick: () => { form.hidden = !form.hidden; if (!form.hidden) dueOn.focus(); } }, t('action.extend'));
     return h('span', {}, open, form);
   }
+
+  function errorSlot(name) { return h('span', { class: 'field-error error', role: 'alert', dataset: { errorFor: name } }); }
 
   function withInput(action, type, labelKey, submit) {
     const input = h('input', { type, required: true, 'aria-label': t(labelKey), placeholder: t(labelKey) });

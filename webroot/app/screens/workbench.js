@@ -5,7 +5,7 @@
 // the forms started from, so what a person is typing survives every event.
 import { api } from '../api.js';
 import { t } from '../i18n.js';
-import { h, field, showErrors, clearErrors, busy, banner, explain, picker, picked, options, fill, light, table } from '../ui.js';
+import { h, field, showErrors, clearErrors, confirmation, busy, banner, explain, picker, picked, options, fill, light, table } from '../ui.js';
 import { name } from '../meta.js';
 import { debounce } from '../live.js';
 import { departmentGroups } from '../forms.js';
@@ -132,8 +132,9 @@ export async function workbench(projectId, vocabulary, redraw) {
       const body = obligationValues();
       for (const k of Object.keys(body)) if (body[k] === '' || body[k] === undefined) delete body[k];
       try {
-        if (editing) await api.patch(`/api/obligations/${editing.id}`, { version: editing.version, ...body });
-        else await api.post('/api/obligations', body, { 'Idempotency-Key': crypto.randomUUID() });
+        if (editing) await api.patch(`/api/obligations/${editing.id}`, { version: editing.version, ...body, ...confirmation(obligationForm) });
+        else await api.post('/api/obligations', { ...body, ...confirmation(obligationForm) }, { 'Idempotency-Key': crypto.randomUUID() });
+        clearErrors(obligationForm);
         banner(t('common.saved'), 'info');
         startAdding();
         await redraw();

@@ -2,6 +2,7 @@ package org.liandong.obligations;
 
 import io.vertx.ext.web.RoutingContext;
 import org.liandong.access.CurrentUser;
+import org.liandong.domain.Plausible;
 import org.liandong.support.Body;
 import org.liandong.support.IdempotencyKey;
 import org.liandong.support.Query;
@@ -16,8 +17,10 @@ public final class ObligationRoutes implements Routes {
           "evaluationNote")
       .with(Body.Kind.DATE, "dueOn", "deficiencyDueOn")
       .with(Body.Kind.INTEGER, "durationDays", "evaluation")
-      .with(Body.Kind.BOOL, "assisted")
+      .with(Body.Kind.BOOL, "assisted", Plausible.CONFIRMED)
       .with(Body.Kind.TEXTS, "missingDocuments", "documentsReceived");
+  /** An odd value sent again on purpose (domain.Plausible). */
+  static final Body.Shape CONFIRMED = Body.Shape.of().with(Body.Kind.BOOL, Plausible.CONFIRMED);
 
   private final ObligationService obligations;
   private final TrackTemplates templates;
@@ -108,7 +111,8 @@ public final class ObligationRoutes implements Routes {
   private void create(RoutingContext ctx) {
     var me = CurrentUser.of(ctx);
     var key = IdempotencyKey.of(ctx, me.id());
-    obligations.create(me, NewObligation.from(Body.of(ctx)), key)
+    var body = Body.of(ctx);
+    obligations.create(me, NewObligation.from(body), Boolean.TRUE.equals(body.read(CONFIRMED).bool(Plausible.CONFIRMED)), key)
         .onSuccess(o -> Responses.created(ctx, "/api/obligations/" + o.getString("id"), o))
         .onFailure(ctx::fail);
   }

@@ -9,12 +9,14 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.liandong.access.Action;
 import org.liandong.access.CurrentUser;
 import org.liandong.access.Policy;
 import org.liandong.access.Subject;
+import org.liandong.domain.Plausible;
 import org.liandong.domain.Vocabulary;
 import org.liandong.storage.Graph;
 import org.liandong.storage.Idempotency;
@@ -74,7 +76,8 @@ public final class ObligationService {
   }
 
   /** Dispatching (the contract's {@code x-action: DISPATCH} let the caller in). */
-  Future<JsonObject> create(CurrentUser actor, NewObligation draft, Optional<IdempotencyKey> key) {
+  Future<JsonObject> create(CurrentUser actor, NewObligation draft, boolean confirmed, Optional<IdempotencyKey> key) {
+    Plausible.check(Patch.of(Map.of("dueOn", draft.dueOn(), Plausible.CONFIRMED, confirmed)), today());
     return Idempotency.create(repository.graph(), key, "Obligation", create(actor, List.of(draft), List.of()).map(ids -> ids.get(0)))
         .compose(created -> one(actor, created.id()));
   }
@@ -131,6 +134,7 @@ public final class ObligationService {
    */
   Future<JsonObject> update(CurrentUser actor, String id, long version, Patch fields) {
     var changes = fields.copy();
+    Plausible.check(changes, today());
     var newDepartment = (String) changes.remove("departmentId");
     // 改派: a new department takes it on afresh; what the old one said sending it back stays in the history
     if (newDepartment != null) {

@@ -2,6 +2,7 @@ package org.liandong.projects;
 
 import io.vertx.ext.web.RoutingContext;
 import org.liandong.access.CurrentUser;
+import org.liandong.domain.Plausible;
 import org.liandong.support.Body;
 import org.liandong.support.IdempotencyKey;
 import org.liandong.support.Query;
@@ -14,7 +15,7 @@ public final class ProjectRoutes implements Routes {
   static final Body.Shape PROJECT = Body.Shape.of()
       .with(Body.Kind.TEXT, "code", "name", "company", "description", "stage", "level", "liaisonId")
       .with(Body.Kind.DECIMAL, "investmentYi", "landMu")
-      .with(Body.Kind.BOOL, "new")
+      .with(Body.Kind.BOOL, "new", Plausible.CONFIRMED)
       .with(Body.Kind.DATE, "signedOn", "targetStartOn", "targetCompleteOn", "startedOn")
       .with(Body.Kind.TEXTS, "championIds");
 

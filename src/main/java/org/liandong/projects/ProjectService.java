@@ -13,6 +13,7 @@ import org.liandong.access.Action;
 import org.liandong.access.CurrentUser;
 import org.liandong.access.Policy;
 import org.liandong.domain.Light;
+import org.liandong.domain.Plausible;
 import org.liandong.domain.Stage;
 import org.liandong.storage.Exists;
 import org.liandong.storage.Graph;
@@ -114,6 +115,7 @@ public final class ProjectService {
   Future<JsonObject> create(CurrentUser actor, Patch fields, Optional<IdempotencyKey> key) {
     policy.require(actor, Action.MANAGE_PROJECTS);
     var props = fields.copy();
+    Plausible.check(props, today());
     var people = people(props);
     props.setIfAbsent("new", true);
     startedOnWhenStarted(props, null);
@@ -127,6 +129,7 @@ public final class ProjectService {
   Future<JsonObject> update(CurrentUser actor, String id, long version, Patch fields) {
     policy.require(actor, Action.MANAGE_PROJECTS);
     var changes = fields.copy();
+    Plausible.check(changes, today());
     var people = people(changes);
     return repository.graph().write("project:" + id, repository.lock(id, version).then(before -> updated(actor, id, before, changes, people)))
         .recover(ProjectService::codeTaken)

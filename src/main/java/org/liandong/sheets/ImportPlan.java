@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.liandong.sheets.ImportSheets.ObligationDraft;
 import org.liandong.sheets.ImportSheets.ProjectDraft;
+import org.liandong.support.Catalogue;
 import org.liandong.support.Text;
 
 /**
@@ -71,9 +72,22 @@ final class ImportPlan {
     var plan = new ImportPlan(sha256);
     plan.rows = read.rows();
     plan.problems.addAll(read.problems());
-    var projectIds = new ProjectPlanner(plan, context, today).plan(read.projects());
-    new ObligationPlanner(plan, context, projectIds).plan(read.obligations());
+    // the template's two example projects (and their obligations) are never proposed
+    var examples = read.projects().stream().filter(ImportPlan::example).map(ProjectDraft::code).collect(java.util.stream.Collectors.toSet());
+    var projects = read.projects().stream().filter(p -> !examples.contains(p.code())).toList();
+    var obligations = read.obligations().stream().filter(o -> !examples.contains(o.projectCode())).toList();
+    var projectIds = new ProjectPlanner(plan, context, today).plan(projects);
+    var projectRows = new java.util.HashMap<String, Integer>();
+    projects.forEach(p -> { if (p.code() != null) projectRows.putIfAbsent(p.code(), p.row()); });
+    new ObligationPlanner(plan, context, projectIds, projectRows).plan(obligations);
     return plan;
+  }
+
+  /** One of the template's example rows, as ExportSheets writes them: its code and its name in either language. */
+  static boolean example(ProjectDraft p) {
+    return p.code() != null && p.code().matches("MB-\\d{4}-00[12]") && p.fields().get("name") instanceof String name
+        && java.util.stream.Stream.of("exports.exampleBatteryMaterialsPlant", "exports.exampleLogisticsHub")
+            .anyMatch(k -> name.equals(Catalogue.zh(k)) || name.equals(Catalogue.en(k)));
   }
 
   /** A field that changes, under its column's header in both languages, each side as a person reads it (names, not ids). */

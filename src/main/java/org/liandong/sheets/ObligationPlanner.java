@@ -27,6 +27,8 @@ final class ObligationPlanner {
   private final ImportPlan plan;
   private final Context context;
   private final Map<String, String> projectIds;
+  /** The rows of the workbook's projects by code: a project row with problems of its own is named as the cause. */
+  private final Map<String, Integer> projectRows;
   /** Each project's obligations by title: those already in the graph, then the sheet's. */
   private final Map<String, Map<String, String>> titles = new HashMap<>();
   private final Map<String, List<String>> existingDeps = new HashMap<>();
@@ -34,10 +36,11 @@ final class ObligationPlanner {
   private final Map<ObligationDraft, List<String>> resolved = new HashMap<>();
   private final Map<String, String> titleOf = new HashMap<>();
 
-  ObligationPlanner(ImportPlan plan, Context context, Map<String, String> projectIds) {
+  ObligationPlanner(ImportPlan plan, Context context, Map<String, String> projectIds, Map<String, Integer> projectRows) {
     this.plan = plan;
     this.context = context;
     this.projectIds = projectIds;
+    this.projectRows = projectRows;
     context.projects().values().forEach(e -> {
       var byTitle = titles.computeIfAbsent((String) e.project().get("id"), k -> new HashMap<>());
       e.obligationsByTitle().forEach((title, o) -> {
@@ -67,7 +70,10 @@ final class ObligationPlanner {
       if (draft.projectCode() == null || draft.title() == null) continue;
       var projectId = projectIds.get(draft.projectCode());
       if (projectId == null) {
-        plan.problem(draft, "projectCode", Text.key("server.sheets.noProjectHasCode", "projectCode", draft.projectCode()));
+        var row = projectRows.get(draft.projectCode());
+        plan.problem(draft, "projectCode", row != null
+            ? Text.key("server.sheets.projectRowHasProblems", "projectCode", draft.projectCode(), "row", row)
+            : Text.key("server.sheets.noProjectHasCode", "projectCode", draft.projectCode()));
       }
       var first = seen.putIfAbsent(draft.projectCode() + "\u0000" + draft.title(), draft.row());
       if (first != null) {

@@ -139,9 +139,7 @@ final class ProjectPlanner {
     var out = new ArrayList<String>();
     boolean ok = true;
     for (var name : names) {
-      var byUsername = context.people().stream().filter(p -> name.equals(p.username())).toList();
-      var found = byUsername.isEmpty()
-          ? context.people().stream().filter(p -> ImportPlan.key(name).equals(ImportPlan.key(p.displayName()))).toList() : byUsername;
+      var found = person(name);
       var problem = found.isEmpty() ? Text.key("server.sheets.noUserCalled", "name", name)
           : found.size() > 1 ? Text.key("server.sheets.moreThanOneUser", "name", name)
           : leaders && !found.get(0).leader() ? Text.key("server.sheets.notLeaderOnlyLeaders", "name", name)
@@ -154,6 +152,24 @@ final class ProjectPlanner {
       }
     }
     return ok ? out : null;
+  }
+
+  /**
+   * Who a name in a cell means: a username exactly, else a display name (张区长（区领导）), else the
+   * display name without its note in brackets (张区长); spaces and case aside.
+   */
+  private List<ImportPlan.Person> person(String name) {
+    var byUsername = context.people().stream().filter(p -> name.equals(p.username())).toList();
+    if (!byUsername.isEmpty()) return byUsername;
+    var key = ImportPlan.key(name);
+    var byName = context.people().stream().filter(p -> key.equals(ImportPlan.key(p.displayName()))).toList();
+    if (!byName.isEmpty()) return byName;
+    return context.people().stream().filter(p -> key.equals(ImportPlan.key(shortName(p.displayName())))).toList();
+  }
+
+  /** A display name without the note in brackets at its end: 张区长（区领导） → 张区长. */
+  static String shortName(String displayName) {
+    return displayName == null ? null : displayName.replaceAll("\\s*[（(][^（()）]*[）)]\\s*$", "");
   }
 
   private JsonArray names(List<String> ids) {

@@ -39,6 +39,11 @@ public sealed abstract class Failure extends RuntimeException {
     return new Invalid(400, Map.of(field, message));
   }
 
+  /** Values that may be true but are odd: sent again with {@code confirmed: true} they are written (domain.Plausible). */
+  public static Invalid unconfirmed(Map<String, Text> fields) {
+    return new Invalid(422, fields, true);
+  }
+
   public static Invalid unprocessable(String field, Text message) {
     return new Invalid(422, Map.of(field, message));
   }
@@ -61,16 +66,23 @@ public sealed abstract class Failure extends RuntimeException {
   public static final class Invalid extends Failure {
     private final Map<String, Text> fields;
     private final int status;
+    private final boolean confirmable;
 
     public Invalid(int status, Map<String, Text> fields) {
+      this(status, fields, false);
+    }
+
+    Invalid(int status, Map<String, Text> fields, boolean confirmable) {
       super(describe(fields));
       this.fields = Map.copyOf(fields);
       this.status = status;
+      this.confirmable = confirmable;
     }
 
     public Map<String, Text> fields() { return fields; }
     public int status() { return status; }
     public String code() {
+      if (confirmable) return "unconfirmed";
       return switch (status) {
         case 400 -> "invalid";
         case 413 -> "too_large";

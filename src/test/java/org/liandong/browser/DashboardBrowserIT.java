@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -235,9 +236,17 @@ class DashboardBrowserIT {
       officer.login("demo-officer").go("#/inbox");
       var row = "tr[data-obligation='" + id + "']";
       officer.click(By.cssSelector(row + " button[data-action='extend']"));
+      var asked = officer.driver.findElement(By.cssSelector(row + " form[data-form='extend'] input[name='dueOn']"));
+      assertThat(asked.getAttribute("min")).as("the picker starts after the present due date").isEqualTo(due.plusDays(1).toString());
+      // a date before the present one: refused beside the field, by its label, in the page's language; the form stays open
+      officer.script("arguments[0].value = arguments[1]", asked, due.minusDays(2).toString());
+      officer.driver.findElement(By.cssSelector(row + " form[data-form='extend'] input[name='reason']")).sendKeys("等待省厅批复");
+      officer.click(By.cssSelector(row + " form[data-form='extend'] button[type='submit']"));
+      var refusal = officer.waitFor(By.cssSelector(row + " form[data-form='extend'] [data-error-for='dueOn']:not(:empty)")).getText();
+      assertThat(refusal).doesNotContain("dueOn").containsPattern("\\p{IsHan}");
+      assertThat(officer.driver.findElement(By.id("banner")).isDisplayed()).as("the refusal is beside the field, not in the banner").isFalse();
       officer.script("arguments[0].value = arguments[1]", officer.driver.findElement(By.cssSelector(row + " form[data-form='extend'] input[name='dueOn']")),
           due.plusDays(7).toString());
-      officer.driver.findElement(By.cssSelector(row + " form[data-form='extend'] input[name='reason']")).sendKeys("等待省厅批复");
       officer.click(By.cssSelector(row + " form[data-form='extend'] button[type='submit']"));
       officer.waitForText(By.cssSelector(row), "延期申请待审批");
 
@@ -308,9 +317,16 @@ class DashboardBrowserIT {
       assertThat(b.text(hadianStage)).isEqualTo("开工");
       var rateNow = b.text(startRate);
       b.choose(By.id("asof-mode"), "instant");
+      // a time still to come: the server's refusal beside the control, in the page's language; the page stays live
+      b.set(By.id("asof-when"), "2030-01-01T09:00");
+      assertThat(b.waitFor(By.cssSelector("#asof-error:not(:empty)")).getText()).containsPattern("\\p{IsHan}").doesNotContain("asOf");
+      assertThat(b.text(By.id("asof-note"))).isEqualTo("实时状态");
+      assertThat(b.driver.findElement(By.id("asof-back")).isDisplayed()).isFalse();
+      // a time that can be shown, entered after it, takes
       b.set(By.id("asof-when"), "2023-06-20T12:00");
       b.waitFor(By.cssSelector("#asof-back:not([hidden])"));
       b.until(Duration.ofSeconds(10), d -> "备案".equals(b.text(hadianStage)));
+      assertThat(b.text(By.id("asof-error"))).isEmpty();
       assertThat(b.text(startRate)).as("one key project fewer had started").isNotEqualTo(rateNow);
       assertThat(b.text(By.id("asof-note"))).contains("2023-06-20 12:00");
       b.screenshot("battle-map-as-of-1920");
@@ -580,71 +596,85 @@ class DashboardBrowserIT {
 
   @Test
   @DisplayName("the wall screen opens from its kiosk link (read-only wall account) and fills 1366, 1920 and 3840 wide screens without scrolling, with a clock, when the data was updated, the figures in words, and the red projects taking turns")
-  void wallScreen() {
-    for (var size : new int[][] {{1920, 1080}, {1366, 768}, {3840, 2160}}) {
-      try (var b = Browser.open(port, size[0], size[1])) {
-        // the laptop and the 4K screen in English, whose words are the longer
-        boolean english = size[0] != 1920;
-        if (english) b.go("").script("localStorage.setItem('liandong.lang', 'en')");
-        if (size[0] == 1920) {
-          // the dispatch room's screen opens its kiosk link: no one types a password on a wall
-          b.go("#/kiosk/demo-wall-kiosk");
-          b.waitFor(By.cssSelector("#wall-projects tr[data-light='red']"));
-          assertThat(b.driver.getCurrentUrl()).as("the key leaves the address bar").endsWith("/#/wall").doesNotContain("kiosk");
-          assertThat(b.script("return document.getElementById('who').textContent")).isEqualTo("调度室大屏");
-          // its session gone (expired, or the server restarted with a fresh store), it logs itself in again
-          b.driver.manage().deleteAllCookies();
-          b.driver.navigate().refresh();
-          b.waitFor(By.cssSelector("#wall-projects tr[data-light='red']"));
-          assertThat(b.script("return document.getElementById('who').textContent")).isEqualTo("调度室大屏");
-        } else {
-          b.login("demo-leader").go("#/wall");
-        }
-        b.waitFor(By.cssSelector("#wall-projects tr[data-light='red']"));
-        b.waitForText(By.id("wall-updated"), english ? "Data updated" : "数据更新于");
-        assertThat(b.text(By.id("wall-clock"))).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
-        if (!english) assertThat(b.text(By.id("wall-new-signed"))).contains("亿元").contains("新签约");
-        // as many whole rows as there is room for, the rest counted below them; nothing cut
-        var fit = (java.util.Map<?, ?>) b.script("""
-            const room = document.querySelector('.wall-rows').getBoundingClientRect().bottom;
-            const rows = [...document.querySelectorAll('#wall-projects tr')].filter(r => !r.hidden);
-            const more = document.getElementById('wall-more');
-            return { shown: rows.length, cut: rows.filter(r => r.getBoundingClientRect().bottom > room + 0.5).length,
-              more: more.hidden ? 0 : Number(more.textContent.match(/\\d+/)[0]),
-              lights: [...document.querySelectorAll('#wall-lights strong')].reduce((n, s) => n + Number(s.textContent), 0),
-              clipped: [...document.querySelectorAll('.wall th, .wall td, .wall-value, .wall-words, .wall-sub, .wall-spot div')]
-                .filter(el => el.offsetParent && el.scrollWidth > el.clientWidth + 1).map(el => el.textContent),
-              overflowing: [...document.querySelectorAll('.wall-panel')].filter(p => p.scrollHeight > p.clientHeight + 1).map(p => p.querySelector('h2').textContent),
-              bodyPx: parseFloat(getComputedStyle(document.querySelector('#wall-projects td')).fontSize) };""");
-        assertThat(((Number) fit.get("shown")).intValue()).as("rows shown at %d", size[0]).isGreaterThanOrEqualTo(size[0] == 1366 ? 4 : 6);
-        assertThat(((Number) fit.get("cut")).intValue()).as("rows cut at %d", size[0]).isZero();
-        assertThat(((Number) fit.get("shown")).intValue() + ((Number) fit.get("more")).intValue())
-            .as("rows shown and 'N more' together are every project at %d", size[0]).isEqualTo(((Number) fit.get("lights")).intValue());
-        assertThat((List<?>) fit.get("clipped")).as("words cut off at %d", size[0]).isEmpty();
-        assertThat((List<?>) fit.get("overflowing")).as("panels whose content runs past their bottom at %d", size[0]).isEmpty();
-        if (size[0] == 1920) assertThat(((Number) fit.get("bodyPx")).doubleValue()).as("body text at 1920, px").isGreaterThanOrEqualTo(24);
-        // the first rows are the red ones
-        assertThat(b.driver.findElement(By.cssSelector("#wall-projects tr")).getAttribute("data-light")).isEqualTo("red");
-        long across = (Long) b.script("return document.documentElement.scrollWidth - window.innerWidth");
-        long down = (Long) b.script("return document.documentElement.scrollHeight - window.innerHeight");
-        assertThat(across).as("no sideways scrolling at %d", size[0]).isLessThanOrEqualTo(0);
-        assertThat(down).as("no scrolling down at %d", size[0]).isLessThanOrEqualTo(0);
-        b.screenshot("wall-" + size[0]);
-        if (size[0] == 1920) {
-          long reds = (Long) b.script("return document.querySelectorAll('#wall-projects tr[data-light=red]').length");
-          if (reds > 1) {
-            // read in one step each time: the spotlight is drawn anew as it turns
-            b.waitFor(By.cssSelector("#wall-spotlight .wall-spot"));
-            var spot = "return document.querySelector('#wall-spotlight .wall-spot')?.dataset.project";
-            var first = (String) b.script(spot);
-            b.until(java.time.Duration.ofSeconds(25), d -> {
-              var now = (String) b.script(spot);
-              return now != null && !now.equals(first);
-            });
-          }
-        }
-        assertThat(b.scriptErrors()).isEmpty();
+  void wallScreen() throws Exception {
+    // the three screens at once: each mostly waits (on the server, on the spotlight's turn)
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+    var screens = new ArrayList<java.util.concurrent.Future<?>>();
+    for (var size : new int[][] {{1920, 1080}, {1366, 768}, {3840, 2160}}) screens.add(pool.submit(() -> wallScreen(size)));
+    pool.shutdown();
+    for (var screen : screens) {
+      try {
+        screen.get(5, java.util.concurrent.TimeUnit.MINUTES);
+      } catch (java.util.concurrent.ExecutionException e) {
+        if (e.getCause() instanceof Error error) throw error;
+        throw e;
       }
+    }
+  }
+
+  private void wallScreen(int[] size) {
+    try (var b = Browser.open(port, size[0], size[1])) {
+      // the laptop and the 4K screen in English, whose words are the longer
+      boolean english = size[0] != 1920;
+      if (english) b.go("").script("localStorage.setItem('liandong.lang', 'en')");
+      if (size[0] == 1920) {
+        // the dispatch room's screen opens its kiosk link: no one types a password on a wall
+        b.go("#/kiosk/demo-wall-kiosk");
+        b.waitFor(By.cssSelector("#wall-projects tr[data-light='red']"));
+        assertThat(b.driver.getCurrentUrl()).as("the key leaves the address bar").endsWith("/#/wall").doesNotContain("kiosk");
+        assertThat(b.script("return document.getElementById('who').textContent")).isEqualTo("调度室大屏");
+        // its session gone (expired, or the server restarted with a fresh store), it logs itself in again
+        b.driver.manage().deleteAllCookies();
+        b.driver.navigate().refresh();
+        b.waitFor(By.cssSelector("#wall-projects tr[data-light='red']"));
+        assertThat(b.script("return document.getElementById('who').textContent")).isEqualTo("调度室大屏");
+      } else {
+        b.login("demo-leader").go("#/wall");
+      }
+      b.waitFor(By.cssSelector("#wall-projects tr[data-light='red']"));
+      b.waitForText(By.id("wall-updated"), english ? "Data updated" : "数据更新于");
+      assertThat(b.text(By.id("wall-clock"))).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
+      if (!english) assertThat(b.text(By.id("wall-new-signed"))).contains("亿元").contains("新签约");
+      // as many whole rows as there is room for, the rest counted below them; nothing cut
+      var fit = (java.util.Map<?, ?>) b.script("""
+          const room = document.querySelector('.wall-rows').getBoundingClientRect().bottom;
+          const rows = [...document.querySelectorAll('#wall-projects tr')].filter(r => !r.hidden);
+          const more = document.getElementById('wall-more');
+          return { shown: rows.length, cut: rows.filter(r => r.getBoundingClientRect().bottom > room + 0.5).length,
+            more: more.hidden ? 0 : Number(more.textContent.match(/\\d+/)[0]),
+            lights: [...document.querySelectorAll('#wall-lights strong')].reduce((n, s) => n + Number(s.textContent), 0),
+            clipped: [...document.querySelectorAll('.wall th, .wall td, .wall-value, .wall-words, .wall-sub, .wall-spot div')]
+              .filter(el => el.offsetParent && el.scrollWidth > el.clientWidth + 1).map(el => el.textContent),
+            overflowing: [...document.querySelectorAll('.wall-panel')].filter(p => p.scrollHeight > p.clientHeight + 1).map(p => p.querySelector('h2').textContent),
+            bodyPx: parseFloat(getComputedStyle(document.querySelector('#wall-projects td')).fontSize) };""");
+      assertThat(((Number) fit.get("shown")).intValue()).as("rows shown at %d", size[0]).isGreaterThanOrEqualTo(size[0] == 1366 ? 4 : 6);
+      assertThat(((Number) fit.get("cut")).intValue()).as("rows cut at %d", size[0]).isZero();
+      assertThat(((Number) fit.get("shown")).intValue() + ((Number) fit.get("more")).intValue())
+          .as("rows shown and 'N more' together are every project at %d", size[0]).isEqualTo(((Number) fit.get("lights")).intValue());
+      assertThat((List<?>) fit.get("clipped")).as("words cut off at %d", size[0]).isEmpty();
+      assertThat((List<?>) fit.get("overflowing")).as("panels whose content runs past their bottom at %d", size[0]).isEmpty();
+      if (size[0] == 1920) assertThat(((Number) fit.get("bodyPx")).doubleValue()).as("body text at 1920, px").isGreaterThanOrEqualTo(24);
+      // the first rows are the red ones
+      assertThat(b.driver.findElement(By.cssSelector("#wall-projects tr")).getAttribute("data-light")).isEqualTo("red");
+      long across = (Long) b.script("return document.documentElement.scrollWidth - window.innerWidth");
+      long down = (Long) b.script("return document.documentElement.scrollHeight - window.innerHeight");
+      assertThat(across).as("no sideways scrolling at %d", size[0]).isLessThanOrEqualTo(0);
+      assertThat(down).as("no scrolling down at %d", size[0]).isLessThanOrEqualTo(0);
+      b.screenshot("wall-" + size[0]);
+      if (size[0] == 1920) {
+        long reds = (Long) b.script("return document.querySelectorAll('#wall-projects tr[data-light=red]').length");
+        if (reds > 1) {
+          // read in one step each time: the spotlight is drawn anew as it turns
+          b.waitFor(By.cssSelector("#wall-spotlight .wall-spot"));
+          var spot = "return document.querySelector('#wall-spotlight .wall-spot')?.dataset.project";
+          var first = (String) b.script(spot);
+          b.until(java.time.Duration.ofSeconds(25), d -> {
+            var now = (String) b.script(spot);
+            return now != null && !now.equals(first);
+          });
+        }
+      }
+      assertThat(b.scriptErrors()).isEmpty();
     }
   }
 
@@ -672,85 +702,101 @@ class DashboardBrowserIT {
   @Test
   @DisplayName("every page, at a wall screen's and a phone's width and in both languages, renders without console errors or sideways"
       + " scrolling and with no critical or serious WCAG 2.1 AA problem axe-core can find; the battle map shows the article's figures")
-  void everyPage() {
-    var problems = new java.util.LinkedHashMap<String, List<String>>();
+  void everyPage() throws Exception {
+    var problems = new java.util.concurrent.ConcurrentSkipListMap<String, List<String>>();
+    // the four sights two at a time: a browser mostly waits on the server, and the suite's time is shared
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    var sights = new ArrayList<java.util.concurrent.Future<?>>();
     for (var lang : List.of("zh-CN", "en")) {
       for (var size : new int[][] {{1920, 1080}, {390, 844}}) {
-        try (var b = Browser.open(port, size[0], size[1])) {
-          var suffix = "-" + size[0] + ("en".equals(lang) ? "-en" : "");
-          b.go("").script("localStorage.setItem('liandong.lang', arguments[0])", lang);
-          // a page as a person meets it: looked at, then checked by axe-core
-          java.util.function.Consumer<String> look = name -> {
-            b.screenshot(name + suffix);
-            var found = b.accessibilityProblems();
-            if (!found.isEmpty()) problems.put(name + suffix, found);
-          };
-          look.accept("login");
-          b.login("demo-coordinator").go("#/battle");
-          b.waitFor(By.cssSelector("#chart-stages canvas"));
-          b.waitFor(By.cssSelector("#project-lights tr[data-light='red']"));
-          var year = b.driver.findElement(By.id("kpi-year"));
-          year.clear();
-          year.sendKeys("2023\n");
-          b.waitFor(By.xpath("//*[@id='kpi-start-rate']//*[text()='83.3%']"));
-          b.waitFor(By.xpath("//*[@id='kpi-new-signed']//*[text()='10 · 71.5']"));
-          look.accept("battle-map");
-          b.go("#/project/p-hadian");
-          b.waitFor(By.cssSelector("#timeline svg rect[data-obligation='hd-f5']"));
-          look.accept("project");
-          b.go("#/project/p-n8");
-          b.waitFor(By.cssSelector("#schedule tr[data-critical='true']"));
-          b.click(By.xpath("//select[@id='impact-obligation']/parent::form//button[@type='submit']"));
-          b.waitFor(By.cssSelector("#impact-result h3"));
-          look.accept("project-schedule");
-          b.go("#/inbox/d-zj-housing");
-          b.waitFor(By.cssSelector("#inbox-list tr[data-obligation]"));
-          look.accept("inbox");
-          b.go("#/meetings");
-          b.waitFor(By.cssSelector("tr[data-meeting='m-hadian-0615']"));
-          look.accept("meetings");
-          b.go("#/meeting/m-hadian-0615");
-          b.waitFor(By.id("minutes"));
-          look.accept("meeting-closed");
-          b.go("#/graph");
-          b.waitFor(By.cssSelector("#cy canvas"));
-          look.accept("graph");
-          b.go("#/projects");
-          b.waitFor(By.cssSelector("#project-list tr[data-project='p-hadian']"));
-          look.accept("projects");
-          b.go("#/imports");
-          b.waitFor(By.id("import-file"));
-          look.accept("imports");
-          b.go("#/templates");
-          b.waitFor(By.cssSelector("#template-list table"));
-          look.accept("templates");
-          b.go("#/notices");
-          b.waitFor(By.cssSelector("#notice-list li, #notice-empty"));
-          look.accept("notices");
-          assertThat(b.scriptErrors()).as("console errors").isEmpty();
-          long overflow = (Long) b.script("return document.documentElement.scrollWidth - window.innerWidth");
-          assertThat(overflow).as("no horizontal scrolling").isLessThanOrEqualTo(0);
-          b.logout().login("demo-analyst").go("#/console");
-          b.waitFor(By.id("run"));
-          b.waitFor(By.cssSelector("#console-schema li"));
-          look.accept("console");
-          b.logout().login("demo-admin").go("#/admin");
-          b.waitFor(By.cssSelector("#user-rows tr[data-user='demo-officer']"));
-          b.waitFor(By.cssSelector("#department-rows tr[data-department='d-zj-housing']"));
-          look.accept("admin");
-          b.logout().login("demo-leader").go("#/leader");
-          b.waitFor(By.cssSelector("#leader-projects section[data-project='p-hadian']"));
-          look.accept("leader");
-          b.click(By.id("leader-brief"));
-          b.waitFor(By.cssSelector("#brief table"));
-          look.accept("brief");
-          b.go("#/wall");
-          b.waitFor(By.cssSelector("#wall-projects tr"));
-          look.accept("wall");
-          assertThat(b.scriptErrors()).as("console errors").isEmpty();
-        }
+        sights.add(pool.submit(() -> everyPage(lang, size, problems)));
+      }
+    }
+    pool.shutdown();
+    for (var sight : sights) {
+      try {
+        sight.get(10, java.util.concurrent.TimeUnit.MINUTES);
+      } catch (java.util.concurrent.ExecutionException e) {
+        if (e.getCause() instanceof Error error) throw error;
+        throw e;
       }
     }
     assertThat(problems).as("axe-core's critical and serious findings, by page").isEmpty();
+  }
+
+  private void everyPage(String lang, int[] size, java.util.Map<String, List<String>> problems) {
+    try (var b = Browser.open(port, size[0], size[1])) {
+      var suffix = "-" + size[0] + ("en".equals(lang) ? "-en" : "");
+      b.go("").script("localStorage.setItem('liandong.lang', arguments[0])", lang);
+      // a page as a person meets it: looked at, then checked by axe-core
+      java.util.function.Consumer<String> look = name -> {
+        b.screenshot(name + suffix);
+        var found = b.accessibilityProblems();
+        if (!found.isEmpty()) problems.put(name + suffix, found);
+      };
+      look.accept("login");
+      b.login("demo-coordinator").go("#/battle");
+      b.waitFor(By.cssSelector("#chart-stages canvas"));
+      b.waitFor(By.cssSelector("#project-lights tr[data-light='red']"));
+      var year = b.driver.findElement(By.id("kpi-year"));
+      year.clear();
+      year.sendKeys("2023\n");
+      b.waitFor(By.xpath("//*[@id='kpi-start-rate']//*[text()='83.3%']"));
+      b.waitFor(By.xpath("//*[@id='kpi-new-signed']//*[text()='10 · 71.5']"));
+      look.accept("battle-map");
+      b.go("#/project/p-hadian");
+      b.waitFor(By.cssSelector("#timeline svg rect[data-obligation='hd-f5']"));
+      look.accept("project");
+      b.go("#/project/p-n8");
+      b.waitFor(By.cssSelector("#schedule tr[data-critical='true']"));
+      b.click(By.xpath("//select[@id='impact-obligation']/parent::form//button[@type='submit']"));
+      b.waitFor(By.cssSelector("#impact-result h3"));
+      look.accept("project-schedule");
+      b.go("#/inbox/d-zj-housing");
+      b.waitFor(By.cssSelector("#inbox-list tr[data-obligation]"));
+      look.accept("inbox");
+      b.go("#/meetings");
+      b.waitFor(By.cssSelector("tr[data-meeting='m-hadian-0615']"));
+      look.accept("meetings");
+      b.go("#/meeting/m-hadian-0615");
+      b.waitFor(By.id("minutes"));
+      look.accept("meeting-closed");
+      b.go("#/graph");
+      b.waitFor(By.cssSelector("#cy canvas"));
+      look.accept("graph");
+      b.go("#/projects");
+      b.waitFor(By.cssSelector("#project-list tr[data-project='p-hadian']"));
+      look.accept("projects");
+      b.go("#/imports");
+      b.waitFor(By.id("import-file"));
+      look.accept("imports");
+      b.go("#/templates");
+      b.waitFor(By.cssSelector("#template-list table"));
+      look.accept("templates");
+      b.go("#/notices");
+      b.waitFor(By.cssSelector("#notice-list li, #notice-empty"));
+      look.accept("notices");
+      assertThat(b.scriptErrors()).as("console errors").isEmpty();
+      long overflow = (Long) b.script("return document.documentElement.scrollWidth - window.innerWidth");
+      assertThat(overflow).as("no horizontal scrolling").isLessThanOrEqualTo(0);
+      b.logout().login("demo-analyst").go("#/console");
+      b.waitFor(By.id("run"));
+      b.waitFor(By.cssSelector("#console-schema li"));
+      look.accept("console");
+      b.logout().login("demo-admin").go("#/admin");
+      b.waitFor(By.cssSelector("#user-rows tr[data-user='demo-officer']"));
+      b.waitFor(By.cssSelector("#department-rows tr[data-department='d-zj-housing']"));
+      look.accept("admin");
+      b.logout().login("demo-leader").go("#/leader");
+      b.waitFor(By.cssSelector("#leader-projects section[data-project='p-hadian']"));
+      look.accept("leader");
+      b.click(By.id("leader-brief"));
+      b.waitFor(By.cssSelector("#brief table"));
+      look.accept("brief");
+      b.go("#/wall");
+      b.waitFor(By.cssSelector("#wall-projects tr"));
+      look.accept("wall");
+      assertThat(b.scriptErrors()).as("console errors").isEmpty();
+    }
   }
 }

@@ -65,6 +65,17 @@ class WorkbenchBrowserIT {
       assertThat(office.driver.findElement(By.cssSelector("#project-new .field[data-field=company]")).getAttribute("class")).contains("invalid");
       office.screenshot("workbench-register-error-1920");
       office.driver.findElement(By.cssSelector("#project-new input[name=company]")).sendKeys("镇江储能科技有限公司");
+      // 1250 亿元 typed for 12.5: asked about beside the field, with a box to confirm it; corrected instead
+      var investment = office.driver.findElement(By.cssSelector("#project-new input[name=investmentYi]"));
+      investment.clear();
+      investment.sendKeys("1250");
+      office.click(By.id("project-save"));
+      assertThat(office.waitFor(By.cssSelector("#project-new [data-error-for=investmentYi]:not(:empty)")).getText()).contains("1250").contains("亿元");
+      assertThat(office.text(By.cssSelector("#project-new [data-error-for=company]"))).as("the corrected field's old error is gone").isEmpty();
+      assertThat(office.driver.findElement(By.cssSelector("#project-new .confirm-odd")).isDisplayed()).isTrue();
+      office.screenshot("workbench-register-confirm-1920");
+      investment.clear();
+      investment.sendKeys("12.5");
       office.click(By.id("project-save"));
       until(office, () -> office.driver.getCurrentUrl().contains("#/project/"));
       var projectId = office.driver.getCurrentUrl().replaceAll(".*#/project/", "");

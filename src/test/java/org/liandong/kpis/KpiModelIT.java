@@ -53,7 +53,8 @@ class KpiModelIT {
           var draft = new JsonObject().put("projectId", projects.get(random.nextInt(projects.size())))
               .put("departmentId", DEPARTMENTS.get(random.nextInt(DEPARTMENTS.size()))).put("title", "读模型事项 " + step)
               .put("track", kind.equals("need") ? "need" : "permits").put("kind", kind).put("dueOn", date(random).toString())
-              .put("durationDays", 1 + random.nextInt(20));
+              .put("durationDays", 1 + random.nextInt(20))
+              .put("confirmed", true);   // random dates, some already past: recorded on purpose
           if (kind.equals("need")) draft.put("needSource", "visit");
           var created = office.post("/api/obligations", draft);
           assertThat(created.status()).as(created.toString()).isEqualTo(201);
@@ -63,7 +64,7 @@ class KpiModelIT {
         case 4 -> patch(office, "/api/obligations/" + obligations.get(random.nextInt(obligations.size())),
             new JsonObject().put("departmentId", DEPARTMENTS.get(random.nextInt(DEPARTMENTS.size()))));
         case 5 -> patch(office, "/api/obligations/" + obligations.get(random.nextInt(obligations.size())),
-            new JsonObject().put("dueOn", date(random).toString()));
+            new JsonObject().put("dueOn", date(random).toString()).put("confirmed", true));
         default -> patch(office, "/api/projects/" + projects.get(random.nextInt(projects.size())),
             new JsonObject().put("stage", STAGES.get(random.nextInt(STAGES.size()))));
       }

@@ -52,6 +52,39 @@ class ProjectsIT {
   }
 
   @Test
+  @DisplayName("odd but possible values (1,000+ 亿元, a signing in 2099, a step due before today) are asked about beside their fields,"
+      + " and written once confirmed; confirmed itself is never stored")
+  void oddValuesAreConfirmed() {
+    var odd = body(code()).put("investmentYi", 1000.5).put("signedOn", "2099-03-01").put("targetStartOn", "2099-09-01");
+    var before = coordinator.get("/api/projects").array().size();
+    var asked = coordinator.post("/api/projects", odd);
+    assertThat(asked.status()).as(asked.toString()).isEqualTo(422);
+    assertThat(asked.json().getString("error")).isEqualTo("unconfirmed");
+    assertThat(asked.json().getJsonObject("fields").fieldNames()).containsExactlyInAnyOrder("investmentYi", "signedOn", "targetStartOn");
+    assertThat(asked.json().getJsonObject("fieldsZh").getString("investmentYi")).contains("1000.5").contains("亿元");
+    assertThat(asked.json().getString("message")).contains("investment (100 million yuan)").doesNotContain("investmentYi");
+    assertThat(coordinator.get("/api/projects").array().size()).as("nothing written").isEqualTo(before);
+
+    var confirmed = coordinator.post("/api/projects", odd.copy().put("confirmed", true));
+    assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(201);
+    var id = confirmed.json().getString("id");
+    assertThat(confirmed.json().containsKey("confirmed")).isFalse();
+    assertThat(confirmed.json().getDouble("investmentYi")).isEqualTo(1000.5);
+
+    // an ordinary change of the same project asks nothing (only what a request sends is asked about)
+    var renamed = coordinator.with("If-Match", "\"1\"").patch("/api/projects/" + id, new JsonObject().put("name", "改名"));
+    assertThat(renamed.status()).as(renamed.toString()).isEqualTo(200);
+    var dueBefore = coordinator.post("/api/obligations", new JsonObject().put("projectId", id).put("departmentId", "d-zj-housing")
+        .put("title", "补录的事项").put("track", "permits").put("dueOn", "2020-05-01"));
+    assertThat(dueBefore.status()).as(dueBefore.toString()).isEqualTo(422);
+    assertThat(dueBefore.json().getJsonObject("fieldsZh").getString("dueOn")).contains("2020-05-01").contains("早于今天");
+    var recorded = coordinator.post("/api/obligations", new JsonObject().put("projectId", id).put("departmentId", "d-zj-housing")
+        .put("title", "补录的事项").put("track", "permits").put("dueOn", "2020-05-01").put("confirmed", true));
+    assertThat(recorded.status()).as(recorded.toString()).isEqualTo(201);
+    assertThat(recorded.json().containsKey("confirmed")).isFalse();
+  }
+
+  @Test
   @DisplayName("an update with the current version applies; a stale one gets 409; reaching started stamps the date")
   void update() {
     var id = coordinator.post("/api/projects", body(code())).json().getString("id");
@@ -169,7 +202,8 @@ class ProjectsIT {
     // an obligation overdue by a week: the project turns red and moves among the red ones
     var due = java.time.LocalDate.now(TestServer.get().clock()).minusDays(7).toString();
     var owed = coordinator.post("/api/obligations", new JsonObject().put("projectId", id).put("departmentId", "d-zj-housing")
-        .put("title", "逾期测试").put("kind", "approval").put("track", "permits").put("dueOn", due));
+        .put("title", "逾期测试").put("kind", "approval").put("track", "permits").put("dueOn", due)
+        .put("confirmed", true));   // a step recorded after its due date passed, on purpose
     assertThat(owed.status()).as(owed.toString()).isEqualTo(201);
     var after = analyst.get("/api/battle-map?limit=1000").json();
     assertThat(lightOf(after, id)).isEqualTo("red");

@@ -176,6 +176,33 @@ class ImportIT {
   }
 
   @Test
+  @DisplayName("a champion by short name (张区长) is found; a project row with a problem is named as the cause of its obligations' rows;"
+      + " the template as downloaded proposes nothing")
+  void namesCausesAndExamples() {
+    var shortName = code();
+    var broken = code();
+    var book = new Books().sheet("项目清单", Books.PROJECT_HEADERS)
+        .row(shortName, "简称挂钩领导", "某公司", 3, null, "签约", "区级", "是", LocalDate.of(2026, 3, 1), null, null, "张区长")
+        .row(broken, "有误的项目", "某公司", 2, null, "签约", "区级", "是", LocalDate.of(2026, 3, 1), null, null, "查无此人")
+        .sheet("事项清单", Books.OBLIGATION_HEADERS)
+        .row(broken, "土地勘测", "土地", "江苏省自然资源厅", 5, "2026-05-01", null);
+    var dry = coordinator.upload("/api/imports", book.bytes());
+    assertThat(dry.status()).as(dry.toString()).isEqualTo(422);
+    var problems = dry.json().getJsonArray("problems").stream().map(JsonObject.class::cast).toList();
+    assertThat(problems).as("the short name is found: no problem on its row").noneMatch(p -> p.getString("messageZh").contains("张区长"));
+    var obligationRow = problems.stream().filter(p -> "事项清单".equals(p.getString("sheet"))).findFirst()
+        .orElseThrow(() -> new AssertionError("no problem on the obligation's row: " + problems));
+    assertThat(obligationRow.getString("messageZh")).contains(broken).contains("第 3 行").doesNotContain("没有");
+    assertThat(obligationRow.getString("message")).contains("row 3").contains("problems of its own");
+
+    var template = coordinator.download("/api/imports/template").body();
+    var asDownloaded = coordinator.upload("/api/imports", template);
+    assertThat(asDownloaded.status()).as(asDownloaded.toString()).isEqualTo(200);
+    var summary = asDownloaded.json().getJsonObject("summary");
+    assertThat(asDownloaded.json().getJsonArray("changes")).as("the examples are not proposed: %s", summary).isEmpty();
+  }
+
+  @Test
   @DisplayName("re-importing updates by code and says what changed; a project changed since the dry run is reported, not overwritten")
   void updatesByCodeAndStaleVersions() {
     var code = code();
