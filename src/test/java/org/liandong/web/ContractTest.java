@@ -55,6 +55,52 @@ class ContractTest {
   }
 
   @Test
+  @DisplayName("the contract's Date and DateTime admit only what the server parses: whatever their patterns let through, java.time reads")
+  @SuppressWarnings("unchecked")
+  void formatsAreTheParsers() throws Exception {
+    java.util.Map<String, Object> doc;
+    try (var in = ContractTest.class.getClassLoader().getResourceAsStream("openapi.yaml")) {
+      doc = new org.yaml.snakeyaml.Yaml().load(in);
+    }
+    var schemas = (java.util.Map<String, java.util.Map<String, Object>>) ((java.util.Map<String, Object>) doc.get("components")).get("schemas");
+    var date = java.util.regex.Pattern.compile((String) schemas.get("Date").get("pattern"));
+    var dateTime = java.util.regex.Pattern.compile((String) schemas.get("DateTime").get("pattern"));
+    var random = new java.util.Random(20231227);
+    for (int i = 0; i < 20_000; i++) {
+      var candidate = String.format("20%02d-%02d-%02d", random.nextInt(100), random.nextInt(14), random.nextInt(33));
+      if (date.matcher(candidate).matches() && validDate(candidate)) java.time.LocalDate.parse(candidate);
+      var clock = String.format("%02d:%02d:%02d", random.nextInt(26), random.nextInt(62), random.nextInt(62));
+      var time = candidate + "T" + (random.nextInt(5) == 0 ? clock.substring(0, 5) : clock + List.of("", ".5", ".123456789", ".1234567891").get(random.nextInt(4)))
+          + List.of("", "Z", "+08:00", "-05:30", "+8:00", "+0800", "+08:00:00").get(random.nextInt(7));
+      if (dateTime.matcher(time).matches() && validDate(candidate) && validTime(time.substring(11, Math.min(19, time.length())).replaceAll("[^0-9:].*", ""))) {
+        java.time.OffsetDateTime.parse(time);
+      }
+      assertThat(dateTime.matcher(candidate + "T09:00:00").matches()).as("a time without its offset").isFalse();
+    }
+    assertThat(dateTime.matcher("2027-03-01T09:00:00+08:00").matches()).isTrue();
+    assertThat(dateTime.matcher("2027-03-01T09:00:00Z").matches()).isTrue();
+  }
+
+  /** Calendar validity is the format check's (format: date), not the pattern's. */
+  private static boolean validDate(String date) {
+    try {
+      java.time.LocalDate.parse(date);
+      return true;
+    } catch (java.time.DateTimeException e) {
+      return false;
+    }
+  }
+
+  private static boolean validTime(String time) {
+    try {
+      java.time.LocalTime.parse(time);
+      return true;
+    } catch (java.time.DateTimeException e) {
+      return false;
+    }
+  }
+
+  @Test
   @DisplayName("a handler for an operation the contract lacks stops the start-up, naming it")
   void undescribed() {
     var features = features();
