@@ -25,6 +25,7 @@ import org.liandong.history.HistoryRoutes;
 import org.liandong.history.HistoryService;
 import org.liandong.kpis.KpiRoutes;
 import org.liandong.kpis.KpiService;
+import org.liandong.kpis.WorkGauges;
 import org.liandong.live.LiveEndpoint;
 import org.liandong.live.LivePublisher;
 import org.liandong.live.LiveVerticle;
@@ -138,8 +139,10 @@ final class Features {
   }
 
   /** In a cluster another node's sockets may watch any channel: every change goes on the bus. */
-  private static org.liandong.live.Watched watched(Vertx vertx, Graph graph, AppConfig config) {
+  private org.liandong.live.Watched watched(Vertx vertx, Graph graph, AppConfig config) {
     var watched = config.cluster().enabled() ? org.liandong.live.Watched.everywhere() : new org.liandong.live.Watched();
+    io.micrometer.core.instrument.Gauge.builder("liandong.live.channels", watched, org.liandong.live.Watched::size)
+        .description("channels this node's sockets follow").register(registry);
     if (config.cluster().enabled()) org.liandong.storage.CommitRelay.start(vertx, graph, java.util.UUID.randomUUID().toString());
     graph.onCommit(new LivePublisher(vertx.eventBus(), watched)::publish);
     return watched;
@@ -163,7 +166,8 @@ final class Features {
         new Every("deficiency deadlines passed: departments and champions told",
             config.deficiencyCheckSeconds(), 0, obligations::expireDeficiencies),
         new Every("supervision sweep: notifications sent", config.chase().everySeconds(),
-            config.chase().everySeconds() * 500L + 1, chaser::sweep));
+            config.chase().everySeconds() * 500L + 1, chaser::sweep),
+        new WorkGauges(graph, clock, registry));
   }
 
   Policy policy() {
@@ -220,7 +224,7 @@ final class Features {
           public Future<Void> catchUp(String given) {
             return graph.catchUp(given);
           }
-        }, config.imports().maxBytes());
+        }, config.imports().maxBytes(), config.metricsToken());
   }
 
 }

@@ -44,6 +44,7 @@ public final class Server implements AutoCloseable {
   private EmbeddedNeo4j embedded;
   private Vertx vertx;
   private Graph graph;
+  private AutoCloseable jvmMeters;
   private Features features;
   private int port;
 
@@ -81,6 +82,7 @@ public final class Server implements AutoCloseable {
 
   private void startStorage() {
     var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    jvmMeters = org.liandong.support.JvmMeters.bind(registry);
     embedded = config.embedded() ? startEmbedded() : null;
     var options = new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true));
     var builder = Vertx.builder().withMetrics(new MicrometerMetricsFactory(registry));
@@ -196,6 +198,11 @@ public final class Server implements AutoCloseable {
       if (vertx != null) vertx.close().await(10, TimeUnit.SECONDS);
     } catch (Exception e) {
       LOG.warn("Vert.x did not close cleanly: {}", e.toString());
+    }
+    try {
+      if (jvmMeters != null) jvmMeters.close();
+    } catch (Exception e) {
+      LOG.warn("the JVM's meters did not close cleanly: {}", e.toString());
     }
     try {
       if (graph != null) graph.close();

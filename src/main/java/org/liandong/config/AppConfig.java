@@ -36,7 +36,8 @@ public record AppConfig(
     Chase chase,
     org.liandong.storage.Writes.Limits writes,
     Cluster cluster,
-    Imports imports) {
+    Imports imports,
+    Optional<String> metricsToken) {
 
   /**
    * Excel imports: the largest upload (bytes), the most rows over all its sheets, and the largest
@@ -162,7 +163,17 @@ public record AppConfig(
         Chase.from(env),
         writes(env),
         Cluster.from(env),
-        Imports.from(env));
+        Imports.from(env),
+        metricsToken(env));
+  }
+
+  /** LIANDONG_METRICS_TOKEN: the bearer token /metrics asks of a scraper; without it only this host may scrape. */
+  private static Optional<String> metricsToken(Env env) {
+    var token = env.optional("LIANDONG_METRICS_TOKEN");
+    token.filter(t -> t.length() < 16 || !t.matches("[\\x21-\\x7e]+")).ifPresent(t -> {
+      throw new Env.BadSetting("LIANDONG_METRICS_TOKEN", "…", "at least 16 printable characters, no spaces");
+    });
+    return token;
   }
 
   private static org.liandong.storage.Writes.Limits writes(Env env) {

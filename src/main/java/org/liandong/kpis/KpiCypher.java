@@ -79,4 +79,12 @@ final class KpiCypher {
       RETURN d.id AS id, d.name AS name, d.shortName AS shortName, owed, done, overdue, deficient, deficiencyExpired, due, settled, doneOnTime,
              acceptSeconds, reminders, extensions, deficienciesDue, lapses, supervisions, supervisionsAnsweredOnTime
       """.formatted(LightCypher.OVERDUE, LightCypher.LAPSED);
+
+  /** Each department's open work and how much of it is late on {@code $today} (as the light counts it), for /metrics. */
+  static final String OPEN_AND_LATE = """
+      MATCH (d:Department)
+      OPTIONAL MATCH (d)-[:OWES]->(o:Obligation)
+      WHERE o.status <> 'done'
+      RETURN d.id AS id, d.name AS name, count(o) AS open, count(CASE WHEN %s THEN 1 END) AS late
+      """.formatted(LightCypher.OVERDUE);
 }

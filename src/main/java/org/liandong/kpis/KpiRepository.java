@@ -50,6 +50,14 @@ final class KpiRepository {
     });
   }
 
+  /** A department's open work and how much of it is late. */
+  record DepartmentWork(String id, String name, long open, long late) {}
+
+  static Work<List<DepartmentWork>> openAndLate(LocalDate today) {
+    return tx -> tx.list(KpiCypher.OPEN_AND_LATE, Map.of("today", today)).map(rows -> rows.stream()
+        .map(r -> new DepartmentWork(r.get("id").asString(), r.get("name").asString(null), r.get("open").asLong(), r.get("late").asLong())).toList());
+  }
+
   private static <T> List<T> sorted(List<Record> records, java.util.function.Function<Record, T> row) {
     return records.stream().sorted(Comparator.comparing(r -> r.get("id").asString())).map(row).toList();
   }

@@ -36,6 +36,11 @@ public final class Watched {
     names.remove(channel);
   }
 
+  /** How many channels this node's own sockets follow (for /metrics). */
+  public int size() {
+    return names.size();
+  }
+
   public boolean contains(String channel) {
     return all || names.contains(channel);
   }

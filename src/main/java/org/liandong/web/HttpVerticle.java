@@ -28,7 +28,8 @@ public final class HttpVerticle extends VerticleBase {
   /** What the verticle needs from the rest of the server. */
   public record Parts(String host, int port, java.time.Clock clock, Contract contract, PrometheusMeterRegistry registry,
                       Handler<RoutingContext> authenticate, Handler<RoutingContext> webSocket,
-                      Supplier<Future<Void>> databaseReady, Bookmarks bookmarks, int importMaxBytes) {}
+                      Supplier<Future<Void>> databaseReady, Bookmarks bookmarks, int importMaxBytes,
+                      java.util.Optional<String> metricsToken) {}
 
   /** Workbooks come in here, with a body limit of their own (LIANDONG_IMPORT_MAX_BYTES). */
   public static final String IMPORTS = "/api/imports";
@@ -79,7 +80,7 @@ public final class HttpVerticle extends VerticleBase {
             // anonymous callers learn that the database is down, not why (no exception text)
             .onSuccess(v -> promise.complete(Status.OK()))
             .onFailure(e -> promise.complete(Status.KO()))));
-    router.get("/metrics").handler(PrometheusScrapingHandler.create(parts.registry()));
+    router.get("/metrics").handler(new MetricsAccess(parts.metricsToken())).handler(PrometheusScrapingHandler.create(parts.registry()));
     router.get("/ws").handler(parts.webSocket());
     router.get("/api/openapi.yaml").handler(ctx -> ctx.response()
         .putHeader("Content-Type", "application/yaml; charset=utf-8").sendFile("openapi.yaml"));

@@ -1,0 +1,84 @@
+package org.liandong.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Settings are read strictly")
+class AppConfigTest {
+
+  @Test
+  @DisplayName("nothing set gives README's defaults")
+  void defaults() {
+    var config = AppConfig.from(Map.of());
+    assertThat(config.httpPort()).isEqualTo(8080);
+    assertThat(config.demo()).isFalse();
+    assertThat(config.zone().getId()).isEqualTo("Asia/Shanghai");
+    assertThat(config.console().perUser()).isEqualTo(2);
+    assertThat(config.logins().perAccount()).isEqualTo(5);
+    assertThat(config.retention().changes().toDays()).isEqualTo(1825);
+    assertThat(config.embedded()).isTrue();
+  }
+
+  @ParameterizedTest(name = "{0}={1}")
+  @CsvSource({
+      "LIANDONG_DEMO, ture, true or false",
+      "LIANDONG_SECURE_COOKIES, yes, true or false",
+      "LIANDONG_SESSION_HOURS, twelve, whole number",
+      "LIANDONG_SESSION_HOURS, 0, whole number",
+      "LIANDONG_HTTP_PORT, 70000, whole number",
+      "LIANDONG_TIMEZONE, Mars/Olympus, time-zone",
+      "LIANDONG_REPLAY_WINDOW, -1, whole number",
+      "LIANDONG_CONSOLE_TIMEOUT_SECONDS, 1e3, whole number",
+      "NEO4J_URI, http://db:7474, bolt://",
+      "LIANDONG_LOGIN_FAILURES_PER_ACCOUNT, many, whole number",
+      "LIANDONG_TEMPLATES_DIR, /no/such/folder, an existing folder"})
+  @DisplayName("a bad value stops the start-up with one line naming the variable and what it accepts")
+  void refused(String name, String value, String accepted) {
+    assertThatThrownBy(() -> AppConfig.from(Map.of(name, value)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(name).hasMessageContaining(value).hasMessageContaining(accepted)
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+  }
+
+  @Test
+  @DisplayName("clustered mode: needs NEO4J_URI (the embedded Neo4j is refused in one line), members as host:port")
+  void clusterSettings() {
+    assertThatThrownBy(() -> AppConfig.from(Map.of("LIANDONG_CLUSTER", "true")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs NEO4J_URI");
+    assertThatThrownBy(() -> AppConfig.from(Map.of("LIANDONG_CLUSTER", "true", "NEO4J_URI", "neo4j://db:7687",
+        "LIANDONG_CLUSTER_MEMBERS", "node1:5701,node2")))
+        .hasMessageContaining("LIANDONG_CLUSTER_MEMBERS").hasMessageContaining("host:port");
+    var config = AppConfig.from(Map.of("LIANDONG_CLUSTER", "true", "NEO4J_URI", "neo4j://db:7687",
+        "LIANDONG_CLUSTER_MEMBERS", "10.0.0.1:5701, 10.0.0.2:5701", "LIANDONG_CLUSTER_HOST", "10.0.0.1"));
+    assertThat(config.cluster().members()).containsExactly("10.0.0.1:5701", "10.0.0.2:5701");
+    assertThat(config.cluster().host()).isEqualTo("10.0.0.1");
+    assertThat(config.cluster().port()).isEqualTo(5701);
+    assertThat(AppConfig.from(Map.of()).cluster().enabled()).isFalse();
+  }
+
+  @Test
+  @DisplayName("the metrics token: at least 16 printable characters, never echoed when refused; none by default")
+  void metricsToken() {
+    assertThat(AppConfig.from(Map.of()).metricsToken()).isEmpty();
+    assertThat(AppConfig.from(Map.of("LIANDONG_METRICS_TOKEN", "prometheus-scrape-2026")).metricsToken()).contains("prometheus-scrape-2026");
+    for (var bad : new String[] {"short-secret", "has a space in it ok"}) {
+      assertThatThrownBy(() -> AppConfig.from(Map.of("LIANDONG_METRICS_TOKEN", bad)))
+          .hasMessageContaining("LIANDONG_METRICS_TOKEN").hasMessageContaining("at least 16").hasMessageNotContaining(bad);
+    }
+  }
+
+  @Test
+  @DisplayName("accepted spellings: TRUE and False, spaces around numbers")
+  void lenientWhereHarmless() {
+    var config = AppConfig.from(Map.of("LIANDONG_DEMO", "TRUE", "LIANDONG_SESSION_HOURS", " 8 ", "NEO4J_URI", "neo4j://db:7687"));
+    assertThat(config.demo()).isTrue();
+    assertThat(config.sessionTtl().toHours()).isEqualTo(8);
+    assertThat(config.embedded()).isFalse();
+  }
+}

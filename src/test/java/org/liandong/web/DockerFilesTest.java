@@ -47,6 +47,30 @@ class DockerFilesTest {
   }
 
   @Test
+  @DisplayName("monitoring: Prometheus scrapes both nodes with the token the nodes are given; Grafana loads the dashboard over it")
+  @SuppressWarnings("unchecked")
+  void monitoring() throws IOException {
+    Map<String, Object> compose = new Yaml().load(Files.readString(Path.of("docker/compose.yaml")));
+    var services = (Map<String, Map<String, Object>>) compose.get("services");
+    var token = ((Map<String, String>) services.get("app1").get("environment")).get("LIANDONG_METRICS_TOKEN");
+    assertThat(token).hasSizeGreaterThanOrEqualTo(16);
+    assertThat(((Map<String, String>) services.get("app2").get("environment")).get("LIANDONG_METRICS_TOKEN")).isEqualTo(token);
+    assertThat((List<String>) services.get("prometheus").get("volumes")).contains("./prometheus.yml:/etc/prometheus/prometheus.yml:ro");
+    Map<String, Object> prometheus = new Yaml().load(Files.readString(Path.of("docker/prometheus.yml")));
+    var job = ((List<Map<String, Object>>) prometheus.get("scrape_configs")).get(0);
+    assertThat(job.get("metrics_path")).isEqualTo("/metrics");
+    assertThat((Map<String, String>) job.get("authorization")).containsEntry("type", "Bearer").containsEntry("credentials", token);
+    assertThat((List<String>) ((List<Map<String, Object>>) job.get("static_configs")).get(0).get("targets")).containsExactly("app1:8080", "app2:8080");
+    var volumes = (List<String>) services.get("grafana").get("volumes");
+    assertThat(volumes).contains("./grafana/provisioning:/etc/grafana/provisioning:ro", "./grafana/dashboards:/var/lib/grafana/dashboards:ro");
+    Map<String, Object> provider = new Yaml().load(Files.readString(Path.of("docker/grafana/provisioning/dashboards/liandong.yml")));
+    assertThat(((List<Map<String, Map<String, String>>>) provider.get("providers")).get(0).get("options").get("path"))
+        .isEqualTo("/var/lib/grafana/dashboards");
+    Map<String, Object> source = new Yaml().load(Files.readString(Path.of("docker/grafana/provisioning/datasources/prometheus.yml")));
+    assertThat(((List<Map<String, String>>) source.get("datasources")).get(0).get("url")).isEqualTo("http://prometheus:9090");
+  }
+
+  @Test
   @DisplayName("the Dockerfile copies the jar and lib/ that mvn package makes, on Java 21 or later")
   void dockerfile() throws IOException {
     var lines = Files.readAllLines(Path.of("docker/Dockerfile"));
