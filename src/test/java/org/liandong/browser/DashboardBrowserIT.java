@@ -598,17 +598,26 @@ class DashboardBrowserIT {
   @DisplayName("the wall screen opens from its kiosk link (read-only wall account) and fills 1366, 1920 and 3840 wide screens without scrolling, with a clock, when the data was updated, the figures in words, and the red projects taking turns")
   void wallScreen() throws Exception {
     // the three screens at once: each mostly waits (on the server, on the spotlight's turn)
-    var pool = java.util.concurrent.Executors.newFixedThreadPool(3);
-    var screens = new ArrayList<java.util.concurrent.Future<?>>();
-    for (var size : new int[][] {{1920, 1080}, {1366, 768}, {3840, 2160}}) screens.add(pool.submit(() -> wallScreen(size)));
-    pool.shutdown();
-    for (var screen : screens) {
-      try {
-        screen.get(5, java.util.concurrent.TimeUnit.MINUTES);
-      } catch (java.util.concurrent.ExecutionException e) {
-        if (e.getCause() instanceof Error error) throw error;
-        throw e;
+    var screens = new ArrayList<Runnable>();
+    for (var size : new int[][] {{1920, 1080}, {1366, 768}, {3840, 2160}}) screens.add(() -> wallScreen(size));
+    sideBySide(3, screens);
+  }
+
+  /** Runs the browsers' sights on {@code threads} threads and waits for all; a failed assertion fails the test as itself. */
+  private static void sideBySide(int threads, List<Runnable> sights) throws Exception {
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+    try {
+      var running = sights.stream().map(pool::submit).toList();
+      for (var sight : running) {
+        try {
+          sight.get(10, java.util.concurrent.TimeUnit.MINUTES);
+        } catch (java.util.concurrent.ExecutionException e) {
+          if (e.getCause() instanceof Error error) throw error;
+          throw e;
+        }
       }
+    } finally {
+      pool.shutdownNow();
     }
   }
 
@@ -705,22 +714,11 @@ class DashboardBrowserIT {
   void everyPage() throws Exception {
     var problems = new java.util.concurrent.ConcurrentSkipListMap<String, List<String>>();
     // the four sights two at a time: a browser mostly waits on the server, and the suite's time is shared
-    var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
-    var sights = new ArrayList<java.util.concurrent.Future<?>>();
+    var sights = new ArrayList<Runnable>();
     for (var lang : List.of("zh-CN", "en")) {
-      for (var size : new int[][] {{1920, 1080}, {390, 844}}) {
-        sights.add(pool.submit(() -> everyPage(lang, size, problems)));
-      }
+      for (var size : new int[][] {{1920, 1080}, {390, 844}}) sights.add(() -> everyPage(lang, size, problems));
     }
-    pool.shutdown();
-    for (var sight : sights) {
-      try {
-        sight.get(10, java.util.concurrent.TimeUnit.MINUTES);
-      } catch (java.util.concurrent.ExecutionException e) {
-        if (e.getCause() instanceof Error error) throw error;
-        throw e;
-      }
-    }
+    sideBySide(2, sights);
     assertThat(problems).as("axe-core's critical and serious findings, by page").isEmpty();
   }
 

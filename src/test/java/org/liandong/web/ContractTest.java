@@ -58,10 +58,7 @@ class ContractTest {
   @DisplayName("the contract's Date and DateTime admit only what the server parses: whatever their patterns let through, java.time reads")
   @SuppressWarnings("unchecked")
   void formatsAreTheParsers() throws Exception {
-    java.util.Map<String, Object> doc;
-    try (var in = ContractTest.class.getClassLoader().getResourceAsStream("openapi.yaml")) {
-      doc = new org.yaml.snakeyaml.Yaml().load(in);
-    }
+    var doc = contract();
     var schemas = (java.util.Map<String, java.util.Map<String, Object>>) ((java.util.Map<String, Object>) doc.get("components")).get("schemas");
     var date = java.util.regex.Pattern.compile((String) schemas.get("Date").get("pattern"));
     var dateTime = java.util.regex.Pattern.compile((String) schemas.get("DateTime").get("pattern"));
@@ -85,10 +82,7 @@ class ContractTest {
   @DisplayName("the contract says what can come back: 401 wherever a session is needed, 403 wherever a role is, the type a workbook is served as")
   @SuppressWarnings("unchecked")
   void answersDocumented() throws Exception {
-    java.util.Map<String, Object> doc;
-    try (var in = ContractTest.class.getClassLoader().getResourceAsStream("openapi.yaml")) {
-      doc = new org.yaml.snakeyaml.Yaml().load(in);
-    }
+    var doc = contract();
     var missing = new ArrayList<String>();
     var paths = (java.util.Map<String, java.util.Map<String, Object>>) doc.get("paths");
     paths.forEach((path, item) -> item.forEach((verb, value) -> {
@@ -111,20 +105,26 @@ class ContractTest {
 
   /** Calendar validity is the format check's (format: date), not the pattern's. */
   private static boolean validDate(String date) {
+    return reads(() -> java.time.LocalDate.parse(date));
+  }
+
+  private static boolean validTime(String time) {
+    return reads(() -> java.time.LocalTime.parse(time));
+  }
+
+  private static boolean reads(Runnable parse) {
     try {
-      java.time.LocalDate.parse(date);
+      parse.run();
       return true;
     } catch (java.time.DateTimeException e) {
       return false;
     }
   }
 
-  private static boolean validTime(String time) {
-    try {
-      java.time.LocalTime.parse(time);
-      return true;
-    } catch (java.time.DateTimeException e) {
-      return false;
+  /** The contract as the server reads it, as plain YAML. */
+  static java.util.Map<String, Object> contract() throws java.io.IOException {
+    try (var in = ContractTest.class.getClassLoader().getResourceAsStream("openapi.yaml")) {
+      return new org.yaml.snakeyaml.Yaml().load(in);
     }
   }
 
@@ -150,10 +150,7 @@ class ContractTest {
   @DisplayName("the contract's lists of values are the server's own (stages, levels, statuses, tracks, kinds, sources, roles)")
   @SuppressWarnings("unchecked")
   void enumsAreTheDomains() throws Exception {
-    java.util.Map<String, Object> doc;
-    try (var in = ContractTest.class.getClassLoader().getResourceAsStream("openapi.yaml")) {
-      doc = new org.yaml.snakeyaml.Yaml().load(in);
-    }
+    var doc = contract();
     var schemas = (java.util.Map<String, java.util.Map<String, Object>>) ((java.util.Map<String, Object>) doc.get("components")).get("schemas");
     java.util.function.Function<String, List<String>> listed = name -> (List<String>) schemas.get(name).get("enum");
     assertThat(listed.apply("Stage")).containsExactlyElementsOf(org.liandong.domain.Stage.names());
