@@ -175,9 +175,8 @@ export async function render(root, { user, params }) {
   const stop = follow(`project:${id}`, message => {
     if (message.type === 'resync' || !message.data) Object.keys(FETCH).forEach(k => wanted.add(k));
     else {
-      // the person's name as the history already knows it (the event carries the username)
-      const actorName = got.changes.find(c => c.actor === message.actor)?.actorName ?? (message.actor === user.username ? user.displayName : undefined);
-      got.changes = [{ ...message.data, type: message.type, at: message.at, actor: message.actor, actorName }, ...got.changes].slice(0, 30);
+      // the event names who made the change as people know them (actorName), as the history does
+      got.changes = [{ ...message.data, type: message.type, at: message.at, actor: message.actor, actorName: message.actorName }, ...got.changes].slice(0, 30);
       wanted.add('project');
       if (message.data.entity === 'Obligation') ['obligations', 'permits', 'plan'].forEach(k => wanted.add(k));
     }

@@ -12,7 +12,8 @@ final class LiveCypher {
   static final String EVENTS_AFTER = """
       MATCH (ch:Channel {name: $name})<-[r:IN]-(c:Change)
       WHERE r.seq > $after AND r.seq <= $upTo
-      RETURN r.seq AS seq, ch.epoch AS epoch, c.type AS type, toString(c.at) AS at, c.actor AS actor, c.entity AS entity,
+      RETURN r.seq AS seq, ch.epoch AS epoch, c.type AS type, toString(c.at) AS at, c.actor AS actor,
+             COLLECT { MATCH (who:User {username: c.actor}) RETURN who.displayName }[0] AS actorName, c.entity AS entity,
              c.entityId AS entityId, c.projectId AS projectId, c.before AS before, c.after AS after
       ORDER BY r.seq
       """;

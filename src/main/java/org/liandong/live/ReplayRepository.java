@@ -32,7 +32,7 @@ final class ReplayRepository {
 
   private static JsonObject event(String channel, Record r) {
     return LiveEvent.json(channel, r.get("seq").asLong(), r.get("epoch").asString(null), r.get("type").asString(), r.get("at").asString(),
-        r.get("actor").asString(), r.get("entity").asString(null), r.get("entityId").asString(null),
+        r.get("actor").asString(), r.get("actorName").asString(null), r.get("entity").asString(null), r.get("entityId").asString(null),
         r.get("projectId").asString(null), json(r.get("before").asString(null)), json(r.get("after").asString(null)));
   }
 

@@ -12,6 +12,7 @@ public record Change(
     String id,
     String at,
     String actor,
+    String actorName,
     String type,
     String entity,
     String entityId,

@@ -61,7 +61,7 @@ final class ChangeLog {
         CREATE (x)-[:IN {seq: place.seq}]->(ch)
         RETURN collect({name: place.name, seq: place.seq, epoch: place.epoch}) AS seqs
       }
-      RETURN i, x.id AS id, toString(x.at) AS at, seqs
+      RETURN i, x.id AS id, toString(x.at) AS at, seqs, COLLECT { MATCH (who:User {username: x.actor}) RETURN who.displayName }[0] AS actorName
       """;
 
   /** Records the entries of a transaction; resolves to the changes as they will be published, in the order noted. */
@@ -105,7 +105,7 @@ final class ChangeLog {
             seqs.put((String) s.get("name"), ((Number) s.get("seq")).longValue());
             epochs.put((String) s.get("name"), (String) s.get("epoch"));
           });
-      out.add(new Change(ids.get(i), row.get("at").asString(), e.actor(), e.type(), e.entity(), e.entityId(), e.projectId(),
+      out.add(new Change(ids.get(i), row.get("at").asString(), e.actor(), row.get("actorName").asString(null), e.type(), e.entity(), e.entityId(), e.projectId(),
           e.before() == null ? null : Json.object(e.before()), e.after() == null ? null : Json.object(e.after()),
           seqs, epochs));
     }

@@ -33,7 +33,7 @@ public final class CommitRelay {
   private void send(List<Change> changes) {
     var list = new JsonArray();
     for (var c : changes) {
-      list.add(new JsonObject().put("id", c.id()).put("at", c.at()).put("actor", c.actor()).put("type", c.type())
+      list.add(new JsonObject().put("id", c.id()).put("at", c.at()).put("actor", c.actor()).put("actorName", c.actorName()).put("type", c.type())
           .put("entity", c.entity()).put("entityId", c.entityId()).put("projectId", c.projectId())
           .put("before", c.before()).put("after", c.after())
           .put("seqs", new JsonObject(new HashMap<>(c.seqs()))).put("epochs", new JsonObject(new HashMap<>(c.epochs()))));
@@ -47,7 +47,7 @@ public final class CommitRelay {
       c.getJsonObject("seqs").forEach(e -> seqs.put(e.getKey(), ((Number) e.getValue()).longValue()));
       Map<String, String> epochs = new HashMap<>();
       c.getJsonObject("epochs").forEach(e -> epochs.put(e.getKey(), (String) e.getValue()));
-      return new Change(c.getString("id"), c.getString("at"), c.getString("actor"), c.getString("type"), c.getString("entity"),
+      return new Change(c.getString("id"), c.getString("at"), c.getString("actor"), c.getString("actorName"), c.getString("type"), c.getString("entity"),
           c.getString("entityId"), c.getString("projectId"), c.getJsonObject("before"), c.getJsonObject("after"), seqs, epochs);
     }).toList();
   }

@@ -101,6 +101,8 @@ class LiveIT {
       assertThat(seenByA.stream().map(e -> e.getJsonObject("data").getJsonObject("after").getString("note")))
           .containsExactly("住建 0", "资规 0", "住建 1", "资规 1", "住建 2", "资规 2", "住建 3", "资规 3", "住建 4", "资规 4");
       assertThat(seenByA.get(0).getString("actor")).isEqualTo("demo-officer");
+      assertThat(seenByA.get(0).getString("actorName")).as("named as people know them")
+          .isEqualTo(housing.get("/api/session").json().getJsonObject("user").getString("displayName")).isNotEqualTo("demo-officer");
       assertThat(seenByA.get(0).getString("type")).isEqualTo("obligation.updated");
     }
   }
@@ -142,6 +144,8 @@ class LiveIT {
       assertThat(missed.stream().map(e -> e.getLong("seq")).toList())
           .isEqualTo(java.util.stream.LongStream.rangeClosed(seen + 1, seen + 50).boxed().toList());
       assertThat(missed.get(49).getJsonObject("data").getJsonObject("after").getString("note")).isEqualTo("away 49");
+      assertThat(missed.get(49).getString("actorName")).as("a replayed event names its actor as a live one does")
+          .isEqualTo(housing.get("/api/session").json().getJsonObject("user").getString("displayName"));
 
       note(housing, id, "back");
       var live = client.events("project:p-n8", 1).get(0);
