@@ -2,6 +2,7 @@ import { api } from '../api.js';
 import { t, language } from '../i18n.js';
 import { h, fill, banner, explain, section, busy, time } from '../ui.js';
 import { cellText, chartable, barChart, resultTable } from '../results.js';
+import * as tiles from '../components/tiles.js';
 import * as vendor from '../vendor.js';
 import { meta } from '../meta.js';
 
@@ -244,15 +245,21 @@ export async function render(root) {
     const description = h('input', { placeholder: t('console.description'), 'aria-label': t('console.description') });
     const roles = vocabulary.roles.map(r => h('label', {}, h('input', { type: 'checkbox', value: r }), t(`role.${r}`)));
     const tileBox = h('input', { type: 'checkbox', id: 'save-tile' });
+    // how the tile is drawn: the kinds the battle map's registry knows (components/tiles.js)
+    const display = h('select', { id: 'save-display', disabled: true },
+      ['auto', ...tiles.names()].map(k => h('option', { value: k }, t(`tile.${k}`))));
+    tileBox.addEventListener('change', () => { display.disabled = !tileBox.checked; });
     const form = h('form', { class: 'inline', id: 'save-form' }, name, description, h('span', { class: 'muted' }, t('console.share')), roles,
-      h('label', { for: 'save-tile' }, tileBox, t('console.tile')), h('button', { type: 'submit' }, t('console.save')));
+      h('label', { for: 'save-tile' }, tileBox, t('console.tile')), h('label', {}, `${t('console.display')} `, display),
+      h('button', { type: 'submit' }, t('console.save')));
     form.addEventListener('submit', async e => {
       e.preventDefault();
       let p;
       try { p = params.value.trim() ? JSON.parse(params.value) : {}; } catch { banner(t('console.badParams')); return; }
       try {
         await busy(form.querySelector('[type=submit]'), () => api.post('/api/console/saved', { name: name.value, description: description.value || null, cypher: editor.value, params: p,
-          sharedWith: roles.map(l => l.firstChild).filter(c => c.checked).map(c => c.value), onBattleMap: tileBox.checked }));
+          sharedWith: roles.map(l => l.firstChild).filter(c => c.checked).map(c => c.value), onBattleMap: tileBox.checked,
+          ...(tileBox.checked ? { display: display.value } : {}) }));
         name.value = '';
         loadSaved();
       } catch (err) { banner(explain(err)); }

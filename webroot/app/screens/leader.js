@@ -1,51 +1,58 @@
-import { api } from '../api.js';
-import { t, blockedReason } from '../i18n.js';
-import { h, light, lightWhy, blocking, statusBadge, countdown, section, fill, time } from '../ui.js';
-import { follow, debounce } from '../live.js';
+// 领导视图: the projects I champion (red first), what blocks each, what changed since the last
+// meeting about them and the next meetings. Composed of components fed by the store: each
+// project's card reads and follows its own project, so a change redraws that card alone.
+import { t } from '../i18n.js';
+import { time } from '../ui.js';
 import { sinceView } from '../since.js';
 import { asOf, asOfControl, at, rerender } from '../asof.js';
+import { resource, Subscription } from '../store.js';
+import { Component, define, html, nothing, card } from '../components/base.js';
+import '../components/champion-card.js';
 
-/** 领导视图: the projects I champion, what blocks each, and the next meetings. */
-export async function render(root, { user }) {
-  const stop = follow(`user:${user.id}`, debounce(() => draw().catch(e => console.warn(e)), 250));
+const ORDER = { red: 0, yellow: 1, green: 2 };
 
-  async function draw() {
-    // red first, then yellow, then green: what needs the leader most comes first
-    const order = { red: 0, yellow: 1, green: 2 };
-    const projects = (await api.get(at(`/api/projects?champion=${encodeURIComponent(user.id)}`)))
-      .sort((a, b) => order[a.light] - order[b.light] || b.overdue - a.overdue);
-    // a meeting in session is the most current of all
-    const [open, scheduled] = await Promise.all([api.get('/api/meetings?status=open'), api.get('/api/meetings?status=scheduled')]);
-    const meetings = [...open, ...scheduled.sort((a, b) => String(a.startsAt).localeCompare(String(b.startsAt)))];
-    const mine = new Set(projects.map(p => p.id));
-    const blocks = await Promise.all(projects.map(p =>
-      api.get(at(`/api/obligations?project=${p.id}&status=dispatched,accepted,in_progress,deficient,blocked&limit=200`))));
-    const cards = projects.map((p, i) => {
-      const stuck = blocks[i].items.filter(blocking);
-      return h('section', { class: 'card', dataset: { project: p.id } },
-        h('h2', {}, light(p.light), ' ', h('a', { href: `#/project/${p.id}` }, p.name)),
-        h('p', { class: 'muted' }, `${t(`stage.${p.stage}`)} · ${p.company}`), lightWhy(p),
-        stuck.length === 0 ? h('p', {}, t('leader.noBlocks')) : h('ul', {}, stuck.map(o => h('li', { dataset: { obligation: o.id } },
-          statusBadge(o.status), ' ', o.title, ' — ', o.departmentName,
-          ' ', countdown(o.dueOn, o.overdue),
-          o.blockedReason ? h('span', { class: 'muted' }, ` ${blockedReason(o)}`) : null))),
-        h('details', {}, h('summary', {}, t('project.obligations')), h('ul', { class: 'all-obligations' },
-          blocks[i].items.map(o => h('li', { dataset: { obligation: o.id, status: o.status } }, statusBadge(o.status), ' ', o.title, ' — ', o.departmentName,
-            ' ', countdown(o.dueOn, o.overdue))))));
-    });
-    const next = meetings.filter(m => m.projects.some(p => mine.has(p.id)));
+class LeaderView extends Component {
+  static properties = { user: { attribute: false } };
+
+  constructor() {
+    super();
+    this.controls = asOfControl(rerender);
+    const mine = () => `user:${this.user.id}`;
+    const projectChannels = list => [mine(), 'projects:all', ...(list ?? []).map(p => `project:${p.id}`)];
+    this.projects = new Subscription(this, () => resource(at(`/api/projects?champion=${encodeURIComponent(this.user.id)}`), projectChannels));
+    this.open = new Subscription(this, () => resource('/api/meetings?status=open', () => [mine()]));
+    this.scheduled = new Subscription(this, () => resource('/api/meetings?status=scheduled', () => [mine()]));
     // since the last meeting about my projects (the server finds it), or the last week
-    const since = await api.get(`/api/history/diff?leader=${encodeURIComponent(user.id)}${asOf() ? `&to=${encodeURIComponent(asOf())}` : ''}`);
-    fill(root, h('h1', {}, t('leader.title'), ' ', h('a', { href: `#/brief/leader/${user.id}`, class: 'button-link', id: 'leader-brief' },
-      t('brief.open'))),
-      h('div', { class: 'period-bar' }, asOfControl(rerender)),
-      h('section', { class: 'card', id: 'since-previous' }, h('h2', {}, t('since.title')),
-        ...sinceView(since, { noPrevious: 'since.noPreviousWeek' })),
-      section('leader.nextMeetings', next.length ? h('ul', {}, next.map(m => h('li', {},
-        h('a', { href: `#/meeting/${m.id}` }, m.title), ` · ${time(m.startsAt)}`,
-        m.status === 'open' ? h('span', { class: 'badge status-in_progress' }, t('meeting.status.open')) : null))) : h('p', {}, t('leader.none'))),
-      h('div', { class: 'columns', id: 'leader-projects' }, cards));
+    this.since = new Subscription(this, () => resource(`/api/history/diff?leader=${encodeURIComponent(this.user.id)}${
+      asOf() ? `&to=${encodeURIComponent(asOf())}` : ''}`, () => projectChannels(this.projects.value)));
   }
-  await draw();
-  return stop;
+
+  render() {
+    const failed = [this.projects, this.open, this.scheduled, this.since].find(s => s.error)?.error;
+    const heading = html`<h1>${t('leader.title')} <a href="#/brief/leader/${this.user.id}" class="button-link" id="leader-brief">${t('brief.open')}</a></h1>`;
+    if (failed) return html`${heading}<p class="error">${failed.message}</p>`;
+    const [projects, open, scheduled, since] = [this.projects.value, this.open.value, this.scheduled.value, this.since.value];
+    if (!projects || !open || !scheduled || !since) return html`${heading}<p class="muted">${t('common.loading')}</p>`;
+    // red first, then yellow, then green: what needs the leader most comes first
+    const ordered = [...projects].sort((a, b) => ORDER[a.light] - ORDER[b.light] || b.overdue - a.overdue);
+    const ids = new Set(projects.map(p => p.id));
+    // a meeting in session is the most current of all
+    const next = [...open, ...[...scheduled].sort((a, b) => String(a.startsAt).localeCompare(String(b.startsAt)))]
+      .filter(m => m.projects.some(p => ids.has(p.id)));
+    return html`${heading}<div class="period-bar">${this.controls}</div>
+      <section class="card" id="since-previous"><h2>${t('since.title')}</h2>${sinceView(since, { noPrevious: 'since.noPreviousWeek' })}</section>
+      ${card('leader.nextMeetings', next.length ? html`<ul>${next.map(m => html`<li><a href="#/meeting/${m.id}">${m.title}</a> · ${time(m.startsAt)}${
+        m.status === 'open' ? html`<span class="badge status-in_progress">${t('meeting.status.open')}</span>` : nothing}</li>`)}</ul>`
+        : html`<p>${t('leader.none')}</p>`)}
+      <div class="columns" id="leader-projects">${ordered.map(p => html`<ld-champion-card .project=${p}></ld-champion-card>`)}</div>`;
+  }
+}
+define('ld-leader-view', LeaderView);
+
+export async function render(root, { user }) {
+  const page = document.createElement('ld-leader-view');
+  page.user = user;
+  root.replaceChildren(page);
+  await page.updateComplete;
+  return () => page.remove();
 }

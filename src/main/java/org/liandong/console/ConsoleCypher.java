@@ -25,7 +25,7 @@ final class ConsoleCypher {
   /** A saved query as the API names its fields. */
   private static final String SAVED = """
       {id: q.id, version: q.version, name: q.queryName, description: q.queryDescription, cypher: q.statement,
-       params: q.statementParams, sharedWith: q.sharedWith, onBattleMap: q.onBattleMap,
+       params: q.statementParams, sharedWith: q.sharedWith, onBattleMap: q.onBattleMap, display: coalesce(q.tileDisplay, 'auto'),
        createdAt: q.savedAt, updatedAt: q.changedAt, ownerId: u.id, ownerName: u.displayName}""";
 
   static final String SAVED_VISIBLE = """
@@ -90,7 +90,7 @@ final class ConsoleCypher {
 
   /** The API's field names as the node stores them (see SAVE and SAVED_ONE). */
   private static final java.util.Map<String, String> STORED = java.util.Map.of("name", "queryName", "description", "queryDescription",
-      "cypher", "statement", "params", "statementParams", "sharedWith", "sharedWith", "onBattleMap", "onBattleMap");
+      "cypher", "statement", "params", "statementParams", "sharedWith", "sharedWith", "onBattleMap", "onBattleMap", "display", "tileDisplay");
 
   /** A saved query's fields as its node stores them (its parameters as JSON text). */
   static java.util.Map<String, Object> stored(org.liandong.support.Fields fields) {

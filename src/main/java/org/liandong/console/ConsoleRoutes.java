@@ -11,7 +11,7 @@ import org.liandong.support.Versions;
 /** Analysts (and admins) query; every role sees the battle-map tiles shared with it. */
 public final class ConsoleRoutes implements Routes {
   static final Body.Shape SAVED = Body.Shape.of()
-      .with(Body.Kind.TEXT, "name", "description", "cypher")
+      .with(Body.Kind.TEXT, "name", "description", "cypher", "display")
       .with(Body.Kind.OBJECT, "params")
       .with(Body.Kind.TEXTS, "sharedWith")
       .with(Body.Kind.BOOL, "onBattleMap");

@@ -208,6 +208,18 @@ final class Browser implements AutoCloseable {
     return driver.executeScript(js, args);
   }
 
+  /**
+   * Runs the body of an async function in the page ({@code args} as its arguments) and gives back
+   * what it returns; a failure comes back as "failed: …" so the test can say what went wrong.
+   */
+  Object await(String body, Object... args) {
+    driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
+    return driver.executeAsyncScript("""
+        const done = arguments[arguments.length - 1];
+        (async (...args) => { %s })(...Array.from(arguments).slice(0, -1))
+          .then(done, e => done('failed: ' + (e && e.stack || e)));""".formatted(body), args);
+  }
+
 
   @Override
   public void close() {
