@@ -56,9 +56,21 @@ export async function render(root, { user }) {
       e.preventDefault();
       busy(reset, () => patch(u, { password: password.value }, resetForm, 'admin.passwordReset'));
     });
+    // deactivating ends every session of the person at once: it is asked once more, beside the button
+    const sure = h('span', { class: 'deactivate-sure', hidden: true, dataset: { sureFor: u.username } },
+      h('span', { class: 'error small' }, t('admin.deactivateSure', { name: u.displayName })), ' ',
+      h('button', { type: 'button', class: 'danger', dataset: { confirmToggle: u.username },
+        onclick: e => busy(e.currentTarget, () => patch(u, { active: false }, form, 'admin.deactivated')) }, t('admin.deactivate')), ' ',
+      h('button', { type: 'button', class: 'secondary', onclick: () => { sure.hidden = true; toggle.hidden = false; toggle.focus(); } },
+        t('action.cancel')));
     const toggle = h('button', { type: 'button', class: u.active ? 'danger' : 'secondary', dataset: { toggle: u.username },
       disabled: u.id === user.id,
-      onclick: () => busy(toggle, () => patch(u, { active: !u.active }, form, u.active ? 'admin.deactivated' : null)) },
+      onclick: () => {
+        if (!u.active) return busy(toggle, () => patch(u, { active: true }, form, null));
+        toggle.hidden = true;
+        sure.hidden = false;
+        sure.querySelector('button').focus();
+      } },
     t(u.active ? 'admin.deactivate' : 'admin.activate'));
     // a wall account gets a kiosk link instead of typing a password on the screen
     const shown = h('div', { class: 'kiosk-link', dataset: { kioskFor: u.username } });
@@ -74,7 +86,7 @@ export async function render(root, { user }) {
     return h('tr', { class: u.active ? '' : 'inactive', dataset: { user: u.username } },
       h('td', {}, h('strong', {}, u.username), h('div', { class: 'muted' }, u.active ? t('admin.active') : t('admin.inactive'))),
       h('td', { dataset: { label: t('admin.roles') } }, form), h('td', { dataset: { label: t('admin.resetPassword') } }, resetForm),
-      h('td', {}, toggle, kiosk, shown));
+      h('td', {}, toggle, sure, kiosk, shown));
   }
 
   async function patch(u, change, form, doneKey = 'common.saved') {

@@ -216,7 +216,14 @@ class WorkbenchBrowserIT {
       newcomer.waitFor(By.id("inbox-department"));
       newcomer.screenshot("admin-newcomer-inbox-390");
 
+      // deactivating asks once more, naming the person; cancelling leaves them active
       admin.click(By.cssSelector("button[data-toggle='" + username + "']"));
+      assertThat(admin.waitFor(By.cssSelector("[data-sure-for='" + username + "']")).getText()).contains("陈经办（市水利局）");
+      admin.click(By.cssSelector("[data-sure-for='" + username + "'] button.secondary"));
+      assertThat(admin.driver.findElement(By.cssSelector("button[data-toggle='" + username + "']")).isDisplayed()).isTrue();
+      assertThat(admin.driver.findElements(By.cssSelector("#user-rows tr.inactive[data-user='" + username + "']"))).isEmpty();
+      admin.click(By.cssSelector("button[data-toggle='" + username + "']"));
+      admin.click(By.cssSelector("button[data-confirm-toggle='" + username + "']"));
       admin.waitFor(By.cssSelector("#user-rows tr.inactive[data-user='" + username + "']"));
       newcomer.waitFor(By.id("login-submit"));
       assertThat(newcomer.text(By.id("banner"))).contains("会话已结束");
