@@ -50,7 +50,8 @@ import org.liandong.sheets.ImportService;
 import org.liandong.sheets.SheetRoutes;
 import org.liandong.storage.Graph;
 import org.liandong.storage.Retention;
-import org.liandong.support.Every;
+import org.liandong.storage.Leases;
+import org.liandong.storage.Every;
 import org.liandong.support.Routes;
 import org.liandong.templates.TemplateFiles;
 import org.liandong.templates.TemplateRoutes;
@@ -161,12 +162,13 @@ final class Features {
   /** The live verticle and the timers; the 督办 sweep starts half an interval in, so it does not meet the 容缺 check at every tick. */
   private List<VerticleBase> background(AppConfig config, ObligationService obligations) {
     var every = config.retention().every();
+    var leases = new Leases(graph, clock, java.lang.management.ManagementFactory.getRuntimeMXBean().getName());
     return List.<VerticleBase>of(live,
-        new Every("retention: records deleted", every.toSeconds(), every.toMillis(), retention::sweep),
-        new Every("deficiency deadlines passed: departments and champions told",
-            config.deficiencyCheckSeconds(), 0, obligations::expireDeficiencies),
-        new Every("supervision sweep: notifications sent", config.chase().everySeconds(),
-            config.chase().everySeconds() * 500L + 1, chaser::sweep),
+        new Every("retention", "retention: records deleted", every.toSeconds(), every.toMillis(), leases, retention::sweep),
+        new Every("deficiencies", "deficiency deadlines passed: departments and champions told",
+            config.deficiencyCheckSeconds(), 0, leases, obligations::expireDeficiencies),
+        new Every("supervision", "supervision sweep: notifications sent", config.chase().everySeconds(),
+            config.chase().everySeconds() * 500L + 1, leases, chaser::sweep),
         new WorkGauges(graph, clock, registry));
   }
 

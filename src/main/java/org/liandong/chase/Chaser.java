@@ -12,6 +12,7 @@ import java.util.Map;
 import org.liandong.domain.NoticeKind;
 import org.liandong.notices.NoticeDraft;
 import org.liandong.notices.Notify;
+import org.liandong.storage.Fence;
 import org.liandong.storage.Graph;
 import org.liandong.storage.Tx;
 
@@ -39,16 +40,22 @@ public final class Chaser {
 
   /** Resolves to how many notices this sweep created. */
   public Future<Integer> sweep() {
+    return sweep(Fence.NONE);
+  }
+
+  /** As {@link #sweep()}, every write through the timer's fence (a sweep that lost its lease writes nothing more). */
+  public Future<Integer> sweep(Fence fence) {
     var today = LocalDate.now(clock);
     var now = ZonedDateTime.now(clock);
     return repository.graph().read(Notify.office()).compose(coordinators -> repository
         .candidates(rules.horizon(today), today.minusDays(LOOK_BACK_DAYS), now.minusDays(LOOK_BACK_DAYS))
-        .compose(candidates -> obligations(candidates, today, coordinators))
-        .compose(n -> invitations(now).map(m -> n + m))
-        .compose(n -> unanswered(today, coordinators).map(m -> n + m)));
+        .compose(candidates -> obligations(candidates, today, coordinators, fence))
+        .compose(n -> invitations(now, fence).map(m -> n + m))
+        .compose(n -> unanswered(today, coordinators, fence).map(m -> n + m)));
   }
 
-  private Future<Integer> obligations(List<ChaseRepository.Candidate> candidates, LocalDate today, List<String> coordinators) {
+  private Future<Integer> obligations(List<ChaseRepository.Candidate> candidates, LocalDate today, List<String> coordinators,
+                                      Fence fence) {
     var work = new ArrayList<Work>();
     for (var c : candidates) work.add(plan(c, today, coordinators));
     var keys = new ArrayList<String>();
@@ -62,7 +69,7 @@ public final class Chaser {
         var fresh = w.notices().stream().filter(p -> free.contains(p.key())).toList();
         boolean open = w.supervise() && free.contains(w.candidate().supervisionKey());
         if (fresh.isEmpty() && !open) continue;
-        chain = chain.compose(n -> repository.graph().write(tx -> write(tx, w, fresh, open, today)).map(m -> n + m));
+        chain = chain.compose(n -> repository.graph().write(fence.guard(tx -> write(tx, w, fresh, open, today))).map(m -> n + m));
       }
       return chain;
     });
@@ -126,19 +133,19 @@ public final class Chaser {
     });
   }
 
-  private Future<Integer> invitations(ZonedDateTime now) {
+  private Future<Integer> invitations(ZonedDateTime now, Fence fence) {
     return repository.invitations(now).compose(meetings -> {
       var planned = new ArrayList<NoticeDraft>();
       for (var m : meetings) {
         var props = Map.<String, Object>of("meetingId", m.meetingId(), "subject", m.title(), "startsAt", m.startsAt());
         to(planned, m.users(), NoticeKind.invited, "invited|" + m.meetingId(), props);
       }
-      return writeAll(planned);
+      return writeAll(planned, fence);
     });
   }
 
   /** 督办 past their deadline go, once, to the champions. */
-  private Future<Integer> unanswered(LocalDate today, List<String> coordinators) {
+  private Future<Integer> unanswered(LocalDate today, List<String> coordinators, Fence fence) {
     return repository.unanswered(today).compose(waiting -> {
       Future<Integer> chain = Future.succeededFuture(0);
       for (var u : waiting) {
@@ -147,18 +154,18 @@ public final class Chaser {
         var people = new LinkedHashSet<>(u.champions());
         people.addAll(coordinators);
         to(planned, people, NoticeKind.supervisionEscalated, "supervisionEscalated|" + u.id(), props);
-        chain = chain.compose(n -> repository.graph().write(tx -> repository.escalate(u, today).run(tx)
-            .compose(escalated -> escalated ? Notify.deliver(tx, planned).map(List::size) : Future.succeededFuture(0)))
+        chain = chain.compose(n -> repository.graph().write(fence.guard(tx -> repository.escalate(u, today).run(tx)
+            .compose(escalated -> escalated ? Notify.deliver(tx, planned).map(List::size) : Future.succeededFuture(0))))
             .map(m -> n + m));
       }
       return chain;
     });
   }
 
-  private Future<Integer> writeAll(List<NoticeDraft> planned) {
+  private Future<Integer> writeAll(List<NoticeDraft> planned, Fence fence) {
     return repository.untaken(planned.stream().map(NoticeDraft::key).toList()).compose(free -> {
       var fresh = planned.stream().filter(p -> free.contains(p.key())).toList();
-      return fresh.isEmpty() ? Future.succeededFuture(0) : repository.graph().write(tx -> Notify.deliver(tx, fresh).map(List::size));
+      return fresh.isEmpty() ? Future.succeededFuture(0) : repository.graph().write(fence.guard(tx -> Notify.deliver(tx, fresh).map(List::size)));
     });
   }
 }

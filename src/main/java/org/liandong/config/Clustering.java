@@ -26,6 +26,9 @@ public final class Clustering {
     // a member that stops answering is taken out after this, and its event-bus handlers with it
     config.setProperty("hazelcast.heartbeat.interval.seconds", "1");
     config.setProperty("hazelcast.max.no.heartbeat.seconds", "10");
+    // a member taken out while it was paused (a long GC, a stopped VM) merges back within seconds, not Hazelcast's 2 to 5 minutes
+    config.setProperty("hazelcast.merge.first.run.delay.seconds", "5");
+    config.setProperty("hazelcast.merge.next.run.delay.seconds", "5");
     config.setProperty("hazelcast.shutdownhook.enabled", "false");
     var network = config.getNetworkConfig();
     network.setPort(cluster.port()).setPortAutoIncrement(false);

@@ -18,6 +18,7 @@ import org.liandong.access.Policy;
 import org.liandong.access.Subject;
 import org.liandong.domain.Plausible;
 import org.liandong.domain.Vocabulary;
+import org.liandong.storage.Fence;
 import org.liandong.storage.Graph;
 import org.liandong.storage.Idempotency;
 import org.liandong.storage.Locks;
@@ -196,15 +197,20 @@ public final class ObligationService {
    * project's champions hear of it on their live channels. Resolves to how many expired.
    */
   public Future<Integer> expireDeficiencies() {
+    return expireDeficiencies(Fence.NONE);
+  }
+
+  /** As {@link #expireDeficiencies()}, every write through the timer's fence. */
+  public Future<Integer> expireDeficiencies(Fence fence) {
     var today = today();
-    return repository.expiredDeficiencies(today).compose(lapsed -> markEach(lapsed, today));
+    return repository.expiredDeficiencies(today).compose(lapsed -> markEach(lapsed, today, fence));
   }
 
   /** One transaction per lapsed acceptance, one after the other; resolves to how many this call marked. */
-  private Future<Integer> markEach(List<ObligationRepository.Owned> lapsed, LocalDate today) {
+  private Future<Integer> markEach(List<ObligationRepository.Owned> lapsed, LocalDate today, Fence fence) {
     Future<Integer> chain = Future.succeededFuture(0);
     for (var one : lapsed) {
-      var mark = repository.markExpired(one, today);
+      var mark = fence.guard(repository.markExpired(one, today));
       chain = chain.compose(n -> repository.graph().write(mark).map(done -> n + done));
     }
     return chain;

@@ -54,15 +54,20 @@ public final class Retention {
 
   /** One pass over every rule; resolves to how many records went. For the timer and the tests. */
   public Future<Integer> sweep() {
+    return sweep(Fence.NONE);
+  }
+
+  /** One sweep, every write through the timer's fence. */
+  public Future<Integer> sweep(Fence fence) {
     Future<Long> chain = Future.succeededFuture(0L);
-    for (var rule : rules) chain = chain.compose(n -> drain(rule, 0).map(d -> n + d));
+    for (var rule : rules) chain = chain.compose(n -> drain(rule, fence, 0).map(d -> n + d));
     return chain.map(Long::intValue);
   }
 
-  private Future<Long> drain(Rule rule, long so) {
+  private Future<Long> drain(Rule rule, Fence fence, long so) {
     var cutoff = ZonedDateTime.now(clock).minus(rule.keep());
-    return graph.write(tx -> tx.first(rule.cypher(), Map.of("cutoff", cutoff, "batch", BATCH, "window", window)))
+    return graph.write(fence.guard(tx -> tx.first(rule.cypher(), Map.of("cutoff", cutoff, "batch", BATCH, "window", window))))
         .map(row -> row.map(r -> r.get("deleted").asLong()).orElse(0L))
-        .compose(deleted -> deleted < BATCH ? Future.succeededFuture(so + deleted) : drain(rule, so + deleted));
+        .compose(deleted -> deleted < BATCH ? Future.succeededFuture(so + deleted) : drain(rule, fence, so + deleted));
   }
 }

@@ -61,7 +61,12 @@ public final class LiveClient implements AutoCloseable {
 
   /** The next message that matches, skipping others; fails after 10 s. */
   public JsonObject next(Predicate<JsonObject> wanted) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    return next(wanted, java.time.Duration.ofSeconds(10));
+  }
+
+  /** The next message that matches, skipping others; fails after {@code within}. */
+  public JsonObject next(Predicate<JsonObject> wanted, java.time.Duration within) {
+    long deadline = System.nanoTime() + within.toNanos();
     var skipped = new java.util.ArrayDeque<JsonObject>();
     try {
       while (System.nanoTime() < deadline) {
@@ -75,7 +80,7 @@ public final class LiveClient implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    throw new AssertionError("no matching message within 10 s; close code " + closeCode + "; last skipped: " + skipped);
+    throw new AssertionError("no matching message within " + within.toSeconds() + " s; close code " + closeCode + "; last skipped: " + skipped);
   }
 
   /** The next message within {@code ms}, or null. */
