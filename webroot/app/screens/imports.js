@@ -39,7 +39,7 @@ export async function render(root) {
   }
 
   cancel.addEventListener('click', () => {
-    if (upload) api.del(`/api/imports/uploads/${upload}`).catch(e => banner(explain(e)));
+    if (upload) api.del(`/api/uploads/${upload}`).catch(e => banner(explain(e)));
   });
 
   check.addEventListener('click', async () => {

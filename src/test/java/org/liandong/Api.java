@@ -93,11 +93,14 @@ public final class Api {
     return new Response(exchange(builder, HttpResponse.BodyHandlers.ofString()));
   }
 
-  /** Sends the request with this client's headers (its token). */
+  /** Sends the request with this client's headers (its token); the answer must be one the contract documents ({@link ContractCheck}). */
   private <T> HttpResponse<T> exchange(HttpRequest.Builder builder, HttpResponse.BodyHandler<T> body) {
     headers.forEach(builder::header);
     try {
-      return HTTP.send(builder.build(), body);
+      var response = HTTP.send(builder.build(), body);
+      ContractCheck.check(response, response.body() instanceof byte[] bytes ? bytes
+          : String.valueOf(response.body()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return response;
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {

@@ -106,7 +106,7 @@ class BigImportIT {
     var before = coordinator.get("/api/projects").array().size();
     var dry = coordinator.upload("/api/imports", file).json();
     var upload = "c-" + UUID.randomUUID().toString().substring(0, 8);
-    assertThat(coordinator.delete("/api/imports/uploads/" + upload).status()).isEqualTo(204);
+    assertThat(coordinator.delete("/api/uploads/" + upload).status()).isEqualTo(204);
     var refused = coordinator.upload("/api/imports/" + dry.getString("id") + "/commit?upload=" + upload, file);
     assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
     assertThat(refused.json().getString("messageZh")).contains("已取消");
