@@ -109,7 +109,7 @@ class ContractTest {
   @SuppressWarnings("unchecked")
   void objectsClosed() throws Exception {
     var schemas = (java.util.Map<String, java.util.Map<String, Object>>) ((java.util.Map<String, Object>) contract().get("components")).get("schemas");
-    for (var name : List.of("Me", "User", "Department", "Project", "Obligation", "Meeting", "SavedQuery", "Tile", "Change")) {
+    for (var name : List.of("Error", "Me", "User", "Department", "Project", "Obligation", "Meeting", "SavedQuery", "Tile", "Change")) {
       var schema = schemas.get(name);
       assertThat(schema.get("additionalProperties")).as(name).isEqualTo(false);
       assertThat((List<String>) schema.get("required")).as(name).isNotEmpty()
