@@ -122,7 +122,7 @@ class FailoverIT {
 
   @Test
   @Order(1)
-  @DisplayName("node A stopped (SIGSTOP) past its leases while both sweep under load: A's people leave the room and come back when it resumes, the sweeps go on, and no notice is written twice")
+  @DisplayName("node A stopped (SIGSTOP) for 22 s, far past its leases, while both sweep under load: A's people leave the room and come back when it resumes, the sweeps go on, and no notice is written twice")
   void pauseANode() throws Exception {
     var coordinator = new Api(portB).as("demo-coordinator");
     var project = HotWritesIT.project(coordinator);
@@ -161,9 +161,9 @@ class FailoverIT {
         try {
           chair.next(m -> "presence".equals(m.getString("type")) && !people(m).contains("u-demo-officer"), Duration.ofSeconds(30));
           System.out.printf("pause: the stopped node's officer left the room after %.1f s%n", (System.nanoTime() - stoppedAt) / 1e9);
+          // B goes on claiming unless A was stopped inside a transaction: then its locks hold until the database ends it
           tokenWhileStopped = leaseToken(db);
           Thread.sleep(Math.max(0, 22_000 - (System.nanoTime() - stoppedAt) / 1_000_000));
-          // B goes on claiming unless A was stopped inside a transaction: then its locks hold until the database ends it
           System.out.printf("pause: the 督办 lease's token went from %d to %d while A slept%n", tokenWhileStopped, leaseToken(db));
         } finally {
           signal("CONT", a);
@@ -171,8 +171,16 @@ class FailoverIT {
         long resumedAt = System.nanoTime();
         chair.next(m -> "presence".equals(m.getString("type")) && people(m).contains("u-demo-officer"), Duration.ofSeconds(60));
         System.out.printf("pause: the officer was back in the room %.1f s after the node resumed%n", (System.nanoTime() - resumedAt) / 1e9);
-        Thread.sleep(3000);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (leaseToken(db) <= tokenWhileStopped && System.nanoTime() < deadline) Thread.sleep(200);
         assertThat(leaseToken(db)).as("the sweeps go on after the pause").isGreaterThan(tokenWhileStopped).isGreaterThan(tokenBefore);
+        // and the steps written through B reach a socket on A again (the writer adds one every 100 ms)
+        try (var onA = LiveClient.connect(portA, coordinator.token())) {
+          onA.subscribe("project:" + project, null);
+          long healing = System.nanoTime();
+          onA.next(m -> ("project:" + project).equals(m.getString("channel")) && m.containsKey("seq"), Duration.ofSeconds(30));
+          System.out.printf("pause: B's changes reached a socket on A %.1f s after it subscribed%n", (System.nanoTime() - healing) / 1e9);
+        }
         writing.set(false);
       }
       assertThat(obligations).hasSizeGreaterThan(50);
