@@ -21,12 +21,18 @@ export function chartable(result) {
 
 /** A horizontal bar chart of an answer's label and number columns; labels are never cut. Its chart joins {@code charts}, to be disposed. */
 export function barChart(echarts, box, result, cols, charts = []) {
-  requestAnimationFrame(() => { const chart = echarts.init(box); charts.push(chart); chart.setOption({
+  requestAnimationFrame(() => { const chart = echarts.init(box); charts.push(chart); chart.setOption(barOption(result, cols)); });
+  return box;
+}
+
+/** The ECharts option of that bar chart (the console's and the battle map's bar tiles draw the same). */
+export function barOption(result, cols) {
+  return {
     animation: false, tooltip: {}, grid: { left: 10, right: 30, top: 10, bottom: 20, containLabel: true },
     xAxis: { type: 'value', name: result.columns[cols.value] },
     yAxis: { type: 'category', inverse: true, data: result.rows.map(r => r[cols.label]), axisLabel: { width: 220, overflow: 'break' } },
-    series: [{ type: 'bar', data: result.rows.map(r => r[cols.value]), itemStyle: { color: '#1d5fbf' }, label: { show: true, position: 'right' } }] }); });
-  return box;
+    series: [{ type: 'bar', data: result.rows.map(r => r[cols.value]), itemStyle: { color: '#1d5fbf' }, label: { show: true, position: 'right' } }],
+  };
 }
 
 /** An answer as a table: the header and the given rows. */

@@ -3,7 +3,7 @@
 // names its kind (display: auto, table, bar, pie, line, value); 'auto' takes the first kind in
 // AUTO that fits, and a kind that does not fit the answer falls back the same way.
 import { html } from './base.js';
-import { cellText } from '../results.js';
+import { cellText, chartable, barOption } from '../results.js';
 import './chart.js';
 
 const kinds = new Map();
@@ -25,16 +25,10 @@ export function draw(name, result, query) { return kinds.get(name).draw(result, 
 
 export function names() { return [...kinds.keys()]; }
 
-/** The columns holding a label and a number (the first of each), or null. */
-export function labelAndNumber(result) {
-  const first = result.rows[0];
-  if (!first) return null;
-  const label = first.findIndex(v => typeof v === 'string');
-  const value = first.findIndex(v => typeof v === 'number');
-  return label < 0 || value < 0 ? null : { label, value };
-}
-
 const COLORS = ['#1d5fbf', '#d92d20', '#f5b400', '#12b76a', '#7a5af8', '#0e9384', '#c11574', '#667085'];
+
+/** A tile's chart: the ECharts option, drawn by <ld-chart> and named by its saved query. */
+const chart = (query, option) => html`<ld-chart class="chart" data-tile-chart=${query.id} .option=${option}></ld-chart>`;
 
 register('table', {
   labelKey: 'tile.table',
@@ -46,43 +40,35 @@ register('table', {
 
 register('bar', {
   labelKey: 'tile.bar',
-  fits: result => result.rows.length > 1 && labelAndNumber(result) !== null,
-  draw: (result, query) => {
-    const { label, value } = labelAndNumber(result);
-    return html`<ld-chart class="chart" data-tile-chart=${query.id} .option=${{
-      animation: false, tooltip: {}, grid: { left: 10, right: 30, top: 10, bottom: 20, containLabel: true },
-      xAxis: { type: 'value', name: result.columns[value] },
-      yAxis: { type: 'category', inverse: true, data: result.rows.map(r => r[label]), axisLabel: { width: 220, overflow: 'break' } },
-      series: [{ type: 'bar', data: result.rows.map(r => r[value]), itemStyle: { color: COLORS[0] }, label: { show: true, position: 'right' } }],
-    }}></ld-chart>`;
-  },
+  fits: result => result.rows.length > 1 && chartable(result) !== null,
+  draw: (result, query) => chart(query, barOption(result, chartable(result))),
 });
 
 register('pie', {
   labelKey: 'tile.pie',
   fits: result => {
-    const cols = labelAndNumber(result);
+    const cols = chartable(result);
     return cols !== null && result.rows.length > 1 && result.rows.length <= COLORS.length && result.rows.every(r => r[cols.value] >= 0);
   },
   draw: (result, query) => {
-    const { label, value } = labelAndNumber(result);
-    return html`<ld-chart class="chart" data-tile-chart=${query.id} .option=${{
+    const { label, value } = chartable(result);
+    return chart(query, {
       animation: false, tooltip: {}, color: COLORS,
       series: [{ type: 'pie', radius: ['40%', '70%'], data: result.rows.map(r => ({ name: r[label], value: r[value] })), label: { formatter: '{b} {c}' } }],
-    }}></ld-chart>`;
+    });
   },
 });
 
 register('line', {
   labelKey: 'tile.line',
-  fits: result => result.rows.length > 1 && labelAndNumber(result) !== null,
+  fits: result => result.rows.length > 1 && chartable(result) !== null,
   draw: (result, query) => {
-    const { label, value } = labelAndNumber(result);
-    return html`<ld-chart class="chart" data-tile-chart=${query.id} .option=${{
+    const { label, value } = chartable(result);
+    return chart(query, {
       animation: false, tooltip: { trigger: 'axis' }, grid: { left: 10, right: 20, top: 20, bottom: 20, containLabel: true },
       xAxis: { type: 'category', data: result.rows.map(r => r[label]) }, yAxis: { type: 'value', name: result.columns[value] },
       series: [{ type: 'line', data: result.rows.map(r => r[value]), itemStyle: { color: COLORS[0] } }],
-    }}></ld-chart>`;
+    });
   },
 });
 

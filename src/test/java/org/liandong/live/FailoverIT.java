@@ -127,12 +127,7 @@ class FailoverIT {
     var coordinator = new Api(portB).as("demo-coordinator");
     var project = HotWritesIT.project(coordinator);
     var today = LocalDate.parse(coordinator.get("/api/projects/" + project + "/schedule").json().getString("today"));
-    var meeting = coordinator.post("/api/meetings", new JsonObject().put("title", "暂停节点会办")
-        .put("startsAt", "2031-05-06T09:30:00+08:00").put("projectIds", new JsonArray().add("p-n7"))
-        .put("agenda", new JsonArray().add("第一项"))).json();
-    assertThat(coordinator.patch("/api/meetings/" + meeting.getString("id"),
-        new JsonObject().put("version", meeting.getLong("version")).put("status", "open")).status()).isEqualTo(200);
-    var room = "meeting:" + meeting.getString("id");
+    var room = openRoom(coordinator, "暂停节点会办");
     var obligations = new CopyOnWriteArrayList<String>();
     try (var db = GraphDatabase.driver("bolt://127.0.0.1:" + bolt, AuthTokens.basic("neo4j", PASSWORD))) {
       try (var officer = LiveClient.connect(portA, new Api(portA).as("demo-officer").token());
@@ -240,12 +235,7 @@ class FailoverIT {
       for (var f : followers) f.follow(upTo);
 
       // an officer in a meeting room through node A, seen by the chair's socket on node B
-      var meeting = coordinator.post("/api/meetings", new JsonObject().put("title", "故障切换会办")
-          .put("startsAt", "2031-05-06T09:30:00+08:00").put("projectIds", new JsonArray().add("p-n7"))
-          .put("agenda", new JsonArray().add("第一项"))).json();
-      assertThat(coordinator.patch("/api/meetings/" + meeting.getString("id"),
-          new JsonObject().put("version", meeting.getLong("version")).put("status", "open")).status()).isEqualTo(200);
-      var room = "meeting:" + meeting.getString("id");
+      var room = openRoom(coordinator, "故障切换会办");
       var officer = LiveClient.connect(portA, new Api(portA).as("demo-officer").token());
       var chair = LiveClient.connect(portB, coordinator.token());
       officer.subscribe(room, null);
@@ -293,6 +283,16 @@ class FailoverIT {
     } finally {
       followers.forEach(f -> f.client.close());
     }
+  }
+
+  /** A meeting on 航空新材料 opened by the coordinator: its room's channel. */
+  private static String openRoom(Api coordinator, String title) {
+    var meeting = coordinator.post("/api/meetings", new JsonObject().put("title", title)
+        .put("startsAt", "2031-05-06T09:30:00+08:00").put("projectIds", new JsonArray().add("p-n7"))
+        .put("agenda", new JsonArray().add("第一项"))).json();
+    assertThat(coordinator.patch("/api/meetings/" + meeting.getString("id"),
+        new JsonObject().put("version", meeting.getLong("version")).put("status", "open")).status()).isEqualTo(200);
+    return "meeting:" + meeting.getString("id");
   }
 
   private static List<String> people(JsonObject presence) {

@@ -51,7 +51,7 @@ class GeneratedInputIT {
   void brokenRequestsAreRefusedInBothLanguagesAndStoreNothing(@ForAll("hostileRequests") Sent sent) {
     var request = sent.request();
     long before = changesBy(sent.who());
-    var answer = AS.get(sent.who()).send(request.method(), request.path(), request.body() == null ? null : new Raw(request.body()));
+    var answer = AS.get(sent.who()).send(request.method(), request.path(), request.body() == null ? null : new BadInputIT.Raw(request.body()));
     assertThat(answer.status()).as(sent + " → " + answer.body()).isBetween(400, 499);
     var error = answer.json();
     assertThat(error.getString("message")).as(sent + " → " + answer.body()).isNotBlank();
@@ -62,13 +62,5 @@ class GeneratedInputIT {
   private static long changesBy(String username) {
     return TestServer.get().graph().query("MATCH (c:Change {actor: $who}) RETURN count(c) AS n", Map.of("who", username))
         .await().get(0).get("n").asLong();
-  }
-
-  /** A body sent exactly as written (not re-encoded). */
-  private record Raw(String text) {
-    @Override
-    public String toString() {
-      return text;
-    }
   }
 }

@@ -101,8 +101,11 @@ final class Hostile {
         without.remove(name);
         yield send(op, path, without, kind + ": " + name);
       }
-      case "not plain JSON" -> new Request(op.method(), path, List.of("{\"a\":1,\"a\":2}", "{/*x*/}", "not json", "[".repeat(300) + "]".repeat(300),
-          "[]", "null", ((JsonObject) body).encode().replaceFirst("\\{", "{\"dup\":1,\"dup\":1,")).get(random.nextInt(7)), kind);
+      case "not plain JSON" -> {
+        var raw = List.of("{\"a\":1,\"a\":2}", "{/*x*/}", "not json", "[".repeat(300) + "]".repeat(300), "[]", "null",
+            ((JsonObject) body).encode().replaceFirst("\\{", "{\"dup\":1,\"dup\":1,"));
+        yield new Request(op.method(), path, raw.get(random.nextInt(raw.size())), kind);
+      }
       default -> breakAField(op, path, (JsonObject) body, random);
     };
   }
