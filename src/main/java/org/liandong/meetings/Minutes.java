@@ -12,8 +12,11 @@ final class Minutes {
     meeting.getJsonArray("decisionList").forEach(d -> ((JsonObject) d).getJsonArray("obligations").forEach(created::add));
     var departments = new JsonArray(attendance.stream().map(p -> ((JsonObject) p).getString("departmentName"))
         .filter(java.util.Objects::nonNull).distinct().toList());
+    var alone = meeting.copy();
+    alone.remove("agenda");
+    alone.remove("decisionList");
     return new JsonObject()
-        .put("meeting", meeting.copy().put("agenda", null).put("decisionList", null))
+        .put("meeting", alone)
         .put("agenda", meeting.getJsonArray("agenda"))
         .put("decisions", meeting.getJsonArray("decisionList"))
         .put("obligationsCreated", created)

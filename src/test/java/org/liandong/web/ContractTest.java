@@ -117,6 +117,59 @@ class ContractTest {
     }
   }
 
+  @Test
+  @DisplayName("every answer the contract documents says its fields: each object in it is closed, or says it is a free map and what it maps")
+  @SuppressWarnings("unchecked")
+  void everyAnswerSaysItsFields() throws Exception {
+    var contract = contract();
+    var components = (java.util.Map<String, Object>) contract.get("components");
+    var open = new java.util.TreeSet<String>();
+    var paths = (java.util.Map<String, java.util.Map<String, Object>>) contract.get("paths");
+    paths.forEach((path, item) -> item.forEach((method, op) -> {
+      if (!(op instanceof java.util.Map<?, ?> operation) || !operation.containsKey("responses")) return;
+      ((java.util.Map<String, Object>) operation.get("responses")).forEach((status, answer) -> {
+        var content = (java.util.Map<String, Object>) resolve(components, (java.util.Map<String, Object>) answer).get("content");
+        if (content == null || !content.containsKey("application/json")) return;
+        var schema = (java.util.Map<String, Object>) ((java.util.Map<String, Object>) content.get("application/json")).get("schema");
+        walk(components, schema, operation.get("operationId") + " " + status, new java.util.HashSet<>(), open);
+      });
+    }));
+    assertThat(open).as("answers (operation, status, field) whose objects neither close nor describe a free map").isEmpty();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void walk(java.util.Map<String, Object> components, java.util.Map<String, Object> schema, String where,
+                           java.util.Set<String> seen, java.util.Set<String> open) {
+    if (schema == null) return;
+    var ref = (String) schema.get("$ref");
+    if (ref != null && !seen.add(ref)) return;
+    var s = resolve(components, schema);
+    var type = s.get("type");
+    var object = "object".equals(type) || (type instanceof List<?> types && types.contains("object"));
+    var extra = s.get("additionalProperties");
+    if (object && !(Boolean.FALSE.equals(extra) && s.containsKey("properties")) && !(extra != null && s.containsKey("description"))) open.add(where);
+    if (s.get("properties") instanceof java.util.Map<?, ?> properties) {
+      properties.forEach((name, field) -> walk(components, (java.util.Map<String, Object>) field, where + "." + name, seen, open));
+      if (Boolean.FALSE.equals(extra) && s.get("required") instanceof List<?> required) {
+        required.forEach(field -> { if (!properties.containsKey(field)) open.add(where + " requires " + field + " but does not name it"); });
+      }
+    }
+    for (var key : List.of("oneOf", "anyOf", "allOf")) {
+      if (s.get(key) instanceof List<?> options) options.forEach(o -> walk(components, (java.util.Map<String, Object>) o, where, seen, open));
+    }
+    if (s.get("items") instanceof java.util.Map<?, ?> items) walk(components, (java.util.Map<String, Object>) items, where + "[]", seen, open);
+  }
+
+  /** A schema or response, its $ref followed within the document. */
+  @SuppressWarnings("unchecked")
+  private static java.util.Map<String, Object> resolve(java.util.Map<String, Object> components, java.util.Map<String, Object> node) {
+    while (node.get("$ref") instanceof String ref) {
+      var parts = ref.substring("#/components/".length()).split("/");
+      node = (java.util.Map<String, Object>) ((java.util.Map<String, Object>) components.get(parts[0])).get(parts[1]);
+    }
+    return node;
+  }
+
   /** Calendar validity is the format check's (format: date), not the pattern's. */
   private static boolean validDate(String date) {
     return reads(() -> java.time.LocalDate.parse(date));
