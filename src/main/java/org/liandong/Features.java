@@ -72,8 +72,10 @@ final class Features {
   private final List<VerticleBase> background = new ArrayList<>();
   private final PrometheusMeterRegistry registry;
   private final Policy policy = new Policy();
+  private final WorkCalendar calendar = WorkCalendar.china();
   private final Chaser chaser;
   private final TemplateService templates;
+  private final org.liandong.reach.Outbox outbox;
   /** The kept read models, each built by one call (see {@link #warm}). */
   private final List<Supplier<Future<Void>>> readModels;
 
@@ -100,7 +102,6 @@ final class Features {
     demo = new DemoLoader(vertx, graph, clock.getZone());
     var obligations = new ObligationService(graph, policy, clock);
     var meetings = new MeetingService(graph, obligations, policy, clock);
-    var calendar = WorkCalendar.china();
     var schedules = new ScheduleService(graph, clock, calendar, config.yellowFloatDays());
     var projects = new ProjectService(graph, policy, clock, schedules);
     var notices = new NoticeService(graph, policy, clock);
@@ -110,6 +111,7 @@ final class Features {
     readModels = List.of(schedules::warm, projects::warm, kpis::warm);
     templates = new TemplateService(graph, policy, TemplateFiles.load(config.templatesDir()));
     var tracks = new TrackTemplates(graph, obligations, projects, schedules, templates);
+    outbox = new org.liandong.reach.Outbox(vertx, graph, policy, clock, config.reach());
     routes.addAll(List.of(
         new AccountRoutes(accounts, config.secureCookies(), config.demo()),
         new MetaRoutes(config.zone()),
@@ -123,7 +125,7 @@ final class Features {
         new KpiRoutes(kpis, clock),
         new ConsoleRoutes(new ConsoleService(vertx, graph, policy, config.console())),
         new ScheduleRoutes(schedules),
-        new NoticeRoutes(notices),
+        new NoticeRoutes(notices), new org.liandong.reach.OutboxRoutes(outbox),
         sheets(vertx, config, projects, kpis, schedules, meetings)));
     live = new LiveVerticle(new LiveVerticle.Parts(graph, policy, config.live().replayWindow(), meetings::access, meetings::recordAttendance,
         watched(vertx, graph, config)));
@@ -163,13 +165,19 @@ final class Features {
   private List<VerticleBase> background(AppConfig config, ObligationService obligations) {
     var every = config.retention().every();
     var leases = new Leases(graph, clock, java.lang.management.ManagementFactory.getRuntimeMXBean().getName());
-    return List.<VerticleBase>of(live,
+    var timers = new ArrayList<VerticleBase>();
+    // the outbox's sender runs only where something is sent (LIANDONG_SMTP_URL, LIANDONG_SMS_URL)
+    if (outbox.sends()) {
+      timers.add(new Every("deliveries", "deliveries sent", config.reach().everySeconds(), 2_000, leases, outbox.sender()::sweep));
+    }
+    timers.addAll(List.<VerticleBase>of(live,
         new Every("retention", "retention: records deleted", every.toSeconds(), every.toMillis(), leases, retention::sweep),
         new Every("deficiencies", "deficiency deadlines passed: departments and champions told",
             config.deficiencyCheckSeconds(), 0, leases, obligations::expireDeficiencies),
         new Every("supervision", "supervision sweep: notifications sent", config.chase().everySeconds(),
             config.chase().everySeconds() * 500L + 1, leases, chaser::sweep),
-        new WorkGauges(graph, clock, registry));
+        new WorkGauges(graph, clock, registry)));
+    return timers;
   }
 
   Policy policy() {
@@ -182,6 +190,10 @@ final class Features {
 
   TemplateService templates() {
     return templates;
+  }
+
+  org.liandong.reach.Outbox outbox() {
+    return outbox;
   }
 
   DemoLoader demo() {

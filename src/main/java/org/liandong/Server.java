@@ -136,6 +136,7 @@ public final class Server implements AutoCloseable {
     if (templates > 0) LOG.info("track templates: {} stored or brought up to their shipped version", templates);
     await(features.accounts().users().ensureAdmin(config.adminPassword()), "could not create the first admin")
         .ifPresent(password -> LOG.warn("first start: created user 'admin' with one-time password {} ; change it after logging in", password));
+    await(features.outbox().start(), "could not record the channels notices are sent by");
     for (var verticle : features.background()) await(vertx.deployVerticle(verticle), "could not start " + verticle.getClass().getSimpleName());
   }
 

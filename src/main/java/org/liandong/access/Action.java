@@ -38,5 +38,7 @@ public enum Action {
   /** Change or delete a saved query (subject: the saved query). */
   EDIT_SAVED,
   /** Check and rebuild what the server keeps from the graph (the battle map's read model). */
-  MAINTAIN
+  MAINTAIN,
+  /** See the notices sent beyond the app (e-mail, SMS) and send a failed one again. */
+  DELIVERIES
 }

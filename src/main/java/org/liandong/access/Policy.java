@@ -41,6 +41,7 @@ public final class Policy {
           : no(Text.key("server.access.cypherConsoleAnalystsAdministrators"));
       case READ_AUDIT -> admin ? allow() : no(Text.key("server.access.onlyAdministratorMayRead"));
       case MAINTAIN -> admin ? allow() : no(Text.key("server.access.onlyAdministratorMayRebuild"));
+      case DELIVERIES -> admin ? allow() : no(Text.key("server.access.onlyAdministratorMayDeliveries"));
       case READ_SAVED -> admin || owns(user, subject) || sharedWith(user, (Subject.Saved) subject) ? allow()
           : no(Text.key("server.access.savedQueryNotShared"));
       case EDIT_SAVED -> admin || owns(user, subject) ? allow()

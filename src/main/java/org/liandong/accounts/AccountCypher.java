@@ -4,8 +4,8 @@ final class AccountCypher {
   private AccountCypher() {}
 
   static final String USER_FIELDS = """
-      u {.id, .username, .displayName, .roles, .active, .version, .createdAt, .updatedAt,
-         departmentId: d.id, departmentName: d.name}""";
+      u {.id, .username, .displayName, .roles, .active, .version, .createdAt, .updatedAt, .email, .mobile,
+         language: coalesce(u.language, 'zh-CN'), departmentId: d.id, departmentName: d.name}""";
 
   static final String BY_USERNAME = """
       MATCH (u:User {username: $username})
@@ -59,6 +59,7 @@ final class AccountCypher {
   static final String CREATE = """
       CREATE (u:User {id: $id, username: $username, displayName: $displayName, roles: $roles,
                       passwordHash: $passwordHash, active: true, version: 1,
+                      email: $email, mobile: $mobile, language: $language,
                       createdAt: $now, updatedAt: $now})
       WITH u
       OPTIONAL MATCH (d:Department {id: $departmentId})

@@ -111,6 +111,7 @@ final class AccountRepository {
     params.put("id", id);
     params.put("passwordHash", passwordHash);
     params.putIfAbsent("departmentId", null);
+    for (var field : List.of("email", "mobile", "language")) params.putIfAbsent(field, null);
     return tx -> Exists.require(tx, Node.Department, fields.text("departmentId"), "departmentId")
         .compose(v -> tx.first(AccountCypher.CREATE, params))
         .map(row -> {

@@ -14,7 +14,7 @@ import org.liandong.support.Versions;
 /** Log in and out, who am I, and the admin's user management. */
 public final class AccountRoutes implements Routes {
   static final Body.Shape USER = Body.Shape.of()
-      .with(Body.Kind.TEXT, "username", "displayName", "departmentId")
+      .with(Body.Kind.TEXT, "username", "displayName", "departmentId", "email", "mobile", "language")
       .with(Body.Kind.TEXTS, "roles")
       .with(Body.Kind.BOOL, "active");
 

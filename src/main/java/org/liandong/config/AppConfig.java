@@ -37,7 +37,8 @@ public record AppConfig(
     org.liandong.storage.Writes.Limits writes,
     Cluster cluster,
     Imports imports,
-    Optional<String> metricsToken) {
+    Optional<String> metricsToken,
+    Reach reach) {
 
   /**
    * Excel imports: the largest upload (bytes), the most rows over all its sheets, and the largest
@@ -164,7 +165,8 @@ public record AppConfig(
         writes(env),
         Cluster.from(env),
         Imports.from(env),
-        metricsToken(env));
+        metricsToken(env),
+        Reach.from(env));
   }
 
   /** LIANDONG_METRICS_TOKEN: the bearer token /metrics asks of a scraper; without it only this host may scrape. */

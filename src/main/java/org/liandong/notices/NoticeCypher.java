@@ -74,7 +74,10 @@ final class NoticeCypher {
 
   /**
    * Notices, each at most once by its key (the constraint makes two nodes' sweeps wait for each
-   * other); a person who muted the kind gets none. Returns only those this transaction created.
+   * other); a person who muted the kind gets none. With each notice, in the same transaction, its
+   * deliveries (the outbox): one per channel the deployment sends by (the Outbox node), the kind
+   * calls for and the person has an address for; a text message that is not urgent waits for the
+   * morning ($smsAt). Returns only the notices this transaction created.
    */
   static final String DELIVER = """
       UNWIND $notices AS x
@@ -84,6 +87,13 @@ final class NoticeCypher {
       WITH n, u WHERE n._new
       MERGE (n)-[:TO]->(u)
       REMOVE n._new
+      WITH n, u
+      OPTIONAL MATCH (out:Outbox {id: 'outbox'})
+      WITH n, [c IN coalesce(out.channels, []) WHERE (c = 'email' AND u.email IS NOT NULL AND n.kind IN $byEmail)
+                                              OR (c = 'sms' AND u.mobile IS NOT NULL AND n.kind IN $bySms)] AS channels
+      FOREACH (c IN channels |
+        CREATE (:Delivery {id: randomUUID(), channel: c, status: 'pending', attempts: 0, createdAt: $now, kind: n.kind,
+                           nextAt: CASE WHEN c = 'sms' AND NOT n.kind IN $urgent THEN $smsAt ELSE $now END})-[:OF]->(n))
       RETURN n {.*, at: toString(n.at)} AS notice
       """;
 

@@ -111,7 +111,9 @@ final class NoticeRepository {
   /** Writes the notices not yet there (by key), each told on its person's channel; resolves to the kinds of those created. */
   static Work<List<NoticeKind>> deliver(List<NoticeDraft> notices) {
     if (notices.isEmpty()) return Work.of(List.of());
-    return tx -> tx.list(NoticeCypher.DELIVER, Map.of("notices", notices.stream().map(NoticeDraft::row).toList())).map(rows -> {
+    return tx -> tx.list(NoticeCypher.DELIVER, Map.of("notices", notices.stream().map(NoticeDraft::row).toList(),
+        "byEmail", NoticeKind.byEmail(), "bySms", NoticeKind.bySms(), "urgent", NoticeKind.urgent(),
+        "smsAt", Quiet.smsAt(tx.now()))).map(rows -> {
       var created = new java.util.ArrayList<NoticeKind>();
       for (var r : rows) {
         var notice = r.get("notice").asMap();

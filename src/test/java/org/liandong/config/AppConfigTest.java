@@ -74,6 +74,34 @@ class AppConfigTest {
   }
 
   @Test
+  @DisplayName("reach: nothing is sent by default; the SMTP login comes from the URL or its own settings and is never echoed when refused")
+  void reach() {
+    var none = AppConfig.from(Map.of()).reach();
+    assertThat(none.any()).isFalse();
+    assertThat(none.publicUrl()).hasToString("http://localhost:8080");
+    var mail = AppConfig.from(Map.of("LIANDONG_SMTP_URL", "smtps://liandong:s3cret@mail.zhenjiang.gov.cn",
+        "LIANDONG_MAIL_FROM", "liandong@zhenjiang.gov.cn", "LIANDONG_PUBLIC_URL", "https://liandong.zhenjiang.gov.cn/")).reach();
+    var smtp = mail.smtp().orElseThrow();
+    assertThat(smtp.ssl()).isTrue();
+    assertThat(smtp.port()).isEqualTo(465);
+    assertThat(smtp.user()).contains("liandong");
+    assertThat(smtp.password()).contains("s3cret");
+    assertThat(smtp.toString()).doesNotContain("s3cret");
+    assertThat(mail.publicUrl()).hasToString("https://liandong.zhenjiang.gov.cn");
+    var own = AppConfig.from(Map.of("LIANDONG_SMTP_URL", "smtp://mail:2525", "LIANDONG_SMTP_USER", "u", "LIANDONG_SMTP_PASSWORD", "p@ss/word",
+        "LIANDONG_MAIL_FROM", "a@b.cn")).reach().smtp().orElseThrow();
+    assertThat(own.port()).isEqualTo(2525);
+    assertThat(own.password()).contains("p@ss/word");
+    assertThatThrownBy(() -> AppConfig.from(Map.of("LIANDONG_SMTP_URL", "smtp://mail:25"))).hasMessageContaining("LIANDONG_MAIL_FROM");
+    assertThatThrownBy(() -> AppConfig.from(Map.of("LIANDONG_SMTP_URL", "imap://u:hunter22@mail", "LIANDONG_MAIL_FROM", "a@b.cn")))
+        .hasMessageContaining("LIANDONG_SMTP_URL").hasMessageNotContaining("hunter22");
+    assertThatThrownBy(() -> AppConfig.from(Map.of("LIANDONG_SMS_URL", "http://gateway/sms", "LIANDONG_SMS_SECRET", "short")))
+        .hasMessageContaining("LIANDONG_SMS_SECRET").hasMessageNotContaining("short");
+    assertThat(AppConfig.from(Map.of("LIANDONG_SMS_URL", "http://gateway/sms", "LIANDONG_SMS_SECRET", "a-long-enough-secret")).reach().sms())
+        .isPresent();
+  }
+
+  @Test
   @DisplayName("accepted spellings: TRUE and False, spaces around numbers")
   void lenientWhereHarmless() {
     var config = AppConfig.from(Map.of("LIANDONG_DEMO", "TRUE", "LIANDONG_SESSION_HOURS", " 8 ", "NEO4J_URI", "neo4j://db:7687"));

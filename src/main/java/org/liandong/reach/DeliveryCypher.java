@@ -1,0 +1,66 @@
+package org.liandong.reach;
+
+/** The outbox in the graph: deliveries of notices, claimed, sent, retried, failed (docs/reach.md). */
+final class DeliveryCypher {
+  private DeliveryCypher() {}
+
+  /** The channels this deployment sends by; the notices' writes read it (NoticeCypher.DELIVER). */
+  static final String CHANNELS = "MERGE (o:Outbox {id: 'outbox'}) SET o.channels = $channels";
+
+  private static final String VIEW = """
+      x {.id, .channel, .status, .attempts, .kind, .error, .to, createdAt: toString(x.createdAt), nextAt: toString(x.nextAt),
+         sentAt: toString(x.sentAt), failedAt: toString(x.failedAt), noticeId: n.id, subject: n.subject,
+         userId: u.id, displayName: u.displayName}""";
+
+  /**
+   * The deliveries due, oldest first, claimed for $hold seconds (their next time pushed on: a node
+   * that dies while sending leaves them due again then), with their notice and person.
+   */
+  static final String CLAIM = """
+      MATCH (x:Delivery) WHERE x.status = 'pending' AND x.nextAt <= $now
+      WITH x ORDER BY x.nextAt LIMIT $batch
+      SET x.nextAt = $now + duration({seconds: $hold})
+      WITH x
+      MATCH (x)-[:OF]->(n:Notice)-[:TO]->(u:User)
+      RETURN x {.id, .channel, .attempts} AS delivery, n {.*, at: toString(n.at), key: null} AS notice,
+             u {.id, .displayName, .email, .mobile, .language, .active} AS person
+      """;
+
+  static final String SENT = """
+      UNWIND $sent AS s
+      MATCH (x:Delivery {id: s.id}) WHERE x.status = 'pending'
+      SET x.status = 'sent', x.sentAt = $now, x.to = s.to, x.attempts = x.attempts + 1
+      REMOVE x.error
+      """;
+
+  /** A failed try: due again after its wait, or failed for good after the last attempt (or when retrying cannot help). */
+  static final String FAILED = """
+      UNWIND $failed AS f
+      MATCH (x:Delivery {id: f.id}) WHERE x.status = 'pending'
+      SET x.attempts = x.attempts + 1, x.error = f.error, x.to = f.to
+      WITH x, f, x.attempts >= $max OR f.final AS over
+      SET x.status = CASE WHEN over THEN 'failed' ELSE 'pending' END,
+          x.nextAt = $now + duration({seconds: f.wait}),
+          x.failedAt = CASE WHEN over THEN $now END
+      """;
+
+  static final String LIST = """
+      MATCH (x:Delivery) WHERE $status IS NULL OR x.status = $status
+      WITH x ORDER BY x.createdAt DESC LIMIT $limit
+      MATCH (x)-[:OF]->(n:Notice)-[:TO]->(u:User)
+      RETURN %s AS delivery
+      """.formatted(VIEW);
+
+  static final String COUNTS = "MATCH (x:Delivery) RETURN x.status AS status, count(*) AS count";
+
+  /** A failed delivery sent again from its first attempt, now. */
+  static final String RETRY = """
+      MATCH (x:Delivery {id: $id})-[:OF]->(n:Notice)-[:TO]->(u:User)
+      WITH x, n, u, x.status AS was
+      SET x.status = CASE WHEN was = 'failed' THEN 'pending' ELSE x.status END,
+          x.attempts = CASE WHEN was = 'failed' THEN 0 ELSE x.attempts END,
+          x.nextAt = CASE WHEN was = 'failed' THEN $now ELSE x.nextAt END,
+          x.failedAt = CASE WHEN was = 'failed' THEN null ELSE x.failedAt END
+      RETURN was, %s AS delivery
+      """.formatted(VIEW);
+}

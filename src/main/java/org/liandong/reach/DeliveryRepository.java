@@ -1,0 +1,60 @@
+package org.liandong.reach;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.liandong.storage.Fence;
+import org.liandong.storage.Graph;
+import org.liandong.support.Json;
+
+/** The outbox in the graph, read as typed records and JSON views. */
+final class DeliveryRepository {
+  private final Graph graph;
+
+  DeliveryRepository(Graph graph) {
+    this.graph = graph;
+  }
+
+  Future<Void> channels(List<String> channels) {
+    return graph.write(tx -> tx.run(DeliveryCypher.CHANNELS, Map.of("channels", channels))).mapEmpty();
+  }
+
+  /** The deliveries due, claimed for {@code holdSeconds} through the fence. */
+  Future<List<Outgoing>> claim(Fence fence, int batch, long holdSeconds) {
+    return graph.write(fence.guard(tx -> tx.list(DeliveryCypher.CLAIM, Map.of("batch", batch, "hold", holdSeconds))))
+        .map(rows -> rows.stream().map(r -> new Outgoing(r.get("delivery").get("id").asString(), r.get("delivery").get("channel").asString(),
+            r.get("delivery").get("attempts").asLong(), r.get("notice").asMap(), r.get("person").asMap())).toList());
+  }
+
+  /** What came of a batch, through the fence, in one write. */
+  Future<Void> record(Fence fence, List<Outcome> outcomes, int maxAttempts) {
+    var sent = outcomes.stream().filter(Outcome::sent).map(Outcome::row).toList();
+    var failed = outcomes.stream().filter(o -> !o.sent()).map(Outcome::row).toList();
+    return graph.write(fence.guard(tx -> tx.run(DeliveryCypher.SENT, Map.of("sent", sent))
+        .compose(s -> tx.run(DeliveryCypher.FAILED, Map.of("failed", failed, "max", maxAttempts))))).mapEmpty();
+  }
+
+  Future<JsonObject> list(String status, int limit) {
+    var params = new HashMap<String, Object>();
+    params.put("status", status);
+    params.put("limit", limit);
+    return graph.query(DeliveryCypher.LIST, params).compose(rows -> graph.query(DeliveryCypher.COUNTS, Map.of()).map(counts -> {
+      var byStatus = new JsonObject().put("pending", 0L).put("sent", 0L).put("failed", 0L);
+      counts.forEach(c -> byStatus.put(c.get("status").asString(), c.get("count").asLong()));
+      return new JsonObject().put("counts", byStatus)
+          .put("items", new JsonArray(rows.stream().map(r -> Json.object(r.get("delivery").asMap())).toList()));
+    }));
+  }
+
+  /** A delivery as it was ({@code was}) and as it is after a retry (pending again, only if it had failed). */
+  record Retried(String was, JsonObject delivery) {}
+
+  Future<Optional<Retried>> retry(String id) {
+    return graph.write(tx -> tx.first(DeliveryCypher.RETRY, Map.of("id", id)))
+        .map(row -> row.map(r -> new Retried(r.get("was").asString(), Json.object(r.get("delivery").asMap()))));
+  }
+}

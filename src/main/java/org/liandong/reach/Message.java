@@ -1,0 +1,114 @@
+package org.liandong.reach;
+
+import java.net.URI;
+import java.time.ZonedDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import org.liandong.domain.NoticeKind;
+import org.liandong.support.Catalogue;
+import org.liandong.support.Text;
+
+/**
+ * What a delivery says, in its person's language (zh-CN unless they chose English), times in the
+ * server's time zone: an e-mail's subject, plain text and HTML, or a text message of one segment.
+ */
+final class Message {
+  /** One SMS segment in Chinese (UCS-2): 70 characters. */
+  static final int SEGMENT = 70;
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+  private final URI publicUrl;
+  private final ZoneId zone;
+
+  Message(URI publicUrl, ZoneId zone) {
+    this.publicUrl = publicUrl;
+    this.zone = zone;
+  }
+
+  /** Where the notice opens in the app: its meeting, its project, or the notices. */
+  String link(Outgoing d) {
+    if (d.text("meetingId") != null) return publicUrl + "/#/meeting/" + d.text("meetingId");
+    if (d.text("projectId") != null) return publicUrl + "/#/project/" + d.text("projectId");
+    return publicUrl + "/#/notices";
+  }
+
+  String subject(Outgoing d) {
+    return pick(d, Catalogue.text("reach.mail.subject", "kind", kind(d), "subject", subjectOf(d)));
+  }
+
+  /** The lines of the body: greeting, what it is, its facts, the link, who sent it. */
+  List<String> lines(Outgoing d) {
+    var lines = new ArrayList<String>();
+    lines.add(pick(d, Catalogue.text("reach.mail.greeting", "name", d.person().get("displayName"))));
+    lines.add(pick(d, Catalogue.text("reach.mail.about", "kind", kind(d), "subject", subjectOf(d))));
+    fact(lines, d, "projectName", "reach.mail.project");
+    fact(lines, d, "departmentName", "reach.mail.department");
+    fact(lines, d, "dueOn", "reach.mail.dueOn");
+    fact(lines, d, "respondBy", "reach.mail.respondBy");
+    fact(lines, d, "requestedDueOn", "reach.mail.requestedDueOn");
+    if (d.text("startsAt") != null) lines.add(pick(d, Catalogue.text("reach.mail.startsAt", "time", time(d.text("startsAt")))));
+    fact(lines, d, "reason", "reach.mail.reason");
+    lines.add(pick(d, Catalogue.text("reach.mail.sentAt", "time", time(d.text("at")), "zone", zone.getId())));
+    return lines;
+  }
+
+  String plain(Outgoing d) {
+    return String.join("\n", lines(d)) + "\n\n" + pick(d, Catalogue.text("reach.mail.open")) + " " + link(d) + "\n\n--\n" + footer(d) + "\n";
+  }
+
+  String html(Outgoing d) {
+    var body = new StringBuilder("<!doctype html><html lang=\"").append(d.english() ? "en" : "zh-CN").append("\"><body>");
+    for (var line : lines(d)) body.append("<p>").append(escape(line)).append("</p>");
+    body.append("<p><a href=\"").append(escape(link(d))).append("\">").append(escape(pick(d, Catalogue.text("reach.mail.open"))))
+        .append("</a></p><hr><p style=\"color:#555;font-size:12px\">").append(escape(footer(d))).append("</p></body></html>");
+    return body.toString();
+  }
+
+  /**
+   * A text message of one segment: the kind, the subject shortened to fit, and the link to the
+   * person's notices (short enough to leave room for words; the e-mail links the object itself).
+   */
+  String sms(Outgoing d) {
+    var link = publicUrl + "/#/notices";
+    var subject = subjectOf(d);
+    var text = pick(d, Catalogue.text("reach.sms.text", "kind", kind(d), "subject", subject, "link", link));
+    int over = text.length() - SEGMENT;
+    if (over > 0 && subject.length() > over + 1) {
+      text = pick(d, Catalogue.text("reach.sms.text", "kind", kind(d), "subject", subject.substring(0, subject.length() - over - 1) + "…", "link", link));
+    }
+    return text;
+  }
+
+  private String footer(Outgoing d) {
+    return pick(d, Catalogue.text("reach.mail.footer", "id", d.id()));
+  }
+
+  private static String subjectOf(Outgoing d) {
+    var subject = d.text("subject");
+    return subject == null ? "" : subject;
+  }
+
+  private static String kind(Outgoing d) {
+    var kind = NoticeKind.valueOf(d.text("kind"));
+    return d.english() ? kind.en : kind.zh;
+  }
+
+  private static void fact(List<String> lines, Outgoing d, String field, String key) {
+    var value = d.text(field);
+    if (value != null) lines.add(pick(d, Catalogue.text(key, "value", value)));
+  }
+
+  private String time(String iso) {
+    return iso == null ? "" : ZonedDateTime.parse(iso).withZoneSameInstant(zone).format(TIME);
+  }
+
+  private static String pick(Outgoing d, Text text) {
+    return d.english() ? text.en() : text.zh();
+  }
+
+  static String escape(String s) {
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+  }
+}

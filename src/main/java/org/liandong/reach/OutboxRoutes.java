@@ -1,0 +1,30 @@
+package org.liandong.reach;
+
+import io.vertx.ext.web.RoutingContext;
+import org.liandong.access.CurrentUser;
+import org.liandong.support.Query;
+import org.liandong.support.Routes;
+
+/** The outbox as the admins see it: the deliveries by status, and a failed one sent again. */
+public final class OutboxRoutes implements Routes {
+  private final Outbox outbox;
+
+  public OutboxRoutes(Outbox outbox) {
+    this.outbox = outbox;
+  }
+
+  @Override
+  public void mount(Operations api) {
+    api.on("listDeliveries", this::list)
+        .on("retryDelivery", this::retry);
+  }
+
+  private void list(RoutingContext ctx) {
+    var q = Query.of(ctx);
+    outbox.list(CurrentUser.of(ctx), q.text("status"), q.page().limit()).onSuccess(ctx::json).onFailure(ctx::fail);
+  }
+
+  private void retry(RoutingContext ctx) {
+    outbox.retry(CurrentUser.of(ctx), ctx.pathParam("id")).onSuccess(ctx::json).onFailure(ctx::fail);
+  }
+}

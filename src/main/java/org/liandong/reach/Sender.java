@@ -1,0 +1,82 @@
+package org.liandong.reach;
+
+import io.vertx.core.Future;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.liandong.storage.Fence;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The outbox's sweep: claims the deliveries due (a batch, oldest first), sends each on its channel,
+ * and records what came of them through the sweep's fence, in one write: sent, or due again after
+ * a wait that doubles with each attempt (30 s, 1, 2, 4 … minutes, at most an hour), or failed after
+ * the last attempt. A node that dies between sending and recording leaves its claim to run out:
+ * the delivery is sent again, with the same id.
+ */
+public final class Sender {
+  private static final Logger LOG = LoggerFactory.getLogger(Sender.class);
+  static final int BATCH = 50;
+  /** How long a claim holds: longer than a batch's sends can take (each channel times out in 15 s). */
+  static final Duration HOLD = Duration.ofMinutes(2);
+
+  private final DeliveryRepository repository;
+  private final Optional<Mailer> mail;
+  private final Optional<SmsGateway> sms;
+  private final Message words;
+  private final int maxAttempts;
+
+  Sender(DeliveryRepository repository, Optional<Mailer> mail, Optional<SmsGateway> sms, Message words, int maxAttempts) {
+    this.repository = repository;
+    this.mail = mail;
+    this.sms = sms;
+    this.words = words;
+    this.maxAttempts = maxAttempts;
+  }
+
+  /** The wait before the next try after {@code attempts} tries: 30 s doubled each time, at most an hour. */
+  static long waitSeconds(long attempts) {
+    return Math.min(3600, 30L << Math.min(20, Math.max(0, attempts - 1)));
+  }
+
+  /** One round: resolves to the number of deliveries sent. */
+  public Future<Integer> sweep(Fence fence) {
+    return repository.claim(fence, BATCH, HOLD.toSeconds()).compose(claimed -> claimed.isEmpty() ? Future.succeededFuture(0) : sendAll(claimed, fence));
+  }
+
+  private Future<Integer> sendAll(List<Outgoing> claimed, Fence fence) {
+    var tries = claimed.stream().map(d -> send(d).map(v -> (Throwable) null).otherwise(e -> e)).toList();
+    return Future.join(tries).otherwiseEmpty().compose(v -> {
+      var outcomes = new ArrayList<Outcome>();
+      for (int i = 0; i < claimed.size(); i++) {
+        var d = claimed.get(i);
+        var error = tries.get(i).result();
+        var to = d.address() == null ? "" : d.address();
+        if (error != null) LOG.info("delivery {} by {} failed (attempt {}): {}", d.id(), d.channel(), d.attempts() + 1, error.getMessage());
+        outcomes.add(new Outcome(d.id(), to, error == null ? null : String.valueOf(error.getMessage()),
+            error instanceof Undeliverable, waitSeconds(d.attempts() + 1)));
+      }
+      return repository.record(fence, outcomes, maxAttempts).map(s -> (int) outcomes.stream().filter(Outcome::sent).count());
+    });
+  }
+
+  private Future<Void> send(Outgoing d) {
+    if (d.address() == null || !Boolean.TRUE.equals(d.person().get("active"))) {
+      return Future.failedFuture(new Undeliverable(org.liandong.support.Catalogue.text("reach.error.noAddress").en()));
+    }
+    return switch (d.channel()) {
+      case "email" -> mail.map(m -> m.send(d, words)).orElseGet(() -> Future.failedFuture(new Undeliverable("e-mail is not configured (LIANDONG_SMTP_URL)")));
+      case "sms" -> sms.map(s -> s.send(d, words)).orElseGet(() -> Future.failedFuture(new Undeliverable("SMS is not configured (LIANDONG_SMS_URL)")));
+      default -> Future.failedFuture(new Undeliverable("unknown channel " + d.channel()));
+    };
+  }
+
+  /** A delivery that no retry can send (no address, a channel no longer configured): failed at once. */
+  static final class Undeliverable extends IllegalStateException {
+    Undeliverable(String why) {
+      super(why);
+    }
+  }
+}

@@ -1,0 +1,289 @@
+package org.liandong.reach;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.vertx.core.json.JsonObject;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.liandong.Api;
+import org.liandong.ShiftedClock;
+import org.liandong.Server;
+import org.liandong.TestServer;
+import org.liandong.chase.ChaseRules;
+import org.liandong.chase.Chaser;
+import org.liandong.config.AppConfig;
+import org.liandong.domain.WorkCalendar;
+
+/**
+ * Notices that leave the app, through real parts: GreenMail as the SMTP server, a real HTTP server
+ * as the SMS gateway, the server's own outbox timer sending, on a clock the test moves (the
+ * night's quiet hours and the retries' waits are times on that clock, never sleeps). The tests
+ * follow one obligation from dispatch to escalation, in order.
+ */
+@DisplayName("Reach: e-mail and SMS through the outbox")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ReachIT {
+  private static final ZoneId ZHENJIANG = ZoneId.of("Asia/Shanghai");
+  private static final String SECRET = "reach-it-shared-secret-0123";
+  static final ShiftedClock CLOCK = new ShiftedClock(ZonedDateTime.of(2031, 3, 12, 8, 0, 0, 0, ZHENJIANG).toInstant(), ZHENJIANG);
+  static GreenMail mail;
+  static GatewayReceiver gateway;
+  static Server server;
+  static Api admin;
+  static Api coordinator;
+  static String obligationId;
+  static String department;
+  static String projectId;
+
+  @BeforeAll
+  static void start() throws Exception {
+    int port;
+    try (var free = new java.net.ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    mail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    mail.start();
+    gateway = new GatewayReceiver();
+    var env = new HashMap<String, String>();
+    env.put("LIANDONG_HTTP_PORT", "0");
+    env.put("LIANDONG_HTTP_HOST", "127.0.0.1");
+    env.put("LIANDONG_DATA_DIR", TestServer.tempDir("liandong-reach-").toString());
+    env.put("LIANDONG_DEMO", "true");
+    env.put("LIANDONG_CHASE_SECONDS", "86400");
+    env.put("LIANDONG_SMTP_URL", "smtp://127.0.0.1:" + mail.getSmtp().getPort());
+    env.put("LIANDONG_MAIL_FROM", "liandong@reach.example");
+    env.put("LIANDONG_SMS_URL", gateway.url());
+    env.put("LIANDONG_SMS_SECRET", SECRET);
+    env.put("LIANDONG_PUBLIC_URL", "https://liandong.example.gov.cn/");
+    env.put("LIANDONG_DELIVERY_SECONDS", "1");
+    env.put("LIANDONG_DELIVERY_ATTEMPTS", "3");
+    server = Server.start(AppConfig.from(env), CLOCK);
+    login();
+    // a bureau of its own, so that only this test's people have addresses: an officer reading Chinese
+    // with e-mail and phone, one reading English with e-mail, and a leader with a phone
+    var bureau = admin.post("/api/departments", new JsonObject().put("name", "外联测试局").put("level", "city").put("parentId", "d-zj-gov"));
+    assertThat(bureau.status()).as(bureau.toString()).isEqualTo(201);
+    department = bureau.json().getString("id");
+    person("reach-zh", "王外联", "officer", new JsonObject().put("email", "officer@reach-bureau.example").put("mobile", "13800000001"));
+    person("reach-en", "Alex Reach", "officer", new JsonObject().put("email", "alex@reach-bureau.example").put("language", "en"));
+    var leader = person("reach-leader", "李挂钩", "leader", new JsonObject().put("mobile", "+8613900000002"));
+    var project = coordinator.post("/api/projects", new JsonObject().put("code", "REACH-1").put("name", "外联测试项目").put("company", "测试公司")
+        .put("investmentYi", 2.5).put("landMu", 30.0).put("stage", "signed").put("level", "district").put("signedOn", "2030-03-01")
+        .put("targetStartOn", "2031-09-01").put("championIds", List.of(leader)));
+    assertThat(project.status()).as(project.toString()).isEqualTo(201);
+    projectId = project.json().getString("id");
+  }
+
+  private static String person(String username, String name, String role, JsonObject contact) {
+    contact.put("username", username).put("displayName", name).put("password", "reach-password").put("roles", List.of(role));
+    if (role.equals("officer")) contact.put("departmentId", department);
+    var created = admin.post("/api/users", contact);
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    return created.json().getString("id");
+  }
+
+  /** Sessions last 12 hours of the server's clock: after each move, log in again. */
+  private static void login() {
+    admin = new Api(server.port()).as("demo-admin");
+    coordinator = new Api(server.port()).as("demo-coordinator");
+  }
+
+  @AfterAll
+  static void stop() {
+    if (server != null) server.close();
+    if (gateway != null) gateway.close();
+    if (mail != null) mail.stop();
+  }
+
+  @Test
+  @Order(1)
+  @DisplayName("new work for a department reaches each of its officers' mailboxes, in their language, with its link and its delivery's id")
+  void dispatchByMail() throws Exception {
+    moveTo(ZonedDateTime.of(2031, 3, 12, 10, 0, 0, 0, ZHENJIANG));
+    var created = coordinator.post("/api/obligations", new JsonObject().put("projectId", projectId).put("departmentId", department)
+        .put("title", "外联测试：施工许可证核发").put("track", "permits").put("dueOn", "2031-03-13"));
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    obligationId = created.json().getString("id");
+    // the 督办 sweep tells the department of new work (each minute by default; here by hand, now)
+    chase();
+
+    assertThat(mail.waitForIncomingEmail(15_000, 2)).as("two mails within 15 s").isTrue();
+    var byAddress = new HashMap<String, MimeMessage>();
+    for (var m : mail.getReceivedMessages()) byAddress.put(m.getAllRecipients()[0].toString(), m);
+    var zh = byAddress.get("officer@reach-bureau.example");
+    var en = byAddress.get("alex@reach-bureau.example");
+    assertThat(zh.getSubject()).isEqualTo("【联动】交办给本部门的新事项：外联测试：施工许可证核发");
+    assertThat(en.getSubject()).startsWith("[Liandong] ").endsWith(": 外联测试：施工许可证核发");
+    assertThat(zh.getFrom()[0].toString()).isEqualTo("liandong@reach.example");
+    var zhText = part(zh, "text/plain");
+    assertThat(zhText).contains("期限：2031-03-13").contains("发出时间：2031-03-12 10:00（Asia/Shanghai）")
+        .contains("https://liandong.example.gov.cn/#/project/" + projectId + "");
+    assertThat(part(en, "text/plain")).contains("Due: 2031-03-13").contains("Sent: 2031-03-12 10:00 (Asia/Shanghai)");
+    assertThat(part(zh, "text/html")).contains("<a href=\"https://liandong.example.gov.cn/#/project/" + projectId + "\">");
+
+    // the mail is in; its delivery is marked sent in the write after
+    var zhDelivery = waitFor(() -> deliveries("sent").stream().filter(d -> "officer@reach-bureau.example".equals(d.getString("to")))
+        .findFirst().orElse(null));
+    assertThat(zh.getHeader("Message-ID")[0]).isEqualTo("<" + zhDelivery.getString("id") + ".reach.example>");
+    assertThat(zhDelivery.getString("kind")).isEqualTo("dispatched");
+    assertThat(zhDelivery.getString("channel")).isEqualTo("email");
+    assertThat(zhDelivery.getInteger("attempts")).isEqualTo(1);
+    assertThat(gateway.received).as("new work goes by e-mail only").isEmpty();
+  }
+
+  @Test
+  @Order(2)
+  @DisplayName("a 督办 opened at night goes by e-mail at once and by SMS at 07:00; the gateway's 500 is retried after its wait and the message sent once accepted")
+  void supervisionByNightAndRetry() throws Exception {
+    gateway.answer(tryNumber -> tryNumber == 1 ? 500 : 200);
+    // Friday: a day overdue (催办); Monday 23:00: two working days overdue, the 督办 opens
+    moveTo(ZonedDateTime.of(2031, 3, 14, 9, 0, 0, 0, ZHENJIANG));
+    chase();
+    mail.reset();
+    moveTo(ZonedDateTime.of(2031, 3, 17, 23, 0, 0, 0, ZHENJIANG));
+    chase();
+    // by e-mail at once, to both officers, each in their language
+    waitFor(() -> subjects().containsAll(List.of("【联动】督办：外联测试：施工许可证核发", "[Liandong] Supervision notice: 外联测试：施工许可证核发")) ? true : null);
+    var sms = waitFor(() -> deliveries("pending").stream().filter(d -> "sms".equals(d.getString("channel"))).findFirst().orElse(null));
+    assertThat(sms.getString("kind")).isEqualTo("supervision");
+    assertThat(sms.getString("nextAt")).as("held for the morning").startsWith("2031-03-18T07:00");
+    assertThat(gateway.received).as("nothing by SMS in the quiet hours").isEmpty();
+
+    moveTo(ZonedDateTime.of(2031, 3, 18, 7, 0, 1, 0, ZHENJIANG));
+    waitFor(() -> tries(sms.getString("id")).size() >= 1 ? true : null);
+    var retried = waitFor(() -> one(sms.getString("id")).getInteger("attempts") == 1 ? one(sms.getString("id")) : null);
+    assertThat(retried.getString("status")).isEqualTo("pending");
+    assertThat(retried.getString("error")).contains("500");
+    assertThat(ZonedDateTime.parse(retried.getString("nextAt"))).as("30 s after the first try, at 07:00")
+        .isAfter(ZonedDateTime.of(2031, 3, 18, 7, 0, 30, 0, ZHENJIANG)).isBefore(ZonedDateTime.of(2031, 3, 18, 7, 0, 45, 0, ZHENJIANG));
+
+    CLOCK.advance(Duration.ofSeconds(31));
+    var sent = waitFor(() -> "sent".equals(one(sms.getString("id")).getString("status")) ? one(sms.getString("id")) : null);
+    assertThat(sent.getInteger("attempts")).isEqualTo(2);
+    assertThat(tries(sms.getString("id"))).hasSize(2).allSatisfy(r -> {
+      assertThat(r.signature()).as("HMAC-SHA256 over timestamp.body").isEqualTo(SmsGateway.signature(SECRET, Long.parseLong(r.timestamp()), r.body()));
+      assertThat(r.contentType()).isEqualTo("application/json; charset=utf-8");
+      assertThat(r.json().getString("id")).isEqualTo(sms.getString("id"));
+      assertThat(r.json().getString("to")).isEqualTo("13800000001");
+      assertThat(r.json().getString("text")).startsWith("【联动】督办：").endsWith(" https://liandong.example.gov.cn/#/notices")
+          .hasSizeLessThanOrEqualTo(Message.SEGMENT);
+    });
+  }
+
+  @Test
+  @Order(3)
+  @DisplayName("an escalation goes by SMS at night too; a gateway that always fails leaves it failed and listed, and an admin sends it again")
+  void escalationFailsAndIsSentAgain() throws Exception {
+    gateway.received.clear();
+    gateway.answer(tryNumber -> 503);
+    // Thursday 23:30: the 督办 went unanswered past Wednesday, its day to answer by
+    moveTo(ZonedDateTime.of(2031, 3, 20, 23, 30, 0, 0, ZHENJIANG));
+    chase();
+    var escalation = waitFor(() -> deliveries(null).stream()
+        .filter(d -> "sms".equals(d.getString("channel")) && "supervisionEscalated".equals(d.getString("kind"))
+            && "李挂钩".equals(d.getString("displayName"))).findFirst().orElse(null));
+    var id = escalation.getString("id");
+    waitFor(() -> tries(id).size() >= 1 ? true : null);
+    assertThat(tries(id).get(0).json().getString("to")).as("urgent: sent in the quiet hours").isEqualTo("+8613900000002");
+    for (int attempt = 2; attempt <= 3; attempt++) {
+      CLOCK.advance(Duration.ofMinutes(5));
+      int expected = attempt;
+      waitFor(() -> one(escalation.getString("id")).getInteger("attempts") == expected ? true : null);
+    }
+    var failed = deliveries("failed");
+    var mine = failed.stream().filter(d -> id.equals(d.getString("id"))).findFirst().orElseThrow();
+    assertThat(mine.getString("error")).contains("503");
+    assertThat(mine.getString("failedAt")).startsWith("2031-03-20T23:40");
+    assertThat(mine.getInteger("attempts")).isEqualTo(3);
+    assertThat(admin.get("/api/deliveries?status=failed").json().getJsonObject("counts").getLong("failed")).isEqualTo(failed.size());
+
+    assertThat(coordinator.get("/api/deliveries").status()).as("the outbox is the admins'").isEqualTo(403);
+    var sentOne = deliveries("sent").get(0).getString("id");
+    assertThat(admin.post("/api/deliveries/" + sentOne + "/retry", new JsonObject()).status()).as("only a failed one").isEqualTo(409);
+    assertThat(admin.post("/api/deliveries/nope/retry", new JsonObject()).status()).isEqualTo(404);
+
+    gateway.answer(tryNumber -> 200);
+    var again = admin.post("/api/deliveries/" + escalation.getString("id") + "/retry", new JsonObject());
+    assertThat(again.status()).as(again.toString()).isEqualTo(200);
+    assertThat(again.json().getString("status")).isEqualTo("pending");
+    var sent = waitFor(() -> "sent".equals(one(escalation.getString("id")).getString("status")) ? one(escalation.getString("id")) : null);
+    assertThat(sent.getInteger("attempts")).isEqualTo(1);
+    assertThat(tries(id)).as("three failed tries and the one accepted, each with the delivery's id").hasSize(4);
+  }
+
+  /** The 督办 sweep as the server's timer runs it, now on the test's clock. */
+  private static int chase() {
+    var rules = new ChaseRules(new ChaseRules.Settings(3, 2, 2), WorkCalendar.china());
+    return new Chaser(server.graph(), rules, CLOCK).sweep().toCompletionStage().toCompletableFuture().join();
+  }
+
+  private static void moveTo(ZonedDateTime when) {
+    CLOCK.moveTo(when.toInstant());
+    login();
+  }
+
+  /** What the gateway received for one delivery. */
+  private static List<GatewayReceiver.Received> tries(String deliveryId) {
+    return gateway.received.stream().filter(r -> deliveryId.equals(r.json().getString("id"))).toList();
+  }
+
+  private static List<String> subjects() {
+    return java.util.Arrays.stream(mail.getReceivedMessages()).map(m -> {
+      try {
+        return m.getSubject();
+      } catch (jakarta.mail.MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    }).toList();
+  }
+
+  private static List<JsonObject> deliveries(String status) {
+    var answer = admin.get("/api/deliveries?limit=200" + (status == null ? "" : "&status=" + status));
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+    return answer.json().getJsonArray("items").stream().map(JsonObject.class::cast).toList();
+  }
+
+  private static JsonObject one(String id) {
+    return deliveries(null).stream().filter(d -> id.equals(d.getString("id"))).findFirst().orElseThrow();
+  }
+
+  /** Polls what the server's timer (ticking each real second) will have done, for up to 15 s. */
+  private static <T> T waitFor(Supplier<T> found) throws InterruptedException {
+    long until = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+    while (System.nanoTime() < until) {
+      var value = found.get();
+      if (value != null) return value;
+      Thread.sleep(100);
+    }
+    throw new AssertionError("not within 15 s");
+  }
+
+  /** The text of a mail's part of the given type. */
+  private static String part(Part message, String type) throws Exception {
+    if (message.isMimeType(type)) return new String(message.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (message.getContent() instanceof Multipart multi) {
+      for (int i = 0; i < multi.getCount(); i++) {
+        var found = part(multi.getBodyPart(i), type);
+        if (found != null) return found;
+      }
+    }
+    return null;
+  }
+}
