@@ -166,10 +166,8 @@ final class Features {
     var every = config.retention().every();
     var leases = new Leases(graph, clock, java.lang.management.ManagementFactory.getRuntimeMXBean().getName());
     var timers = new ArrayList<VerticleBase>();
-    // the outbox's sender runs only where something is sent (LIANDONG_SMTP_URL, LIANDONG_SMS_URL)
-    if (outbox.sends()) {
-      timers.add(new Every("deliveries", "deliveries sent", config.reach().everySeconds(), 2_000, leases, outbox.sender()::sweep));
-    }
+    // the outbox's sender (e-mail and SMS where configured; a department's group robots wherever an admin adds one)
+    timers.add(new Every("deliveries", "deliveries sent", config.reach().everySeconds(), 2_000, leases, outbox.sender()::sweep));
     timers.addAll(List.<VerticleBase>of(live,
         new Every("retention", "retention: records deleted", every.toSeconds(), every.toMillis(), leases, retention::sweep),
         new Every("deficiencies", "deficiency deadlines passed: departments and champions told",

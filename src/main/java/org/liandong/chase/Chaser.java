@@ -127,7 +127,10 @@ public final class Chaser {
   private Future<Integer> write(Tx tx, Work w, List<NoticeDraft> fresh, boolean open, LocalDate today) {
     var c = w.candidate();
     Future<Void> opened = open ? repository.supervise(c, today, rules.respondBy(today)).run(tx) : Future.succeededFuture();
-    return opened.compose(v -> Notify.deliver(tx, fresh)).compose(created -> {
+    // the department's own facts (new work, a 督办) also go to its group robots
+    var departmentFacts = fresh.stream().filter(d -> d.kind() == NoticeKind.dispatched || d.kind() == NoticeKind.supervision).toList();
+    return opened.compose(v -> Notify.deliver(tx, fresh)).compose(created -> Notify.robots(tx, c.departmentId(), departmentFacts).map(created))
+        .compose(created -> {
       boolean reminded = created.contains(NoticeKind.overdue);
       return reminded ? repository.reminded(c).run(tx).map(created.size()) : Future.succeededFuture(created.size());
     });

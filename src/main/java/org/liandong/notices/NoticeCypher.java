@@ -55,6 +55,20 @@ final class NoticeCypher {
       RETURN s {.*} AS supervision
       """;
 
+  /**
+   * A fact told to a department also goes to its group robots (企业微信, 钉钉, 飞书, a generic
+   * webhook: docs/reach.md), once per robot and fact, when the kind leaves the app; the delivery
+   * carries the notice's words itself (a robot has no notice of its own).
+   */
+  static final String ROBOTS = """
+      MATCH (:Department {id: $department})<-[:OF]-(r:Robot)
+      WHERE $kind IN $pushed
+      MERGE (x:Delivery {key: $fact + '|' + r.id})
+        ON CREATE SET x += $props, x.id = randomUUID(), x.channel = 'robot', x.status = 'pending', x.attempts = 0,
+                      x.createdAt = $now, x.nextAt = $now, x.kind = $kind, x.at = toString($now)
+      MERGE (x)-[:VIA]->(r)
+      """;
+
   /** The service office: its active coordinators. */
   static final String OFFICE = "MATCH (u:User) WHERE u.active AND 'coordinator' IN u.roles RETURN u.id AS id";
 

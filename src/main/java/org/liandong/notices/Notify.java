@@ -35,6 +35,21 @@ public final class Notify {
     return people(NoticeCypher.OFFICERS, "department", departmentId, kind, fact, props);
   }
 
+  /**
+   * Tells a department's group robots of the department's facts among these notices (docs/reach.md):
+   * each fact of a kind that leaves the app, once per robot, whoever of the department it reached.
+   */
+  public static Future<Void> robots(Tx tx, String departmentId, List<NoticeDraft> notices) {
+    Future<Void> chain = Future.succeededFuture();
+    var told = new java.util.HashSet<String>();
+    for (var n : notices) {
+      if (n.kind().push == NoticeKind.Push.NONE || !told.add(n.fact())) continue;
+      chain = chain.compose(v -> tx.run(NoticeCypher.ROBOTS, Map.of("department", departmentId, "kind", n.kind().name(),
+          "pushed", NoticeKind.byEmail(), "fact", n.fact(), "props", n.props())).mapEmpty());
+    }
+    return chain;
+  }
+
   /** Tells the people a meeting invites (each person, each department's officers) of a fact. */
   public static Work<Integer> invitees(String meetingId, NoticeKind kind, String fact, Map<String, Object> props) {
     return people(NoticeCypher.INVITEES, "meeting", meetingId, kind, fact, props);

@@ -7,10 +7,16 @@ final class DeliveryCypher {
   /** The channels this deployment sends by; the notices' writes read it (NoticeCypher.DELIVER). */
   static final String CHANNELS = "MERGE (o:Outbox {id: 'outbox'}) SET o.channels = $channels";
 
+  /** A delivery to a person goes with a notice of theirs; one to a group robot carries its notice's words itself. */
+  private static final String TO = """
+      OPTIONAL MATCH (x)-[:OF]->(n:Notice)-[:TO]->(u:User)
+      OPTIONAL MATCH (x)-[:VIA]->(r:Robot)-[:OF]->(d:Department)
+      """;
+
   private static final String VIEW = """
       x {.id, .channel, .status, .attempts, .kind, .error, .to, createdAt: toString(x.createdAt), nextAt: toString(x.nextAt),
-         sentAt: toString(x.sentAt), failedAt: toString(x.failedAt), noticeId: n.id, subject: n.subject,
-         userId: u.id, displayName: u.displayName}""";
+         sentAt: toString(x.sentAt), failedAt: toString(x.failedAt), noticeId: n.id, subject: coalesce(n.subject, x.subject),
+         userId: u.id, displayName: coalesce(u.displayName, r.name), robotId: r.id, departmentId: d.id}""";
 
   /**
    * The deliveries due, oldest first, claimed for $hold seconds (their next time pushed on: a node
@@ -21,10 +27,12 @@ final class DeliveryCypher {
       WITH x ORDER BY x.nextAt LIMIT $batch
       SET x.nextAt = $now + duration({seconds: $hold})
       WITH x
-      MATCH (x)-[:OF]->(n:Notice)-[:TO]->(u:User)
-      RETURN x {.id, .channel, .attempts} AS delivery, n {.*, at: toString(n.at), key: null} AS notice,
-             u {.id, .displayName, .email, .mobile, .language, .active} AS person
-      """;
+      %s
+      RETURN x {.id, .channel, .attempts} AS delivery,
+             CASE WHEN n IS NULL THEN x {.*, nextAt: null, createdAt: null} ELSE n {.*, at: toString(n.at), key: null} END AS notice,
+             CASE WHEN u IS NULL THEN null ELSE u {.id, .displayName, .email, .mobile, .language, .active} END AS person,
+             CASE WHEN r IS NULL THEN null ELSE r {.id, .platform, .url, .secret, .name, departmentName: d.name} END AS robot
+      """.formatted(TO);
 
   static final String SENT = """
       UNWIND $sent AS s
@@ -47,20 +55,21 @@ final class DeliveryCypher {
   static final String LIST = """
       MATCH (x:Delivery) WHERE $status IS NULL OR x.status = $status
       WITH x ORDER BY x.createdAt DESC LIMIT $limit
-      MATCH (x)-[:OF]->(n:Notice)-[:TO]->(u:User)
+      %s
       RETURN %s AS delivery
-      """.formatted(VIEW);
+      """.formatted(TO, VIEW);
 
   static final String COUNTS = "MATCH (x:Delivery) RETURN x.status AS status, count(*) AS count";
 
   /** A failed delivery sent again from its first attempt, now. */
   static final String RETRY = """
-      MATCH (x:Delivery {id: $id})-[:OF]->(n:Notice)-[:TO]->(u:User)
-      WITH x, n, u, x.status AS was
+      MATCH (x:Delivery {id: $id})
+      %s
+      WITH x, n, u, r, d, x.status AS was
       SET x.status = CASE WHEN was = 'failed' THEN 'pending' ELSE x.status END,
           x.attempts = CASE WHEN was = 'failed' THEN 0 ELSE x.attempts END,
           x.nextAt = CASE WHEN was = 'failed' THEN $now ELSE x.nextAt END,
           x.failedAt = CASE WHEN was = 'failed' THEN null ELSE x.failedAt END
       RETURN was, %s AS delivery
-      """.formatted(VIEW);
+      """.formatted(TO, VIEW);
 }

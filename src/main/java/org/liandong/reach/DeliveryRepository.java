@@ -27,7 +27,8 @@ final class DeliveryRepository {
   Future<List<Outgoing>> claim(Fence fence, int batch, long holdSeconds) {
     return graph.write(fence.guard(tx -> tx.list(DeliveryCypher.CLAIM, Map.of("batch", batch, "hold", holdSeconds))))
         .map(rows -> rows.stream().map(r -> new Outgoing(r.get("delivery").get("id").asString(), r.get("delivery").get("channel").asString(),
-            r.get("delivery").get("attempts").asLong(), r.get("notice").asMap(), r.get("person").asMap())).toList());
+            r.get("delivery").get("attempts").asLong(), r.get("notice").asMap(),
+            r.get("person").isNull() ? null : r.get("person").asMap(), r.get("robot").isNull() ? null : r.get("robot").asMap())).toList());
   }
 
   /** What came of a batch, through the fence, in one write. */

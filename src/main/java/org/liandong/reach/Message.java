@@ -41,7 +41,7 @@ final class Message {
   /** The lines of the body: greeting, what it is, its facts, the link, who sent it. */
   List<String> lines(Outgoing d) {
     var lines = new ArrayList<String>();
-    lines.add(pick(d, Catalogue.text("reach.mail.greeting", "name", d.person().get("displayName"))));
+    lines.add(pick(d, Catalogue.text("reach.mail.greeting", "name", d.name())));
     lines.add(pick(d, Catalogue.text("reach.mail.about", "kind", kind(d), "subject", subjectOf(d))));
     fact(lines, d, "projectName", "reach.mail.project");
     fact(lines, d, "departmentName", "reach.mail.department");
@@ -79,6 +79,18 @@ final class Message {
       text = pick(d, Catalogue.text("reach.sms.text", "kind", kind(d), "subject", subject.substring(0, subject.length() - over - 1) + "…", "link", link));
     }
     return text;
+  }
+
+  /** A group robot's message: a title and Markdown lines (the facts, the link), in Chinese. */
+  String title(Outgoing d) {
+    return pick(d, Catalogue.text("reach.robot.title", "kind", kind(d), "subject", subjectOf(d)));
+  }
+
+  String markdown(Outgoing d) {
+    var facts = lines(d).subList(1, lines(d).size());
+    var out = new StringBuilder("### ").append(title(d)).append("\n\n");
+    for (var line : facts) out.append("- ").append(line).append("\n");
+    return out.append("\n[").append(pick(d, Catalogue.text("reach.mail.open"))).append("](").append(link(d)).append(")").toString();
   }
 
   private String footer(Outgoing d) {

@@ -2,6 +2,7 @@ package org.liandong.reach;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -23,13 +24,16 @@ public final class Outbox {
   private final Policy policy;
   private final Reach reach;
   private final Sender sender;
+  private final RobotRepository robots;
 
   public Outbox(Vertx vertx, Graph graph, Policy policy, Clock clock, Reach reach) {
     this.repository = new DeliveryRepository(graph);
+    this.robots = new RobotRepository(graph);
     this.policy = policy;
     this.reach = reach;
     var words = new Message(reach.publicUrl(), clock.getZone());
     this.sender = new Sender(repository, reach.smtp().map(s -> new Mailer(vertx, s, reach.publicUrl().getHost())), reach.sms().map(s -> new SmsGateway(vertx, s, clock)),
+        new Webhooks(vertx, clock, words),
         words, reach.maxAttempts());
   }
 
@@ -63,5 +67,31 @@ public final class Outbox {
       if (!"failed".equals(retried.was())) throw new Failure.Conflict(Text.key("reach.error.notFailed", "status", retried.was()), retried.delivery());
       return retried.delivery();
     });
+  }
+
+  /** A department's group robots (admins), their tokens and secrets never shown. */
+  Future<JsonArray> robots(CurrentUser me, String departmentId) {
+    policy.require(me, Action.MANAGE_DEPARTMENTS);
+    return robots.list(departmentId).map(found -> found.orElseThrow(() -> noDepartment(departmentId)));
+  }
+
+  Future<JsonObject> addRobot(CurrentUser me, String departmentId, String platform, String name, String url, String secret) {
+    policy.require(me, Action.MANAGE_DEPARTMENTS);
+    if ("generic".equals(platform) && secret == null) {
+      throw Failure.invalid("secret", Text.key("reach.error.genericNeedsSecret"));
+    }
+    return robots.add(departmentId, platform, name, url, secret).map(found -> found.orElseThrow(() -> noDepartment(departmentId)));
+  }
+
+  Future<Void> removeRobot(CurrentUser me, String departmentId, String robotId) {
+    policy.require(me, Action.MANAGE_DEPARTMENTS);
+    return robots.remove(departmentId, robotId).map(removed -> {
+      if (!removed) throw new Failure.NotFound(Text.key("reach.error.noRobot", "id", robotId));
+      return null;
+    });
+  }
+
+  private static Failure.NotFound noDepartment(String id) {
+    return new Failure.NotFound(Text.key("reach.error.noDepartment", "id", id));
   }
 }

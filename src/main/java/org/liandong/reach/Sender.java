@@ -25,13 +25,15 @@ public final class Sender {
   private final DeliveryRepository repository;
   private final Optional<Mailer> mail;
   private final Optional<SmsGateway> sms;
+  private final Webhooks webhooks;
   private final Message words;
   private final int maxAttempts;
 
-  Sender(DeliveryRepository repository, Optional<Mailer> mail, Optional<SmsGateway> sms, Message words, int maxAttempts) {
+  Sender(DeliveryRepository repository, Optional<Mailer> mail, Optional<SmsGateway> sms, Webhooks webhooks, Message words, int maxAttempts) {
     this.repository = repository;
     this.mail = mail;
     this.sms = sms;
+    this.webhooks = webhooks;
     this.words = words;
     this.maxAttempts = maxAttempts;
   }
@@ -47,13 +49,14 @@ public final class Sender {
   }
 
   private Future<Integer> sendAll(List<Outgoing> claimed, Fence fence) {
-    var tries = claimed.stream().map(d -> send(d).map(v -> (Throwable) null).otherwise(e -> e)).toList();
+    var tries = claimed.stream().map(d -> safely(d).map(v -> (Throwable) null).otherwise(e -> e)).toList();
     return Future.join(tries).otherwiseEmpty().compose(v -> {
       var outcomes = new ArrayList<Outcome>();
       for (int i = 0; i < claimed.size(); i++) {
         var d = claimed.get(i);
         var error = tries.get(i).result();
-        var to = d.address() == null ? "" : d.address();
+        // a robot's webhook holds its token: the outbox keeps its name instead
+        var to = d.robot() != null ? d.name() : d.address() == null ? "" : d.address();
         if (error != null) LOG.info("delivery {} by {} failed (attempt {}): {}", d.id(), d.channel(), d.attempts() + 1, error.getMessage());
         outcomes.add(new Outcome(d.id(), to, error == null ? null : String.valueOf(error.getMessage()),
             error instanceof Undeliverable, waitSeconds(d.attempts() + 1)));
@@ -62,12 +65,22 @@ public final class Sender {
     });
   }
 
+  /** A send that throws (a message that cannot be written, an address the client refuses) is a failed try like any other. */
+  private Future<Void> safely(Outgoing d) {
+    try {
+      return send(d);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+  }
+
   private Future<Void> send(Outgoing d) {
-    if (d.address() == null || !Boolean.TRUE.equals(d.person().get("active"))) {
+    if (!d.reachable()) {
       return Future.failedFuture(new Undeliverable(org.liandong.support.Catalogue.text("reach.error.noAddress").en()));
     }
     return switch (d.channel()) {
       case "email" -> mail.map(m -> m.send(d, words)).orElseGet(() -> Future.failedFuture(new Undeliverable("e-mail is not configured (LIANDONG_SMTP_URL)")));
+      case "robot" -> webhooks.send(d);
       case "sms" -> sms.map(s -> s.send(d, words)).orElseGet(() -> Future.failedFuture(new Undeliverable("SMS is not configured (LIANDONG_SMS_URL)")));
       default -> Future.failedFuture(new Undeliverable("unknown channel " + d.channel()));
     };

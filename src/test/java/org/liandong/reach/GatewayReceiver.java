@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * and the body's bytes) and answers as it is told, by how many times the delivery was tried.
  */
 final class GatewayReceiver implements AutoCloseable {
-  record Received(String timestamp, String signature, String contentType, byte[] body) {
+  record Received(String uri, String timestamp, String signature, String contentType, byte[] body) {
     JsonObject json() {
       return new JsonObject(new String(body, StandardCharsets.UTF_8));
     }
@@ -27,13 +27,13 @@ final class GatewayReceiver implements AutoCloseable {
 
   GatewayReceiver() throws Exception {
     server = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
-      var got = new Received(request.getHeader("X-Liandong-Timestamp"), request.getHeader("X-Liandong-Signature"),
+      var got = new Received(request.uri(), request.getHeader("X-Liandong-Timestamp"), request.getHeader("X-Liandong-Signature"),
           request.getHeader("Content-Type"), body.getBytes());
-      var id = got.json().getString("id");
-      int tries = (int) received.stream().filter(r -> id.equals(r.json().getString("id"))).count() + 1;
+      var id = String.valueOf(got.json().getValue("id", request.uri()));
+      int tries = (int) received.stream().filter(r -> id.equals(String.valueOf(r.json().getValue("id", r.uri())))).count() + 1;
       received.add(got);
       int status = answers.get().applyAsInt(tries);
-      request.response().setStatusCode(status).end(status == 200 ? "{\"accepted\":true}" : "{\"error\":\"busy\"}");
+      request.response().setStatusCode(status).end(status == 200 ? "{\"errcode\":0,\"errmsg\":\"ok\",\"code\":0,\"msg\":\"success\"}" : "{\"error\":\"busy\"}");
     })).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
   }
 
@@ -43,7 +43,11 @@ final class GatewayReceiver implements AutoCloseable {
   }
 
   String url() {
-    return "http://127.0.0.1:" + server.actualPort() + "/sms";
+    return url("/sms");
+  }
+
+  String url(String path) {
+    return "http://127.0.0.1:" + server.actualPort() + path;
   }
 
   @Override

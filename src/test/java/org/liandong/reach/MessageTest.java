@@ -14,7 +14,7 @@ class MessageTest {
 
   private static Outgoing sms(String subject, String language) {
     return new Outgoing("d-1", "sms", 0, Map.of("kind", "supervision", "subject", subject, "projectId", "p-n7",
-        "at", "2031-03-17T23:00:00+08:00[Asia/Shanghai]"), Map.of("displayName", "张三", "mobile", "13800000001", "language", language));
+        "at", "2031-03-17T23:00:00+08:00[Asia/Shanghai]"), Map.of("displayName", "张三", "mobile", "13800000001", "language", language), null);
   }
 
   @Test
@@ -31,7 +31,7 @@ class MessageTest {
   @DisplayName("the HTML body escapes what people typed")
   void escapes() {
     var html = words.html(new Outgoing("d-2", "email", 0, Map.of("kind", "dispatched", "subject", "<b>消防</b> & 验收",
-        "at", "2031-03-17T10:00:00+08:00"), Map.of("displayName", "Tom <admin>", "language", "en")));
+        "at", "2031-03-17T10:00:00+08:00"), Map.of("displayName", "Tom <admin>", "language", "en"), null));
     assertThat(html).contains("&lt;b&gt;消防&lt;/b&gt; &amp; 验收").contains("Tom &lt;admin&gt;").doesNotContain("<b>");
   }
 

@@ -45,6 +45,8 @@ class ReachIT {
   static final ShiftedClock CLOCK = new ShiftedClock(ZonedDateTime.of(2031, 3, 12, 8, 0, 0, 0, ZHENJIANG).toInstant(), ZHENJIANG);
   static GreenMail mail;
   static GatewayReceiver gateway;
+  /** The department's group robots' platforms, one server for all four. */
+  static GatewayReceiver robots;
   static Server server;
   static Api admin;
   static Api coordinator;
@@ -61,6 +63,7 @@ class ReachIT {
     mail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     mail.start();
     gateway = new GatewayReceiver();
+    robots = new GatewayReceiver();
     var env = new HashMap<String, String>();
     env.put("LIANDONG_HTTP_PORT", "0");
     env.put("LIANDONG_HTTP_HOST", "127.0.0.1");
@@ -89,6 +92,22 @@ class ReachIT {
         .put("targetStartOn", "2031-09-01").put("championIds", List.of(leader)));
     assertThat(project.status()).as(project.toString()).isEqualTo(201);
     projectId = project.json().getString("id");
+    // the bureau's group chats, one on each platform
+    robot("wecom", "住建群（企业微信）", robots.url("/wecom?key=wecom-key-1"), null);
+    robot("dingtalk", "住建群（钉钉）", robots.url("/dingtalk?access_token=ding-token-1"), DING_SECRET);
+    robot("feishu", "住建群（飞书）", robots.url("/feishu/hook/feishu-token-1"), FEISHU_SECRET);
+    robot("generic", "值班系统", robots.url("/generic"), GENERIC_SECRET);
+  }
+
+  static final String DING_SECRET = "SECdingtalk-secret-0123456789";
+  static final String FEISHU_SECRET = "feishu-secret-0123456789";
+  static final String GENERIC_SECRET = "generic-secret-0123456789";
+
+  private static void robot(String platform, String name, String url, String secret) {
+    var body = new JsonObject().put("platform", platform).put("name", name).put("url", url);
+    if (secret != null) body.put("secret", secret);
+    var added = admin.post("/api/departments/" + department + "/robots", body);
+    assertThat(added.status()).as(added.toString()).isEqualTo(201);
   }
 
   private static String person(String username, String name, String role, JsonObject contact) {
@@ -109,7 +128,33 @@ class ReachIT {
   static void stop() {
     if (server != null) server.close();
     if (gateway != null) gateway.close();
+    if (robots != null) robots.close();
     if (mail != null) mail.stop();
+  }
+
+  @Test
+  @Order(0)
+  @DisplayName("an admin gives a department its group robots; their tokens and secrets are never shown, and the rest may not see them")
+  void robotsAreTheAdmins() {
+    var listed = admin.get("/api/departments/" + department + "/robots");
+    assertThat(listed.status()).isEqualTo(200);
+    var all = listed.array().stream().map(JsonObject.class::cast).toList();
+    assertThat(all).extracting(r -> r.getString("platform")).containsExactly("wecom", "dingtalk", "feishu", "generic");
+    assertThat(listed.toString()).doesNotContain("wecom-key-1").doesNotContain("ding-token-1").doesNotContain(DING_SECRET);
+    assertThat(all.get(0).getString("url")).endsWith("/wecom?…");
+    assertThat(all).extracting(r -> r.getBoolean("signed")).containsExactly(false, true, true, true);
+    assertThat(coordinator.get("/api/departments/" + department + "/robots").status()).isEqualTo(403);
+    assertThat(admin.get("/api/departments/nobody/robots").status()).isEqualTo(404);
+    var unsigned = admin.post("/api/departments/" + department + "/robots", new JsonObject().put("platform", "generic").put("name", "x")
+        .put("url", "https://example.gov.cn/hook"));
+    assertThat(unsigned.status()).isEqualTo(400);
+    assertThat(unsigned.json().getString("messageZh")).contains("密钥");
+    var extra = admin.post("/api/departments/" + department + "/robots", new JsonObject().put("platform", "wecom").put("name", "临时群")
+        .put("url", "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=temp"));
+    assertThat(extra.status()).isEqualTo(201);
+    var path = "/api/departments/" + department + "/robots/" + extra.json().getString("id");
+    assertThat(admin.delete(path).status()).isEqualTo(204);
+    assertThat(admin.delete(path).status()).isEqualTo(404);
   }
 
   @Test
@@ -146,6 +191,62 @@ class ReachIT {
     assertThat(zhDelivery.getString("channel")).isEqualTo("email");
     assertThat(zhDelivery.getInteger("attempts")).isEqualTo(1);
     assertThat(gateway.received).as("new work goes by e-mail only").isEmpty();
+
+    // and to the bureau's group chats, each in its platform's format, signed as its documentation says
+    waitFor(() -> robots.received.size() >= 4 ? true : null);
+    var byPath = new HashMap<String, GatewayReceiver.Received>();
+    for (var r : robots.received) byPath.put(r.uri().replaceAll("\\?.*", ""), r);
+    var title = "【联动】交办给本部门的新事项：外联测试：施工许可证核发";
+    var link = "https://liandong.example.gov.cn/#/project/" + projectId;
+
+    var wecom = byPath.get("/wecom").json();
+    assertThat(byPath.get("/wecom").uri()).isEqualTo("/wecom?key=wecom-key-1");
+    assertThat(wecom.getString("msgtype")).isEqualTo("markdown");
+    assertThat(wecom.getJsonObject("markdown").getString("content")).contains(title).contains("(" + link + ")").contains("期限：2031-03-13");
+
+    var ding = byPath.get("/dingtalk");
+    var query = new HashMap<String, String>();
+    for (var pair : ding.uri().substring(ding.uri().indexOf('?') + 1).split("&")) query.put(pair.split("=", 2)[0], pair.split("=", 2)[1]);
+    assertThat(query.get("access_token")).isEqualTo("ding-token-1");
+    // 钉钉: sign = urlEncode(base64(HmacSHA256(key: secret, data: timestamp + "\n" + secret))), timestamp in milliseconds
+    var millis = query.get("timestamp");
+    assertThat(query.get("sign")).isEqualTo(java.net.URLEncoder.encode(java.util.Base64.getEncoder().encodeToString(
+        hmac(DING_SECRET, millis + "\n" + DING_SECRET)), StandardCharsets.UTF_8));
+    assertThat(ding.json().getJsonObject("markdown").getString("title")).isEqualTo(title);
+    assertThat(ding.json().getJsonObject("markdown").getString("text")).contains(link);
+
+    // 飞书: sign = base64(HmacSHA256(key: timestamp + "\n" + secret, data: empty)), timestamp in seconds, both in the body
+    var feishu = byPath.get("/feishu/hook/feishu-token-1").json();
+    assertThat(feishu.getString("sign")).isEqualTo(java.util.Base64.getEncoder().encodeToString(
+        hmacKeyed(feishu.getString("timestamp") + "\n" + FEISHU_SECRET)));
+    assertThat(feishu.getString("msg_type")).isEqualTo("interactive");
+    assertThat(feishu.getJsonObject("card").getJsonObject("header").getJsonObject("title").getString("content")).isEqualTo(title);
+
+    var generic = byPath.get("/generic");
+    assertThat(generic.signature()).isEqualTo(SmsGateway.signature(GENERIC_SECRET, Long.parseLong(generic.timestamp()), generic.body()));
+    assertThat(generic.json().getString("kind")).isEqualTo("dispatched");
+    assertThat(generic.json().getString("link")).isEqualTo(link);
+    var robotDeliveries = deliveries("sent").stream().filter(d -> "robot".equals(d.getString("channel"))).toList();
+    assertThat(robotDeliveries).hasSize(4).allSatisfy(d -> assertThat(d.getString("departmentId")).isEqualTo(department));
+    assertThat(generic.json().getString("id")).isIn(robotDeliveries.stream().map(d -> d.getString("id")).toList());
+  }
+
+  private static byte[] hmac(String key, String data) {
+    return mac(key.getBytes(StandardCharsets.UTF_8), data.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static byte[] hmacKeyed(String key) {
+    return mac(key.getBytes(StandardCharsets.UTF_8), new byte[0]);
+  }
+
+  private static byte[] mac(byte[] key, byte[] data) {
+    try {
+      var mac = javax.crypto.Mac.getInstance("HmacSHA256");
+      mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+      return mac.doFinal(data);
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test
