@@ -39,6 +39,7 @@ public final class AccountRoutes implements Routes {
         .on("createUser", this::create)
         .on("getUser", this::one)
         .on("updateUser", this::update)
+        .on("updateMe", this::updateMe)
         .on("kioskLogin", this::kioskLogin)
         .on("issueKioskKey", this::issueKioskKey);
   }
@@ -112,6 +113,15 @@ public final class AccountRoutes implements Routes {
     var key = IdempotencyKey.of(ctx, me.id());
     accounts.users().create(me, fields, key)
         .onSuccess(user -> Responses.created(ctx, "/api/users/" + user.getString("id"), user))
+        .onFailure(ctx::fail);
+  }
+
+  /** What a person corrects of their own account: where their notices go, and in which language. */
+  static final Body.Shape CONTACT = Body.Shape.of().with(Body.Kind.TEXT, "email", "mobile", "language");
+
+  private void updateMe(RoutingContext ctx) {
+    accounts.users().updateOwn(CurrentUser.of(ctx), Versions.expected(ctx), Body.of(ctx).changes(CONTACT))
+        .onSuccess(user -> Responses.ok(ctx, user))
         .onFailure(ctx::fail);
   }
 

@@ -80,6 +80,13 @@ public final class UserService {
     }).compose(v -> repository.one(id));
   }
 
+  /** A person's own contact details and language (docs/reach.md): only those, on their own account. */
+  Future<JsonObject> updateOwn(CurrentUser me, long version, Patch fields) {
+    policy.require(me, Action.READ_USER, new Subject.Person(me.id()));
+    return repository.graph().write(repository.update(me.username(), me.id(), version, fields.copy(), null, false))
+        .compose(v -> repository.one(me.id()));
+  }
+
   /** Creates the first admin when there is none: from the configured password, or a printed one. */
   public Future<Optional<String>> ensureAdmin(Optional<String> configuredPassword) {
     return repository.anyAdmin().compose(any -> {

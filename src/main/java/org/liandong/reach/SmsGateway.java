@@ -11,8 +11,6 @@ import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.liandong.config.Reach;
 
 /**
@@ -36,14 +34,11 @@ final class SmsGateway {
 
   /** HMAC-SHA256 of {@code <timestamp>.<body>} under the secret, in lower-case hex. */
   static String signature(String secret, long timestamp, byte[] body) {
-    try {
-      var mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(mac.doFinal(body));
-    } catch (java.security.GeneralSecurityException e) {
-      throw new IllegalStateException("HMAC-SHA256 is part of every JDK", e);
-    }
+    var prefix = (timestamp + ".").getBytes(StandardCharsets.UTF_8);
+    var signed = new byte[prefix.length + body.length];
+    System.arraycopy(prefix, 0, signed, 0, prefix.length);
+    System.arraycopy(body, 0, signed, prefix.length, body.length);
+    return HexFormat.of().formatHex(Hmac.sha256(secret.getBytes(StandardCharsets.UTF_8), signed));
   }
 
   Future<Void> send(Outgoing d, Message words) {

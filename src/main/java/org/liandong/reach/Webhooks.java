@@ -13,8 +13,6 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Department group robots, each in its platform's documented format (docs/reach.md): 企业微信 (a
@@ -38,13 +36,13 @@ final class Webhooks {
 
   /** 钉钉: Base64 of HMAC-SHA256 under the secret of {@code <millis>\n<secret>}, URL-encoded. */
   static String dingtalkSign(String secret, long millis) {
-    var signed = hmac(secret.getBytes(StandardCharsets.UTF_8), (millis + "\n" + secret).getBytes(StandardCharsets.UTF_8));
+    var signed = Hmac.sha256(secret.getBytes(StandardCharsets.UTF_8), (millis + "\n" + secret).getBytes(StandardCharsets.UTF_8));
     return URLEncoder.encode(Base64.getEncoder().encodeToString(signed), StandardCharsets.UTF_8);
   }
 
   /** 飞书: Base64 of HMAC-SHA256 keyed by {@code <seconds>\n<secret>} over nothing. */
   static String feishuSign(String secret, long seconds) {
-    return Base64.getEncoder().encodeToString(hmac((seconds + "\n" + secret).getBytes(StandardCharsets.UTF_8), new byte[0]));
+    return Base64.getEncoder().encodeToString(Hmac.sha256((seconds + "\n" + secret).getBytes(StandardCharsets.UTF_8), new byte[0]));
   }
 
   Future<Void> send(Outgoing d) {
@@ -107,15 +105,5 @@ final class Webhooks {
 
   private static String clip(String text) {
     return text.length() > 200 ? text.substring(0, 200) + "…" : text;
-  }
-
-  private static byte[] hmac(byte[] key, byte[] data) {
-    try {
-      var mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      return mac.doFinal(data);
-    } catch (java.security.GeneralSecurityException e) {
-      throw new IllegalStateException("HMAC-SHA256 is part of every JDK", e);
-    }
   }
 }

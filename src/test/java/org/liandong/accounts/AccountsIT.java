@@ -110,6 +110,34 @@ class AccountsIT {
     assertThat(admin.get("/api/users/u-demo-analyst").json().getLong("version")).isEqualTo(user.getLong("version"));
   }
 
+  @Test
+  @DisplayName("a person corrects their own e-mail, mobile and language, and nothing else; a stale version is refused")
+  void ownContact() {
+    var admin = TestServer.api().as("demo-admin");
+    var created = admin.post("/api/users", new JsonObject().put("username", "contact-self").put("displayName", "自助修改")
+        .put("password", "contact-password").put("roles", new io.vertx.core.json.JsonArray().add("analyst")));
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    var me = TestServer.api().as("contact-self", "contact-password");
+    var version = created.json().getLong("version");
+    var changed = me.patch("/api/me", new JsonObject().put("version", version).put("email", "self@zhenjiang.example")
+        .put("mobile", "13912345678").put("language", "en"));
+    assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+    assertThat(changed.json().getString("email")).isEqualTo("self@zhenjiang.example");
+    assertThat(changed.json().getString("language")).isEqualTo("en");
+    assertThat(changed.json().getJsonArray("roles")).containsExactly("analyst");
+    assertThat(me.patch("/api/me", new JsonObject().put("version", version).put("mobile", "13912345679")).status())
+        .as("a stale version").isEqualTo(409);
+    var cleared = me.patch("/api/me", new JsonObject().put("version", changed.json().getLong("version")).putNull("mobile"));
+    assertThat(cleared.status()).isEqualTo(200);
+    assertThat(cleared.json().getValue("mobile")).isNull();
+    assertThat(me.patch("/api/me", new JsonObject().put("version", cleared.json().getLong("version")).put("roles",
+        new io.vertx.core.json.JsonArray().add("admin"))).status()).as("roles are the admins' to give").isEqualTo(400);
+    assertThat(me.patch("/api/me", new JsonObject().put("version", cleared.json().getLong("version"))).status())
+        .as("nothing to change").isEqualTo(400);
+    assertThat(me.patch("/api/me", new JsonObject().put("version", cleared.json().getLong("version")).put("mobile", "12345")).status())
+        .as("not a mobile number").isEqualTo(400);
+  }
+
   static Api.Response kiosk(String key) {
     return TestServer.api().post("/api/session/kiosk", new JsonObject().put("key", key));
   }

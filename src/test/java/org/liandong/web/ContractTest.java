@@ -118,6 +118,18 @@ class ContractTest {
   }
 
   @Test
+  @DisplayName("the contract's words for the domain's kinds are the server's: notice kinds, statuses, meeting statuses, roles")
+  @SuppressWarnings("unchecked")
+  void vocabularyIsTheServers() throws Exception {
+    var schemas = (java.util.Map<String, java.util.Map<String, Object>>) ((java.util.Map<String, Object>) contract().get("components")).get("schemas");
+    assertThat((List<String>) schemas.get("NoticeKind").get("enum")).containsExactlyInAnyOrderElementsOf(org.liandong.domain.NoticeKind.names());
+    assertThat((List<String>) schemas.get("Status").get("enum")).containsExactlyInAnyOrderElementsOf(org.liandong.domain.Status.names());
+    assertThat((List<String>) schemas.get("Role").get("enum")).containsExactlyInAnyOrderElementsOf(org.liandong.access.Role.keys());
+    assertThat((List<String>) schemas.get("MeetingStatus").get("enum"))
+        .containsExactlyInAnyOrderElementsOf(java.util.Arrays.stream(org.liandong.domain.MeetingStatus.values()).map(Enum::name).toList());
+  }
+
+  @Test
   @DisplayName("every answer the contract documents says its fields: each object in it is closed, or says it is a free map and what it maps")
   @SuppressWarnings("unchecked")
   void everyAnswerSaysItsFields() throws Exception {
