@@ -32,9 +32,9 @@ public final class Outbox {
     this.policy = policy;
     this.reach = reach;
     var words = new Message(reach.publicUrl(), clock.getZone());
-    this.sender = new Sender(repository, reach.smtp().map(s -> new Mailer(vertx, s, reach.publicUrl().getHost())), reach.sms().map(s -> new SmsGateway(vertx, s, clock)),
-        new Webhooks(vertx, clock, words),
-        words, reach.maxAttempts());
+    var mail = reach.smtp().map(s -> new Mailer(vertx, s, reach.publicUrl().getHost()));
+    var sms = reach.sms().map(s -> new SmsGateway(vertx, s, clock));
+    this.sender = new Sender(repository, mail, sms, new Webhooks(vertx, clock, words), words, reach.maxAttempts());
   }
 
   /** Records the channels this deployment sends by (none: no delivery is written). Every node of a cluster has the same. */
@@ -47,10 +47,6 @@ public final class Outbox {
 
   public Sender sender() {
     return sender;
-  }
-
-  public boolean sends() {
-    return reach.any();
   }
 
   /** The deliveries, newest first, of one status or all; with how many there are of each. */

@@ -33,6 +33,8 @@ class ClusterIT {
   private static Server b;
   private static Api coordinatorA;
   private static Api coordinatorB;
+  /** Both nodes send their outbox's mail here. */
+  private static com.icegreen.greenmail.util.GreenMail mail;
 
   @BeforeAll
   static void start() throws Exception {
@@ -41,10 +43,19 @@ class ClusterIT {
     int hzA = Deployment.freePort();
     int hzB = Deployment.freePort();
     var members = "127.0.0.1:" + hzA + ",127.0.0.1:" + hzB;
+    int smtp = Deployment.freePort();
+    mail = new com.icegreen.greenmail.util.GreenMail(new com.icegreen.greenmail.util.ServerSetup(smtp, "127.0.0.1", "smtp"));
+    mail.start();
+    var outbox = Map.of("LIANDONG_SMTP_URL", "smtp://127.0.0.1:" + smtp, "LIANDONG_MAIL_FROM", "liandong@cluster.example",
+        "LIANDONG_DELIVERY_SECONDS", "1");
     // both nodes start at once: the migration lock lets one apply the schema, the other finds it done
     try (var starting = Executors.newFixedThreadPool(2)) {
-      var startA = CompletableFuture.supplyAsync(() -> Server.start(AppConfig.from(Deployment.clustered(bolt, PASSWORD, hzA, members))), starting);
-      var startB = CompletableFuture.supplyAsync(() -> Server.start(AppConfig.from(Deployment.clustered(bolt, PASSWORD, hzB, members))), starting);
+      var envA = Deployment.clustered(bolt, PASSWORD, hzA, members);
+      var envB = Deployment.clustered(bolt, PASSWORD, hzB, members);
+      envA.putAll(outbox);
+      envB.putAll(outbox);
+      var startA = CompletableFuture.supplyAsync(() -> Server.start(AppConfig.from(envA)), starting);
+      var startB = CompletableFuture.supplyAsync(() -> Server.start(AppConfig.from(envB)), starting);
       a = startA.get(120, TimeUnit.SECONDS);
       b = startB.get(120, TimeUnit.SECONDS);
     }
@@ -59,6 +70,7 @@ class ClusterIT {
     if (b != null) b.close();
     if (a != null) a.close();
     if (neo4j != null) neo4j.destroyForcibly();
+    if (mail != null) mail.stop();
   }
 
   @Test
@@ -188,5 +200,43 @@ class ClusterIT {
       if (ranA) mine++;
     }
     System.out.printf("timers: node A ran %d of 20 rounds, node B %d%n", mine, 20 - mine);
+  }
+
+  @Test
+  @DisplayName("the outbox on two nodes: both run its sender each second, and each of 100 mails is sent once")
+  void deliveriesSentOncePerCluster() throws Exception {
+    var admin = new Api(a.port()).as("demo-admin");
+    var bureau = admin.post("/api/departments", new JsonObject().put("name", "集群投递测试局").put("level", "city").put("parentId", "d-zj-gov"));
+    assertThat(bureau.status()).as(bureau.toString()).isEqualTo(201);
+    var department = bureau.json().getString("id");
+    for (int i = 0; i < 4; i++) {
+      assertThat(admin.post("/api/users", new JsonObject().put("username", "cluster-mail-" + i).put("displayName", "集群 " + i)
+          .put("password", "cluster-password").put("roles", List.of("officer")).put("departmentId", department)
+          .put("email", "cluster-" + i + "@cluster.example")).status()).isEqualTo(201);
+    }
+    for (int i = 0; i < 25; i++) {
+      var on = i % 2 == 0 ? coordinatorA : coordinatorB;
+      assertThat(on.post("/api/obligations", new JsonObject().put("projectId", "p-n7").put("departmentId", department)
+          .put("title", "集群投递 " + i).put("track", "permits").put("dueOn", "2031-03-13")).status()).isEqualTo(201);
+    }
+    // the 督办 sweep tells each officer of each new obligation (by hand here, on node A): 100 deliveries
+    var rules = new org.liandong.chase.ChaseRules(new org.liandong.chase.ChaseRules.Settings(3, 2, 2), org.liandong.domain.WorkCalendar.china());
+    new org.liandong.chase.Chaser(a.graph(), rules, a.clock()).sweep().await();
+    var written = a.graph().query("""
+        MATCH (x:Delivery)-[:OF]->(n:Notice)-[:TO]->(:User)-[:MEMBER_OF]->(:Department {id: $department})
+        RETURN x.id AS id, n.kind AS kind""", Map.of("department", department)).await();
+    var ids = new java.util.HashSet<String>();
+    written.forEach(r -> ids.add(r.get("id").asString()));
+    assertThat(ids.size()).as("a mail to each officer for each new obligation, once (both nodes record the outbox's channels at start)")
+        .isEqualTo(100);
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (mail.getReceivedMessages().length < ids.size() && System.nanoTime() < until) Thread.sleep(200);
+    Thread.sleep(3_000); // a second copy, if any, would come within the next rounds
+    var byDelivery = new java.util.HashMap<String, Integer>();
+    for (var m : mail.getReceivedMessages()) byDelivery.merge(m.getHeader("X-Liandong-Delivery")[0], 1, Integer::sum);
+    assertThat(byDelivery.keySet()).as("every delivery sent").isEqualTo(ids);
+    assertThat(byDelivery.values()).as("each delivery sent once").containsOnly(1);
+    var holders = a.graph().query("MATCH (l:Lease {name: 'deliveries'}) RETURN l.holder AS holder", Map.of()).await();
+    assertThat(holders).hasSize(1);
   }
 }
