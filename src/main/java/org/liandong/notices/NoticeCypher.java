@@ -57,12 +57,11 @@ final class NoticeCypher {
 
   /**
    * A fact told to a department also goes to its group robots (企业微信, 钉钉, 飞书, a generic
-   * webhook: docs/reach.md), once per robot and fact, when the kind leaves the app; the delivery
+   * webhook: docs/reach.md), once per robot and fact (Notify.robots sends only the kinds that leave the app); the delivery
    * carries the notice's words itself (a robot has no notice of its own).
    */
   static final String ROBOTS = """
       MATCH (:Department {id: $department})<-[:OF]-(r:Robot)
-      WHERE $kind IN $pushed
       MERGE (x:Delivery {key: $fact + '|' + r.id})
         ON CREATE SET x += $props, x.id = randomUUID(), x.channel = 'robot', x.status = 'pending', x.attempts = 0,
                       x.createdAt = $now, x.nextAt = $now, x.kind = $kind, x.at = toString($now)

@@ -45,7 +45,7 @@ public final class Notify {
     for (var n : notices) {
       if (n.kind().push == NoticeKind.Push.NONE || !told.add(n.fact())) continue;
       chain = chain.compose(v -> tx.run(NoticeCypher.ROBOTS, Map.of("department", departmentId, "kind", n.kind().name(),
-          "pushed", NoticeKind.byEmail(), "fact", n.fact(), "props", n.props())).mapEmpty());
+          "fact", n.fact(), "props", n.props())).mapEmpty());
     }
     return chain;
   }

@@ -10,7 +10,10 @@ public final class Quiet {
 
   private Quiet() {}
 
-  /** When a text message that is not urgent may go: now, or at 07:00 when now is in the quiet hours. */
+  /**
+   * When a text message that is not urgent may go: now, or at 07:00 when now is in the quiet
+   * hours; {@code now} as the server's clock gives it, in LIANDONG_TIMEZONE (a transaction's $now).
+   */
   public static ZonedDateTime smsAt(ZonedDateTime now) {
     var time = now.toLocalTime();
     if (!time.isBefore(FROM)) return now.toLocalDate().plusDays(1).atTime(UNTIL).atZone(now.getZone());

@@ -87,7 +87,8 @@ final class Message {
   }
 
   String markdown(Outgoing d) {
-    var facts = lines(d).subList(1, lines(d).size());
+    var lines = lines(d);
+    var facts = lines.subList(1, lines.size());
     var out = new StringBuilder("### ").append(title(d)).append("\n\n");
     for (var line : facts) out.append("- ").append(line).append("\n");
     return out.append("\n[").append(pick(d, Catalogue.text("reach.mail.open"))).append("](").append(link(d)).append(")").toString();

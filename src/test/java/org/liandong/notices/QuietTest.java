@@ -25,11 +25,4 @@ class QuietTest {
     assertThat(Quiet.smsAt(at(18, 0, 0))).isEqualTo(at(18, 7, 0));
     assertThat(Quiet.smsAt(at(18, 6, 59))).isEqualTo(at(18, 7, 0));
   }
-
-  @Test
-  @DisplayName("the hours are the server's time zone's, whatever zone the instant is written in")
-  void zone() {
-    var utc = at(17, 23, 0).withZoneSameInstant(ZoneId.of("UTC"));
-    assertThat(Quiet.smsAt(utc.withZoneSameInstant(ZHENJIANG))).isEqualTo(at(18, 7, 0));
-  }
 }
