@@ -86,7 +86,8 @@ async function route() {
     if (mine === generation) cleanup = stop; else if (stop) stop();
   };
   if (!session.user) {
-    settle(await login.render(view, { onLogin: boot, demo: session.demo, kioskPath: session.demoKioskPath }));
+    settle(await login.render(view, { onLogin: boot, demo: session.demo, kioskPath: session.demoKioskPath,
+      sso: session.sso, localLogin: session.localLogin }));
     return;
   }
   if (!location.hash || location.hash === '#/') { location.hash = home(session.user); return; }
@@ -143,6 +144,8 @@ async function boot() {
     if (!me.user && await kioskLogin()) me = await api.get('/api/session');
     session.demo = me.demo === true;
     session.demoKioskPath = me.demoKioskPath;
+    session.sso = me.sso === true;
+    session.localLogin = me.localLogin !== false;
     if (!me.user) throw new Error('not logged in');
     session.user = me.user;
     setCsrf(me.csrfToken);
@@ -188,7 +191,10 @@ document.getElementById('lang').addEventListener('click', () => {
 
 document.getElementById('logout').addEventListener('click', async () => {
   localStorage.removeItem(KIOSK);
-  try { await api.del('/api/session'); } finally {
+  let ended;
+  try { ended = await api.del('/api/session'); } finally {
+    // a session from the identity provider ends there too (RP-initiated logout); it sends the browser back here
+    if (ended && ended.redirect) { location.assign(ended.redirect); return; }
     live.stop();
     session.user = null;
     location.hash = '#/';

@@ -10,6 +10,8 @@ import { departmentGroups } from '../forms.js';
 export async function render(root, { user }) {
   const vocabulary = await meta();
   let departments = await api.get('/api/departments');
+  // where people may sign in through the identity provider, an account can be linked to their subject there
+  const sso = (await api.get('/api/session')).sso === true;
   const usersBody = h('tbody', { id: 'user-rows' });
   const departmentsBody = h('tbody', { id: 'department-rows' });
 
@@ -21,7 +23,7 @@ export async function render(root, { user }) {
 
   async function loadUsers() {
     const users = await api.get('/api/users');
-    keyed(usersBody, users, u => u.id, userRow, u => `${u.version}|${u.active}`);
+    keyed(usersBody, users, u => u.id, userRow, u => `${u.version}|${u.active}|${u.signIn}`);
   }
   async function loadDepartments() {
     departments = await api.get('/api/departments');
@@ -35,10 +37,13 @@ export async function render(root, { user }) {
     const password = h('input', { type: 'password', name: 'password', autocomplete: 'new-password', placeholder: t('admin.newPassword'),
       'aria-label': t('admin.newPassword') });
     const save = h('button', { type: 'submit' }, t('action.save'));
+    const subject = sso ? h('input', { type: 'text', name: 'ssoSubject', value: u.ssoSubject || '', maxlength: 255,
+      placeholder: t('field.ssoSubject'), 'aria-label': t('field.ssoSubject') }) : null;
     const form = h('form', { class: 'row-form', novalidate: true, dataset: { user: u.username } },
       h('div', { class: 'field', dataset: { field: 'displayName' } }, display, h('div', { class: 'field-error error', dataset: { errorFor: 'displayName' } })),
       h('div', { class: 'field', dataset: { field: 'roles' } }, roles, h('div', { class: 'field-error error', dataset: { errorFor: 'roles' } })),
       h('div', { class: 'field', dataset: { field: 'departmentId' } }, dept, h('div', { class: 'field-error error', dataset: { errorFor: 'departmentId' } })),
+      subject ? h('div', { class: 'field', dataset: { field: 'ssoSubject' } }, subject, h('div', { class: 'field-error error', dataset: { errorFor: 'ssoSubject' } })) : null,
       save);
     form.addEventListener('submit', e => {
       e.preventDefault();
@@ -47,6 +52,7 @@ export async function render(root, { user }) {
       if (JSON.stringify(rolesOf(roles).sort()) !== JSON.stringify([...u.roles].sort())) change.roles = rolesOf(roles);
       const d = picked(dept)[0];
       if (d && d !== u.departmentId) change.departmentId = d;
+      if (subject && subject.value.trim() !== (u.ssoSubject || '')) change.ssoSubject = subject.value.trim() || null;
       busy(save, () => patch(u, change, form));
     });
     const reset = h('button', { type: 'submit', class: 'secondary' }, t('admin.resetPassword'));
@@ -84,7 +90,8 @@ export async function render(root, { user }) {
         } catch (err) { banner(explain(err)); }
       }) }, t('admin.kiosk')) : null;
     return h('tr', { class: u.active ? '' : 'inactive', dataset: { user: u.username } },
-      h('td', {}, h('strong', {}, u.username), h('div', { class: 'muted' }, u.active ? t('admin.active') : t('admin.inactive'))),
+      h('td', {}, h('strong', {}, u.username), h('div', { class: 'muted' }, u.active ? t('admin.active') : t('admin.inactive')),
+        h('div', { class: 'muted', dataset: { signIn: u.signIn } }, `${t('field.signIn')}: ${t(`signIn.${u.signIn}`)}`)),
       h('td', { dataset: { label: t('admin.roles') } }, form), h('td', { dataset: { label: t('admin.resetPassword') } }, resetForm),
       h('td', {}, toggle, sure, kiosk, shown));
   }

@@ -76,28 +76,15 @@ final class Features {
   private final Chaser chaser;
   private final TemplateService templates;
   private final org.liandong.reach.Outbox outbox;
+  /** Single sign-on through the district's identity provider, where LIANDONG_OIDC_* configure one. */
+  private final java.util.Optional<org.liandong.signon.SignOnService> signOn;
   /** The kept read models, each built by one call (see {@link #warm}). */
   private final List<Supplier<Future<Void>>> readModels;
-
-  /** The writes' lanes as the metrics show them: refusals by bound, transactions and the writes they carried, in flight. */
-  private static PrometheusMeterRegistry meterWrites(PrometheusMeterRegistry registry, org.liandong.storage.Writes writes) {
-    io.micrometer.core.instrument.FunctionCounter.builder("liandong.writes.refused", writes, w -> w.refusedByLane())
-        .tag("bound", "project").description("writes refused with 503 because their project's lane was full").register(registry);
-    io.micrometer.core.instrument.FunctionCounter.builder("liandong.writes.refused", writes, w -> w.refusedByNode())
-        .tag("bound", "node").description("writes refused with 503 because the node's bound was reached").register(registry);
-    io.micrometer.core.instrument.FunctionCounter.builder("liandong.write.transactions", writes, w -> w.transactions())
-        .description("write transactions run (a busy lane's writes share one)").register(registry);
-    io.micrometer.core.instrument.FunctionCounter.builder("liandong.writes", writes, w -> w.writesRun())
-        .description("writes run in those transactions").register(registry);
-    io.micrometer.core.instrument.Gauge.builder("liandong.writes.in.flight", writes, w -> w.inFlight())
-        .description("writes waiting or running").register(registry);
-    return registry;
-  }
 
   Features(Vertx vertx, Graph graph, AppConfig config, Clock clock, PrometheusMeterRegistry registry) {
     this.graph = graph;
     this.clock = clock;
-    this.registry = meterWrites(registry, graph.writes());
+    this.registry = Meters.writes(registry, graph.writes());
     accounts = new AccountService(vertx, graph, policy, config, clock);
     demo = new DemoLoader(vertx, graph, clock.getZone());
     var obligations = new ObligationService(graph, policy, clock);
@@ -112,8 +99,9 @@ final class Features {
     templates = new TemplateService(graph, policy, TemplateFiles.load(config.templatesDir()));
     var tracks = new TrackTemplates(graph, obligations, projects, schedules, templates);
     outbox = new org.liandong.reach.Outbox(vertx, graph, policy, clock, config.reach());
+    signOn = config.signOn().oidc().map(oidc -> new org.liandong.signon.SignOnService(vertx, graph, accounts, oidc, Clock.systemUTC()));
     routes.addAll(List.of(
-        new AccountRoutes(accounts, config.secureCookies(), config.demo()),
+        new AccountRoutes(accounts, config.secureCookies(), config.demo(), ways(config, signOn)),
         new MetaRoutes(config.zone()),
         new DepartmentRoutes(new DepartmentService(graph, policy, clock)),
         new ProjectRoutes(projects),
@@ -121,8 +109,7 @@ final class Features {
         new TemplateRoutes(templates),
         new MeetingRoutes(meetings, new AgendaDraft(schedules, notices, requests, meetings, policy),
             new SincePrevious(graph, history, policy, clock)),
-        new HistoryRoutes(history),
-        new KpiRoutes(kpis, clock),
+        new HistoryRoutes(history), new KpiRoutes(kpis, clock),
         new ConsoleRoutes(new ConsoleService(vertx, graph, policy, config.console())),
         new ScheduleRoutes(schedules),
         new NoticeRoutes(notices), new org.liandong.reach.OutboxRoutes(outbox),
@@ -133,6 +120,12 @@ final class Features {
     retention = retention(graph, config, clock);
     chaser = new Chaser(graph, new ChaseRules(ChaseRules.Settings.of(config.chase()), calendar), clock);
     background.addAll(background(config, obligations));
+  }
+
+  /** How people sign in: the login page's choices, and the provider's logout where there is one. */
+  private static AccountRoutes.Ways ways(AppConfig config, java.util.Optional<org.liandong.signon.SignOnService> provider) {
+    return new AccountRoutes.Ways(provider.isPresent(), config.signOn().localLogin(),
+        provider.<org.liandong.accounts.ProviderLogout>map(p -> p).orElse(org.liandong.accounts.ProviderLogout.none()));
   }
 
   private SheetRoutes sheets(Vertx vertx, AppConfig config, ProjectService projects, KpiService kpis, ScheduleService schedules,
@@ -156,6 +149,7 @@ final class Features {
     var rules = new ArrayList<>(Retention.storage(config.retention().changes(), config.retention().idempotencyKeys()));
     rules.add(AccountService.retention());
     rules.add(AccountService.loginFailures());
+    rules.add(org.liandong.signon.SignOnService.retention());
     rules.add(ConsoleService.retention(config.retention().audit()));
     rules.add(ImportService.retention());
     return new Retention(graph, rules, config.live().replayWindow(), clock);
@@ -236,7 +230,8 @@ final class Features {
           public Future<Void> catchUp(String given) {
             return graph.catchUp(given);
           }
-        }, config.imports().maxBytes(), config.metricsToken());
+        }, config.imports().maxBytes(), config.metricsToken(), 
+        router -> signOn.ifPresent(s -> new org.liandong.signon.SignOnRoutes(s, config.secureCookies()).mount(router)));
   }
 
 }

@@ -5,7 +5,10 @@ final class AccountCypher {
 
   static final String USER_FIELDS = """
       u {.id, .username, .displayName, .roles, .active, .version, .createdAt, .updatedAt, .email, .mobile,
-         language: coalesce(u.language, 'zh-CN'), departmentId: d.id, departmentName: d.name}""";
+         language: coalesce(u.language, 'zh-CN'), departmentId: d.id, departmentName: d.name, .ssoSubject,
+         signIn: CASE WHEN u.ssoKey IS NOT NULL AND u.passwordHash IS NOT NULL THEN 'both'
+                      WHEN u.ssoKey IS NOT NULL THEN 'provider' WHEN u.passwordHash IS NOT NULL THEN 'password'
+                      WHEN u.kioskKeyHash IS NOT NULL THEN 'kiosk' ELSE 'none' END}""";
 
   static final String BY_USERNAME = """
       MATCH (u:User {username: $username})
@@ -32,6 +35,7 @@ final class AccountCypher {
       MATCH (u:User {id: $userId})
       CREATE (s:Session {tokenHash: $tokenHash, openedAt: $now,
                          expiresAt: $now + duration({seconds: $ttlSeconds})})-[:OF]->(u)
+      SET s += $origin
       RETURN toString(s.expiresAt) AS expiresAt
       """;
 
@@ -42,7 +46,22 @@ final class AccountCypher {
       RETURN s.expiresAt.epochMillis AS expiresAt, %s AS user
       """.formatted(USER_FIELDS);
 
-  static final String DELETE_SESSION = "MATCH (s:Session {tokenHash: $tokenHash}) DETACH DELETE s";
+  /** Ends a session; a provider's session gives back the ID token its logout there is asked with. */
+  static final String DELETE_SESSION = """
+      MATCH (s:Session {tokenHash: $tokenHash})
+      WITH s, s.idToken AS idToken
+      DETACH DELETE s
+      RETURN idToken
+      """;
+
+  /** The sessions the provider ended (back-channel logout): one of its sessions, or all of the person's. */
+  static final String END_PROVIDER_SESSIONS = """
+      MATCH (s:Session)
+      WHERE s.ssoKey IS NOT NULL AND ($key IS NULL OR s.ssoKey = $key) AND ($sid IS NULL OR s.ssoSid = $sid)
+      WITH s, s.tokenHash AS hash
+      DETACH DELETE s
+      RETURN hash
+      """;
 
   static final String LIST = """
       MATCH (u:User)

@@ -70,9 +70,16 @@ final class AccountRepository {
         });
   }
 
-  Future<Void> openSession(String userId, String tokenHash, Duration ttl) {
+  /** A new session; one opened through the identity provider also keeps what its logouts need. */
+  Future<Void> openSession(String userId, String tokenHash, Duration ttl, Optional<AccountService.ProviderSession> provider) {
+    var origin = new HashMap<String, Object>();
+    provider.ifPresent(p -> {
+      origin.put("ssoKey", p.ssoKey());
+      origin.put("ssoSid", p.sid().orElse(null));
+      origin.put("idToken", p.idToken());
+    });
     return graph.write(tx -> tx.run(AccountCypher.CREATE_SESSION,
-        Map.of("userId", userId, "tokenHash", tokenHash, "ttlSeconds", ttl.toSeconds()))).mapEmpty();
+        Map.of("userId", userId, "tokenHash", tokenHash, "ttlSeconds", ttl.toSeconds(), "origin", origin))).mapEmpty();
   }
 
   Future<Optional<Session>> session(String tokenHash) {
@@ -80,8 +87,19 @@ final class AccountRepository {
         .map(r -> new Session(user(r.get("user")), r.get("expiresAt").asLong())));
   }
 
-  Future<Void> endSession(String tokenHash) {
-    return graph.write(tx -> tx.run(AccountCypher.DELETE_SESSION, Map.of("tokenHash", tokenHash))).mapEmpty();
+  /** Ends a session; the provider's ID token when it was opened by signing in there. */
+  Future<Optional<String>> endSession(String tokenHash) {
+    return graph.write(tx -> tx.first(AccountCypher.DELETE_SESSION, Map.of("tokenHash", tokenHash))
+        .map(row -> row.map(r -> r.get("idToken").asString(null))));
+  }
+
+  /** Ends the sessions opened through the provider for a person (all, or the one {@code sid} names); their token hashes. */
+  Future<List<String>> endProviderSessions(Optional<String> ssoKey, Optional<String> sid) {
+    var params = new HashMap<String, Object>();
+    params.put("key", ssoKey.orElse(null));
+    params.put("sid", sid.orElse(null));
+    return graph.write(tx -> tx.list(AccountCypher.END_PROVIDER_SESSIONS, params)
+        .map(rows -> rows.stream().map(r -> r.get("hash").asString()).toList()));
   }
 
   Future<JsonArray> list() {

@@ -1,9 +1,11 @@
 package org.liandong.accounts;
 
+import io.vertx.core.Future;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Optional;
 import org.liandong.access.CurrentUser;
 import org.liandong.support.Body;
 import org.liandong.support.IdempotencyKey;
@@ -14,18 +16,23 @@ import org.liandong.support.Versions;
 /** Log in and out, who am I, and the admin's user management. */
 public final class AccountRoutes implements Routes {
   static final Body.Shape USER = Body.Shape.of()
-      .with(Body.Kind.TEXT, "username", "displayName", "departmentId", "email", "mobile", "language")
+      .with(Body.Kind.TEXT, "username", "displayName", "departmentId", "email", "mobile", "language", "ssoSubject")
       .with(Body.Kind.TEXTS, "roles")
       .with(Body.Kind.BOOL, "active");
 
   private final AccountService accounts;
   private final boolean secureCookies;
   private final boolean demo;
+  private final Ways ways;
 
-  public AccountRoutes(AccountService accounts, boolean secureCookies, boolean demo) {
+  /** How people sign in here, as the login page shows it: through the provider, by password (or admins only). */
+  public record Ways(boolean provider, boolean localLogin, ProviderLogout logout) {}
+
+  public AccountRoutes(AccountService accounts, boolean secureCookies, boolean demo, Ways ways) {
     this.demo = demo;
     this.accounts = accounts;
     this.secureCookies = secureCookies;
+    this.ways = ways;
   }
 
   @Override
@@ -58,8 +65,7 @@ public final class AccountRoutes implements Routes {
   }
 
   private void loggedIn(RoutingContext ctx, AccountService.Login login) {
-    ctx.response().addCookie(Cookie.cookie(AuthHandler.COOKIE, login.token())
-        .setHttpOnly(true).setSameSite(CookieSameSite.STRICT).setSecure(secureCookies).setPath("/"));
+    ctx.response().addCookie(AuthHandler.sessionCookie(login.token(), secureCookies));
     Responses.created(ctx, null, new JsonObject().put("token", login.token())
         .put("csrfToken", login.csrf()).put("user", accounts.describe(login.user())));
   }
@@ -75,23 +81,28 @@ public final class AccountRoutes implements Routes {
     var token = AuthHandler.token(ctx);
     // demo: whether the login page may name the demo accounts (they exist only with the demo data)
     if (token == null) {
-      var answer = new JsonObject().putNull("user").put("demo", demo);
+      var answer = new JsonObject().putNull("user").put("demo", demo).put("sso", ways.provider()).put("localLogin", ways.localLogin());
       if (demo) answer.put("demoKioskPath", "/#/kiosk/" + AccountService.DEMO_KIOSK_KEY);
       ctx.json(answer);
       return;
     }
     accounts.session(token).onSuccess(found -> ctx.json(found
             .map(s -> new JsonObject().put("user", accounts.describe(s.user())).put("csrfToken", AccountService.csrfOf(token)))
-            .orElseGet(() -> new JsonObject().putNull("user")).put("demo", demo)))
+            .orElseGet(() -> new JsonObject().putNull("user")).put("demo", demo)
+            .put("sso", ways.provider()).put("localLogin", ways.localLogin())))
         .onFailure(ctx::fail);
   }
 
+  /** Ends the session: 204; 200 with where to go when the session came from the provider, to log out there too. */
   private void logout(RoutingContext ctx) {
-    accounts.logout(ctx.get(AuthHandler.TOKEN_KEY)).onSuccess(v -> {
-      ctx.response().addCookie(Cookie.cookie(AuthHandler.COOKIE, "").setMaxAge(0).setPath("/")
-          .setHttpOnly(true).setSameSite(CookieSameSite.STRICT).setSecure(secureCookies));
-      Responses.noContent(ctx);
-    }).onFailure(ctx::fail);
+    accounts.logout(ctx.get(AuthHandler.TOKEN_KEY))
+        .compose(idToken -> idToken.map(ways.logout()::url).orElse(Future.succeededFuture(Optional.empty())))
+        .onSuccess(redirect -> {
+          ctx.response().addCookie(Cookie.cookie(AuthHandler.COOKIE, "").setMaxAge(0).setPath("/")
+              .setHttpOnly(true).setSameSite(CookieSameSite.STRICT).setSecure(secureCookies));
+          if (redirect.isPresent()) Responses.ok(ctx, new JsonObject().put("redirect", redirect.get()));
+          else Responses.noContent(ctx);
+        }).onFailure(ctx::fail);
   }
 
   private void me(RoutingContext ctx) {

@@ -6,10 +6,12 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import org.liandong.access.Action;
 import org.liandong.access.CurrentUser;
 import org.liandong.access.Policy;
+import org.liandong.access.Role;
 import org.liandong.config.AppConfig;
 import org.liandong.storage.Graph;
 import org.liandong.support.Addresses;
@@ -39,6 +41,8 @@ public final class AccountService {
 
   /** The server's clock: a session's expiry is on it (the demo's day in demo mode), not on the machine's. */
   private final Clock clock;
+  /** LIANDONG_LOCAL_LOGIN: false leaves password login to admins (everyone else signs in through the provider). */
+  private final boolean localLogin;
 
   public AccountService(Vertx vertx, Graph graph, Policy policy, AppConfig config, Clock clock) {
     this.vertx = vertx;
@@ -48,7 +52,9 @@ public final class AccountService {
     this.limits = new LoginLimits(graph, config.logins(), clock);
     this.clock = clock;
     this.sessionTtl = config.sessionTtl();
-    this.users = new UserService(repository, policy, passwords, this::announce);
+    this.localLogin = config.signOn().localLogin();
+    this.users = new UserService(repository, policy, passwords, this::announce,
+        config.signOn().oidc().map(o -> o.issuer().toString()));
   }
 
   /** The administration of accounts (its sessions ended here when a password changes or an account is deactivated). */
@@ -79,7 +85,9 @@ public final class AccountService {
         .compose(found -> passwords.verify(password, found.map(AccountRepository.Credentials::passwordHash).orElse(null))
             .compose(ok -> ok && found.get().active() ? Future.succeededFuture(found.get().user())
                 : failedLogin(username, address)))
-        .compose(this::openSession)
+        .compose(user -> localLogin || user.is(Role.ADMIN) ? Future.succeededFuture(user)
+            : Future.failedFuture(new Failure.Forbidden(Text.key("server.accounts.passwordLoginOff"))))
+        .compose(user -> openSession(user, Optional.empty()))
         .onSuccess(login -> limits.succeeded(username));
   }
 
@@ -92,7 +100,7 @@ public final class AccountService {
         ? Future.failedFuture(new Failure.TooMany(Text.key("server.accounts.tooManyWrongKiosk", "asLong", wait.getAsLong()), wait.getAsLong()))
         : repository.byKioskKey(Passwords.tokenHash(key))
             .compose(found -> found.isPresent() ? Future.succeededFuture(found.get()) : failedKiosk(address))
-            .compose(this::openSession));
+            .compose(user -> openSession(user, Optional.empty())));
   }
 
   private Future<CurrentUser> failedKiosk(String address) {
@@ -121,10 +129,41 @@ public final class AccountService {
     return limits.failed(username, address).transform(counted -> Future.failedFuture(new Failure.Unauthorized(WRONG)));
   }
 
-  private Future<Login> openSession(CurrentUser user) {
+  private Future<Login> openSession(CurrentUser user, Optional<ProviderSession> origin) {
     var token = Passwords.randomToken();
-    return repository.openSession(user.id(), Passwords.tokenHash(token), sessionTtl)
+    return repository.openSession(user.id(), Passwords.tokenHash(token), sessionTtl, origin)
         .map(v -> new Login(token, Passwords.csrf(token), user));
+  }
+
+  /**
+   * A session opened by signing in through the identity provider (docs/sso.md): the same token,
+   * cookie and CSRF token as a password's, and what the provider's logouts need: whose subject,
+   * the provider's session, the ID token its logout is asked with.
+   */
+  public record ProviderSession(String ssoKey, Optional<String> sid, String idToken) {}
+
+  public Future<Login> providerSession(CurrentUser user, ProviderSession origin) {
+    return openSession(user, Optional.of(origin));
+  }
+
+  /** The provider ended a person's session there (or all of them; or the session {@code sid} names): theirs here end on every node. */
+  public Future<Integer> endProviderSessions(Optional<String> ssoKey, Optional<String> sid) {
+    return repository.endProviderSessions(ssoKey, sid).onSuccess(hashes -> hashes.forEach(h -> announce(new JsonObject().put("tokenHash", h))))
+        .map(List::size);
+  }
+
+  /** The pseudo-account the login limits count refused sign-ins through the provider under (with the address). */
+  private static final String PROVIDER = "(sso)";
+
+  /** Fails with 429 while the address has had too many refused sign-ins (the password's limits, README). */
+  public Future<Void> signOnAllowed(String address) {
+    return limits.retryAfter(PROVIDER, address).compose(wait -> wait.isPresent()
+        ? Future.failedFuture(new Failure.TooMany(Text.key("server.accounts.tooManyFailedLogins", "asLong", wait.getAsLong()), wait.getAsLong()))
+        : Future.succeededFuture());
+  }
+
+  public Future<Void> signOnRefused(String address) {
+    return limits.failed(PROVIDER, address);
   }
 
   /** Whether the session has run out, on the server's clock. */
@@ -152,7 +191,8 @@ public final class AccountService {
     return Passwords.csrf(token);
   }
 
-  Future<Void> logout(String token) {
+  /** Ends the session; the provider's ID token when it was opened there (its logout is asked with it). */
+  Future<Optional<String>> logout(String token) {
     var hash = Passwords.tokenHash(token);
     return repository.endSession(hash).onSuccess(v -> announce(new JsonObject().put("tokenHash", hash)));
   }
@@ -191,7 +231,4 @@ public final class AccountService {
   public static String hashForDemo(String password) {
     return Passwords.hashNow(password);
   }
-
-
-
 }

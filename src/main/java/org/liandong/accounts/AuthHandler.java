@@ -1,6 +1,8 @@
 package org.liandong.accounts;
 
 import io.vertx.core.Handler;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Set;
@@ -45,6 +47,11 @@ public final class AuthHandler implements Handler<RoutingContext> {
         ctx.next();
       }
     }).onFailure(ctx::fail);
+  }
+
+  /** The session's cookie: only this site's own requests send it, and no script reads it. */
+  public static Cookie sessionCookie(String token, boolean secure) {
+    return Cookie.cookie(COOKIE, token).setHttpOnly(true).setSameSite(CookieSameSite.STRICT).setSecure(secure).setPath("/");
   }
 
   /** The session token from the Authorization header, else from the cookie; null when neither. */

@@ -29,12 +29,16 @@ public final class UserService {
   private final Policy policy;
   private final Passwords passwords;
   private final Consumer<JsonObject> sessionsEnded;
+  /** The identity provider's issuer, when people may sign in through one: an account is linked to a subject there. */
+  private final Optional<String> issuer;
 
-  UserService(AccountRepository repository, Policy policy, Passwords passwords, Consumer<JsonObject> sessionsEnded) {
+  UserService(AccountRepository repository, Policy policy, Passwords passwords, Consumer<JsonObject> sessionsEnded,
+              Optional<String> issuer) {
     this.repository = repository;
     this.policy = policy;
     this.passwords = passwords;
     this.sessionsEnded = sessionsEnded;
+    this.issuer = issuer;
   }
 
   Future<JsonArray> list(CurrentUser me) {
@@ -68,6 +72,7 @@ public final class UserService {
     var changes = fields.copy();
     var password = (String) changes.remove("password");
     var departmentId = (String) changes.remove("departmentId");
+    if (changes.has("ssoSubject")) link(changes);
     Future<Optional<String>> hashed = password == null ? Future.succeededFuture(Optional.empty())
         : passwords.hash(password).map(Optional::of);
     return hashed.compose(hash -> {
@@ -77,7 +82,32 @@ public final class UserService {
           .onSuccess(v -> {
             if (end) sessionsEnded.accept(new JsonObject().put("userId", id));
           });
-    }).compose(v -> repository.one(id));
+    }).recover(UserService::subjectTaken).compose(v -> repository.one(id));
+  }
+
+  /**
+   * Links the account to the person's subject at the provider (docs/sso.md), or unlinks it
+   * (null): signing in there then opens this account, with its history and its rights.
+   */
+  private void link(Patch changes) {
+    var subject = changes.text("ssoSubject");
+    if (subject != null && issuer.isEmpty()) {
+      throw Failure.unprocessable("ssoSubject", Text.key("server.accounts.noProviderConfigured"));
+    }
+    changes.set("ssoIssuer", subject == null ? null : issuer.get());
+    changes.set("ssoKey", subject == null ? null : ssoKey(issuer.get(), subject));
+  }
+
+  /** How a person at the provider is found here: the issuer and the subject, which together never change. */
+  public static String ssoKey(String issuer, String subject) {
+    return issuer + " " + subject;
+  }
+
+  private static <T> Future<T> subjectTaken(Throwable error) {
+    if (Exists.violates(error, "User", "ssoKey")) {
+      return Future.failedFuture(Failure.conflict(Text.key("server.accounts.subjectLinkedElsewhere"), null));
+    }
+    return Future.failedFuture(error);
   }
 
   /** A person's own contact details and language (docs/reach.md): only those, on their own account. */

@@ -38,7 +38,8 @@ public record AppConfig(
     Cluster cluster,
     Imports imports,
     Optional<String> metricsToken,
-    Reach reach) {
+    Reach reach,
+    SignOn signOn) {
 
   /**
    * Excel imports: the largest upload (bytes), the most rows over all its sheets, and the largest
@@ -166,7 +167,8 @@ public record AppConfig(
         Cluster.from(env),
         Imports.from(env),
         metricsToken(env),
-        Reach.from(env));
+        Reach.from(env),
+        SignOn.from(env));
   }
 
   /** LIANDONG_METRICS_TOKEN: the bearer token /metrics asks of a scraper; without it only this host may scrape. */

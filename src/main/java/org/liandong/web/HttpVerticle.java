@@ -29,7 +29,7 @@ public final class HttpVerticle extends VerticleBase {
   public record Parts(String host, int port, java.time.Clock clock, Contract contract, PrometheusMeterRegistry registry,
                       Handler<RoutingContext> authenticate, Handler<RoutingContext> webSocket,
                       Supplier<Future<Void>> databaseReady, Bookmarks bookmarks, int importMaxBytes,
-                      java.util.Optional<String> metricsToken) {}
+                      java.util.Optional<String> metricsToken, java.util.function.Consumer<Router> signOn) {}
 
   /** Workbooks come in here, with a body limit of their own (LIANDONG_IMPORT_MAX_BYTES). */
   public static final String IMPORTS = "/api/imports";
@@ -74,13 +74,7 @@ public final class HttpVerticle extends VerticleBase {
   public Future<?> start() {
     var router = Router.router(vertx);
     router.route().handler(new RequestLog()).handler(Headers::secure);
-    router.get("/health/live").handler(ctx -> ctx.json(new JsonObject().put("status", "UP")));
-    router.get("/health/ready").handler(HealthCheckHandler.create(vertx).register("neo4j", 1000,
-        promise -> parts.databaseReady().get()
-            // anonymous callers learn that the database is down, not why (no exception text)
-            .onSuccess(v -> promise.complete(Status.OK()))
-            .onFailure(e -> promise.complete(Status.KO()))));
-    router.get("/metrics").handler(new MetricsAccess(parts.metricsToken())).handler(PrometheusScrapingHandler.create(parts.registry()));
+    operations(router);
     router.get("/ws").handler(parts.webSocket());
     router.get("/api/openapi.yaml").handler(ctx -> ctx.response()
         .putHeader("Content-Type", "application/yaml; charset=utf-8").sendFile("openapi.yaml"));
@@ -95,6 +89,8 @@ public final class HttpVerticle extends VerticleBase {
     parts.contract().mount(vertx, router, parts.authenticate());
     // an address outside the contract: 401 for a stranger (nothing to learn), 404 for a user
     router.route("/api/*").handler(parts.authenticate()).handler(ctx -> ctx.fail(404));
+    // single sign-on's redirects and the provider's back-channel logout (docs/sso.md), where configured
+    parts.signOn().accept(router);
     router.get("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars").setMaxAgeSeconds(86_400));
     router.route().handler(StaticHandler.create("webroot").setDefaultContentEncoding("UTF-8").setCachingEnabled(false));
     router.route().failureHandler(new FailureHandler(parts.importMaxBytes()));
@@ -109,6 +105,17 @@ public final class HttpVerticle extends VerticleBase {
         .requestHandler(router)
         .listen(parts.port(), parts.host())
         .onSuccess(s -> server = s);
+  }
+
+  /** What operators and their tools ask: whether the node lives, whether it is ready, its metrics. */
+  private void operations(Router router) {
+    router.get("/health/live").handler(ctx -> ctx.json(new JsonObject().put("status", "UP")));
+    router.get("/health/ready").handler(HealthCheckHandler.create(vertx).register("neo4j", 1000,
+        promise -> parts.databaseReady().get()
+            // anonymous callers learn that the database is down, not why (no exception text)
+            .onSuccess(v -> promise.complete(Status.OK()))
+            .onFailure(e -> promise.complete(Status.KO()))));
+    router.get("/metrics").handler(new MetricsAccess(parts.metricsToken())).handler(PrometheusScrapingHandler.create(parts.registry()));
   }
 
   public int actualPort() {

@@ -102,6 +102,41 @@ class AppConfigTest {
   }
 
   @Test
+  @DisplayName("single sign-on: off by default; all four settings or none; roles mapped only to roles a provider may give; the secret never echoed")
+  void signOn() {
+    var none = AppConfig.from(Map.of()).signOn();
+    assertThat(none.oidc()).isEmpty();
+    assertThat(none.localLogin()).isTrue();
+    var four = Map.of("LIANDONG_OIDC_ISSUER", "https://sso.zj.gov.cn/realms/liandong/", "LIANDONG_OIDC_CLIENT_ID", "liandong",
+        "LIANDONG_OIDC_CLIENT_SECRET", "s3cret-value", "LIANDONG_OIDC_REDIRECT_URL", "https://liandong.zj.gov.cn/auth/oidc/callback");
+    var oidc = AppConfig.from(four).signOn().oidc().orElseThrow();
+    assertThat(oidc.issuer()).hasToString("https://sso.zj.gov.cn/realms/liandong");
+    assertThat(oidc.roles()).containsEntry("officer", java.util.List.of("liandong-officer")).doesNotContainKey("admin");
+    assertThat(oidc.scopes()).containsExactly("openid", "profile", "email");
+    assertThat(oidc.skewSeconds()).isEqualTo(60);
+    assertThat(oidc.afterLogout()).hasToString("https://liandong.zj.gov.cn/");
+    assertThat(oidc.toString()).doesNotContain("s3cret-value");
+    var mapped = new java.util.HashMap<>(four);
+    mapped.putAll(Map.of("LIANDONG_OIDC_ROLES", "admin=/ops/admins, officer = staff|clerks", "LIANDONG_OIDC_SCOPES", "profile,groups",
+        "LIANDONG_LOCAL_LOGIN", "false"));
+    var custom = AppConfig.from(mapped).signOn();
+    assertThat(custom.localLogin()).isFalse();
+    assertThat(custom.oidc().orElseThrow().roles()).containsEntry("officer", java.util.List.of("staff", "clerks")).containsKey("admin");
+    assertThat(custom.oidc().orElseThrow().scopes()).containsExactly("openid", "profile", "groups");
+    var partial = new java.util.HashMap<>(four);
+    partial.remove("LIANDONG_OIDC_CLIENT_ID");
+    assertThatThrownBy(() -> AppConfig.from(partial)).hasMessageContaining("LIANDONG_OIDC_CLIENT_ID").hasMessageNotContaining("s3cret-value");
+    for (var bad : new String[] {"wall=screens", "officer", "chief=bosses", "officer=a,officer=b", "officer="}) {
+      var roles = new java.util.HashMap<>(four);
+      roles.put("LIANDONG_OIDC_ROLES", bad);
+      assertThatThrownBy(() -> AppConfig.from(roles)).hasMessageContaining("LIANDONG_OIDC_ROLES");
+    }
+    var wrongCallback = new java.util.HashMap<>(four);
+    wrongCallback.put("LIANDONG_OIDC_REDIRECT_URL", "https://liandong.zj.gov.cn/");
+    assertThatThrownBy(() -> AppConfig.from(wrongCallback)).hasMessageContaining("/auth/oidc/callback");
+  }
+
+  @Test
   @DisplayName("accepted spellings: TRUE and False, spaces around numbers")
   void lenientWhereHarmless() {
     var config = AppConfig.from(Map.of("LIANDONG_DEMO", "TRUE", "LIANDONG_SESSION_HOURS", " 8 ", "NEO4J_URI", "neo4j://db:7687"));

@@ -40,7 +40,7 @@ class ContractTest {
 
   /** Every feature's routes as the server mounts them; mounting only names handlers, so no service is needed. */
   static List<Routes> features() {
-    return new ArrayList<>(List.of(new AccountRoutes(null, false, false), new MetaRoutes(null), new DepartmentRoutes(null),
+    return new ArrayList<>(List.of(new AccountRoutes(null, false, false, null), new MetaRoutes(null), new DepartmentRoutes(null),
         new ProjectRoutes(null), new ObligationRoutes(null, null, null, null), new MeetingRoutes(null, null, null), new KpiRoutes(null, null),
         new ConsoleRoutes(null), new org.liandong.notices.NoticeRoutes(null),
         new org.liandong.history.HistoryRoutes(null), new org.liandong.sheets.SheetRoutes(null, null, null),
