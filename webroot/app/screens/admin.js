@@ -91,7 +91,7 @@ export async function render(root, { user }) {
       }) }, t('admin.kiosk')) : null;
     return h('tr', { class: u.active ? '' : 'inactive', dataset: { user: u.username } },
       h('td', {}, h('strong', {}, u.username), h('div', { class: 'muted' }, u.active ? t('admin.active') : t('admin.inactive')),
-        h('div', { class: 'muted', dataset: { signIn: u.signIn } }, `${t('field.signIn')}: ${t(`signIn.${u.signIn}`)}`)),
+        h('div', { class: 'muted', dataset: { signIn: u.signIn } }, t('admin.signsInBy', { how: t(`signIn.${u.signIn}`) }))),
       h('td', { dataset: { label: t('admin.roles') } }, form), h('td', { dataset: { label: t('admin.resetPassword') } }, resetForm),
       h('td', {}, toggle, sure, kiosk, shown));
   }

@@ -52,6 +52,25 @@ class AccountsIT {
   }
 
   @Test
+  @DisplayName("without an identity provider: no single sign-on offered, a password's logout is 204, and no account can be linked to a subject")
+  void noProvider() {
+    var session = TestServer.api().get("/api/session").json();
+    assertThat(session.getBoolean("sso")).isFalse();
+    assertThat(session.getBoolean("localLogin")).isTrue();
+    assertThat(TestServer.api().get("/auth/oidc/login").status()).isEqualTo(404);
+    var admin = TestServer.api().as("demo-admin");
+    var analyst = admin.get("/api/users").array().stream().map(JsonObject.class::cast)
+        .filter(u -> u.getString("username").equals("demo-analyst")).findFirst().orElseThrow();
+    assertThat(analyst.getString("signIn")).isEqualTo("password");
+    assertThat(analyst.getValue("ssoSubject")).isNull();
+    var linked = admin.patch("/api/users/" + analyst.getString("id"), new JsonObject().put("version", analyst.getLong("version"))
+        .put("ssoSubject", "3f1c2a5e-6b1d-4c0a-9a3e-0f5d1e2a7b04"));
+    assertThat(linked.status()).isEqualTo(422);
+    assertThat(linked.json().getJsonObject("fields").getString("ssoSubject")).contains("No identity provider");
+    assertThat(TestServer.api().as("demo-analyst").delete("/api/session").status()).isEqualTo(204);
+  }
+
+  @Test
   @DisplayName("logging out ends the session")
   void logout() {
     var me = TestServer.api().as("demo-analyst");
