@@ -253,4 +253,19 @@ class SignOnBrowserIT {
     assertThat(forged.statusCode()).isEqualTo(400);
     assertThat(new JsonObject(forged.body()).getString("error")).isEqualTo("invalid_request");
   }
+
+  @Test
+  @Order(8)
+  @DisplayName("the login limits count refused sign-ins through the provider with wrong passwords: past them both wait")
+  void limitsApplyToBoth() {
+    // forged answers (no state cookie) until the address's limit (30 in 15 minutes) is reached
+    for (int i = 0; i < 30; i++) {
+      var forged = new SignInAgent().get(base + "/auth/oidc/callback?state=forged" + i + "&code=forged");
+      if (SignInAgent.location(forged).equals("/#/sso/limited")) break;
+    }
+    assertThat(SignInAgent.location(new SignInAgent().get(base + "/auth/oidc/login"))).isEqualTo("/#/sso/limited");
+    var password = new Api(server.port()).post("/api/session", new JsonObject().put("username", "demo-admin").put("password", "demo"));
+    assertThat(password.status()).isEqualTo(429);
+    assertThat(password.header("Retry-After")).isNotNull();
+  }
 }
