@@ -4,6 +4,7 @@ import { h, clear, setZone, banner } from './ui.js';
 import { meta } from './meta.js';
 import * as live from './live.js';
 import * as login from './screens/login.js';
+import * as receipt from './screens/receipt.js';
 import * as battle from './screens/battle.js';
 import * as project from './screens/project.js';
 import * as inbox from './screens/inbox.js';
@@ -85,6 +86,12 @@ async function route() {
     const stop = typeof result === 'function' ? result : null;
     if (mine === generation) cleanup = stop; else if (stop) stop();
   };
+  // a receipt link (签收) opens its one notice whoever is, or is not, logged in
+  const receiptLink = location.hash.match(/^#\/receipt\/([A-Za-z0-9._-]{1,200})$/);
+  if (receiptLink) {
+    settle(await receipt.render(view, { token: receiptLink[1] }));
+    return;
+  }
   if (!session.user) {
     settle(await login.render(view, { onLogin: boot, demo: session.demo, kioskPath: session.demoKioskPath,
       sso: session.sso, localLogin: session.localLogin }));

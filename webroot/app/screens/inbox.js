@@ -286,7 +286,30 @@ export async function render(root, { user, params }) {
     });
     return h('div', { class: `supervision level-${s.level}`, role: 'note' },
       h('strong', {}, t(s.status === 'escalated' ? 'supervision.escalated' : 'supervision.title')), ' ',
-      t('supervision.respondBy', { date: s.respondBy }), mine ? form : null);
+      t('supervision.respondBy', { date: s.respondBy }), mine ? form : null, user.may?.RECEIPTS ? receipts(s) : null);
+  }
+
+  /** 签收情况: who was told of the 督办, and when each received, opened and acknowledged it (the office and leaders). */
+  function receipts(s) {
+    const body = h('div', { class: 'receipts', dataset: { receiptsFor: s.id } }, h('p', { class: 'muted' }, t('common.loading')));
+    const box = h('details', { class: 'receipts-box' }, h('summary', {}, t('receipt.office')), body);
+    box.addEventListener('toggle', async () => {
+      if (!box.open) return;
+      try {
+        const rows = await api.get(`/api/supervisions/${s.id}/receipts`);
+        const when = (at, via) => at ? `${time(at)}${via ? t(`receipt.via.${via}`) : ''}` : '—';
+        fill(body, h('table', { class: 'grid stack compact' },
+          h('thead', {}, h('tr', {}, ['receipt.col.person', 'receipt.col.received', 'receipt.col.opened', 'receipt.col.acknowledged']
+            .map(k => h('th', { scope: 'col' }, t(k))))),
+          h('tbody', {}, rows.map(r => h('tr', { dataset: { receipt: r.userId, acknowledged: String(!!r.acknowledgedAt) } },
+            h('td', {}, r.displayName, r.departmentName ? h('span', { class: 'muted small' }, ` · ${r.departmentName}`) : null,
+              r.kind === 'supervisionEscalated' ? h('span', { class: 'muted small' }, ` · ${t('notice.kind.supervisionEscalated')}`) : null),
+            h('td', { dataset: { label: t('receipt.col.received') } }, r.receivedAt ? `${time(r.receivedAt)}${t('receipt.by', { channels: r.channels.map(c => t(`receipt.channel.${c}`)).join('/') })}` : t('receipt.inApp')),
+            h('td', { dataset: { label: t('receipt.col.opened') } }, when(r.openedAt)),
+            h('td', { dataset: { label: t('receipt.col.acknowledged') } }, when(r.acknowledgedAt, r.acknowledgedVia)))))));
+      } catch (err) { fill(body, h('p', { class: 'error' }, explain(err))); }
+    });
+    return box;
   }
 
   function feedback(o) {

@@ -18,7 +18,7 @@ export async function render(root, { user }) {
 
   async function load() {
     const page = await api.get(`/api/notices?limit=100${onlyUnread.checked ? '&unread=true' : ''}`);
-    keyed(list, page.items, n => n.id, item, n => `${n.id}|${n.readAt}`);
+    keyed(list, page.items, n => n.id, item, n => `${n.id}|${n.readAt}|${n.acknowledgedAt}`);
     empty.hidden = page.items.length > 0;
     setUnread(page.unread);
   }
@@ -36,13 +36,18 @@ export async function render(root, { user }) {
     const read = h('button', { type: 'button', class: 'secondary small', dataset: { read: n.id }, hidden: !!n.readAt,
       onclick: () => busy(read, async () => { setUnread((await api.post('/api/notices/read', { ids: [n.id] })).unread); await load(); }) },
     t('notices.markRead'));
+    // 签收: a 督办, its escalation and an invitation ask their person to acknowledge them (the server says which)
+    const acknowledge = n.asksReceipt && !n.acknowledgedAt ? h('button', { type: 'button', class: 'small', dataset: { acknowledge: n.id },
+      onclick: () => busy(acknowledge, async () => { await api.post(`/api/notices/${n.id}/acknowledge`); await load(); }) }, t('receipt.acknowledge')) : null;
+    const acknowledged = n.acknowledgedAt ? h('span', { class: 'badge receipt-done', dataset: { acknowledged: n.id } },
+      t('receipt.acknowledgedAt', { time: time(n.acknowledgedAt) })) : null;
     return h('li', { class: `notice kind-${n.kind} ${n.readAt ? 'read' : 'unread'}`, dataset: { notice: n.id, kind: n.kind } },
       h('div', { class: 'notice-head' }, h('span', { class: `badge notice-kind kind-${n.kind}` }, kind ? name(kind) : n.kind),
         ' ', h('span', { class: 'muted small' }, time(n.at))),
       h('div', { class: 'notice-subject' }, link ? h('a', { href: link }, n.subject) : n.subject,
         n.projectName && !n.meetingId ? h('span', { class: 'muted' }, ` · ${n.projectName}`) : null),
       facts.length ? h('div', { class: 'muted small' }, facts.join(' · ')) : null,
-      read);
+      acknowledge, acknowledged, ' ', read);
   }
 
   async function settings() {

@@ -112,7 +112,7 @@ final class Features {
         new HistoryRoutes(history), new KpiRoutes(kpis, clock),
         new ConsoleRoutes(new ConsoleService(vertx, graph, policy, config.console())),
         new ScheduleRoutes(schedules),
-        new NoticeRoutes(notices), new org.liandong.reach.OutboxRoutes(outbox),
+        new NoticeRoutes(notices), new org.liandong.reach.OutboxRoutes(outbox), new org.liandong.reach.ReceiptRoutes(outbox.receipts()),
         sheets(vertx, config, projects, kpis, schedules, meetings)));
     live = new LiveVerticle(new LiveVerticle.Parts(graph, policy, config.live().replayWindow(), meetings::access, meetings::recordAttendance,
         watched(vertx, graph, config)));

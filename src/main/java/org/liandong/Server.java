@@ -137,6 +137,7 @@ public final class Server implements AutoCloseable {
     await(features.accounts().users().ensureAdmin(config.adminPassword()), "could not create the first admin")
         .ifPresent(password -> LOG.warn("first start: created user 'admin' with one-time password {} ; change it after logging in", password));
     await(features.outbox().start(), "could not record the channels notices are sent by");
+    await(features.outbox().receipts().start(), "could not read the key receipt links are signed with");
     for (var verticle : features.background()) await(vertx.deployVerticle(verticle), "could not start " + verticle.getClass().getSimpleName());
   }
 

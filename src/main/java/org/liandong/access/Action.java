@@ -40,5 +40,7 @@ public enum Action {
   /** Check and rebuild what the server keeps from the graph (the battle map's read model). */
   MAINTAIN,
   /** See the notices sent beyond the app (e-mail, SMS) and send a failed one again. */
-  DELIVERIES
+  DELIVERIES,
+  /** See who received, opened and acknowledged (签收) a 督办's notices, and when. */
+  RECEIPTS
 }

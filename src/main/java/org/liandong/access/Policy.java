@@ -42,6 +42,7 @@ public final class Policy {
       case READ_AUDIT -> admin ? allow() : no(Text.key("server.access.onlyAdministratorMayRead"));
       case MAINTAIN -> admin ? allow() : no(Text.key("server.access.onlyAdministratorMayRebuild"));
       case DELIVERIES -> admin ? allow() : no(Text.key("server.access.onlyAdministratorMayDeliveries"));
+      case RECEIPTS -> office || user.is(Role.LEADER) ? allow() : no(Text.key("server.access.onlyOfficeLeadersReceipts"));
       case READ_SAVED -> admin || owns(user, subject) || sharedWith(user, (Subject.Saved) subject) ? allow()
           : no(Text.key("server.access.savedQueryNotShared"));
       case EDIT_SAVED -> admin || owns(user, subject) ? allow()
@@ -53,7 +54,7 @@ public final class Policy {
   public io.vertx.core.json.JsonObject abilities(CurrentUser user) {
     var may = new io.vertx.core.json.JsonObject();
     for (var action : java.util.List.of(Action.MANAGE_PROJECTS, Action.DISPATCH, Action.MANAGE_MEETINGS, Action.MANAGE_USERS,
-        Action.MANAGE_DEPARTMENTS, Action.MANAGE_TEMPLATES, Action.CONSOLE, Action.READ_AUDIT)) {
+        Action.MANAGE_DEPARTMENTS, Action.MANAGE_TEMPLATES, Action.CONSOLE, Action.READ_AUDIT, Action.RECEIPTS)) {
       may.put(action.name(), allows(user, action, Subject.NONE));
     }
     return may;

@@ -48,6 +48,18 @@ public enum NoticeKind {
     return Arrays.stream(values()).filter(k -> k.push == Push.EMAIL_AND_SMS || k.push == Push.URGENT).map(Enum::name).toList();
   }
 
+  /**
+   * The kinds their person acknowledges (签收): a 督办, its escalation, an invitation. Their
+   * e-mail carries a receipt link; the office sees who received, opened and acknowledged each.
+   */
+  public boolean acknowledged() {
+    return this == supervision || this == supervisionEscalated || this == invited;
+  }
+
+  public static List<String> acknowledgedKinds() {
+    return Arrays.stream(values()).filter(NoticeKind::acknowledged).map(Enum::name).toList();
+  }
+
   public static List<String> urgent() {
     return Arrays.stream(values()).filter(k -> k.push == Push.URGENT).map(Enum::name).toList();
   }

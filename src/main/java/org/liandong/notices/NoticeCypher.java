@@ -7,7 +7,8 @@ final class NoticeCypher {
   static final String MINE = """
       MATCH (n:Notice {userId: $userId})
       WHERE NOT $unread OR n.readAt IS NULL
-      RETURN n {.*, key: null, at: toString(n.at), readAt: toString(n.readAt)} AS notice
+      RETURN n {.*, key: null, at: toString(n.at), readAt: toString(n.readAt), openedAt: toString(n.openedAt),
+                acknowledgedAt: toString(n.acknowledgedAt), acknowledgedVia: n.acknowledgedVia, asksReceipt: n.kind IN $receipts} AS notice
       ORDER BY n.at DESC SKIP $offset LIMIT $limit
       """;
 

@@ -30,7 +30,8 @@ final class NoticeRepository {
   }
 
   Future<JsonObject> mine(String userId, boolean unread, int offset, int limit) {
-    var params = Map.<String, Object>of("userId", userId, "unread", unread, "offset", offset, "limit", limit);
+    var params = Map.<String, Object>of("userId", userId, "unread", unread, "offset", offset, "limit", limit,
+        "receipts", org.liandong.domain.NoticeKind.acknowledgedKinds());
     return graph.query(NoticeCypher.MINE, params).compose(rows -> unread(userId).map(count -> new JsonObject()
         .put("items", new JsonArray(rows.stream().map(r -> Json.object(r.get("notice").asMap())).toList()))
         .put("unread", count)));

@@ -21,14 +21,23 @@ final class Message {
 
   private final URI publicUrl;
   private final ZoneId zone;
+  private final java.util.function.Function<Outgoing, java.util.Optional<String>> receipt;
 
   Message(URI publicUrl, ZoneId zone) {
-    this.publicUrl = publicUrl;
-    this.zone = zone;
+    this(publicUrl, zone, d -> java.util.Optional.empty());
   }
 
-  /** Where the notice opens in the app: its meeting, its project, or the notices. */
+  /** {@code receipt}: the token of a delivery whose notice asks for 签收 (its e-mail links the receipt page instead). */
+  Message(URI publicUrl, ZoneId zone, java.util.function.Function<Outgoing, java.util.Optional<String>> receipt) {
+    this.publicUrl = publicUrl;
+    this.zone = zone;
+    this.receipt = receipt;
+  }
+
+  /** Where the notice opens: its receipt page (签收, no login needed), its meeting, its project, or the notices. */
   String link(Outgoing d) {
+    var token = receipt.apply(d);
+    if (token.isPresent()) return publicUrl + "/#/receipt/" + token.get();
     if (d.text("meetingId") != null) return publicUrl + "/#/meeting/" + d.text("meetingId");
     if (d.text("projectId") != null) return publicUrl + "/#/project/" + d.text("projectId");
     return publicUrl + "/#/notices";
@@ -55,13 +64,20 @@ final class Message {
   }
 
   String plain(Outgoing d) {
-    return String.join("\n", lines(d)) + "\n\n" + pick(d, Catalogue.text("reach.mail.open")) + " " + link(d) + "\n\n--\n" + footer(d) + "\n";
+    var link = link(d);
+    return String.join("\n", lines(d)) + "\n\n" + pick(d, Catalogue.text(label(link))) + " " + link + "\n\n--\n" + footer(d) + "\n";
+  }
+
+  /** What the link asks: to acknowledge (签收) the notice on its receipt page, or to open it in the app. */
+  private static String label(String link) {
+    return link.contains("/#/receipt/") ? "reach.mail.acknowledge" : "reach.mail.open";
   }
 
   String html(Outgoing d) {
     var body = new StringBuilder("<!doctype html><html lang=\"").append(d.english() ? "en" : "zh-CN").append("\"><body>");
     for (var line : lines(d)) body.append("<p>").append(escape(line)).append("</p>");
-    body.append("<p><a href=\"").append(escape(link(d))).append("\">").append(escape(pick(d, Catalogue.text("reach.mail.open"))))
+    var link = link(d);
+    body.append("<p><a href=\"").append(escape(link)).append("\">").append(escape(pick(d, Catalogue.text(label(link)))))
         .append("</a></p><hr><p style=\"color:#555;font-size:12px\">").append(escape(footer(d))).append("</p></body></html>");
     return body.toString();
   }

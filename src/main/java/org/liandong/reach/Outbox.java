@@ -25,13 +25,15 @@ public final class Outbox {
   private final Reach reach;
   private final Sender sender;
   private final RobotRepository robots;
+  private final Receipts receipts;
 
   public Outbox(Vertx vertx, Graph graph, Policy policy, Clock clock, Reach reach) {
+    this.receipts = new Receipts(graph, policy, clock);
     this.repository = new DeliveryRepository(graph);
     this.robots = new RobotRepository(graph);
     this.policy = policy;
     this.reach = reach;
-    var words = new Message(reach.publicUrl(), clock.getZone());
+    var words = new Message(reach.publicUrl(), clock.getZone(), receipts::token);
     var mail = reach.smtp().map(s -> new Mailer(vertx, s, reach.publicUrl().getHost()));
     var sms = reach.sms().map(s -> new SmsGateway(vertx, s, clock));
     this.sender = new Sender(repository, mail, sms, new Webhooks(vertx, clock, words), words, reach.maxAttempts());
@@ -43,6 +45,11 @@ public final class Outbox {
     reach.smtp().ifPresent(s -> channels.add("email"));
     reach.sms().ifPresent(s -> channels.add("sms"));
     return repository.channels(channels);
+  }
+
+  /** 签收: the receipt links the e-mails carry, and what they record. */
+  public Receipts receipts() {
+    return receipts;
   }
 
   public Sender sender() {

@@ -155,6 +155,13 @@ public sealed abstract class Failure extends RuntimeException {
     }
   }
 
+  /** Something that was there and is no more: a link used once already, or past its time. */
+  public static final class Gone extends Failure {
+    public Gone(Text text) { super(text); }
+    public int status() { return 410; }
+    public String code() { return "gone"; }
+  }
+
   public static final class Unauthorized extends Failure {
     public Unauthorized(Text text) { super(text); }
     public int status() { return 401; }

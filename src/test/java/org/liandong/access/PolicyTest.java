@@ -59,6 +59,7 @@ class PolicyTest {
         row(Action.READ_AUDIT, Subject.NONE, List.of(ADMIN)),
         row(Action.MAINTAIN, Subject.NONE, List.of(ADMIN)),
         row(Action.DELIVERIES, Subject.NONE, List.of(ADMIN)),
+        row(Action.RECEIPTS, Subject.NONE, List.of(ADMIN, COORDINATOR, LEADER, OTHER_LEADER)),
         row(Action.READ_SAVED, PRIVATE, List.of(ADMIN, ANALYST)),
         row(Action.READ_SAVED, SHARED_WITH_OFFICERS, List.of(ADMIN, ANALYST, HOUSING, PLANNING)),
         row(Action.EDIT_SAVED, SHARED_WITH_OFFICERS, List.of(ADMIN, ANALYST)));

@@ -329,6 +329,82 @@ class ReachIT {
     assertThat(tries(id)).as("three failed tries and the one accepted, each with the delivery's id").hasSize(4);
   }
 
+  /** The receipt link in the 督办's e-mail to an address: its token. */
+  private static String receiptToken(String address) throws Exception {
+    for (var m : mail.getReceivedMessages()) {
+      if (!m.getAllRecipients()[0].toString().equals(address) || !m.getSubject().contains("督办") && !m.getSubject().contains("Supervision")) continue;
+      var link = java.util.regex.Pattern.compile("https://liandong\\.example\\.gov\\.cn/#/receipt/([A-Za-z0-9._-]+)").matcher(part(m, "text/plain"));
+      if (link.find()) return link.group(1);
+    }
+    throw new AssertionError("no receipt link in a 督办 mail to " + address);
+  }
+
+  @Test
+  @Order(4)
+  @DisplayName("签收: the 督办's e-mail links a receipt page that shows that one notice without a session, acknowledges once and expires; in the app the notice is acknowledged too; the office sees who received, opened and acknowledged it")
+  void receipts() throws Exception {
+    var token = receiptToken("officer@reach-bureau.example");
+    var stranger = new Api(server.port());
+    var shown = stranger.get("/api/receipts/" + token);
+    assertThat(shown.status()).as(shown.toString()).isEqualTo(200);
+    assertThat(shown.header("Set-Cookie")).as("no session").isNull();
+    assertThat(shown.json().getString("name")).isEqualTo("王外联");
+    assertThat(shown.json().getJsonObject("notice").getString("kind")).isEqualTo("supervision");
+    assertThat(shown.json().getJsonObject("notice").getString("subject")).isEqualTo("外联测试：施工许可证核发");
+    assertThat(shown.json().getJsonObject("notice").fieldNames()).as("that one notice, nothing else")
+        .containsExactlyInAnyOrder("kind", "subject", "projectName", "departmentName", "dueOn", "respondBy", "startsAt", "meetingId", "at");
+    assertThat(stranger.get("/api/me").status()).as("the link opens no session").isEqualTo(401);
+    var forged = token.substring(0, token.length() - 2) + (token.endsWith("AA") ? "BB" : "AA");
+    assertThat(stranger.get("/api/receipts/" + forged).status()).isEqualTo(404);
+    var otherDelivery = java.util.UUID.randomUUID() + token.substring(36);
+    assertThat(stranger.get("/api/receipts/" + otherDelivery).status()).as("the signature covers the delivery").isEqualTo(404);
+
+    var supervision = coordinator.get("/api/supervisions?project=" + projectId).array().getJsonObject(0).getString("id");
+    var before = row(supervision, "王外联");
+    assertThat(before.getString("receivedAt")).as("the e-mail and the SMS went").isNotNull();
+    assertThat(before.getJsonArray("channels")).contains("email", "sms");
+    assertThat(before.getString("openedAt")).as("the link was opened").startsWith("2031-03-20T23:");
+    assertThat(before.getValue("acknowledgedAt")).isNull();
+
+    var acknowledged = stranger.post("/api/receipts/" + token, new JsonObject());
+    assertThat(acknowledged.status()).as(acknowledged.toString()).isEqualTo(200);
+    assertThat(acknowledged.json().getString("acknowledgedAt")).isNotNull();
+    var again = stranger.post("/api/receipts/" + token, new JsonObject());
+    assertThat(again.status()).as("works once").isEqualTo(410);
+    assertThat(again.json().getString("messageZh")).contains("已于 2031-03-20 23:").contains("签收");
+    assertThat(stranger.get("/api/receipts/" + token).status()).isEqualTo(410);
+    assertThat(row(supervision, "王外联").getString("acknowledgedVia")).isEqualTo("link");
+
+    // in the app: the English-reading officer acknowledges her own notice; a kind that does not ask cannot be
+    var alex = new Api(server.port()).as("reach-en", "reach-password");
+    var notices = alex.get("/api/notices?limit=100").json().getJsonArray("items").stream().map(JsonObject.class::cast).toList();
+    var hers = notices.stream().filter(n -> "supervision".equals(n.getString("kind"))).findFirst().orElseThrow();
+    assertThat(hers.getBoolean("asksReceipt")).isTrue();
+    assertThat(alex.post("/api/notices/" + hers.getString("id") + "/acknowledge", new JsonObject()).status()).isEqualTo(200);
+    var other = notices.stream().filter(n -> !n.getBoolean("asksReceipt")).findFirst().orElseThrow();
+    assertThat(alex.post("/api/notices/" + other.getString("id") + "/acknowledge", new JsonObject()).status()).isEqualTo(422);
+    assertThat(new Api(server.port()).as("reach-zh", "reach-password").post("/api/notices/" + hers.getString("id") + "/acknowledge",
+        new JsonObject()).status()).as("only one's own").isEqualTo(404);
+    assertThat(row(supervision, "Alex Reach").getString("acknowledgedVia")).isEqualTo("app");
+    assertThat(new Api(server.port()).as("reach-zh", "reach-password").get("/api/supervisions/" + supervision + "/receipts").status())
+        .as("the office's and the leaders' view").isEqualTo(403);
+
+    // a week later the link no longer opens its notice
+    var late = receiptToken("alex@reach-bureau.example");
+    CLOCK.advance(Duration.ofDays(8));
+    var expired = stranger.get("/api/receipts/" + late);
+    assertThat(expired.status()).isEqualTo(410);
+    assertThat(expired.json().getString("message")).contains("expired");
+  }
+
+  private static JsonObject row(String supervision, String name) {
+    login();
+    var rows = coordinator.get("/api/supervisions/" + supervision + "/receipts");
+    assertThat(rows.status()).as(rows.toString()).isEqualTo(200);
+    return rows.array().stream().map(JsonObject.class::cast)
+        .filter(r -> name.equals(r.getString("displayName")) && "supervision".equals(r.getString("kind"))).findFirst().orElseThrow();
+  }
+
   /** The 督办 sweep as the server's timer runs it, now on the test's clock. */
   private static int chase() {
     var rules = new ChaseRules(new ChaseRules.Settings(3, 2, 2), WorkCalendar.china());

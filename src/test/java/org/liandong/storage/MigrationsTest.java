@@ -12,7 +12,7 @@ public class MigrationsTest {
   @DisplayName("are found on the classpath in version order, each with a checksum")
   void load() {
     var migrations = Migrations.load();
-    assertThat(migrations).extracting(Migrations.Migration::version).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+    assertThat(migrations).extracting(Migrations.Migration::version).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16);
     assertThat(migrations.get(0).description()).isEqualTo("constraints");
     assertThat(migrations).allSatisfy(m -> assertThat(m.checksum()).hasSize(64));
     assertThat(migrations.get(0).statements()).allSatisfy(s -> assertThat(s).startsWith("CREATE CONSTRAINT"));

@@ -44,7 +44,7 @@ class ContractTest {
         new ProjectRoutes(null), new ObligationRoutes(null, null, null, null), new MeetingRoutes(null, null, null), new KpiRoutes(null, null),
         new ConsoleRoutes(null), new org.liandong.notices.NoticeRoutes(null),
         new org.liandong.history.HistoryRoutes(null), new org.liandong.sheets.SheetRoutes(null, null, null),
-        new org.liandong.templates.TemplateRoutes(null), new org.liandong.reach.OutboxRoutes(null), new ScheduleRoutes(null)));
+        new org.liandong.templates.TemplateRoutes(null), new org.liandong.reach.OutboxRoutes(null), new org.liandong.reach.ReceiptRoutes(null), new ScheduleRoutes(null)));
   }
 
   @Test
