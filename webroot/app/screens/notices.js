@@ -15,6 +15,8 @@ export async function render(root, { user }) {
   const onlyUnread = h('input', { type: 'checkbox', id: 'notice-unread' });
   const readAll = h('button', { type: 'button', class: 'secondary', id: 'notice-read-all' }, t('notices.readAll'));
   const settingsBox = h('div', { id: 'notice-settings', class: 'roles' });
+  const emailBox = h('div', { id: 'notice-email', class: 'roles' });
+  const smsBox = h('div', { id: 'notice-sms', class: 'roles' });
 
   async function load() {
     const page = await api.get(`/api/notices?limit=100${onlyUnread.checked ? '&unread=true' : ''}`);
@@ -52,14 +54,23 @@ export async function render(root, { user }) {
 
   async function settings() {
     const current = await api.get('/api/notices/settings');
-    fill(settingsBox, vocabulary.noticeKinds.map(k => {
-      const box = h('input', { type: 'checkbox', name: 'muted', value: k.key, checked: current.muted.includes(k.key) });
-      box.addEventListener('change', async () => {
-        const muted = [...settingsBox.querySelectorAll('input[name=muted]:checked')].map(i => i.value);
-        try { await api.put('/api/notices/settings', { muted }); banner(t('common.saved'), 'info'); } catch (e) { banner(explain(e)); }
-      });
+    const save = async () => {
+      const muted = [...settingsBox.querySelectorAll('input[name=muted]:checked')].map(i => i.value);
+      // a channel's boxes say what does come that way: the kinds left unticked are the ones turned off
+      const off = (box, name) => [...box.querySelectorAll(`input[name=${name}]:not(:checked)`)].map(i => i.value);
+      try {
+        await api.put('/api/notices/settings', { muted, notByEmail: off(emailBox, 'byEmail'), notBySms: off(smsBox, 'bySms') });
+        banner(t('common.saved'), 'info');
+      } catch (e) { banner(explain(e)); }
+    };
+    const boxes = (keys, field, checked) => keys.map(key => kinds.get(key)).filter(Boolean).map(k => {
+      const box = h('input', { type: 'checkbox', name: field, value: k.key, checked: checked(k.key) });
+      box.addEventListener('change', save);
       return h('label', { class: 'check' }, box, name(k));
-    }));
+    });
+    fill(settingsBox, boxes(vocabulary.noticeKinds.map(k => k.key), 'muted', key => current.muted.includes(key)));
+    fill(emailBox, boxes(current.byEmail, 'byEmail', key => !current.notByEmail.includes(key)));
+    fill(smsBox, boxes(current.bySms, 'bySms', key => !current.notBySms.includes(key)));
   }
 
   readAll.addEventListener('click', () => busy(readAll, async () => { setUnread((await api.post('/api/notices/read', { all: true })).unread); await load(); }));
@@ -67,7 +78,9 @@ export async function render(root, { user }) {
   fill(root, h('h1', {}, t('notices.title')),
     h('div', { class: 'row' }, h('label', { class: 'check', for: 'notice-unread' }, onlyUnread, t('notices.onlyUnread')), readAll),
     h('section', { class: 'card' }, empty, list),
-    section('notices.mute', h('p', { class: 'muted' }, t('notices.muteHint')), settingsBox));
+    section('notices.mute', h('p', { class: 'muted' }, t('notices.muteHint')), settingsBox),
+    section('notices.channels', h('p', { class: 'muted' }, t('notices.channelsHint')),
+      h('h3', {}, t('notices.byEmail')), emailBox, h('h3', {}, t('notices.bySms')), smsBox));
   await Promise.all([load(), settings()]);
   return follow(`user:${user.id}`, debounce(m => { if (!m.type || m.type === 'notice.created' || m.type === 'resync') load().catch(e => console.warn(e)); }, 200));
 }

@@ -22,9 +22,16 @@ final class NoticeCypher {
 
   static final String READ_ALL = "MATCH (n:Notice {userId: $userId}) WHERE n.readAt IS NULL SET n.readAt = $now";
 
-  static final String MUTED = "MATCH (u:User {id: $userId}) RETURN coalesce(u.mutedNotices, []) AS muted";
+  static final String MUTED = """
+      MATCH (u:User {id: $userId})
+      RETURN coalesce(u.mutedNotices, []) AS muted, coalesce(u.notByEmail, []) AS notByEmail, coalesce(u.notBySms, []) AS notBySms
+      """;
 
-  static final String MUTE = "MATCH (u:User {id: $userId}) SET u.mutedNotices = $muted";
+  /** The kinds muted, and those not wanted by e-mail or by SMS (a list not given stays as it was). */
+  static final String MUTE = """
+      MATCH (u:User {id: $userId})
+      SET u.mutedNotices = $muted, u.notByEmail = coalesce($notByEmail, u.notByEmail), u.notBySms = coalesce($notBySms, u.notBySms)
+      """;
 
   private static final String SUPERVISION = """
       s {.id, .level, .status, .plan, .answeredBy, .onTime, dueOn: toString(s.dueOn), openedOn: toString(s.openedOn),
@@ -103,8 +110,10 @@ final class NoticeCypher {
       REMOVE n._new
       WITH n, u
       OPTIONAL MATCH (out:Outbox {id: 'outbox'})
-      WITH n, [c IN coalesce(out.channels, []) WHERE (c = 'email' AND u.email IS NOT NULL AND n.kind IN $byEmail)
-                                              OR (c = 'sms' AND u.mobile IS NOT NULL AND n.kind IN $bySms)] AS channels
+      WITH n, [c IN coalesce(out.channels, []) WHERE (c = 'email' AND u.email IS NOT NULL AND n.kind IN $byEmail
+                                                       AND NOT n.kind IN coalesce(u.notByEmail, []))
+                                              OR (c = 'sms' AND u.mobile IS NOT NULL AND n.kind IN $bySms
+                                                  AND NOT n.kind IN coalesce(u.notBySms, []))] AS channels
       FOREACH (c IN channels |
         CREATE (:Delivery {id: randomUUID(), channel: c, status: 'pending', attempts: 0, createdAt: $now, kind: n.kind,
                            nextAt: CASE WHEN c = 'sms' AND NOT n.kind IN $urgent THEN $smsAt ELSE $now END})-[:OF]->(n))

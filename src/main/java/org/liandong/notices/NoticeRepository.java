@@ -47,13 +47,23 @@ final class NoticeRepository {
         : tx.run(NoticeCypher.READ_SOME, Map.of("userId", userId, "ids", ids))).mapEmpty();
   }
 
-  Future<List<String>> muted(String userId) {
-    return graph.query(NoticeCypher.MUTED, Map.of("userId", userId))
-        .map(rows -> rows.isEmpty() ? List.of() : rows.get(0).get("muted").asList(Value::asString));
+  /** What a person chose: the kinds muted, and those not wanted by e-mail, by SMS. */
+  record Choices(List<String> muted, List<String> notByEmail, List<String> notBySms) {}
+
+  Future<Choices> choices(String userId) {
+    return graph.query(NoticeCypher.MUTED, Map.of("userId", userId)).map(rows -> rows.isEmpty() ? new Choices(List.of(), List.of(), List.of())
+        : new Choices(rows.get(0).get("muted").asList(Value::asString), rows.get(0).get("notByEmail").asList(Value::asString),
+            rows.get(0).get("notBySms").asList(Value::asString)));
   }
 
-  Future<Void> mute(String userId, List<String> kinds) {
-    return graph.write(tx -> tx.run(NoticeCypher.MUTE, Map.of("userId", userId, "muted", kinds))).mapEmpty();
+  /** Records the choices; a channel's list that is null stays as it was. */
+  Future<Void> choose(String userId, Choices choices) {
+    var params = new java.util.HashMap<String, Object>();
+    params.put("userId", userId);
+    params.put("muted", choices.muted());
+    params.put("notByEmail", choices.notByEmail());
+    params.put("notBySms", choices.notBySms());
+    return graph.write(tx -> tx.run(NoticeCypher.MUTE, params)).mapEmpty();
   }
 
   static Statement supervisionList(NoticeService.Filter f, int limit) {

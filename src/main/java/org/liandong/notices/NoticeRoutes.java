@@ -43,7 +43,9 @@ public final class NoticeRoutes implements Routes {
   }
 
   private void mute(RoutingContext ctx) {
-    notices.mute(CurrentUser.of(ctx), Body.of(ctx).texts("muted")).onSuccess(ctx::json).onFailure(ctx::fail);
+    var body = Body.of(ctx);
+    notices.mute(CurrentUser.of(ctx), body.texts("muted"), body.texts("notByEmail"), body.texts("notBySms"))
+        .onSuccess(ctx::json).onFailure(ctx::fail);
   }
 
   private void supervisions(RoutingContext ctx) {

@@ -36,16 +36,34 @@ public final class NoticeService {
     return repository.read(user.id(), ids).compose(v -> repository.unread(user.id()));
   }
 
+  /**
+   * My choices, and the kinds each channel may carry (docs/reach.md): the page offers only those,
+   * and an escalation's text message cannot be turned off.
+   */
   Future<JsonObject> settings(CurrentUser user) {
-    return repository.muted(user.id()).map(muted -> new JsonObject().put("muted", new JsonArray(muted)));
+    return repository.choices(user.id()).map(c -> new JsonObject().put("muted", new JsonArray(c.muted()))
+        .put("notByEmail", new JsonArray(c.notByEmail())).put("notBySms", new JsonArray(c.notBySms()))
+        .put("byEmail", new JsonArray(NoticeKind.byEmail())).put("bySms", new JsonArray(optional(NoticeKind.bySms()))));
   }
 
-  Future<JsonObject> mute(CurrentUser user, List<String> kinds) {
-    var unknown = kinds.stream().filter(k -> !NoticeKind.names().contains(k)).toList();
+  /** The kinds a person may turn off by SMS: all it carries but the urgent (an escalation). */
+  private static List<String> optional(List<String> bySms) {
+    return bySms.stream().filter(k -> !NoticeKind.urgent().contains(k)).toList();
+  }
+
+  /** Records the kinds muted and those not wanted by e-mail or by SMS (null: as they were). */
+  Future<JsonObject> mute(CurrentUser user, List<String> kinds, List<String> notByEmail, List<String> notBySms) {
+    check("muted", kinds, NoticeKind.names());
+    if (notByEmail != null) check("notByEmail", notByEmail, NoticeKind.byEmail());
+    if (notBySms != null) check("notBySms", notBySms, optional(NoticeKind.bySms()));
+    return repository.choose(user.id(), new NoticeRepository.Choices(kinds, notByEmail, notBySms)).compose(v -> settings(user));
+  }
+
+  private static void check(String field, List<String> kinds, List<String> allowed) {
+    var unknown = kinds.stream().filter(k -> !allowed.contains(k)).toList();
     if (!unknown.isEmpty()) {
-      return Future.failedFuture(Failure.invalid("muted", Text.key("server.notices.noSuchKindNotification", "unknown", unknown, "names", NoticeKind.names())));
+      throw Failure.invalid(field, Text.key("server.notices.noSuchKindNotification", "unknown", unknown, "names", allowed));
     }
-    return repository.mute(user.id(), kinds).compose(v -> settings(user));
   }
 
   /** The filters of a 督办 list; null means any. */

@@ -397,6 +397,40 @@ class ReachIT {
     assertThat(expired.json().getString("message")).contains("expired");
   }
 
+  @Test
+  @Order(5)
+  @DisplayName("a person chooses which kinds come by e-mail and by SMS (an escalation's SMS always goes): new work then reaches her in the app only")
+  void channelChoices() throws Exception {
+    var alex = new Api(server.port()).as("reach-en", "reach-password");
+    var settings = alex.get("/api/notices/settings").json();
+    assertThat(settings.getJsonArray("byEmail")).contains("dispatched", "supervision", "supervisionEscalated", "invited");
+    assertThat(settings.getJsonArray("bySms")).contains("supervision").doesNotContain("supervisionEscalated");
+    var urgent = alex.put("/api/notices/settings", new JsonObject().put("muted", List.of()).put("notBySms", List.of("supervisionEscalated")));
+    assertThat(urgent.status()).isEqualTo(400);
+    assertThat(urgent.json().getJsonObject("fields").getString("notBySms")).contains("supervisionEscalated");
+    var chosen = alex.put("/api/notices/settings", new JsonObject().put("muted", List.of()).put("notByEmail", List.of("dispatched")));
+    assertThat(chosen.status()).as(chosen.toString()).isEqualTo(200);
+    assertThat(chosen.json().getJsonArray("notByEmail")).containsExactly("dispatched");
+    assertThat(alex.put("/api/notices/settings", new JsonObject().put("muted", List.of())).json().getJsonArray("notByEmail"))
+        .as("a list not sent stays as it was").containsExactly("dispatched");
+
+    mail.reset();
+    login();
+    var created = coordinator.post("/api/obligations", new JsonObject().put("projectId", projectId).put("departmentId", department)
+        .put("title", "外联测试：渠道选择").put("track", "permits").put("dueOn", "2031-04-30"));
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    chase();
+    // the deliveries are written with the notices, in the same transaction: none was written for Alex's e-mail (the group robots still hear of it)
+    var forThis = deliveries(null).stream().filter(d -> "外联测试：渠道选择".equals(d.getString("subject")) && !"robot".equals(d.getString("channel")))
+        .toList();
+    assertThat(forThis).extracting(d -> d.getString("displayName") + "/" + d.getString("channel")).containsExactly("王外联/email");
+    assertThat(mail.waitForIncomingEmail(15_000, 1)).isTrue();
+    assertThat(mail.getReceivedMessages()[0].getAllRecipients()[0].toString()).isEqualTo("officer@reach-bureau.example");
+    assertThat(alex.get("/api/notices?limit=100").json().getJsonArray("items").stream().map(JsonObject.class::cast)
+        .anyMatch(n -> "dispatched".equals(n.getString("kind")) && "外联测试：渠道选择".equals(n.getString("subject"))))
+        .as("in the app all the same").isTrue();
+  }
+
   private static JsonObject row(String supervision, String name) {
     login();
     var rows = coordinator.get("/api/supervisions/" + supervision + "/receipts");
