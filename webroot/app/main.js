@@ -1,10 +1,11 @@
 import { api, setCsrf } from './api.js';
 import { t, setLanguage, language, applyStatic } from './i18n.js';
-import { h, clear, setZone, banner } from './ui.js';
+import { h, clear, fill, setZone, banner } from './ui.js';
 import { meta } from './meta.js';
 import * as live from './live.js';
 import * as login from './screens/login.js';
 import * as receipt from './screens/receipt.js';
+import * as mySettings from './screens/me.js';
 import * as battle from './screens/battle.js';
 import * as project from './screens/project.js';
 import * as inbox from './screens/inbox.js';
@@ -25,7 +26,7 @@ import { ring } from './bell.js';
 const routes = [
   [/^#\/battle$/, battle], [/^#\/project\/([\w.-]+)$/, project], [/^#\/inbox(?:\/([\w.-]+))?$/, inbox],
   [/^#\/leader$/, leader], [/^#\/console$/, consoleScreen], [/^#\/meetings$/, meetings], [/^#\/meeting\/([\w.-]+)$/, meeting], [/^#\/graph$/, graph],
-  [/^#\/projects(?:\/(mine))?$/, projects], [/^#\/admin$/, admin], [/^#\/wall$/, wall], [/^#\/notices$/, notices], [/^#\/imports$/, imports], [/^#\/templates$/, templates],
+  [/^#\/projects(?:\/(mine))?$/, projects], [/^#\/admin$/, admin], [/^#\/wall$/, wall], [/^#\/notices$/, notices], [/^#\/me$/, mySettings], [/^#\/imports$/, imports], [/^#\/templates$/, templates],
   [/^#\/brief\/(leader|meeting)\/([\w.-]+)$/, brief],
 ];
 
@@ -157,7 +158,8 @@ async function boot() {
     session.user = me.user;
     setCsrf(me.csrfToken);
     setZone((await meta()).timeZone);
-    document.getElementById('who').textContent = `${me.user.displayName}`;
+    // my name opens 我的设置 (my addresses, my language, a test message)
+    fill(document.getElementById('who'), h('a', { href: '#/me', id: 'who-link', title: t('me.title') }, me.user.displayName));
     document.getElementById('logout').hidden = false;
     navigation(me.user);
     live.start();

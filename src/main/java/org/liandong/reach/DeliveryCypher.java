@@ -7,10 +7,15 @@ final class DeliveryCypher {
   /** The channels this deployment sends by; the notices' writes read it (NoticeCypher.DELIVER). */
   static final String CHANNELS = "MERGE (o:Outbox {id: 'outbox'}) SET o.channels = $channels";
 
-  /** A delivery to a person goes with a notice of theirs; one to a group robot carries its notice's words itself. */
+  /**
+   * A delivery to a person goes with a notice of theirs, or (a test message) straight to them; one
+   * to a group robot, and a test message, carry their words themselves.
+   */
   private static final String TO = """
-      OPTIONAL MATCH (x)-[:OF]->(n:Notice)-[:TO]->(u:User)
+      OPTIONAL MATCH (x)-[:OF]->(n:Notice)-[:TO]->(noticed:User)
+      OPTIONAL MATCH (x)-[:TO]->(tested:User)
       OPTIONAL MATCH (x)-[:VIA]->(r:Robot)-[:OF]->(d:Department)
+      WITH x, n, coalesce(noticed, tested) AS u, r, d
       """;
 
   private static final String VIEW = """
@@ -57,9 +62,27 @@ final class DeliveryCypher {
       WITH x ORDER BY x.createdAt DESC LIMIT $limit
       %s
       RETURN %s AS delivery
+      ORDER BY x.createdAt DESC
       """.formatted(TO, VIEW);
 
   static final String COUNTS = "MATCH (x:Delivery) RETURN x.status AS status, count(*) AS count";
+
+  /**
+   * A test message a person asks for (我的设置): one delivery straight to them by each channel the
+   * deployment sends by and they have an address for, now, whatever their choices and the hour;
+   * at most one a minute (null when asked again sooner).
+   */
+  static final String TEST = """
+      MATCH (u:User {id: $userId})
+      WITH u, u.testedAt IS NOT NULL AND u.testedAt > $now - duration({minutes: 1}) AS tooSoon
+      OPTIONAL MATCH (out:Outbox {id: 'outbox'})
+      WITH u, tooSoon, [c IN coalesce(out.channels, []) WHERE (c = 'email' AND u.email IS NOT NULL) OR (c = 'sms' AND u.mobile IS NOT NULL)] AS channels
+      FOREACH (c IN CASE WHEN tooSoon THEN [] ELSE channels END |
+        CREATE (:Delivery {id: randomUUID(), channel: c, status: 'pending', attempts: 0, createdAt: $now, nextAt: $now,
+                           kind: 'test', at: toString($now)})-[:TO]->(u))
+      FOREACH (y IN CASE WHEN tooSoon THEN [] ELSE [1] END | SET u.testedAt = $now)
+      RETURN CASE WHEN tooSoon THEN null ELSE channels END AS channels
+      """;
 
   /** A failed delivery sent again from its first attempt, now. */
   static final String RETRY = """

@@ -19,6 +19,12 @@ final class DeliveryRepository {
     this.graph = graph;
   }
 
+  /** A test message to the person by each channel they can be reached by; empty when they asked less than a minute ago. */
+  Future<Optional<List<String>>> test(String userId) {
+    return graph.write(tx -> tx.first(DeliveryCypher.TEST, Map.of("userId", userId)))
+        .map(row -> row.filter(r -> !r.get("channels").isNull()).map(r -> r.get("channels").asList(org.neo4j.driver.Value::asString)));
+  }
+
   Future<Void> channels(List<String> channels) {
     return graph.write(tx -> tx.run(DeliveryCypher.CHANNELS, Map.of("channels", channels))).mapEmpty();
   }

@@ -36,6 +36,7 @@ final class Message {
 
   /** Where the notice opens: its receipt page (签收, no login needed), its meeting, its project, or the notices. */
   String link(Outgoing d) {
+    if (test(d)) return publicUrl + "/#/me";
     var token = receipt.apply(d);
     if (token.isPresent()) return publicUrl + "/#/receipt/" + token.get();
     if (d.text("meetingId") != null) return publicUrl + "/#/meeting/" + d.text("meetingId");
@@ -114,12 +115,19 @@ final class Message {
     return pick(d, Catalogue.text("reach.mail.footer", "id", d.id()));
   }
 
-  private static String subjectOf(Outgoing d) {
+  private String subjectOf(Outgoing d) {
+    if (test(d)) return pick(d, Catalogue.text("reach.test.subject"));
     var subject = d.text("subject");
     return subject == null ? "" : subject;
   }
 
-  private static String kind(Outgoing d) {
+  /** A test message a person sent themselves (我的设置): no notice behind it. */
+  private static boolean test(Outgoing d) {
+    return "test".equals(d.text("kind"));
+  }
+
+  private String kind(Outgoing d) {
+    if (test(d)) return pick(d, Catalogue.text("reach.test.kind"));
     var kind = NoticeKind.valueOf(d.text("kind"));
     return d.english() ? kind.en : kind.zh;
   }

@@ -56,6 +56,15 @@ public final class Outbox {
     return sender;
   }
 
+  /**
+   * A test message to myself (我的设置) by each channel I can be reached by, now: the channels it
+   * went to (none: no address, or the server sends by neither); 429 when asked again within a minute.
+   */
+  Future<JsonObject> test(CurrentUser me) {
+    return repository.test(me.id()).map(sent -> new JsonObject().put("channels", new JsonArray(sent.orElseThrow(() ->
+        new Failure.TooMany(Text.key("reach.test.tooSoon"), 60)))));
+  }
+
   /** The deliveries, newest first, of one status or all; with how many there are of each. */
   Future<JsonObject> list(CurrentUser me, String status, int limit) {
     policy.require(me, Action.DELIVERIES);

@@ -18,6 +18,9 @@ public final class OutboxRoutes implements Routes {
   public void mount(Operations api) {
     api.on("listDeliveries", this::list)
         .on("retryDelivery", this::retry)
+        .on("testMessage", ctx -> outbox.test(CurrentUser.of(ctx))
+            .onSuccess(sent -> ctx.response().setStatusCode(202).putHeader("Content-Type", "application/json").end(sent.encode()))
+            .onFailure(ctx::fail))
         .on("listRobots", ctx -> outbox.robots(CurrentUser.of(ctx), ctx.pathParam("id")).onSuccess(ctx::json).onFailure(ctx::fail))
         .on("addRobot", this::addRobot)
         .on("removeRobot", ctx -> outbox.removeRobot(CurrentUser.of(ctx), ctx.pathParam("id"), ctx.pathParam("robot"))

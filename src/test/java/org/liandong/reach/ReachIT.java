@@ -431,6 +431,33 @@ class ReachIT {
         .as("in the app all the same").isTrue();
   }
 
+  @Test
+  @Order(6)
+  @DisplayName("a test message from 我的设置 goes now by each channel the person can be reached by, in their language; one a minute")
+  void testMessage() throws Exception {
+    mail.reset();
+    gateway.received.clear();
+    gateway.answer(tryNumber -> 200);
+    var alex = new Api(server.port()).as("reach-en", "reach-password");
+    var sent = alex.post("/api/me/test-message", new JsonObject());
+    assertThat(sent.status()).as(sent.toString()).isEqualTo(202);
+    assertThat(sent.json().getJsonArray("channels")).containsExactly("email");
+    assertThat(alex.post("/api/me/test-message", new JsonObject()).status()).as("one a minute").isEqualTo(429);
+    assertThat(mail.waitForIncomingEmail(15_000, 1)).isTrue();
+    var message = mail.getReceivedMessages()[0];
+    assertThat(message.getAllRecipients()[0].toString()).isEqualTo("alex@reach-bureau.example");
+    assertThat(message.getSubject()).isEqualTo("[Liandong] Test message: your address receives Liandong's notices");
+    assertThat(part(message, "text/plain")).contains("https://liandong.example.gov.cn/#/me");
+
+    var wang = new Api(server.port()).as("reach-zh", "reach-password");
+    assertThat(wang.post("/api/me/test-message", new JsonObject()).json().getJsonArray("channels")).containsExactlyInAnyOrder("email", "sms");
+    var text = waitFor(() -> gateway.received.stream().findFirst().orElse(null));
+    assertThat(text.json().getString("to")).isEqualTo("13800000001");
+    assertThat(text.json().getString("text")).startsWith("【联动】测试消息：").hasSizeLessThanOrEqualTo(Message.SEGMENT);
+    assertThat(new Api(server.port()).as("demo-analyst").post("/api/me/test-message", new JsonObject()).json().getJsonArray("channels"))
+        .as("no address: nothing to send").isEmpty();
+  }
+
   private static JsonObject row(String supervision, String name) {
     login();
     var rows = coordinator.get("/api/supervisions/" + supervision + "/receipts");
