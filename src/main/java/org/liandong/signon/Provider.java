@@ -32,9 +32,10 @@ final class Provider {
   private final HttpClient http;
   private final SignOn.Oidc oidc;
   private final Clock clock;
-  private Future<Endpoints> endpoints;
-  private Future<JWKSet> keys;
-  private long keysAt;
+  // read and reset from whichever event loop serves a sign-in: a race costs at most one fetch more
+  private volatile Future<Endpoints> endpoints;
+  private volatile Future<JWKSet> keys;
+  private volatile long keysAt;
 
   Provider(Vertx vertx, SignOn.Oidc oidc, Clock clock) {
     this.oidc = oidc;
