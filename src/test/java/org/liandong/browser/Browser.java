@@ -124,6 +124,19 @@ final class Browser implements AutoCloseable {
     });
   }
 
+  /**
+   * Opens a {@code <details>} by clicking its summary, as a person does. A page still drawing
+   * above it (the project page fills its timeline after its workbench) can move the summary from
+   * under the click, so it is clicked until the details is open; an open one is left open.
+   */
+  void expand(By details) {
+    until(Duration.ofSeconds(15), d -> {
+      var box = d.findElement(details);
+      if (box.getAttribute("open") == null && box.isDisplayed()) box.findElement(By.tagName("summary")).click();
+      return box.getAttribute("open") != null;
+    });
+  }
+
   /** The element's text as the page shows it now: an element redrawn by the live feed while it is read is found again. */
   String text(By by) {
     return until(Duration.ofSeconds(15), d -> d.findElement(by).getText());

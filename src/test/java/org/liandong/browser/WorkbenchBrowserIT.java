@@ -46,7 +46,7 @@ class WorkbenchBrowserIT {
     var target = LocalDate.now().plusDays(200);
     try (var office = Browser.open(port, 1920, 1080); var desk = Browser.open(port, 1366, 768); var phone = Browser.open(port, 390, 844)) {
       office.login("demo-coordinator").go("#/projects");
-      office.click(By.cssSelector("#project-register > summary"));
+      office.expand(By.id("project-register"));
       office.waitFor(By.cssSelector("#project-new input[name=code]")).sendKeys(code);
       office.driver.findElement(By.cssSelector("#project-new input[name=name]")).sendKeys("储能电池模组产线项目");
       office.driver.findElement(By.cssSelector("#project-new input[name=investmentYi]")).sendKeys("12.5");
@@ -114,7 +114,7 @@ class WorkbenchBrowserIT {
           .map(JsonObject.class::cast).toList();
       var last = plan.stream().filter(o -> !o.getJsonArray("dependsOn").isEmpty()).reduce((a, b) -> b).orElseThrow();
       var first = last.getJsonArray("dependsOn").getString(0);
-      office.click(By.cssSelector("#workbench-dependency > summary"));
+      office.expand(By.id("workbench-dependency"));
       office.choose(By.cssSelector("#dependency-after"), first);
       office.choose(By.cssSelector("#dependency-before"), last.getString("id"));
       office.click(By.id("dependency-add"));
@@ -123,7 +123,7 @@ class WorkbenchBrowserIT {
 
       // calls the meeting, invites a department that owes nothing yet
       office.go("#/meetings");
-      office.click(By.cssSelector("#meeting-new > summary"));
+      office.expand(By.id("meeting-new"));
       office.waitFor(By.cssSelector("#meeting-form input[name=title]")).sendKeys("储能项目首次协调会办");
       office.set(By.cssSelector("#meeting-form input[name=startsAt]"), LocalDate.now().plusDays(3) + "T09:30");
       office.driver.findElement(By.cssSelector("#meeting-form input[name=location]")).sendKeys("高新区管委会 3 楼会议室");
@@ -194,7 +194,7 @@ class WorkbenchBrowserIT {
     var username = "officer-" + Long.toString(System.nanoTime(), 36);
     try (var admin = Browser.open(port, 1920, 1080); var newcomer = Browser.open(port, 390, 844)) {
       admin.login("demo-admin").go("#/admin");
-      admin.click(By.cssSelector("#admin-new-user > summary"));
+      admin.expand(By.id("admin-new-user"));
       admin.waitFor(By.cssSelector("#user-form input[name=username]")).sendKeys(username);
       admin.driver.findElement(By.cssSelector("#user-form input[name=displayName]")).sendKeys("陈经办（市水利局）");
       admin.driver.findElement(By.cssSelector("#user-form input[name=password]")).sendKeys("short");
@@ -287,7 +287,7 @@ class WorkbenchBrowserIT {
             b.click(By.id("lang"));
             b.waitFor(By.cssSelector("#workbench-replan > summary"));
           }
-          b.click(By.cssSelector("#workbench-replan > summary"));
+          b.expand(By.id("workbench-replan"));
           b.set(By.id("replan-target"), early);
           b.click(By.id("replan-preview"));
           var slip = b.waitFor(By.id("replan-slip"));
@@ -302,7 +302,7 @@ class WorkbenchBrowserIT {
         if (width == 1920) {
           // planned back from the start the work allows instead: feasible, then applied
           b.go("#/project/" + id);
-          b.click(By.cssSelector("#workbench-replan > summary"));
+          b.expand(By.id("workbench-replan"));
           b.set(By.id("replan-target"), early);
           b.click(By.id("replan-preview"));
           b.click(By.id("replan-from-projected"));
