@@ -17,6 +17,7 @@ import * as consoleScreen from './screens/console.js';
 import * as brief from './screens/brief.js';
 import * as projects from './screens/projects.js';
 import * as admin from './screens/admin.js';
+import * as outbox from './screens/outbox.js';
 import * as wall from './screens/wall.js';
 import * as notices from './screens/notices.js';
 import * as imports from './screens/imports.js';
@@ -26,7 +27,7 @@ import { ring } from './bell.js';
 const routes = [
   [/^#\/battle$/, battle], [/^#\/project\/([\w.-]+)$/, project], [/^#\/inbox(?:\/([\w.-]+))?$/, inbox],
   [/^#\/leader$/, leader], [/^#\/console$/, consoleScreen], [/^#\/meetings$/, meetings], [/^#\/meeting\/([\w.-]+)$/, meeting], [/^#\/graph$/, graph],
-  [/^#\/projects(?:\/(mine))?$/, projects], [/^#\/admin$/, admin], [/^#\/wall$/, wall], [/^#\/notices$/, notices], [/^#\/me$/, mySettings], [/^#\/imports$/, imports], [/^#\/templates$/, templates],
+  [/^#\/projects(?:\/(mine))?$/, projects], [/^#\/admin$/, admin], [/^#\/outbox$/, outbox], [/^#\/wall$/, wall], [/^#\/notices$/, notices], [/^#\/me$/, mySettings], [/^#\/imports$/, imports], [/^#\/templates$/, templates],
   [/^#\/brief\/(leader|meeting)\/([\w.-]+)$/, brief],
 ];
 
@@ -54,6 +55,7 @@ function navigation(user) {
   items.push(['#/meetings', 'nav.meetings'], ['#/graph', 'nav.graph']);
   if (user.may?.CONSOLE) items.push(['#/console', 'nav.console']);
   if (user.may?.MANAGE_USERS || user.may?.MANAGE_DEPARTMENTS) items.push(['#/admin', 'nav.admin']);
+  if (user.may?.DELIVERIES) items.push(['#/outbox', 'nav.outbox']);
   for (const [href, key] of items) nav.append(h('a', { href, dataset: { route: href } }, t(key)));
   markCurrent();
   // 专人对接: a liaison finds the projects they answer for

@@ -17,6 +17,11 @@ export async function render(root, { user }) {
   const settingsBox = h('div', { id: 'notice-settings', class: 'roles' });
   const emailBox = h('div', { id: 'notice-email', class: 'roles' });
   const smsBox = h('div', { id: 'notice-sms', class: 'roles' });
+  // quiet hours: no text message between these times (an escalation still goes); equal times: none
+  const quietFrom = h('input', { type: 'time', id: 'quiet-from', name: 'quietFrom', required: true });
+  const quietUntil = h('input', { type: 'time', id: 'quiet-until', name: 'quietUntil', required: true });
+  const quietBox = h('div', { class: 'row', id: 'notice-quiet' },
+    h('label', { for: 'quiet-from' }, t('notices.quietFrom')), quietFrom, h('label', { for: 'quiet-until' }, t('notices.quietUntil')), quietUntil);
 
   async function load() {
     const page = await api.get(`/api/notices?limit=100${onlyUnread.checked ? '&unread=true' : ''}`);
@@ -59,7 +64,8 @@ export async function render(root, { user }) {
       // a channel's boxes say what does come that way: the kinds left unticked are the ones turned off
       const off = (box, name) => [...box.querySelectorAll(`input[name=${name}]:not(:checked)`)].map(i => i.value);
       try {
-        await api.put('/api/notices/settings', { muted, notByEmail: off(emailBox, 'byEmail'), notBySms: off(smsBox, 'bySms') });
+        const quiet = quietFrom.value && quietUntil.value ? { quietFrom: quietFrom.value, quietUntil: quietUntil.value } : {};
+        await api.put('/api/notices/settings', { muted, notByEmail: off(emailBox, 'byEmail'), notBySms: off(smsBox, 'bySms'), ...quiet });
         banner(t('common.saved'), 'info');
       } catch (e) { banner(explain(e)); }
     };
@@ -71,6 +77,10 @@ export async function render(root, { user }) {
     fill(settingsBox, boxes(vocabulary.noticeKinds.map(k => k.key), 'muted', key => current.muted.includes(key)));
     fill(emailBox, boxes(current.byEmail, 'byEmail', key => !current.notByEmail.includes(key)));
     fill(smsBox, boxes(current.bySms, 'bySms', key => !current.notBySms.includes(key)));
+    quietFrom.value = current.quietFrom;
+    quietUntil.value = current.quietUntil;
+    quietFrom.onchange = save;
+    quietUntil.onchange = save;
   }
 
   readAll.addEventListener('click', () => busy(readAll, async () => { setUnread((await api.post('/api/notices/read', { all: true })).unread); await load(); }));
@@ -80,7 +90,8 @@ export async function render(root, { user }) {
     h('section', { class: 'card' }, empty, list),
     section('notices.mute', h('p', { class: 'muted' }, t('notices.muteHint')), settingsBox),
     section('notices.channels', h('p', { class: 'muted' }, t('notices.channelsHint')),
-      h('h3', {}, t('notices.byEmail')), emailBox, h('h3', {}, t('notices.bySms')), smsBox));
+      h('h3', {}, t('notices.byEmail')), emailBox, h('h3', {}, t('notices.bySms')), smsBox,
+      h('h3', {}, t('notices.quiet')), h('p', { class: 'muted' }, t('notices.quietHint')), quietBox));
   await Promise.all([load(), settings()]);
   return follow(`user:${user.id}`, debounce(m => { if (!m.type || m.type === 'notice.created' || m.type === 'resync') load().catch(e => console.warn(e)); }, 200));
 }

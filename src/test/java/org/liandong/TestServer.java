@@ -38,19 +38,22 @@ public final class TestServer {
 
   /** Demo on, port 0 (any free), data under the given folder. */
   public static AppConfig config(Path dataDir) {
-    return AppConfig.from(Map.of(
-        "LIANDONG_HTTP_PORT", "0",
-        "LIANDONG_HTTP_HOST", "127.0.0.1",
-        "LIANDONG_DATA_DIR", dataDir.toString(),
-        "LIANDONG_DEMO", "true",
+    return AppConfig.from(Map.ofEntries(
+        Map.entry("LIANDONG_HTTP_PORT", "0"),
+        Map.entry("LIANDONG_HTTP_HOST", "127.0.0.1"),
+        Map.entry("LIANDONG_DATA_DIR", dataDir.toString()),
+        Map.entry("LIANDONG_DEMO", "true"),
         // small enough for the live tests to reach them in seconds
-        "LIANDONG_REPLAY_WINDOW", "100",
-        "LIANDONG_WS_WRITE_QUEUE_BYTES", "16384",
-        "LIANDONG_WS_MESSAGES_PER_SECOND", "20",
-        "LIANDONG_DEFICIENCY_CHECK_SECONDS", "1",
+        Map.entry("LIANDONG_REPLAY_WINDOW", "100"),
+        Map.entry("LIANDONG_WS_WRITE_QUEUE_BYTES", "16384"),
+        Map.entry("LIANDONG_WS_MESSAGES_PER_SECOND", "20"),
+        Map.entry("LIANDONG_DEFICIENCY_CHECK_SECONDS", "1"),
         // the tests sweep 督办 themselves, on fixed clocks; the server's own timer stays out of their way
-        "LIANDONG_CHASE_SECONDS", "86400",
-        "LIANDONG_CONSOLE_TIMEOUT_SECONDS", "6"));
+        Map.entry("LIANDONG_CHASE_SECONDS", "86400"),
+        Map.entry("LIANDONG_CONSOLE_TIMEOUT_SECONDS", "6"),
+        // a group robot's delivery that fails is failed at once (投递失败), for the outbox's page
+        Map.entry("LIANDONG_DELIVERY_ATTEMPTS", "1"),
+        Map.entry("LIANDONG_DELIVERY_SECONDS", "1")));
   }
 
   public static Path tempDir(String prefix) {

@@ -54,7 +54,8 @@ public final class Policy {
   public io.vertx.core.json.JsonObject abilities(CurrentUser user) {
     var may = new io.vertx.core.json.JsonObject();
     for (var action : java.util.List.of(Action.MANAGE_PROJECTS, Action.DISPATCH, Action.MANAGE_MEETINGS, Action.MANAGE_USERS,
-        Action.MANAGE_DEPARTMENTS, Action.MANAGE_TEMPLATES, Action.CONSOLE, Action.READ_AUDIT, Action.RECEIPTS)) {
+        Action.MANAGE_DEPARTMENTS, Action.MANAGE_TEMPLATES, Action.CONSOLE, Action.READ_AUDIT, Action.RECEIPTS,
+        Action.DELIVERIES)) {
       may.put(action.name(), allows(user, action, Subject.NONE));
     }
     return may;

@@ -24,13 +24,15 @@ final class NoticeCypher {
 
   static final String MUTED = """
       MATCH (u:User {id: $userId})
-      RETURN coalesce(u.mutedNotices, []) AS muted, coalesce(u.notByEmail, []) AS notByEmail, coalesce(u.notBySms, []) AS notBySms
+      RETURN coalesce(u.mutedNotices, []) AS muted, coalesce(u.notByEmail, []) AS notByEmail, coalesce(u.notBySms, []) AS notBySms,
+             u.quietFrom AS quietFrom, u.quietUntil AS quietUntil
       """;
 
-  /** The kinds muted, and those not wanted by e-mail or by SMS (a list not given stays as it was). */
+  /** The kinds muted, those not wanted by e-mail or by SMS, and the quiet hours (what is not given stays as it was). */
   static final String MUTE = """
       MATCH (u:User {id: $userId})
-      SET u.mutedNotices = $muted, u.notByEmail = coalesce($notByEmail, u.notByEmail), u.notBySms = coalesce($notBySms, u.notBySms)
+      SET u.mutedNotices = $muted, u.notByEmail = coalesce($notByEmail, u.notByEmail), u.notBySms = coalesce($notBySms, u.notBySms),
+          u.quietFrom = coalesce($quietFrom, u.quietFrom), u.quietUntil = coalesce($quietUntil, u.quietUntil)
       """;
 
   private static final String SUPERVISION = """
@@ -97,8 +99,9 @@ final class NoticeCypher {
    * Notices, each at most once by its key (the constraint makes two nodes' sweeps wait for each
    * other); a person who muted the kind gets none. With each notice, in the same transaction, its
    * deliveries (the outbox): one per channel the deployment sends by (the Outbox node), the kind
-   * calls for and the person has an address for; a text message that is not urgent waits for the
-   * morning ($smsAt). Returns only the notices this transaction created.
+   * calls for and the person has an address for, due now (the outbox holds a text message back
+   * for its person's quiet hours when it comes to send it). Returns only the notices this
+   * transaction created.
    */
   static final String DELIVER = """
       UNWIND $notices AS x
@@ -116,7 +119,7 @@ final class NoticeCypher {
                                                   AND NOT n.kind IN coalesce(u.notBySms, []))] AS channels
       FOREACH (c IN channels |
         CREATE (:Delivery {id: randomUUID(), channel: c, status: 'pending', attempts: 0, createdAt: $now, kind: n.kind,
-                           nextAt: CASE WHEN c = 'sms' AND NOT n.kind IN $urgent THEN $smsAt ELSE $now END})-[:OF]->(n))
+                           nextAt: $now})-[:OF]->(n))
       RETURN n {.*, at: toString(n.at)} AS notice
       """;
 

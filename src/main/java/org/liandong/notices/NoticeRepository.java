@@ -48,21 +48,22 @@ final class NoticeRepository {
   }
 
   /** What a person chose: the kinds muted, and those not wanted by e-mail, by SMS. */
-  record Choices(List<String> muted, List<String> notByEmail, List<String> notBySms) {}
-
   Future<Choices> choices(String userId) {
-    return graph.query(NoticeCypher.MUTED, Map.of("userId", userId)).map(rows -> rows.isEmpty() ? new Choices(List.of(), List.of(), List.of())
+    return graph.query(NoticeCypher.MUTED, Map.of("userId", userId)).map(rows -> rows.isEmpty()
+        ? new Choices(List.of(), List.of(), List.of(), null, null)
         : new Choices(rows.get(0).get("muted").asList(Value::asString), rows.get(0).get("notByEmail").asList(Value::asString),
-            rows.get(0).get("notBySms").asList(Value::asString)));
+            rows.get(0).get("notBySms").asList(Value::asString), rows.get(0).get("quietFrom").asString(null), rows.get(0).get("quietUntil").asString(null)));
   }
 
-  /** Records the choices; a channel's list that is null stays as it was. */
+  /** Records the choices; a channel's list or an end of the quiet hours that is null stays as it was. */
   Future<Void> choose(String userId, Choices choices) {
     var params = new java.util.HashMap<String, Object>();
     params.put("userId", userId);
     params.put("muted", choices.muted());
     params.put("notByEmail", choices.notByEmail());
     params.put("notBySms", choices.notBySms());
+    params.put("quietFrom", choices.quietFrom());
+    params.put("quietUntil", choices.quietUntil());
     return graph.write(tx -> tx.run(NoticeCypher.MUTE, params)).mapEmpty();
   }
 
@@ -123,8 +124,7 @@ final class NoticeRepository {
   static Work<List<NoticeKind>> deliver(List<NoticeDraft> notices) {
     if (notices.isEmpty()) return Work.of(List.of());
     return tx -> tx.list(NoticeCypher.DELIVER, Map.of("notices", notices.stream().map(NoticeDraft::row).toList(),
-        "byEmail", NoticeKind.byEmail(), "bySms", NoticeKind.bySms(), "urgent", NoticeKind.urgent(),
-        "smsAt", Quiet.smsAt(tx.now()))).map(rows -> {
+        "byEmail", NoticeKind.byEmail(), "bySms", NoticeKind.bySms())).map(rows -> {
       var created = new java.util.ArrayList<NoticeKind>();
       for (var r : rows) {
         var notice = r.get("notice").asMap();

@@ -44,7 +44,8 @@ public final class NoticeRoutes implements Routes {
 
   private void mute(RoutingContext ctx) {
     var body = Body.of(ctx);
-    notices.mute(CurrentUser.of(ctx), body.texts("muted"), body.texts("notByEmail"), body.texts("notBySms"))
+    notices.mute(CurrentUser.of(ctx), new Choices(body.texts("muted"), body.texts("notByEmail"), body.texts("notBySms"),
+            body.text("quietFrom"), body.text("quietUntil")))
         .onSuccess(ctx::json).onFailure(ctx::fail);
   }
 

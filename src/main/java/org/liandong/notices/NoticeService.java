@@ -11,6 +11,7 @@ import org.liandong.access.CurrentUser;
 import org.liandong.access.Policy;
 import org.liandong.access.Subject;
 import org.liandong.domain.NoticeKind;
+import org.liandong.domain.QuietHours;
 import org.liandong.support.Failure;
 import org.liandong.support.Text;
 
@@ -41,9 +42,13 @@ public final class NoticeService {
    * and an escalation's text message cannot be turned off.
    */
   Future<JsonObject> settings(CurrentUser user) {
-    return repository.choices(user.id()).map(c -> new JsonObject().put("muted", new JsonArray(c.muted()))
-        .put("notByEmail", new JsonArray(c.notByEmail())).put("notBySms", new JsonArray(c.notBySms()))
-        .put("byEmail", new JsonArray(NoticeKind.byEmail())).put("bySms", new JsonArray(optional(NoticeKind.bySms()))));
+    return repository.choices(user.id()).map(c -> {
+      var quiet = QuietHours.of(c.quietFrom(), c.quietUntil());
+      return new JsonObject().put("muted", new JsonArray(c.muted()))
+          .put("notByEmail", new JsonArray(c.notByEmail())).put("notBySms", new JsonArray(c.notBySms()))
+          .put("quietFrom", quiet.fromText()).put("quietUntil", quiet.untilText())
+          .put("byEmail", new JsonArray(NoticeKind.byEmail())).put("bySms", new JsonArray(optional(NoticeKind.bySms())));
+    });
   }
 
   /** The kinds a person may turn off by SMS: all it carries but the urgent (an escalation). */
@@ -51,12 +56,21 @@ public final class NoticeService {
     return bySms.stream().filter(k -> !NoticeKind.urgent().contains(k)).toList();
   }
 
-  /** Records the kinds muted and those not wanted by e-mail or by SMS (null: as they were). */
-  Future<JsonObject> mute(CurrentUser user, List<String> kinds, List<String> notByEmail, List<String> notBySms) {
-    check("muted", kinds, NoticeKind.names());
-    if (notByEmail != null) check("notByEmail", notByEmail, NoticeKind.byEmail());
-    if (notBySms != null) check("notBySms", notBySms, optional(NoticeKind.bySms()));
-    return repository.choose(user.id(), new NoticeRepository.Choices(kinds, notByEmail, notBySms)).compose(v -> settings(user));
+  /**
+   * Records the kinds muted, those not wanted by e-mail or by SMS, and the quiet hours for text
+   * messages ("HH:mm"; from equal to until: none); what is null stays as it was.
+   */
+  Future<JsonObject> mute(CurrentUser user, Choices choices) {
+    check("muted", choices.muted(), NoticeKind.names());
+    if (choices.notByEmail() != null) check("notByEmail", choices.notByEmail(), NoticeKind.byEmail());
+    if (choices.notBySms() != null) check("notBySms", choices.notBySms(), optional(NoticeKind.bySms()));
+    clock("quietFrom", choices.quietFrom());
+    clock("quietUntil", choices.quietUntil());
+    return repository.choose(user.id(), choices).compose(v -> settings(user));
+  }
+
+  private static void clock(String field, String value) {
+    if (value != null && !QuietHours.valid(value)) throw Failure.invalid(field, Text.key("server.notices.notClockTime", "value", value));
   }
 
   private static void check(String field, List<String> kinds, List<String> allowed) {

@@ -19,7 +19,7 @@ final class DeliveryCypher {
       """;
 
   private static final String VIEW = """
-      x {.id, .channel, .status, .attempts, .kind, .error, .to, createdAt: toString(x.createdAt), nextAt: toString(x.nextAt),
+      x {.id, .channel, .status, .attempts, .kind, .reason, .error, .to, createdAt: toString(x.createdAt), nextAt: toString(x.nextAt),
          sentAt: toString(x.sentAt), failedAt: toString(x.failedAt), noticeId: n.id, subject: coalesce(n.subject, x.subject),
          userId: u.id, displayName: coalesce(u.displayName, r.name), robotId: r.id, departmentId: d.id}""";
 
@@ -33,9 +33,9 @@ final class DeliveryCypher {
       SET x.nextAt = $now + duration({seconds: $hold})
       WITH x
       %s
-      RETURN x {.id, .channel, .attempts} AS delivery,
+      RETURN x {.id, .channel, .attempts, .kind} AS delivery,
              CASE WHEN n IS NULL THEN x {.*, nextAt: null, createdAt: null} ELSE n {.*, at: toString(n.at), key: null} END AS notice,
-             CASE WHEN u IS NULL THEN null ELSE u {.id, .displayName, .email, .mobile, .language, .active} END AS person,
+             CASE WHEN u IS NULL THEN null ELSE u {.id, .displayName, .email, .mobile, .language, .active, .quietFrom, .quietUntil} END AS person,
              CASE WHEN r IS NULL THEN null ELSE r {.id, .platform, .url, .secret, .name, departmentName: d.name} END AS robot
       """.formatted(TO);
 
@@ -43,14 +43,21 @@ final class DeliveryCypher {
       UNWIND $sent AS s
       MATCH (x:Delivery {id: s.id}) WHERE x.status = 'pending'
       SET x.status = 'sent', x.sentAt = $now, x.to = s.to, x.attempts = x.attempts + 1
-      REMOVE x.error
+      REMOVE x.error, x.reason
+      """;
+
+  /** A text message that came due in its person's quiet hours: due again when they end, no attempt counted. */
+  static final String DEFERRED = """
+      UNWIND $deferred AS f
+      MATCH (x:Delivery {id: f.id}) WHERE x.status = 'pending'
+      SET x.nextAt = f.until
       """;
 
   /** A failed try: due again after its wait, or failed for good after the last attempt (or when retrying cannot help). */
   static final String FAILED = """
       UNWIND $failed AS f
       MATCH (x:Delivery {id: f.id}) WHERE x.status = 'pending'
-      SET x.attempts = x.attempts + 1, x.error = f.error, x.to = f.to
+      SET x.attempts = x.attempts + 1, x.reason = f.reason, x.error = f.error, x.to = f.to
       WITH x, f, x.attempts >= $max OR f.final AS over
       SET x.status = CASE WHEN over THEN 'failed' ELSE 'pending' END,
           x.nextAt = $now + duration({seconds: f.wait}),

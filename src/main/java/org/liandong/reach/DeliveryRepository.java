@@ -33,16 +33,18 @@ final class DeliveryRepository {
   Future<List<Outgoing>> claim(Fence fence, int batch, long holdSeconds) {
     return graph.write(fence.guard(tx -> tx.list(DeliveryCypher.CLAIM, Map.of("batch", batch, "hold", holdSeconds))))
         .map(rows -> rows.stream().map(r -> new Outgoing(r.get("delivery").get("id").asString(), r.get("delivery").get("channel").asString(),
-            r.get("delivery").get("attempts").asLong(), r.get("notice").asMap(),
+            r.get("delivery").get("kind").asString(null), r.get("delivery").get("attempts").asLong(), r.get("notice").asMap(),
             r.get("person").isNull() ? null : r.get("person").asMap(), r.get("robot").isNull() ? null : r.get("robot").asMap())).toList());
   }
 
-  /** What came of a batch, through the fence, in one write. */
-  Future<Void> record(Fence fence, List<Outcome> outcomes, int maxAttempts) {
+  /** What came of a batch, through the fence, in one write: those tried, and those held back for the quiet hours. */
+  Future<Void> record(Fence fence, List<Outcome> outcomes, List<Deferred> deferred, int maxAttempts) {
     var sent = outcomes.stream().filter(Outcome::sent).map(Outcome::row).toList();
     var failed = outcomes.stream().filter(o -> !o.sent()).map(Outcome::row).toList();
+    var held = deferred.stream().map(Deferred::row).toList();
     return graph.write(fence.guard(tx -> tx.run(DeliveryCypher.SENT, Map.of("sent", sent))
-        .compose(s -> tx.run(DeliveryCypher.FAILED, Map.of("failed", failed, "max", maxAttempts))))).mapEmpty();
+        .compose(s -> tx.run(DeliveryCypher.FAILED, Map.of("failed", failed, "max", maxAttempts)))
+        .compose(f -> tx.run(DeliveryCypher.DEFERRED, Map.of("deferred", held))))).mapEmpty();
   }
 
   Future<JsonObject> list(String status, int limit) {

@@ -36,7 +36,7 @@ public final class Outbox {
     var words = new Message(reach.publicUrl(), clock.getZone(), receipts::token);
     var mail = reach.smtp().map(s -> new Mailer(vertx, s, reach.publicUrl().getHost()));
     var sms = reach.sms().map(s -> new SmsGateway(vertx, s, clock));
-    this.sender = new Sender(repository, mail, sms, new Webhooks(vertx, clock, words), words, reach.maxAttempts());
+    this.sender = new Sender(repository, mail, sms, new Webhooks(vertx, clock, words), words, reach.maxAttempts(), clock);
   }
 
   /** Records the channels this deployment sends by (none: no delivery is written). Every node of a cluster has the same. */

@@ -1,7 +1,9 @@
 package org.liandong.reach;
 
 import io.vertx.core.Future;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,8 +30,11 @@ public final class Sender {
   private final Webhooks webhooks;
   private final Message words;
   private final int maxAttempts;
+  private final Clock clock;
 
-  Sender(DeliveryRepository repository, Optional<Mailer> mail, Optional<SmsGateway> sms, Webhooks webhooks, Message words, int maxAttempts) {
+  Sender(DeliveryRepository repository, Optional<Mailer> mail, Optional<SmsGateway> sms, Webhooks webhooks, Message words, int maxAttempts,
+         Clock clock) {
+    this.clock = clock;
     this.repository = repository;
     this.mail = mail;
     this.sms = sms;
@@ -48,7 +53,16 @@ public final class Sender {
     return repository.claim(fence, BATCH, HOLD.toSeconds()).compose(claimed -> claimed.isEmpty() ? Future.succeededFuture(0) : sendAll(claimed, fence));
   }
 
-  private Future<Integer> sendAll(List<Outgoing> claimed, Fence fence) {
+  /** Sends those due now; a text message that came due in its person's quiet hours waits for their end, no attempt counted. */
+  private Future<Integer> sendAll(List<Outgoing> all, Fence fence) {
+    var now = ZonedDateTime.now(clock);
+    var deferred = new ArrayList<Deferred>();
+    var claimed = new ArrayList<Outgoing>();
+    for (var d : all) {
+      var due = d.dueAt(now);
+      if (due.isAfter(now)) deferred.add(new Deferred(d.id(), due));
+      else claimed.add(d);
+    }
     var tries = claimed.stream().map(d -> safely(d).map(v -> (Throwable) null).otherwise(e -> e)).toList();
     return Future.join(tries).otherwiseEmpty().compose(v -> {
       var outcomes = new ArrayList<Outcome>();
@@ -58,10 +72,11 @@ public final class Sender {
         // a robot's webhook holds its token: the outbox keeps its name instead
         var to = d.robot() != null ? d.name() : d.address() == null ? "" : d.address();
         if (error != null) LOG.info("delivery {} by {} failed (attempt {}): {}", d.id(), d.channel(), d.attempts() + 1, error.getMessage());
-        outcomes.add(new Outcome(d.id(), to, error == null ? null : String.valueOf(error.getMessage()),
-            error instanceof Undeliverable, waitSeconds(d.attempts() + 1)));
+        outcomes.add(error == null ? Outcome.sent(d.id(), to)
+            : new Outcome(d.id(), to, DeliveryError.of(error), String.valueOf(error.getMessage()),
+                error instanceof DeliveryError e && e.isFinal(), waitSeconds(d.attempts() + 1)));
       }
-      return repository.record(fence, outcomes, maxAttempts).map(s -> (int) outcomes.stream().filter(Outcome::sent).count());
+      return repository.record(fence, outcomes, deferred, maxAttempts).map(s -> (int) outcomes.stream().filter(Outcome::sent).count());
     });
   }
 
@@ -76,20 +91,14 @@ public final class Sender {
 
   private Future<Void> send(Outgoing d) {
     if (!d.reachable()) {
-      return Future.failedFuture(new Undeliverable(org.liandong.support.Catalogue.text("reach.error.noAddress").en()));
+      return Future.failedFuture(DeliveryError.noAddress(d.channel()));
     }
     return switch (d.channel()) {
-      case "email" -> mail.map(m -> m.send(d, words)).orElseGet(() -> Future.failedFuture(new Undeliverable("e-mail is not configured (LIANDONG_SMTP_URL)")));
+      case "email" -> mail.map(m -> m.send(d, words)).orElseGet(() -> Future.failedFuture(DeliveryError.notConfigured("LIANDONG_SMTP_URL")));
       case "robot" -> webhooks.send(d);
-      case "sms" -> sms.map(s -> s.send(d, words)).orElseGet(() -> Future.failedFuture(new Undeliverable("SMS is not configured (LIANDONG_SMS_URL)")));
-      default -> Future.failedFuture(new Undeliverable("unknown channel " + d.channel()));
+      case "sms" -> sms.map(s -> s.send(d, words)).orElseGet(() -> Future.failedFuture(DeliveryError.notConfigured("LIANDONG_SMS_URL")));
+      default -> Future.failedFuture(DeliveryError.notConfigured("channel " + d.channel()));
     };
   }
 
-  /** A delivery that no retry can send (no address, a channel no longer configured): failed at once. */
-  static final class Undeliverable extends IllegalStateException {
-    Undeliverable(String why) {
-      super(why);
-    }
-  }
 }

@@ -50,7 +50,7 @@ final class SmsGateway {
         .putHeader(SIGNATURE, signature(sms.secret(), timestamp, body.getBytes()));
     return http.request(options).compose(request -> request.send(body)).compose(response -> response.body().compose(answer ->
         response.statusCode() / 100 == 2 ? Future.<Void>succeededFuture()
-            : Future.failedFuture(new IllegalStateException("the SMS gateway answered " + response.statusCode() + ": " + clip(answer)))));
+            : Future.failedFuture(DeliveryError.refused("the SMS gateway answered " + response.statusCode() + ": " + clip(answer)))));
   }
 
   private static String clip(Buffer answer) {

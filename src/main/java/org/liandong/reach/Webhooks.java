@@ -84,9 +84,9 @@ final class Webhooks {
     headers.forEach(options::putHeader);
     return http.request(options).compose(request -> request.send(body.toBuffer())).compose(response -> response.body().compose(answer -> {
       var text = answer.toString(StandardCharsets.UTF_8);
-      if (response.statusCode() / 100 != 2) return Future.failedFuture(new IllegalStateException("the robot answered " + response.statusCode() + ": " + clip(text)));
+      if (response.statusCode() / 100 != 2) return Future.failedFuture(DeliveryError.refused("the robot answered " + response.statusCode() + ": " + clip(text)));
       var code = platformCode(text);
-      return code == 0 ? Future.<Void>succeededFuture() : Future.failedFuture(new IllegalStateException("the robot refused the message: " + clip(text)));
+      return code == 0 ? Future.<Void>succeededFuture() : Future.failedFuture(DeliveryError.refused("the robot refused the message: " + clip(text)));
     }));
   }
 

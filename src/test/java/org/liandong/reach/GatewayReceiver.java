@@ -13,19 +13,19 @@ import java.util.concurrent.atomic.AtomicReference;
  * A real HTTP server standing in for the SMS gateway: it keeps every request as it came (headers
  * and the body's bytes) and answers as it is told, by how many times the delivery was tried.
  */
-final class GatewayReceiver implements AutoCloseable {
-  record Received(String uri, String timestamp, String signature, String contentType, byte[] body) {
-    JsonObject json() {
+public final class GatewayReceiver implements AutoCloseable {
+  public record Received(String uri, String timestamp, String signature, String contentType, byte[] body) {
+    public JsonObject json() {
       return new JsonObject(new String(body, StandardCharsets.UTF_8));
     }
   }
 
   private final Vertx vertx = Vertx.vertx();
   private final HttpServer server;
-  final List<Received> received = new CopyOnWriteArrayList<>();
+  public final List<Received> received = new CopyOnWriteArrayList<>();
   private final AtomicReference<java.util.function.IntUnaryOperator> answers = new AtomicReference<>(n -> 200);
 
-  GatewayReceiver() throws Exception {
+  public GatewayReceiver() throws Exception {
     server = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
       var got = new Received(request.uri(), request.getHeader("X-Liandong-Timestamp"), request.getHeader("X-Liandong-Signature"),
           request.getHeader("Content-Type"), body.getBytes());
@@ -38,15 +38,15 @@ final class GatewayReceiver implements AutoCloseable {
   }
 
   /** The status each request gets, by how many times its delivery has been tried (1 for the first). */
-  void answer(java.util.function.IntUnaryOperator byTry) {
+  public void answer(java.util.function.IntUnaryOperator byTry) {
     answers.set(byTry);
   }
 
-  String url() {
+  public String url() {
     return url("/sms");
   }
 
-  String url(String path) {
+  public String url(String path) {
     return "http://127.0.0.1:" + server.actualPort() + path;
   }
 

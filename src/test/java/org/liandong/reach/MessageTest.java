@@ -13,7 +13,7 @@ class MessageTest {
   private final Message words = new Message(URI.create("https://liandong.example.gov.cn"), ZoneId.of("Asia/Shanghai"));
 
   private static Outgoing sms(String subject, String language) {
-    return new Outgoing("d-1", "sms", 0, Map.of("kind", "supervision", "subject", subject, "projectId", "p-n7",
+    return new Outgoing("d-1", "sms", "supervision", 0, Map.of("kind", "supervision", "subject", subject, "projectId", "p-n7",
         "at", "2031-03-17T23:00:00+08:00[Asia/Shanghai]"), Map.of("displayName", "张三", "mobile", "13800000001", "language", language), null);
   }
 
@@ -30,7 +30,7 @@ class MessageTest {
   @Test
   @DisplayName("the HTML body escapes what people typed")
   void escapes() {
-    var html = words.html(new Outgoing("d-2", "email", 0, Map.of("kind", "dispatched", "subject", "<b>消防</b> & 验收",
+    var html = words.html(new Outgoing("d-2", "email", "dispatched", 0, Map.of("kind", "dispatched", "subject", "<b>消防</b> & 验收",
         "at", "2031-03-17T10:00:00+08:00"), Map.of("displayName", "Tom <admin>", "language", "en"), null));
     assertThat(html).contains("&lt;b&gt;消防&lt;/b&gt; &amp; 验收").contains("Tom &lt;admin&gt;").doesNotContain("<b>");
   }

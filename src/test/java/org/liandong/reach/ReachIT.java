@@ -251,29 +251,39 @@ class ReachIT {
 
   @Test
   @Order(2)
-  @DisplayName("a 督办 opened at night goes by e-mail at once and by SMS at 07:00; the gateway's 500 is retried after its wait and the message sent once accepted")
+  @DisplayName("a 督办 opened at night goes by e-mail at once and by SMS when the officer's own quiet hours end (07:30); the gateway's 500 is retried after its wait and the message sent once accepted")
   void supervisionByNightAndRetry() throws Exception {
     gateway.answer(tryNumber -> tryNumber == 1 ? 500 : 200);
     // Friday: a day overdue (催办); Monday 23:00: two working days overdue, the 督办 opens
     moveTo(ZonedDateTime.of(2031, 3, 14, 9, 0, 0, 0, ZHENJIANG));
     chase();
     mail.reset();
+    // the officer keeps her own quiet hours, 21:30 to 07:30 (a time not on the clock is refused)
+    var officer = new Api(server.port()).as("reach-zh", "reach-password");
+    var wrong = officer.put("/api/notices/settings", new JsonObject().put("muted", List.of()).put("quietFrom", "24:00"));
+    assertThat(wrong.status()).isEqualTo(400);
+    assertThat(wrong.json().getJsonObject("fieldsZh").getString("quietFrom")).contains("24:00").contains("时:分");
+    var quiet = officer.put("/api/notices/settings", new JsonObject().put("muted", List.of()).put("quietFrom", "21:30").put("quietUntil", "07:30"));
+    assertThat(quiet.status()).as(quiet.toString()).isEqualTo(200);
+    assertThat(officer.get("/api/notices/settings").json().getString("quietUntil")).isEqualTo("07:30");
     moveTo(ZonedDateTime.of(2031, 3, 17, 23, 0, 0, 0, ZHENJIANG));
     chase();
     // by e-mail at once, to both officers, each in their language
     waitFor(() -> subjects().containsAll(List.of("【联动】督办：外联测试：施工许可证核发", "[Liandong] Supervision notice: 外联测试：施工许可证核发")) ? true : null);
-    var sms = waitFor(() -> deliveries("pending").stream().filter(d -> "sms".equals(d.getString("channel"))).findFirst().orElse(null));
+    // held for the morning: the outbox finds it due in her quiet hours and puts it off to their end, no attempt counted
+    var sms = waitFor(() -> deliveries("pending").stream().filter(d -> "sms".equals(d.getString("channel"))
+        && d.getString("nextAt").startsWith("2031-03-18T07:30")).findFirst().orElse(null));
     assertThat(sms.getString("kind")).isEqualTo("supervision");
-    assertThat(sms.getString("nextAt")).as("held for the morning").startsWith("2031-03-18T07:00");
+    assertThat(sms.getInteger("attempts")).isZero();
     assertThat(gateway.received).as("nothing by SMS in the quiet hours").isEmpty();
 
-    moveTo(ZonedDateTime.of(2031, 3, 18, 7, 0, 1, 0, ZHENJIANG));
+    moveTo(ZonedDateTime.of(2031, 3, 18, 7, 30, 1, 0, ZHENJIANG));
     waitFor(() -> tries(sms.getString("id")).size() >= 1 ? true : null);
     var retried = waitFor(() -> one(sms.getString("id")).getInteger("attempts") == 1 ? one(sms.getString("id")) : null);
     assertThat(retried.getString("status")).isEqualTo("pending");
     assertThat(retried.getString("error")).contains("500");
-    assertThat(ZonedDateTime.parse(retried.getString("nextAt"))).as("30 s after the first try, at 07:00")
-        .isAfter(ZonedDateTime.of(2031, 3, 18, 7, 0, 30, 0, ZHENJIANG)).isBefore(ZonedDateTime.of(2031, 3, 18, 7, 0, 45, 0, ZHENJIANG));
+    assertThat(ZonedDateTime.parse(retried.getString("nextAt"))).as("30 s after the first try, at 07:30")
+        .isAfter(ZonedDateTime.of(2031, 3, 18, 7, 30, 30, 0, ZHENJIANG)).isBefore(ZonedDateTime.of(2031, 3, 18, 7, 30, 45, 0, ZHENJIANG));
 
     CLOCK.advance(Duration.ofSeconds(31));
     var sent = waitFor(() -> "sent".equals(one(sms.getString("id")).getString("status")) ? one(sms.getString("id")) : null);
@@ -310,7 +320,8 @@ class ReachIT {
     }
     var failed = deliveries("failed");
     var mine = failed.stream().filter(d -> id.equals(d.getString("id"))).findFirst().orElseThrow();
-    assertThat(mine.getString("error")).contains("503");
+    assertThat(mine.getString("reason")).as("why, for the admins to read in their language").isEqualTo("refused");
+    assertThat(mine.getString("error")).as("what the gateway said").contains("503");
     assertThat(mine.getString("failedAt")).startsWith("2031-03-20T23:40");
     assertThat(mine.getInteger("attempts")).isEqualTo(3);
     assertThat(admin.get("/api/deliveries?status=failed").json().getJsonObject("counts").getLong("failed")).isEqualTo(failed.size());
