@@ -20,6 +20,7 @@ export async function render(root, { user }) {
   // quiet hours: no text message between these times (an escalation still goes); equal times: none
   const quietFrom = h('input', { type: 'time', id: 'quiet-from', name: 'quietFrom', required: true });
   const quietUntil = h('input', { type: 'time', id: 'quiet-until', name: 'quietUntil', required: true });
+  const digest = h('input', { type: 'checkbox', id: 'notice-digest', name: 'digest' });
   const quietBox = h('div', { class: 'row', id: 'notice-quiet' },
     h('label', { for: 'quiet-from' }, t('notices.quietFrom')), quietFrom, h('label', { for: 'quiet-until' }, t('notices.quietUntil')), quietUntil);
 
@@ -65,7 +66,8 @@ export async function render(root, { user }) {
       const off = (box, name) => [...box.querySelectorAll(`input[name=${name}]:not(:checked)`)].map(i => i.value);
       try {
         const quiet = quietFrom.value && quietUntil.value ? { quietFrom: quietFrom.value, quietUntil: quietUntil.value } : {};
-        await api.put('/api/notices/settings', { muted, notByEmail: off(emailBox, 'byEmail'), notBySms: off(smsBox, 'bySms'), ...quiet });
+        await api.put('/api/notices/settings', { muted, notByEmail: off(emailBox, 'byEmail'), notBySms: off(smsBox, 'bySms'), ...quiet,
+          digest: digest.checked });
         banner(t('common.saved'), 'info');
       } catch (e) { banner(explain(e)); }
     };
@@ -79,6 +81,8 @@ export async function render(root, { user }) {
     fill(smsBox, boxes(current.bySms, 'bySms', key => !current.notBySms.includes(key)));
     quietFrom.value = current.quietFrom;
     quietUntil.value = current.quietUntil;
+    digest.checked = current.digest;
+    digest.onchange = save;
     quietFrom.onchange = save;
     quietUntil.onchange = save;
   }
@@ -90,7 +94,9 @@ export async function render(root, { user }) {
     h('section', { class: 'card' }, empty, list),
     section('notices.mute', h('p', { class: 'muted' }, t('notices.muteHint')), settingsBox),
     section('notices.channels', h('p', { class: 'muted' }, t('notices.channelsHint')),
-      h('h3', {}, t('notices.byEmail')), emailBox, h('h3', {}, t('notices.bySms')), smsBox,
+      h('h3', {}, t('notices.byEmail')), emailBox,
+      h('h3', {}, t('notices.digestTitle')), h('p', { class: 'muted' }, t('notices.digestHint')),
+      h('div', { class: 'roles' }, h('label', { class: 'check', for: 'notice-digest' }, digest, t('notices.digest'))), h('h3', {}, t('notices.bySms')), smsBox,
       h('h3', {}, t('notices.quiet')), h('p', { class: 'muted' }, t('notices.quietHint')), quietBox));
   await Promise.all([load(), settings()]);
   return follow(`user:${user.id}`, debounce(m => { if (!m.type || m.type === 'notice.created' || m.type === 'resync') load().catch(e => console.warn(e)); }, 200));

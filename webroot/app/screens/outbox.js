@@ -43,7 +43,7 @@ export async function render(root) {
     }));
     return h('tr', { dataset: { delivery: d.id, status: d.status } },
       h('td', {}, time(when || d.createdAt), d.status === 'pending' ? h('div', { class: 'muted small' }, t('outbox.next')) : null),
-      h('td', {}, kind ? name(kind) : t('outbox.kind.test'), d.subject ? h('div', { class: 'muted small' }, d.subject) : null),
+      h('td', {}, kind ? name(kind) : t(`outbox.kind.${d.kind}`), d.subject ? h('div', { class: 'muted small' }, d.subject) : null),
       h('td', {}, t(`receipt.channel.${d.channel}`)),
       h('td', {}, d.displayName || '—', d.to ? h('div', { class: 'muted small' }, d.to) : null),
       h('td', {}, h('span', { class: `badge delivery-${d.status}` }, t(`outbox.status.${d.status}`)),

@@ -162,6 +162,9 @@ final class Features {
     var timers = new ArrayList<VerticleBase>();
     // the outbox's sender (e-mail and SMS where configured; a department's group robots wherever an admin adds one)
     timers.add(new Every("deliveries", "deliveries sent", config.reach().everySeconds(), 2_000, leases, outbox.sender()::sweep));
+    // the daily digest, written at 08:30 (each round one node looks whether today's is written)
+    var dueSoon = new ChaseRules(ChaseRules.Settings.of(config.chase()), calendar);
+    timers.add(new Every("digests", "daily digests written", config.reach().everySeconds(), 3_000, leases, outbox.digests(dueSoon::horizon)::sweep));
     timers.addAll(List.<VerticleBase>of(live,
         new Every("retention", "retention: records deleted", every.toSeconds(), every.toMillis(), leases, retention::sweep),
         new Every("deficiencies", "deficiency deadlines passed: departments and champions told",

@@ -60,6 +60,11 @@ public enum NoticeKind {
     return Arrays.stream(values()).filter(NoticeKind::acknowledged).map(Enum::name).toList();
   }
 
+  /** The kinds that send nothing on their own: the daily digest gathers those still unread. */
+  public static List<String> quiet() {
+    return Arrays.stream(values()).filter(k -> k.push == Push.NONE).map(Enum::name).toList();
+  }
+
   public static List<String> urgent() {
     return Arrays.stream(values()).filter(k -> k.push == Push.URGENT).map(Enum::name).toList();
   }

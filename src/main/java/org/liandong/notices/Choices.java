@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * A person's choices of what reaches them: the kinds muted, those not wanted by e-mail or by SMS,
- * and their quiet hours for text messages ("HH:mm", domain.QuietHours). In a change, what is null
- * stays as it was.
+ * their quiet hours for text messages ("HH:mm", domain.QuietHours), and whether the daily digest
+ * comes by e-mail (reach.Digests). In a change, what is null stays as it was.
  */
-record Choices(List<String> muted, List<String> notByEmail, List<String> notBySms, String quietFrom, String quietUntil) {}
+record Choices(List<String> muted, List<String> notByEmail, List<String> notBySms, String quietFrom, String quietUntil, Boolean digest) {}

@@ -25,14 +25,15 @@ final class NoticeCypher {
   static final String MUTED = """
       MATCH (u:User {id: $userId})
       RETURN coalesce(u.mutedNotices, []) AS muted, coalesce(u.notByEmail, []) AS notByEmail, coalesce(u.notBySms, []) AS notBySms,
-             u.quietFrom AS quietFrom, u.quietUntil AS quietUntil
+             u.quietFrom AS quietFrom, u.quietUntil AS quietUntil, coalesce(u.digest, true) AS digest
       """;
 
-  /** The kinds muted, those not wanted by e-mail or by SMS, and the quiet hours (what is not given stays as it was). */
+  /** The kinds muted, those not wanted by e-mail or by SMS, the quiet hours and the digest (what is not given stays as it was). */
   static final String MUTE = """
       MATCH (u:User {id: $userId})
       SET u.mutedNotices = $muted, u.notByEmail = coalesce($notByEmail, u.notByEmail), u.notBySms = coalesce($notBySms, u.notBySms),
-          u.quietFrom = coalesce($quietFrom, u.quietFrom), u.quietUntil = coalesce($quietUntil, u.quietUntil)
+          u.quietFrom = coalesce($quietFrom, u.quietFrom), u.quietUntil = coalesce($quietUntil, u.quietUntil),
+          u.digest = coalesce($digest, u.digest)
       """;
 
   private static final String SUPERVISION = """

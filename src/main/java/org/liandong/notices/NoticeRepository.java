@@ -50,9 +50,10 @@ final class NoticeRepository {
   /** What a person chose: the kinds muted, and those not wanted by e-mail, by SMS. */
   Future<Choices> choices(String userId) {
     return graph.query(NoticeCypher.MUTED, Map.of("userId", userId)).map(rows -> rows.isEmpty()
-        ? new Choices(List.of(), List.of(), List.of(), null, null)
+        ? new Choices(List.of(), List.of(), List.of(), null, null, true)
         : new Choices(rows.get(0).get("muted").asList(Value::asString), rows.get(0).get("notByEmail").asList(Value::asString),
-            rows.get(0).get("notBySms").asList(Value::asString), rows.get(0).get("quietFrom").asString(null), rows.get(0).get("quietUntil").asString(null)));
+            rows.get(0).get("notBySms").asList(Value::asString), rows.get(0).get("quietFrom").asString(null), rows.get(0).get("quietUntil").asString(null),
+            rows.get(0).get("digest").asBoolean()));
   }
 
   /** Records the choices; a channel's list or an end of the quiet hours that is null stays as it was. */
@@ -64,6 +65,7 @@ final class NoticeRepository {
     params.put("notBySms", choices.notBySms());
     params.put("quietFrom", choices.quietFrom());
     params.put("quietUntil", choices.quietUntil());
+    params.put("digest", choices.digest());
     return graph.write(tx -> tx.run(NoticeCypher.MUTE, params)).mapEmpty();
   }
 

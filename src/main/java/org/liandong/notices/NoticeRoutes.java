@@ -45,7 +45,7 @@ public final class NoticeRoutes implements Routes {
   private void mute(RoutingContext ctx) {
     var body = Body.of(ctx);
     notices.mute(CurrentUser.of(ctx), new Choices(body.texts("muted"), body.texts("notByEmail"), body.texts("notBySms"),
-            body.text("quietFrom"), body.text("quietUntil")))
+            body.text("quietFrom"), body.text("quietUntil"), body.json().getBoolean("digest")))
         .onSuccess(ctx::json).onFailure(ctx::fail);
   }
 

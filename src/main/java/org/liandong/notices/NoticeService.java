@@ -46,7 +46,7 @@ public final class NoticeService {
       var quiet = QuietHours.of(c.quietFrom(), c.quietUntil());
       return new JsonObject().put("muted", new JsonArray(c.muted()))
           .put("notByEmail", new JsonArray(c.notByEmail())).put("notBySms", new JsonArray(c.notBySms()))
-          .put("quietFrom", quiet.fromText()).put("quietUntil", quiet.untilText())
+          .put("quietFrom", quiet.fromText()).put("quietUntil", quiet.untilText()).put("digest", c.digest())
           .put("byEmail", new JsonArray(NoticeKind.byEmail())).put("bySms", new JsonArray(optional(NoticeKind.bySms())));
     });
   }

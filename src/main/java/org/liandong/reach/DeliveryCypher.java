@@ -91,6 +91,43 @@ final class DeliveryCypher {
       RETURN CASE WHEN tooSoon THEN null ELSE channels END AS channels
       """;
 
+  /**
+   * The daily digest (每日摘要), once a day ($today, the Outbox node remembers it): one e-mail to each
+   * active person with an address who has not turned it off and has something in it. An officer's:
+   * their department's open work due by $horizon (due) and past its date (overdue), its open 督办
+   * (answer, by the day to answer by); a coordinator's: the extensions waiting for a decision
+   * (answer); everyone's: the notices of the low kinds ($low, which send nothing on their own)
+   * still unread from the last day (told, as kind|subject). Each list at most 50 lines, in date
+   * order; the counts in full. The lines are kept on the delivery, so a retry says the same.
+   */
+  static final String DIGEST = """
+      MATCH (out:Outbox {id: 'outbox'}) WHERE 'email' IN coalesce(out.channels, []) AND coalesce(out.digestOn, date('1970-01-01')) < $today
+      SET out.digestOn = $today
+      WITH out
+      MATCH (u:User) WHERE u.active AND u.email IS NOT NULL AND coalesce(u.digest, true)
+      OPTIONAL MATCH (u)-[:MEMBER_OF]->(d:Department) WHERE 'officer' IN u.roles
+      WITH u, COLLECT { MATCH (d)-[:OWES]->(o:Obligation)-[:FOR]->(p:Project)
+                        WHERE o.status <> 'done' AND p.archivedAt IS NULL AND o.dueOn <= $horizon
+                        RETURN {late: o.dueOn < $today, line: toString(o.dueOn) + ' ' + o.title + '（' + p.name + '）'} AS x ORDER BY o.dueOn } AS open,
+              COLLECT { MATCH (s:Supervision {status: 'open'})-[:ABOUT]->(o:Obligation)-[:FOR]->(p:Project)
+                        WHERE s.departmentId = d.id AND p.archivedAt IS NULL
+                        RETURN toString(s.respondBy) + ' ' + o.title + '（' + p.name + '）' AS x ORDER BY s.respondBy } AS supervised,
+              COLLECT { MATCH (e:Extension {status: 'pending'})-[:EXTENDS]->(o:Obligation)-[:FOR]->(p:Project)
+                        WHERE 'coordinator' IN u.roles
+                        RETURN toString(e.requestedDueOn) + ' ' + o.title + '（' + p.name + '）' AS x ORDER BY e.requestedDueOn } AS extensions,
+              COLLECT { MATCH (n:Notice)-[:TO]->(u) WHERE n.readAt IS NULL AND n.at >= $since AND n.kind IN $low
+                        RETURN n.kind + '|' + coalesce(n.subject, '') AS x ORDER BY n.at } AS told
+      WITH u, [x IN open WHERE NOT x.late | x.line] AS due, [x IN open WHERE x.late | x.line] AS overdue, supervised + extensions AS answer, told
+      WHERE size(due) + size(overdue) + size(answer) + size(told) > 0
+      MERGE (x:Delivery {key: 'digest|' + u.id + '|' + toString($today)})
+        ON CREATE SET x.id = randomUUID(), x.channel = 'email', x.kind = 'digest', x.status = 'pending', x.attempts = 0,
+                      x.createdAt = $now, x.nextAt = $now, x.at = toString($now), x.day = toString($today),
+                      x.due = due[..50], x.overdue = overdue[..50], x.answer = answer[..50], x.told = told[..50],
+                      x.counts = [size(due), size(overdue), size(answer), size(told)]
+      MERGE (x)-[:TO]->(u)
+      RETURN count(x) AS written
+      """;
+
   /** A failed delivery sent again from its first attempt, now. */
   static final String RETRY = """
       MATCH (x:Delivery {id: $id})

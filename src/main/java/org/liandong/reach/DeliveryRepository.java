@@ -25,6 +25,12 @@ final class DeliveryRepository {
         .map(row -> row.filter(r -> !r.get("channels").isNull()).map(r -> r.get("channels").asList(org.neo4j.driver.Value::asString)));
   }
 
+  /** Today's digests, written once a day through the fence: how many. */
+  Future<Integer> digests(Fence fence, java.time.LocalDate today, java.time.ZonedDateTime since, java.time.LocalDate horizon, List<String> low) {
+    return graph.write(fence.guard(tx -> tx.first(DeliveryCypher.DIGEST, Map.of("today", today, "since", since, "horizon", horizon, "low", low))))
+        .map(row -> row.map(r -> r.get("written").asInt()).orElse(0));
+  }
+
   Future<Void> channels(List<String> channels) {
     return graph.write(tx -> tx.run(DeliveryCypher.CHANNELS, Map.of("channels", channels))).mapEmpty();
   }

@@ -37,6 +37,7 @@ final class Message {
   /** Where the notice opens: its receipt page (签收, no login needed), its meeting, its project, or the notices. */
   String link(Outgoing d) {
     if (test(d)) return publicUrl + "/#/me";
+    if (digest(d)) return publicUrl + "/#/inbox";
     var token = receipt.apply(d);
     if (token.isPresent()) return publicUrl + "/#/receipt/" + token.get();
     if (d.text("meetingId") != null) return publicUrl + "/#/meeting/" + d.text("meetingId");
@@ -45,6 +46,8 @@ final class Message {
   }
 
   String subject(Outgoing d) {
+    if (digest(d)) return pick(d, Catalogue.text("reach.digest.subject", "day", d.text("day"), "due", count(d, 0), "overdue", count(d, 1),
+        "answer", count(d, 2)));
     return pick(d, Catalogue.text("reach.mail.subject", "kind", kind(d), "subject", subjectOf(d)));
   }
 
@@ -52,6 +55,7 @@ final class Message {
   List<String> lines(Outgoing d) {
     var lines = new ArrayList<String>();
     lines.add(pick(d, Catalogue.text("reach.mail.greeting", "name", d.name())));
+    if (digest(d)) return digest(d, lines);
     lines.add(pick(d, Catalogue.text("reach.mail.about", "kind", kind(d), "subject", subjectOf(d))));
     fact(lines, d, "projectName", "reach.mail.project");
     fact(lines, d, "departmentName", "reach.mail.department");
@@ -119,6 +123,41 @@ final class Message {
     if (test(d)) return pick(d, Catalogue.text("reach.test.subject"));
     var subject = d.text("subject");
     return subject == null ? "" : subject;
+  }
+
+  /**
+   * The daily digest's body: each part that has lines (due soon, overdue, waiting for my answer,
+   * the notices told) under its heading with its count, and how many more than the 50 shown.
+   */
+  private List<String> digest(Outgoing d, List<String> lines) {
+    lines.add(pick(d, Catalogue.text("reach.digest.about", "day", d.text("day"))));
+    var parts = List.of("due", "overdue", "answer", "told");
+    for (int i = 0; i < parts.size(); i++) {
+      @SuppressWarnings("unchecked")
+      var items = (List<String>) d.notice().getOrDefault(parts.get(i), List.of());
+      if (items.isEmpty()) continue;
+      lines.add(pick(d, Catalogue.text("reach.digest." + parts.get(i), "n", count(d, i))));
+      for (var item : items) lines.add("· " + ("told".equals(parts.get(i)) ? told(d, item) : item));
+      long more = count(d, i) - items.size();
+      if (more > 0) lines.add(pick(d, Catalogue.text("reach.digest.more", "n", more)));
+    }
+    lines.add(pick(d, Catalogue.text("reach.mail.sentAt", "time", time(d.text("at")), "zone", zone.getId())));
+    return lines;
+  }
+
+  /** A notice told in the digest: its kind's name and its subject. */
+  private static String told(Outgoing d, String kindAndSubject) {
+    var cut = kindAndSubject.indexOf('|');
+    var kind = NoticeKind.valueOf(kindAndSubject.substring(0, cut));
+    return (d.english() ? kind.en : kind.zh) + ": " + kindAndSubject.substring(cut + 1);
+  }
+
+  private static long count(Outgoing d, int part) {
+    return ((List<?>) d.notice().get("counts")).get(part) instanceof Number n ? n.longValue() : 0;
+  }
+
+  private static boolean digest(Outgoing d) {
+    return "digest".equals(d.text("kind"));
   }
 
   /** A test message a person sent themselves (我的设置): no notice behind it. */

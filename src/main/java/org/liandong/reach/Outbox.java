@@ -26,8 +26,10 @@ public final class Outbox {
   private final Sender sender;
   private final RobotRepository robots;
   private final Receipts receipts;
+  private final Clock clock;
 
   public Outbox(Vertx vertx, Graph graph, Policy policy, Clock clock, Reach reach) {
+    this.clock = clock;
     this.receipts = new Receipts(graph, policy, clock);
     this.repository = new DeliveryRepository(graph);
     this.robots = new RobotRepository(graph);
@@ -54,6 +56,11 @@ public final class Outbox {
 
   public Sender sender() {
     return sender;
+  }
+
+  /** The daily digest's sweep; {@code horizon}: the last day counted as due soon, from a day. */
+  public Digests digests(java.util.function.UnaryOperator<java.time.LocalDate> horizon) {
+    return new Digests(repository, clock, horizon);
   }
 
   /**

@@ -116,6 +116,31 @@ class OutboxBrowserIT {
     }
   }
 
+  @Test
+  @DisplayName("a person keeps their own quiet hours for text messages and turns the daily digest off on their 通知 page, on a phone; both are theirs on the server at once")
+  void quietHoursAndDigestInThePage() {
+    var analyst = TestServer.api().as("demo-analyst");
+    try (var phone = Browser.open(TestServer.get().port(), 390, 844)) {
+      phone.login("demo-analyst").go("#/notices");
+      phone.waitFor(By.cssSelector("#quiet-from"));
+      phone.until(Duration.ofSeconds(15), d -> "22:00".equals(d.findElement(By.id("quiet-from")).getAttribute("value")) ? true : null);
+      assertThat(phone.driver.findElement(By.id("quiet-until")).getAttribute("value")).isEqualTo("07:00");
+      assertThat(phone.driver.findElement(By.id("notice-digest")).isSelected()).as("on unless turned off").isTrue();
+      phone.set(By.id("quiet-from"), "21:30");
+      phone.until(Duration.ofSeconds(15), d -> "21:30".equals(analyst.get("/api/notices/settings").json().getString("quietFrom")) ? true : null);
+      phone.click(By.cssSelector("label[for='notice-digest']"));
+      phone.until(Duration.ofSeconds(15), d -> Boolean.FALSE.equals(analyst.get("/api/notices/settings").json().getBoolean("digest")) ? true : null);
+      phone.driver.navigate().refresh();
+      phone.until(Duration.ofSeconds(15), d -> "21:30".equals(d.findElement(By.id("quiet-from")).getAttribute("value")) ? true : null);
+      assertThat(phone.driver.findElement(By.id("notice-digest")).isSelected()).isFalse();
+      assertThat(phone.smallTapTargets()).isEmpty();
+      phone.screenshot("notices-quiet-digest-zh-390");
+      assertThat(phone.scriptErrors()).isEmpty();
+    } finally {
+      analyst.put("/api/notices/settings", new JsonObject().put("muted", List.of()).put("quietFrom", "22:00").put("digest", true));
+    }
+  }
+
   /** The chase's sweep as the server's timer runs it (each hour in production; the shared test server leaves it to the tests): it tells departments of new work. */
   private static void chase() {
     var server = TestServer.get();

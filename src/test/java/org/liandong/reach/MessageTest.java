@@ -36,6 +36,23 @@ class MessageTest {
   }
 
   @Test
+  @DisplayName("the daily digest in English: its counts in the subject, each part under its heading with at most the lines kept, how many more, the unread notices by their kind's name")
+  void digestInEnglish() {
+    var overdue = java.util.stream.IntStream.range(0, 50).mapToObj(i -> "2031-03-" + (10 + i % 18) + " 事项 " + i + "（项目）").toList();
+    var d = new Outgoing("d-3", "email", "digest", 0, Map.of("kind", "digest", "day", "2031-03-31", "at", "2031-03-31T08:30:01+08:00",
+        "due", java.util.List.of("2031-04-02 消防验收（新材料项目）"), "overdue", overdue, "answer", java.util.List.of(),
+        "told", java.util.List.of("overdue|施工许可证核发"), "counts", java.util.List.of(1L, 62L, 0L, 1L)),
+        Map.of("displayName", "Alex", "email", "alex@example.org", "language", "en"), null);
+    assertThat(words.subject(d)).isEqualTo("[Liandong] Daily digest (2031-03-31): 1 due soon, 62 overdue, 0 awaiting an answer");
+    var text = words.plain(d);
+    assertThat(text).contains("Due soon (1, your department):\n· 2031-04-02 消防验收（新材料项目）")
+        .contains("Overdue (62, your department):").contains("… and 12 more, in Liandong.")
+        .contains("· Reminder: overdue: 施工许可证核发").doesNotContain("Awaiting an answer")
+        .contains("2031-03-31 08:30").contains("Asia/Shanghai").contains("https://liandong.example.gov.cn/#/inbox");
+    assertThat(text.lines().filter(l -> l.startsWith("· 2031-03-"))).hasSize(50);
+  }
+
+  @Test
   @DisplayName("the SMS signature is HMAC-SHA256 over timestamp.body, in lower-case hex, as openssl computes it")
   void signature() {
     // printf '1700000000.{"id":"d-1","to":"13800000001","text":"hi"}' | openssl dgst -sha256 -hmac 'reach-it-shared-secret-0123'

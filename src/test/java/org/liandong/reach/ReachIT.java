@@ -87,6 +87,8 @@ class ReachIT {
     person("reach-zh", "王外联", "officer", new JsonObject().put("email", "officer@reach-bureau.example").put("mobile", "13800000001"));
     person("reach-en", "Alex Reach", "officer", new JsonObject().put("email", "alex@reach-bureau.example").put("language", "en"));
     var leader = person("reach-leader", "李挂钩", "leader", new JsonObject().put("mobile", "+8613900000002"));
+    // the daily digest (08:30) stays out of the mailbox the other tests read; dailyDigest turns it on
+    for (var username : List.of("reach-zh", "reach-en")) digest(username, false);
     var project = coordinator.post("/api/projects", new JsonObject().put("code", "REACH-1").put("name", "外联测试项目").put("company", "测试公司")
         .put("investmentYi", 2.5).put("landMu", 30.0).put("stage", "signed").put("level", "district").put("signedOn", "2030-03-01")
         .put("targetStartOn", "2031-09-01").put("championIds", List.of(leader)));
@@ -467,6 +469,42 @@ class ReachIT {
     assertThat(text.json().getString("text")).startsWith("【联动】测试消息：").hasSizeLessThanOrEqualTo(Message.SEGMENT);
     assertThat(new Api(server.port()).as("demo-analyst").post("/api/me/test-message", new JsonObject()).json().getJsonArray("channels"))
         .as("no address: nothing to send").isEmpty();
+  }
+
+  @Test
+  @Order(7)
+  @DisplayName("the daily digest: at 08:30 one e-mail to each person who keeps it on, in their language, with the department's overdue work and the day's unread notices; none before 08:30, none to who turned it off, one a day")
+  void dailyDigest() throws Exception {
+    digest("reach-zh", true);
+    mail.reset();
+    // Monday 31 March, 08:29: not yet
+    moveTo(ZonedDateTime.of(2031, 3, 31, 8, 29, 0, 0, ZHENJIANG));
+    Thread.sleep(2_500);
+    assertThat(deliveries(null).stream().filter(d -> "digest".equals(d.getString("kind")))).as("not before 08:30").isEmpty();
+    moveTo(ZonedDateTime.of(2031, 3, 31, 8, 30, 0, 0, ZHENJIANG));
+    assertThat(mail.waitForIncomingEmail(15_000, 1)).isTrue();
+    var digests = deliveries(null).stream().filter(d -> "digest".equals(d.getString("kind"))).toList();
+    assertThat(digests).extracting(d -> d.getString("displayName")).as("王外联 only: Alex turned hers off, the leader has no e-mail")
+        .containsExactly("王外联");
+    var message = mail.getReceivedMessages()[0];
+    assertThat(message.getAllRecipients()[0].toString()).isEqualTo("officer@reach-bureau.example");
+    assertThat(message.getSubject()).startsWith("【联动】每日摘要（2031-03-31）：").contains("项已逾期");
+    assertThat(message.getHeader("Message-ID")[0]).isEqualTo("<" + digests.get(0).getString("id") + ".reach.example>");
+    var body = part(message, "text/plain");
+    assertThat(body).contains("王外联").contains("已逾期").contains("2031-03-13 外联测试：施工许可证核发（外联测试项目）")
+        .contains("Asia/Shanghai").contains("https://liandong.example.gov.cn/#/inbox");
+    // later rounds that day, on any node, write no second one
+    CLOCK.advance(Duration.ofMinutes(3));
+    Thread.sleep(2_500);
+    assertThat(deliveries(null).stream().filter(d -> "digest".equals(d.getString("kind")))).hasSize(1);
+    assertThat(mail.getReceivedMessages()).hasSize(1);
+  }
+
+  /** A person keeps the daily digest on or turns it off, as on their 通知 page. */
+  private static void digest(String username, boolean on) {
+    var chosen = new Api(server.port()).as(username, "reach-password").put("/api/notices/settings", new JsonObject().put("muted", List.of()).put("digest", on));
+    assertThat(chosen.status()).as(chosen.toString()).isEqualTo(200);
+    assertThat(chosen.json().getBoolean("digest")).isEqualTo(on);
   }
 
   private static JsonObject row(String supervision, String name) {
