@@ -33,7 +33,7 @@ public record QuietHours(LocalTime from, LocalTime until) {
     if (none()) return now;
     var time = now.toLocalTime();
     if (from.isBefore(until)) {
-      return !time.isBefore(from) && time.isBefore(until) ? now.with(until).withSecond(0).withNano(0) : now;
+      return !time.isBefore(from) && time.isBefore(until) ? now.with(until) : now;
     }
     if (!time.isBefore(from)) return now.toLocalDate().plusDays(1).atTime(until).atZone(now.getZone());
     if (time.isBefore(until)) return now.toLocalDate().atTime(until).atZone(now.getZone());

@@ -57,8 +57,9 @@ public final class NoticeService {
   }
 
   /**
-   * Records the kinds muted, those not wanted by e-mail or by SMS, and the quiet hours for text
-   * messages ("HH:mm"; from equal to until: none); what is null stays as it was.
+   * Records the kinds muted, those not wanted by e-mail or by SMS, the quiet hours for text
+   * messages ("HH:mm"; from equal to until: none) and whether the daily digest comes; what is
+   * null stays as it was.
    */
   Future<JsonObject> mute(CurrentUser user, Choices choices) {
     check("muted", choices.muted(), NoticeKind.names());

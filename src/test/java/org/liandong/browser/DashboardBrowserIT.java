@@ -780,6 +780,9 @@ class DashboardBrowserIT {
       b.go("#/notices");
       b.waitFor(By.cssSelector("#notice-list li, #notice-empty"));
       look.accept("notices");
+      b.go("#/me");
+      b.waitFor(By.id("me-form"));
+      look.accept("me");
       assertThat(b.scriptErrors()).as("console errors").isEmpty();
       long overflow = (Long) b.script("return document.documentElement.scrollWidth - window.innerWidth");
       assertThat(overflow).as("no horizontal scrolling").isLessThanOrEqualTo(0);
@@ -791,6 +794,9 @@ class DashboardBrowserIT {
       b.waitFor(By.cssSelector("#user-rows tr[data-user='demo-officer']"));
       b.waitFor(By.cssSelector("#department-rows tr[data-department='d-zj-housing']"));
       look.accept("admin");
+      b.go("#/outbox");
+      b.waitFor(By.cssSelector("#outbox-counts:not(:empty)"));
+      look.accept("outbox");
       b.logout().login("demo-leader").go("#/leader");
       b.waitFor(By.cssSelector("#leader-projects section[data-project='p-hadian']"));
       look.accept("leader");
