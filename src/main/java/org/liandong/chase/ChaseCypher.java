@@ -17,7 +17,8 @@ final class ChaseCypher {
              d.id AS departmentId, d.name AS departmentName, p.id AS projectId, p.name AS projectName,
              [(u:User)-[:MEMBER_OF]->(d) WHERE u.active AND 'officer' IN u.roles | u.id] AS officers,
              [(u:User)-[:MEMBER_OF]->(d) WHERE u.active AND 'leader' IN u.roles | u.id] AS heads,
-             [(l:User)-[:CHAMPIONS]->(p) WHERE l.active | l.id] AS champions
+             [(l:User)-[:CHAMPIONS]->(p) WHERE l.active | l.id] AS champions,
+             EXISTS { (:Robot)-[:OF]->(d) } AS hasRobots
       """;
 
   /** Scheduled meetings still to come and who is invited: a person by name, or a department's officers. */
@@ -29,12 +30,16 @@ final class ChaseCypher {
                   ELSE [(u:User)-[:MEMBER_OF]->(x) WHERE u.active AND 'officer' IN u.roles | u.id] END AS users
       """;
 
-  /** Which of these keys are already taken (a notice, a 督办), so a sweep writes only what is new. */
+  /**
+   * Which of these keys are already taken (a notice, a 督办, or a department fact its group robots
+   * were told: a delivery keyed by the fact and a robot), so a sweep writes only what is new.
+   */
   static final String TAKEN = """
       UNWIND $keys AS key
       OPTIONAL MATCH (n:Notice {key: key})
       OPTIONAL MATCH (s:Supervision {key: key})
-      WITH key WHERE n IS NOT NULL OR s IS NOT NULL
+      WITH key, n, s, CASE WHEN key ENDS WITH '|' + $robots THEN left(key, size(key) - size($robots)) END AS fact
+      WITH key WHERE n IS NOT NULL OR s IS NOT NULL OR (fact IS NOT NULL AND EXISTS { MATCH (x:Delivery) WHERE x.key STARTS WITH fact })
       RETURN collect(key) AS taken
       """;
 

@@ -30,7 +30,7 @@ final class ChaseRepository {
   /** Open work near or past its dates, with the people it concerns. */
   record Candidate(String id, String title, String status, LocalDate dueOn, LocalDate deficiencyDueOn, LocalDate expiredOn,
                    boolean newlyDispatched, String decidedIn, String departmentId, String departmentName, String projectId,
-                   String projectName, List<String> officers, List<String> heads, List<String> champions) {
+                   String projectName, List<String> officers, List<String> heads, List<String> champions, boolean hasRobots) {
     /** A 督办 is opened once per obligation and due date. */
     String supervisionKey() {
       return id + "|" + dueOn;
@@ -58,7 +58,7 @@ final class ChaseRepository {
         date(c.get("deficiencyDueOn")), date(c.get("expiredOn")), c.get("newlyDispatched").asBoolean(false),
         c.get("decidedIn").asString(null), c.get("departmentId").asString(), c.get("departmentName").asString(),
         c.get("projectId").asString(), c.get("projectName").asString(), c.get("officers").asList(Value::asString),
-        c.get("heads").asList(Value::asString), c.get("champions").asList(Value::asString));
+        c.get("heads").asList(Value::asString), c.get("champions").asList(Value::asString), c.get("hasRobots").asBoolean(false));
   }
 
   Future<List<Invitation>> invitations(ZonedDateTime now) {
@@ -77,7 +77,7 @@ final class ChaseRepository {
   /** The keys no notice or 督办 has taken yet. */
   Future<Set<String>> untaken(List<String> keys) {
     if (keys.isEmpty()) return Future.succeededFuture(Set.of());
-    return graph.query(ChaseCypher.TAKEN, Map.of("keys", keys)).map(rows -> {
+    return graph.query(ChaseCypher.TAKEN, Map.of("keys", keys, "robots", Chaser.ROBOTS)).map(rows -> {
       var free = new LinkedHashSet<>(keys);
       rows.get(0).get("taken").asList(Value::asString).forEach(free::remove);
       return free;

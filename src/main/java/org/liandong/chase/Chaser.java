@@ -35,8 +35,15 @@ public final class Chaser {
     this.clock = clock;
   }
 
-  /** The notices, 催办 and 督办 of one obligation, written in one transaction. */
-  record Work(ChaseRepository.Candidate candidate, List<NoticeDraft> notices, boolean supervise) {}
+  /**
+   * The notices, 催办 and 督办 of one obligation, written in one transaction; with the department's
+   * own facts (new work, a 督办) for its group robots, when it has any, told whether or not any of
+   * its people has an account (their key: the fact and {@link #ROBOTS}).
+   */
+  record Work(ChaseRepository.Candidate candidate, List<NoticeDraft> notices, boolean supervise, List<NoticeDraft> robots) {}
+
+  /** The last part of a department fact's key for its group robots, where a notice's names its person. */
+  static final String ROBOTS = "robots";
 
   /** Resolves to how many notices this sweep created. */
   public Future<Integer> sweep() {
@@ -61,15 +68,17 @@ public final class Chaser {
     var keys = new ArrayList<String>();
     for (var w : work) {
       w.notices().forEach(p -> keys.add(p.key()));
+      w.robots().forEach(p -> keys.add(p.key()));
       if (w.supervise()) keys.add(w.candidate().supervisionKey());
     }
     return repository.untaken(keys).compose(free -> {
       Future<Integer> chain = Future.succeededFuture(0);
       for (var w : work) {
         var fresh = w.notices().stream().filter(p -> free.contains(p.key())).toList();
+        var robots = w.robots().stream().filter(p -> free.contains(p.key())).toList();
         boolean open = w.supervise() && free.contains(w.candidate().supervisionKey());
-        if (fresh.isEmpty() && !open) continue;
-        chain = chain.compose(n -> repository.graph().write(fence.guard(tx -> write(tx, w, fresh, open, today))).map(m -> n + m));
+        if (fresh.isEmpty() && robots.isEmpty() && !open) continue;
+        chain = chain.compose(n -> repository.graph().write(fence.guard(tx -> write(tx, w, fresh, robots, open, today))).map(m -> n + m));
       }
       return chain;
     });
@@ -82,10 +91,12 @@ public final class Chaser {
     props.put("departmentName", c.departmentName());
     if (c.dueOn() != null) props.put("dueOn", c.dueOn().toString());
     var notices = new ArrayList<NoticeDraft>();
+    var robots = new ArrayList<NoticeDraft>();
     if (c.newlyDispatched()) {
       var withMeeting = new HashMap<>(props);
       if (c.decidedIn() != null) withMeeting.put("decidedIn", c.decidedIn());
       to(notices, c.officers(), NoticeKind.dispatched, "dispatched|" + c.id(), withMeeting);
+      if (c.hasRobots()) to(robots, List.of(ROBOTS), NoticeKind.dispatched, "dispatched|" + c.id(), withMeeting);
     }
     if (facts.contains(ChaseRules.Fact.DUE_SOON)) to(notices, c.officers(), NoticeKind.dueSoon, "dueSoon|" + c.id() + "|" + c.dueOn(), props);
     if (facts.contains(ChaseRules.Fact.OVERDUE)) {
@@ -103,13 +114,13 @@ public final class Chaser {
       to(notices, people, NoticeKind.deficiencyLapsed, "lapsed|" + c.id() + "|" + c.expiredOn(), props);
     }
     boolean supervise = facts.contains(ChaseRules.Fact.ESCALATE);
-    if (supervise) supervision(notices, c, today, coordinators, props);
-    return new Work(c, notices, supervise);
+    if (supervise) supervision(notices, robots, c, today, coordinators, props);
+    return new Work(c, notices, supervise, robots);
   }
 
   /** The 督办's notice: to the department's head and officers, the champions and the office, with the day to answer by. */
-  private void supervision(List<NoticeDraft> notices, ChaseRepository.Candidate c, LocalDate today, List<String> coordinators,
-                           Map<String, Object> props) {
+  private void supervision(List<NoticeDraft> notices, List<NoticeDraft> robots, ChaseRepository.Candidate c, LocalDate today,
+                           List<String> coordinators, Map<String, Object> props) {
     var people = new LinkedHashSet<>(c.heads());
     people.addAll(c.officers());
     people.addAll(c.champions());
@@ -117,6 +128,7 @@ public final class Chaser {
     var withDeadline = new HashMap<>(props);
     withDeadline.put("respondBy", rules.respondBy(today).toString());
     to(notices, people, NoticeKind.supervision, "supervision|" + c.id() + "|" + c.dueOn(), withDeadline);
+    if (c.hasRobots()) to(robots, List.of(ROBOTS), NoticeKind.supervision, "supervision|" + c.id() + "|" + c.dueOn(), withDeadline);
   }
 
   private static void to(List<NoticeDraft> into, Iterable<String> people, NoticeKind kind, String fact, Map<String, Object> props) {
@@ -124,12 +136,11 @@ public final class Chaser {
   }
 
   /** One obligation's notices, its 催办 (the first overdue notice of a due date) and its 督办, in one transaction. */
-  private Future<Integer> write(Tx tx, Work w, List<NoticeDraft> fresh, boolean open, LocalDate today) {
+  private Future<Integer> write(Tx tx, Work w, List<NoticeDraft> fresh, List<NoticeDraft> robots, boolean open, LocalDate today) {
     var c = w.candidate();
     Future<Void> opened = open ? repository.supervise(c, today, rules.respondBy(today)).run(tx) : Future.succeededFuture();
     // the department's own facts (new work, a 督办) also go to its group robots
-    var departmentFacts = fresh.stream().filter(d -> d.kind() == NoticeKind.dispatched || d.kind() == NoticeKind.supervision).toList();
-    return opened.compose(v -> Notify.deliver(tx, fresh)).compose(created -> Notify.robots(tx, c.departmentId(), departmentFacts).map(created))
+    return opened.compose(v -> Notify.deliver(tx, fresh)).compose(created -> Notify.robots(tx, c.departmentId(), robots).map(created))
         .compose(created -> {
       boolean reminded = created.contains(NoticeKind.overdue);
       return reminded ? repository.reminded(c).run(tx).map(created.size()) : Future.succeededFuture(created.size());
