@@ -37,8 +37,9 @@ final class Mailer {
   }
 
   Future<Void> send(Outgoing d, Message words) {
-    var mail = new MailMessage().setFrom(smtp.from()).setTo(d.address()).setSubject(words.subject(d))
-        .setText(words.plain(d)).setHtml(words.html(d))
+    var parts = words.mail(d);
+    var mail = new MailMessage().setFrom(smtp.from()).setTo(d.address()).setSubject(parts.subject())
+        .setText(parts.plain()).setHtml(parts.html())
         .setHeaders(MultiMap.caseInsensitiveMultiMap().add("Message-ID", messageId(d.id(), smtp.from()))
             .add("X-Liandong-Delivery", d.id()));
     return client.sendMail(mail).mapEmpty();

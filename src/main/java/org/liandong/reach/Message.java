@@ -68,8 +68,15 @@ final class Message {
     return lines;
   }
 
-  String plain(Outgoing d) {
+  /** An e-mail's three parts, with one link in both bodies (a receipt link is signed once per mail). */
+  record Mail(String subject, String plain, String html) {}
+
+  Mail mail(Outgoing d) {
     var link = link(d);
+    return new Mail(subject(d), plain(d, link), html(d, link));
+  }
+
+  private String plain(Outgoing d, String link) {
     return String.join("\n", lines(d)) + "\n\n" + pick(d, Catalogue.text(label(link))) + " " + link + "\n\n--\n" + footer(d) + "\n";
   }
 
@@ -78,10 +85,9 @@ final class Message {
     return link.contains("/#/receipt/") ? "reach.mail.acknowledge" : "reach.mail.open";
   }
 
-  String html(Outgoing d) {
+  private String html(Outgoing d, String link) {
     var body = new StringBuilder("<!doctype html><html lang=\"").append(d.english() ? "en" : "zh-CN").append("\"><body>");
     for (var line : lines(d)) body.append("<p>").append(escape(line)).append("</p>");
-    var link = link(d);
     body.append("<p><a href=\"").append(escape(link)).append("\">").append(escape(pick(d, Catalogue.text(label(link)))))
         .append("</a></p><hr><p style=\"color:#555;font-size:12px\">").append(escape(footer(d))).append("</p></body></html>");
     return body.toString();

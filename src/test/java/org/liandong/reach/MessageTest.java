@@ -30,8 +30,8 @@ class MessageTest {
   @Test
   @DisplayName("the HTML body escapes what people typed")
   void escapes() {
-    var html = words.html(new Outgoing("d-2", "email", "dispatched", 0, Map.of("kind", "dispatched", "subject", "<b>消防</b> & 验收",
-        "at", "2031-03-17T10:00:00+08:00"), Map.of("displayName", "Tom <admin>", "language", "en"), null));
+    var html = words.mail(new Outgoing("d-2", "email", "dispatched", 0, Map.of("kind", "dispatched", "subject", "<b>消防</b> & 验收",
+        "at", "2031-03-17T10:00:00+08:00"), Map.of("displayName", "Tom <admin>", "language", "en"), null)).html();
     assertThat(html).contains("&lt;b&gt;消防&lt;/b&gt; &amp; 验收").contains("Tom &lt;admin&gt;").doesNotContain("<b>");
   }
 
@@ -44,7 +44,7 @@ class MessageTest {
         "told", java.util.List.of("overdue|施工许可证核发"), "counts", java.util.List.of(1L, 62L, 0L, 1L)),
         Map.of("displayName", "Alex", "email", "alex@example.org", "language", "en"), null);
     assertThat(words.subject(d)).isEqualTo("[Liandong] Daily digest (2031-03-31): 1 due soon, 62 overdue, 0 awaiting an answer");
-    var text = words.plain(d);
+    var text = words.mail(d).plain();
     assertThat(text).contains("Due soon (1, your department):\n· 2031-04-02 消防验收（新材料项目）")
         .contains("Overdue (62, your department):").contains("… and 12 more, in Liandong.")
         .contains("· Reminder: overdue: 施工许可证核发").doesNotContain("Awaiting an answer")
