@@ -37,7 +37,7 @@ class BigImportIT {
   }
 
   @Test
-  @DisplayName("20,000 rows: checked, committed all at once, every project there; the heap's peak stays well under its limit")
+  @DisplayName("20,000 rows: checked, committed all at once, every project there; what the import keeps (the old generation's peak) stays well under the heap's limit")
   void twentyThousandRows() throws Exception {
     var out = new ByteArrayOutputStream();
     try (var book = new SXSSFWorkbook(100)) {
@@ -61,7 +61,11 @@ class BigImportIT {
     }
     var file = out.toByteArray();
     var before = coordinator.get("/api/projects").array().size();
-    var heap = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP).toList();
+    // what the import keeps is what survives young collections: the old generation's peak. (The young
+    // pools' peaks say little: G1 lets eden grow into whatever heap is free, and the pools peak at different times.)
+    var heap = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+        .filter(p -> p.getName().contains("Old") || p.getName().contains("Tenured")).toList();
+    assertThat(heap).as("the heap's old generation, by its pool's name").isNotEmpty();
     heap.forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
     long started = System.nanoTime();
     var dry = coordinator.upload("/api/imports", file);
@@ -73,7 +77,7 @@ class BigImportIT {
     long seconds = (System.nanoTime() - started) / 1_000_000_000L;
     long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
     long max = Runtime.getRuntime().maxMemory();
-    System.out.printf("[import] %,d bytes, 20,000 rows checked and committed in %d s; heap peak %,d MB of %,d MB%n",
+    System.out.printf("[import] %,d bytes, 20,000 rows checked and committed in %d s; old generation's peak %,d MB of a %,d MB heap%n",
         file.length, seconds, peak >> 20, max >> 20);
     assertThat(coordinator.get("/api/projects").array().size()).isEqualTo(before + 20_000);
     // this JVM also runs the server's embedded Neo4j: the import must leave most of the heap alone
